@@ -1,0 +1,1 @@
+//! Semantic model and ICP-quality checks of the .icp language.

@@ -1,0 +1,1 @@
+//! Rubric evaluation of .icp profiles over account rows.

@@ -1,0 +1,1 @@
+//! Formatter of the .icp language.

@@ -1,0 +1,1 @@
+//! Editor features of the .icp language in byte offsets.

@@ -1,0 +1,1 @@
+//! Language server glue for the .icp language.

@@ -1,0 +1,444 @@
+//! The syntax tree of an `.icp` file. Every node keeps the spans that later tools need.
+//!
+//! The tree is what the parser could build: parts it could not read become `Error` nodes
+//! (and a syntax error), so a file with a mistake still yields everything else.
+
+use crate::literal::{Date, Duration, Number};
+use crate::span::Span;
+
+/// A name with its span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A string literal: its value (escapes resolved) and its span (quotes included).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Str {
+    pub value: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct File {
+    pub items: Vec<Item>,
+    /// Every comment of the file, in order (the formatter re-attaches them).
+    pub comments: Vec<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Schema(Schema),
+    Icp(Icp),
+    /// Text at top level that is neither a schema nor an icp.
+    Error(Span),
+}
+
+impl Item {
+    pub fn span(&self) -> Span {
+        match self {
+            Item::Schema(s) => s.span,
+            Item::Icp(i) => i.span,
+            Item::Error(s) => *s,
+        }
+    }
+}
+
+/// `schema NAME "doc"? { fields }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schema {
+    pub name: Ident,
+    pub doc: Option<Str>,
+    pub fields: Vec<FieldDecl>,
+    pub span: Span,
+}
+
+/// `NAME: TYPE from "Column"`, or an unreadable line inside a schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldDecl {
+    pub name: Ident,
+    pub ty: TypeExpr,
+    pub from: Option<Str>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TypeName {
+    Int,
+    Number,
+    Money,
+    Percent,
+    Text,
+    Bool,
+    Date,
+    Duration,
+    Enum,
+    Set,
+}
+
+impl TypeName {
+    pub const ALL: [TypeName; 10] = [
+        TypeName::Int,
+        TypeName::Number,
+        TypeName::Money,
+        TypeName::Percent,
+        TypeName::Text,
+        TypeName::Bool,
+        TypeName::Date,
+        TypeName::Duration,
+        TypeName::Enum,
+        TypeName::Set,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TypeName::Int => "int",
+            TypeName::Number => "number",
+            TypeName::Money => "money",
+            TypeName::Percent => "percent",
+            TypeName::Text => "text",
+            TypeName::Bool => "bool",
+            TypeName::Date => "date",
+            TypeName::Duration => "duration",
+            TypeName::Enum => "enum",
+            TypeName::Set => "set",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<TypeName> {
+        TypeName::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// A field type; `values` holds the listed values of `enum [..]` and `set [..]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeExpr {
+    pub name: TypeName,
+    pub values: Vec<Ident>,
+    pub span: Span,
+}
+
+/// `icp NAME "title" { statements }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Icp {
+    pub name: Ident,
+    pub title: Option<Str>,
+    pub body: Vec<Stmt>,
+    /// From `icp` to the end of the title: where findings about the whole icp point.
+    pub header_span: Span,
+    pub span: Span,
+}
+
+/// One statement in an icp body, with the span of its leading keyword.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub keyword: Span,
+    pub span: Span,
+}
+
+/// The measurable or criteria-holding dimension blocks that share one shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CriteriaBlock {
+    Firmographics,
+    TechStack,
+    Behaviors,
+    Triggers,
+}
+
+impl CriteriaBlock {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            CriteriaBlock::Firmographics => "firmographics",
+            CriteriaBlock::TechStack => "tech_stack",
+            CriteriaBlock::Behaviors => "behaviors",
+            CriteriaBlock::Triggers => "triggers",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
+    Uses(Ident),
+    Owner(Str),
+    Reviewed(Value),
+    /// `refresh quarterly|monthly|yearly|<duration>`.
+    Refresh(Value),
+    Criteria { block: CriteriaBlock, items: Vec<Criterion> },
+    Persona { name: Ident, title: Option<Str>, props: Vec<Prop> },
+    Job { statement: Str, props: Vec<Prop> },
+    Pain { statement: Str, props: Vec<Prop> },
+    Alternatives(Vec<Str>),
+    Budget(Vec<BudgetLine>),
+    Reach(Vec<Channel>),
+    Disqualify(Vec<Disqualifier>),
+    Rubric(Vec<RubricItem>),
+    Segment(Segment),
+    Messaging(Vec<Str>),
+    /// A statement the parser could not read (already reported).
+    Error,
+}
+
+impl StmtKind {
+    /// The keyword that starts this statement (as written in the language).
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            StmtKind::Uses(_) => "uses",
+            StmtKind::Owner(_) => "owner",
+            StmtKind::Reviewed(_) => "reviewed",
+            StmtKind::Refresh(_) => "refresh",
+            StmtKind::Criteria { block, .. } => block.keyword(),
+            StmtKind::Persona { .. } => "persona",
+            StmtKind::Job { .. } => "job",
+            StmtKind::Pain { .. } => "pain",
+            StmtKind::Alternatives(_) => "alternatives",
+            StmtKind::Budget(_) => "budget",
+            StmtKind::Reach(_) => "reach",
+            StmtKind::Disqualify(_) => "disqualify",
+            StmtKind::Rubric(_) => "rubric",
+            StmtKind::Segment(_) => "segment",
+            StmtKind::Messaging(_) => "messaging",
+            StmtKind::Error => "",
+        }
+    }
+}
+
+/// A criterion statement inside a criteria block or segment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Criterion {
+    pub expr: Expr,
+    pub span: Span,
+}
+
+/// `key value` inside a persona, job or pain block (`role "..."`, `kind functional`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prop {
+    pub key: Ident,
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BudgetRole {
+    Recommends,
+    Approves,
+}
+
+/// `recommends "who"` or `approves "who" up to MONEY`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BudgetLine {
+    pub role: BudgetRole,
+    pub who: Str,
+    pub limit: Option<Value>,
+    pub span: Span,
+}
+
+/// `channel KIND "where"`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Channel {
+    pub kind: Ident,
+    pub text: Str,
+    pub span: Span,
+}
+
+/// `criterion because "reason"`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disqualifier {
+    pub expr: Expr,
+    pub because: Option<Str>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RubricItem {
+    Rule(Rule),
+    Tier(Tier),
+}
+
+/// `rule NAME (+N|-N)? "label"? : criterion`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    pub name: Ident,
+    pub weight: Option<Weight>,
+    pub label: Option<Str>,
+    pub expr: Expr,
+    pub span: Span,
+}
+
+/// A rule's signed weight as written (`+15`, `-4`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Weight {
+    pub value: Value,
+    pub span: Span,
+}
+
+/// `tier NAME when score OP N` or `tier NAME otherwise`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tier {
+    pub name: Ident,
+    /// `None` for `otherwise`.
+    pub condition: Option<TierCondition>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TierCondition {
+    pub op: CmpOp,
+    pub op_span: Span,
+    pub threshold: Value,
+    pub span: Span,
+}
+
+/// `segment NAME "title" { secondary? criteria }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub name: Ident,
+    pub title: Option<Str>,
+    pub secondary: Option<Span>,
+    pub items: Vec<Criterion>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HasMode {
+    Any,
+    All,
+    None,
+}
+
+impl HasMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HasMode::Any => "any",
+            HasMode::All => "all",
+            HasMode::None => "none",
+        }
+    }
+}
+
+/// A literal value or a bare name (an enum value, `true`, `quarterly`) with its span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Value {
+    pub kind: ValueKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ValueKind {
+    Number(Number),
+    Duration(Duration),
+    Date(Date),
+    Str(String),
+    Ident(String),
+    /// A literal that could not be read, with the reason (reported as `invalid-literal`).
+    Invalid(String),
+}
+
+/// `[a, b, "c d"]`
+#[derive(Clone, Debug, PartialEq)]
+pub struct List {
+    pub items: Vec<Value>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// `field OP value`
+    Compare { field: Ident, op: CmpOp, op_span: Span, value: Value },
+    /// `field in lo..hi` (inclusive), or `field not in lo..hi`.
+    InRange { field: Ident, negated: bool, lo: Value, hi: Value },
+    /// `field in [..]`, `field not in [..]`
+    InList { field: Ident, negated: bool, list: List },
+    /// `field has any|all|none [..]`
+    Has { field: Ident, mode: HasMode, list: List },
+    /// `field within DURATION`
+    Within { field: Ident, duration: Value },
+    /// `field graded lo..hi` (rubric rules only)
+    Graded { field: Ident, lo: Value, hi: Value },
+    /// A field alone: a bool test.
+    Field(Ident),
+    Not(Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Paren(Box<Expr>),
+    /// Free text; in triggers it may carry a window: `"New CFO joined" within 90d`.
+    Prose { text: Str, within: Option<Value> },
+    /// An expression the parser could not read (already reported).
+    Error,
+}
+
+impl ExprKind {
+    /// The field an atomic test is about, if any.
+    pub fn field(&self) -> Option<&Ident> {
+        match self {
+            ExprKind::Compare { field, .. }
+            | ExprKind::InRange { field, .. }
+            | ExprKind::InList { field, .. }
+            | ExprKind::Has { field, .. }
+            | ExprKind::Within { field, .. }
+            | ExprKind::Graded { field, .. }
+            | ExprKind::Field(field) => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl Expr {
+    /// Calls `f` on this expression and every sub-expression, outermost first.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
+        f(self);
+        match &self.kind {
+            ExprKind::Not(e) | ExprKind::Paren(e) => e.walk(f),
+            ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+                a.walk(f);
+                b.walk(f);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl File {
+    pub fn schemas(&self) -> impl Iterator<Item = &Schema> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Schema(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    pub fn icps(&self) -> impl Iterator<Item = &Icp> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Icp(s) => Some(s),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,344 @@
+//! A hand-written lexer: turns source text into tokens with byte spans, and collects comments.
+//!
+//! Lexing by hand (rather than with a chumsky character parser) keeps the lexer at several
+//! hundred MB/s; the token parser in `parser.rs` does the structural work with rich errors.
+
+use crate::span::Span;
+
+/// The kinds of token. Words are all `Ident`: keywords are contextual and matched by text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tok {
+    Ident,
+    /// A string literal, quotes included in its span.
+    Str,
+    /// A number with an optional unit suffix: `200`, `2.5`, `20M`, `30%`, `60d`, `6mo`.
+    Number,
+    /// An ISO calendar date: `2026-10-05`.
+    Date,
+    LBrace,
+    RBrace,
+    LBracket,
+    RBracket,
+    LParen,
+    RParen,
+    Colon,
+    Comma,
+    Semi,
+    DotDot,
+    Plus,
+    Minus,
+    EqEq,
+    NotEq,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    /// A character that starts no token.
+    Error,
+}
+
+impl Tok {
+    /// How the token kind is named in error messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Tok::Ident => "a name",
+            Tok::Str => "a string",
+            Tok::Number => "a number",
+            Tok::Date => "a date",
+            Tok::LBrace => "`{`",
+            Tok::RBrace => "`}`",
+            Tok::LBracket => "`[`",
+            Tok::RBracket => "`]`",
+            Tok::LParen => "`(`",
+            Tok::RParen => "`)`",
+            Tok::Colon => "`:`",
+            Tok::Comma => "`,`",
+            Tok::Semi => "`;`",
+            Tok::DotDot => "`..`",
+            Tok::Plus => "`+`",
+            Tok::Minus => "`-`",
+            Tok::EqEq => "`==`",
+            Tok::NotEq => "`!=`",
+            Tok::Lt => "`<`",
+            Tok::Le => "`<=`",
+            Tok::Gt => "`>`",
+            Tok::Ge => "`>=`",
+            Tok::Error => "an unexpected character",
+        }
+    }
+}
+
+/// One token: its kind, its span, and whether it is the first token on its line (statement
+/// recovery resynchronises there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Tok,
+    pub span: Span,
+    pub line_start: bool,
+}
+
+/// A problem found while lexing (an unterminated string, a bad escape).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LexError {
+    pub span: Span,
+    pub message: String,
+}
+
+/// The result of lexing a whole file.
+#[derive(Clone, Debug, Default)]
+pub struct Lexed {
+    pub tokens: Vec<Token>,
+    /// Spans of `#` comments, `#` included, line break excluded.
+    pub comments: Vec<Span>,
+    pub errors: Vec<LexError>,
+}
+
+pub fn lex(src: &str) -> Lexed {
+    let bytes = src.as_bytes();
+    let mut out = Lexed { tokens: Vec::with_capacity(src.len() / 4), ..Lexed::default() };
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let start = i;
+        let kind = match b {
+            b'\n' => {
+                line_start = true;
+                i += 1;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' | 0x0c => {
+                i += 1;
+                continue;
+            }
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                let mut end = i;
+                if end > start && bytes[end - 1] == b'\r' {
+                    end -= 1;
+                }
+                out.comments.push(Span::new(start, end));
+                continue;
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                i += 1;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                Tok::Ident
+            }
+            b'0'..=b'9' => {
+                if is_date_at(bytes, i) {
+                    i += 10;
+                    Tok::Date
+                } else {
+                    i = scan_number(bytes, i);
+                    Tok::Number
+                }
+            }
+            b'"' => {
+                i = scan_string(src, i, &mut out.errors);
+                Tok::Str
+            }
+            b'{' => one(&mut i, Tok::LBrace),
+            b'}' => one(&mut i, Tok::RBrace),
+            b'[' => one(&mut i, Tok::LBracket),
+            b']' => one(&mut i, Tok::RBracket),
+            b'(' => one(&mut i, Tok::LParen),
+            b')' => one(&mut i, Tok::RParen),
+            b':' => one(&mut i, Tok::Colon),
+            b',' => one(&mut i, Tok::Comma),
+            b';' => one(&mut i, Tok::Semi),
+            b'+' => one(&mut i, Tok::Plus),
+            b'-' => one(&mut i, Tok::Minus),
+            b'.' if bytes.get(i + 1) == Some(&b'.') => {
+                i += 2;
+                Tok::DotDot
+            }
+            b'=' if bytes.get(i + 1) == Some(&b'=') => {
+                i += 2;
+                Tok::EqEq
+            }
+            b'!' if bytes.get(i + 1) == Some(&b'=') => {
+                i += 2;
+                Tok::NotEq
+            }
+            b'<' | b'>' => {
+                let eq = bytes.get(i + 1) == Some(&b'=');
+                i += if eq { 2 } else { 1 };
+                match (b, eq) {
+                    (b'<', false) => Tok::Lt,
+                    (b'<', true) => Tok::Le,
+                    (_, false) => Tok::Gt,
+                    (_, true) => Tok::Ge,
+                }
+            }
+            _ => {
+                // One whole character, never half of a multi-byte one.
+                i += src[i..].chars().next().map_or(1, char::len_utf8);
+                Tok::Error
+            }
+        };
+        out.tokens.push(Token { kind, span: Span::new(start, i), line_start });
+        line_start = false;
+    }
+    out
+}
+
+fn one(i: &mut usize, t: Tok) -> Tok {
+    *i += 1;
+    t
+}
+
+fn is_date_at(b: &[u8], i: usize) -> bool {
+    let d = |k: usize| b.get(i + k).is_some_and(u8::is_ascii_digit);
+    d(0) && d(1) && d(2) && d(3)
+        && b.get(i + 4) == Some(&b'-')
+        && d(5) && d(6)
+        && b.get(i + 7) == Some(&b'-')
+        && d(8) && d(9)
+        && !b.get(i + 10).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+}
+
+/// Digits with `_` separators, an optional fraction (a `.` followed by a digit, so that
+/// `200..2000` is a range), then any letters or `%` as the unit suffix.
+fn scan_number(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_') {
+        i += 1;
+    }
+    if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        i += 1;
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_') {
+            i += 1;
+        }
+    }
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'%' || b[i] == b'_') {
+        i += 1;
+    }
+    i
+}
+
+/// Scans a string from its opening quote; returns the offset after the closing quote. An
+/// unterminated string ends at the line break and is reported.
+fn scan_string(src: &str, start: usize, errors: &mut Vec<LexError>) -> usize {
+    let b = src.as_bytes();
+    let mut i = start + 1;
+    while i < b.len() {
+        match b[i] {
+            b'"' => return i + 1,
+            b'\\' if i + 1 < b.len() && b[i + 1] != b'\n' => i += 2,
+            b'\n' => break,
+            _ => i += 1,
+        }
+    }
+    let mut end = i.min(b.len());
+    while end > start && !src.is_char_boundary(end) {
+        end -= 1;
+    }
+    errors.push(LexError {
+        span: Span::new(start, end),
+        message: "this string is not closed: add a `\"` before the end of the line".into(),
+    });
+    end
+}
+
+/// The value of a string literal's source text (quotes included); escape errors are reported
+/// with their spans (relative to the file, given the literal's start offset).
+pub fn unescape(raw: &str, offset: usize, errors: &mut Vec<LexError>) -> String {
+    let inner = raw.strip_prefix('"').unwrap_or(raw);
+    let inner = inner.strip_suffix('"').unwrap_or(inner);
+    if !inner.contains('\\') {
+        return inner.to_string();
+    }
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.char_indices().peekable();
+    while let Some((pos, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let at = offset + 1 + pos;
+        match chars.next() {
+            Some((_, 'n')) => out.push('\n'),
+            Some((_, 't')) => out.push('\t'),
+            Some((_, '"')) => out.push('"'),
+            Some((_, '\\')) => out.push('\\'),
+            Some((_, 'u')) => {
+                let mut hex = String::new();
+                let mut closed = false;
+                if chars.peek().map(|p| p.1) == Some('{') {
+                    chars.next();
+                    for (_, h) in chars.by_ref() {
+                        if h == '}' {
+                            closed = true;
+                            break;
+                        }
+                        hex.push(h);
+                    }
+                }
+                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    Some(ch) if closed => out.push(ch),
+                    _ => errors.push(LexError {
+                        span: Span::new(at, at + 2 + hex.len() + 1 + usize::from(closed)),
+                        message: "a `\\u` escape needs a Unicode scalar value in hex, like `\\u{e9}`".into(),
+                    }),
+                }
+            }
+            Some((_, other)) => errors.push(LexError {
+                span: Span::new(at, at + 1 + other.len_utf8()),
+                message: format!(
+                    "unknown escape `\\{other}`: strings know `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{{..}}`"
+                ),
+            }),
+            None => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(src: &str) -> Vec<Tok> {
+        lex(src).tokens.iter().map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn ranges_are_not_decimals() {
+        assert_eq!(kinds("200..2000"), vec![Tok::Number, Tok::DotDot, Tok::Number]);
+        assert_eq!(kinds("2.5"), vec![Tok::Number]);
+    }
+
+    #[test]
+    fn dates_and_units() {
+        assert_eq!(kinds("2026-10-05 60d 6mo 20M 30% 10_000"), vec![Tok::Date, Tok::Number, Tok::Number, Tok::Number, Tok::Number, Tok::Number]);
+    }
+
+    #[test]
+    fn comments_are_collected_not_tokens() {
+        let l = lex("a # note\nb");
+        assert_eq!(l.tokens.len(), 2);
+        assert_eq!(l.comments, vec![Span::new(2, 8)]);
+        assert!(l.tokens[1].line_start);
+    }
+
+    #[test]
+    fn unterminated_string_is_reported() {
+        let l = lex("\"abc\nx");
+        assert_eq!(l.errors.len(), 1);
+        assert_eq!(l.tokens[0].kind, Tok::Str);
+        assert_eq!(l.tokens[1].kind, Tok::Ident);
+    }
+
+    #[test]
+    fn escapes() {
+        let mut errs = vec![];
+        assert_eq!(unescape(r#""a\"b\\c\n\u{e9}""#, 0, &mut errs), "a\"b\\c\né");
+        assert!(errs.is_empty());
+        unescape(r#""\q""#, 0, &mut errs);
+        assert_eq!(errs.len(), 1);
+    }
+}

@@ -1,0 +1,13 @@
+//! The `.icp` language's syntax: lexer, parser and syntax tree, with spans in bytes.
+//!
+//! Architecture invariant: this crate depends on nothing else in the workspace, and parsing
+//! never fails: [`parse`] returns the tree it could build and every error it met.
+
+pub mod ast;
+pub mod lexer;
+pub mod literal;
+pub mod parser;
+pub mod span;
+
+pub use parser::{parse, SyntaxError};
+pub use span::{LineCol, LineIndex, Span};

@@ -1,0 +1,639 @@
+//! The chumsky token parser: tokens in, syntax tree and every syntax error out.
+//!
+//! Recovery works at two levels. A statement that cannot be read is skipped up to the next
+//! token that starts a line (or the `}` that closes its block), keeping brackets balanced, so
+//! one mistake costs one statement. A block whose closing `}` is missing at the end of the file
+//! is closed there, so a file being typed still yields a tree.
+
+use chumsky::input::ValueInput;
+use chumsky::prelude::*;
+
+use crate::ast::*;
+use crate::lexer::{self, Tok, Token};
+use crate::literal::{self, NumberLit};
+use crate::span::Span;
+
+/// A token as the parser sees it: kind, text and whether it starts a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct T<'a> {
+    pub kind: Tok,
+    pub text: &'a str,
+    pub line_start: bool,
+}
+
+type Err<'a> = extra::Err<Rich<'a, T<'a>>>;
+
+fn sp(s: SimpleSpan) -> Span {
+    Span::new(s.start, s.end)
+}
+
+/// A syntax error: where, and what was expected in the user's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+}
+
+/// Parses a whole file. Never fails: returns the tree it could build and every error.
+pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
+    let lexed = lexer::lex(src);
+    let mut errors: Vec<SyntaxError> = lexed
+        .errors
+        .iter()
+        .map(|e| SyntaxError { span: e.span, message: e.message.clone() })
+        .collect();
+    // Escape errors are found here once, so the parser can unescape without reporting.
+    for t in lexed.tokens.iter().filter(|t| t.kind == Tok::Str) {
+        let raw = &src[t.span.range()];
+        if raw.contains('\\') {
+            let mut errs = Vec::new();
+            lexer::unescape(raw, t.span.start as usize, &mut errs);
+            errors.extend(errs.into_iter().map(|e| SyntaxError { span: e.span, message: e.message }));
+        }
+    }
+    let toks: Vec<(T<'_>, SimpleSpan)> = lexed
+        .tokens
+        .iter()
+        .map(|t: &Token| {
+            (
+                T { kind: t.kind, text: &src[t.span.range()], line_start: t.line_start },
+                SimpleSpan::from(t.span.range()),
+            )
+        })
+        .collect();
+    let eoi = SimpleSpan::from(src.len()..src.len());
+    let (items, errs) = file_parser()
+        .parse(toks.as_slice().split_token_span(eoi))
+        .into_output_errors();
+    for e in errs {
+        let mut span = sp(*e.span());
+        let mut message = describe_error(&e);
+        // An error found at a token that starts a line and could start a statement is about
+        // the unfinished line before it: point at the end of that line.
+        let at = lexed.tokens.partition_point(|t| t.span.start < span.start);
+        let starts_statement = |t: &Token| {
+            t.line_start
+                && t.span.start == span.start
+                && (t.kind == Tok::Str
+                    || t.kind == Tok::RBrace
+                    || (t.kind == Tok::Ident && !RESERVED.contains(&&src[t.span.range()])))
+        };
+        if at > 0 && lexed.tokens.get(at).is_some_and(starts_statement) {
+            let prev = lexed.tokens[at - 1].span;
+            if let Some(found) = message.rfind(", found ") {
+                message.truncate(found);
+                message.push_str(", found the end of the line");
+            }
+            span = Span::new(prev.end as usize, prev.end as usize);
+        }
+        errors.push(SyntaxError { span, message });
+    }
+    errors.sort_by_key(|e| (e.span.start, e.span.end));
+    errors.dedup();
+    let file = File { items: items.unwrap_or_default(), comments: lexed.comments };
+    (file, errors)
+}
+
+fn describe_found(t: Option<&T<'_>>) -> String {
+    match t {
+        None => "the end of the file".into(),
+        Some(t) if t.kind == Tok::Ident => format!("`{}`", t.text),
+        Some(t) if t.kind == Tok::Number || t.kind == Tok::Date => format!("`{}`", t.text),
+        Some(t) if t.kind == Tok::Error => format!("the character `{}`", t.text),
+        Some(t) => t.kind.describe().to_string(),
+    }
+}
+
+fn describe_error(e: &Rich<'_, T<'_>>) -> String {
+    let found = describe_found(e.found());
+    match e.reason() {
+        chumsky::error::RichReason::Custom(msg) => msg.clone(),
+        _ => {
+            let mut expected: Vec<String> = Vec::new();
+            for p in e.expected() {
+                let s = match p {
+                    chumsky::error::RichPattern::Label(l) => l.to_string(),
+                    chumsky::error::RichPattern::Token(t) => t.kind.describe().to_string(),
+                    chumsky::error::RichPattern::EndOfInput => "the end of the file".into(),
+                    chumsky::error::RichPattern::Identifier(i) => format!("`{i}`"),
+                    _ => continue,
+                };
+                if !expected.contains(&s) {
+                    expected.push(s);
+                }
+            }
+            match expected.len() {
+                0 => format!("unexpected {found}"),
+                1 => format!("expected {}, found {found}", expected[0]),
+                n => format!(
+                    "expected {} or {}, found {found}",
+                    expected[..n - 1].join(", "),
+                    expected[n - 1]
+                ),
+            }
+        }
+    }
+}
+
+fn tok<'a, I>(kind: Tok) -> impl Parser<'a, I, Span, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    any()
+        .filter(move |t: &T<'a>| t.kind == kind)
+        .map_with(|_, e| sp(e.span()))
+        .labelled(kind.describe())
+}
+
+/// A contextual keyword: an identifier with this exact text.
+fn kw<'a, I>(word: &'static str) -> impl Parser<'a, I, Span, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    any()
+        .filter(move |t: &T<'a>| t.kind == Tok::Ident && t.text == word)
+        .map_with(|_, e| sp(e.span()))
+        .labelled(format!("`{word}`"))
+}
+
+/// Words that continue or qualify a criterion, so they cannot name a field.
+const RESERVED: &[&str] = &["and", "or", "not", "in", "has", "within", "because", "graded"];
+
+fn name<'a, I>(label: &'static str) -> impl Parser<'a, I, Ident, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    any()
+        .filter(|t: &T<'a>| t.kind == Tok::Ident)
+        .map_with(|t: T<'a>, e| Ident { name: t.text.to_string(), span: sp(e.span()) })
+        .labelled(label)
+}
+
+fn field<'a, I>() -> impl Parser<'a, I, Ident, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    any()
+        .filter(|t: &T<'a>| t.kind == Tok::Ident && !RESERVED.contains(&t.text))
+        .map_with(|t: T<'a>, e| Ident { name: t.text.to_string(), span: sp(e.span()) })
+        .labelled("a field name")
+}
+
+fn string<'a, I>(label: &'static str) -> impl Parser<'a, I, Str, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    any()
+        .filter(|t: &T<'a>| t.kind == Tok::Str)
+        .map_with(|t: T<'a>, e| {
+            let span = sp(e.span());
+            let mut ignored = Vec::new();
+            Str { value: lexer::unescape(t.text, span.start as usize, &mut ignored), span }
+        })
+        .labelled(label)
+}
+
+fn number_value(text: &str, negate: bool) -> ValueKind {
+    match literal::parse_number(text) {
+        Ok(NumberLit::Number(mut n)) => {
+            if negate {
+                n.value = -n.value;
+            }
+            ValueKind::Number(n)
+        }
+        Ok(NumberLit::Duration(d)) if !negate => ValueKind::Duration(d),
+        Ok(NumberLit::Duration(_)) => ValueKind::Invalid(format!("`-{text}`: a duration cannot be negative")),
+        Err(msg) => ValueKind::Invalid(msg),
+    }
+}
+
+/// A literal, a string or a bare name.
+fn value<'a, I>() -> impl Parser<'a, I, Value, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    let number = tok(Tok::Minus)
+        .or_not()
+        .then(any().filter(|t: &T<'a>| t.kind == Tok::Number))
+        .map(|(minus, t): (Option<Span>, T<'a>)| number_value(t.text, minus.is_some()));
+    let date = any().filter(|t: &T<'a>| t.kind == Tok::Date).map(|t: T<'a>| match literal::parse_date(t.text) {
+        Ok(d) => ValueKind::Date(d),
+        Err(m) => ValueKind::Invalid(m),
+    });
+    let text = string("a string").map(|s| ValueKind::Str(s.value));
+    // A bare name at the start of a line begins the next statement, never ends this one.
+    let word = any()
+        .filter(|t: &T<'a>| t.kind == Tok::Ident && !t.line_start && !RESERVED.contains(&t.text))
+        .map(|t: T<'a>| ValueKind::Ident(t.text.to_string()));
+    choice((number, date, text, word))
+        .map_with(|kind, e| Value { kind, span: sp(e.span()) })
+        .labelled("a value such as `200`, `20M`, `30%`, `60d`, `2026-10-05`, `\"text\"` or a name")
+}
+
+fn list<'a, I>() -> impl Parser<'a, I, List, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    value()
+        .separated_by(tok(Tok::Comma))
+        .allow_trailing()
+        .collect::<Vec<_>>()
+        .delimited_by(tok(Tok::LBracket), tok(Tok::RBracket).labelled("`,` or `]`"))
+        .map_with(|items, e| List { items, span: sp(e.span()) })
+        .labelled("a list such as `[saas, services]`")
+}
+
+fn range<'a, I>() -> impl Parser<'a, I, (Value, Value), Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    value().then_ignore(tok(Tok::DotDot)).then(value())
+}
+
+fn cmp_op<'a, I>() -> impl Parser<'a, I, (CmpOp, Span), Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    any()
+        .filter_map(|t: T<'a>| match t.kind {
+            Tok::EqEq => Some(CmpOp::Eq),
+            Tok::NotEq => Some(CmpOp::Ne),
+            Tok::Lt => Some(CmpOp::Lt),
+            Tok::Le => Some(CmpOp::Le),
+            Tok::Gt => Some(CmpOp::Gt),
+            Tok::Ge => Some(CmpOp::Ge),
+            _ => None,
+        })
+        .map_with(|op, e| (op, sp(e.span())))
+        .labelled("a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`)")
+}
+
+const CRITERION: &str = "a criterion such as `employees in 200..2000`";
+
+/// A criterion expression: `and`, `or`, `not`, parentheses, field tests and prose.
+fn expr<'a, I>() -> chumsky::Boxed<'a, 'a, I, Expr, Err<'a>>
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    recursive(|expr| {
+        let paren = expr
+            .delimited_by(tok(Tok::LParen), tok(Tok::RParen))
+            .map(|e: Expr| ExprKind::Paren(Box::new(e)));
+        let prose = string("prose")
+            .then(kw("within").ignore_then(value()).or_not())
+            .map(|(text, within)| ExprKind::Prose { text, within });
+        let set_mode = choice((
+            kw("any").to(HasMode::Any),
+            kw("all").to(HasMode::All),
+            kw("none").to(HasMode::None),
+        ))
+        .labelled("`any`, `all` or `none`");
+        let in_target = choice((range().map(Ok), list().map(Err)))
+            .labelled("a range such as `200..2000` or a list such as `[a, b]`");
+        let tail = choice((
+            cmp_op().then(value()).map(|((op, op_span), v)| Tail::Cmp(op, op_span, v)),
+            kw("in").ignore_then(in_target.clone()).map(|t| Tail::In(false, t)),
+            kw("not").ignore_then(kw("in")).ignore_then(in_target).map(|t| Tail::In(true, t)),
+            kw("has").ignore_then(set_mode).then(list()).map(|(m, l)| Tail::Has(m, l)),
+            kw("within").ignore_then(value()).map(Tail::Within),
+            kw("graded").ignore_then(range()).map(|(lo, hi)| Tail::Graded(lo, hi)),
+        ));
+        let test = field().then(tail.or_not()).map(|(field, tail)| match tail {
+            None => ExprKind::Field(field),
+            Some(Tail::Cmp(op, op_span, value)) => ExprKind::Compare { field, op, op_span, value },
+            Some(Tail::In(negated, Ok((lo, hi)))) => ExprKind::InRange { field, negated, lo, hi },
+            Some(Tail::In(negated, Err(list))) => ExprKind::InList { field, negated, list },
+            Some(Tail::Has(mode, list)) => ExprKind::Has { field, mode, list },
+            Some(Tail::Within(duration)) => ExprKind::Within { field, duration },
+            Some(Tail::Graded(lo, hi)) => ExprKind::Graded { field, lo, hi },
+        });
+        let atom = choice((paren, prose, test))
+            .map_with(|kind, e| Expr { kind, span: sp(e.span()) })
+            .labelled(CRITERION);
+        let unary = kw("not").repeated().foldr_with(atom, |_, e: Expr, ex| Expr {
+            kind: ExprKind::Not(Box::new(e)),
+            span: sp(ex.span()),
+        });
+        let and = unary.clone().foldl_with(kw("and").ignore_then(unary).repeated(), |a, b, ex| Expr {
+            kind: ExprKind::And(Box::new(a), Box::new(b)),
+            span: sp(ex.span()),
+        });
+        and.clone()
+            .foldl_with(kw("or").ignore_then(and).repeated(), |a, b, ex| Expr {
+                kind: ExprKind::Or(Box::new(a), Box::new(b)),
+                span: sp(ex.span()),
+            })
+            .labelled(CRITERION)
+    })
+    .boxed()
+}
+
+enum Tail {
+    Cmp(CmpOp, Span, Value),
+    In(bool, Result<(Value, Value), List>),
+    Has(HasMode, List),
+    Within(Value),
+    Graded(Value, Value),
+}
+
+/// Skips a statement that could not be read: at least one token, then up to the next token
+/// that starts a line, or the `}` that closes the enclosing block, keeping brackets balanced.
+fn skip_statement<'a, I>() -> impl Parser<'a, I, (), Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    custom(|inp| {
+        let before = inp.cursor();
+        let first: Option<T<'a>> = inp.peek();
+        match first {
+            None => return Err(Rich::custom(inp.span_since(&before), "nothing to skip")),
+            Some(t) if t.kind == Tok::RBrace => {
+                return Err(Rich::custom(inp.span_since(&before), "nothing to skip"))
+            }
+            Some(_) => {}
+        }
+        let mut depth = 0usize;
+        while let Some(t) = inp.next() {
+            let t: T<'a> = t;
+            match t.kind {
+                Tok::LBrace | Tok::LBracket | Tok::LParen => depth += 1,
+                Tok::RBrace | Tok::RBracket | Tok::RParen => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            let next: Option<T<'a>> = inp.peek();
+            match next {
+                None => break,
+                Some(n) if depth == 0 && (n.line_start || n.kind == Tok::RBrace) => break,
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    })
+}
+
+/// `{ item* }`, each item recovering on its own, the `}` supplied at the end of the file.
+fn block<'a, I, O, P>(item: P, error: O) -> impl Parser<'a, I, Vec<O>, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    P: Parser<'a, I, O, Err<'a>> + Clone,
+    O: Clone + 'a,
+{
+    let item = item
+        .then_ignore(tok(Tok::Semi).or_not())
+        .recover_with(via_parser(skip_statement().to(error)));
+    tok(Tok::LBrace)
+        .ignore_then(item.repeated().collect::<Vec<_>>())
+        .then_ignore(tok(Tok::RBrace).recover_with(via_parser(end().to(Span::default()))))
+}
+
+fn criterion<'a, I>(e: impl Parser<'a, I, Expr, Err<'a>> + Clone) -> impl Parser<'a, I, Criterion, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    e.map(|expr: Expr| Criterion { span: expr.span, expr })
+}
+
+fn error_criterion() -> Criterion {
+    Criterion { expr: Expr { kind: ExprKind::Error, span: Span::default() }, span: Span::default() }
+}
+
+fn props<'a, I>(keys: &'static [&'static str], label: &'static str) -> impl Parser<'a, I, Vec<Prop>, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    let key = any()
+        .filter(move |t: &T<'a>| t.kind == Tok::Ident && keys.contains(&t.text))
+        .map_with(|t: T<'a>, e| Ident { name: t.text.to_string(), span: sp(e.span()) })
+        .labelled(label);
+    let prop = key
+        .then(value())
+        .map_with(|(key, value), e| Prop { key, value, span: sp(e.span()) });
+    let bad = Prop {
+        key: Ident { name: String::new(), span: Span::default() },
+        value: Value { kind: ValueKind::Invalid(String::new()), span: Span::default() },
+        span: Span::default(),
+    };
+    block(prop, bad).map(|v: Vec<Prop>| v.into_iter().filter(|p| !p.key.name.is_empty()).collect())
+}
+
+fn strings<'a, I>() -> impl Parser<'a, I, Vec<Str>, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    let bad = Str { value: String::new(), span: Span::default() };
+    block(string("a string"), bad).map(|v: Vec<Str>| v.into_iter().filter(|s| s.span != Span::default()).collect())
+}
+
+fn criteria<'a, I>(e: impl Parser<'a, I, Expr, Err<'a>> + Clone) -> impl Parser<'a, I, Vec<Criterion>, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    block(criterion(e), error_criterion())
+}
+
+fn icp_stmt<'a, I>() -> impl Parser<'a, I, Stmt, Err<'a>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    let e = expr();
+    let crit_block = |word: &'static str, block: CriteriaBlock, e: chumsky::Boxed<'a, 'a, I, Expr, Err<'a>>| {
+        kw(word).then(criteria(e)).map(move |(k, items)| (StmtKind::Criteria { block, items }, k))
+    };
+    let header = choice((
+        kw("uses").then(name("a schema name")).map(|(k, n)| (StmtKind::Uses(n), k)),
+        kw("owner").then(string("the owner, as a string")).map(|(k, s)| (StmtKind::Owner(s), k)),
+        kw("reviewed").then(value()).map(|(k, v)| (StmtKind::Reviewed(v), k)),
+        kw("refresh").then(value()).map(|(k, v)| (StmtKind::Refresh(v), k)),
+    ));
+    let criteria_blocks = choice((
+        crit_block("firmographics", CriteriaBlock::Firmographics, e.clone()),
+        crit_block("tech_stack", CriteriaBlock::TechStack, e.clone()),
+        crit_block("behaviors", CriteriaBlock::Behaviors, e.clone()),
+        crit_block("triggers", CriteriaBlock::Triggers, e.clone()),
+    ))
+    .boxed();
+    let persona = kw("persona")
+        .then(name("a persona name"))
+        .then(string("a title").or_not())
+        .then(props(&["role", "tenure", "motivation", "objection"], "`role`, `tenure`, `motivation` or `objection`"))
+        .map(|(((k, name), title), props)| (StmtKind::Persona { name, title, props }, k));
+    let job = kw("job")
+        .then(string("the job statement"))
+        .then(props(&["kind", "success"], "`kind` or `success`"))
+        .map(|((k, statement), props)| (StmtKind::Job { statement, props }, k));
+    let pain = kw("pain")
+        .then(string("the pain statement"))
+        .then(props(&["before", "after", "cost"], "`before`, `after` or `cost`"))
+        .map(|((k, statement), props)| (StmtKind::Pain { statement, props }, k));
+    let narrative = choice((persona, job, pain)).boxed();
+
+    let budget_line = choice((kw("recommends").to(BudgetRole::Recommends), kw("approves").to(BudgetRole::Approves)))
+        .labelled("`recommends` or `approves`")
+        .then(string("who, as a string"))
+        .then(kw("up").ignore_then(kw("to")).ignore_then(value()).or_not())
+        .map_with(|((role, who), limit), e| BudgetLine { role, who, limit, span: sp(e.span()) });
+    let bad_budget = BudgetLine {
+        role: BudgetRole::Recommends,
+        who: Str { value: String::new(), span: Span::default() },
+        limit: None,
+        span: Span::default(),
+    };
+    let budget = kw("budget")
+        .then(block(budget_line, bad_budget))
+        .map(|(k, v)| (StmtKind::Budget(v.into_iter().filter(|b| b.span != Span::default()).collect()), k));
+
+    let channel = kw("channel")
+        .ignore_then(name("a channel kind such as `event` or `podcast`"))
+        .then(string("where, as a string"))
+        .map_with(|(kind, text), e| Channel { kind, text, span: sp(e.span()) });
+    let bad_channel = Channel {
+        kind: Ident { name: String::new(), span: Span::default() },
+        text: Str { value: String::new(), span: Span::default() },
+        span: Span::default(),
+    };
+    let reach = kw("reach")
+        .then(block(channel, bad_channel))
+        .map(|(k, v)| (StmtKind::Reach(v.into_iter().filter(|c| c.span != Span::default()).collect()), k));
+
+    let disq = e
+        .clone()
+        .then(kw("because").ignore_then(string("the reason, as a string")).or_not())
+        .map_with(|(expr, because), ex| Disqualifier { expr, because, span: sp(ex.span()) });
+    let bad_disq = Disqualifier { expr: error_criterion().expr, because: None, span: Span::default() };
+    let disqualify = kw("disqualify")
+        .then(block(disq, bad_disq))
+        .map(|(k, v)| (StmtKind::Disqualify(v), k));
+
+    let weight = choice((tok(Tok::Plus).to(false), tok(Tok::Minus).to(true)))
+        .then(any().filter(|t: &T<'a>| t.kind == Tok::Number).map_with(|t: T<'a>, e| (t.text, sp(e.span()))))
+        .map_with(|(neg, (text, nspan)), e| Weight {
+            value: Value { kind: number_value(text, neg), span: nspan },
+            span: sp(e.span()),
+        });
+    let rule = kw("rule")
+        .ignore_then(name("a rule name"))
+        .then(weight.or_not())
+        .then(string("a label").or_not())
+        .then_ignore(tok(Tok::Colon).labelled("`:` before the rule's criterion"))
+        .then(e.clone())
+        .map_with(|(((name, weight), label), expr), ex| {
+            RubricItem::Rule(Rule { name, weight, label, expr, span: sp(ex.span()) })
+        });
+    let tier_cond = kw("when")
+        .ignore_then(kw("score"))
+        .ignore_then(cmp_op())
+        .then(value())
+        .map_with(|((op, op_span), threshold), e| Some(TierCondition { op, op_span, threshold, span: sp(e.span()) }));
+    let tier = kw("tier")
+        .ignore_then(name("a tier name"))
+        .then(choice((tier_cond, kw("otherwise").to(None))).labelled("`when score >= N` or `otherwise`"))
+        .map_with(|(name, condition), e| RubricItem::Tier(Tier { name, condition, span: sp(e.span()) }));
+    let bad_item = RubricItem::Tier(Tier {
+        name: Ident { name: String::new(), span: Span::default() },
+        condition: None,
+        span: Span::default(),
+    });
+    let rubric = kw("rubric")
+        .then(block(choice((rule, tier)).labelled("`rule NAME: criterion` or `tier NAME when score >= N`"), bad_item))
+        .map(|(k, v)| {
+            let v = v
+                .into_iter()
+                .filter(|i| !matches!(i, RubricItem::Tier(t) if t.span == Span::default()))
+                .collect();
+            (StmtKind::Rubric(v), k)
+        });
+
+    let seg_item = choice((kw("secondary").map(SegItem::Secondary), criterion(e.clone()).map(SegItem::Crit)));
+    let segment = kw("segment")
+        .then(name("a segment name"))
+        .then(string("a title").or_not())
+        .then(block(seg_item, SegItem::Crit(error_criterion())))
+        .map(|(((k, name), title), items)| {
+            let mut secondary = None;
+            let mut crits = Vec::new();
+            for i in items {
+                match i {
+                    SegItem::Secondary(s) => secondary = Some(s),
+                    SegItem::Crit(c) => crits.push(c),
+                }
+            }
+            (StmtKind::Segment(Segment { name, title, secondary, items: crits }), k)
+        });
+    let lists = choice((
+        kw("alternatives").then(strings()).map(|(k, v)| (StmtKind::Alternatives(v), k)),
+        kw("messaging").then(strings()).map(|(k, v)| (StmtKind::Messaging(v), k)),
+    ));
+    let blocks = choice((budget, reach, disqualify, rubric, segment, lists)).boxed();
+
+    choice((header, criteria_blocks, narrative, blocks))
+        .map_with(|(kind, keyword), e| Stmt { kind, keyword, span: sp(e.span()) })
+        .labelled("a statement such as `uses`, `firmographics { … }`, `job \"…\" { … }` or `rubric { … }`")
+}
+
+#[derive(Clone)]
+enum SegItem {
+    Secondary(Span),
+    Crit(Criterion),
+}
+
+fn file_parser<'a, I>() -> impl Parser<'a, I, Vec<Item>, Err<'a>>
+where
+    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    let type_name = any()
+        .filter_map(|t: T<'a>| if t.kind == Tok::Ident { TypeName::from_name(t.text) } else { None })
+        .labelled("a type: int, number, money, percent, text, bool, date, duration, enum [..] or set [..]");
+    let values = name("a value name")
+        .separated_by(tok(Tok::Comma))
+        .allow_trailing()
+        .collect::<Vec<_>>()
+        .delimited_by(tok(Tok::LBracket), tok(Tok::RBracket).labelled("`,` or `]`"));
+    let ty = type_name
+        .then(values.or_not())
+        .try_map_with(|(name, values), e| {
+            let span = sp(e.span());
+            match (name, values) {
+                (TypeName::Enum | TypeName::Set, Some(values)) => Ok(TypeExpr { name, values, span }),
+                (TypeName::Enum | TypeName::Set, None) => Err(Rich::custom(
+                    e.span(),
+                    format!("`{}` needs its values, as in `{} [a, b, c]`", name.as_str(), name.as_str()),
+                )),
+                (_, None) => Ok(TypeExpr { name, values: Vec::new(), span }),
+                (_, Some(_)) => Err(Rich::custom(
+                    e.span(),
+                    format!("only `enum` and `set` take a list of values, not `{}`", name.as_str()),
+                )),
+            }
+        });
+    let field_decl = name("a field name")
+        .then_ignore(tok(Tok::Colon).labelled("`:` and the field's type"))
+        .then(ty)
+        .then(kw("from").ignore_then(string("a column name")).or_not())
+        .map_with(|((name, ty), from), e| FieldDecl { name, ty, from, span: sp(e.span()) });
+    let bad_field = FieldDecl {
+        name: Ident { name: String::new(), span: Span::default() },
+        ty: TypeExpr { name: TypeName::Text, values: Vec::new(), span: Span::default() },
+        from: None,
+        span: Span::default(),
+    };
+    let schema = kw("schema")
+        .ignore_then(name("a schema name"))
+        .then(string("a description").or_not())
+        .then(block(field_decl, bad_field))
+        .map_with(|((name, doc), fields), e| {
+            let fields = fields.into_iter().filter(|f| !f.name.name.is_empty()).collect();
+            Item::Schema(Schema { name, doc, fields, span: sp(e.span()) })
+        });
+    let icp = kw("icp")
+        .ignore_then(name("an icp name"))
+        .then(string("a title").or_not())
+        .map_with(|h, e| (h, sp(e.span())))
+        .then(block(icp_stmt(), Stmt { kind: StmtKind::Error, keyword: Span::default(), span: Span::default() }))
+        .map_with(|(((name, title), header_span), body), e| {
+            Item::Icp(Icp { name, title, body, header_span, span: sp(e.span()) })
+        });
+    let item = choice((schema, icp))
+        .labelled("`schema NAME { … }` or `icp NAME \"title\" { … }`")
+        .recover_with(via_parser(skip_statement().map_with(|_, e| Item::Error(sp(e.span())))));
+    item.repeated().collect::<Vec<_>>().then_ignore(end())
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The full test suite: installs the tools it needs (idempotently), then runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-tools.sh
+cargo test --workspace --locked
+for t in grammar/test.sh editors/vscode/test.sh editors/nvim/test.sh; do
+  if [ -f "$t" ]; then
+    echo "== $t"
+    bash "$t"
+  fi
+done
