@@ -1,0 +1,2 @@
+-- *.icp files are Ideal Customer Profiles.
+vim.filetype.add({ extension = { icp = 'icp' } })

@@ -1,0 +1,98 @@
+-- Starting the icpc language server (`icpc lsp` on stdio) with vim.lsp.start.
+local M = {}
+
+M.name = 'icpc'
+
+local warned = false
+
+--- The server binary: an absolute path, or nil and the reason it was not found.
+function M.server_path(config)
+  config = config or require('icp').config
+  local requested = vim.trim(config.server.path or '')
+  if requested == '' then
+    requested = 'icpc'
+  end
+  local expanded = vim.fn.expand(requested)
+  if not expanded:find('[/\\]') then
+    local found = vim.fn.exepath(expanded)
+    if found ~= '' then
+      return found
+    end
+    return nil, string.format('"%s" is not on PATH', requested)
+  end
+  if vim.fn.executable(expanded) == 1 then
+    return vim.fn.fnamemodify(expanded, ':p')
+  end
+  return nil, string.format('"%s" does not exist or is not executable', requested)
+end
+
+function M.missing_message(reason)
+  return 'icp: the icpc language server was not found: '
+    .. reason
+    .. '. Install icpc (from the icpc repository: cargo install --path crates/icpc) or set'
+    .. " require('icp').setup({ server = { path = '/path/to/icpc' } }). See :checkhealth icp"
+end
+
+--- The vim.lsp.start configuration for a buffer, or nil and the reason.
+function M.client_config(buf, config)
+  config = config or require('icp').config
+  local path, reason = M.server_path(config)
+  if not path then
+    return nil, reason
+  end
+  local cmd = { path, 'lsp' }
+  vim.list_extend(cmd, config.server.args or {})
+  local fname = vim.api.nvim_buf_get_name(buf)
+  local root = vim.fs.root(buf, config.server.root_markers or { 'icp.toml', '.git' })
+  if not root and fname ~= '' then
+    root = vim.fs.dirname(fname)
+  end
+  return {
+    name = M.name,
+    cmd = cmd,
+    root_dir = root,
+    settings = config.server.settings,
+  }
+end
+
+--- Starts the server for `buf` (or attaches the running one). Returns the client id.
+function M.start(buf)
+  buf = (buf == nil or buf == 0) and vim.api.nvim_get_current_buf() or buf
+  local cfg, reason = M.client_config(buf)
+  if not cfg then
+    if not warned then
+      warned = true
+      vim.notify(M.missing_message(reason), vim.log.levels.WARN)
+    end
+    return nil
+  end
+  return vim.lsp.start(cfg, { bufnr = buf })
+end
+
+function M.clients(buf)
+  return vim.lsp.get_clients({ name = M.name, bufnr = buf })
+end
+
+--- Stops every icpc client and starts one again for each icp buffer (:IcpRestart).
+function M.restart()
+  local clients = M.clients()
+  for _, client in ipairs(clients) do
+    vim.lsp.stop_client(client.id)
+  end
+  vim.wait(5000, function()
+    for _, client in ipairs(clients) do
+      if not client:is_stopped() then
+        return false
+      end
+    end
+    return true
+  end, 50)
+  warned = false
+  for _, buf in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(buf) and vim.bo[buf].filetype == 'icp' then
+      M.start(buf)
+    end
+  end
+end
+
+return M

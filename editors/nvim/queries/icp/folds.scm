@@ -1,0 +1,20 @@
+; Every item and every block folds.
+[
+  (schema)
+  (icp)
+  (firmographics_block)
+  (tech_stack_block)
+  (behaviors_block)
+  (persona_block)
+  (job_block)
+  (pain_block)
+  (alternatives_block)
+  (triggers_block)
+  (budget_block)
+  (reach_block)
+  (disqualify_block)
+  (rubric_block)
+  (segment_block)
+  (messaging_block)
+  (list)
+] @fold
