@@ -151,7 +151,7 @@ module.exports = grammar({
     job_block: $ => seq(
       'job',
       field('statement', $.string),
-      optional(field('body', $.job_body)),
+      field('body', $.job_body),
     ),
 
     job_body: $ => body(choice($.job_kind, $.job_success)),
@@ -167,7 +167,7 @@ module.exports = grammar({
     pain_block: $ => seq(
       'pain',
       field('statement', $.string),
-      optional(field('body', $.pain_body)),
+      field('body', $.pain_body),
     ),
 
     pain_body: $ => body($.pain_attribute),
@@ -262,10 +262,8 @@ module.exports = grammar({
 
     score_condition: $ => seq(
       'score',
-      choice(
-        seq(field('operator', $.comparison_operator), field('value', $.number)),
-        seq('in', field('range', $.range)),
-      ),
+      field('operator', $.comparison_operator),
+      field('value', $.number),
     ),
 
     // segment
