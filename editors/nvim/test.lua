@@ -208,6 +208,33 @@ test(':checkhealth icp runs and reports each section', function()
   end
 end)
 
+test('lsp/icpc.lua: a vim.lsp.config for icpc (Neovim 0.11)', function()
+  if vim.fn.has('nvim-0.11') == 0 then
+    skip('vim.lsp.config needs Neovim 0.11')
+  end
+  local cfg = vim.lsp.config.icpc
+  check(cfg, 'vim.lsp.config.icpc is nil')
+  eq(cfg.cmd, { 'icpc', 'lsp' }, 'cmd')
+  eq(cfg.filetypes, { 'icp' }, 'filetypes')
+  eq(cfg.root_markers, { 'icp.toml', '.git' }, 'root_markers')
+end)
+
+test('lsp: a missing server is reported once, clearly', function()
+  local messages = {}
+  local notify = vim.notify
+  vim.notify = function(msg)
+    table.insert(messages, msg)
+  end
+  require('icp').setup({ server = { path = '/nonexistent/icpc' }, lsp = { autostart = false } })
+  local id1 = require('icp.lsp').start(buf)
+  local id2 = require('icp.lsp').start(buf)
+  vim.notify = notify
+  eq({ id1, id2 }, {}, 'no client')
+  eq(#messages, 1, 'one message')
+  check(messages[1]:match('"/nonexistent/icpc" does not exist or is not executable'), messages[1])
+  check(messages[1]:match('checkhealth icp'), messages[1])
+end)
+
 ---------------------------------------------------------------------------- language server
 
 local bin = vim.env.ICPC_BIN or (root .. '/target/debug/icpc')
