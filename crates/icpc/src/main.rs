@@ -1,1 +1,56 @@
-fn main() {}
+//! `icpc`: check, format, explain and score `.icp` Ideal Customer Profiles, and serve editors.
+//!
+//! This is the only crate that prints; each subcommand lives in its own module.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod check;
+mod render;
+mod explain;
+mod fmt;
+mod lsp;
+mod score;
+
+/// icpc — the toolchain for Ideal Customer Profiles written as code.
+#[derive(Parser)]
+#[command(name = "icpc", version, about, long_about = None, arg_required_else_help = true)]
+#[command(after_help = "Examples:\n  icpc check examples/\n  icpc fmt --check .\n  icpc explain vague-term\n  icpc score profile.icp --accounts accounts.csv")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check .icp files: syntax, types and ICP quality.
+    Check(check::Args),
+    /// Format .icp files in one canonical layout.
+    Fmt(fmt::Args),
+    /// Print the page that explains a check.
+    Explain(explain::Args),
+    /// Score accounts (CSV or JSON Lines) against an icp's rubric.
+    Score(score::Args),
+    /// Run the language server on stdio.
+    Lsp(lsp::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout with success, usage errors to stderr.
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Check(a) => check::run(a),
+        Command::Fmt(a) => fmt::run(a),
+        Command::Explain(a) => explain::run(a),
+        Command::Score(a) => score::run(a),
+        Command::Lsp(a) => lsp::run(a),
+    }
+}

@@ -1,0 +1,40 @@
+//! One analysis for every front end: parse, resolve, check.
+
+use icp_syntax::ast::File;
+use icp_syntax::LineIndex;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::model::{self, Model};
+
+/// What the checks see.
+pub struct Ctx<'a> {
+    pub src: &'a str,
+    pub file: &'a File,
+    pub model: &'a Model,
+    pub config: &'a Config,
+}
+
+/// The result of analysing one source text.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub file: File,
+    pub model: Model,
+    /// Every finding, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    pub line_index: LineIndex,
+}
+
+/// Parses, resolves and checks one source text. Never fails and never panics on any input.
+pub fn analyze(src: &str, config: &Config) -> Analysis {
+    let (file, syntax_errors) = icp_syntax::parse(src);
+    let mut diagnostics: Vec<Diagnostic> = syntax_errors
+        .into_iter()
+        .map(|e| Diagnostic::error("syntax", e.span, e.message))
+        .collect();
+    let model = model::resolve(&file, &mut diagnostics);
+    let ctx = Ctx { src, file: &file, model: &model, config };
+    crate::checks::run_all(&ctx, &mut diagnostics);
+    diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+    Analysis { line_index: LineIndex::new(src), file, model, diagnostics }
+}

@@ -1,0 +1,134 @@
+//! Diagnostics: what every front end (CLI, language server) shows for a finding.
+
+use icp_syntax::Span;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A secondary span that explains a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One text replacement, in byte offsets of the checked source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A fix the checker is certain of: applied by `icpc check --fix` and offered as a quick fix.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The stable kebab-case code, e.g. `unknown-field`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// How to fix it, in one sentence.
+    pub help: Option<String>,
+    pub span: Span,
+    pub labels: Vec<Label>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &'static str, severity: Severity, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { code, severity, message: message.into(), help: None, span, labels: Vec::new(), fix: None }
+    }
+
+    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Error, span, message)
+    }
+
+    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Warning, span, message)
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.labels.push(Label { span, message: message.into() });
+        self
+    }
+
+    pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Diagnostic {
+        self.fix = Some(Fix { title: title.into(), edits });
+        self
+    }
+}
+
+/// The closest candidate to a misspelt name, if one is close enough to be a likely intent.
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(&str, f64)> = None;
+    for c in candidates {
+        let score = strsim::normalized_damerau_levenshtein(&name.to_lowercase(), &c.to_lowercase());
+        if score >= 0.6 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((c, score));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_are_close_names_only() {
+        assert_eq!(did_you_mean("hriss", ["hris", "industry"]), Some("hris"));
+        assert_eq!(did_you_mean("servces", ["saas", "services", "retail"]), Some("services"));
+        assert_eq!(did_you_mean("zzz", ["hris", "industry"]), None);
+    }
+}
+
+/// Where the documentation of the checks is published.
+pub const DOCS_HOME: &str = "https://github.com/icpc-lang/icpc/tree/main/docs/checks";
+
+/// The page that explains a code.
+pub fn docs_url(code: &str) -> String {
+    format!("{DOCS_HOME}/{code}.md")
+}
+
+/// A one-line summary of what a code flags.
+pub fn summary(code: &str) -> &'static str {
+    match code {
+        "syntax" => "The text does not follow the .icp grammar.",
+        "unknown-field" => "A criterion tests a field its schema does not define.",
+        "unknown-value" => "A value is not one of those its field or keyword allows.",
+        "unknown-schema" => "An icp uses a schema that does not exist.",
+        "type-mismatch" => "A value or operator does not fit the field's type.",
+        "duplicate-name" => "Two things that must have distinct names share one.",
+        "invalid-range" => "A range whose low end is above its high end.",
+        "invalid-literal" => "A number, duration or date that cannot be read.",
+        _ => "An ICP-quality finding.",
+    }
+}

@@ -1,0 +1,11 @@
+//! `icpc lsp` (being built).
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> ExitCode {
+    eprintln!("icpc lsp: not available in this build yet");
+    ExitCode::from(2)
+}

@@ -1,0 +1,230 @@
+//! Output formats of `icpc check`: human (ariadne), JSON, SARIF 2.1.0, GitHub annotations.
+
+use std::io::Write;
+
+use icp_check::{Diagnostic, Severity};
+use icp_syntax::{LineIndex, Span};
+use serde_json::{json, Value};
+
+/// One checked file with its findings.
+pub struct FileReport {
+    /// The path as the user gave it (or `<stdin>`).
+    pub path: String,
+    pub src: String,
+    pub line_index: LineIndex,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    fn position(&self, offset: u32) -> Value {
+        let lc = self.line_index.line_col(&self.src, offset as usize);
+        json!({ "line": lc.line, "column": lc.column, "offset": offset })
+    }
+
+    fn range(&self, span: Span) -> Value {
+        json!({ "start": self.position(span.start), "end": self.position(span.end) })
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn of(reports: &[FileReport]) -> Summary {
+        let mut s = Summary { files: reports.len(), ..Summary::default() };
+        for d in reports.iter().flat_map(|r| &r.diagnostics) {
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                _ => {}
+            }
+        }
+        s
+    }
+}
+
+pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::io::Result<()> {
+    use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
+    for r in reports {
+        let source = Source::from(r.src.as_str());
+        for d in &r.diagnostics {
+            let kind = match d.severity {
+                Severity::Error => ReportKind::Error,
+                Severity::Warning => ReportKind::Warning,
+                Severity::Info | Severity::Hint => ReportKind::Advice,
+            };
+            let id = r.path.as_str();
+            let mut b = Report::build(kind, (id, d.span.range()))
+                .with_config(Config::default().with_index_type(IndexType::Byte).with_color(color))
+                .with_code(d.code)
+                .with_message(&d.message)
+                .with_label(Label::new((id, d.span.range())).with_message(short_label(d)));
+            for l in &d.labels {
+                b = b.with_label(Label::new((id, l.span.range())).with_message(&l.message));
+            }
+            if let Some(h) = &d.help {
+                b = b.with_help(h);
+            }
+            b.finish().write((id, &source), &mut *out)?;
+        }
+    }
+    let s = Summary::of(reports);
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    writeln!(
+        out,
+        "{}: {}, {} in {}",
+        if s.errors > 0 { "failed" } else { "checked" },
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.files, "file")
+    )
+}
+
+/// The text under the primary caret: the code, so the eye finds it in a long report.
+fn short_label(d: &Diagnostic) -> String {
+    d.code.to_string()
+}
+
+pub fn json(reports: &[FileReport]) -> Value {
+    let mut diags = Vec::new();
+    for r in reports {
+        for d in &r.diagnostics {
+            diags.push(json!({
+                "file": r.path,
+                "code": d.code,
+                "severity": d.severity.as_str(),
+                "message": d.message,
+                "help": d.help,
+                "range": r.range(d.span),
+                "labels": d.labels.iter().map(|l| json!({ "message": l.message, "range": r.range(l.span) })).collect::<Vec<_>>(),
+            }));
+        }
+    }
+    let s = Summary::of(reports);
+    json!({
+        "version": 1,
+        "diagnostics": diags,
+        "summary": { "files": s.files, "errors": s.errors, "warnings": s.warnings },
+    })
+}
+
+pub fn sarif(reports: &[FileReport]) -> Value {
+    let mut codes: Vec<&'static str> = reports.iter().flat_map(|r| r.diagnostics.iter().map(|d| d.code)).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let rules: Vec<Value> = codes
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c,
+                "name": c,
+                "shortDescription": { "text": icp_check::diagnostic::summary(c) },
+                "helpUri": icp_check::diagnostic::docs_url(c),
+            })
+        })
+        .collect();
+    let region = |r: &FileReport, span: Span| {
+        let s = r.line_index.line_col(&r.src, span.start as usize);
+        let e = r.line_index.line_col(&r.src, span.end as usize);
+        json!({
+            "startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column,
+            "charOffset": span.start, "charLength": span.len(),
+        })
+    };
+    let mut results = Vec::new();
+    for r in reports {
+        for d in &r.diagnostics {
+            let level = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info | Severity::Hint => "note",
+            };
+            let text = match &d.help {
+                Some(h) => format!("{} (help: {h})", d.message),
+                None => d.message.clone(),
+            };
+            let related: Vec<Value> = d
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    json!({
+                        "id": i,
+                        "message": { "text": l.message },
+                        "physicalLocation": { "artifactLocation": { "uri": uri(&r.path) }, "region": region(r, l.span) },
+                    })
+                })
+                .collect();
+            results.push(json!({
+                "ruleId": d.code,
+                "ruleIndex": codes.iter().position(|c| *c == d.code).unwrap_or(0),
+                "level": level,
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": { "artifactLocation": { "uri": uri(&r.path) }, "region": region(r, d.span) },
+                }],
+                "relatedLocations": related,
+            }));
+        }
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "icpc",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": icp_check::diagnostic::DOCS_HOME,
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
+
+/// A relative path as a URI reference (forward slashes, spaces and `%` escaped).
+fn uri(path: &str) -> String {
+    path.replace('\\', "/").replace('%', "%25").replace(' ', "%20")
+}
+
+/// GitHub Actions workflow commands: one `::error` or `::warning` line per finding.
+pub fn github(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()> {
+    fn data(s: &str) -> String {
+        s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    }
+    fn prop(s: &str) -> String {
+        data(s).replace(':', "%3A").replace(',', "%2C")
+    }
+    for r in reports {
+        for d in &r.diagnostics {
+            let cmd = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info | Severity::Hint => "notice",
+            };
+            let s = r.line_index.line_col(&r.src, d.span.start as usize);
+            let e = r.line_index.line_col(&r.src, d.span.end as usize);
+            let msg = match &d.help {
+                Some(h) => format!("{}\nhelp: {h}", d.message),
+                None => d.message.clone(),
+            };
+            writeln!(
+                out,
+                "::{cmd} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                prop(&r.path),
+                s.line,
+                s.column,
+                e.line,
+                e.column,
+                prop(&format!("icpc {}", d.code)),
+                data(&msg)
+            )?;
+        }
+    }
+    Ok(())
+}
