@@ -265,9 +265,19 @@ test('lsp: the server starts and attaches to the buffer', function()
   end
   require('icp').setup({ server = { path = bin }, lsp = { autostart = true } })
   vim.api.nvim_set_current_buf(buf)
-  check(vim.wait(WAIT_MS, function()
-    return #require('icp.lsp').clients(buf) > 0 and require('icp.lsp').clients(buf)[1].initialized
-  end, 50), 'no icpc client attached within ' .. WAIT_MS .. ' ms')
+  local id = require('icp.lsp').start(buf)
+  check(id, 'require("icp.lsp").start returned no client id')
+  vim.wait(WAIT_MS, function()
+    local c = vim.lsp.get_client_by_id(id)
+    return c == nil or c.initialized or c:is_stopped()
+  end, 50)
+  local attached = #require('icp.lsp').clients(buf) > 0 and require('icp.lsp').clients(buf)[1].initialized
+  if not attached then
+    -- Say why: run the server by hand with an empty stdin and report how it ended.
+    local r = vim.system({ bin, 'lsp' }, { stdin = '', text = true }):wait(3000)
+    error(string.format('no icpc client attached (waited up to %d ms); `%s lsp` with an empty stdin: exit %s, stderr: %s',
+      WAIT_MS, bin, tostring(r.code), vim.trim(r.stderr or '')))
+  end
   client = require('icp.lsp').clients(buf)[1]
   eq(client.name, 'icpc', 'client name')
   eq(client.config.cmd, { bin, 'lsp' }, 'cmd')

@@ -59,6 +59,14 @@ test('icpc lsp publishes diagnostics for examples/antipatterns.icp, unknown-fiel
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const exited = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));
+  // If the server dies early, say so (with its stderr) instead of timing out or EPIPE.
+  let shuttingDown = false;
+  const died = exited.then(({ code, signal }) => {
+    if (shuttingDown) return new Promise(() => {});
+    throw new Error(`\`${bin} lsp\` exited (code ${code}, signal ${signal}) during the session; stderr:\n${stderr}`);
+  });
+  died.catch(() => {});
+  child.stdin.on('error', () => {}); // EPIPE when the server is gone: reported through `died`
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   conn.listen();
 
@@ -71,7 +79,7 @@ test('icpc lsp publishes diagnostics for examples/antipatterns.icp, unknown-fiel
   });
 
   try {
-    const init = await withTimeout(conn.sendRequest(InitializeRequest.type, {
+    const init = await withTimeout(Promise.race([died, conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(repoRoot).href,
       workspaceFolders: [{ uri: pathToFileURL(repoRoot).href, name: 'icpc' }],
@@ -83,7 +91,7 @@ test('icpc lsp publishes diagnostics for examples/antipatterns.icp, unknown-fiel
         },
       },
       clientInfo: { name: 'icp-vscode-test' },
-    }), TIMEOUT_MS, 'the initialize response');
+    })]), TIMEOUT_MS, 'the initialize response');
     assert.ok(init.capabilities, 'initialize result has capabilities');
     assert.ok(init.capabilities.textDocumentSync !== undefined, 'the server syncs documents');
 
@@ -93,7 +101,7 @@ test('icpc lsp publishes diagnostics for examples/antipatterns.icp, unknown-fiel
       textDocument: { uri, languageId: 'icp', version: 1, text: readFileSync(file, 'utf8') },
     });
 
-    const published = await withTimeout(diagnostics, TIMEOUT_MS, 'publishDiagnostics');
+    const published = await withTimeout(Promise.race([died, diagnostics]), TIMEOUT_MS, 'publishDiagnostics');
     const codes = published.diagnostics.map((d) => (typeof d.code === 'object' ? d.code?.value : d.code));
     console.log(`diagnostics for antipatterns.icp: ${codes.join(', ')}`);
     assert.ok(codes.includes('unknown-field'), `no unknown-field among ${codes.join(', ')}`);
@@ -101,12 +109,18 @@ test('icpc lsp publishes diagnostics for examples/antipatterns.icp, unknown-fiel
     // `rule stack : hriss == workday` is on line 41 (0-based 40).
     assert.equal(unknown.range.start.line, 40, `unknown-field on line ${unknown.range.start.line + 1}`);
 
-    await withTimeout(conn.sendRequest(ShutdownRequest.type), TIMEOUT_MS, 'the shutdown response');
+    await withTimeout(Promise.race([died, conn.sendRequest(ShutdownRequest.type)]), TIMEOUT_MS, 'the shutdown response');
+    shuttingDown = true;
     await conn.sendNotification(ExitNotification.type);
     const { code } = await withTimeout(exited, TIMEOUT_MS, 'the server to exit');
     assert.equal(code, 0, 'the server exits with 0 after shutdown and exit');
   } catch (err) {
-    if (stderr) console.log(`server stderr:\n${stderr}`);
+    // A write error (EPIPE) usually means the server has exited: report that, with its stderr.
+    const gone = await Promise.race([exited, new Promise((res) => setTimeout(() => res(null), 1000))]);
+    if (gone && !shuttingDown && !String(err.message).includes('exited')) {
+      throw new Error(`\`${bin} lsp\` exited (code ${gone.code}, signal ${gone.signal}) during the session (${err.message}); stderr:\n${stderr}`);
+    }
+    if (stderr && !String(err.message).includes(stderr)) console.log(`server stderr:\n${stderr}`);
     throw err;
   } finally {
     conn.dispose();
