@@ -4,6 +4,7 @@
 //! never fails: [`parse`] returns the tree it could build and every error it met.
 
 pub mod ast;
+pub mod generator;
 pub mod lexer;
 pub mod literal;
 pub mod parser;

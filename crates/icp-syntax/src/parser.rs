@@ -21,7 +21,18 @@ pub struct T<'a> {
     pub line_start: bool,
 }
 
-type Err<'a> = extra::Err<Rich<'a, T<'a>>>;
+type Err<'a, Er> = extra::Err<Er>;
+
+/// The error types the parser can run with: `Rich` for messages, `EmptyErr` for speed.
+pub trait ParseError<'a, I: chumsky::input::Input<'a>>:
+    chumsky::error::Error<'a, I> + chumsky::error::LabelError<'a, I, &'static str> + 'a
+{
+}
+
+impl<'a, I: chumsky::input::Input<'a>, X> ParseError<'a, I> for X where
+    X: chumsky::error::Error<'a, I> + chumsky::error::LabelError<'a, I, &'static str> + 'a
+{
+}
 
 fn sp(s: SimpleSpan) -> Span {
     Span::new(s.start, s.end)
@@ -62,7 +73,17 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         })
         .collect();
     let eoi = SimpleSpan::from(src.len()..src.len());
-    let (items, errs) = file_parser()
+    // Most files are valid: a first pass without error bookkeeping is several times faster.
+    // Only a file with mistakes is parsed again to collect rich, recoverable errors.
+    if errors.is_empty() {
+        let fast = file_parser::<_, EmptyErr>().parse(toks.as_slice().split_token_span(eoi));
+        if !fast.has_errors() {
+            if let Some(items) = fast.into_output() {
+                return (File { items, comments: lexed.comments }, errors);
+            }
+        }
+    }
+    let (items, errs) = file_parser::<_, Rich<'_, T<'_>>>()
         .parse(toks.as_slice().split_token_span(eoi))
         .into_output_errors();
     for e in errs {
@@ -135,9 +156,10 @@ fn describe_error(e: &Rich<'_, T<'_>>) -> String {
     }
 }
 
-fn tok<'a, I>(kind: Tok) -> impl Parser<'a, I, Span, Err<'a>> + Clone
+fn tok<'a, I, Er>(kind: Tok) -> impl Parser<'a, I, Span, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     any()
         .filter(move |t: &T<'a>| t.kind == kind)
@@ -146,22 +168,31 @@ where
 }
 
 /// A contextual keyword: an identifier with this exact text.
-fn kw<'a, I>(word: &'static str) -> impl Parser<'a, I, Span, Err<'a>> + Clone
+macro_rules! kw {
+    ($w:literal) => {
+        kw_($w, concat!("`", $w, "`"))
+    };
+}
+
+/// See `kw!`.
+fn kw_<'a, I, Er>(word: &'static str, label: &'static str) -> impl Parser<'a, I, Span, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     any()
         .filter(move |t: &T<'a>| t.kind == Tok::Ident && t.text == word)
         .map_with(|_, e| sp(e.span()))
-        .labelled(format!("`{word}`"))
+        .labelled(label)
 }
 
 /// Words that continue or qualify a criterion, so they cannot name a field.
 const RESERVED: &[&str] = &["and", "or", "not", "in", "has", "within", "because", "graded"];
 
-fn name<'a, I>(label: &'static str) -> impl Parser<'a, I, Ident, Err<'a>> + Clone
+fn name<'a, I, Er>(label: &'static str) -> impl Parser<'a, I, Ident, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     any()
         .filter(|t: &T<'a>| t.kind == Tok::Ident)
@@ -169,9 +200,10 @@ where
         .labelled(label)
 }
 
-fn field<'a, I>() -> impl Parser<'a, I, Ident, Err<'a>> + Clone
+fn field<'a, I, Er>() -> impl Parser<'a, I, Ident, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     any()
         .filter(|t: &T<'a>| t.kind == Tok::Ident && !RESERVED.contains(&t.text))
@@ -179,9 +211,10 @@ where
         .labelled("a field name")
 }
 
-fn string<'a, I>(label: &'static str) -> impl Parser<'a, I, Str, Err<'a>> + Clone
+fn string<'a, I, Er>(label: &'static str) -> impl Parser<'a, I, Str, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     any()
         .filter(|t: &T<'a>| t.kind == Tok::Str)
@@ -208,9 +241,10 @@ fn number_value(text: &str, negate: bool) -> ValueKind {
 }
 
 /// A literal, a string or a bare name.
-fn value<'a, I>() -> impl Parser<'a, I, Value, Err<'a>> + Clone
+fn value<'a, I, Er>() -> impl Parser<'a, I, Value, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     let number = tok(Tok::Minus)
         .or_not()
@@ -230,9 +264,10 @@ where
         .labelled("a value such as `200`, `20M`, `30%`, `60d`, `2026-10-05`, `\"text\"` or a name")
 }
 
-fn list<'a, I>() -> impl Parser<'a, I, List, Err<'a>> + Clone
+fn list<'a, I, Er>() -> impl Parser<'a, I, List, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     value()
         .separated_by(tok(Tok::Comma))
@@ -243,16 +278,18 @@ where
         .labelled("a list such as `[saas, services]`")
 }
 
-fn range<'a, I>() -> impl Parser<'a, I, (Value, Value), Err<'a>> + Clone
+fn range<'a, I, Er>() -> impl Parser<'a, I, (Value, Value), Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     value().then_ignore(tok(Tok::DotDot)).then(value())
 }
 
-fn cmp_op<'a, I>() -> impl Parser<'a, I, (CmpOp, Span), Err<'a>> + Clone
+fn cmp_op<'a, I, Er>() -> impl Parser<'a, I, (CmpOp, Span), Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     any()
         .filter_map(|t: T<'a>| match t.kind {
@@ -271,32 +308,33 @@ where
 const CRITERION: &str = "a criterion such as `employees in 200..2000`";
 
 /// A criterion expression: `and`, `or`, `not`, parentheses, field tests and prose.
-fn expr<'a, I>() -> chumsky::Boxed<'a, 'a, I, Expr, Err<'a>>
+fn expr<'a, I, Er>() -> chumsky::Boxed<'a, 'a, I, Expr, Err<'a, Er>>
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     recursive(|expr| {
         let paren = expr
             .delimited_by(tok(Tok::LParen), tok(Tok::RParen))
             .map(|e: Expr| ExprKind::Paren(Box::new(e)));
         let prose = string("prose")
-            .then(kw("within").ignore_then(value()).or_not())
+            .then(kw!("within").ignore_then(value()).or_not())
             .map(|(text, within)| ExprKind::Prose { text, within });
         let set_mode = choice((
-            kw("any").to(HasMode::Any),
-            kw("all").to(HasMode::All),
-            kw("none").to(HasMode::None),
+            kw!("any").to(HasMode::Any),
+            kw!("all").to(HasMode::All),
+            kw!("none").to(HasMode::None),
         ))
         .labelled("`any`, `all` or `none`");
         let in_target = choice((range().map(Ok), list().map(Err)))
             .labelled("a range such as `200..2000` or a list such as `[a, b]`");
         let tail = choice((
             cmp_op().then(value()).map(|((op, op_span), v)| Tail::Cmp(op, op_span, v)),
-            kw("in").ignore_then(in_target.clone()).map(|t| Tail::In(false, t)),
-            kw("not").ignore_then(kw("in")).ignore_then(in_target).map(|t| Tail::In(true, t)),
-            kw("has").ignore_then(set_mode).then(list()).map(|(m, l)| Tail::Has(m, l)),
-            kw("within").ignore_then(value()).map(Tail::Within),
-            kw("graded").ignore_then(range()).map(|(lo, hi)| Tail::Graded(lo, hi)),
+            kw!("in").ignore_then(in_target.clone()).map(|t| Tail::In(false, t)),
+            kw!("not").ignore_then(kw!("in")).ignore_then(in_target).map(|t| Tail::In(true, t)),
+            kw!("has").ignore_then(set_mode).then(list()).map(|(m, l)| Tail::Has(m, l)),
+            kw!("within").ignore_then(value()).map(Tail::Within),
+            kw!("graded").ignore_then(range()).map(|(lo, hi)| Tail::Graded(lo, hi)),
         ));
         let test = field().then(tail.or_not()).map(|(field, tail)| match tail {
             None => ExprKind::Field(field),
@@ -310,16 +348,16 @@ where
         let atom = choice((paren, prose, test))
             .map_with(|kind, e| Expr { kind, span: sp(e.span()) })
             .labelled(CRITERION);
-        let unary = kw("not").repeated().foldr_with(atom, |_, e: Expr, ex| Expr {
+        let unary = kw!("not").repeated().foldr_with(atom, |_, e: Expr, ex| Expr {
             kind: ExprKind::Not(Box::new(e)),
             span: sp(ex.span()),
         });
-        let and = unary.clone().foldl_with(kw("and").ignore_then(unary).repeated(), |a, b, ex| Expr {
+        let and = unary.clone().foldl_with(kw!("and").ignore_then(unary).repeated(), |a, b, ex| Expr {
             kind: ExprKind::And(Box::new(a), Box::new(b)),
             span: sp(ex.span()),
         });
         and.clone()
-            .foldl_with(kw("or").ignore_then(and).repeated(), |a, b, ex| Expr {
+            .foldl_with(kw!("or").ignore_then(and).repeated(), |a, b, ex| Expr {
                 kind: ExprKind::Or(Box::new(a), Box::new(b)),
                 span: sp(ex.span()),
             })
@@ -338,17 +376,18 @@ enum Tail {
 
 /// Skips a statement that could not be read: at least one token, then up to the next token
 /// that starts a line, or the `}` that closes the enclosing block, keeping brackets balanced.
-fn skip_statement<'a, I>() -> impl Parser<'a, I, (), Err<'a>> + Clone
+fn skip_statement<'a, I, Er>() -> impl Parser<'a, I, (), Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     custom(|inp| {
         let before = inp.cursor();
         let first: Option<T<'a>> = inp.peek();
         match first {
-            None => return Err(Rich::custom(inp.span_since(&before), "nothing to skip")),
+            None => return Err(Er::expected_found(None::<&'static str>, None, inp.span_since(&before))),
             Some(t) if t.kind == Tok::RBrace => {
-                return Err(Rich::custom(inp.span_since(&before), "nothing to skip"))
+                return Err(Er::expected_found(None::<&'static str>, None, inp.span_since(&before)))
             }
             Some(_) => {}
         }
@@ -372,10 +411,11 @@ where
 }
 
 /// `{ item* }`, each item recovering on its own, the `}` supplied at the end of the file.
-fn block<'a, I, O, P>(item: P, error: O) -> impl Parser<'a, I, Vec<O>, Err<'a>> + Clone
+fn block<'a, I, Er, O, P>(item: P, error: O) -> impl Parser<'a, I, Vec<O>, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
-    P: Parser<'a, I, O, Err<'a>> + Clone,
+    Er: ParseError<'a, I>,
+    P: Parser<'a, I, O, Err<'a, Er>> + Clone,
     O: Clone + 'a,
 {
     let item = item
@@ -386,9 +426,10 @@ where
         .then_ignore(tok(Tok::RBrace).recover_with(via_parser(end().to(Span::default()))))
 }
 
-fn criterion<'a, I>(e: impl Parser<'a, I, Expr, Err<'a>> + Clone) -> impl Parser<'a, I, Criterion, Err<'a>> + Clone
+fn criterion<'a, I, Er>(e: impl Parser<'a, I, Expr, Err<'a, Er>> + Clone) -> impl Parser<'a, I, Criterion, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     e.map(|expr: Expr| Criterion { span: expr.span, expr })
 }
@@ -397,9 +438,10 @@ fn error_criterion() -> Criterion {
     Criterion { expr: Expr { kind: ExprKind::Error, span: Span::default() }, span: Span::default() }
 }
 
-fn props<'a, I>(keys: &'static [&'static str], label: &'static str) -> impl Parser<'a, I, Vec<Prop>, Err<'a>> + Clone
+fn props<'a, I, Er>(keys: &'static [&'static str], label: &'static str) -> impl Parser<'a, I, Vec<Prop>, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     let key = any()
         .filter(move |t: &T<'a>| t.kind == Tok::Ident && keys.contains(&t.text))
@@ -416,61 +458,64 @@ where
     block(prop, bad).map(|v: Vec<Prop>| v.into_iter().filter(|p| !p.key.name.is_empty()).collect())
 }
 
-fn strings<'a, I>() -> impl Parser<'a, I, Vec<Str>, Err<'a>> + Clone
+fn strings<'a, I, Er>() -> impl Parser<'a, I, Vec<Str>, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     let bad = Str { value: String::new(), span: Span::default() };
     block(string("a string"), bad).map(|v: Vec<Str>| v.into_iter().filter(|s| s.span != Span::default()).collect())
 }
 
-fn criteria<'a, I>(e: impl Parser<'a, I, Expr, Err<'a>> + Clone) -> impl Parser<'a, I, Vec<Criterion>, Err<'a>> + Clone
+fn criteria<'a, I, Er>(e: impl Parser<'a, I, Expr, Err<'a, Er>> + Clone) -> impl Parser<'a, I, Vec<Criterion>, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     block(criterion(e), error_criterion())
 }
 
-fn icp_stmt<'a, I>() -> impl Parser<'a, I, Stmt, Err<'a>> + Clone
+fn icp_stmt<'a, I, Er>() -> impl Parser<'a, I, Stmt, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     let e = expr();
-    let crit_block = |word: &'static str, block: CriteriaBlock, e: chumsky::Boxed<'a, 'a, I, Expr, Err<'a>>| {
-        kw(word).then(criteria(e)).map(move |(k, items)| (StmtKind::Criteria { block, items }, k))
+    let crit_block = |word: &'static str, label: &'static str, block: CriteriaBlock, e: chumsky::Boxed<'a, 'a, I, Expr, Err<'a, Er>>| {
+        kw_(word, label).then(criteria(e)).map(move |(k, items)| (StmtKind::Criteria { block, items }, k))
     };
     let header = choice((
-        kw("uses").then(name("a schema name")).map(|(k, n)| (StmtKind::Uses(n), k)),
-        kw("owner").then(string("the owner, as a string")).map(|(k, s)| (StmtKind::Owner(s), k)),
-        kw("reviewed").then(value()).map(|(k, v)| (StmtKind::Reviewed(v), k)),
-        kw("refresh").then(value()).map(|(k, v)| (StmtKind::Refresh(v), k)),
+        kw!("uses").then(name("a schema name")).map(|(k, n)| (StmtKind::Uses(n), k)),
+        kw!("owner").then(string("the owner, as a string")).map(|(k, s)| (StmtKind::Owner(s), k)),
+        kw!("reviewed").then(value()).map(|(k, v)| (StmtKind::Reviewed(v), k)),
+        kw!("refresh").then(value()).map(|(k, v)| (StmtKind::Refresh(v), k)),
     ));
     let criteria_blocks = choice((
-        crit_block("firmographics", CriteriaBlock::Firmographics, e.clone()),
-        crit_block("tech_stack", CriteriaBlock::TechStack, e.clone()),
-        crit_block("behaviors", CriteriaBlock::Behaviors, e.clone()),
-        crit_block("triggers", CriteriaBlock::Triggers, e.clone()),
+        crit_block("firmographics", "`firmographics`", CriteriaBlock::Firmographics, e.clone()),
+        crit_block("tech_stack", "`tech_stack`", CriteriaBlock::TechStack, e.clone()),
+        crit_block("behaviors", "`behaviors`", CriteriaBlock::Behaviors, e.clone()),
+        crit_block("triggers", "`triggers`", CriteriaBlock::Triggers, e.clone()),
     ))
     .boxed();
-    let persona = kw("persona")
+    let persona = kw!("persona")
         .then(name("a persona name"))
         .then(string("a title").or_not())
         .then(props(&["role", "tenure", "motivation", "objection"], "`role`, `tenure`, `motivation` or `objection`"))
         .map(|(((k, name), title), props)| (StmtKind::Persona { name, title, props }, k));
-    let job = kw("job")
+    let job = kw!("job")
         .then(string("the job statement"))
         .then(props(&["kind", "success"], "`kind` or `success`"))
         .map(|((k, statement), props)| (StmtKind::Job { statement, props }, k));
-    let pain = kw("pain")
+    let pain = kw!("pain")
         .then(string("the pain statement"))
         .then(props(&["before", "after", "cost"], "`before`, `after` or `cost`"))
         .map(|((k, statement), props)| (StmtKind::Pain { statement, props }, k));
     let narrative = choice((persona, job, pain)).boxed();
 
-    let budget_line = choice((kw("recommends").to(BudgetRole::Recommends), kw("approves").to(BudgetRole::Approves)))
+    let budget_line = choice((kw!("recommends").to(BudgetRole::Recommends), kw!("approves").to(BudgetRole::Approves)))
         .labelled("`recommends` or `approves`")
         .then(string("who, as a string"))
-        .then(kw("up").ignore_then(kw("to")).ignore_then(value()).or_not())
+        .then(kw!("up").ignore_then(kw!("to")).ignore_then(value()).or_not())
         .map_with(|((role, who), limit), e| BudgetLine { role, who, limit, span: sp(e.span()) });
     let bad_budget = BudgetLine {
         role: BudgetRole::Recommends,
@@ -478,11 +523,11 @@ where
         limit: None,
         span: Span::default(),
     };
-    let budget = kw("budget")
+    let budget = kw!("budget")
         .then(block(budget_line, bad_budget))
         .map(|(k, v)| (StmtKind::Budget(v.into_iter().filter(|b| b.span != Span::default()).collect()), k));
 
-    let channel = kw("channel")
+    let channel = kw!("channel")
         .ignore_then(name("a channel kind such as `event` or `podcast`"))
         .then(string("where, as a string"))
         .map_with(|(kind, text), e| Channel { kind, text, span: sp(e.span()) });
@@ -491,16 +536,16 @@ where
         text: Str { value: String::new(), span: Span::default() },
         span: Span::default(),
     };
-    let reach = kw("reach")
+    let reach = kw!("reach")
         .then(block(channel, bad_channel))
         .map(|(k, v)| (StmtKind::Reach(v.into_iter().filter(|c| c.span != Span::default()).collect()), k));
 
     let disq = e
         .clone()
-        .then(kw("because").ignore_then(string("the reason, as a string")).or_not())
+        .then(kw!("because").ignore_then(string("the reason, as a string")).or_not())
         .map_with(|(expr, because), ex| Disqualifier { expr, because, span: sp(ex.span()) });
     let bad_disq = Disqualifier { expr: error_criterion().expr, because: None, span: Span::default() };
-    let disqualify = kw("disqualify")
+    let disqualify = kw!("disqualify")
         .then(block(disq, bad_disq))
         .map(|(k, v)| (StmtKind::Disqualify(v), k));
 
@@ -510,7 +555,7 @@ where
             value: Value { kind: number_value(text, neg), span: nspan },
             span: sp(e.span()),
         });
-    let rule = kw("rule")
+    let rule = kw!("rule")
         .ignore_then(name("a rule name"))
         .then(weight.or_not())
         .then(string("a label").or_not())
@@ -519,21 +564,21 @@ where
         .map_with(|(((name, weight), label), expr), ex| {
             RubricItem::Rule(Rule { name, weight, label, expr, span: sp(ex.span()) })
         });
-    let tier_cond = kw("when")
-        .ignore_then(kw("score"))
+    let tier_cond = kw!("when")
+        .ignore_then(kw!("score"))
         .ignore_then(cmp_op())
         .then(value())
         .map_with(|((op, op_span), threshold), e| Some(TierCondition { op, op_span, threshold, span: sp(e.span()) }));
-    let tier = kw("tier")
+    let tier = kw!("tier")
         .ignore_then(name("a tier name"))
-        .then(choice((tier_cond, kw("otherwise").to(None))).labelled("`when score >= N` or `otherwise`"))
+        .then(choice((tier_cond, kw!("otherwise").to(None))).labelled("`when score >= N` or `otherwise`"))
         .map_with(|(name, condition), e| RubricItem::Tier(Tier { name, condition, span: sp(e.span()) }));
     let bad_item = RubricItem::Tier(Tier {
         name: Ident { name: String::new(), span: Span::default() },
         condition: None,
         span: Span::default(),
     });
-    let rubric = kw("rubric")
+    let rubric = kw!("rubric")
         .then(block(choice((rule, tier)).labelled("`rule NAME: criterion` or `tier NAME when score >= N`"), bad_item))
         .map(|(k, v)| {
             let v = v
@@ -543,8 +588,8 @@ where
             (StmtKind::Rubric(v), k)
         });
 
-    let seg_item = choice((kw("secondary").map(SegItem::Secondary), criterion(e.clone()).map(SegItem::Crit)));
-    let segment = kw("segment")
+    let seg_item = choice((kw!("secondary").map(SegItem::Secondary), criterion(e.clone()).map(SegItem::Crit)));
+    let segment = kw!("segment")
         .then(name("a segment name"))
         .then(string("a title").or_not())
         .then(block(seg_item, SegItem::Crit(error_criterion())))
@@ -560,8 +605,8 @@ where
             (StmtKind::Segment(Segment { name, title, secondary, items: crits }), k)
         });
     let lists = choice((
-        kw("alternatives").then(strings()).map(|(k, v)| (StmtKind::Alternatives(v), k)),
-        kw("messaging").then(strings()).map(|(k, v)| (StmtKind::Messaging(v), k)),
+        kw!("alternatives").then(strings()).map(|(k, v)| (StmtKind::Alternatives(v), k)),
+        kw!("messaging").then(strings()).map(|(k, v)| (StmtKind::Messaging(v), k)),
     ));
     let blocks = choice((budget, reach, disqualify, rubric, segment, lists)).boxed();
 
@@ -576,9 +621,10 @@ enum SegItem {
     Crit(Criterion),
 }
 
-fn file_parser<'a, I>() -> impl Parser<'a, I, Vec<Item>, Err<'a>>
+fn file_parser<'a, I, Er>() -> impl Parser<'a, I, Vec<Item>, Err<'a, Er>>
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    Er: ParseError<'a, I>,
 {
     let type_name = any()
         .filter_map(|t: T<'a>| if t.kind == Tok::Ident { TypeName::from_name(t.text) } else { None })
@@ -590,25 +636,25 @@ where
         .delimited_by(tok(Tok::LBracket), tok(Tok::RBracket).labelled("`,` or `]`"));
     let ty = type_name
         .then(values.or_not())
-        .try_map_with(|(name, values), e| {
+        .validate(|(name, values), e, emitter| {
             let span = sp(e.span());
             match (name, values) {
-                (TypeName::Enum | TypeName::Set, Some(values)) => Ok(TypeExpr { name, values, span }),
-                (TypeName::Enum | TypeName::Set, None) => Err(Rich::custom(
-                    e.span(),
-                    format!("`{}` needs its values, as in `{} [a, b, c]`", name.as_str(), name.as_str()),
-                )),
-                (_, None) => Ok(TypeExpr { name, values: Vec::new(), span }),
-                (_, Some(_)) => Err(Rich::custom(
-                    e.span(),
-                    format!("only `enum` and `set` take a list of values, not `{}`", name.as_str()),
-                )),
+                (TypeName::Enum | TypeName::Set, None) => {
+                    emitter.emit(Er::expected_found(Some("its values, as in `enum [a, b, c]`"), None, e.span()));
+                    TypeExpr { name, values: Vec::new(), span }
+                }
+                (TypeName::Enum | TypeName::Set, Some(values)) => TypeExpr { name, values, span },
+                (_, Some(_)) => {
+                    emitter.emit(Er::expected_found(Some("no list: only `enum` and `set` take values"), None, e.span()));
+                    TypeExpr { name, values: Vec::new(), span }
+                }
+                (_, None) => TypeExpr { name, values: Vec::new(), span },
             }
         });
     let field_decl = name("a field name")
         .then_ignore(tok(Tok::Colon).labelled("`:` and the field's type"))
         .then(ty)
-        .then(kw("from").ignore_then(string("a column name")).or_not())
+        .then(kw!("from").ignore_then(string("a column name")).or_not())
         .map_with(|((name, ty), from), e| FieldDecl { name, ty, from, span: sp(e.span()) });
     let bad_field = FieldDecl {
         name: Ident { name: String::new(), span: Span::default() },
@@ -616,7 +662,7 @@ where
         from: None,
         span: Span::default(),
     };
-    let schema = kw("schema")
+    let schema = kw!("schema")
         .ignore_then(name("a schema name"))
         .then(string("a description").or_not())
         .then(block(field_decl, bad_field))
@@ -624,7 +670,7 @@ where
             let fields = fields.into_iter().filter(|f| !f.name.name.is_empty()).collect();
             Item::Schema(Schema { name, doc, fields, span: sp(e.span()) })
         });
-    let icp = kw("icp")
+    let icp = kw!("icp")
         .ignore_then(name("an icp name"))
         .then(string("a title").or_not())
         .map_with(|h, e| (h, sp(e.span())))
