@@ -551,6 +551,51 @@ impl Program {
         })
     }
 
+    /// The names of the rules whose criterion tests the field (by its schema name).
+    pub fn rules_testing(&self, field: &str) -> Vec<&str> {
+        let Some(slot) = self.slots.iter().position(|s| s.name == field) else { return Vec::new() };
+        let slot = slot as u16;
+        self.rules
+            .iter()
+            .filter(|r| match &r.kind {
+                RuleKind::Graded { slot: s, .. } => *s == slot,
+                RuleKind::Pred(n) => self.node_slots(*n).contains(&slot),
+            })
+            .map(|r| r.name.as_str())
+            .collect()
+    }
+
+    /// The slots a criterion reads.
+    pub(crate) fn node_slots(&self, id: NodeId) -> Vec<u16> {
+        let mut out = Vec::new();
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            match &self.nodes[n as usize] {
+                Node::NumCmp { slot, .. }
+                | Node::NumRange { slot, .. }
+                | Node::NumIn { slot, .. }
+                | Node::DayCmp { slot, .. }
+                | Node::DayRange { slot, .. }
+                | Node::DayIn { slot, .. }
+                | Node::TextIn { slot, .. }
+                | Node::EnumIn { slot, .. }
+                | Node::SetHas { slot, .. }
+                | Node::BoolIn { slot, .. } => {
+                    if !out.contains(slot) {
+                        out.push(*slot);
+                    }
+                }
+                Node::Not(a) => stack.push(*a),
+                Node::And(a, b) | Node::Or(a, b) => {
+                    stack.push(*b);
+                    stack.push(*a);
+                }
+                Node::Unknown => {}
+            }
+        }
+        out
+    }
+
     /// The lowest and highest score the rubric allows.
     pub fn score_bounds(&self) -> (Rational, Rational) {
         let mut lo = Rational::from_integer(0);

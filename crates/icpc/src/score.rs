@@ -1,11 +1,364 @@
-//! `icpc score` (being built).
+//! `icpc score`: run an icp's rubric over an account list (CSV or JSON Lines) and write, for
+//! every account, its score interval, tier, the rules that held, the unknowns, the
+//! disqualifiers that hit and its segments; or explain one account rule by rule.
 
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::ValueEnum;
+use icp_check::{Config, Severity};
+use icp_eval::{InputFormat, Job, Options, OutputFormat, Program, StreamError, Summary};
+
+use crate::check::{io_reason, read_source};
+use crate::render::{self, FileReport};
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum OutFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum InFormat {
+    Csv,
+    Jsonl,
+}
 
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(after_help = "Examples:
+  icpc score examples/hr-analytics.icp --accounts accounts.csv
+  icpc score profile.icp --accounts accounts.csv --out scored.csv --keep \"Account Name,Owner\"
+  icpc score profile.icp --accounts export.jsonl --format jsonl --as-of 2026-11-23
+  icpc score profile.icp --accounts accounts.csv --explain \"Acme Corp\"
+  icpc score profile.icp --accounts accounts.csv --explain '#42'     the 42nd data row
+  crm-export | icpc score profile.icp --accounts - --icp hr_analytics > scored.csv
 
-pub fn run(_args: Args) -> ExitCode {
-    eprintln!("icpc score: not available in this build yet");
+Output columns: the kept input columns, then score, score_max, tier, rules, unknown,
+disqualified_by, segments, error. Unknown data makes the score an interval
+(score..score_max); the tier is decided by the minimum. See docs/scoring.md.
+
+Exit status: 0 every row scored, 1 some rows have tier `error` (they are still written),
+2 usage or I/O error, or the .icp has errors.")]
+pub struct Args {
+    /// The .icp file that holds the icp to score against.
+    pub file: PathBuf,
+    /// The accounts: a .csv, .jsonl or .ndjson file, or `-` for standard input.
+    #[arg(long, value_name = "PATH")]
+    pub accounts: PathBuf,
+    /// The icp to score against (needed when the file has several).
+    #[arg(long, value_name = "NAME")]
+    pub icp: Option<String>,
+    /// Write the scored accounts here (atomically: all or nothing) instead of standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Output format [default: from the --out extension, else csv].
+    #[arg(long, value_enum)]
+    pub format: Option<OutFormat>,
+    /// Input format [default: from the --accounts extension; csv for standard input].
+    #[arg(long, value_enum)]
+    pub input_format: Option<InFormat>,
+    /// Input columns to copy to the output, comma-separated [default: the first column].
+    #[arg(long, value_name = "COL,…", value_delimiter = ',')]
+    pub keep: Option<Vec<String>>,
+    /// The date `within` counts back from (YYYY-MM-DD) [default: today].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<i64>,
+    /// Explain one account rule by rule: its first kept column's value, or `#N` for the
+    /// N-th data row.
+    #[arg(long, value_name = "ROW-ID")]
+    pub explain: Option<String>,
+    /// Worker threads [default: the number of cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print no summary (warnings and errors are still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+fn parse_date(s: &str) -> Result<i64, String> {
+    icp_syntax::literal::parse_date(s).map(|d| d.days)
+}
+
+/// Today in days since 1970-01-01 (UTC).
+fn today() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    (secs / 86_400) as i64
+}
+
+fn usage(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {msg}");
     ExitCode::from(2)
+}
+
+fn input_format(args: &Args) -> Result<InputFormat, String> {
+    if let Some(f) = args.input_format {
+        return Ok(match f {
+            InFormat::Csv => InputFormat::Csv,
+            InFormat::Jsonl => InputFormat::Jsonl,
+        });
+    }
+    if args.accounts.as_os_str() == "-" {
+        return Ok(InputFormat::Csv);
+    }
+    let ext = args.accounts.extension().map(|e| e.to_string_lossy().to_lowercase());
+    match ext.as_deref() {
+        Some("csv") => Ok(InputFormat::Csv),
+        Some("jsonl" | "ndjson") => Ok(InputFormat::Jsonl),
+        _ => Err(format!(
+            "{}: cannot tell the format from the name; name it .csv, .jsonl or .ndjson, or pass --input-format csv|jsonl",
+            args.accounts.display()
+        )),
+    }
+}
+
+fn output_format(args: &Args) -> OutputFormat {
+    match args.format {
+        Some(OutFormat::Csv) => OutputFormat::Csv,
+        Some(OutFormat::Jsonl) => OutputFormat::Jsonl,
+        None => {
+            let ext = args.out.as_ref().and_then(|p| p.extension()).map(|e| e.to_string_lossy().to_lowercase());
+            if matches!(ext.as_deref(), Some("jsonl" | "ndjson")) { OutputFormat::Jsonl } else { OutputFormat::Csv }
+        }
+    }
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let as_of = args.as_of.unwrap_or_else(today);
+    let (display, src) = match read_source(&args.file) {
+        Ok(x) => x,
+        Err(e) => return usage(e),
+    };
+    let config = Config { today: Some(as_of), ..Config::default() };
+    let analysis = icp_check::analyze(&src, &config);
+    let errors: Vec<_> = analysis.diagnostics.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+    if !errors.is_empty() {
+        let report = FileReport { path: display, src, line_index: analysis.line_index, diagnostics: errors };
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let _ = render::human(&mut std::io::stderr().lock(), &[report], color);
+        eprintln!("error: the .icp file has errors; fix them before scoring");
+        return ExitCode::from(2);
+    }
+    let model = &analysis.model;
+    let names: Vec<&str> = model.icps.iter().map(|i| i.name.as_str()).collect();
+    let icp = match (&args.icp, model.icps.as_slice()) {
+        (Some(name), _) => match model.icp(name) {
+            Some(i) => i,
+            None if names.is_empty() => return usage(format!("{display} has no icp")),
+            None => return usage(format!("{display} has no icp `{name}`; it has: {}", names.join(", "))),
+        },
+        (None, [one]) => one,
+        (None, []) => return usage(format!("{display} has no icp to score against")),
+        (None, _) => {
+            return usage(format!(
+                "{display} has {} icps: {}; choose one with --icp NAME",
+                names.len(),
+                names.join(", ")
+            ))
+        }
+    };
+    let prog = match Program::compile(model, icp, &src, as_of) {
+        Ok(p) => p,
+        Err(e) => return usage(format!("{display}: {e}")),
+    };
+    let informat = match input_format(&args) {
+        Ok(f) => f,
+        Err(e) => return usage(e),
+    };
+    let (input, size): (Box<dyn Read + Send>, Option<u64>) = if args.accounts.as_os_str() == "-" {
+        (Box::new(std::io::stdin()), None)
+    } else {
+        match File::open(&args.accounts) {
+            Ok(f) => {
+                let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+                (Box::new(f), size)
+            }
+            Err(e) => return usage(format!("{}: {}", args.accounts.display(), io_reason(&e))),
+        }
+    };
+    let accounts_name = if args.accounts.as_os_str() == "-" { "<stdin>".to_string() } else { args.accounts.display().to_string() };
+    let mut opts = Options { input: informat, output: output_format(&args), keep: args.keep.clone(), ..Options::default() };
+    if let Some(t) = args.threads {
+        opts.threads = t.max(1);
+    }
+    let job = match Job::open(&prog, input, opts) {
+        Ok(j) => j,
+        Err(e) => return usage(format!("{accounts_name}: {e}")),
+    };
+    for d in job.duplicate_columns() {
+        eprintln!("warning: {accounts_name}: the column `{d}` appears more than once; the first is used");
+    }
+    for m in job.missing_columns() {
+        let rules = prog.rules_testing(&m.field);
+        let what = if rules.is_empty() { String::new() } else { format!("; rules unknown for every row: {}", rules.join(", ")) };
+        eprintln!(
+            "warning: {accounts_name} has no column `{}` (field `{}`): its value is unknown in every row{what}",
+            m.column, m.field
+        );
+    }
+
+    if let Some(id) = &args.explain {
+        return match job.explain(id) {
+            Ok(Some(text)) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Ok(None) => {
+                let how = if id.starts_with('#') { "row number" } else { "value in the first kept column" };
+                eprintln!("error: {accounts_name}: no account matches `{id}` (looked for it as a {how})");
+                ExitCode::from(1)
+            }
+            Err(e) => usage(format!("{accounts_name}: {e}")),
+        };
+    }
+
+    let started = Instant::now();
+    let bar = progress_bar(size, args.quiet);
+    let mut on_progress = |p: icp_eval::Progress| {
+        if let Some(b) = &bar {
+            b.set_position(p.bytes);
+            b.set_message(format!("{} rows", p.rows));
+        }
+    };
+    let result = match &args.out {
+        Some(path) => write_atomically(path, |w| job.run(w, &mut on_progress)),
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
+            job.run(&mut w, &mut on_progress).map_err(Failure::Stream)
+        }
+    };
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let summary = match result {
+        Ok(s) => s,
+        Err(Failure::Stream(StreamError::Write(e))) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            return ExitCode::SUCCESS;
+        }
+        Err(Failure::Stream(e)) => return usage(format!("{accounts_name}: {e}")),
+        Err(Failure::Out(e)) => return usage(e),
+    };
+    let secs = started.elapsed().as_secs_f64();
+    if !args.quiet {
+        print_summary(&summary, secs);
+    } else {
+        print_problems(&summary);
+    }
+    if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+enum Failure {
+    Stream(StreamError),
+    Out(String),
+}
+
+/// Writes to a temporary file beside `path` and renames it into place only when `f`
+/// succeeded, so that `path` is never left half-written.
+fn write_atomically(path: &Path, f: impl FnOnce(&mut dyn Write) -> Result<Summary, StreamError>) -> Result<Summary, Failure> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".icpc-score-")
+        .tempfile_in(&dir)
+        .map_err(|e| Failure::Out(format!("{}: cannot create a file there: {}", dir.display(), io_reason(&e))))?;
+    let mut w = BufWriter::with_capacity(1 << 16, tmp);
+    let summary = f(&mut w).map_err(Failure::Stream)?;
+    let tmp = w
+        .into_inner()
+        .map_err(|e| Failure::Out(format!("{}: {}", path.display(), io_reason(e.error()))))?;
+    tmp.as_file().sync_all().map_err(|e| Failure::Out(format!("{}: {}", path.display(), io_reason(&e))))?;
+    tmp.persist(path).map_err(|e| Failure::Out(format!("{}: {}", path.display(), io_reason(&e.error))))?;
+    Ok(summary)
+}
+
+/// A progress bar on standard error, only when it is a terminal and the input is a file.
+fn progress_bar(size: Option<u64>, quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let size = size?;
+    if size < (8 << 20) {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(Some(size), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} [{bar:30}] {bytes}/{total_bytes} {msg} ({bytes_per_sec}, {eta})")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    Some(bar)
+}
+
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn print_summary(s: &Summary, secs: f64) {
+    let rate = if secs > 0.0 { s.rows as f64 / secs } else { 0.0 };
+    let mut e = std::io::stderr().lock();
+    let _ = writeln!(e, "scored {} rows in {secs:.2} s ({} rows/s)", thousands(s.rows), thousands(rate as u64));
+    let width = s.tiers.iter().map(|t| t.0.len()).max().unwrap_or(0).max(12);
+    for (name, n) in &s.tiers {
+        let _ = writeln!(e, "  {name:<width$}  {:>12}", thousands(*n));
+    }
+    if s.disqualified > 0 {
+        let _ = writeln!(e, "  {:<width$}  {:>12}  (by a disqualifier)", "disqualified", thousands(s.disqualified));
+    }
+    if s.no_tier > 0 {
+        let _ = writeln!(e, "  {:<width$}  {:>12}", "(no tier)", thousands(s.no_tier));
+    }
+    let _ = writeln!(e, "  {:<width$}  {:>12}", "error", thousands(s.errors));
+    drop(e);
+    print_problems(s);
+}
+
+/// The parts of the summary that point at problems in the data.
+fn print_problems(s: &Summary) {
+    let mut e = std::io::stderr().lock();
+    if !s.error_rows.is_empty() {
+        let more = if s.errors > s.error_rows.len() as u64 { format!(" (the first {})", s.error_rows.len()) } else { String::new() };
+        let _ = writeln!(e, "rows with errors{more}; they are written with tier `error`:");
+        for r in &s.error_rows {
+            let _ = writeln!(e, "  line {} (row {}): {}", r.line, r.row, r.message);
+        }
+    }
+    if s.ragged > 0 {
+        let _ = writeln!(e, "{} rows have more or fewer cells than the header (tier `error`)", thousands(s.ragged));
+    }
+    for u in &s.unlisted {
+        let shown: Vec<String> = u.values.iter().take(10).map(|(v, n)| format!("{v} ×{}", thousands(*n))).collect();
+        let rest = u.values.len().saturating_sub(10);
+        let mut tail = String::new();
+        if rest > 0 {
+            tail = format!(", and {rest} more values");
+        }
+        if u.others > 0 {
+            tail.push_str(&format!(" (+{} occurrences of values past the first 1000)", thousands(u.others)));
+        }
+        let _ = writeln!(
+            e,
+            "values of `{}` (column `{}`) that the schema does not list, matching no listed value: {}{tail}",
+            u.field,
+            u.column,
+            shown.join(", ")
+        );
+    }
+    for m in &s.never_present {
+        let _ = writeln!(e, "warning: no row has the key `{}` (field `{}`): it was unknown in every row", m.column, m.field);
+    }
 }
