@@ -35,6 +35,28 @@ pub fn analyze(src: &str, config: &Config) -> Analysis {
     let model = model::resolve(&file, &mut diagnostics);
     let ctx = Ctx { src, file: &file, model: &model, config };
     crate::checks::run_all(&ctx, &mut diagnostics);
+    crate::suppress::apply(src, &file, config, &mut diagnostics);
+    apply_severities(config, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
     Analysis { line_index: LineIndex::new(src), file, model, diagnostics }
+}
+
+/// Gives each finding of a check the severity the configuration sets, dropping those of checks
+/// turned off. Language errors keep theirs.
+fn apply_severities(config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+    if config.severities.is_empty() {
+        return;
+    }
+    diagnostics.retain_mut(|d| {
+        if crate::checks::lookup(d.code).is_some_and(|c| c.group == crate::checks::Group::Language) {
+            return true;
+        }
+        match config.severity(d.code, d.severity) {
+            Some(s) => {
+                d.severity = s;
+                true
+            }
+            None => false,
+        }
+    });
 }

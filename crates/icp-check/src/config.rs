@@ -1,9 +1,512 @@
-//! Configuration of the checks (`icp.toml`).
+//! Configuration of the checks: `icp.toml`, found by walking up from the checked file.
+//!
+//! ```toml
+//! [checks]
+//! unused-field = "off"          # a check's severity: error, warning, info, hint or off
+//!
+//! [checks.broad-range]
+//! severity = "error"
+//! max-ratio = 5
+//!
+//! [checks.vague-term]
+//! extra-phrases = ["synergy-driven"]
+//! removed-phrases = ["modern"]
+//!
+//! [checks.missing-dimension]
+//! required = ["firmographics", "job", "triggers", "reach", "disqualify", "rubric"]
+//!
+//! [checks.stale-review]
+//! cadence = "quarterly"         # monthly, quarterly, yearly or a duration such as "90d"
+//! ```
+//!
+//! Every key is documented once, in [`KEYS`]; the configuration page of the docs is generated
+//! from it. Unknown keys and bad values are errors with their line and column.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use icp_syntax::literal::Rational;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::diagnostic::{did_you_mean, Severity};
+
+/// The file name looked for.
+pub const FILE_NAME: &str = "icp.toml";
+
+/// The blocks `missing-dimension` requires when the configuration does not say.
+pub const DEFAULT_REQUIRED: &[&str] = &["firmographics", "job", "triggers", "reach", "disqualify", "rubric"];
+
+/// The dimension blocks an icp may have (the keywords `required` accepts).
+pub const DIMENSIONS: &[&str] = &[
+    "firmographics",
+    "tech_stack",
+    "behaviors",
+    "persona",
+    "job",
+    "pain",
+    "alternatives",
+    "triggers",
+    "budget",
+    "reach",
+    "disqualify",
+    "rubric",
+    "segment",
+    "messaging",
+];
+
+/// The default `broad-range.max-ratio`.
+pub const DEFAULT_MAX_RATIO: i128 = 10;
+
+/// The default refresh cadence of `stale-review`, in days (quarterly).
+pub const DEFAULT_CADENCE_DAYS: i64 = 92;
+
+/// One documented configuration key.
+#[derive(Clone, Copy, Debug)]
+pub struct KeyDoc {
+    pub key: &'static str,
+    pub value: &'static str,
+    pub default: &'static str,
+    pub doc: &'static str,
+}
+
+/// Every key of `icp.toml`, documented once.
+pub const KEYS: &[KeyDoc] = &[
+    KeyDoc {
+        key: "checks.CODE",
+        value: "\"error\" | \"warning\" | \"info\" | \"hint\" | \"off\"",
+        default: "the check's default severity",
+        doc: "The severity of a check's findings; `off` turns the check off. Language errors \
+              (`syntax`, `unknown-field`, …) cannot be configured: a file with one means nothing.",
+    },
+    KeyDoc {
+        key: "checks.CODE.severity",
+        value: "as above",
+        default: "the check's default severity",
+        doc: "The same, inside a check's table when the check also takes options.",
+    },
+    KeyDoc {
+        key: "checks.broad-range.max-ratio",
+        value: "a number above 1",
+        default: "10",
+        doc: "How many times its low end a range's high end may be before `broad-range` flags it.",
+    },
+    KeyDoc {
+        key: "checks.vague-term.extra-phrases",
+        value: "a list of strings",
+        default: "[]",
+        doc: "Phrases to flag besides the built-in list, matched on whole words, ignoring case, \
+              plurals and hyphens.",
+    },
+    KeyDoc {
+        key: "checks.vague-term.removed-phrases",
+        value: "a list of strings",
+        default: "[]",
+        doc: "Built-in phrases not to flag (each must be one of the built-in list).",
+    },
+    KeyDoc {
+        key: "checks.missing-dimension.required",
+        value: "a list of block keywords",
+        default: "[\"firmographics\", \"job\", \"triggers\", \"reach\", \"disqualify\", \"rubric\"]",
+        doc: "The dimension blocks every icp must have.",
+    },
+    KeyDoc {
+        key: "checks.stale-review.cadence",
+        value: "\"monthly\" | \"quarterly\" | \"yearly\" | a duration such as \"90d\"",
+        default: "\"quarterly\" (92 days)",
+        doc: "How often an icp without its own `refresh` statement must be reviewed.",
+    },
+];
 
 /// What the checks are told from outside the file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// The date `stale-review` and `within` compare against, in days since 1970-01-01;
     /// `None` means the system's today.
     pub today: Option<i64>,
+    /// Severities set by the configuration: `None` turns a check off.
+    pub severities: BTreeMap<String, Option<Severity>>,
+    /// `broad-range.max-ratio`.
+    pub max_ratio: Rational,
+    /// `vague-term.extra-phrases`.
+    pub extra_vague: Vec<String>,
+    /// `vague-term.removed-phrases`.
+    pub removed_vague: Vec<String>,
+    /// `missing-dimension.required`.
+    pub required: Vec<String>,
+    /// `stale-review.cadence`, in days.
+    pub cadence_days: i64,
+    /// The `icp.toml` this configuration was read from, if any.
+    pub source: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            today: None,
+            severities: BTreeMap::new(),
+            max_ratio: Rational::from_integer(DEFAULT_MAX_RATIO),
+            extra_vague: Vec::new(),
+            removed_vague: Vec::new(),
+            required: DEFAULT_REQUIRED.iter().map(|s| s.to_string()).collect(),
+            cadence_days: DEFAULT_CADENCE_DAYS,
+            source: None,
+        }
+    }
+}
+
+/// A problem in an `icp.toml`, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// 1-based line and column (Unicode scalar values), when the problem has a place.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+    }
+}
+
+/// Days since 1970-01-01 of the system's date (UTC).
+pub fn system_today() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    i64::try_from(secs / 86_400).unwrap_or(0)
+}
+
+impl Config {
+    /// The date checks judge against: the configured one or the system's.
+    pub fn today(&self) -> i64 {
+        self.today.unwrap_or_else(system_today)
+    }
+
+    /// The severity a finding of `code` gets: `None` when the check is off.
+    pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.severities.get(code) {
+            Some(s) => *s,
+            None => Some(default),
+        }
+    }
+
+    /// Whether the check `code` runs at all.
+    pub fn enabled(&self, code: &str) -> bool {
+        !matches!(self.severities.get(code), Some(None))
+    }
+
+    /// Finds the `icp.toml` that governs `path` (a file or folder), walking up from it, and
+    /// reads it. No file found gives the default configuration.
+    pub fn discover(path: &Path) -> Result<Config, Vec<ConfigError>> {
+        match find(path) {
+            Some(file) => Config::load(&file),
+            None => Ok(Config::default()),
+        }
+    }
+
+    /// Reads one `icp.toml`.
+    pub fn load(file: &Path) -> Result<Config, Vec<ConfigError>> {
+        let text = std::fs::read_to_string(file).map_err(|e| {
+            vec![ConfigError { path: file.to_path_buf(), line: 1, column: 1, message: format!("cannot read it: {e}") }]
+        })?;
+        let mut c = Config::parse(&text, file)?;
+        c.source = Some(file.to_path_buf());
+        Ok(c)
+    }
+
+    /// Parses the text of an `icp.toml`; `path` is only used in error messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<ConfigError>> {
+        let mut p = ConfigParser { text, path, errors: Vec::new(), config: Config::default() };
+        let (doc, errs) = DeTable::parse_recoverable(text);
+        for e in errs {
+            let at = e.span().map_or(0, |s| s.start);
+            p.error(at, e.message().trim().to_string());
+        }
+        if p.errors.is_empty() {
+            p.document(doc.get_ref());
+        }
+        if p.errors.is_empty() { Ok(p.config) } else { Err(p.errors) }
+    }
+}
+
+/// The nearest `icp.toml` at or above `path`.
+pub fn find(path: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(path).ok()?;
+    let mut dir: Option<&Path> = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+    while let Some(d) = dir {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+struct ConfigParser<'a> {
+    text: &'a str,
+    path: &'a Path,
+    errors: Vec<ConfigError>,
+    config: Config,
+}
+
+type Entry<'i> = (&'i Spanned<std::borrow::Cow<'i, str>>, &'i Spanned<DeValue<'i>>);
+
+impl ConfigParser<'_> {
+    fn error(&mut self, offset: usize, message: String) {
+        let offset = offset.min(self.text.len());
+        let before = self.text.get(..offset).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        self.errors.push(ConfigError { path: self.path.to_path_buf(), line, column, message });
+    }
+
+    fn document(&mut self, doc: &DeTable<'_>) {
+        for (k, v) in doc.iter() {
+            if k.get_ref() == "checks" {
+                match v.get_ref() {
+                    DeValue::Table(t) => self.checks(t),
+                    other => self.error(v.span().start, format!("`checks` is a table, not {}", other.type_str())),
+                }
+            } else {
+                let hint = did_you_mean(k.get_ref(), ["checks"]).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+                self.error(k.span().start, format!("unknown key `{}`: the top level holds only `[checks]`{hint}", k.get_ref()));
+            }
+        }
+    }
+
+    fn checks(&mut self, t: &DeTable<'_>) {
+        for (k, v) in t.iter() {
+            let code = k.get_ref().as_ref();
+            let Some(check) = crate::checks::lookup(code) else {
+                let codes = crate::checks::REGISTRY.iter().map(|c| c.doc.code);
+                let hint = match did_you_mean(code, codes) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "`icpc explain --list` lists the codes".into(),
+                };
+                self.error(k.span().start, format!("unknown check `{code}`: {hint}"));
+                continue;
+            };
+            if check.group == crate::checks::Group::Language {
+                self.error(k.span().start, format!("`{code}` is an error of the language and cannot be configured"));
+                continue;
+            }
+            let code = check.doc.code;
+            match v.get_ref() {
+                DeValue::String(s) => self.severity(code, s, v.span().start),
+                DeValue::Table(opts) => self.options(code, opts),
+                other => self.error(
+                    v.span().start,
+                    format!("`checks.{code}` takes a severity such as \"warning\" or a table, not {}", other.type_str()),
+                ),
+            }
+        }
+    }
+
+    fn severity(&mut self, code: &str, s: &str, at: usize) {
+        let sev = match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            "hint" => Some(Severity::Hint),
+            "off" => None,
+            other => {
+                self.error(at, format!("`{other}` is not a severity: use \"error\", \"warning\", \"info\", \"hint\" or \"off\""));
+                return;
+            }
+        };
+        self.config.severities.insert(code.to_string(), sev);
+    }
+
+    fn options(&mut self, code: &str, opts: &DeTable<'_>) {
+        let allowed: &[&str] = match code {
+            "broad-range" => &["severity", "max-ratio"],
+            "vague-term" => &["severity", "extra-phrases", "removed-phrases"],
+            "missing-dimension" => &["severity", "required"],
+            "stale-review" => &["severity", "cadence"],
+            _ => &["severity"],
+        };
+        for (k, v) in opts.iter() {
+            let key = k.get_ref().as_ref();
+            if !allowed.contains(&key) {
+                let hint = match did_you_mean(key, allowed.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("`{code}` takes {}", allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")),
+                };
+                self.error(k.span().start, format!("unknown key `checks.{code}.{key}`: {hint}"));
+                continue;
+            }
+            self.option(code, (k, v));
+        }
+    }
+
+    fn option(&mut self, code: &str, (k, v): Entry<'_>) {
+        let at = v.span().start;
+        match k.get_ref().as_ref() {
+            "severity" => match v.get_ref() {
+                DeValue::String(s) => self.severity(code, s, at),
+                other => self.error(at, format!("`severity` is a string such as \"warning\", not {}", other.type_str())),
+            },
+            "max-ratio" => match number(v.get_ref()) {
+                Some(r) if r > Rational::from_integer(1) => self.config.max_ratio = r,
+                Some(_) => self.error(at, "`max-ratio` must be above 1: a ratio of 1 or less flags every range".into()),
+                None => self.error(at, format!("`max-ratio` is a number such as 10, not {}", v.get_ref().type_str())),
+            },
+            "extra-phrases" => {
+                if let Some(list) = self.strings(v) {
+                    self.config.extra_vague = list;
+                }
+            }
+            "removed-phrases" => {
+                if let Some(list) = self.strings(v) {
+                    let mut ok = Vec::new();
+                    if let DeValue::Array(items) = v.get_ref() {
+                        for (item, s) in items.iter().zip(list) {
+                            if crate::lexicon::Lexicon::is_builtin_vague(&s) {
+                                ok.push(s);
+                            } else {
+                                self.error(item.span().start, format!("\"{s}\" is not a built-in vague phrase, so there is nothing to remove"));
+                            }
+                        }
+                    }
+                    self.config.removed_vague = ok;
+                }
+            }
+            "required" => {
+                if let Some(list) = self.strings(v) {
+                    let mut ok = Vec::new();
+                    if let DeValue::Array(items) = v.get_ref() {
+                        for (item, s) in items.iter().zip(list) {
+                            if DIMENSIONS.contains(&s.as_str()) {
+                                ok.push(s);
+                            } else {
+                                let hint = did_you_mean(&s, DIMENSIONS.iter().copied())
+                                    .map_or_else(|| format!("use one of {}", DIMENSIONS.join(", ")), |d| format!("did you mean \"{d}\"?"));
+                                self.error(item.span().start, format!("\"{s}\" is not a dimension block: {hint}"));
+                            }
+                        }
+                    }
+                    self.config.required = ok;
+                }
+            }
+            "cadence" => match v.get_ref() {
+                DeValue::String(s) => match cadence_days(s) {
+                    Some(d) => self.config.cadence_days = d,
+                    None => self.error(at, format!("\"{s}\" is not a cadence: use \"monthly\", \"quarterly\", \"yearly\" or a duration such as \"90d\"")),
+                },
+                other => self.error(at, format!("`cadence` is a string such as \"quarterly\", not {}", other.type_str())),
+            },
+            _ => {}
+        }
+    }
+
+    fn strings(&mut self, v: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.error(v.span().start, format!("expected a list of strings, not {}", v.get_ref().type_str()));
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => out.push(s.to_string()),
+                DeValue::String(_) => self.error(item.span().start, "an empty phrase matches nothing".into()),
+                other => self.error(item.span().start, format!("expected a string, not {}", other.type_str())),
+            }
+        }
+        if out.len() == items.len() { Some(out) } else { None }
+    }
+}
+
+/// A TOML integer or float as an exact rational (floats through their decimal text).
+fn number(v: &DeValue<'_>) -> Option<Rational> {
+    let text = match v {
+        DeValue::Integer(i) => i.as_str().replace('_', ""),
+        DeValue::Float(f) => f.as_str().replace('_', ""),
+        _ => return None,
+    };
+    if text.contains(['e', 'E', 'x', 'o', 'b', 'n', 'i']) {
+        return None;
+    }
+    match icp_syntax::literal::parse_number(&text) {
+        Ok(icp_syntax::literal::NumberLit::Number(n)) => Some(n.value),
+        _ => {
+            // Negative numbers: the language's literal has no sign.
+            let stripped = text.strip_prefix('-')?;
+            match icp_syntax::literal::parse_number(stripped) {
+                Ok(icp_syntax::literal::NumberLit::Number(n)) => Some(-n.value),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Days of a cadence: `monthly`, `quarterly`, `yearly` or a duration literal.
+pub fn cadence_days(s: &str) -> Option<i64> {
+    if let Some((_, d)) = crate::model::CADENCES.iter().find(|(c, _)| *c == s) {
+        return Some(*d);
+    }
+    match icp_syntax::literal::parse_number(s) {
+        Ok(icp_syntax::literal::NumberLit::Duration(d)) if d.days > 0 => Some(d.days),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(t: &str) -> Result<Config, Vec<String>> {
+        Config::parse(t, Path::new("icp.toml")).map_err(|e| e.into_iter().map(|e| e.to_string()).collect())
+    }
+
+    #[test]
+    fn every_key() {
+        let c = parse(
+            r#"
+[checks]
+unused-field = "off"
+weak-trigger = "error"
+
+[checks.broad-range]
+max-ratio = 5.5
+[checks.vague-term]
+extra-phrases = ["synergy-driven"]
+removed-phrases = ["modern"]
+[checks.missing-dimension]
+required = ["firmographics", "rubric"]
+[checks.stale-review]
+cadence = "30d"
+"#,
+        )
+        .expect("valid");
+        assert_eq!(c.severity("unused-field", Severity::Hint), None);
+        assert_eq!(c.severity("weak-trigger", Severity::Warning), Some(Severity::Error));
+        assert_eq!(c.max_ratio, Rational::new(11, 2));
+        assert_eq!(c.extra_vague, vec!["synergy-driven".to_string()]);
+        assert_eq!(c.removed_vague, vec!["modern".to_string()]);
+        assert_eq!(c.required, vec!["firmographics".to_string(), "rubric".to_string()]);
+        assert_eq!(c.cadence_days, 30);
+    }
+
+    #[test]
+    fn errors_have_places() {
+        let e = parse("[checks]\nvauge-term = \"off\"\nbroad-range = \"loud\"\n").unwrap_err();
+        assert_eq!(e[0], "icp.toml:2:1: unknown check `vauge-term`: did you mean `vague-term`?");
+        assert!(e[1].starts_with("icp.toml:3:15: `loud` is not a severity"), "{}", e[1]);
+        let e = parse("[checks.broad-range]\nmax-ratio = 1\nmax_ration = 3\n").unwrap_err();
+        assert!(e.iter().any(|m| m.starts_with("icp.toml:2:13: `max-ratio` must be above 1")), "{e:?}");
+        assert!(e.iter().any(|m| m.starts_with("icp.toml:3:1: unknown key `checks.broad-range.max_ration`")), "{e:?}");
+        let e = parse("[checks]\nsyntax = \"off\"\n").unwrap_err();
+        assert!(e[0].contains("cannot be configured"));
+        let e = parse("[checks.missing-dimension]\nrequired = [\"firmographic\"]\n").unwrap_err();
+        assert!(e[0].starts_with("icp.toml:2:13:") && e[0].contains("did you mean \"firmographics\""), "{e:?}");
+        let e = parse("checks = [").unwrap_err();
+        assert!(e[0].starts_with("icp.toml:1:"), "{e:?}");
+    }
 }

@@ -118,17 +118,10 @@ pub fn docs_url(code: &str) -> String {
     format!("{DOCS_HOME}/{code}.md")
 }
 
-/// A one-line summary of what a code flags.
+/// A one-line summary of what a code flags, from the registry of checks.
 pub fn summary(code: &str) -> &'static str {
-    match code {
-        "syntax" => "The text does not follow the .icp grammar.",
-        "unknown-field" => "A criterion tests a field its schema does not define.",
-        "unknown-value" => "A value is not one of those its field or keyword allows.",
-        "unknown-schema" => "An icp uses a schema that does not exist.",
-        "type-mismatch" => "A value or operator does not fit the field's type.",
-        "duplicate-name" => "Two things that must have distinct names share one.",
-        "invalid-range" => "A range whose low end is above its high end.",
-        "invalid-literal" => "A number, duration or date that cannot be read.",
-        _ => "An ICP-quality finding.",
+    match crate::checks::lookup(code) {
+        Some(c) => c.doc.summary,
+        None => "An ICP-quality finding.",
     }
 }

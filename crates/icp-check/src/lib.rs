@@ -4,10 +4,17 @@
 //! terminals, files on disk beyond `icp.toml`, or editors.
 
 pub mod analysis;
+pub mod baseline;
 pub mod checks;
 pub mod config;
 pub mod diagnostic;
+pub mod docs;
+pub mod domain;
+pub mod fix;
+pub mod lexicon;
 pub mod model;
+pub mod scores;
+pub mod suppress;
 
 pub use analysis::{analyze, Analysis, Ctx};
 pub use config::Config;

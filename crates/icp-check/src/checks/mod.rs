@@ -1,7 +1,451 @@
 //! The ICP-quality checks, one file per check, and the registry from code to check.
+//!
+//! Each check file holds its documentation ([`CheckDoc`]: what it flags, why that hurts an
+//! ICP, an invalid and a valid example) and its `run` function. The registry [`REGISTRY`]
+//! lists every code the tool can emit — the language errors and the suppression findings too —
+//! so that `icpc explain`, the generated `docs/checks/` pages, SARIF rule metadata and the
+//! configuration all read one table.
+
+use std::sync::{Arc, Mutex};
+
+use icp_syntax::ast::{self, Expr, ExprKind};
+use icp_syntax::Span;
 
 use crate::analysis::Ctx;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::domain::Domain;
+use crate::lexicon::{Hit, Lexicon};
+use crate::model::{IcpModel, SchemaModel};
 
-/// Runs every quality check over an analysed file.
-pub fn run_all(_ctx: &Ctx<'_>, _out: &mut Vec<Diagnostic>) {}
+pub mod broad_range;
+pub mod errors;
+pub mod missing_dimension;
+pub mod missing_reason;
+pub mod non_excluding;
+pub mod solution_thinking;
+pub mod stale_review;
+pub mod suppression_without_reason;
+pub mod unmeasurable_criterion;
+pub mod unreachable_tier;
+pub mod unsatisfiable;
+pub mod unused_field;
+pub mod unused_suppression;
+pub mod vague_term;
+pub mod weak_trigger;
+
+/// The documentation of one code, in three parts plus examples. `docs/checks/CODE.md` and
+/// `icpc explain CODE` are rendered from it, and the tests run both examples.
+#[derive(Clone, Copy, Debug)]
+pub struct CheckDoc {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// One line: what the code flags.
+    pub summary: &'static str,
+    /// What it flags, in detail.
+    pub what: &'static str,
+    /// Why that hurts an ICP.
+    pub why: &'static str,
+    /// A whole `.icp` file that draws exactly one finding of this code.
+    pub invalid: &'static str,
+    /// The same file, fixed: no finding of this code.
+    pub valid: &'static str,
+    /// Configuration and other notes (Markdown), or empty.
+    pub notes: &'static str,
+}
+
+/// Where a code comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// Errors of the language: the file means nothing until they are fixed.
+    Language,
+    /// ICP-quality checks.
+    Quality,
+    /// Findings about `# icp: allow(..)` comments.
+    Suppression,
+}
+
+impl Group {
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Language => "Language errors",
+            Group::Quality => "ICP quality",
+            Group::Suppression => "Suppressions",
+        }
+    }
+}
+
+/// A check's entry point.
+pub type RunFn = fn(&Cx<'_>, &mut Vec<Diagnostic>);
+
+/// One row of the registry.
+#[derive(Debug)]
+pub struct Check {
+    pub doc: &'static CheckDoc,
+    pub group: Group,
+    /// `None` for codes emitted elsewhere (the parser, the resolver, suppressions).
+    pub run: Option<RunFn>,
+}
+
+/// Every code, in the order the docs list them.
+pub static REGISTRY: &[Check] = &[
+    Check { doc: &errors::SYNTAX, group: Group::Language, run: None },
+    Check { doc: &errors::UNKNOWN_FIELD, group: Group::Language, run: None },
+    Check { doc: &errors::UNKNOWN_VALUE, group: Group::Language, run: None },
+    Check { doc: &errors::UNKNOWN_SCHEMA, group: Group::Language, run: None },
+    Check { doc: &errors::TYPE_MISMATCH, group: Group::Language, run: None },
+    Check { doc: &errors::DUPLICATE_NAME, group: Group::Language, run: None },
+    Check { doc: &errors::INVALID_RANGE, group: Group::Language, run: None },
+    Check { doc: &errors::INVALID_LITERAL, group: Group::Language, run: None },
+    Check { doc: &vague_term::DOC, group: Group::Quality, run: Some(vague_term::run) },
+    Check { doc: &broad_range::DOC, group: Group::Quality, run: Some(broad_range::run) },
+    Check { doc: &non_excluding::DOC, group: Group::Quality, run: Some(non_excluding::run) },
+    Check { doc: &unsatisfiable::DOC, group: Group::Quality, run: Some(unsatisfiable::run) },
+    Check { doc: &unreachable_tier::DOC, group: Group::Quality, run: Some(unreachable_tier::run) },
+    Check { doc: &missing_dimension::DOC, group: Group::Quality, run: Some(missing_dimension::run) },
+    Check { doc: &weak_trigger::DOC, group: Group::Quality, run: Some(weak_trigger::run) },
+    Check { doc: &solution_thinking::DOC, group: Group::Quality, run: Some(solution_thinking::run) },
+    Check { doc: &stale_review::DOC, group: Group::Quality, run: Some(stale_review::run) },
+    Check { doc: &unmeasurable_criterion::DOC, group: Group::Quality, run: Some(unmeasurable_criterion::run) },
+    Check { doc: &missing_reason::DOC, group: Group::Quality, run: Some(missing_reason::run) },
+    Check { doc: &unused_field::DOC, group: Group::Quality, run: Some(unused_field::run) },
+    Check { doc: &unused_suppression::DOC, group: Group::Suppression, run: None },
+    Check { doc: &suppression_without_reason::DOC, group: Group::Suppression, run: None },
+];
+
+/// The registry row of a code.
+pub fn lookup(code: &str) -> Option<&'static Check> {
+    REGISTRY.iter().find(|c| c.doc.code == code)
+}
+
+/// Every code, in registry order.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    REGISTRY.iter().map(|c| c.doc.code)
+}
+
+/// Where a piece of prose sits, which decides the checks that read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    IcpTitle,
+    /// A prose criterion of a block (`firmographics`, `triggers`, …, `disqualify`, `rubric`,
+    /// `segment`).
+    Criterion(&'static str),
+    Job,
+    Pain,
+    Persona,
+    SegmentTitle,
+}
+
+impl Place {
+    pub fn describe(self) -> String {
+        match self {
+            Place::IcpTitle => "the icp's title".into(),
+            Place::Criterion(b) => format!("this {b} criterion"),
+            Place::Job => "this job".into(),
+            Place::Pain => "this pain".into(),
+            Place::Persona => "this persona".into(),
+            Place::SegmentTitle => "the segment's title".into(),
+        }
+    }
+}
+
+/// One piece of prose with the phrases found in it.
+#[derive(Debug)]
+pub struct Prose<'a> {
+    pub icp: usize,
+    pub place: Place,
+    /// The string's value (escapes resolved).
+    pub text: &'a str,
+    /// The string literal, quotes included.
+    pub span: Span,
+    /// The span of the whole criterion (with its `within`), for prose criteria.
+    pub expr_span: Option<Span>,
+    /// Whether a prose criterion carries a `within` window.
+    pub has_window: bool,
+    pub hits: Vec<Hit>,
+}
+
+/// What every check sees: the analysed file and what is shared between checks.
+pub struct Cx<'a> {
+    pub src: &'a str,
+    pub file: &'a ast::File,
+    pub model: &'a crate::model::Model,
+    pub config: &'a crate::config::Config,
+    /// Days since 1970-01-01.
+    pub today: i64,
+    /// Every checked prose of the file, scanned once.
+    pub prose: Vec<Prose<'a>>,
+}
+
+impl<'a> Cx<'a> {
+    /// The icps of the file with their syntax and, when they resolved one, their schema.
+    pub fn icps(&self) -> impl Iterator<Item = (usize, &'a IcpModel, Option<&'a SchemaModel>)> + '_ {
+        self.model.icps.iter().enumerate().map(|(i, m)| (i, m, self.model.schema_of(m)))
+    }
+
+    pub fn domain(&self, schema: &'a SchemaModel) -> Domain<'a> {
+        Domain::new(schema, self.today)
+    }
+
+    /// The syntax of an icp.
+    pub fn icp_ast(&self, icp: &IcpModel) -> Option<&'a ast::Icp> {
+        match self.file.items.get(icp.item) {
+            Some(ast::Item::Icp(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The source text of a span.
+    pub fn text(&self, span: Span) -> &'a str {
+        self.src.get(span.range()).unwrap_or("")
+    }
+
+    /// The source span of bytes `start..end` of a string literal's value; the whole literal
+    /// when escapes make the value differ from the source.
+    pub fn sub_span(&self, value: &str, literal: Span, start: usize, end: usize) -> Span {
+        let inner = Span::new(literal.start as usize + 1, (literal.end as usize).saturating_sub(1));
+        if self.text(inner) == value {
+            Span::new(inner.start as usize + start, inner.start as usize + end)
+        } else {
+            literal
+        }
+    }
+
+    /// The syntax node of a criterion, found by its span.
+    pub fn expr_at(&self, icp: &IcpModel, span: Span) -> Option<&'a Expr> {
+        let mut found = None;
+        let icp = self.icp_ast(icp)?;
+        let mut visit = |e: &'a Expr| {
+            e.walk(&mut |x| {
+                if x.span == span && !matches!(x.kind, ExprKind::Paren(_)) && found.is_none() {
+                    found = Some(x);
+                }
+            })
+        };
+        for st in &icp.body {
+            match &st.kind {
+                ast::StmtKind::Criteria { items, .. } => items.iter().for_each(|c| visit(&c.expr)),
+                ast::StmtKind::Segment(s) => s.items.iter().for_each(|c| visit(&c.expr)),
+                ast::StmtKind::Disqualify(ds) => ds.iter().for_each(|d| visit(&d.expr)),
+                ast::StmtKind::Rubric(items) => items.iter().for_each(|it| {
+                    if let ast::RubricItem::Rule(r) = it {
+                        visit(&r.expr)
+                    }
+                }),
+                _ => {}
+            }
+        }
+        found
+    }
+}
+
+/// The lexicon for a configuration: the built-in one, or one built for the configured changes
+/// and kept until the changes differ (the language server re-checks with one configuration).
+fn lexicon_for(config: &crate::config::Config) -> Arc<Lexicon> {
+    type Cache = Mutex<Option<((Vec<String>, Vec<String>), Arc<Lexicon>)>>;
+    static CACHE: Cache = Mutex::new(None);
+    if config.extra_vague.is_empty() && config.removed_vague.is_empty() {
+        static BUILTIN: std::sync::LazyLock<Arc<Lexicon>> =
+            std::sync::LazyLock::new(|| Arc::new(Lexicon::builtin().clone()));
+        return BUILTIN.clone();
+    }
+    let key = (config.extra_vague.clone(), config.removed_vague.clone());
+    let mut guard = match CACHE.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some((k, lex)) = guard.as_ref() {
+        if *k == key {
+            return lex.clone();
+        }
+    }
+    let lex = Arc::new(Lexicon::with_changes(&config.extra_vague, &config.removed_vague));
+    *guard = Some((key, lex.clone()));
+    lex
+}
+
+/// Collects every prose position the text checks read, with its phrases.
+fn collect_prose<'a>(file: &'a ast::File, model: &crate::model::Model, lex: &Lexicon) -> Vec<Prose<'a>> {
+    let mut out = Vec::new();
+    for (icp_index, m) in model.icps.iter().enumerate() {
+        let Some(ast::Item::Icp(icp)) = file.items.get(m.item) else { continue };
+        let mut push = |place: Place, text: &'a str, span: Span, expr_span: Option<Span>, has_window: bool| {
+            out.push(Prose { icp: icp_index, place, text, span, expr_span, has_window, hits: lex.scan(text) });
+        };
+        if let Some(t) = &icp.title {
+            push(Place::IcpTitle, &t.value, t.span, None, false);
+        }
+        let criteria = |block: &'static str, e: &'a Expr, push: &mut dyn FnMut(Place, &'a str, Span, Option<Span>, bool)| {
+            e.walk(&mut |x| {
+                if let ExprKind::Prose { text, within } = &x.kind {
+                    push(Place::Criterion(block), &text.value, text.span, Some(x.span), within.is_some());
+                }
+            });
+        };
+        for st in &icp.body {
+            match &st.kind {
+                ast::StmtKind::Criteria { block, items } => {
+                    for c in items {
+                        criteria(block.keyword(), &c.expr, &mut push);
+                    }
+                }
+                ast::StmtKind::Disqualify(ds) => {
+                    for d in ds {
+                        criteria("disqualify", &d.expr, &mut push);
+                    }
+                }
+                ast::StmtKind::Rubric(items) => {
+                    for it in items {
+                        if let ast::RubricItem::Rule(r) = it {
+                            criteria("rubric", &r.expr, &mut push);
+                        }
+                    }
+                }
+                ast::StmtKind::Segment(s) => {
+                    if let Some(t) = &s.title {
+                        push(Place::SegmentTitle, &t.value, t.span, None, false);
+                    }
+                    for c in &s.items {
+                        criteria("segment", &c.expr, &mut push);
+                    }
+                }
+                ast::StmtKind::Job { statement, props } => {
+                    push(Place::Job, &statement.value, statement.span, None, false);
+                    // A success measure is prose of the job.
+                    for p in props.iter().filter(|p| p.key.name == "success") {
+                        if let ast::ValueKind::Str(s) = &p.value.kind {
+                            push(Place::Job, s, p.value.span, None, false);
+                        }
+                    }
+                }
+                ast::StmtKind::Pain { statement, .. } => push(Place::Pain, &statement.value, statement.span, None, false),
+                ast::StmtKind::Persona { title, props, .. } => {
+                    if let Some(t) = title {
+                        push(Place::Persona, &t.value, t.span, None, false);
+                    }
+                    // The objection quotes the buyer; the rest describes them.
+                    for p in props.iter().filter(|p| p.key.name != "objection") {
+                        if let ast::ValueKind::Str(s) = &p.value.kind {
+                            push(Place::Persona, s, p.value.span, None, false);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Runs every enabled quality check over an analysed file.
+pub fn run_all(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let lex = lexicon_for(ctx.config);
+    let cx = Cx {
+        src: ctx.src,
+        file: ctx.file,
+        model: ctx.model,
+        config: ctx.config,
+        today: ctx.config.today(),
+        prose: collect_prose(ctx.file, ctx.model, &lex),
+    };
+    for check in REGISTRY {
+        if let Some(run) = check.run {
+            if ctx.config.enabled(check.doc.code) {
+                run(&cx, out);
+            }
+        }
+    }
+}
+
+/// Where a criterion of an icp sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pos {
+    Block(ast::CriteriaBlock),
+    /// Index into `IcpModel::rules`.
+    Rule(usize),
+    /// Index into `IcpModel::segments`.
+    Segment(usize),
+    /// Index into `IcpModel::disqualifiers`.
+    Disqualifier(usize),
+}
+
+/// Every top-level criterion of an icp, with where it sits.
+pub fn criteria(icp: &IcpModel) -> Vec<(Pos, &crate::model::Pred)> {
+    let mut out = Vec::new();
+    for b in &icp.blocks {
+        out.extend(b.preds.iter().map(|p| (Pos::Block(b.block), p)));
+    }
+    for (i, r) in icp.rules.iter().enumerate() {
+        out.push((Pos::Rule(i), &r.pred));
+    }
+    for (i, s) in icp.segments.iter().enumerate() {
+        out.extend(s.preds.iter().map(|p| (Pos::Segment(i), p)));
+    }
+    for (i, d) in icp.disqualifiers.iter().enumerate() {
+        out.push((Pos::Disqualifier(i), &d.pred));
+    }
+    out
+}
+
+/// The field an atomic test is about.
+pub fn atom_field(p: &crate::model::Pred) -> Option<crate::model::FieldId> {
+    use crate::model::PredKind as K;
+    match &p.kind {
+        K::Cmp { field, .. }
+        | K::Range { field, .. }
+        | K::In { field, .. }
+        | K::Has { field, .. }
+        | K::Within { field, .. }
+        | K::Bool { field }
+        | K::Graded { field, .. } => Some(*field),
+        _ => None,
+    }
+}
+
+/// A type named with its article, as in "`employees` is an int".
+pub fn type_phrase(ty: &crate::model::FieldType) -> &'static str {
+    use crate::model::FieldType as T;
+    match ty {
+        T::Int => "an int",
+        T::Number => "a number",
+        T::Money => "money",
+        T::Percent => "a percent",
+        T::Text => "text",
+        T::Bool => "a bool",
+        T::Date => "a date",
+        T::Duration => "a duration",
+        T::Enum(_) => "an enum",
+        T::Set(_) => "a set",
+    }
+}
+
+/// A number as people write it: `10,000`, `2.5`.
+pub fn fmt_num(r: &icp_syntax::literal::Rational) -> String {
+    let s = icp_syntax::literal::format_rational(r);
+    if s.contains('/') {
+        return s;
+    }
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s.as_str()),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A diagnostic of a check with its default severity (the configuration is applied later).
+pub fn diag(doc: &CheckDoc, span: Span, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(doc.code, doc.severity, span, message)
+}

@@ -1,0 +1,229 @@
+//! `broad-range`: a numeric range, or a pair of bounds, that spans more than a configured ratio.
+
+use icp_syntax::ast::{CmpOp, CriteriaBlock, ExprKind};
+use icp_syntax::literal::Rational;
+use icp_syntax::Span;
+use num_traits::CheckedDiv;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::domain::conjuncts;
+use crate::model::{FieldId, FieldType, IcpModel, Lit, Pred, PredKind, SchemaModel};
+
+use super::{diag, fmt_num, CheckDoc, Cx};
+
+pub static DOC: CheckDoc = CheckDoc {
+    code: "broad-range",
+    severity: Severity::Warning,
+    summary: "A numeric range or pair of bounds that spans more than 10x.",
+    what: "A range `lo..hi` whose high end is more than `max-ratio` (10 by default) times its \
+           low end, on an int, number, money, percent or duration field — `employees in \
+           100..10000` — and the same spread written as two bounds, in one criterion \
+           (`employees >= 100 and employees <= 10000`) or on separate lines of a block. Ranges \
+           starting at zero or below are upper bounds, not bands, and are not judged. \
+           Disqualifiers are not judged either: a wide exclusion is no fault.",
+    why: "\"Companies with 100-10,000 employees\" is several customers at once: a 100-person \
+          company and a 10,000-person one buy differently, from different people, with \
+          different budgets. A profile that wide cannot guide messaging or a list query.",
+    invalid: r#"schema crm {
+  employees: int
+}
+
+icp buyers "Companies with 100-10,000 employees" {
+  uses crm
+  firmographics {
+    employees in 100..10000
+  }
+}
+"#,
+    valid: r#"schema crm {
+  employees: int
+}
+
+icp buyers "Companies with 200-2,000 employees" {
+  uses crm
+  firmographics {
+    employees in 200..2000
+  }
+}
+"#,
+    notes: "Configuration: `[checks.broad-range] max-ratio = 10` (a number above 1).",
+};
+
+/// A bound on a field, with the criterion and literal it comes from.
+#[derive(Clone, Copy)]
+struct Bound {
+    value: Rational,
+    pred: Span,
+    lit: Span,
+}
+
+#[derive(Default)]
+struct Bounds {
+    /// field → (tightest lower, tightest upper)
+    fields: Vec<(FieldId, Option<Bound>, Option<Bound>)>,
+}
+
+impl Bounds {
+    fn entry(&mut self, f: FieldId) -> &mut (FieldId, Option<Bound>, Option<Bound>) {
+        let i = match self.fields.iter().position(|e| e.0 == f) {
+            Some(i) => i,
+            None => {
+                self.fields.push((f, None, None));
+                self.fields.len() - 1
+            }
+        };
+        &mut self.fields[i]
+    }
+
+    fn lower(&mut self, f: FieldId, b: Bound) {
+        let e = self.entry(f);
+        if e.1.is_none_or(|x| b.value > x.value) {
+            e.1 = Some(b);
+        }
+    }
+
+    fn upper(&mut self, f: FieldId, b: Bound) {
+        let e = self.entry(f);
+        if e.2.is_none_or(|x| b.value < x.value) {
+            e.2 = Some(b);
+        }
+    }
+}
+
+fn judged(ty: &FieldType) -> bool {
+    matches!(ty, FieldType::Int | FieldType::Number | FieldType::Money | FieldType::Percent | FieldType::Duration)
+}
+
+fn value(l: &Lit) -> Option<Rational> {
+    match l {
+        Lit::Num(n) => Some(*n),
+        Lit::Duration(d) => Some(Rational::from_integer(i128::from(*d))),
+        _ => None,
+    }
+}
+
+pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+    for (_, icp, schema) in cx.icps() {
+        let Some(schema) = schema else { continue };
+        // Criteria that hold together: each block kind, each rule, each segment.
+        for kind in [CriteriaBlock::Firmographics, CriteriaBlock::TechStack, CriteriaBlock::Behaviors, CriteriaBlock::Triggers] {
+            group(cx, icp, schema, icp.block_preds(kind).collect(), out);
+        }
+        for r in &icp.rules {
+            group(cx, icp, schema, vec![&r.pred], out);
+        }
+        for s in &icp.segments {
+            group(cx, icp, schema, s.preds.iter().collect(), out);
+        }
+    }
+}
+
+/// Judges the bounds that a group of criteria, holding together, sets on each field; and each
+/// range nested under `or`, on its own.
+fn group(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, preds: Vec<&Pred>, out: &mut Vec<Diagnostic>) {
+    let mut bounds = Bounds::default();
+    for p in &preds {
+        for c in conjuncts(p) {
+            collect(cx, icp, schema, c, &mut bounds);
+            if matches!(c.kind, PredKind::Or(..)) {
+                nested(cx, icp, schema, c, out);
+            }
+        }
+    }
+    for (f, lo, hi) in bounds.fields {
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            judge(cx, schema, f, lo, hi, out);
+        }
+    }
+}
+
+fn nested(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, p: &Pred, out: &mut Vec<Diagnostic>) {
+    match &p.kind {
+        PredKind::Or(a, b) => {
+            nested(cx, icp, schema, a, out);
+            nested(cx, icp, schema, b, out);
+        }
+        PredKind::And(..) => {
+            let mut bounds = Bounds::default();
+            for c in conjuncts(p) {
+                collect(cx, icp, schema, c, &mut bounds);
+            }
+            for (f, lo, hi) in bounds.fields {
+                if let (Some(lo), Some(hi)) = (lo, hi) {
+                    judge(cx, schema, f, lo, hi, out);
+                }
+            }
+        }
+        PredKind::Range { .. } => {
+            let mut bounds = Bounds::default();
+            collect(cx, icp, schema, p, &mut bounds);
+            for (f, lo, hi) in bounds.fields {
+                if let (Some(lo), Some(hi)) = (lo, hi) {
+                    judge(cx, schema, f, lo, hi, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn collect(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, p: &Pred, b: &mut Bounds) {
+    let is_judged = |f: FieldId| schema.fields.get(f).is_some_and(|x| judged(&x.ty));
+    match &p.kind {
+        PredKind::Range { field, negated: false, lo, hi } if is_judged(*field) => {
+            let (Some(l), Some(h)) = (value(lo), value(hi)) else { return };
+            let (ls, hs) = match cx.expr_at(icp, p.span).map(|e| &e.kind) {
+                Some(ExprKind::InRange { lo, hi, .. }) => (lo.span, hi.span),
+                _ => (p.span, p.span),
+            };
+            b.lower(*field, Bound { value: l, pred: p.span, lit: ls });
+            b.upper(*field, Bound { value: h, pred: p.span, lit: hs });
+        }
+        PredKind::Cmp { field, op, value: v } if is_judged(*field) => {
+            let Some(x) = value(v) else { return };
+            let lit = match cx.expr_at(icp, p.span).map(|e| &e.kind) {
+                Some(ExprKind::Compare { value, .. }) => value.span,
+                _ => p.span,
+            };
+            let bound = Bound { value: x, pred: p.span, lit };
+            match op {
+                CmpOp::Ge | CmpOp::Gt => b.lower(*field, bound),
+                CmpOp::Le | CmpOp::Lt => b.upper(*field, bound),
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+}
+
+fn judge(cx: &Cx<'_>, schema: &SchemaModel, f: FieldId, lo: Bound, hi: Bound, out: &mut Vec<Diagnostic>) {
+    let zero = Rational::from_integer(0);
+    if lo.value <= zero || hi.value <= lo.value {
+        return;
+    }
+    let Some(ratio) = hi.value.checked_div(&lo.value) else { return };
+    if ratio <= cx.config.max_ratio {
+        return;
+    }
+    let name = schema.fields.get(f).map_or("?", |x| x.name.as_str());
+    let same = lo.pred == hi.pred;
+    // Two bounds on separate criteria: point at the one a reader meets second.
+    let span = if same || lo.pred.start >= hi.pred.start { lo.pred } else { hi.pred };
+    let ratio_text = fmt_num(&ratio.round());
+    let message = format!(
+        "`{name}` spans {ratio_text}x, from {} to {}: a band that wide holds several different customers",
+        fmt_num(&lo.value),
+        fmt_num(&hi.value)
+    );
+    let max = fmt_num(&cx.config.max_ratio);
+    let suggested_hi = lo.value * cx.config.max_ratio;
+    let d = diag(&DOC, span, message)
+        .with_label(lo.lit, "low end")
+        .with_label(hi.lit, format!("high end: {ratio_text}x the low end"))
+        .with_help(format!(
+            "narrow `{name}` to at most {max}x (for example {}..{}) where your best customers are, and put another band in a `segment` of its own",
+            fmt_num(&lo.value),
+            fmt_num(&suggested_hi)
+        ));
+    out.push(d);
+}

@@ -1,0 +1,98 @@
+//! `weak-trigger`: a trigger with no time window, or one that names no event.
+
+use icp_syntax::ast::CriteriaBlock;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lexicon::Kind;
+use crate::model::{FieldType, Pred, PredKind, SchemaModel};
+
+use super::vague_term::join;
+use super::{diag, CheckDoc, Cx};
+
+pub static DOC: CheckDoc = CheckDoc {
+    code: "weak-trigger",
+    severity: Severity::Warning,
+    summary: "A trigger with no time window, or one of the weak phrases (\"they might want it\").",
+    what: "In a `triggers` block: prose without `within` (\"New CFO joined\" says what happened \
+           but not how recently), a field test that is not about a date (`employees > 500` is a \
+           state, not an event), and phrases that describe an attitude instead of an event \
+           (\"they might want it\", \"they have the budget\", \"interested in\", \
+           \"considering\"). Date tests count as timed: `new_vp_eng within 60d`, \
+           `last_funding >= 2026-01-01`; in an `and`, one timed part is enough, in an `or`, \
+           every side must be timed.",
+    why: "A trigger is why an account buys *now*. Without a window, sales cannot tell a live \
+          signal from one two years old; without an event, there is nothing to watch for \
+          (\"ICP without trigger event\").",
+    invalid: r#"icp buyers "HR teams at SaaS companies with 200-2,000 employees" {
+  triggers {
+    "New CFO joined"
+  }
+}
+"#,
+    valid: r#"icp buyers "HR teams at SaaS companies with 200-2,000 employees" {
+  triggers {
+    "New CFO joined" within 90d
+  }
+}
+"#,
+    notes: "",
+};
+
+/// Whether a trigger says when it happened.
+fn timed(schema: Option<&SchemaModel>, p: &Pred) -> bool {
+    let is_date = |f: usize| schema.and_then(|s| s.fields.get(f)).is_some_and(|x| x.ty == FieldType::Date);
+    match &p.kind {
+        PredKind::Within { .. } | PredKind::Invalid => true,
+        PredKind::Cmp { field, .. } | PredKind::Range { field, negated: false, .. } | PredKind::In { field, negated: false, .. } => {
+            is_date(*field)
+        }
+        PredKind::Prose { within, .. } => within.is_some(),
+        PredKind::And(a, b) => timed(schema, a) || timed(schema, b),
+        PredKind::Or(a, b) => timed(schema, a) && timed(schema, b),
+        _ => false,
+    }
+}
+
+pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+    for (i, icp, schema) in cx.icps() {
+        for p in icp.block_preds(CriteriaBlock::Triggers) {
+            let weak: Vec<String> = cx
+                .prose
+                .iter()
+                .filter(|x| x.icp == i && x.expr_span.is_some_and(|s| p.span.start <= s.start && s.end <= p.span.end))
+                .flat_map(|x| x.hits.iter().filter(|h| h.kind == Kind::Weak).map(|h| format!("\"{}\"", &x.text[h.start..h.end])))
+                .collect();
+            let has_window = timed(schema, p);
+            let prose = matches!(p.kind, PredKind::Prose { .. });
+            let text = cx.text(p.span);
+            let d = match (weak.is_empty(), has_window, prose) {
+                (true, true, _) => continue,
+                (false, false, _) => diag(
+                    &DOC,
+                    p.span,
+                    format!("{text} names no event ({}) and gives no time window: it cannot tell you why an account would buy now", join(&weak)),
+                )
+                .with_help("name a change you could see at the account, with a window, as in `\"New VP People hired\" within 60d`"),
+                (false, true, _) => diag(
+                    &DOC,
+                    p.span,
+                    format!("this trigger describes an attitude ({}), not an event you could observe", join(&weak)),
+                )
+                .with_help("name a change at the account: a new leader, a funding round, a tool being replaced, a team hired"),
+                (true, false, true) => diag(
+                    &DOC,
+                    p.span,
+                    format!("the trigger {text} has no time window: sales cannot tell a fresh signal from an old one"),
+                )
+                .with_help(format!("add a window, as in `{text} within 90d`")),
+                (true, false, false) => diag(
+                    &DOC,
+                    p.span,
+                    format!("`{text}` is a state, not an event: it does not say why this account would buy now"),
+                )
+                .with_help("test a date with a window, as in `new_vp_eng within 60d`, or move the test to firmographics"),
+            };
+            out.push(d);
+        }
+    }
+}

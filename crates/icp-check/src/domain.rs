@@ -1,0 +1,662 @@
+//! What a criterion admits, given the schema: exact value sets per field and a bounded
+//! disjunctive normal form over them.
+//!
+//! The checks `non-excluding`, `unsatisfiable`, `unreachable-tier` and the segment analysis
+//! reason here about values, never about text. Each field type has a domain (an `int` or
+//! `money` is never negative, an `enum` has exactly its listed values, a `set` holds a subset
+//! of its listed values), and each atomic test is a subset of that domain. A criterion becomes
+//! a union of *boxes* (one constraint per field it tests); it is unsatisfiable when the union
+//! is empty, and no account can fail it when the union of its negation is empty.
+//!
+//! Arithmetic is exact ([`Rational`]). Tests that cannot be reasoned about (prose, `graded`,
+//! tests that did not resolve) count as "could be true, could be false" in both polarities,
+//! so every conclusion drawn here is sound: the analysis may miss a finding, never invent one.
+//! The normal form is capped at [`MAX_BOXES`] boxes: past it the answer is "unknown".
+
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+use icp_syntax::ast::{CmpOp, HasMode};
+use icp_syntax::literal::Rational;
+use num_rational::Ratio;
+
+use crate::model::{FieldId, FieldType, Lit, Pred, PredKind, SchemaModel};
+
+/// The largest normal form the analysis builds before it answers "unknown".
+pub const MAX_BOXES: usize = 64;
+
+/// One end of an interval. Integral domains (int, duration, date) only use inclusive ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    Unbounded,
+    Incl(Rational),
+    Excl(Rational),
+}
+
+/// A non-empty interval `lo..hi`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Interval {
+    pub lo: End,
+    pub hi: End,
+}
+
+/// Orders two lower ends: which starts first.
+fn cmp_lo(a: &End, b: &End) -> Ordering {
+    match (a, b) {
+        (End::Unbounded, End::Unbounded) => Ordering::Equal,
+        (End::Unbounded, _) => Ordering::Less,
+        (_, End::Unbounded) => Ordering::Greater,
+        (End::Incl(x), End::Incl(y)) | (End::Excl(x), End::Excl(y)) => x.cmp(y),
+        (End::Incl(x), End::Excl(y)) => x.cmp(y).then(Ordering::Less),
+        (End::Excl(x), End::Incl(y)) => x.cmp(y).then(Ordering::Greater),
+    }
+}
+
+/// Orders two upper ends: which ends first.
+fn cmp_hi(a: &End, b: &End) -> Ordering {
+    match (a, b) {
+        (End::Unbounded, End::Unbounded) => Ordering::Equal,
+        (End::Unbounded, _) => Ordering::Greater,
+        (_, End::Unbounded) => Ordering::Less,
+        (End::Incl(x), End::Incl(y)) | (End::Excl(x), End::Excl(y)) => x.cmp(y),
+        (End::Incl(x), End::Excl(y)) => x.cmp(y).then(Ordering::Greater),
+        (End::Excl(x), End::Incl(y)) => x.cmp(y).then(Ordering::Less),
+    }
+}
+
+impl Interval {
+    pub const ALL: Interval = Interval { lo: End::Unbounded, hi: End::Unbounded };
+
+    fn is_empty(&self) -> bool {
+        match (&self.lo, &self.hi) {
+            (End::Unbounded, _) | (_, End::Unbounded) => false,
+            (End::Incl(a), End::Incl(b)) => a > b,
+            (End::Incl(a) | End::Excl(a), End::Incl(b) | End::Excl(b)) => a >= b,
+        }
+    }
+
+    fn intersect(&self, other: &Interval) -> Interval {
+        let lo = if cmp_lo(&self.lo, &other.lo) == Ordering::Less { other.lo } else { self.lo };
+        let hi = if cmp_hi(&self.hi, &other.hi) == Ordering::Greater { other.hi } else { self.hi };
+        Interval { lo, hi }
+    }
+
+    /// The lowest value, if the interval has one that it contains.
+    pub fn min(&self) -> Option<Rational> {
+        match self.lo {
+            End::Incl(x) => Some(x),
+            _ => None,
+        }
+    }
+}
+
+/// Makes the ends of an interval over whole numbers inclusive (`> 4` is `>= 5`).
+fn integral(iv: Interval) -> Interval {
+    let lo = match iv.lo {
+        End::Excl(x) => End::Incl(x.floor() + Rational::from_integer(1)),
+        End::Incl(x) => End::Incl(x.ceil()),
+        End::Unbounded => End::Unbounded,
+    };
+    let hi = match iv.hi {
+        End::Excl(x) => End::Incl(x.ceil() - Rational::from_integer(1)),
+        End::Incl(x) => End::Incl(x.floor()),
+        End::Unbounded => End::Unbounded,
+    };
+    Interval { lo, hi }
+}
+
+/// A union of disjoint intervals, sorted, over one ordered domain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IntervalSet {
+    pub parts: Vec<Interval>,
+    /// Whole numbers only (int, duration, date): adjacent intervals such as `..4` and `5..` merge.
+    pub integral: bool,
+}
+
+impl IntervalSet {
+    pub fn new(parts: Vec<Interval>, integral: bool) -> IntervalSet {
+        let mut s = IntervalSet { parts, integral };
+        s.normalize();
+        s
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    fn normalize(&mut self) {
+        if self.integral {
+            for p in &mut self.parts {
+                *p = integral(*p);
+            }
+        }
+        self.parts.retain(|p| !p.is_empty());
+        self.parts.sort_by(|a, b| cmp_lo(&a.lo, &b.lo));
+        let mut out: Vec<Interval> = Vec::with_capacity(self.parts.len());
+        for p in self.parts.drain(..) {
+            if let Some(last) = out.last_mut() {
+                if touches(last, &p, self.integral) {
+                    if cmp_hi(&p.hi, &last.hi) == Ordering::Greater {
+                        last.hi = p.hi;
+                    }
+                    continue;
+                }
+            }
+            out.push(p);
+        }
+        self.parts = out;
+    }
+
+    pub fn intersect(&self, other: &IntervalSet) -> IntervalSet {
+        let mut parts = Vec::new();
+        for a in &self.parts {
+            for b in &other.parts {
+                let c = a.intersect(b);
+                if !c.is_empty() {
+                    parts.push(c);
+                }
+            }
+        }
+        IntervalSet::new(parts, self.integral)
+    }
+
+    /// Everything of `domain` that is not in `self`.
+    pub fn complement_in(&self, domain: &IntervalSet) -> IntervalSet {
+        let mut parts = Vec::new();
+        let mut lo = End::Unbounded;
+        for p in &self.parts {
+            let hi = match p.lo {
+                End::Unbounded => None,
+                End::Incl(x) => Some(End::Excl(x)),
+                End::Excl(x) => Some(End::Incl(x)),
+            };
+            if let Some(hi) = hi {
+                parts.push(Interval { lo, hi });
+            }
+            lo = match p.hi {
+                End::Unbounded => {
+                    // Nothing above an unbounded part.
+                    return IntervalSet::new(parts, self.integral).intersect(domain);
+                }
+                End::Incl(x) => End::Excl(x),
+                End::Excl(x) => End::Incl(x),
+            };
+        }
+        parts.push(Interval { lo, hi: End::Unbounded });
+        IntervalSet::new(parts, self.integral).intersect(domain)
+    }
+
+    /// Whether `other` holds every value of `self`.
+    pub fn is_subset_of(&self, other: &IntervalSet) -> bool {
+        self.intersect(other) == *self
+    }
+}
+
+fn touches(a: &Interval, b: &Interval, integral: bool) -> bool {
+    // `b` starts no earlier than `a` (sorted): they merge if `b` starts at or before `a`'s end.
+    match (&a.hi, &b.lo) {
+        (End::Unbounded, _) | (_, End::Unbounded) => true,
+        (End::Incl(x), End::Incl(y)) => {
+            if integral {
+                *y <= *x + Rational::from_integer(1)
+            } else {
+                y <= x
+            }
+        }
+        (End::Incl(x), End::Excl(y)) | (End::Excl(x), End::Incl(y)) => y <= x,
+        (End::Excl(x), End::Excl(y)) => y < x,
+    }
+}
+
+/// A small bit set over the listed values of an enum, set or bool.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Bits(Vec<u64>);
+
+impl Bits {
+    pub fn empty(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64).max(1)])
+    }
+
+    pub fn full(n: usize) -> Bits {
+        let mut b = Bits::empty(n);
+        for i in 0..n {
+            b.insert(i);
+        }
+        b
+    }
+
+    pub fn insert(&mut self, i: usize) {
+        if let Some(w) = self.0.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    pub fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+
+    pub fn and(&self, o: &Bits) -> Bits {
+        Bits(self.0.iter().zip(&o.0).map(|(a, b)| a & b).collect())
+    }
+
+    pub fn or(&self, o: &Bits) -> Bits {
+        Bits(self.0.iter().zip(&o.0).map(|(a, b)| a | b).collect())
+    }
+
+    pub fn and_not(&self, o: &Bits) -> Bits {
+        Bits(self.0.iter().zip(&o.0).map(|(a, b)| a & !b).collect())
+    }
+
+    pub fn from_indices(n: usize, idx: impl IntoIterator<Item = usize>) -> Bits {
+        let mut b = Bits::empty(n);
+        for i in idx {
+            b.insert(i);
+        }
+        b
+    }
+}
+
+/// The values of one field that a box admits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Con {
+    /// Numbers, durations (days) and dates (days since 1970-01-01).
+    Ordered(IntervalSet),
+    /// Enum values or bools (bit 0 false, bit 1 true).
+    Values(Bits),
+    /// A set field: the members it must have, and those it must not.
+    Members { must: Bits, must_not: Bits },
+    /// Text: one of these strings, or anything but these.
+    Text { finite: bool, strings: BTreeSet<String> },
+}
+
+impl Con {
+    fn is_empty(&self) -> bool {
+        match self {
+            Con::Ordered(s) => s.is_empty(),
+            Con::Values(b) => b.is_empty(),
+            Con::Members { must, must_not } => !must.and(must_not).is_empty(),
+            Con::Text { finite, strings } => *finite && strings.is_empty(),
+        }
+    }
+
+    fn intersect(&self, other: &Con) -> Con {
+        match (self, other) {
+            (Con::Ordered(a), Con::Ordered(b)) => Con::Ordered(a.intersect(b)),
+            (Con::Values(a), Con::Values(b)) => Con::Values(a.and(b)),
+            (Con::Members { must: m1, must_not: n1 }, Con::Members { must: m2, must_not: n2 }) => {
+                Con::Members { must: m1.or(m2), must_not: n1.or(n2) }
+            }
+            (Con::Text { finite: f1, strings: s1 }, Con::Text { finite: f2, strings: s2 }) => match (f1, f2) {
+                (true, true) => Con::Text { finite: true, strings: s1.intersection(s2).cloned().collect() },
+                (true, false) => Con::Text { finite: true, strings: s1.difference(s2).cloned().collect() },
+                (false, true) => Con::Text { finite: true, strings: s2.difference(s1).cloned().collect() },
+                (false, false) => Con::Text { finite: false, strings: s1.union(s2).cloned().collect() },
+            },
+            // Types never mix for one field; keep the first as a safe answer.
+            _ => self.clone(),
+        }
+    }
+}
+
+/// A conjunction of per-field constraints, sorted by field. The empty box admits everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cube(Vec<(FieldId, Con)>);
+
+impl Cube {
+    fn single(field: FieldId, con: Con) -> Option<Cube> {
+        if con.is_empty() { None } else { Some(Cube(vec![(field, con)])) }
+    }
+
+    /// The intersection of two boxes, `None` when it is empty.
+    fn and(&self, other: &Cube) -> Option<Cube> {
+        let mut out = Vec::with_capacity(self.0.len() + other.0.len());
+        let (mut i, mut j) = (0, 0);
+        while i < self.0.len() || j < other.0.len() {
+            match (self.0.get(i), other.0.get(j)) {
+                (Some(a), Some(b)) if a.0 == b.0 => {
+                    let c = a.1.intersect(&b.1);
+                    if c.is_empty() {
+                        return None;
+                    }
+                    out.push((a.0, c));
+                    i += 1;
+                    j += 1;
+                }
+                (Some(a), Some(b)) if a.0 < b.0 => {
+                    out.push(a.clone());
+                    i += 1;
+                }
+                (Some(_), Some(b)) | (None, Some(b)) => {
+                    out.push(b.clone());
+                    j += 1;
+                }
+                (Some(a), None) => {
+                    out.push(a.clone());
+                    i += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        Some(Cube(out))
+    }
+}
+
+/// A union of boxes: what a criterion admits.
+pub type Dnf = Vec<Cube>;
+
+/// The conjunction of two normal forms, `None` past [`MAX_BOXES`].
+pub fn and(a: &Dnf, b: &Dnf) -> Option<Dnf> {
+    if a.len().saturating_mul(b.len()) > MAX_BOXES * MAX_BOXES {
+        return None;
+    }
+    let mut out = Vec::new();
+    for x in a {
+        for y in b {
+            if let Some(c) = x.and(y) {
+                out.push(c);
+                if out.len() > MAX_BOXES {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The normal form that admits everything.
+pub fn top() -> Dnf {
+    vec![Cube::default()]
+}
+
+/// What a criterion admits, in a schema, as of a date.
+#[derive(Clone, Copy)]
+pub struct Domain<'a> {
+    pub schema: &'a SchemaModel,
+    /// Days since 1970-01-01, for `within`.
+    pub today: i64,
+}
+
+/// Whether a criterion can pass and whether it can fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Truth {
+    /// No account can pass it.
+    Never,
+    /// No account can fail it.
+    Always,
+    /// Some pass and some fail, or the analysis cannot tell.
+    Sometimes,
+}
+
+fn rat(n: i64) -> Rational {
+    Ratio::from_integer(i128::from(n))
+}
+
+impl<'a> Domain<'a> {
+    pub fn new(schema: &'a SchemaModel, today: i64) -> Domain<'a> {
+        Domain { schema, today }
+    }
+
+    fn ty(&self, field: FieldId) -> Option<&'a FieldType> {
+        self.schema.fields.get(field).map(|f| &f.ty)
+    }
+
+    /// Every value a field's type admits, as an interval set (ordered types only).
+    pub fn ordered_domain(ty: &FieldType) -> IntervalSet {
+        let integral = matches!(ty, FieldType::Int | FieldType::Duration | FieldType::Date);
+        let lo = match ty.lower_bound() {
+            Some(b) => End::Incl(b),
+            None => End::Unbounded,
+        };
+        IntervalSet::new(vec![Interval { lo, hi: End::Unbounded }], integral)
+    }
+
+    fn lit_value(l: &Lit) -> Option<Rational> {
+        match l {
+            Lit::Num(n) => Some(*n),
+            Lit::Date(d) | Lit::Duration(d) => Some(rat(*d)),
+            _ => None,
+        }
+    }
+
+    /// The values of `field` that the atom admits (or, when `negate`, that it rejects).
+    fn ordered(&self, field: FieldId, ty: &FieldType, parts: Vec<Interval>, negate: bool) -> Option<Dnf> {
+        let dom = Self::ordered_domain(ty);
+        let set = IntervalSet::new(parts, dom.integral).intersect(&dom);
+        let set = if negate { set.complement_in(&dom) } else { set };
+        Some(Cube::single(field, Con::Ordered(set)).into_iter().collect())
+    }
+
+    fn values(&self, field: FieldId, n: usize, admitted: Bits, negate: bool) -> Option<Dnf> {
+        let set = if negate { Bits::full(n).and_not(&admitted) } else { admitted.and(&Bits::full(n)) };
+        Some(Cube::single(field, Con::Values(set)).into_iter().collect())
+    }
+
+    fn text(&self, field: FieldId, strings: BTreeSet<String>, finite: bool, negate: bool) -> Option<Dnf> {
+        let finite = finite != negate;
+        Some(Cube::single(field, Con::Text { finite, strings }).into_iter().collect())
+    }
+
+    fn cmp_interval(op: CmpOp, v: Rational) -> Vec<Interval> {
+        let p = End::Incl(v);
+        match op {
+            CmpOp::Eq => vec![Interval { lo: p, hi: p }],
+            CmpOp::Ne => vec![
+                Interval { lo: End::Unbounded, hi: End::Excl(v) },
+                Interval { lo: End::Excl(v), hi: End::Unbounded },
+            ],
+            CmpOp::Lt => vec![Interval { lo: End::Unbounded, hi: End::Excl(v) }],
+            CmpOp::Le => vec![Interval { lo: End::Unbounded, hi: p }],
+            CmpOp::Gt => vec![Interval { lo: End::Excl(v), hi: End::Unbounded }],
+            CmpOp::Ge => vec![Interval { lo: p, hi: End::Unbounded }],
+        }
+    }
+
+    /// The normal form of an atomic test, `None` when it cannot be reasoned about.
+    fn atom(&self, p: &Pred, negate: bool) -> Option<Dnf> {
+        match &p.kind {
+            PredKind::Cmp { field, op, value } => {
+                let ty = self.ty(*field)?;
+                match (ty, value) {
+                    (t, l) if t.is_ordered() => self.ordered(*field, t, Self::cmp_interval(*op, Self::lit_value(l)?), negate),
+                    (FieldType::Enum(vals), Lit::Enum(i)) => {
+                        let b = Bits::from_indices(vals.len(), [*i]);
+                        let neg = negate != (*op == CmpOp::Ne);
+                        self.values(*field, vals.len(), b, neg)
+                    }
+                    (FieldType::Bool, Lit::Bool(v)) => {
+                        let b = Bits::from_indices(2, [usize::from(*v)]);
+                        self.values(*field, 2, b, negate != (*op == CmpOp::Ne))
+                    }
+                    (FieldType::Text, Lit::Text(s)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                        self.text(*field, [s.clone()].into(), true, negate != (*op == CmpOp::Ne))
+                    }
+                    _ => None,
+                }
+            }
+            PredKind::Range { field, negated, lo, hi } => {
+                let ty = self.ty(*field)?;
+                let iv = Interval { lo: End::Incl(Self::lit_value(lo)?), hi: End::Incl(Self::lit_value(hi)?) };
+                self.ordered(*field, ty, vec![iv], negate != *negated)
+            }
+            PredKind::In { field, negated, values } => {
+                let ty = self.ty(*field)?;
+                let neg = negate != *negated;
+                match ty {
+                    t if t.is_ordered() => {
+                        let parts = values
+                            .iter()
+                            .map(|v| Self::lit_value(v).map(|x| Interval { lo: End::Incl(x), hi: End::Incl(x) }))
+                            .collect::<Option<Vec<_>>>()?;
+                        self.ordered(*field, t, parts, neg)
+                    }
+                    FieldType::Enum(vals) => {
+                        let idx = values.iter().map(|v| if let Lit::Enum(i) = v { Some(*i) } else { None });
+                        let idx = idx.collect::<Option<Vec<_>>>()?;
+                        self.values(*field, vals.len(), Bits::from_indices(vals.len(), idx), neg)
+                    }
+                    FieldType::Bool => {
+                        let idx = values.iter().map(|v| if let Lit::Bool(b) = v { Some(usize::from(*b)) } else { None });
+                        let idx = idx.collect::<Option<Vec<_>>>()?;
+                        self.values(*field, 2, Bits::from_indices(2, idx), neg)
+                    }
+                    FieldType::Text => {
+                        let s = values.iter().map(|v| if let Lit::Text(s) = v { Some(s.clone()) } else { None });
+                        self.text(*field, s.collect::<Option<BTreeSet<_>>>()?, true, neg)
+                    }
+                    _ => None,
+                }
+            }
+            PredKind::Has { field, mode, values } => {
+                let n = self.ty(*field)?.values().len();
+                let one = |i: usize| Bits::from_indices(n, [i]);
+                let all = Bits::from_indices(n, values.iter().copied());
+                let none = Bits::empty(n);
+                let cube = |must: Bits, must_not: Bits| Cube::single(*field, Con::Members { must, must_not });
+                // `has any S` is `has none S` negated; `has all S` negated is "misses one of S".
+                let (each_must, whole) = match (mode, negate) {
+                    (HasMode::Any, false) | (HasMode::None, true) => (true, None),
+                    (HasMode::All, false) => (false, Some((all, none.clone()))),
+                    (HasMode::None, false) | (HasMode::Any, true) => (false, Some((none.clone(), all))),
+                    (HasMode::All, true) => (false, None),
+                };
+                Some(match whole {
+                    Some((must, must_not)) => cube(must, must_not).into_iter().collect(),
+                    None => values
+                        .iter()
+                        .filter_map(|&i| if each_must { cube(one(i), none.clone()) } else { cube(none.clone(), one(i)) })
+                        .collect(),
+                })
+            }
+            PredKind::Within { field, days } => {
+                let ty = self.ty(*field)?;
+                let from = self.today.checked_sub(*days)?;
+                self.ordered(*field, ty, vec![Interval { lo: End::Incl(rat(from)), hi: End::Unbounded }], negate)
+            }
+            PredKind::Bool { field } => self.values(*field, 2, Bits::from_indices(2, [1]), negate),
+            _ => None,
+        }
+    }
+
+    /// What `p` admits (or rejects, when `negate`): `Some(boxes)`, or `None` past the cap.
+    /// Tests the analysis cannot judge admit everything in both polarities.
+    pub fn dnf(&self, p: &Pred, negate: bool) -> Option<Dnf> {
+        match &p.kind {
+            PredKind::Not(inner) => self.dnf(inner, !negate),
+            PredKind::And(a, b) | PredKind::Or(a, b) => {
+                let conj = matches!(p.kind, PredKind::And(..)) != negate;
+                let x = self.dnf(a, negate)?;
+                let y = self.dnf(b, negate)?;
+                if conj {
+                    and(&x, &y)
+                } else {
+                    let mut x = x;
+                    x.extend(y);
+                    if x.len() > MAX_BOXES { None } else { Some(x) }
+                }
+            }
+            PredKind::Prose { .. } | PredKind::Invalid | PredKind::Graded { .. } => Some(top()),
+            _ => Some(self.atom(p, negate).unwrap_or_else(top)),
+        }
+    }
+
+    /// Whether no account, some accounts or every account passes `p`.
+    pub fn truth(&self, p: &Pred) -> Truth {
+        if self.dnf(p, false).is_some_and(|d| d.is_empty()) {
+            Truth::Never
+        } else if self.dnf(p, true).is_some_and(|d| d.is_empty()) {
+            Truth::Always
+        } else {
+            Truth::Sometimes
+        }
+    }
+
+    /// Whether no account passes every criterion of `preds` together.
+    pub fn jointly_unsatisfiable<'p>(&self, preds: impl IntoIterator<Item = &'p Pred>) -> bool {
+        let mut acc = top();
+        for p in preds {
+            let Some(d) = self.dnf(p, false) else { return false };
+            match and(&acc, &d) {
+                Some(x) => acc = x,
+                None => return false,
+            }
+            if acc.is_empty() {
+                return true;
+            }
+        }
+        acc.is_empty()
+    }
+}
+
+/// The conjuncts of a criterion: `a and (b and c)` gives `[a, b, c]`.
+pub fn conjuncts(p: &Pred) -> Vec<&Pred> {
+    let mut out = Vec::new();
+    fn go<'a>(p: &'a Pred, out: &mut Vec<&'a Pred>) {
+        match &p.kind {
+            PredKind::And(a, b) => {
+                go(a, out);
+                go(b, out);
+            }
+            _ => out.push(p),
+        }
+    }
+    go(p, &mut out);
+    out
+}
+
+/// The smallest group of criteria (one, then two) that no account can pass together,
+/// among `preds`; all of them when no smaller group explains it.
+pub fn conflict<'p>(dom: &Domain<'_>, preds: &[&'p Pred]) -> Vec<&'p Pred> {
+    for p in preds {
+        if dom.truth(p) == Truth::Never {
+            return vec![*p];
+        }
+    }
+    for (i, a) in preds.iter().enumerate() {
+        for b in &preds[i + 1..] {
+            if dom.jointly_unsatisfiable([*a, *b]) {
+                return vec![*a, *b];
+            }
+        }
+    }
+    preds.to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iv(lo: i64, hi: i64) -> Interval {
+        Interval { lo: End::Incl(rat(lo)), hi: End::Incl(rat(hi)) }
+    }
+
+    #[test]
+    fn integral_sets_merge_adjacent_whole_numbers() {
+        let s = IntervalSet::new(vec![iv(0, 4), iv(5, 9)], true);
+        assert_eq!(s.parts, vec![iv(0, 9)]);
+        let r = IntervalSet::new(vec![iv(0, 4), iv(5, 9)], false);
+        assert_eq!(r.parts.len(), 2);
+    }
+
+    #[test]
+    fn complement_within_a_domain() {
+        let dom = IntervalSet::new(vec![Interval { lo: End::Incl(rat(0)), hi: End::Unbounded }], true);
+        let s = IntervalSet::new(vec![iv(10, 20)], true);
+        let c = s.complement_in(&dom);
+        assert_eq!(c.parts, vec![iv(0, 9), Interval { lo: End::Incl(rat(21)), hi: End::Unbounded }]);
+        assert!(c.complement_in(&dom) == s);
+        assert!(dom.complement_in(&dom).is_empty());
+    }
+
+    #[test]
+    fn open_ends_on_real_numbers() {
+        let a = IntervalSet::new(vec![Interval { lo: End::Unbounded, hi: End::Excl(rat(5)) }], false);
+        let b = IntervalSet::new(vec![Interval { lo: End::Incl(rat(5)), hi: End::Unbounded }], false);
+        assert!(a.intersect(&b).is_empty());
+        let all = IntervalSet::new(vec![Interval::ALL], false);
+        assert_eq!(a.complement_in(&all), b);
+    }
+}
