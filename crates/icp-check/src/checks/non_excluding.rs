@@ -100,7 +100,7 @@ fn field_label(d: Diagnostic, schema: &SchemaModel, p: &Pred) -> Diagnostic {
                 FieldType::Enum(v) => format!("`{}` has {} values", f.name, v.len()),
                 t => format!("`{}` is declared {} here", f.name, type_phrase(t)),
             };
-            d.with_label(f.span, what)
+            d.with_label(f.name_span, what)
         }
         None => d,
     }

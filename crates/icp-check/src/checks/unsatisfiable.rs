@@ -116,7 +116,7 @@ fn impossible(cx: &Cx<'_>, dom: &Domain<'_>, schema: &SchemaModel, icp: &IcpMode
             let field = atom_field(one).and_then(|f| schema.fields.get(f));
             match field {
                 Some(f) if f.ty.lower_bound().is_some() && !list_empty(one) => {
-                    d.with_label(f.span, format!("`{}` is declared {} here", f.name, type_phrase(&f.ty)))
+                    d.with_label(f.name_span, format!("`{}` is declared {} here", f.name, type_phrase(&f.ty)))
                         .with_help(format!("test a bound your best customers meet, such as `{} >= 200`, or remove the criterion", f.name))
                 }
                 _ => d.with_help("correct the criterion so that the accounts you want can pass it, or remove it"),
