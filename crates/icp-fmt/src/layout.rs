@@ -237,8 +237,9 @@ impl Printer<'_> {
     ///
     /// Rules in a run (no blank line or tier between them) where at least one rule has a label
     /// form a table: their `:` share one column, the further right of one space after the
-    /// longest head and the column the source uses (measured from the `rule` keyword), so that
-    /// adding or removing a rule never moves the others unless a longer head needs room.
+    /// longest head and the column where the run's first rule has it in the source (measured
+    /// from the `rule` keyword). So adding or removing a rule moves no other line unless a longer
+    /// head needs room, and editing the first rule's spacing moves the whole table.
     fn rule_columns<'r>(&self, indent: usize, items: &'r [RubricItem]) -> Vec<(&'r Rule, Option<usize>)> {
         struct Head<'r> {
             rule: &'r Rule,
@@ -252,11 +253,8 @@ impl Printer<'_> {
         let mut prev_end: Option<usize> = None;
         let flush = |group: &mut Vec<Head<'r>>, out: &mut Vec<(&'r Rule, Option<usize>)>| {
             let labelled = group.iter().any(|h| h.rule.label.is_some());
-            let col = group
-                .iter()
-                .filter(|h| h.width.is_some())
-                .map(|h| (h.width.unwrap_or(0) + 1).max(h.src_col.unwrap_or(0)))
-                .max();
+            let first = group.iter().find(|h| h.width.is_some()).and_then(|h| h.src_col).unwrap_or(0);
+            let col = group.iter().filter_map(|h| h.width).map(|w| w + 1).max().map(|c| c.max(first));
             for h in group.drain(..) {
                 let c = if labelled && h.width.is_some() { col.map(|c| indent + c) } else { None };
                 out.push((h.rule, c));
@@ -413,6 +411,8 @@ impl Printer<'_> {
                 self.push(",");
                 self.skip(Tok::Comma);
             }
+            // Comments after the last item stay with the items.
+            self.flush_comments();
             self.newline(base);
             self.cont = saved_cont;
             self.glue(Tok::RBracket);

@@ -36,6 +36,8 @@ struct Line {
     text: String,
     /// Width of `text` in Unicode scalar values.
     chars: usize,
+    /// Source offset of the line's first token.
+    first_src: Option<usize>,
 }
 
 /// Where a list was written during one layout of a statement.
@@ -219,10 +221,12 @@ impl<'a> Printer<'a> {
         self.out.push_str(&self.line.text);
         if let Some(c) = comment {
             if !self.line.text.is_empty() {
-                // A trailing comment keeps its column when the code leaves room for it, so that
-                // comments aligned by hand stay aligned.
+                // A trailing comment keeps its column when its line is still the same line (it
+                // starts with the token that starts the comment's line in the source) and the
+                // code leaves room for it, so that comments aligned by hand stay aligned.
                 let col = self.column_of(c.start as usize);
-                let pad = if code_width < col { col - code_width } else { 1 };
+                let same_line = self.line.first_src.is_some_and(|o| self.starts_line_of(o, c.start as usize));
+                let pad = if same_line && code_width < col { col - code_width } else { 1 };
                 self.write_indent(pad);
             }
             self.out.push_str(self.src[c.range()].trim_end());
@@ -233,7 +237,14 @@ impl<'a> Printer<'a> {
         }
         self.line.text.clear();
         self.line.chars = 0;
+        self.line.first_src = None;
         self.block_start = false;
+    }
+
+    /// Whether the token at `token` is the first on its source line and `offset` is on that line.
+    fn starts_line_of(&self, token: usize, offset: usize) -> bool {
+        let line_start = self.src[..token].rfind('\n').map_or(0, |i| i + 1);
+        self.src[line_start..token].trim().is_empty() && !self.src[token..offset].contains('\n')
     }
 
     /// Writes a comment on a line of its own.
@@ -322,6 +333,9 @@ impl<'a> Printer<'a> {
     }
 
     fn push_token(&mut self, t: Token) {
+        if self.line.text.is_empty() {
+            self.line.first_src = Some(t.span.start as usize);
+        }
         let raw = &self.src[t.span.range()];
         if t.kind == Tok::Str {
             let before = self.line.text.len();
