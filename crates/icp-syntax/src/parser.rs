@@ -62,8 +62,8 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
             errors.extend(errs.into_iter().map(|e| SyntaxError { span: e.span, message: e.message }));
         }
     }
-    let toks: Vec<(T<'_>, SimpleSpan)> = lexed
-        .tokens
+    let limit = nesting_limit(src, &lexed.tokens, &mut errors);
+    let toks: Vec<(T<'_>, SimpleSpan)> = lexed.tokens[..limit]
         .iter()
         .map(|t: &Token| {
             (
@@ -88,12 +88,14 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         .into_output_errors();
     for e in errs {
         let mut span = sp(*e.span());
-        let mut message = describe_error(&e);
+        let mut message = describe_error(&e, src);
         // An error found at a token that starts a line and could start a statement is about
         // the unfinished line before it: point at the end of that line.
         let at = lexed.tokens.partition_point(|t| t.span.start < span.start);
+        let after_complete = at > 0 && matches!(lexed.tokens[at - 1].kind, Tok::RBrace | Tok::LBrace | Tok::Semi);
         let starts_statement = |t: &Token| {
-            t.line_start
+            !after_complete
+                && t.line_start
                 && t.span.start == span.start
                 && (t.kind == Tok::Str
                     || t.kind == Tok::RBrace
@@ -110,9 +112,50 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         errors.push(SyntaxError { span, message });
     }
     errors.sort_by_key(|e| (e.span.start, e.span.end));
-    errors.dedup();
+    // Blocks left open at the end of the file all fail at the same place: one error says it.
+    errors.dedup_by(|b, a| a.span.start == b.span.start);
     let file = File { items: items.unwrap_or_default(), comments: lexed.comments };
     (file, errors)
+}
+
+/// Deepest nesting of brackets and `not`, and longest `and`/`or` chain, the parser accepts.
+/// Real profiles stay far below; the limits keep recursion (in the parser, the checks and
+/// dropping the tree) bounded on hostile input.
+const MAX_DEPTH: usize = 100;
+const MAX_CHAIN: usize = 1000;
+
+/// Returns how many tokens to parse: all of them, or those before the first one that nests too
+/// deep (which is then reported).
+fn nesting_limit(src: &str, tokens: &[Token], errors: &mut Vec<SyntaxError>) -> usize {
+    let mut depth = 0usize;
+    let mut nots = 0usize;
+    let mut chain = 0usize;
+    for (i, t) in tokens.iter().enumerate() {
+        let text = &src[t.span.range()];
+        let is_bool_op = t.kind == Tok::Ident && (text == "and" || text == "or");
+        match t.kind {
+            Tok::LBrace | Tok::LBracket | Tok::LParen => depth += 1,
+            Tok::RBrace | Tok::RBracket | Tok::RParen => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if matches!(t.kind, Tok::LBrace | Tok::RBrace) {
+            chain = 0;
+        }
+        nots = if t.kind == Tok::Ident && text == "not" { nots + 1 } else { 0 };
+        if is_bool_op {
+            chain += 1;
+        }
+        if depth > MAX_DEPTH || nots > MAX_DEPTH || chain > MAX_CHAIN {
+            errors.push(SyntaxError {
+                span: t.span,
+                message: format!(
+                    "this is nested too deeply (more than {MAX_DEPTH} levels, or {MAX_CHAIN} `and`/`or` in one block): split the criterion"
+                ),
+            });
+            return i;
+        }
+    }
+    tokens.len()
 }
 
 fn describe_found(t: Option<&T<'_>>) -> String {
@@ -125,8 +168,12 @@ fn describe_found(t: Option<&T<'_>>) -> String {
     }
 }
 
-fn describe_error(e: &Rich<'_, T<'_>>) -> String {
-    let found = describe_found(e.found());
+fn describe_error(e: &Rich<'_, T<'_>>, src: &str) -> String {
+    let span = e.span();
+    let found = match (e.found(), src.get(span.start..span.end)) {
+        (None, Some(text)) if !text.is_empty() => format!("`{}`", text.lines().next().unwrap_or(text)),
+        (found, _) => describe_found(found),
+    };
     match e.reason() {
         chumsky::error::RichReason::Custom(msg) => msg.clone(),
         _ => {
@@ -143,7 +190,15 @@ fn describe_error(e: &Rich<'_, T<'_>>) -> String {
                     expected.push(s);
                 }
             }
-            match expected.len() {
+            let hint = match e.found() {
+                Some(t) if t.kind == Tok::Ident => KEYWORDS
+                    .iter()
+                    .find(|k| **k != t.text && edit_distance(k, t.text) <= 2 && k.len() > 3)
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            let message = match expected.len() {
                 0 => format!("unexpected {found}"),
                 1 => format!("expected {}, found {found}", expected[0]),
                 n => format!(
@@ -151,9 +206,33 @@ fn describe_error(e: &Rich<'_, T<'_>>) -> String {
                     expected[..n - 1].join(", "),
                     expected[n - 1]
                 ),
-            }
+            };
+            message + &hint
         }
     }
+}
+
+/// Statement and block keywords, for "did you mean" on a misspelt one.
+const KEYWORDS: &[&str] = &[
+    "schema", "icp", "uses", "owner", "reviewed", "refresh", "firmographics", "tech_stack", "behaviors",
+    "persona", "job", "pain", "alternatives", "triggers", "budget", "reach", "disqualify", "rubric",
+    "segment", "messaging", "rule", "tier", "channel", "because", "recommends", "approves", "secondary",
+    "role", "tenure", "motivation", "objection", "kind", "success", "before", "after", "cost", "within",
+    "graded", "otherwise",
+];
+
+/// Levenshtein distance, for short words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 fn tok<'a, I, Er>(kind: Tok) -> impl Parser<'a, I, Span, Err<'a, Er>> + Clone
@@ -645,7 +724,7 @@ where
                 }
                 (TypeName::Enum | TypeName::Set, Some(values)) => TypeExpr { name, values, span },
                 (_, Some(_)) => {
-                    emitter.emit(Er::expected_found(Some("no list: only `enum` and `set` take values"), None, e.span()));
+                    emitter.emit(Er::expected_found(Some("a type without values (only `enum` and `set` list values)"), None, e.span()));
                     TypeExpr { name, values: Vec::new(), span }
                 }
                 (_, None) => TypeExpr { name, values: Vec::new(), span },
