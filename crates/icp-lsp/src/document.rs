@@ -1,0 +1,170 @@
+//! Open documents: their text as a rope, edited in place by incremental changes, and cached
+//! snapshots and analyses of a version.
+//!
+//! Edits are applied synchronously, in the order the client sent them, under the store's lock,
+//! so that no request ever sees a half-applied change. Requests work on a [`Snapshot`] (the
+//! whole text of one version as a string, with its line index) and on the [`Analyzed`] result
+//! of one version; both are shared through `Arc` and computed at most once per version.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use icp_check::{Analysis, Config};
+use icp_syntax::LineIndex;
+use ropey::Rope;
+use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
+
+use crate::pos::{rope_char, Encoding, PosMap};
+
+/// The text of one version of a document.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The client's version of the document.
+    pub version: i32,
+    /// The server's count of changes to the document, which names one text even when a client
+    /// repeats a version number.
+    pub revision: u64,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl Snapshot {
+    pub fn new(version: i32, revision: u64, text: String) -> Snapshot {
+        let lines = LineIndex::new(&text);
+        Snapshot { version, revision, text, lines }
+    }
+
+    pub fn pos(&self, enc: Encoding) -> PosMap<'_> {
+        PosMap::new(&self.text, &self.lines, enc)
+    }
+}
+
+/// The analysis of one snapshot.
+#[derive(Debug)]
+pub struct Analyzed {
+    pub snapshot: Arc<Snapshot>,
+    pub analysis: Analysis,
+    /// The configuration epoch it was made with (an `icp.toml` change starts a new one).
+    pub epoch: u64,
+}
+
+/// One open document.
+#[derive(Debug)]
+pub struct Document {
+    /// Distinguishes this opening of the URI from earlier ones (versions restart on reopen).
+    pub generation: u64,
+    pub rope: Rope,
+    pub version: i32,
+    /// Incremented by every change.
+    pub revision: u64,
+    /// The snapshot of the current version, once someone asked for it.
+    snapshot: Option<Arc<Snapshot>>,
+    /// The latest analysis, possibly of an older version.
+    pub analyzed: Option<Arc<Analyzed>>,
+    /// Held while an analysis of this document runs, so that a version is analysed once.
+    pub analysis_lock: Arc<tokio::sync::Mutex<()>>,
+    /// Wakes the diagnostics task of this document (push mode) with the new version.
+    pub changed: Option<tokio::sync::watch::Sender<i32>>,
+}
+
+impl Document {
+    pub fn new(generation: u64, version: i32, text: &str) -> Document {
+        Document {
+            generation,
+            rope: Rope::from_str(text),
+            version,
+            revision: 0,
+            snapshot: None,
+            analyzed: None,
+            analysis_lock: Arc::new(tokio::sync::Mutex::new(())),
+            changed: None,
+        }
+    }
+
+    /// Applies one change: a range replacement, or the whole text when it has no range.
+    pub fn apply(&mut self, change: &TextDocumentContentChangeEvent, enc: Encoding) {
+        match change.range {
+            None => self.rope = Rope::from_str(&change.text),
+            Some(range) => {
+                let a = rope_char(&self.rope, range.start, enc);
+                let b = rope_char(&self.rope, range.end, enc);
+                let (a, b) = (a.min(b), a.max(b));
+                self.rope.remove(a..b);
+                self.rope.insert(a, &change.text);
+            }
+        }
+        self.revision += 1;
+        self.snapshot = None;
+    }
+
+    /// The snapshot of the current version.
+    pub fn snapshot(&mut self) -> Arc<Snapshot> {
+        if let Some(s) = &self.snapshot {
+            return s.clone();
+        }
+        let s = Arc::new(Snapshot::new(self.version, self.revision, self.rope.to_string()));
+        self.snapshot = Some(s.clone());
+        s
+    }
+
+    /// The latest analysis if it is of the current version.
+    pub fn current_analysis(&self) -> Option<Arc<Analyzed>> {
+        self.analyzed.as_ref().filter(|a| a.snapshot.revision == self.revision).cloned()
+    }
+}
+
+/// Every open document, by URI.
+#[derive(Debug, Default)]
+pub struct Store {
+    pub docs: HashMap<Uri, Document>,
+    next_generation: u64,
+}
+
+impl Store {
+    pub fn open(&mut self, uri: Uri, version: i32, text: &str) -> &mut Document {
+        self.next_generation += 1;
+        let doc = Document::new(self.next_generation, version, text);
+        match self.docs.entry(uri) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                e.insert(doc);
+                e.into_mut()
+            }
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(doc),
+        }
+    }
+}
+
+/// Analyses a snapshot (the work that runs off the async threads).
+pub fn analyze(snapshot: Arc<Snapshot>, config: &Config, epoch: u64) -> Analyzed {
+    let analysis = icp_check::analyze(&snapshot.text, config);
+    Analyzed { snapshot, analysis, epoch }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    fn change(l0: u32, c0: u32, l1: u32, c1: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range { start: Position { line: l0, character: c0 }, end: Position { line: l1, character: c1 } }),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn incremental_edits_after_multibyte_text() {
+        let mut d = Document::new(1, 1, "# 😀 字\nicp x {}\n");
+        // `😀` is two UTF-16 units: `字` is at character 5 of line 0.
+        d.apply(&change(0, 5, 0, 6, "漢"), Encoding::Utf16);
+        d.apply(&change(1, 4, 1, 5, "yz"), Encoding::Utf16);
+        d.version = 3;
+        assert_eq!(d.snapshot().text, "# 😀 漢\nicp yz {}\n");
+        // Out-of-range positions are clamped, never a panic.
+        d.apply(&change(0, 99, 99, 99, "!"), Encoding::Utf16);
+        assert_eq!(d.snapshot().text, "# 😀 漢!");
+        d.apply(&TextDocumentContentChangeEvent { range: None, range_length: None, text: "new".into() }, Encoding::Utf16);
+        assert_eq!(d.snapshot().text, "new");
+    }
+}

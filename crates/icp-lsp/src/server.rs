@@ -1,0 +1,940 @@
+//! The language server: document sync, diagnostics and every request, each answered by an
+//! `icp-ide` function over a snapshot of the document, with positions converted by `pos`.
+//!
+//! Concurrency: tower-lsp-server runs up to four handlers at once. Document changes are
+//! applied synchronously (no `.await` before the rope is edited), so they are applied in the
+//! order the client sent them; requests take an immutable snapshot of one version. Analysis
+//! runs on the blocking pool, once per version, and a panic there (or in a feature) answers the
+//! request with an error instead of ending the server.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use icp_ide::completion::CompletionKind;
+use icp_ide::symbols::SymbolKind as IdeSymbolKind;
+use icp_syntax::Span;
+use serde::{Deserialize, Serialize};
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::config::{Configs, Loaded};
+use crate::document::{analyze, Analyzed, Snapshot, Store};
+use crate::pos::{Encoding, PosMap};
+use crate::workspace::Workspace;
+
+/// What the client told us it supports, and where the workspace is.
+#[derive(Clone, Debug)]
+struct Settings {
+    enc: Encoding,
+    snippets: bool,
+    markdown: bool,
+    /// The client pulls diagnostics (`textDocument/diagnostic`), so none are pushed.
+    pull_diagnostics: bool,
+    related_information: bool,
+    hierarchical_symbols: bool,
+    watch_registration: bool,
+    diagnostic_refresh: bool,
+    roots: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            enc: Encoding::Utf16,
+            snippets: false,
+            markdown: true,
+            pull_diagnostics: false,
+            related_information: true,
+            hierarchical_symbols: true,
+            watch_registration: false,
+            diagnostic_refresh: false,
+            roots: Vec::new(),
+        }
+    }
+}
+
+/// State shared by the handlers and the diagnostics tasks.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    store: Mutex<Store>,
+    settings: RwLock<Settings>,
+    configs: Configs,
+    workspace: Workspace,
+    /// Serialises publishing, so that a document's diagnostics cannot be published after the
+    /// empty list that its closing sends.
+    publish: tokio::sync::Mutex<()>,
+    /// Bumped when an `icp.toml` changes: analyses of an older epoch are stale.
+    config_epoch: AtomicU64,
+    shutdown: AtomicBool,
+}
+
+/// The server.
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+}
+
+impl std::fmt::Debug for Backend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Backend").finish_non_exhaustive()
+    }
+}
+
+/// The answer to `icp/documentText`: the server's copy of a document.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentTextResult {
+    pub uri: Uri,
+    pub version: i32,
+    pub text: String,
+}
+
+/// The parameters of `icp/documentText`.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentTextParams {
+    pub text_document: TextDocumentIdentifier,
+}
+
+fn request_failed(message: impl Into<String>) -> Error {
+    Error { code: ErrorCode::ServerError(-32803), message: message.into().into(), data: None }
+}
+
+/// Runs a feature, turning a panic into an internal error so the server stays up.
+fn guard<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| {
+        tracing::error!("{what} panicked");
+        Error { code: ErrorCode::InternalError, message: format!("{what} failed inside the server").into(), data: None }
+    })
+}
+
+/// The semantic token types, in the order of `icp_ide::semantic::TokenType::ALL`.
+fn token_legend() -> SemanticTokensLegend {
+    use icp_ide::semantic::TokenType as T;
+    let types = T::ALL
+        .iter()
+        .map(|t| match t {
+            T::Keyword => SemanticTokenType::KEYWORD,
+            T::Schema => SemanticTokenType::NAMESPACE,
+            T::Icp => SemanticTokenType::CLASS,
+            T::Field => SemanticTokenType::PROPERTY,
+            T::Value => SemanticTokenType::ENUM_MEMBER,
+            T::Type => SemanticTokenType::TYPE,
+            T::Number => SemanticTokenType::NUMBER,
+            T::String => SemanticTokenType::STRING,
+            T::Comment => SemanticTokenType::COMMENT,
+            T::Operator => SemanticTokenType::OPERATOR,
+            T::Name => SemanticTokenType::FUNCTION,
+        })
+        .collect();
+    SemanticTokensLegend { token_types: types, token_modifiers: vec![SemanticTokenModifier::DECLARATION] }
+}
+
+impl Backend {
+    pub(crate) fn new(client: Client, state: Arc<State>) -> Backend {
+        Backend { client, state }
+    }
+
+    fn settings(&self) -> Settings {
+        self.state.settings.read().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    async fn log(&self, typ: MessageType, msg: impl Into<String>) {
+        let msg = msg.into();
+        match typ {
+            MessageType::ERROR => tracing::error!("{msg}"),
+            MessageType::WARNING => tracing::warn!("{msg}"),
+            _ => tracing::info!("{msg}"),
+        }
+        self.client.log_message(typ, msg).await;
+    }
+
+    fn config_for(&self, uri: &Uri) -> Arc<Loaded> {
+        config_for(&self.state, uri)
+    }
+
+    /// The current snapshot of an open document.
+    fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+        let mut store = self.state.store.lock().ok()?;
+        store.docs.get_mut(uri).map(|d| d.snapshot())
+    }
+
+    /// The analysis of the current version of a document, computed if needed.
+    async fn analysis(&self, uri: &Uri) -> Option<Arc<Analyzed>> {
+        current_analysis(&self.state, uri).await
+    }
+
+    /// The latest analysis whatever its version (for completion, whose schema rarely changes
+    /// while the user types), with the current snapshot.
+    async fn latest(&self, uri: &Uri) -> Option<(Arc<Snapshot>, Arc<Analyzed>)> {
+        let (snap, latest) = {
+            let mut store = self.state.store.lock().ok()?;
+            let doc = store.docs.get_mut(uri)?;
+            (doc.snapshot(), doc.analyzed.clone())
+        };
+        match latest {
+            Some(a) => Some((snap, a)),
+            None => self.analysis(uri).await.map(|a| (snap, a)),
+        }
+    }
+}
+
+impl State {
+    /// Whether `shutdown` was received (the exit code is 0 only then).
+    pub(crate) fn shut_down(&self) -> bool {
+        self.shutdown.load(Ordering::SeqCst)
+    }
+}
+
+fn config_for(state: &State, uri: &Uri) -> Arc<Loaded> {
+    let path = uri.to_file_path().map(|p| p.into_owned());
+    let roots = state.settings.read().map(|s| s.roots.clone()).unwrap_or_default();
+    state.configs.for_path(path.as_deref(), roots.first().map(PathBuf::as_path))
+}
+
+/// The analysis of the current version of a document: the cached one, or a new one computed on
+/// the blocking pool (once per version, whoever asks first). `None` for a document not open.
+async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>> {
+    let epoch = state.config_epoch.load(Ordering::SeqCst);
+    let (lock, generation) = {
+        let store = state.store.lock().ok()?;
+        let doc = store.docs.get(uri)?;
+        if let Some(a) = doc.current_analysis().filter(|a| a.epoch == epoch) {
+            return Some(a);
+        }
+        (doc.analysis_lock.clone(), doc.generation)
+    };
+    let _running = lock.lock().await;
+    let snapshot = {
+        let mut store = state.store.lock().ok()?;
+        let doc = store.docs.get_mut(uri).filter(|d| d.generation == generation)?;
+        if let Some(a) = doc.current_analysis().filter(|a| a.epoch == epoch) {
+            return Some(a);
+        }
+        doc.snapshot()
+    };
+    let config = {
+        let state = state.clone();
+        let uri = uri.clone();
+        tokio::task::spawn_blocking(move || config_for(&state, &uri)).await.ok()?
+    };
+    let analyzed = tokio::task::spawn_blocking(move || analyze(snapshot, &config.check, epoch)).await;
+    let analyzed = match analyzed {
+        Ok(a) => Arc::new(a),
+        Err(e) => {
+            tracing::error!("the analysis of {} failed: {e}", uri.as_str());
+            return None;
+        }
+    };
+    if let Ok(mut store) = state.store.lock() {
+        if let Some(doc) = store.docs.get_mut(uri).filter(|d| d.generation == generation) {
+            let newer = doc.analyzed.as_ref().is_some_and(|a| a.snapshot.revision > analyzed.snapshot.revision && a.epoch == epoch);
+            if !newer {
+                doc.analyzed = Some(analyzed.clone());
+            }
+        }
+    }
+    Some(analyzed)
+}
+
+/// Publishes a document's diagnostics each time it changes, dropping the analysis of a version
+/// that a newer edit made stale before it was published. Ends when the document is closed.
+async fn diagnostics_task(state: Arc<State>, client: Client, uri: Uri, generation: u64, mut changed: tokio::sync::watch::Receiver<i32>) {
+    loop {
+        changed.borrow_and_update();
+        if let Some(analyzed) = current_analysis(&state, &uri).await {
+            // A newer edit came in while analysing: analyse that one instead.
+            if !matches!(changed.has_changed(), Ok(true)) {
+                let enc = state.settings.read().map(|s| s.enc).unwrap_or(Encoding::Utf16);
+                let related = state.settings.read().map(|s| s.related_information).unwrap_or(true);
+                let diags = convert_diagnostics(&analyzed, &uri, enc, related);
+                let _publishing = state.publish.lock().await;
+                let current = state.store.lock().ok().and_then(|s| {
+                    s.docs.get(&uri).map(|d| d.generation == generation && d.revision == analyzed.snapshot.revision)
+                });
+                match current {
+                    Some(true) => client.publish_diagnostics(uri.clone(), diags, Some(analyzed.snapshot.version)).await,
+                    Some(false) => {}
+                    None => return,
+                }
+            }
+        }
+        if changed.changed().await.is_err() {
+            return;
+        }
+    }
+}
+
+fn severity(s: icp_check::Severity) -> DiagnosticSeverity {
+    match s {
+        icp_check::Severity::Error => DiagnosticSeverity::ERROR,
+        icp_check::Severity::Warning => DiagnosticSeverity::WARNING,
+        icp_check::Severity::Info => DiagnosticSeverity::INFORMATION,
+        icp_check::Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// One finding as an LSP diagnostic: the CLI's code, message and severity, the help line after
+/// the message, labels as related information and the check's page as the code's link.
+pub fn convert_diagnostic(d: &icp_check::Diagnostic, pm: &PosMap<'_>, uri: &Uri, related: bool) -> Diagnostic {
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let related_information = (related && !d.labels.is_empty()).then(|| {
+        d.labels
+            .iter()
+            .map(|l| DiagnosticRelatedInformation {
+                location: Location { uri: uri.clone(), range: pm.range(l.span) },
+                message: l.message.clone(),
+            })
+            .collect()
+    });
+    let href = Uri::from_str(&icp_check::diagnostic::docs_url(d.code)).ok();
+    Diagnostic {
+        range: pm.range(d.span),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.code.to_string())),
+        code_description: href.map(|href| CodeDescription { href }),
+        source: Some("icpc".into()),
+        message,
+        related_information,
+        tags: (d.code == "unused-field").then(|| vec![DiagnosticTag::UNNECESSARY]),
+        data: None,
+    }
+}
+
+fn convert_diagnostics(a: &Analyzed, uri: &Uri, enc: Encoding, related: bool) -> Vec<Diagnostic> {
+    let pm = a.snapshot.pos(enc);
+    a.analysis.diagnostics.iter().map(|d| convert_diagnostic(d, &pm, uri, related)).collect()
+}
+
+fn edits(pm: &PosMap<'_>, edits: &[icp_ide::TextEdit]) -> Vec<TextEdit> {
+    edits.iter().map(|e| TextEdit { range: pm.range(e.span), new_text: e.new_text.clone() }).collect()
+}
+
+fn symbol_kind(k: IdeSymbolKind) -> SymbolKind {
+    match k {
+        IdeSymbolKind::Schema => SymbolKind::STRUCT,
+        IdeSymbolKind::Field => SymbolKind::FIELD,
+        IdeSymbolKind::Icp => SymbolKind::CLASS,
+        IdeSymbolKind::Block => SymbolKind::NAMESPACE,
+        IdeSymbolKind::Persona => SymbolKind::OBJECT,
+        IdeSymbolKind::Job => SymbolKind::EVENT,
+        IdeSymbolKind::Pain => SymbolKind::EVENT,
+        IdeSymbolKind::Rule => SymbolKind::FUNCTION,
+        IdeSymbolKind::Tier => SymbolKind::ENUM_MEMBER,
+        IdeSymbolKind::Segment => SymbolKind::MODULE,
+        IdeSymbolKind::Header => SymbolKind::PROPERTY,
+    }
+}
+
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must be written out.
+fn document_symbol(pm: &PosMap<'_>, s: &icp_ide::symbols::Symbol) -> DocumentSymbol {
+    DocumentSymbol {
+        name: if s.name.is_empty() { "?".into() } else { s.name.clone() },
+        detail: s.detail.clone(),
+        kind: symbol_kind(s.kind),
+        tags: None,
+        deprecated: None,
+        range: pm.range(s.span),
+        selection_range: pm.range(s.selection),
+        children: (!s.children.is_empty()).then(|| s.children.iter().map(|c| document_symbol(pm, c)).collect()),
+    }
+}
+
+#[allow(deprecated)] // `SymbolInformation::deprecated` must be written out.
+fn flat_symbol(pm: &PosMap<'_>, uri: &Uri, s: &icp_ide::symbols::FlatSymbol) -> SymbolInformation {
+    SymbolInformation {
+        name: s.name.clone(),
+        kind: symbol_kind(s.kind),
+        tags: None,
+        deprecated: None,
+        location: Location { uri: uri.clone(), range: pm.range(s.span) },
+        container_name: s.container.clone(),
+    }
+}
+
+fn completion_kind(k: CompletionKind) -> CompletionItemKind {
+    match k {
+        CompletionKind::Keyword => CompletionItemKind::KEYWORD,
+        CompletionKind::Field => CompletionItemKind::FIELD,
+        CompletionKind::Value => CompletionItemKind::ENUM_MEMBER,
+        CompletionKind::Operator => CompletionItemKind::OPERATOR,
+        CompletionKind::Type => CompletionItemKind::TYPE_PARAMETER,
+        CompletionKind::Schema => CompletionItemKind::STRUCT,
+        CompletionKind::Snippet => CompletionItemKind::SNIPPET,
+        CompletionKind::Code => CompletionItemKind::CONSTANT,
+    }
+}
+
+fn markup(markdown: bool, text: String) -> MarkupContent {
+    if markdown {
+        MarkupContent { kind: MarkupKind::Markdown, value: text }
+    } else {
+        MarkupContent { kind: MarkupKind::PlainText, value: text.replace("**", "").replace('`', "") }
+    }
+}
+
+/// Whether a client capability path holds `true`.
+fn client_supports_utf8(params: &InitializeParams) -> bool {
+    params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref())
+        .is_some_and(|encs| encs.contains(&PositionEncodingKind::UTF8))
+}
+
+fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+        .collect();
+    #[allow(deprecated)] // Older clients send only `rootUri`.
+    if roots.is_empty() {
+        if let Some(p) = params.root_uri.as_ref().and_then(|u| u.to_file_path()) {
+            roots.push(p.into_owned());
+        }
+    }
+    roots
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let caps = &params.capabilities;
+        let td = caps.text_document.as_ref();
+        let settings = Settings {
+            enc: if client_supports_utf8(&params) { Encoding::Utf8 } else { Encoding::Utf16 },
+            snippets: td
+                .and_then(|t| t.completion.as_ref())
+                .and_then(|c| c.completion_item.as_ref())
+                .and_then(|i| i.snippet_support)
+                .unwrap_or(false),
+            markdown: td
+                .and_then(|t| t.hover.as_ref())
+                .and_then(|h| h.content_format.as_ref())
+                .is_none_or(|f| f.contains(&MarkupKind::Markdown)),
+            pull_diagnostics: td.is_some_and(|t| t.diagnostic.is_some()),
+            related_information: td
+                .and_then(|t| t.publish_diagnostics.as_ref())
+                .and_then(|p| p.related_information)
+                .unwrap_or(true),
+            hierarchical_symbols: td
+                .and_then(|t| t.document_symbol.as_ref())
+                .and_then(|s| s.hierarchical_document_symbol_support)
+                .unwrap_or(false),
+            watch_registration: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false),
+            diagnostic_refresh: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
+            roots: roots_of(&params),
+        };
+        let pull = settings.pull_diagnostics;
+        let enc = settings.enc;
+        if let Ok(mut s) = self.state.settings.write() {
+            *s = settings;
+        }
+        let client = params.client_info.as_ref().map_or_else(|| "an unnamed client".to_string(), |c| c.name.clone());
+        tracing::info!("initialize from {client}: positions in {enc:?}, diagnostics {}", if pull { "pulled" } else { "pushed" });
+        let capabilities = ServerCapabilities {
+            position_encoding: Some(if enc == Encoding::Utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 }),
+            text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                ..TextDocumentSyncOptions::default()
+            })),
+            hover_provider: Some(HoverProviderCapability::Simple(true)),
+            completion_provider: Some(CompletionOptions {
+                trigger_characters: Some(vec!["[".into(), ",".into(), "(".into()]),
+                ..CompletionOptions::default()
+            }),
+            definition_provider: Some(OneOf::Left(true)),
+            references_provider: Some(OneOf::Left(true)),
+            rename_provider: Some(OneOf::Right(RenameOptions { prepare_provider: Some(true), work_done_progress_options: WorkDoneProgressOptions::default() })),
+            document_symbol_provider: Some(OneOf::Left(true)),
+            workspace_symbol_provider: Some(OneOf::Left(true)),
+            folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+            code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                ..CodeActionOptions::default()
+            })),
+            document_formatting_provider: Some(OneOf::Left(true)),
+            document_range_formatting_provider: Some(OneOf::Left(true)),
+            semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
+                legend: token_legend(),
+                range: Some(true),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            })),
+            inlay_hint_provider: Some(OneOf::Left(true)),
+            diagnostic_provider: pull.then(|| {
+                DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                    identifier: Some("icpc".into()),
+                    inter_file_dependencies: false,
+                    workspace_diagnostics: false,
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })
+            }),
+            ..ServerCapabilities::default()
+        };
+        Ok(InitializeResult {
+            capabilities,
+            server_info: Some(ServerInfo { name: "icpc".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let s = self.settings();
+        self.log(MessageType::INFO, format!("icpc language server {} ready", env!("CARGO_PKG_VERSION"))).await;
+        if s.watch_registration {
+            let watchers = ["**/icp.toml", "**/*.icp"]
+                .iter()
+                .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String((*g).into()), kind: None })
+                .collect();
+            let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+            let registration = Registration {
+                id: "icpc-watched-files".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                tracing::warn!("the client refused to watch icp.toml: {e}");
+            }
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.state.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let pull = self.settings().pull_diagnostics;
+        let task = {
+            let Ok(mut store) = self.state.store.lock() else { return };
+            let d = store.open(doc.uri.clone(), doc.version, &doc.text);
+            if pull {
+                None
+            } else {
+                let (tx, rx) = tokio::sync::watch::channel(doc.version);
+                d.changed = Some(tx);
+                Some((d.generation, rx))
+            }
+        };
+        if let Some((generation, rx)) = task {
+            tokio::spawn(diagnostics_task(self.state.clone(), self.client.clone(), doc.uri.clone(), generation, rx));
+        }
+        let config = self.config_for(&doc.uri);
+        for e in &config.errors {
+            self.log(MessageType::WARNING, format!("icp.toml: {e} (using the defaults)")).await;
+        }
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        // Applied before any `.await`, so changes apply in the order they were sent.
+        let enc = self.settings().enc;
+        let outcome = self.apply_changes(&params, enc);
+        match outcome {
+            Applied::Ok => {}
+            Applied::NotOpen => {
+                self.log(MessageType::WARNING, format!("a change to {}, which is not open, was ignored", params.text_document.uri.as_str())).await;
+            }
+            Applied::VersionDidNotIncrease(v) => {
+                tracing::warn!("{}: version {v} did not increase", params.text_document.uri.as_str());
+            }
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let removed = self.state.store.lock().ok().and_then(|mut s| s.docs.remove(&uri)).is_some();
+        if removed && !self.settings().pull_diagnostics {
+            let _publishing = self.state.publish.lock().await;
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let mut config_changed = false;
+        for change in &params.changes {
+            let path = change.uri.to_file_path().map(|p| p.into_owned());
+            match path {
+                Some(p) if p.file_name().is_some_and(|n| n == icp_check::config::FILE_NAME) => config_changed = true,
+                Some(p) => self.state.workspace.forget(&p),
+                None => {}
+            }
+        }
+        if !config_changed {
+            return;
+        }
+        self.state.configs.clear();
+        self.state.config_epoch.fetch_add(1, Ordering::SeqCst);
+        self.log(MessageType::INFO, "icp.toml changed: checking the open documents again").await;
+        let s = self.settings();
+        if s.pull_diagnostics {
+            if s.diagnostic_refresh {
+                let _ = self.client.workspace_diagnostic_refresh().await;
+            }
+        } else if let Ok(store) = self.state.store.lock() {
+            for doc in store.docs.values() {
+                if let Some(tx) = &doc.changed {
+                    tx.send_replace(doc.version);
+                }
+            }
+        }
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let Some(a) = self.analysis(&uri).await else {
+            return Err(Error::invalid_params(format!("{} is not open", uri.as_str())));
+        };
+        let result_id = format!("{}:{}", a.snapshot.revision, a.epoch);
+        if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+            return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(
+                RelatedUnchangedDocumentDiagnosticReport {
+                    related_documents: None,
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
+                },
+            )));
+        }
+        let s = self.settings();
+        let items = convert_diagnostics(&a, &uri, s.enc, s.related_information);
+        Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+            related_documents: None,
+            full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: Some(result_id), items },
+        })))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        let Some(a) = self.analysis(&p.text_document.uri).await else { return Ok(None) };
+        let s = self.settings();
+        let pm = a.snapshot.pos(s.enc);
+        let offset = pm.offset(p.position);
+        let h = guard("hover", || icp_ide::hover::hover(&a.snapshot.text, &a.analysis, offset))?;
+        Ok(h.map(|h| Hover { contents: HoverContents::Markup(markup(s.markdown, h.markdown)), range: Some(pm.range(h.span)) }))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let p = params.text_document_position;
+        let Some((snap, latest)) = self.latest(&p.text_document.uri).await else { return Ok(None) };
+        let s = self.settings();
+        let pm = snap.pos(s.enc);
+        let offset = pm.offset(p.position);
+        let items = guard("completion", || icp_ide::completion::complete(&snap.text, &latest.analysis.model, offset))?;
+        let items: Vec<CompletionItem> = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let snippet = c.is_snippet && s.snippets;
+                let text = if c.is_snippet && !s.snippets { icp_ide::completion::snippet_to_plain(&c.insert_text) } else { c.insert_text };
+                CompletionItem {
+                    label: c.label,
+                    kind: Some(completion_kind(c.kind)),
+                    detail: c.detail,
+                    documentation: c.documentation.map(|d| Documentation::MarkupContent(markup(s.markdown, d))),
+                    sort_text: Some(format!("{i:04}")),
+                    insert_text_format: Some(if snippet { InsertTextFormat::SNIPPET } else { InsertTextFormat::PLAIN_TEXT }),
+                    text_edit: Some(CompletionTextEdit::Edit(TextEdit { range: pm.range(c.replace), new_text: text })),
+                    ..CompletionItem::default()
+                }
+            })
+            .collect();
+        Ok(Some(CompletionResponse::List(CompletionList { is_incomplete: false, items })))
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        let uri = p.text_document.uri;
+        let Some(a) = self.analysis(&uri).await else { return Ok(None) };
+        let pm = a.snapshot.pos(self.settings().enc);
+        let offset = pm.offset(p.position);
+        let def = guard("definition", || icp_ide::navigation::goto_definition(&a.analysis, &a.snapshot.text, offset))?;
+        Ok(def.map(|span| GotoDefinitionResponse::Scalar(Location { uri, range: pm.range(span) })))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let p = params.text_document_position;
+        let uri = p.text_document.uri;
+        let Some(a) = self.analysis(&uri).await else { return Ok(None) };
+        let pm = a.snapshot.pos(self.settings().enc);
+        let offset = pm.offset(p.position);
+        let include = params.context.include_declaration;
+        let refs = guard("references", || icp_ide::navigation::references(&a.analysis, &a.snapshot.text, offset, include))?;
+        Ok(Some(refs.into_iter().map(|s| Location { uri: uri.clone(), range: pm.range(s) }).collect()))
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+        let pm = a.snapshot.pos(self.settings().enc);
+        let offset = pm.offset(params.position);
+        match guard("rename", || icp_ide::navigation::prepare_rename(&a.analysis, &a.snapshot.text, offset))? {
+            Ok((span, placeholder)) => Ok(Some(PrepareRenameResponse::RangeWithPlaceholder { range: pm.range(span), placeholder })),
+            Err(e) => Err(request_failed(e.0)),
+        }
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let p = params.text_document_position;
+        let uri = p.text_document.uri;
+        let Some(a) = self.analysis(&uri).await else { return Ok(None) };
+        let pm = a.snapshot.pos(self.settings().enc);
+        let offset = pm.offset(p.position);
+        let result = guard("rename", || icp_ide::navigation::rename(&a.analysis, &a.snapshot.text, offset, &params.new_name))?;
+        match result {
+            Ok(e) => Ok(Some(WorkspaceEdit { changes: Some(HashMap::from([(uri, edits(&pm, &e))])), ..WorkspaceEdit::default() })),
+            Err(e) => Err(request_failed(e.0)),
+        }
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let uri = params.text_document.uri;
+        let Some(a) = self.analysis(&uri).await else { return Ok(None) };
+        let s = self.settings();
+        let pm = a.snapshot.pos(s.enc);
+        if s.hierarchical_symbols {
+            let syms = guard("symbols", || icp_ide::symbols::document_symbols(&a.analysis))?;
+            Ok(Some(DocumentSymbolResponse::Nested(syms.iter().map(|s| document_symbol(&pm, s)).collect())))
+        } else {
+            let syms = guard("symbols", || icp_ide::symbols::flat_symbols(&a.analysis, ""))?;
+            Ok(Some(DocumentSymbolResponse::Flat(syms.iter().map(|s| flat_symbol(&pm, &uri, s)).collect())))
+        }
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        let s = self.settings();
+        let query = params.query;
+        let mut out = Vec::new();
+        let open: Vec<Uri> = self.state.store.lock().map(|st| st.docs.keys().cloned().collect()).unwrap_or_default();
+        let mut open_paths: Vec<PathBuf> = Vec::new();
+        for uri in open {
+            if let Some(a) = self.analysis(&uri).await {
+                let pm = a.snapshot.pos(s.enc);
+                out.extend(icp_ide::symbols::flat_symbols(&a.analysis, &query).iter().map(|f| flat_symbol(&pm, &uri, f)));
+            }
+            if let Some(p) = uri.to_file_path() {
+                open_paths.push(p.into_owned());
+            }
+        }
+        let state = self.state.clone();
+        let roots = s.roots.clone();
+        let enc = s.enc;
+        let disk = tokio::task::spawn_blocking(move || {
+            let mut out = Vec::new();
+            for (path, file) in state.workspace.files(&roots) {
+                if open_paths.iter().any(|p| same_file(p, &path)) {
+                    continue;
+                }
+                let Some(uri) = Uri::from_file_path(&path) else { continue };
+                let pm = PosMap::new(&file.text, &file.analysis.line_index, enc);
+                out.extend(icp_ide::symbols::flat_symbols(&file.analysis, &query).iter().map(|f| flat_symbol(&pm, &uri, f)));
+            }
+            out
+        })
+        .await
+        .unwrap_or_default();
+        out.extend(disk);
+        Ok(Some(WorkspaceSymbolResponse::Flat(out)))
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+        let pm = a.snapshot.pos(self.settings().enc);
+        let folds = guard("folding", || icp_ide::folding::folding_ranges(&a.snapshot.text, &a.analysis))?;
+        let text = &a.snapshot.text;
+        let out = folds
+            .into_iter()
+            .filter_map(|f| {
+                let start = pm.position(f.span.start as usize).line;
+                let mut end = pm.position(f.span.end as usize).line;
+                // Keep a closing `}` visible.
+                if text[..f.span.end as usize].ends_with('}') && end > start {
+                    end -= 1;
+                }
+                (end > start).then(|| FoldingRange {
+                    start_line: start,
+                    end_line: end,
+                    kind: Some(match f.kind {
+                        icp_ide::folding::FoldKind::Comment => FoldingRangeKind::Comment,
+                        icp_ide::folding::FoldKind::Region => FoldingRangeKind::Region,
+                    }),
+                    ..FoldingRange::default()
+                })
+            })
+            .collect();
+        Ok(Some(out))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(a) = self.analysis(&uri).await else { return Ok(None) };
+        let s = self.settings();
+        let pm = a.snapshot.pos(s.enc);
+        let range = pm.span(params.range);
+        let actions = guard("code actions", || icp_ide::actions::code_actions(&a.snapshot.text, &a.analysis, range))?;
+        let out = actions
+            .into_iter()
+            .map(|x| {
+                let diag = a.analysis.diagnostics.get(x.diagnostic).map(|d| convert_diagnostic(d, &pm, &uri, s.related_information));
+                CodeActionOrCommand::CodeAction(CodeAction {
+                    title: x.title,
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: diag.map(|d| vec![d]),
+                    edit: Some(WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits(&pm, &x.edits))])), ..WorkspaceEdit::default() }),
+                    is_preferred: Some(x.preferred),
+                    ..CodeAction::default()
+                })
+            })
+            .collect();
+        Ok(Some(out))
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri) else { return Ok(None) };
+        let config = self.config_for(&uri);
+        let enc = self.settings().enc;
+        let s2 = snap.clone();
+        let result = tokio::task::spawn_blocking(move || icp_ide::format::format_document(&s2.text, &config.fmt))
+            .await
+            .map_err(|_| Error::internal_error())?;
+        match result {
+            Ok(e) => Ok(Some(edits(&snap.pos(enc), &e))),
+            Err(msg) => Err(request_failed(msg)),
+        }
+    }
+
+    async fn range_formatting(&self, params: DocumentRangeFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        let uri = params.text_document.uri;
+        let Some(snap) = self.snapshot(&uri) else { return Ok(None) };
+        let config = self.config_for(&uri);
+        let enc = self.settings().enc;
+        let range = snap.pos(enc).span(params.range);
+        let s2 = snap.clone();
+        let result = tokio::task::spawn_blocking(move || icp_ide::format::format_range(&s2.text, range, &config.fmt))
+            .await
+            .map_err(|_| Error::internal_error())?;
+        match result {
+            Ok(e) => Ok(Some(edits(&snap.pos(enc), &e))),
+            Err(msg) => Err(request_failed(msg)),
+        }
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+        let data = self.semantic(&a, None)?;
+        Ok(Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data })))
+    }
+
+    async fn semantic_tokens_range(&self, params: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+        let range = a.snapshot.pos(self.settings().enc).span(params.range);
+        let data = self.semantic(&a, Some(range))?;
+        Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens { result_id: None, data })))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+        let pm = a.snapshot.pos(self.settings().enc);
+        let range = pm.span(params.range);
+        let hints = guard("inlay hints", || icp_ide::inlay::inlay_hints(&a.analysis, range))?;
+        Ok(Some(
+            hints
+                .into_iter()
+                .map(|h| InlayHint {
+                    position: pm.position(h.offset),
+                    label: InlayHintLabel::String(h.label),
+                    kind: None,
+                    text_edits: None,
+                    tooltip: h.tooltip.map(InlayHintTooltip::String),
+                    padding_left: Some(h.padding_left),
+                    padding_right: None,
+                    data: None,
+                })
+                .collect(),
+        ))
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+}
+
+/// What applying a change did.
+enum Applied {
+    Ok,
+    NotOpen,
+    VersionDidNotIncrease(i32),
+}
+
+impl Backend {
+    /// Applies the changes of one `didChange` to its document, synchronously.
+    fn apply_changes(&self, params: &DidChangeTextDocumentParams, enc: Encoding) -> Applied {
+        let Ok(mut store) = self.state.store.lock() else { return Applied::NotOpen };
+        let Some(doc) = store.docs.get_mut(&params.text_document.uri) else { return Applied::NotOpen };
+        let stale = params.text_document.version <= doc.version;
+        for change in &params.content_changes {
+            doc.apply(change, enc);
+        }
+        doc.version = params.text_document.version;
+        if let Some(tx) = &doc.changed {
+            tx.send_replace(doc.version);
+        }
+        if stale { Applied::VersionDidNotIncrease(doc.version) } else { Applied::Ok }
+    }
+
+    /// Semantic tokens, delta-encoded as the protocol wants them.
+    fn semantic(&self, a: &Analyzed, range: Option<Span>) -> Result<Vec<SemanticToken>> {
+        let pm = a.snapshot.pos(self.settings().enc);
+        let toks = guard("semantic tokens", || icp_ide::semantic::semantic_tokens(&a.snapshot.text, &a.analysis, range))?;
+        let mut out = Vec::with_capacity(toks.len());
+        let (mut line, mut col) = (0u32, 0u32);
+        for t in toks {
+            let start = pm.position(t.span.start as usize);
+            let end = pm.position(t.span.end as usize);
+            // Tokens never span lines (strings and comments end at the line break).
+            let length = if end.line == start.line { end.character - start.character } else { continue };
+            let delta_line = start.line - line;
+            let delta_start = if delta_line == 0 { start.character - col } else { start.character };
+            out.push(SemanticToken {
+                delta_line,
+                delta_start,
+                length,
+                token_type: t.ty.index(),
+                token_modifiers_bitset: u32::from(t.declaration),
+            });
+            line = start.line;
+            col = start.character;
+        }
+        Ok(out)
+    }
+
+    /// `icp/documentText`: the server's copy of a document, to check that it matches the
+    /// client's (used by the tests).
+    pub async fn document_text(&self, params: DocumentTextParams) -> Result<DocumentTextResult> {
+        let uri = params.text_document.uri;
+        match self.snapshot(&uri) {
+            Some(s) => Ok(DocumentTextResult { uri, version: s.version, text: s.text.clone() }),
+            None => Err(Error::invalid_params(format!("{} is not open", uri.as_str()))),
+        }
+    }
+}
