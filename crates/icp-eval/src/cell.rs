@@ -160,8 +160,24 @@ struct NumSyntax {
 /// Reads a decimal number: optional sign, digits with optional `,` thousands groups, an
 /// optional fraction and exponent, then an optional magnitude (`K`, `M`/`MM`/`mn`, `B`/`bn`).
 fn parse_num(s: &[u8], syn: NumSyntax, form: &'static str) -> Result<Dec, CellError> {
-    let bad = CellError::new("is not a number", form);
     let s = trim(s);
+    // The common case: plain digits.
+    if s.len() <= 18 && !s.is_empty() {
+        let mut v: i64 = 0;
+        let mut plain = true;
+        for &c in s {
+            let d = c.wrapping_sub(b'0');
+            if d > 9 {
+                plain = false;
+                break;
+            }
+            v = v * 10 + i64::from(d);
+        }
+        if plain {
+            return Ok(Dec::int(i128::from(v)));
+        }
+    }
+    let bad = CellError::new("is not a number", form);
     let mut i = 0;
     let n = s.len();
     let mut neg = false;

@@ -310,14 +310,23 @@ impl<'p> Evaluator<'p> {
             disqualified |= t == T3::True;
             self.out.disqualifiers[i] = t;
         }
+        // The icp's own criteria matter only to its segments.
         let mut core = T3::True;
-        for (n, _) in &prog.core {
-            core = core.and(self.node(*n));
+        if prog.segments.iter().any(|s| !s.secondary) {
+            for (n, _) in &prog.core {
+                core = core.and(self.node(*n));
+                if core == T3::False {
+                    break;
+                }
+            }
         }
         self.out.core = core;
         for (i, seg) in prog.segments.iter().enumerate() {
             let mut t = if seg.secondary { T3::True } else { core };
             for (n, _) in &seg.preds {
+                if t == T3::False {
+                    break;
+                }
                 t = t.and(self.node(*n));
             }
             self.out.segments[i] = t;
@@ -363,6 +372,9 @@ impl<'p> Evaluator<'p> {
                 Val::Text(start, self.text.len() as u32)
             }
             SlotType::Enum => {
+                if let Some(i) = slot.quick_index(t) {
+                    return Ok(Val::Enum(i));
+                }
                 cell::normalize_into(t, &mut self.norm);
                 match slot.value_index(&self.norm) {
                     Some(i) => Val::Enum(i),
@@ -381,6 +393,10 @@ impl<'p> Evaluator<'p> {
                         continue;
                     }
                     any = true;
+                    if let Some(i) = slot.quick_index(cell::trim(part)) {
+                        words[i as usize / 64] |= 1 << (i % 64);
+                        continue;
+                    }
                     cell::normalize_into(part, &mut self.norm);
                     match slot.value_index(&self.norm) {
                         Some(i) => words[i as usize / 64] |= 1 << (i % 64),
@@ -565,6 +581,13 @@ impl<'p> Evaluator<'p> {
     /// Appends a score, printed exactly: integers as integers, decimals as decimals, else `p/q`.
     pub fn write_score(&self, s: Score, out: &mut Vec<u8>) {
         if let (Score::Units(u), Some(p)) = (s, &self.prog.plan) {
+            if p.denom == 1 {
+                if let Ok(v) = i64::try_from(u) {
+                    let mut b = itoa::Buffer::new();
+                    out.extend_from_slice(b.format(v).as_bytes());
+                    return;
+                }
+            }
             if u % p.denom == 0 {
                 let mut b = itoa::Buffer::new();
                 out.extend_from_slice(b.format(u / p.denom).as_bytes());

@@ -104,57 +104,67 @@ pub fn csv_result(out: &mut Vec<u8>, ev: &Evaluator<'_>, lead: bool, scratch: &m
     if lead {
         out.push(b',');
     }
+    let at = out.len();
     ev.write_score(ev.out.min, out);
     out.push(b',');
-    ev.write_score(ev.out.max, out);
-    out.push(b',');
+    if ev.out.min == ev.out.max {
+        out.extend_from_within(at..out.len());
+    } else {
+        ev.write_score(ev.out.max, out);
+        out.push(b',');
+    }
+    // Tier, rule and segment names are identifiers: they never need quoting.
     out.extend_from_slice(ev.tier_name().as_bytes());
     out.push(b',');
-    let l = Lists { ev };
-    let list = |scratch: &mut Vec<u8>, out: &mut Vec<u8>, fill: &dyn Fn(&mut Vec<u8>)| {
+    let p = ev.program();
+    let o = &ev.out;
+    let mut first = true;
+    for (r, s) in p.rules.iter().zip(&o.rules) {
+        if *s == T3::True {
+            if !first {
+                out.push(b';');
+            }
+            first = false;
+            out.extend_from_slice(r.name.as_bytes());
+        }
+    }
+    out.push(b',');
+    scratch.clear();
+    Lists { ev }.unknown(|pre, n| {
+        if !scratch.is_empty() {
+            scratch.push(b';');
+        }
+        scratch.extend_from_slice(pre.as_bytes());
+        scratch.extend_from_slice(n.as_bytes());
+    });
+    csv_field(out, scratch);
+    out.push(b',');
+    if o.disqualifiers.contains(&T3::True) {
         scratch.clear();
-        fill(scratch);
+        Lists { ev }.disqualified_by(|n| {
+            if !scratch.is_empty() {
+                scratch.push(b';');
+            }
+            scratch.extend_from_slice(n.as_bytes());
+        });
         csv_field(out, scratch);
-    };
-    list(scratch, out, &|b| {
-        l.rules(|n| {
-            if !b.is_empty() {
-                b.push(b';');
-            }
-            b.extend_from_slice(n.as_bytes());
-        })
-    });
+    }
     out.push(b',');
-    list(scratch, out, &|b| {
-        l.unknown(|pre, n| {
-            if !b.is_empty() {
-                b.push(b';');
+    first = true;
+    for (g, s) in p.segments.iter().zip(&o.segments) {
+        if *s != T3::False {
+            if !first {
+                out.push(b';');
             }
-            b.extend_from_slice(pre.as_bytes());
-            b.extend_from_slice(n.as_bytes());
-        })
-    });
-    out.push(b',');
-    list(scratch, out, &|b| {
-        l.disqualified_by(|n| {
-            if !b.is_empty() {
-                b.push(b';');
+            first = false;
+            out.extend_from_slice(g.name.as_bytes());
+            if *s == T3::Unknown {
+                out.push(b'?');
             }
-            b.extend_from_slice(n.as_bytes());
-        })
-    });
+        }
+    }
     out.push(b',');
-    list(scratch, out, &|b| {
-        l.segments(|n, suffix| {
-            if !b.is_empty() {
-                b.push(b';');
-            }
-            b.extend_from_slice(n.as_bytes());
-            b.extend_from_slice(suffix.as_bytes());
-        })
-    });
-    out.push(b',');
-    csv_field(out, ev.out.errors.as_bytes());
+    csv_field(out, o.errors.as_bytes());
     out.push(b'\n');
 }
 

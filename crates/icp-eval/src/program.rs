@@ -60,6 +60,20 @@ pub struct Slot {
 }
 
 impl Slot {
+    /// The index of a trimmed, not yet normalised value, if it is one of the first listed
+    /// values; compares with normalisation on the fly, without copying.
+    #[inline]
+    pub(crate) fn quick_index(&self, raw: &[u8]) -> Option<u32> {
+        if self.lookup.is_some() {
+            return None;
+        }
+        let norm = |c: u8| if c == b' ' || c == b'-' { b'_' } else { c.to_ascii_lowercase() };
+        self.values
+            .iter()
+            .position(|v| v.len() == raw.len() && v.bytes().zip(raw).all(|(a, &b)| a == norm(b)))
+            .map(|i| i as u32)
+    }
+
     /// The index of a normalised enum or set value, if the schema lists it.
     pub(crate) fn value_index(&self, norm: &[u8]) -> Option<u32> {
         match &self.lookup {

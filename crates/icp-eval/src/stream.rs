@@ -763,6 +763,55 @@ impl InputRow for JsonRow<'_> {
     }
 }
 
+fn ragged_message(cells: usize, header: usize) -> String {
+    format!("the row has {cells} cells and the header {header}: a value with an unquoted comma, or a cut line?")
+}
+
+/// Whether a CSV block can be cut without a CSV parser: no quotes, and every carriage
+/// return ends a line.
+pub(crate) fn plain_csv(data: &[u8]) -> bool {
+    memchr::memchr(b'"', data).is_none() && memchr::memchr_iter(b'\r', data).all(|i| data.get(i + 1) == Some(&b'\n'))
+}
+
+/// A line of a plain CSV block and the end of each of its fields.
+struct PlainRow<'a> {
+    line: &'a [u8],
+    ends: &'a [usize],
+    keep: &'a [usize],
+}
+
+impl Row for PlainRow<'_> {
+    #[inline]
+    fn cell(&self, col: usize) -> Option<&[u8]> {
+        let end = *self.ends.get(col)?;
+        let start = if col == 0 { 0 } else { self.ends[col - 1] + 1 };
+        self.line.get(start..end)
+    }
+}
+
+struct PlainRowRagged<'a>(PlainRow<'a>, bool);
+
+impl Row for PlainRowRagged<'_> {
+    fn cell(&self, col: usize) -> Option<&[u8]> {
+        self.0.cell(col)
+    }
+}
+
+impl InputRow for PlainRowRagged<'_> {
+    fn kept_text(&self, k: usize) -> Option<&[u8]> {
+        self.0.keep.get(k).and_then(|&c| self.0.cell(c))
+    }
+    fn kept_json(&self, k: usize, out: &mut Vec<u8>) {
+        match self.kept_text(k) {
+            Some(t) => output::json_string(out, t),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+    fn ragged(&self) -> bool {
+        self.1
+    }
+}
+
 /// A row that could not be read at all (a line that is not a JSON object).
 struct NoRow;
 
@@ -791,6 +840,31 @@ fn for_each_row(
     mut f: impl FnMut(&mut Evaluator<'_>, &dyn InputRow, u64),
 ) {
     match ctx.format {
+        InputFormat::Csv if plain_csv(data) => {
+            // No quotes and no bare carriage returns: a line is a record and a comma ends a
+            // field, so the block is cut with `memchr` alone (the `csv` crate's parser gives
+            // the same records; a test checks that).
+            let mut ends: Vec<usize> = Vec::with_capacity(ctx.ncols + 1);
+            let mut line_no = 0u64;
+            for line in data.split(|&c| c == b'\n') {
+                line_no += 1;
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                if line.is_empty() {
+                    continue;
+                }
+                ends.clear();
+                ends.extend(memchr::memchr_iter(b',', line));
+                ends.push(line.len());
+                let row = PlainRow { line, ends: &ends, keep: ctx.keep };
+                let ragged = ends.len() != ctx.ncols;
+                ev.eval(&row, ctx.binding);
+                if ragged {
+                    ev.add_error(&ragged_message(ends.len(), ctx.ncols));
+                }
+                f(ev, &PlainRowRagged(row, ragged), line_no);
+            }
+            *lines = memchr::memchr_iter(b'\n', data).count() as u64;
+        }
         InputFormat::Csv => {
             let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(data);
             let mut rec = csv::ByteRecord::new();
@@ -801,12 +875,7 @@ fn for_each_row(
                 let row = CsvRow { rec: &rec, keep: ctx.keep, ragged };
                 ev.eval(&row, ctx.binding);
                 if ragged {
-                    let msg = format!(
-                        "the row has {} cells and the header {}: a value with an unquoted comma, or a cut line?",
-                        rec.len(),
-                        ctx.ncols
-                    );
-                    ev.add_error(&msg);
+                    ev.add_error(&ragged_message(rec.len(), ctx.ncols));
                 }
                 f(ev, &row, line);
             }
