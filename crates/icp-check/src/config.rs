@@ -230,6 +230,8 @@ impl Config {
         if p.errors.is_empty() {
             p.document(doc.get_ref());
         }
+        // Tables iterate in key order; report in file order.
+        p.errors.sort_by_key(|e| (e.line, e.column));
         if p.errors.is_empty() { Ok(p.config) } else { Err(p.errors) }
     }
 }

@@ -1,7 +1,9 @@
 //! Fixture harness: every `.icp` under `examples/` and `tests/fixtures/` is checked (as of
 //! 2026-11-23, with the `icp.toml` found above it), and each line must draw exactly the codes
 //! its `# expect: code, code` comment names — no missing and no extra finding, hints included.
-//! A line with no `# expect:` comment must draw nothing.
+//! A line with no `# expect:` comment must draw nothing. Where a line cannot carry the comment
+//! (a suppression comment without a reason would take it as its reason), a comment line
+//! `# expect-next: code` above it states the next line's codes.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -43,8 +45,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 fn expectations(src: &str) -> BTreeMap<usize, Vec<String>> {
     let mut out = BTreeMap::new();
     for (i, line) in src.lines().enumerate() {
-        if let Some(pos) = line.find("# expect:") {
-            let mut codes: Vec<String> = line[pos + 9..]
+        let (pos, len, target) = match (line.find("# expect:"), line.find("# expect-next:")) {
+            (Some(p), _) => (p, 9, i + 1),
+            (None, Some(p)) => (p, 14, i + 2),
+            (None, None) => continue,
+        };
+        {
+            let mut codes: Vec<String> = line[pos + len..]
                 .split(',')
                 .map(|c| c.trim().to_string())
                 .filter(|c| !c.is_empty())
@@ -55,7 +62,8 @@ fn expectations(src: &str) -> BTreeMap<usize, Vec<String>> {
                 continue;
             }
             codes.sort();
-            out.insert(i + 1, codes);
+            out.entry(target).or_insert_with(Vec::new).extend(codes);
+            out.get_mut(&target).map(|v| v.sort());
         }
     }
     out
