@@ -1,11 +1,142 @@
-//! `icpc fmt` (being built).
+//! `icpc fmt`: rewrite `.icp` files in the canonical layout, or check that they are in it.
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use icp_fmt::{FmtError, FmtOptions};
 
-pub fn run(_args: Args) -> ExitCode {
-    eprintln!("icpc fmt: not available in this build yet");
-    ExitCode::from(2)
+use crate::check::{collect_paths, io_reason, read_source};
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  icpc fmt .                         format every .icp below this folder, in place
+  icpc fmt --check examples/         list files that are not formatted (exit 1 if any)
+  icpc fmt --check --diff profile.icp
+  cat profile.icp | icpc fmt -       format standard input to standard output
+
+Files with syntax errors are never rewritten: their errors are printed and the exit status is 1.
+Options come from the [fmt] table of the nearest icp.toml (indent-width, line-width).")]
+pub struct Args {
+    /// Files or folders (searched recursively for *.icp); `-` formats standard input to standard output.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; list the files that would change and exit 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
+    /// With --check, print a unified diff of each change.
+    #[arg(long, requires = "check")]
+    pub diff: bool,
+}
+
+/// The `[fmt]` table of `icp.toml`; other tables belong to the checker.
+#[derive(serde::Deserialize, Default)]
+struct FmtFile {
+    #[serde(default)]
+    fmt: FmtOptions,
+}
+
+/// The formatting options that govern `path`: the `[fmt]` table of the nearest `icp.toml`.
+pub fn options_for(path: &Path) -> Result<FmtOptions, String> {
+    let Some(file) = icp_check::config::find(if path.as_os_str() == "-" { Path::new(".") } else { path }) else {
+        return Ok(FmtOptions::default());
+    };
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {}", file.display(), io_reason(&e)))?;
+    let parsed: FmtFile = toml::from_str(&text).map_err(|e| {
+        let (line, col) = e.span().map_or((1, 1), |s| {
+            let before = &text[..s.start.min(text.len())];
+            (before.matches('\n').count() + 1, before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1)
+        });
+        format!("{}:{line}:{col}: {}", file.display(), e.message())
+    })?;
+    let o = parsed.fmt;
+    if o.indent_width == 0 || o.indent_width > 16 {
+        return Err(format!("{}: [fmt] indent-width must be between 1 and 16", file.display()));
+    }
+    if o.line_width < 20 {
+        return Err(format!("{}: [fmt] line-width must be at least 20", file.display()));
+    }
+    Ok(o)
+}
+
+/// Writes `text` to `path` atomically: a temporary file beside it, then a rename, keeping the
+/// original file's permissions.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let files = match collect_paths(&args.paths) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut changed = 0usize;
+    let mut broken = 0usize;
+    for path in &files {
+        let opts = match options_for(path) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let (display, src) = match read_source(path) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let formatted = match icp_fmt::format_source(&src, &opts) {
+            Ok(f) => f,
+            Err(FmtError::Syntax(errors)) => {
+                broken += 1;
+                let index = icp_syntax::LineIndex::new(&src);
+                for e in &errors {
+                    let lc = index.line_col(&src, e.span.start as usize);
+                    eprintln!("{display}:{}:{}: syntax error: {}", lc.line, lc.column, e.message);
+                }
+                eprintln!("{display}: not formatted, because of the syntax errors above");
+                continue;
+            }
+        };
+        if path.as_os_str() == "-" {
+            let mut out = std::io::stdout().lock();
+            if out.write_all(formatted.as_bytes()).and_then(|()| out.flush()).is_err() {
+                return ExitCode::from(2);
+            }
+            continue;
+        }
+        if formatted == src {
+            continue;
+        }
+        changed += 1;
+        if args.check {
+            println!("would reformat {display}");
+            if args.diff {
+                let diff = similar::TextDiff::from_lines(&src, &formatted);
+                print!("{}", diff.unified_diff().context_radius(3).header(&format!("a/{display}"), &format!("b/{display}")));
+            }
+        } else if let Err(e) = write_atomically(path, &formatted) {
+            eprintln!("error: {display}: {}", io_reason(&e));
+            return ExitCode::from(2);
+        } else {
+            eprintln!("formatted {display}");
+        }
+    }
+    if !args.check && files.iter().all(|p| p.as_os_str() != "-") {
+        eprintln!("{} of {} file{} reformatted", changed, files.len(), if files.len() == 1 { "" } else { "s" });
+    }
+    if broken > 0 || (args.check && changed > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
