@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds icpc and runs it on the bundled examples: check, fmt --check, explain, score.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked -q -p icpc || exit 2
+icpc=./target/release/icpc
+step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+
+step icpc check examples/hr-analytics.icp examples/devtools-weighted.icp
+$icpc check examples/hr-analytics.icp examples/devtools-weighted.icp || exit 1
+
+step icpc check --today 2026-11-23 examples/antipatterns.icp
+$icpc check --today 2026-11-23 examples/antipatterns.icp
+[ $? -eq 1 ] || { echo "expected findings at error level in antipatterns.icp"; exit 1; }
+
+step icpc fmt --check examples/
+$icpc fmt --check examples/ || exit 1
+
+step icpc explain non-excluding
+$icpc explain non-excluding || exit 1
+
+if [ -f examples/accounts/hr-analytics.csv ]; then
+  step icpc score examples/hr-analytics.icp --accounts examples/accounts/hr-analytics.csv --as-of 2026-11-23
+  $icpc score examples/hr-analytics.icp --accounts examples/accounts/hr-analytics.csv --as-of 2026-11-23 || exit 1
+fi
+echo
+echo "demo: all steps ran as expected"
