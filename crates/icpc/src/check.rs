@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use icp_check::{Config, Severity};
+use icp_check::Config;
 
 use crate::render::{self, FileReport, Summary};
 
@@ -19,6 +19,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations on pull requests).
     Github,
+    /// JUnit XML, one test case per finding, for CI test reports.
+    Junit,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -28,15 +30,29 @@ pub enum ColorChoice {
     Never,
 }
 
+/// What `--deny` turns into a failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Exit 1 on warnings as well as errors.
+    Warnings,
+}
+
 #[derive(clap::Args)]
 #[command(after_help = "Examples:
   icpc check examples/                     check every .icp below a folder
   icpc check --format json profile.icp     machine-readable findings
   icpc check --format github .             annotations in GitHub Actions
+  icpc check --deny warnings .             fail CI on warnings too
+  icpc check --fix profile.icp             apply the certain fixes, then report
+  icpc check --baseline icp-baseline.json  fail only on findings not in the baseline
   cat profile.icp | icpc check -           read from standard input
   icpc check --today 2026-11-23 profile.icp
 
-Exit status: 0 no error-level finding, 1 at least one, 2 usage or I/O error.")]
+Configuration: the nearest icp.toml at or above each file (`icpc explain --list` lists the
+check codes; docs/checks/README.md lists the keys).
+
+Exit status: 0 no error-level finding, 1 at least one (or a warning under --deny warnings),
+2 usage, configuration or I/O error.")]
 pub struct Args {
     /// Files or folders (searched recursively for *.icp); `-` reads standard input.
     #[arg(default_value = ".")]
@@ -50,6 +66,20 @@ pub struct Args {
     /// The date to judge `stale-review` and `within` against (YYYY-MM-DD); default today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<i64>,
+    /// Exit 1 on findings of this level too.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<Deny>,
+    /// Apply the fixes the checker is certain of (misspelt names, placeholders, skeletons),
+    /// writing each file atomically, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// Accept the findings recorded in FILE and report only new ones; when FILE does not
+    /// exist, record the current findings in it.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Say which configuration each file was checked with, and what --fix changed.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 fn parse_date(s: &str) -> Result<i64, String> {
@@ -116,6 +146,64 @@ pub fn read_source(path: &Path) -> Result<(String, String), String> {
     Ok((display, text))
 }
 
+/// Writes a file atomically: a temporary file beside it, then a rename, so that a reader (or
+/// a crash) never sees half of it.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().to_string());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Finds and reads the configuration of each file, once per folder.
+struct Configs {
+    today: Option<i64>,
+    verbose: bool,
+    by_dir: Vec<(PathBuf, Config)>,
+}
+
+impl Configs {
+    fn for_path(&mut self, path: &Path) -> Result<Config, String> {
+        let dir = if path.as_os_str() == "-" {
+            std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+        } else {
+            std::path::absolute(path).ok().and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_else(|| PathBuf::from("."))
+        };
+        if let Some((_, c)) = self.by_dir.iter().find(|(d, _)| *d == dir) {
+            return Ok(c.clone());
+        }
+        let mut c = Config::discover(&dir.join("x.icp")).map_err(|errs| {
+            let lines: Vec<String> = errs.iter().map(|e| format!("error: {e}")).collect();
+            lines.join("\n")
+        })?;
+        c.today = self.today.or(c.today);
+        if self.verbose {
+            let shown = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
+            match &c.source {
+                Some(s) => eprintln!("{shown}: using configuration {}", s.display()),
+                None => eprintln!("{shown}: no icp.toml found at or above it; using the defaults"),
+            }
+        }
+        self.by_dir.push((dir, c.clone()));
+        Ok(c)
+    }
+}
+
 pub fn run(args: Args) -> ExitCode {
     let files = match collect_paths(&args.paths) {
         Ok(f) => f,
@@ -124,18 +212,98 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let config = Config { today: args.today, ..Config::default() };
+    if args.fix && files.iter().any(|p| p.as_os_str() == "-") {
+        eprintln!("error: --fix rewrites files, and standard input is not one; check a file instead");
+        return ExitCode::from(2);
+    }
+    let baseline = match &args.baseline {
+        Some(p) if p.exists() => match std::fs::read_to_string(p).map_err(|e| io_reason(&e)).and_then(|t| icp_check::baseline::Baseline::parse(&t)) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!("error: {}: {e}", p.display());
+                return ExitCode::from(2);
+            }
+        },
+        _ => None,
+    };
+    let mut configs = Configs { today: args.today, verbose: args.verbose, by_dir: Vec::new() };
     let mut reports = Vec::new();
+    let mut fixed_total = 0;
     for path in &files {
-        let (display, src) = match read_source(path) {
+        let (display, mut src) = match read_source(path) {
             Ok(x) => x,
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(2);
             }
         };
+        let config = match configs.for_path(path) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        };
+        if args.fix {
+            let (fixed, applied) = icp_check::fix::fix_all(&src, &config);
+            if !applied.is_empty() && fixed != src {
+                if let Err(e) = write_atomic(path, &fixed) {
+                    eprintln!("error: {display}: cannot write the fixes: {}", io_reason(&e));
+                    return ExitCode::from(2);
+                }
+                eprintln!("{display}: fixed {} finding{}", applied.len(), if applied.len() == 1 { "" } else { "s" });
+                for a in &applied {
+                    eprintln!("  line {}: {} ({})", a.line, a.title, a.code);
+                }
+                fixed_total += applied.len();
+                src = fixed;
+            }
+        }
         let analysis = icp_check::analyze(&src, &config);
         reports.push(FileReport { path: display, line_index: analysis.line_index, diagnostics: analysis.diagnostics, src });
+    }
+    if args.verbose && args.fix && fixed_total == 0 {
+        eprintln!("--fix: nothing to fix with certainty");
+    }
+    if let Some(path) = &args.baseline {
+        match &baseline {
+            None => {
+                let b = icp_check::baseline::Baseline::record(
+                    reports.iter().map(|r| (r.path.as_str(), r.src.as_str(), r.diagnostics.as_slice())),
+                );
+                let n: usize = b.findings.iter().map(|e| e.count).sum();
+                if let Err(e) = write_atomic(path, &b.to_json()) {
+                    eprintln!("error: {}: cannot write the baseline: {}", path.display(), io_reason(&e));
+                    return ExitCode::from(2);
+                }
+                eprintln!(
+                    "wrote the baseline {} with {n} finding{}: later runs with --baseline report only new findings",
+                    path.display(),
+                    if n == 1 { "" } else { "s" }
+                );
+                for r in &mut reports {
+                    r.diagnostics.clear();
+                }
+            }
+            Some(b) => {
+                let mut m = b.matcher();
+                for r in &mut reports {
+                    let (path, src) = (r.path.clone(), r.src.clone());
+                    r.diagnostics.retain(|d| !m.accepts(&path, &src, d));
+                }
+                if args.verbose || m.matched > 0 {
+                    eprintln!("{} finding{} accepted by the baseline {}", m.matched, if m.matched == 1 { "" } else { "s" }, path.display());
+                }
+                if m.unseen() > 0 {
+                    eprintln!(
+                        "{} finding{} of the baseline no longer seen: delete {} and run again to record the current ones",
+                        m.unseen(),
+                        if m.unseen() == 1 { " is" } else { "s are" },
+                        path.display()
+                    );
+                }
+            }
+        }
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -151,6 +319,7 @@ pub fn run(args: Args) -> ExitCode {
         Format::Json => writeln!(out, "{}", render::json(&reports)),
         Format::Sarif => writeln!(out, "{:#}", render::sarif(&reports)),
         Format::Github => render::github(&mut out, &reports),
+        Format::Junit => render::junit(&mut out, &reports),
     };
     if let Err(e) = written.and_then(|()| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -159,6 +328,6 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     let s = Summary::of(&reports);
-    let _ = Severity::Error;
-    if s.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    let denied = args.deny == Some(Deny::Warnings) && s.warnings > 0;
+    if s.errors > 0 || denied { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

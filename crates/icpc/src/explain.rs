@@ -1,11 +1,65 @@
-//! `icpc explain` (being built).
+//! `icpc explain`: print the page of a code, or the list of codes.
+//!
+//! The text is the same as `docs/checks/CODE.md`: both are rendered from the registry in
+//! `icp-check`, so they cannot drift apart.
 
+use std::io::Write;
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use icp_check::checks::{self, Group, REGISTRY};
 
-pub fn run(_args: Args) -> ExitCode {
-    eprintln!("icpc explain: not available in this build yet");
-    ExitCode::from(2)
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  icpc explain vague-term     the page of one check
+  icpc explain --list         every code with its default severity and summary")]
+pub struct Args {
+    /// The code to explain, e.g. `vague-term`.
+    #[arg(required_unless_present = "list", conflicts_with = "list")]
+    pub code: Option<String>,
+    /// List every code.
+    #[arg(long)]
+    pub list: bool,
+}
+
+fn list(out: &mut impl Write) -> std::io::Result<()> {
+    for group in [Group::Language, Group::Quality, Group::Suppression] {
+        writeln!(out, "{}:", group.title())?;
+        for c in REGISTRY.iter().filter(|c| c.group == group) {
+            writeln!(out, "  {:<28} {:<8} {}", c.doc.code, c.doc.severity.as_str(), c.doc.summary)?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "`icpc explain CODE` prints a code's page.")
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = if args.list {
+        list(&mut out)
+    } else {
+        let code = args.code.unwrap_or_default();
+        let wanted = code.trim().trim_start_matches('`').trim_end_matches('`').to_ascii_lowercase();
+        match checks::lookup(&wanted) {
+            Some(c) => write!(out, "{}", icp_check::docs::page(c)),
+            None => {
+                let hint = match icp_check::diagnostic::did_you_mean(&wanted, checks::codes()) {
+                    Some(s) => format!(" Did you mean `{s}`?"),
+                    None => String::new(),
+                };
+                eprintln!(
+                    "error: `{code}` is not a code.{hint} The codes are: {}.",
+                    checks::codes().collect::<Vec<_>>().join(", ")
+                );
+                return ExitCode::from(2);
+            }
+        }
+    };
+    match result.and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: writing the page: {e}");
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
+    }
 }

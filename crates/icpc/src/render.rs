@@ -228,3 +228,62 @@ pub fn github(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<(
     }
     Ok(())
 }
+
+/// JUnit XML: one test suite per file, one failing test case per error or warning (hints and
+/// notes pass, with the finding as output), one passing case for a clean file.
+pub fn junit(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()> {
+    fn esc(s: &str) -> String {
+        let mut o = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '&' => o.push_str("&amp;"),
+                '<' => o.push_str("&lt;"),
+                '>' => o.push_str("&gt;"),
+                '"' => o.push_str("&quot;"),
+                '\'' => o.push_str("&apos;"),
+                // XML 1.0 has no way to write other control characters.
+                c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => o.push('\u{FFFD}'),
+                c => o.push(c),
+            }
+        }
+        o
+    }
+    let failing = |d: &Diagnostic| matches!(d.severity, Severity::Error | Severity::Warning);
+    let tests: usize = reports.iter().map(|r| r.diagnostics.len().max(1)).sum();
+    let failures: usize = reports.iter().flat_map(|r| &r.diagnostics).filter(|d| failing(d)).count();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(out, r#"<testsuites name="icpc check" tests="{tests}" failures="{failures}" errors="0">"#)?;
+    for r in reports {
+        let n = r.diagnostics.len().max(1);
+        let f = r.diagnostics.iter().filter(|d| failing(d)).count();
+        writeln!(out, r#"  <testsuite name="{}" tests="{n}" failures="{f}" errors="0">"#, esc(&r.path))?;
+        if r.diagnostics.is_empty() {
+            writeln!(out, r#"    <testcase name="{0}" classname="icpc.check" file="{0}"/>"#, esc(&r.path))?;
+        }
+        for d in &r.diagnostics {
+            let lc = r.line_index.line_col(&r.src, d.span.start as usize);
+            let name = format!("{} at {}:{}:{}", d.code, r.path, lc.line, lc.column);
+            let mut body = format!("{}:{}:{}: {}[{}]: {}", r.path, lc.line, lc.column, d.severity.as_str(), d.code, d.message);
+            if let Some(h) = &d.help {
+                body.push_str(&format!("\nhelp: {h}"));
+            }
+            body.push_str(&format!("\nsee: {}", icp_check::diagnostic::docs_url(d.code)));
+            writeln!(
+                out,
+                r#"    <testcase name="{}" classname="icpc.check.{}" file="{}" line="{}">"#,
+                esc(&name),
+                esc(d.code),
+                esc(&r.path),
+                lc.line
+            )?;
+            if failing(d) {
+                writeln!(out, r#"      <failure type="{}" message="{}">{}</failure>"#, esc(d.code), esc(&d.message), esc(&body))?;
+            } else {
+                writeln!(out, "      <system-out>{}</system-out>", esc(&body))?;
+            }
+            writeln!(out, "    </testcase>")?;
+        }
+        writeln!(out, "  </testsuite>")?;
+    }
+    writeln!(out, "</testsuites>")
+}

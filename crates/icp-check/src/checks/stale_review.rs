@@ -67,8 +67,8 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         match from {
             Some(s) => d = d.with_label(s, "the cadence is set here"),
             None => {
-                let src = if cx.config.source.is_some() { "icp.toml" } else { "the default" };
-                d.message.push_str(&format!(" (from {src})"));
+                let src = if cx.config.source.is_some() { "set in icp.toml" } else { "the default" };
+                d.message.push_str(&format!(", {src}"));
             }
         }
         out.push(d);
