@@ -1,0 +1,532 @@
+//! Scoring semantics and input handling, on small real inputs: cell formats, unknowns and
+//! intervals, disqualifiers, graded rules, tier boundaries, bad cells, missing columns, CSV
+//! quirks and JSON Lines.
+
+use std::collections::HashMap;
+
+use icp_eval::{InputFormat, Job, MissingColumn, Options, OutputFormat, Program, StreamError, Summary};
+use icp_syntax::literal::days_from_civil;
+
+const ICP: &str = r#"
+schema acct {
+  name: text                    from "Name"
+  employees: int                from "Employees"
+  revenue: money                from "Revenue"
+  churn: percent                from "Churn"
+  paying: bool                  from "Paying"
+  renewal: date                 from "Renewal"
+  cycle: duration               from "Cycle"
+  plan: enum [free, pro, enterprise_plus]
+                                from "Plan"
+  stack: set [aws, gcp, azure]  from "Stack"
+  growth: number                from "Growth"
+}
+
+icp t "Test accounts" {
+  uses acct
+
+  firmographics {
+    employees >= 100
+  }
+
+  disqualify {
+    churn > 50% because "Leaving anyway"
+  }
+
+  rubric {
+    rule big +2        : employees >= 1000
+    rule rich +1.5     : revenue >= 20M
+    rule paying        : paying
+    rule soon          : renewal within 30d
+    rule slow -0.5     : cycle > 6mo
+    rule pro           : plan in [pro, enterprise_plus]
+    rule cloud         : stack has any [aws, gcp]
+    rule growing +0.25 : growth >= -2.5
+
+    tier top when score >= 4.5
+    tier mid when score >= 2
+    tier low otherwise
+  }
+
+  segment aws_shop "AWS shops" {
+    stack has all [aws]
+  }
+
+  segment free_side "Free plan" {
+    secondary
+    plan == free
+  }
+}
+"#;
+
+const HEADER: &str = "Name,Employees,Revenue,Churn,Paying,Renewal,Cycle,Plan,Stack,Growth";
+
+fn as_of() -> i64 {
+    days_from_civil(2026, 11, 23)
+}
+
+struct Scored {
+    rows: Vec<HashMap<String, String>>,
+    summary: Summary,
+    missing: Vec<MissingColumn>,
+}
+
+fn opts(input: InputFormat, output: OutputFormat) -> Options {
+    Options { input, output, keep: None, threads: 2, block_bytes: 1024 }
+}
+
+fn try_score(icp: &str, input: &[u8], o: Options) -> Result<(Vec<u8>, Summary, Vec<MissingColumn>), StreamError> {
+    let analysis = icp_check::analyze(icp, &icp_check::Config::default());
+    let errors: Vec<_> = analysis.diagnostics.iter().filter(|d| d.severity == icp_check::Severity::Error).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let model = &analysis.model;
+    let prog = Program::compile(model, &model.icps[0], icp, as_of()).expect("compiles");
+    let job = Job::open(&prog, Box::new(std::io::Cursor::new(input.to_vec())), o)?;
+    let missing = job.missing_columns().to_vec();
+    let mut out = Vec::new();
+    let summary = job.run(&mut out, &mut |_| {})?;
+    Ok((out, summary, missing))
+}
+
+fn score_with(icp: &str, input: &[u8], o: Options) -> Scored {
+    let (out, summary, missing) = try_score(icp, input, o).expect("scores");
+    let mut rd = csv::Reader::from_reader(out.as_slice());
+    let header: Vec<String> = rd.headers().expect("header").iter().map(String::from).collect();
+    let rows = rd
+        .records()
+        .map(|r| {
+            let r = r.expect("output is CSV");
+            header.iter().cloned().zip(r.iter().map(String::from)).collect()
+        })
+        .collect();
+    Scored { rows, summary, missing }
+}
+
+fn score(csv_rows: &[&str]) -> Scored {
+    let input = format!("{HEADER}\n{}\n", csv_rows.join("\n"));
+    score_with(ICP, input.as_bytes(), opts(InputFormat::Csv, OutputFormat::Csv))
+}
+
+fn one(row: &str) -> HashMap<String, String> {
+    let mut s = score(&[row]);
+    assert_eq!(s.rows.len(), 1);
+    s.rows.remove(0)
+}
+
+fn get<'a>(r: &'a HashMap<String, String>, k: &str) -> &'a str {
+    r.get(k).map_or("<missing>", String::as_str)
+}
+
+#[test]
+fn a_full_row_scores_exactly() {
+    let r = one("Acme,1200,$25M,5%,yes,2026-12-01,90d,Pro,AWS;GCP,3.5");
+    assert_eq!(get(&r, "Name"), "Acme");
+    // 2 + 1.5 + 1 + 1 (renewal is in the future: within counts on or after as-of − 30d)
+    // + 0 + 1 + 1 + 0.25
+    assert_eq!(get(&r, "score"), "7.75");
+    assert_eq!(get(&r, "score_max"), "7.75");
+    assert_eq!(get(&r, "tier"), "top");
+    assert_eq!(get(&r, "rules"), "big;rich;paying;soon;pro;cloud;growing");
+    assert_eq!(get(&r, "unknown"), "");
+    assert_eq!(get(&r, "segments"), "aws_shop");
+    assert_eq!(get(&r, "error"), "");
+}
+
+#[test]
+fn every_cell_format_is_read() {
+    // Thousands separators, K/M/B suffixes, currency symbols and codes, percent forms,
+    // bool spellings, durations in several units, enum and set normalisation.
+    let rows = [
+        "a,\"1,200\",\"$20,000,000\",35%,TRUE,2026-11-01,6mo,enterprise-plus,\"aws, azure\",-2.5",
+        "b,1.2K,€20M,0.35,y,2026-11-01T10:00:00Z,180,Enterprise Plus,aws;azure,-2.50",
+        "c,1200,USD 20000000,35 %,1,2026-11-01,180 days,ENTERPRISE_PLUS,AWS ; Azure,-2.5",
+        "d,1200,20000000 EUR,35%,Yes,2026-11-01 08:00,180d,enterprise plus,Azure;AWS,-2.5",
+    ];
+    let s = score(&rows);
+    for r in &s.rows {
+        assert_eq!(get(r, "error"), "", "{r:?}");
+        // big 2 + rich 1.5 + paying 1 + soon 1 + slow: 180d is not > 6mo + pro 1 + cloud 1
+        // + growing 0.25 (−2.5 >= −2.5).
+        assert_eq!(get(r, "score"), "7.75", "{r:?}");
+        assert_eq!(get(r, "rules"), "big;rich;paying;soon;pro;cloud;growing", "{r:?}");
+    }
+}
+
+#[test]
+fn empty_cells_are_unknown_and_widen_the_score() {
+    let r = one("Acme,1200,$25M,5%,,2026-12-01,,Pro,,3");
+    // Known: big 2 + rich 1.5 + soon 1 + pro 1 + growing 0.25 = 5.75; slow could take 0.5
+    // away, paying and cloud could add 1 each.
+    assert_eq!(get(&r, "score"), "5.25");
+    assert_eq!(get(&r, "score_max"), "7.75");
+    assert_eq!(get(&r, "unknown"), "paying;slow;cloud");
+    assert_eq!(get(&r, "tier"), "top");
+    assert_eq!(get(&r, "error"), "");
+    let r = one("Acme,,,,,,,,,");
+    assert_eq!(get(&r, "score"), "-0.5");
+    assert_eq!(get(&r, "score_max"), "7.75");
+    assert_eq!(get(&r, "rules"), "");
+    assert_eq!(get(&r, "unknown"), "big;rich;paying;soon;slow;pro;cloud;growing;disqualify: churn > 50%");
+    // The tier is decided by the minimum.
+    assert_eq!(get(&r, "tier"), "low");
+    assert_eq!(get(&r, "segments"), "aws_shop?;free_side?");
+}
+
+#[test]
+fn the_tier_is_decided_by_the_minimum_of_the_interval() {
+    // Known: big 2 + rich 1.5 + pro 1 = 4.5 on the line. With paying unknown the minimum is
+    // still 4.5: top. With big unknown instead, the minimum is 2.5: mid, though the maximum
+    // reaches the top line.
+    let r = one("x,1200,20M,1%,no,2020-01-01,30d,pro,,");
+    assert_eq!((get(&r, "score"), get(&r, "score_max"), get(&r, "tier")), ("4.5", "5.75", "top"));
+    let r = one("x,,20M,1%,no,2020-01-01,30d,pro,azure,");
+    assert_eq!((get(&r, "score"), get(&r, "score_max"), get(&r, "tier")), ("2.5", "4.75", "mid"));
+}
+
+#[test]
+fn accounts_exactly_on_a_tier_line_are_in_that_tier() {
+    // 2 + 1.5 + 1 = 4.5 exactly: top. 1.5 + 0.25 + 0.25? No: 1.5 + 1 − 0.5 = 2 exactly: mid.
+    let s = score(&[
+        "on_top,1000,20M,0%,yes,2020-01-01,30d,free,azure,-3",
+        "on_mid,10,20M,0%,yes,2020-01-01,7mo,free,azure,-3",
+        "below_mid,10,19999999.99,0%,yes,2020-01-01,7mo,free,azure,-3",
+    ]);
+    let tiers: Vec<(&str, &str)> = s.rows.iter().map(|r| (get(r, "score"), get(r, "tier"))).collect();
+    assert_eq!(tiers, [("4.5", "top"), ("2", "mid"), ("0.5", "low")]);
+}
+
+#[test]
+fn kleene_logic_false_and_unknown_is_false_true_or_unknown_is_true() {
+    let icp = r#"
+schema s {
+  a: bool from "A"
+  b: bool from "B"
+}
+icp k "Kleene" {
+  uses s
+  rubric {
+    rule and_rule : a and b
+    rule or_rule : a or b
+    rule not_rule : not a
+    tier any otherwise
+  }
+}
+"#;
+    let input = b"A,B\nfalse,\ntrue,\n,\n,true\n";
+    let s = score_with(icp, input, opts(InputFormat::Csv, OutputFormat::Csv));
+    let got: Vec<(&str, &str)> = s.rows.iter().map(|r| (get(r, "rules"), get(r, "unknown"))).collect();
+    assert_eq!(
+        got,
+        [
+            // a false: and false, or unknown, not true.
+            ("not_rule", "or_rule"),
+            // a true: and unknown, or true, not false.
+            ("or_rule", "and_rule"),
+            // both unknown.
+            ("", "and_rule;or_rule;not_rule"),
+            // b true: or true whatever a is.
+            ("or_rule", "and_rule;not_rule"),
+        ]
+    );
+}
+
+#[test]
+fn disqualifiers_override_the_tier_and_keep_the_score() {
+    let r = one("x,1200,25M,60%,yes,2026-12-01,30d,pro,aws,1");
+    assert_eq!(get(&r, "tier"), "disqualified");
+    assert_eq!(get(&r, "disqualified_by"), "churn > 50%");
+    assert_eq!(get(&r, "score"), "7.75");
+    // Exactly 50% does not disqualify (> 50%).
+    let r = one("x,1200,25M,50%,yes,2026-12-01,30d,pro,aws,1");
+    assert_eq!(get(&r, "tier"), "top");
+    assert_eq!(get(&r, "disqualified_by"), "");
+    // Unknown: does not disqualify, and is listed.
+    let r = one("x,1200,25M,,yes,2026-12-01,30d,pro,aws,1");
+    assert_eq!(get(&r, "tier"), "top");
+    assert_eq!(get(&r, "unknown"), "disqualify: churn > 50%");
+}
+
+#[test]
+fn graded_rules_give_part_of_their_weight_exactly() {
+    let icp = r#"
+schema s {
+  g: int from "G"
+  n: number from "N"
+}
+icp gr "Graded" {
+  uses s
+  rubric {
+    rule fit +10 : g graded 0..3
+    rule drag -6 : n graded 1.5..4.5
+    tier high when score >= 10
+    tier low otherwise
+  }
+}
+"#;
+    let input = b"G,N\n0,1.5\n1,\n2,3\n3,4.5\n5,9\n,0\n";
+    let s = score_with(icp, input, opts(InputFormat::Csv, OutputFormat::Csv));
+    let got: Vec<(&str, &str, &str, &str)> =
+        s.rows.iter().map(|r| (get(r, "score"), get(r, "score_max"), get(r, "rules"), get(r, "tier"))).collect();
+    assert_eq!(
+        got,
+        [
+            ("0", "0", "", "low"),
+            // 10/3, and drag unknown: −6..0.
+            ("-8/3", "10/3", "fit", "low"),
+            // 20/3 − 3.
+            ("11/3", "11/3", "fit;drag", "low"),
+            ("4", "4", "fit;drag", "low"),
+            // Clamped at both ends.
+            ("4", "4", "fit;drag", "low"),
+            ("0", "10", "", "low"),
+        ]
+    );
+}
+
+#[test]
+fn a_bad_cell_makes_an_error_row_that_is_still_written() {
+    let s = score(&[
+        "good,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1",
+        "bad,lots,25M,5%,maybe,2026-12-01,30d,pro,aws,1",
+        "neg,-5,-$3,5%,yes,2026-12-01,30d,pro,aws,1",
+        "good2,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1",
+    ]);
+    assert_eq!(s.rows.len(), 4);
+    let names: Vec<&str> = s.rows.iter().map(|r| get(r, "Name")).collect();
+    assert_eq!(names, ["good", "bad", "neg", "good2"]);
+    let bad = &s.rows[1];
+    assert_eq!(get(bad, "tier"), "error");
+    let e = get(bad, "error");
+    assert!(e.contains("Employees: \"lots\" is not an int"), "{e}");
+    assert!(e.contains("Paying: \"maybe\" is not a yes/no value"), "{e}");
+    assert!(e.contains("expected"), "{e}");
+    let neg = get(&s.rows[2], "error");
+    assert!(neg.contains("Employees: \"-5\" is negative"), "{neg}");
+    assert!(neg.contains("Revenue: \"-$3\" is negative"), "{neg}");
+    assert_eq!(s.summary.errors, 2);
+    assert_eq!(s.summary.error_rows.len(), 2);
+    assert_eq!((s.summary.error_rows[0].row, s.summary.error_rows[0].line), (2, 3));
+    assert_eq!((s.summary.error_rows[1].row, s.summary.error_rows[1].line), (3, 4));
+}
+
+#[test]
+fn unlisted_enum_and_set_values_are_counted() {
+    let s = score(&[
+        "a,1,1,1%,no,2020-01-01,1d,Premium,aws;oracle,1",
+        "b,1,1,1%,no,2020-01-01,1d,premium,Oracle,1",
+        "c,1,1,1%,no,2020-01-01,1d,pro,aws,1",
+    ]);
+    // An unlisted value is a real value matching no listed one: `pro` does not hold.
+    assert_eq!(get(&s.rows[0], "rules"), "cloud;growing");
+    assert_eq!(get(&s.rows[0], "unknown"), "");
+    let u: Vec<(String, Vec<(String, u64)>)> = s.summary.unlisted.iter().map(|u| (u.field.clone(), u.values.clone())).collect();
+    assert_eq!(
+        u,
+        [("plan".to_string(), vec![("premium".to_string(), 2)]), ("stack".to_string(), vec![("oracle".to_string(), 2)])]
+    );
+}
+
+#[test]
+fn within_counts_back_from_the_as_of_date() {
+    // As of 2026-11-23, `within 30d` holds on or after 2026-10-24.
+    let s = score(&[
+        "on,1,1,1%,no,2026-10-24,1d,free,azure,1",
+        "before,1,1,1%,no,2026-10-23,1d,free,azure,1",
+    ]);
+    assert_eq!(get(&s.rows[0], "rules"), "soon;growing");
+    assert_eq!(get(&s.rows[1], "rules"), "growing");
+}
+
+#[test]
+fn segments_need_the_icp_criteria_unless_secondary() {
+    let s = score(&[
+        // employees 50 fails the firmographics: not in aws_shop though it has aws.
+        "small,50,1,1%,no,2020-01-01,1d,free,aws,1",
+        "large,500,1,1%,no,2020-01-01,1d,free,aws,1",
+    ]);
+    assert_eq!(get(&s.rows[0], "segments"), "free_side");
+    assert_eq!(get(&s.rows[1], "segments"), "aws_shop;free_side");
+}
+
+#[test]
+fn missing_columns_are_reported_up_front_and_unknown_in_every_row() {
+    let input = b"Name,Employees,Revenue,Churn,Paying,Renewal,Cycle,Plan,Growth\nx,1200,25M,1%,yes,2026-12-01,30d,pro,1\n";
+    let s = score_with(ICP, input, opts(InputFormat::Csv, OutputFormat::Csv));
+    assert_eq!(s.missing, [MissingColumn { field: "stack".into(), column: "Stack".into() }]);
+    let r = &s.rows[0];
+    assert_eq!(get(r, "unknown"), "cloud");
+    assert_eq!(get(r, "error"), "");
+    assert_eq!((get(r, "score"), get(r, "score_max")), ("6.75", "7.75"));
+}
+
+#[test]
+fn columns_are_matched_case_insensitively_and_trimmed() {
+    let input = b" name ,EMPLOYEES,revenue,churn,paying,renewal,cycle,plan,stack,growth\nx,1200,25M,1%,yes,2026-12-01,30d,pro,aws,1\n";
+    let s = score_with(ICP, input, opts(InputFormat::Csv, OutputFormat::Csv));
+    assert!(s.missing.is_empty());
+    assert_eq!(get(&s.rows[0], "score"), "7.75");
+    assert_eq!(get(&s.rows[0], "name"), "x");
+}
+
+#[test]
+fn csv_quirks_bom_crlf_quotes_embedded_newlines() {
+    let input = "\u{feff}Name,Employees,Revenue,Churn,Paying,Renewal,Cycle,Plan,Stack,Growth\r\n\
+                 \"Acme, Inc.\",\"1,200\",\"$25,000,000\",5%,yes,2026-12-01,30d,pro,\"aws;gcp\",1\r\n\
+                 \"Line\nbreak \"\"Co\"\"\",1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\r\n\
+                 plain,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\r\n";
+    let s = score_with(ICP, input.as_bytes(), opts(InputFormat::Csv, OutputFormat::Csv));
+    assert!(s.missing.is_empty(), "the BOM is not part of the first column's name: {:?}", s.missing);
+    let names: Vec<&str> = s.rows.iter().map(|r| get(r, "Name")).collect();
+    assert_eq!(names, ["Acme, Inc.", "Line\nbreak \"Co\"", "plain"]);
+    for r in &s.rows {
+        assert_eq!(get(r, "score"), "7.75", "{r:?}");
+        assert_eq!(get(r, "error"), "");
+    }
+}
+
+#[test]
+fn ragged_rows_are_errors_that_are_still_written() {
+    let s = score(&["short,1200,25M", "long,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1,extra", "fine,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1"]);
+    assert_eq!(s.rows.len(), 3);
+    assert_eq!(get(&s.rows[0], "tier"), "error");
+    assert!(get(&s.rows[0], "error").contains("the row has 3 cells and the header 10"));
+    // Short rows still read the cells they have.
+    assert_eq!(get(&s.rows[0], "rules"), "big;rich");
+    assert_eq!(get(&s.rows[1], "tier"), "error");
+    assert!(get(&s.rows[1], "error").contains("the row has 11 cells"));
+    assert_eq!(get(&s.rows[2], "tier"), "top");
+    assert_eq!(s.summary.ragged, 2);
+    assert_eq!(s.summary.errors, 2);
+}
+
+#[test]
+fn many_blocks_keep_input_order_and_drop_nothing() {
+    let mut rows = Vec::new();
+    for i in 0..5000 {
+        let quoted = if i % 7 == 0 { "\"Co,\nName\"" } else { "Co" };
+        rows.push(format!("{quoted}{i},{},25M,5%,yes,2026-12-01,30d,pro,aws,1", i % 2000));
+    }
+    let input = format!("{HEADER}\n{}\n", rows.join("\n"));
+    for threads in [1, 2, 4] {
+        let o = Options { threads, block_bytes: 1024, ..opts(InputFormat::Csv, OutputFormat::Csv) };
+        let s = score_with(ICP, input.as_bytes(), o);
+        assert_eq!(s.rows.len(), 5000);
+        for (i, r) in s.rows.iter().enumerate() {
+            assert!(get(r, "Name").ends_with(&format!("{i}")), "row {i}: {r:?}");
+        }
+        assert_eq!(s.summary.rows, 5000);
+    }
+}
+
+#[test]
+fn a_file_without_a_final_newline_keeps_its_last_row() {
+    let input = format!("{HEADER}\na,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\nb,10,1,5%,no,2020-01-01,1d,free,azure,1");
+    let s = score_with(ICP, input.as_bytes(), opts(InputFormat::Csv, OutputFormat::Csv));
+    assert_eq!(s.rows.len(), 2);
+    assert_eq!(get(&s.rows[1], "Name"), "b");
+}
+
+#[test]
+fn an_empty_file_is_an_error_and_blank_lines_are_not_rows() {
+    let err = try_score(ICP, b"", opts(InputFormat::Csv, OutputFormat::Csv)).err();
+    assert!(matches!(err, Some(StreamError::Input(m)) if m.contains("no header row")));
+    let s = score_with(ICP, format!("{HEADER}\n\n\n").as_bytes(), opts(InputFormat::Csv, OutputFormat::Csv));
+    assert_eq!(s.rows.len(), 0);
+}
+
+#[test]
+fn an_unknown_kept_column_is_an_error_listing_the_columns() {
+    let o = Options { keep: Some(vec!["Owner".into()]), ..opts(InputFormat::Csv, OutputFormat::Csv) };
+    let err = try_score(ICP, format!("{HEADER}\n").as_bytes(), o).err();
+    match err {
+        Some(StreamError::UnknownKeep { name, available }) => {
+            assert_eq!(name, "Owner");
+            assert_eq!(available.len(), 10);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn kept_columns_come_first_in_their_order() {
+    let o = Options { keep: Some(vec!["plan".into(), "Name".into()]), ..opts(InputFormat::Csv, OutputFormat::Csv) };
+    let input = format!("{HEADER}\nAcme,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\n");
+    let (out, _, _) = try_score(ICP, input.as_bytes(), o).expect("scores");
+    let text = String::from_utf8(out).expect("utf-8");
+    assert_eq!(
+        text,
+        "Plan,Name,score,score_max,tier,rules,unknown,disqualified_by,segments,error\n\
+         pro,Acme,7.75,7.75,top,big;rich;paying;soon;pro;cloud;growing,,,aws_shop,\n"
+    );
+}
+
+fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
+    out.split(|&c| c == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).expect("a JSON line")).collect()
+}
+
+#[test]
+fn json_lines_numbers_strings_bools_nulls_and_missing_keys() {
+    let input = br#"{"Name": "Acme", "Employees": 1200, "Revenue": "$25M", "Churn": 0.05, "Paying": true, "Renewal": "2026-12-01", "Cycle": "30d", "Plan": "Pro", "Stack": ["AWS", "gcp"], "Growth": -1}
+{"name": "Nulls", "employees": null, "Paying": false}
+
+{"Name": "Escaped \"quote\"", "Employees": "1,200", "Plan": "pro", "Stack": "aws;gcp", "Extra": {"nested": [1, 2]}}
+"#;
+    let (out, summary, _) = try_score(ICP, input, opts(InputFormat::Jsonl, OutputFormat::Jsonl)).expect("scores");
+    let rows = json_lines(&out);
+    assert_eq!(rows.len(), 3, "blank lines are not rows");
+    assert_eq!(rows[0]["Name"], "Acme");
+    assert_eq!(rows[0]["score"], 7.75);
+    assert_eq!(rows[0]["tier"], "top");
+    assert_eq!(rows[0]["rules"], serde_json::json!(["big", "rich", "paying", "soon", "pro", "cloud", "growing"]));
+    assert_eq!(rows[0]["error"], serde_json::Value::Null);
+    // Keys match case-insensitively; null and absent keys are unknown.
+    assert_eq!(rows[1]["Name"], "Nulls");
+    assert_eq!(rows[1]["score"], -0.5);
+    assert_eq!(rows[1]["unknown"][0], "big");
+    assert_eq!(rows[2]["Name"], "Escaped \"quote\"");
+    assert_eq!(rows[2]["rules"], serde_json::json!(["big", "pro", "cloud"]));
+    assert_eq!(summary.rows, 3);
+    assert!(summary.never_present.is_empty());
+}
+
+#[test]
+fn bad_json_lines_are_reported_with_their_line_and_still_written() {
+    let input = b"{\"Name\": \"ok\", \"Employees\": 1200}\n{\"Name\": \"broken\", \n[1, 2]\n{\"Name\": \"bad cell\", \"Employees\": \"lots\"}\n{\"Name\": \"last\"}\n";
+    let (out, summary, _) = try_score(ICP, input, opts(InputFormat::Jsonl, OutputFormat::Csv)).expect("scores");
+    let mut rd = csv::Reader::from_reader(out.as_slice());
+    let rows: Vec<csv::StringRecord> = rd.records().collect::<Result<_, _>>().expect("csv");
+    assert_eq!(rows.len(), 5);
+    let tiers: Vec<&str> = rows.iter().map(|r| &r[3]).collect();
+    assert_eq!(tiers, ["low", "error", "error", "error", "low"]);
+    assert!(rows[1][8].starts_with("the line is not a JSON object"), "{}", &rows[1][8]);
+    assert!(rows[2][8].contains("not a JSON object"), "{}", &rows[2][8]);
+    assert!(rows[3][8].contains("Employees: \"lots\" is not an int"));
+    let lines: Vec<(u64, u64)> = summary.error_rows.iter().map(|e| (e.row, e.line)).collect();
+    assert_eq!(lines, [(2, 2), (3, 3), (4, 4)]);
+    // Nothing has the keys of the other fields: they are reported.
+    let never: Vec<&str> = summary.never_present.iter().map(|m| m.field.as_str()).collect();
+    // In the order the icp first tests them: firmographics, disqualifiers, rules.
+    assert_eq!(never, ["churn", "revenue", "paying", "renewal", "cycle", "plan", "stack", "growth"]);
+}
+
+#[test]
+fn csv_in_jsonl_out_keeps_columns_as_strings() {
+    let input = format!("{HEADER}\n\"Acme, Inc.\",1200,25M,5%,yes,2026-12-01,30d,pro,,1\n");
+    let (out, _, _) = try_score(ICP, input.as_bytes(), opts(InputFormat::Csv, OutputFormat::Jsonl)).expect("scores");
+    let rows = json_lines(&out);
+    assert_eq!(rows[0]["Name"], "Acme, Inc.");
+    assert_eq!(rows[0]["score"], 6.75);
+    assert_eq!(rows[0]["score_max"], 7.75);
+    assert_eq!(rows[0]["unknown"], serde_json::json!(["cloud"]));
+    assert_eq!(rows[0]["segments"], serde_json::json!(["aws_shop?"]));
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_not_a_hang() {
+    // A quote that never closes swallows the rest of the file into one cell; it ends the
+    // file as one (ragged) row rather than hanging or dropping rows silently.
+    let input = format!("{HEADER}\n\"open,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\nb,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\n");
+    let s = score_with(ICP, input.as_bytes(), opts(InputFormat::Csv, OutputFormat::Csv));
+    assert_eq!(s.rows.len(), 1);
+    assert_eq!(get(&s.rows[0], "tier"), "error");
+}
