@@ -280,10 +280,14 @@ pub fn unescape(raw: &str, offset: usize, errors: &mut Vec<LexError>) -> String 
                 }
                 match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
                     Some(ch) if closed => out.push(ch),
-                    _ => errors.push(LexError {
-                        span: Span::new(at, at + 2 + hex.len() + 1 + usize::from(closed)),
-                        message: "a `\\u` escape needs a Unicode scalar value in hex, like `\\u{e9}`".into(),
-                    }),
+                    _ => {
+                        // The escape runs to where scanning stopped, on a character boundary.
+                        let end = chars.peek().map_or(inner.len(), |p| p.0);
+                        errors.push(LexError {
+                            span: Span::new(at, offset + 1 + end),
+                            message: "a `\\u` escape needs a Unicode scalar value in hex, like `\\u{e9}`".into(),
+                        })
+                    }
                 }
             }
             Some((_, other)) => errors.push(LexError {
