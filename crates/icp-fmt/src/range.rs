@@ -21,8 +21,16 @@ pub fn format_range(
     opts: &FmtOptions,
 ) -> Result<(Range<usize>, String), FmtError> {
     let (out, units) = format_units(src, opts)?;
-    let lo = range.start.min(src.len());
-    let hi = range.end.clamp(lo, src.len());
+    // Offsets inside a character count as that character's start.
+    let floor = |mut i: usize| {
+        i = i.min(src.len());
+        while !src.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let lo = floor(range.start);
+    let hi = floor(range.end).max(lo);
     let overlaps = |u: &Unit| u.src.start <= hi && lo <= u.src.end;
     let items: Vec<&Unit> = units.iter().filter(|u| u.depth == 0 && overlaps(u)).collect();
     let chosen: Vec<&Unit> = match items.as_slice() {
