@@ -276,9 +276,11 @@ impl ConfigParser<'_> {
                     DeValue::Table(t) => self.checks(t),
                     other => self.error(v.span().start, format!("`checks` is a table, not {}", other.type_str())),
                 }
+            } else if k.get_ref() == "fmt" {
+                // The formatter's table: `icpc fmt` reads and validates it.
             } else {
-                let hint = did_you_mean(k.get_ref(), ["checks"]).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-                self.error(k.span().start, format!("unknown key `{}`: the top level holds only `[checks]`{hint}", k.get_ref()));
+                let hint = did_you_mean(k.get_ref(), ["checks", "fmt"]).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+                self.error(k.span().start, format!("unknown key `{}`: the top level holds only `[checks]` and `[fmt]`{hint}", k.get_ref()));
             }
         }
     }
