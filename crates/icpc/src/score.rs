@@ -317,7 +317,7 @@ fn print_summary(s: &Summary, secs: f64) {
         let _ = writeln!(e, "  {name:<width$}  {:>12}", thousands(*n));
     }
     if s.disqualified > 0 {
-        let _ = writeln!(e, "  {:<width$}  {:>12}  (by a disqualifier)", "disqualified", thousands(s.disqualified));
+        let _ = writeln!(e, "  {:<width$}  {:>12}  (a `disqualify` criterion held)", "disqualified", thousands(s.disqualified));
     }
     if s.no_tier > 0 {
         let _ = writeln!(e, "  {:<width$}  {:>12}", "(no tier)", thousands(s.no_tier));
