@@ -1,1 +1,47 @@
-fn main() {}
+//! What the checks cost on top of parsing, on generated inputs of 1 MB and 10 MB.
+//!
+//! Run with `cargo bench -p icp-check --bench check`. `parse` is the parser alone;
+//! `resolve` adds the semantic model; `analyze` is the whole analysis every front end runs
+//! (parse, resolve, every check, suppressions, line index). The overhead of the checks is
+//! `analyze` against `parse`; the figures are recorded in `docs/benchmarks.md`.
+
+use divan::counter::BytesCount;
+use divan::Bencher;
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: &[usize] = &[1 << 20, 10 << 20];
+
+fn input(size: usize) -> String {
+    icp_syntax::generator::generate(size, 1)
+}
+
+fn config() -> icp_check::Config {
+    icp_check::Config { today: Some(20_780), ..icp_check::Config::default() }
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn parse(b: Bencher, size: usize) {
+    let src = input(size);
+    b.counter(BytesCount::of_str(&src)).bench(|| icp_syntax::parse(divan::black_box(&src)));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn resolve(b: Bencher, size: usize) {
+    let src = input(size);
+    b.counter(BytesCount::of_str(&src)).bench(|| {
+        let (file, errors) = icp_syntax::parse(divan::black_box(&src));
+        let mut diags = Vec::with_capacity(errors.len());
+        let model = icp_check::model::resolve(&file, &mut diags);
+        (file, model, diags)
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn analyze(b: Bencher, size: usize) {
+    let src = input(size);
+    let config = config();
+    b.counter(BytesCount::of_str(&src)).bench(|| icp_check::analyze(divan::black_box(&src), &config));
+}

@@ -1,0 +1,46 @@
+//! `icpc check --format sarif` output is valid SARIF 2.1.0: validated against the official JSON
+//! schema (committed under `tests/data/`, see its README), with a `helpUri` per rule.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+#[test]
+fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("tests/data/sarif-schema-2.1.0.json")).expect("schema file"),
+    )
+    .expect("schema json");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let examples = root.join("../../examples");
+    let o = Command::new(env!("CARGO_BIN_EXE_icpc"))
+        .args(["check", "--today", "2026-11-23", "--format", "sarif"])
+        .arg(examples.join("antipatterns.icp"))
+        .arg(examples.join("devtools-weighted.icp"))
+        .arg(examples.join("hr-analytics.icp"))
+        .output()
+        .expect("icpc runs");
+    assert_eq!(o.status.code(), Some(1));
+    let log: Value = serde_json::from_slice(&o.stdout).expect("json");
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
+    // The validator is not vacuous: a log without `version` fails.
+    let mut broken = log.clone();
+    broken.as_object_mut().expect("object").remove("version");
+    assert!(!validator.is_valid(&broken));
+
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert!(!rules.is_empty());
+    for r in rules {
+        let id = r["id"].as_str().expect("id");
+        assert_eq!(r["helpUri"].as_str().expect("helpUri"), format!("{}/{id}.md", icp_check::diagnostic::DOCS_HOME));
+        assert!(!r["shortDescription"]["text"].as_str().expect("text").is_empty());
+    }
+    for res in run["results"].as_array().expect("results") {
+        let i = res["ruleIndex"].as_u64().expect("index") as usize;
+        assert_eq!(rules[i]["id"], res["ruleId"]);
+    }
+}
