@@ -543,7 +543,7 @@ impl<'a> Printer<'a> {
                 continue;
             }
             let on_line = || self.lists.iter().filter(move |l| l.line == n && l.candidate);
-            if let Some(l) = on_line().find(|l| l.end_col > max).or_else(|| on_line().last()) {
+            if let Some(l) = on_line().find(|l| l.end_col > max).or_else(|| on_line().next_back()) {
                 return Some(l.index);
             }
         }

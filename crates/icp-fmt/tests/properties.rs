@@ -99,7 +99,7 @@ fn mutate(src: &str, mut at: usize, kind: u8, pick: &prop::sample::Index) -> Str
             let body = s[line_start..line_end].trim_start().to_string();
             s.replace_range(line_start..line_end, &format!("{}{body}", " ".repeat(pick.index(9))));
         }
-        _ => s.insert_str(at, "\r"),
+        _ => s.insert(at, '\r'),
     }
     s
 }
