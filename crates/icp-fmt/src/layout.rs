@@ -398,8 +398,9 @@ impl Printer<'_> {
             (false, true) if self.broken.contains(&index) => ListMode::Broken,
             (false, _) => ListMode::Flat,
         };
-        let line = self.lines_so_far();
         self.word(Tok::LBracket);
+        // After the `[`: a comment before it may have ended a line.
+        let line = self.lines_so_far();
         if mode == ListMode::Broken {
             let base = self.line_indent();
             let saved_cont = self.cont;
