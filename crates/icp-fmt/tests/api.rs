@@ -126,7 +126,7 @@ fn range_on_statements_sharing_a_line_falls_back_to_the_whole_file() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     /// Applying a range edit gives a file that means the same, keeps its comments, and formats
     /// to the same text as the original; on a formatted file a range edit changes nothing.

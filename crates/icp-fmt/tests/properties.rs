@@ -18,7 +18,7 @@ fn options() -> impl Strategy<Value = FmtOptions> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     /// Messy files with every construct, comments everywhere and random spacing.
     #[test]
