@@ -65,6 +65,18 @@ pub struct Document {
     pub analysis_lock: Arc<tokio::sync::Mutex<()>>,
     /// Wakes the diagnostics task of this document (push mode) with the new version.
     pub changed: Option<tokio::sync::watch::Sender<i32>>,
+    /// Cached findings of the document's regions (see `incremental`).
+    pub regions: Arc<std::sync::Mutex<crate::incremental::Cache>>,
+    /// The diagnostics of the latest version checked.
+    pub diagnosed: Option<Arc<Diagnosed>>,
+}
+
+/// The diagnostics of one snapshot.
+#[derive(Debug)]
+pub struct Diagnosed {
+    pub snapshot: Arc<Snapshot>,
+    pub diagnostics: Vec<icp_check::Diagnostic>,
+    pub epoch: u64,
 }
 
 impl Document {
@@ -78,6 +90,8 @@ impl Document {
             analyzed: None,
             analysis_lock: Arc::new(tokio::sync::Mutex::new(())),
             changed: None,
+            regions: Arc::default(),
+            diagnosed: None,
         }
     }
 

@@ -11,6 +11,7 @@
 
 pub mod config;
 pub mod document;
+pub mod incremental;
 pub mod pos;
 pub mod server;
 pub mod workspace;

@@ -22,7 +22,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::config::{Configs, Loaded};
-use crate::document::{analyze, Analyzed, Snapshot, Store};
+use crate::document::{analyze, Analyzed, Diagnosed, Snapshot, Store};
 use crate::pos::{Encoding, PosMap};
 use crate::workspace::Workspace;
 
@@ -241,13 +241,71 @@ async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>
     Some(analyzed)
 }
 
+/// The diagnostics of the current version of a document: from the analysis of that version if
+/// there is one, else from the document's regions (only the regions an edit touched are
+/// analysed again), else from an analysis of the whole file.
+async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagnosed>> {
+    let epoch = state.config_epoch.load(Ordering::SeqCst);
+    let (snapshot, regions, generation) = {
+        let mut store = state.store.lock().ok()?;
+        let doc = store.docs.get_mut(uri)?;
+        if let Some(d) = doc.diagnosed.as_ref().filter(|d| d.snapshot.revision == doc.revision && d.epoch == epoch) {
+            return Some(d.clone());
+        }
+        if let Some(a) = doc.current_analysis().filter(|a| a.epoch == epoch) {
+            let d = Arc::new(Diagnosed { snapshot: a.snapshot.clone(), diagnostics: a.analysis.diagnostics.clone(), epoch });
+            doc.diagnosed = Some(d.clone());
+            return Some(d);
+        }
+        (doc.snapshot(), doc.regions.clone(), doc.generation)
+    };
+    let config = {
+        let state = state.clone();
+        let uri = uri.clone();
+        tokio::task::spawn_blocking(move || config_for(&state, &uri)).await.ok()?
+    };
+    let snap = snapshot.clone();
+    let computed = tokio::task::spawn_blocking(move || {
+        let mut cache = regions.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        match crate::incremental::diagnostics(&snap.text, &config.check, epoch, &mut cache) {
+            Some(d) => (d, None),
+            None => {
+                let a = analyze(snap.clone(), &config.check, epoch);
+                (a.analysis.diagnostics.clone(), Some(Arc::new(a)))
+            }
+        }
+    })
+    .await;
+    let (diagnostics, analyzed) = match computed {
+        Ok(x) => x,
+        Err(e) => {
+            tracing::error!("checking {} failed: {e}", uri.as_str());
+            return None;
+        }
+    };
+    let d = Arc::new(Diagnosed { snapshot, diagnostics, epoch });
+    if let Ok(mut store) = state.store.lock() {
+        if let Some(doc) = store.docs.get_mut(uri).filter(|doc| doc.generation == generation) {
+            if doc.diagnosed.as_ref().is_none_or(|old| old.snapshot.revision <= d.snapshot.revision) {
+                doc.diagnosed = Some(d.clone());
+            }
+            if let Some(a) = analyzed {
+                if doc.analyzed.as_ref().is_none_or(|old| old.snapshot.revision <= a.snapshot.revision) {
+                    doc.analyzed = Some(a);
+                }
+            }
+        }
+    }
+    Some(d)
+}
+
 /// Publishes a document's diagnostics each time it changes, dropping the analysis of a version
 /// that a newer edit made stale before it was published. Ends when the document is closed.
 async fn diagnostics_task(state: Arc<State>, client: Client, uri: Uri, generation: u64, mut changed: tokio::sync::watch::Receiver<i32>) {
     loop {
         changed.borrow_and_update();
-        if let Some(analyzed) = current_analysis(&state, &uri).await {
-            // A newer edit came in while analysing: analyse that one instead.
+        if let Some(analyzed) = current_diagnostics(&state, &uri).await {
+            // A newer edit came in while checking: check that one instead.
             if !matches!(changed.has_changed(), Ok(true)) {
                 let enc = state.settings.read().map(|s| s.enc).unwrap_or(Encoding::Utf16);
                 let related = state.settings.read().map(|s| s.related_information).unwrap_or(true);
@@ -309,9 +367,9 @@ pub fn convert_diagnostic(d: &icp_check::Diagnostic, pm: &PosMap<'_>, uri: &Uri,
     }
 }
 
-fn convert_diagnostics(a: &Analyzed, uri: &Uri, enc: Encoding, related: bool) -> Vec<Diagnostic> {
-    let pm = a.snapshot.pos(enc);
-    a.analysis.diagnostics.iter().map(|d| convert_diagnostic(d, &pm, uri, related)).collect()
+fn convert_diagnostics(d: &Diagnosed, uri: &Uri, enc: Encoding, related: bool) -> Vec<Diagnostic> {
+    let pm = d.snapshot.pos(enc);
+    d.diagnostics.iter().map(|x| convert_diagnostic(x, &pm, uri, related)).collect()
 }
 
 fn edits(pm: &PosMap<'_>, edits: &[icp_ide::TextEdit]) -> Vec<TextEdit> {
@@ -604,7 +662,7 @@ impl LanguageServer for Backend {
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
-        let Some(a) = self.analysis(&uri).await else {
+        let Some(a) = current_diagnostics(&self.state, &uri).await else {
             return Err(Error::invalid_params(format!("{} is not open", uri.as_str())));
         };
         let result_id = format!("{}:{}", a.snapshot.revision, a.epoch);

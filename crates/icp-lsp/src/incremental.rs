@@ -1,0 +1,434 @@
+//! Diagnostics of a long file without re-checking all of it on every keystroke.
+//!
+//! A file is a sequence of items (schemas and icps), and the checks of an item depend only on
+//! the items it names: the schema it `uses`, items of the same name (duplicates). So the file is
+//! cut into regions that name nothing outside themselves, each region is analysed on its own
+//! with `icp_check::analyze` (the same analysis as `icpc check`), and the findings of a region
+//! are cached by its text: an edit re-analyses only the region it touches, and the findings of
+//! the other regions are moved by the change in their offset.
+//!
+//! The result must be exactly what `analyze` says for the whole file. Whenever that cannot be
+//! shown cheaply, this answers `None` and the caller analyses the whole file:
+//!
+//! - Items start at a line beginning with `schema` or `icp`; the comment and blank lines right
+//!   above such a line belong to it (a suppression comment there covers the item).
+//! - Every chunk must have balanced brackets, so that the parser's recovery, which stops at the
+//!   next line-start token outside brackets, cannot run into the next chunk.
+//! - Every `uses` must name a schema of the file (the did-you-mean of an unknown one looks at
+//!   every schema), and an icp without `uses` is grouped with the file's only schema (with no or
+//!   several schemas, the whole file is analysed).
+//! - A region whose syntax errors reach its end is analysed with the rest of the file (the
+//!   parser would have read on into the next item).
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use icp_check::{Config, Diagnostic};
+use icp_syntax::lexer::{self, Tok};
+use icp_syntax::Span;
+
+/// What one chunk declares and names.
+#[derive(Debug, Default)]
+struct ChunkInfo {
+    balanced: bool,
+    /// Names of the schemas and icps it defines.
+    defs: Vec<String>,
+    schemas: Vec<String>,
+    uses: Vec<String>,
+    /// Whether one of its icps has no `uses`.
+    icp_without_uses: bool,
+}
+
+/// The findings of one region, with spans relative to its start.
+#[derive(Debug)]
+struct RegionResult {
+    diagnostics: Vec<Diagnostic>,
+    /// A syntax error reaches the end of the region.
+    open_end: bool,
+    /// The schemas and icps the parser found, by name, and how many icps have no `uses`: the
+    /// split is right only if these are what the chunks' tokens promised.
+    schemas: Vec<String>,
+    icps: Vec<String>,
+    icps_without_uses: usize,
+}
+
+/// Caches of one document: chunk summaries and region findings, by text.
+#[derive(Debug, Default)]
+pub struct Cache {
+    chunks: HashMap<Box<str>, Arc<ChunkInfo>>,
+    regions: HashMap<Box<str>, Arc<RegionResult>>,
+    epoch: u64,
+}
+
+/// Whether a line starting at `at` begins an item.
+fn starts_item(src: &[u8], at: usize) -> bool {
+    ["schema", "icp"].iter().any(|kw| {
+        let rest = &src[at..];
+        rest.starts_with(kw.as_bytes()) && !rest.get(kw.len()).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    })
+}
+
+/// The chunks of a file: byte ranges that cover it, each starting with the comment and blank
+/// lines above an item line.
+fn chunks(src: &str) -> Vec<Range<usize>> {
+    let b = src.as_bytes();
+    let mut starts = vec![0];
+    // The start of the run of comment and blank lines that ends at the current line.
+    let mut run_start: Option<usize> = None;
+    let mut at = 0;
+    while at < b.len() {
+        let end = memchr_newline(b, at);
+        let line = &src[at..end];
+        let trimmed = line.trim_start();
+        if starts_item(b, at) {
+            let s = run_start.unwrap_or(at);
+            if s > 0 && starts.last() != Some(&s) {
+                starts.push(s);
+            }
+            run_start = None;
+        } else if trimmed.is_empty() || trimmed.starts_with('#') {
+            run_start.get_or_insert(at);
+        } else {
+            run_start = None;
+        }
+        at = end + 1;
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (i, &s) in starts.iter().enumerate() {
+        out.push(s..starts.get(i + 1).copied().unwrap_or(src.len()));
+    }
+    out
+}
+
+fn memchr_newline(b: &[u8], from: usize) -> usize {
+    b[from..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| from + i)
+}
+
+fn chunk_info(text: &str) -> ChunkInfo {
+    let lexed = lexer::lex(text);
+    let toks = &lexed.tokens;
+    let word = |i: usize| toks.get(i).filter(|t| t.kind == Tok::Ident).map(|t| &text[t.span.range()]);
+    let mut info = ChunkInfo { balanced: true, ..ChunkInfo::default() };
+    let (mut braces, mut brackets, mut parens, mut joint) = (0i64, 0i64, 0i64, 0i64);
+    // The icp being read, and whether it had `uses`.
+    let mut in_icp: Option<bool> = None;
+    for (i, t) in toks.iter().enumerate() {
+        match t.kind {
+            Tok::LBrace => braces += 1,
+            Tok::RBrace => braces -= 1,
+            Tok::LBracket => brackets += 1,
+            Tok::RBracket => brackets -= 1,
+            Tok::LParen => parens += 1,
+            Tok::RParen => parens -= 1,
+            _ => {}
+        }
+        match t.kind {
+            Tok::LBrace | Tok::LBracket | Tok::LParen => joint += 1,
+            Tok::RBrace | Tok::RBracket | Tok::RParen => joint -= 1,
+            _ => {}
+        }
+        if braces < 0 || brackets < 0 || parens < 0 || joint < 0 {
+            info.balanced = false;
+        }
+        if t.kind == Tok::RBrace && braces == 0 {
+            if let Some(had) = in_icp.take() {
+                info.icp_without_uses |= !had;
+            }
+        }
+        if joint == 0 && t.kind == Tok::Ident {
+            match (&text[t.span.range()], word(i + 1)) {
+                ("schema", Some(name)) => {
+                    info.defs.push(name.to_string());
+                    info.schemas.push(name.to_string());
+                }
+                ("icp", Some(name)) => {
+                    info.defs.push(name.to_string());
+                    if let Some(had) = in_icp.replace(false) {
+                        info.icp_without_uses |= !had;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if braces == 1 && t.kind == Tok::Ident && &text[t.span.range()] == "uses" {
+            if let Some(name) = word(i + 1) {
+                info.uses.push(name.to_string());
+                if let Some(had) = in_icp.as_mut() {
+                    *had = true;
+                }
+            }
+        }
+    }
+    if let Some(had) = in_icp {
+        info.icp_without_uses |= !had;
+    }
+    if braces != 0 || brackets != 0 || parens != 0 {
+        info.balanced = false;
+    }
+    info
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+/// The names the chunks' tokens define: schemas and icps, sorted.
+type Promised = (Vec<String>, Vec<String>);
+
+/// The regions of a file, or `None` when the file must be analysed whole.
+fn regions(src: &str, cache: &mut Cache, used: &mut HashMap<Box<str>, Arc<ChunkInfo>>) -> Option<(Vec<Range<usize>>, Promised)> {
+    let chunks = chunks(src);
+    let mut infos = Vec::with_capacity(chunks.len());
+    for c in &chunks {
+        let text = &src[c.clone()];
+        let info = match cache.chunks.get(text) {
+            Some(i) => i.clone(),
+            None => Arc::new(chunk_info(text)),
+        };
+        if !info.balanced {
+            return None;
+        }
+        used.insert(text.into(), info.clone());
+        infos.push(info);
+    }
+    let mut parent: Vec<usize> = (0..chunks.len()).collect();
+    let mut defined: HashMap<&str, usize> = HashMap::new();
+    let mut schema_defs: HashMap<&str, usize> = HashMap::new();
+    let mut schemas: Vec<usize> = Vec::new();
+    for (i, info) in infos.iter().enumerate() {
+        for d in &info.defs {
+            match defined.get(d.as_str()) {
+                Some(&first) => union(&mut parent, first, i),
+                None => {
+                    defined.insert(d, i);
+                }
+            }
+        }
+        for sname in &info.schemas {
+            schema_defs.entry(sname).or_insert(i);
+            schemas.push(i);
+        }
+    }
+    for (i, info) in infos.iter().enumerate() {
+        for u in &info.uses {
+            // An unknown schema: its did-you-mean looks at every schema of the file.
+            let &d = schema_defs.get(u.as_str())?;
+            union(&mut parent, i, d);
+        }
+        if info.icp_without_uses {
+            // Such an icp uses the only schema of the file; otherwise every schema counts.
+            match schemas.as_slice() {
+                [only] => union(&mut parent, i, *only),
+                _ => return None,
+            }
+        }
+    }
+    // Each group as the span of chunks from its first to its last, overlapping spans merged.
+    let mut span_of: HashMap<usize, (usize, usize)> = HashMap::new();
+    for i in 0..chunks.len() {
+        let r = find(&mut parent, i);
+        let e = span_of.entry(r).or_insert((i, i));
+        e.1 = e.1.max(i);
+    }
+    let mut spans: Vec<(usize, usize)> = span_of.into_values().collect();
+    spans.sort();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    let mut schema_names: Vec<String> = infos.iter().flat_map(|i| i.schemas.iter().cloned()).collect();
+    let mut icp_names: Vec<String> =
+        infos.iter().flat_map(|i| i.defs.iter().filter(|d| !i.schemas.contains(d)).cloned()).collect();
+    schema_names.sort();
+    icp_names.sort();
+    Some((merged.into_iter().map(|(a, b)| chunks[a].start..chunks[b].end).collect(), (schema_names, icp_names)))
+}
+
+fn shift(d: &Diagnostic, by: usize) -> Diagnostic {
+    let s = |sp: Span| Span::new(sp.start as usize + by, sp.end as usize + by);
+    let mut d = d.clone();
+    d.span = s(d.span);
+    for l in &mut d.labels {
+        l.span = s(l.span);
+    }
+    if let Some(f) = &mut d.fix {
+        for e in &mut f.edits {
+            e.span = s(e.span);
+        }
+    }
+    d
+}
+
+/// The diagnostics of `src`, exactly as `icp_check::analyze(src, config)` gives them, from
+/// cached regions where possible; `None` when the whole file must be analysed. `epoch` names
+/// the configuration (a new one empties the cache).
+pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) -> Option<Vec<Diagnostic>> {
+    if cache.epoch != epoch {
+        *cache = Cache { epoch, ..Cache::default() };
+    }
+    let mut used_chunks = HashMap::new();
+    let regions = regions(src, cache, &mut used_chunks);
+    cache.chunks = used_chunks;
+    let (regions, (promised_schemas, promised_icps)) = regions?;
+    let mut found_schemas: Vec<String> = Vec::new();
+    let mut found_icps: Vec<String> = Vec::new();
+    let mut used = HashMap::with_capacity(regions.len());
+    let mut out = Vec::new();
+    let last = regions.len().saturating_sub(1);
+    for (i, r) in regions.iter().enumerate() {
+        let text = &src[r.clone()];
+        let result = match cache.regions.get(text) {
+            Some(hit) => hit.clone(),
+            None => {
+                let a = icp_check::analyze(text, config);
+                let code_end = text.trim_end().len();
+                let open_end = a.diagnostics.iter().any(|d| d.code == "syntax" && d.span.end as usize >= code_end);
+                let icps_without_uses = a
+                    .file
+                    .icps()
+                    .filter(|i| !i.body.iter().any(|s| matches!(s.kind, icp_syntax::ast::StmtKind::Uses(_))))
+                    .count();
+                Arc::new(RegionResult {
+                    schemas: a.file.schemas().map(|s| s.name.name.clone()).collect(),
+                    icps: a.file.icps().map(|i| i.name.name.clone()).collect(),
+                    icps_without_uses,
+                    diagnostics: a.diagnostics,
+                    open_end,
+                })
+            }
+        };
+        // An icp without `uses` takes the file's only schema, which must then be in its region.
+        let lone_schema_elsewhere = result.icps_without_uses > 0 && !(promised_schemas.len() == 1 && result.schemas.len() == 1);
+        if (result.open_end && i != last) || lone_schema_elsewhere {
+            cache.regions = used;
+            return None;
+        }
+        found_schemas.extend(result.schemas.iter().cloned());
+        found_icps.extend(result.icps.iter().cloned());
+        out.extend(result.diagnostics.iter().map(|d| shift(d, r.start)));
+        used.insert(Box::<str>::from(text), result);
+    }
+    cache.regions = used;
+    found_schemas.sort();
+    found_icps.sort();
+    // The parser must have found exactly the items the tokens promised, or a `uses` may name a
+    // schema that does not parse (and whose did-you-mean looks at every schema).
+    if found_schemas != promised_schemas || found_icps != promised_icps {
+        return None;
+    }
+    out.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn examples() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let mut out: Vec<String> = std::fs::read_dir(&dir)
+            .map(|rd| rd.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "icp")).filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
+            .unwrap_or_default();
+        out.sort();
+        out
+    }
+
+    fn check(src: &str, cache: &mut Cache) -> bool {
+        let config = Config { today: Some(20_000), ..Config::default() };
+        let full = icp_check::analyze(src, &config).diagnostics;
+        match diagnostics(src, &config, 0, cache) {
+            Some(inc) => {
+                assert_eq!(inc, full, "incremental and whole-file diagnostics differ for:\n{src}");
+                true
+            }
+            None => false,
+        }
+    }
+
+    #[test]
+    fn chunks_take_the_comments_above_an_item() {
+        let src = "# head\nschema s { a: int }\n\n# about x\n# icp: allow(vague-term) -- ok\nicp x \"X\" { uses s }\n";
+        let c = chunks(src);
+        assert_eq!(c.len(), 2);
+        assert!(src[c[1].clone()].starts_with("\n# about x"));
+    }
+
+    #[test]
+    fn generated_files_split_and_match() {
+        let src = icp_syntax::generator::generate(60_000, 3);
+        let mut cache = Cache::default();
+        assert!(check(&src, &mut cache), "a generated file splits into regions");
+        let n = regions(&src, &mut Cache::default(), &mut HashMap::new()).map(|r| r.0.len()).unwrap_or(0);
+        assert!(n > 10, "{n} regions");
+    }
+
+    #[test]
+    fn examples_match_alone_and_together() {
+        let mut cache = Cache::default();
+        let all = examples();
+        for e in &all {
+            check(e, &mut cache);
+        }
+        // Two examples define `crm`: duplicates join their regions.
+        check(&all.join("\n"), &mut cache);
+    }
+
+    /// Random edits of a multi-item file (and of the examples): whenever the regions are used,
+    /// they give exactly the whole-file diagnostics.
+    #[test]
+    fn random_edits_match_the_whole_file_analysis() {
+        let pieces = [
+            "}", "{", "[", "]", "(", ")", "\n", "icp z \"Z\" {\n", "schema q {\n a: int }\n", "uses crm\n", "employees > 5\n",
+            "# icp: allow(vague-term) -- ok\n", "\"innovative\"", "rule r : x\n", "x", " ", "uses accounts_1\n", "😀", "tier t when score >= 1\n",
+        ];
+        let mut seed = 0x5EED_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let base = format!("{}\n{}", icp_syntax::generator::generate(8_000, 9), examples().join("\n"));
+        let mut src = base.clone();
+        let mut cache = Cache::default();
+        let mut used = 0;
+        for i in 0..400 {
+            // One to three edits of the base file each time.
+            if i % 3 == 0 {
+                src = base.clone();
+            }
+            let mut at = (next() % (src.len() as u64 + 1)) as usize;
+            while !src.is_char_boundary(at) {
+                at -= 1;
+            }
+            if next() % 3 == 0 {
+                let mut end = (at + (next() % 30) as usize).min(src.len());
+                while !src.is_char_boundary(end) {
+                    end -= 1;
+                }
+                src.replace_range(at..end, "");
+            } else {
+                src.insert_str(at, pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            if check(&src, &mut cache) {
+                used += 1;
+            }
+        }
+        assert!(used > 150, "the regions were used {used} times of 400");
+    }
+}
