@@ -68,7 +68,7 @@ impl Dec {
 
     /// Whether the value is a whole number.
     pub fn is_whole(self) -> bool {
-        self.m % POW10[self.k as usize] == 0
+        self.k == 0 || self.m % POW10[self.k as usize] == 0
     }
 
     /// Multiplies by 10^e (e may be negative: then the scale grows), exactly.

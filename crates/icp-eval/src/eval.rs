@@ -24,7 +24,7 @@ impl T3 {
         if b { T3::True } else { T3::False }
     }
 
-    pub fn not(self) -> T3 {
+    pub fn negate(self) -> T3 {
         match self {
             T3::True => T3::False,
             T3::False => T3::True,
@@ -466,7 +466,7 @@ impl<'p> Evaluator<'p> {
                 Val::Bool(false) => T3::of(*if_false),
                 _ => T3::Unknown,
             },
-            Node::Not(a) => self.node(*a).not(),
+            Node::Not(a) => self.node(*a).negate(),
             Node::And(a, b) => {
                 let x = self.node(*a);
                 if x == T3::False { T3::False } else { x.and(self.node(*b)) }
@@ -536,8 +536,7 @@ impl<'p> Evaluator<'p> {
                         // w × (num / span), with both decimals brought to one scale.
                         let k = num.k.max(span.k);
                         let (n, d) = (num.rescale(k)?, span.rescale(k)?);
-                        let f = Rational::new(n.checked_mul(*w.numer())?, d.checked_mul(*w.denom())?);
-                        f
+                        Rational::new(n.checked_mul(*w.numer())?, d.checked_mul(*w.denom())?)
                     };
                     (c, c)
                 }

@@ -223,10 +223,11 @@ impl<'p> Job<'p> {
                 job.pending = buf.split_off(end);
                 let mut index: HashMap<String, usize> = HashMap::new();
                 for (i, c) in job.columns.iter().enumerate() {
-                    if index.contains_key(&lower(c)) {
-                        job.duplicates.push(c.clone());
-                    } else {
-                        index.insert(lower(c), i);
+                    match index.entry(lower(c)) {
+                        std::collections::hash_map::Entry::Occupied(_) => job.duplicates.push(c.clone()),
+                        std::collections::hash_map::Entry::Vacant(v) => {
+                            v.insert(i);
+                        }
                     }
                 }
                 for s in &prog.slots {
@@ -543,7 +544,7 @@ fn read_blocks(
     recycle: &Receiver<Vec<u8>>,
 ) -> Result<(), StreamError> {
     let mut seq = 0;
-    let mut lines_before = 0u64;
+    let mut bytes_before = 0u64;
     loop {
         let mut buf = recycle.try_recv().unwrap_or_else(|_| Vec::with_capacity(block + block / 4));
         buf.clear();
@@ -559,13 +560,16 @@ fn read_blocks(
                 break (false, c);
             }
             if buf.len() > MAX_RECORD_BYTES {
-                return Err(unclosed(lines_before));
+                return Err(StreamError::Input(format!(
+                    "a record starting after byte {bytes_before} does not end within {} MB: an unclosed quote?",
+                    MAX_RECORD_BYTES >> 20
+                )));
             }
             want = buf.len() * 2;
         };
         carry.extend_from_slice(&buf[cut..]);
         buf.truncate(cut);
-        lines_before += memchr::memchr_iter(b'\n', &buf).count() as u64;
+        bytes_before += buf.len() as u64;
         if !buf.is_empty() && work.send(Block { seq, data: buf }).is_err() {
             return Ok(());
         }
@@ -863,7 +867,7 @@ fn for_each_row(
                 }
                 f(ev, &PlainRowRagged(row, ragged), line_no);
             }
-            *lines = memchr::memchr_iter(b'\n', data).count() as u64;
+            *lines = line_no.saturating_sub(1);
         }
         InputFormat::Csv => {
             let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(data);
@@ -902,7 +906,7 @@ fn for_each_row(
                     }
                 }
             }
-            *lines = memchr::memchr_iter(b'\n', data).count() as u64;
+            *lines = line_no.saturating_sub(1);
         }
     }
 }
