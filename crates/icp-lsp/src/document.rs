@@ -77,6 +77,8 @@ pub struct Diagnosed {
     pub snapshot: Arc<Snapshot>,
     pub diagnostics: Vec<icp_check::Diagnostic>,
     pub epoch: u64,
+    /// The regions they came from (empty when the whole file was analysed).
+    pub regions: crate::incremental::Regions,
 }
 
 impl Document {

@@ -40,9 +40,11 @@ struct ChunkInfo {
     icp_without_uses: bool,
 }
 
-/// The findings of one region, with spans relative to its start.
+/// The analysis of one region, with spans relative to its start.
 #[derive(Debug)]
-struct RegionResult {
+pub struct RegionResult {
+    /// The region's analysis: editor features work on it with offsets relative to the region.
+    pub analysis: icp_check::Analysis,
     diagnostics: Vec<Diagnostic>,
     /// A syntax error reaches the end of the region.
     open_end: bool,
@@ -274,10 +276,13 @@ fn shift(d: &Diagnostic, by: usize) -> Diagnostic {
     d
 }
 
+/// The regions of a file with their analyses, in order; they cover the whole file.
+pub type Regions = Vec<(Range<usize>, Arc<RegionResult>)>;
+
 /// The diagnostics of `src`, exactly as `icp_check::analyze(src, config)` gives them, from
-/// cached regions where possible; `None` when the whole file must be analysed. `epoch` names
-/// the configuration (a new one empties the cache).
-pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) -> Option<Vec<Diagnostic>> {
+/// cached regions where possible, with the regions; `None` when the whole file must be
+/// analysed. `epoch` names the configuration (a new one empties the cache).
+pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) -> Option<(Vec<Diagnostic>, Regions)> {
     if cache.epoch != epoch {
         *cache = Cache { epoch, ..Cache::default() };
     }
@@ -289,6 +294,7 @@ pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) ->
     let mut found_icps: Vec<String> = Vec::new();
     let mut used = HashMap::with_capacity(regions.len());
     let mut out = Vec::new();
+    let mut parts: Regions = Vec::with_capacity(regions.len());
     let last = regions.len().saturating_sub(1);
     for (i, r) in regions.iter().enumerate() {
         let text = &src[r.clone()];
@@ -303,11 +309,14 @@ pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) ->
                     .icps()
                     .filter(|i| !i.body.iter().any(|s| matches!(s.kind, icp_syntax::ast::StmtKind::Uses(_))))
                     .count();
+                let schemas = a.file.schemas().map(|s| s.name.name.clone()).collect();
+                let icps = a.file.icps().map(|i| i.name.name.clone()).collect();
                 Arc::new(RegionResult {
-                    schemas: a.file.schemas().map(|s| s.name.name.clone()).collect(),
-                    icps: a.file.icps().map(|i| i.name.name.clone()).collect(),
+                    diagnostics: a.diagnostics.clone(),
+                    analysis: a,
+                    schemas,
+                    icps,
                     icps_without_uses,
-                    diagnostics: a.diagnostics,
                     open_end,
                 })
             }
@@ -321,6 +330,7 @@ pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) ->
         found_schemas.extend(result.schemas.iter().cloned());
         found_icps.extend(result.icps.iter().cloned());
         out.extend(result.diagnostics.iter().map(|d| shift(d, r.start)));
+        parts.push((r.clone(), result.clone()));
         used.insert(Box::<str>::from(text), result);
     }
     cache.regions = used;
@@ -332,7 +342,7 @@ pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) ->
         return None;
     }
     out.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
-    Some(out)
+    Some((out, parts))
 }
 
 #[cfg(test)]
@@ -352,7 +362,7 @@ mod tests {
         let config = Config { today: Some(20_000), ..Config::default() };
         let full = icp_check::analyze(src, &config).diagnostics;
         match diagnostics(src, &config, 0, cache) {
-            Some(inc) => {
+            Some((inc, _)) => {
                 assert_eq!(inc, full, "incremental and whole-file diagnostics differ for:\n{src}");
                 true
             }

@@ -168,6 +168,20 @@ impl Backend {
         current_analysis(&self.state, uri).await
     }
 
+    /// The analysis to answer a request at `pos` with (see [`View`]).
+    async fn view(&self, uri: &Uri, pos: Position) -> Option<View> {
+        let enc = self.settings().enc;
+        if let Some(d) = current_diagnostics(&self.state, uri).await {
+            let offset = d.snapshot.pos(enc).offset(pos);
+            let hit = d.regions.iter().find(|(r, _)| r.start <= offset && (offset < r.end || r.end == d.snapshot.text.len()));
+            if let Some((r, result)) = hit {
+                return Some(View { snapshot: d.snapshot.clone(), base: r.start, end: r.end, region: Some(result.clone()), full: None });
+            }
+        }
+        let a = self.analysis(uri).await?;
+        Some(View { snapshot: a.snapshot.clone(), base: 0, end: a.snapshot.text.len(), region: None, full: Some(a) })
+    }
+
     /// The latest analysis whatever its version (for completion, whose schema rarely changes
     /// while the user types), with the current snapshot.
     async fn latest(&self, uri: &Uri) -> Option<(Arc<Snapshot>, Arc<Analyzed>)> {
@@ -180,6 +194,37 @@ impl Backend {
             Some(a) => Some((snap, a)),
             None => self.analysis(uri).await.map(|a| (snap, a)),
         }
+    }
+}
+
+/// The analysis a request at one place works on: the region around it when the document was
+/// checked by regions (see `incremental`), else the whole file's; offsets inside it are relative
+/// to `base`.
+struct View {
+    snapshot: Arc<Snapshot>,
+    base: usize,
+    end: usize,
+    region: Option<Arc<crate::incremental::RegionResult>>,
+    full: Option<Arc<Analyzed>>,
+}
+
+impl View {
+    fn analysis(&self) -> Option<&icp_check::Analysis> {
+        self.region.as_ref().map(|r| &r.analysis).or(self.full.as_ref().map(|f| &f.analysis))
+    }
+
+    fn text(&self) -> &str {
+        &self.snapshot.text[self.base..self.end]
+    }
+
+    /// A local offset of a whole-text one.
+    fn local(&self, offset: usize) -> usize {
+        offset.saturating_sub(self.base).min(self.end - self.base)
+    }
+
+    /// A whole-text span of a local one.
+    fn global(&self, s: Span) -> Span {
+        Span::new(s.start as usize + self.base, s.end as usize + self.base)
     }
 }
 
@@ -253,7 +298,7 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
             return Some(d.clone());
         }
         if let Some(a) = doc.current_analysis().filter(|a| a.epoch == epoch) {
-            let d = Arc::new(Diagnosed { snapshot: a.snapshot.clone(), diagnostics: a.analysis.diagnostics.clone(), epoch });
+            let d = Arc::new(Diagnosed { snapshot: a.snapshot.clone(), diagnostics: a.analysis.diagnostics.clone(), epoch, regions: Vec::new() });
             doc.diagnosed = Some(d.clone());
             return Some(d);
         }
@@ -268,22 +313,22 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
     let computed = tokio::task::spawn_blocking(move || {
         let mut cache = regions.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         match crate::incremental::diagnostics(&snap.text, &config.check, epoch, &mut cache) {
-            Some(d) => (d, None),
+            Some((d, regions)) => (d, regions, None),
             None => {
                 let a = analyze(snap.clone(), &config.check, epoch);
-                (a.analysis.diagnostics.clone(), Some(Arc::new(a)))
+                (a.analysis.diagnostics.clone(), Vec::new(), Some(Arc::new(a)))
             }
         }
     })
     .await;
-    let (diagnostics, analyzed) = match computed {
+    let (diagnostics, regions, analyzed) = match computed {
         Ok(x) => x,
         Err(e) => {
             tracing::error!("checking {} failed: {e}", uri.as_str());
             return None;
         }
     };
-    let d = Arc::new(Diagnosed { snapshot, diagnostics, epoch });
+    let d = Arc::new(Diagnosed { snapshot, diagnostics, epoch, regions });
     if let Ok(mut store) = state.store.lock() {
         if let Some(doc) = store.docs.get_mut(uri).filter(|doc| doc.generation == generation) {
             if doc.diagnosed.as_ref().is_none_or(|old| old.snapshot.revision <= d.snapshot.revision) {
@@ -684,12 +729,13 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        let Some(a) = self.analysis(&p.text_document.uri).await else { return Ok(None) };
+        let Some(v) = self.view(&p.text_document.uri, p.position).await else { return Ok(None) };
+        let Some(analysis) = v.analysis() else { return Ok(None) };
         let s = self.settings();
-        let pm = a.snapshot.pos(s.enc);
-        let offset = pm.offset(p.position);
-        let h = guard("hover", || icp_ide::hover::hover(&a.snapshot.text, &a.analysis, offset))?;
-        Ok(h.map(|h| Hover { contents: HoverContents::Markup(markup(s.markdown, h.markdown)), range: Some(pm.range(h.span)) }))
+        let pm = v.snapshot.pos(s.enc);
+        let offset = v.local(pm.offset(p.position));
+        let h = guard("hover", || icp_ide::hover::hover(v.text(), analysis, offset))?;
+        Ok(h.map(|h| Hover { contents: HoverContents::Markup(markup(s.markdown, h.markdown)), range: Some(pm.range(v.global(h.span))) }))
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
@@ -723,22 +769,24 @@ impl LanguageServer for Backend {
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri;
-        let Some(a) = self.analysis(&uri).await else { return Ok(None) };
-        let pm = a.snapshot.pos(self.settings().enc);
-        let offset = pm.offset(p.position);
-        let def = guard("definition", || icp_ide::navigation::goto_definition(&a.analysis, &a.snapshot.text, offset))?;
-        Ok(def.map(|span| GotoDefinitionResponse::Scalar(Location { uri, range: pm.range(span) })))
+        let Some(v) = self.view(&uri, p.position).await else { return Ok(None) };
+        let Some(analysis) = v.analysis() else { return Ok(None) };
+        let pm = v.snapshot.pos(self.settings().enc);
+        let offset = v.local(pm.offset(p.position));
+        let def = guard("definition", || icp_ide::navigation::goto_definition(analysis, v.text(), offset))?;
+        Ok(def.map(|span| GotoDefinitionResponse::Scalar(Location { uri, range: pm.range(v.global(span)) })))
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let uri = p.text_document.uri;
-        let Some(a) = self.analysis(&uri).await else { return Ok(None) };
-        let pm = a.snapshot.pos(self.settings().enc);
-        let offset = pm.offset(p.position);
+        let Some(v) = self.view(&uri, p.position).await else { return Ok(None) };
+        let Some(analysis) = v.analysis() else { return Ok(None) };
+        let pm = v.snapshot.pos(self.settings().enc);
+        let offset = v.local(pm.offset(p.position));
         let include = params.context.include_declaration;
-        let refs = guard("references", || icp_ide::navigation::references(&a.analysis, &a.snapshot.text, offset, include))?;
-        Ok(Some(refs.into_iter().map(|s| Location { uri: uri.clone(), range: pm.range(s) }).collect()))
+        let refs = guard("references", || icp_ide::navigation::references(analysis, v.text(), offset, include))?;
+        Ok(Some(refs.into_iter().map(|s| Location { uri: uri.clone(), range: pm.range(v.global(s)) }).collect()))
     }
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {

@@ -373,3 +373,37 @@ fn workspace_symbols_and_icp_toml_changes() {
     assert!(c.shutdown().success());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn long_files_answer_from_the_region_around_the_cursor() {
+    let mut c = Client::start_default();
+    let u = uri("long.icp");
+    let mut text = icp_syntax::generator::generate(30_000, 5);
+    c.open(&u, &text);
+    assert_eq!(comparable(&c.diagnostics(&u, 1)), expected_diagnostics(&text));
+    // An edit near the top, with multi-byte text, moves every later region.
+    let at = text.find('\n').expect("a line") + 1;
+    c.change(&u, 2, &text, at, at, "# 🚀 édition\n");
+    text.insert_str(at, "# 🚀 édition\n");
+    assert_eq!(comparable(&c.diagnostics(&u, 2)), expected_diagnostics(&text));
+    // A field in a later unit: hover, definition and references land in the right places.
+    let needle = "employees in ";
+    let use_at = text.match_indices(needle).nth(6).expect("a later criterion").0;
+    let params = json!({"textDocument": {"uri": u}, "position": c.pos(&text, use_at + 2)});
+    let h = c.request_ok("textDocument/hover", params.clone());
+    assert!(h["contents"]["value"].as_str().unwrap_or_default().starts_with("**employees**"), "{h}");
+    assert_eq!(h["range"]["start"], c.pos(&text, use_at));
+    let d = c.request_ok("textDocument/definition", params.clone());
+    let decl = text[..use_at].rfind("employees:").expect("the schema above");
+    assert_eq!(d["range"]["start"], c.pos(&text, decl));
+    let mut p = params;
+    p["context"] = json!({"includeDeclaration": true});
+    let refs = c.request_ok("textDocument/references", p);
+    for r in refs.as_array().expect("refs") {
+        let line = r["range"]["start"]["line"].as_u64().unwrap_or(0) as usize;
+        let ch = r["range"]["start"]["character"].as_u64().unwrap_or(0) as usize;
+        let l = text.lines().nth(line).unwrap_or_default();
+        assert!(l.is_ascii() && l[ch..].starts_with("employees"), "{l:?} at {ch}");
+    }
+    assert!(c.shutdown().success());
+}
