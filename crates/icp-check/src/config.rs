@@ -32,6 +32,10 @@ use toml::Spanned;
 
 use crate::diagnostic::{did_you_mean, Severity};
 
+/// Top-level tables of `icp.toml` that belong to other tools (the formatter's `[fmt]`): the
+/// checks leave them to their owners.
+pub const OTHER_TABLES: &[&str] = &["fmt"];
+
 /// The file name looked for.
 pub const FILE_NAME: &str = "icp.toml";
 
@@ -510,6 +514,7 @@ cadence = "30d"
         assert!(e[0].contains("cannot be configured"));
         let e = parse("[checks.missing-dimension]\nrequired = [\"firmographic\"]\n").unwrap_err();
         assert!(e[0].starts_with("icp.toml:2:13:") && e[0].contains("did you mean \"firmographics\""), "{e:?}");
+        assert!(parse("[fmt]\nindent-width = 4\n[checks]\nunused-field = \"off\"\n").is_ok());
         let e = parse("checks = [").unwrap_err();
         assert!(e[0].starts_with("icp.toml:1:"), "{e:?}");
     }

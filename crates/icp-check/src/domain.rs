@@ -19,6 +19,7 @@ use std::collections::BTreeSet;
 use icp_syntax::ast::{CmpOp, HasMode};
 use icp_syntax::literal::Rational;
 use num_rational::Ratio;
+use num_traits::{CheckedAdd, CheckedSub};
 
 use crate::model::{FieldId, FieldType, Lit, Pred, PredKind, SchemaModel};
 
@@ -93,12 +94,13 @@ impl Interval {
 /// Makes the ends of an interval over whole numbers inclusive (`> 4` is `>= 5`).
 fn integral(iv: Interval) -> Interval {
     let lo = match iv.lo {
-        End::Excl(x) => End::Incl(x.floor() + Rational::from_integer(1)),
+        // Bounds near the end of i128 keep their value rather than overflow.
+        End::Excl(x) => End::Incl(x.floor().checked_add(&Rational::from_integer(1)).unwrap_or(x)),
         End::Incl(x) => End::Incl(x.ceil()),
         End::Unbounded => End::Unbounded,
     };
     let hi = match iv.hi {
-        End::Excl(x) => End::Incl(x.ceil() - Rational::from_integer(1)),
+        End::Excl(x) => End::Incl(x.ceil().checked_sub(&Rational::from_integer(1)).unwrap_or(x)),
         End::Incl(x) => End::Incl(x.floor()),
         End::Unbounded => End::Unbounded,
     };
@@ -125,6 +127,15 @@ impl IntervalSet {
     }
 
     fn normalize(&mut self) {
+        if let [one] = self.parts.as_mut_slice() {
+            if self.integral {
+                *one = integral(*one);
+            }
+            if one.is_empty() {
+                self.parts.clear();
+            }
+            return;
+        }
         if self.integral {
             for p in &mut self.parts {
                 *p = integral(*p);
@@ -565,12 +576,48 @@ impl<'a> Domain<'a> {
 
     /// Whether no account, some accounts or every account passes `p`.
     pub fn truth(&self, p: &Pred) -> Truth {
+        match &p.kind {
+            PredKind::Not(inner) => {
+                return match self.truth(inner) {
+                    Truth::Never => Truth::Always,
+                    Truth::Always => Truth::Never,
+                    Truth::Sometimes => Truth::Sometimes,
+                };
+            }
+            PredKind::Prose { .. } | PredKind::Invalid | PredKind::Graded { .. } => return Truth::Sometimes,
+            PredKind::And(..) | PredKind::Or(..) | PredKind::Has { .. } => {}
+            // One field, one constraint: a single normal form decides both questions.
+            _ => {
+                return match self.atom(p, false) {
+                    None => Truth::Sometimes,
+                    Some(d) if d.is_empty() => Truth::Never,
+                    Some(d) => match d.as_slice() {
+                        [Cube(cons)] if cons.len() == 1 && self.is_full(cons[0].0, &cons[0].1) => Truth::Always,
+                        _ => Truth::Sometimes,
+                    },
+                };
+            }
+        }
         if self.dnf(p, false).is_some_and(|d| d.is_empty()) {
             Truth::Never
         } else if self.dnf(p, true).is_some_and(|d| d.is_empty()) {
             Truth::Always
         } else {
             Truth::Sometimes
+        }
+    }
+
+    /// Whether a constraint admits every value of its field's type.
+    fn is_full(&self, field: FieldId, con: &Con) -> bool {
+        let Some(ty) = self.ty(field) else { return false };
+        match con {
+            Con::Ordered(s) => *s == Self::ordered_domain(ty),
+            Con::Values(b) => {
+                let n = if *ty == FieldType::Bool { 2 } else { ty.values().len() };
+                *b == Bits::full(n)
+            }
+            Con::Members { must, must_not } => must.is_empty() && must_not.is_empty(),
+            Con::Text { finite, strings } => !finite && strings.is_empty(),
         }
     }
 

@@ -36,7 +36,7 @@ fn zero() -> Rational {
     Rational::from_integer(0)
 }
 
-fn rule_range(dom: &Domain<'_>, r: &RuleModel) -> Option<RuleRange> {
+fn rule_range(dom: &Domain<'_>, r: &RuleModel, truth: &impl Fn(&crate::model::Pred) -> Truth) -> Option<RuleRange> {
     let w = r.weight;
     if let PredKind::Graded { field, lo, hi } = &r.pred.kind {
         // The share of the weight is clamp((v - lo) / (hi - lo), 0, 1); fields here have no
@@ -50,7 +50,7 @@ fn rule_range(dom: &Domain<'_>, r: &RuleModel) -> Option<RuleRange> {
         let (lo, hi) = if a <= w { (a, w) } else { (w, a) };
         return Some(RuleRange { lo, hi, truth: Truth::Sometimes });
     }
-    let truth = dom.truth(&r.pred);
+    let truth = truth(&r.pred);
     let (lo, hi) = match truth {
         Truth::Never => (zero(), zero()),
         Truth::Always => (w, w),
@@ -59,13 +59,14 @@ fn rule_range(dom: &Domain<'_>, r: &RuleModel) -> Option<RuleRange> {
     Some(RuleRange { lo, hi, truth })
 }
 
-/// The lowest and highest score of an icp's rubric, `None` when the sums overflow.
-pub fn score_range(dom: &Domain<'_>, icp: &IcpModel) -> Option<ScoreRange> {
+/// The lowest and highest score of an icp's rubric, `None` when the sums overflow. `truth`
+/// judges a rule's criterion (the checks pass their cached judgements).
+pub fn score_range(dom: &Domain<'_>, icp: &IcpModel, truth: impl Fn(&crate::model::Pred) -> Truth) -> Option<ScoreRange> {
     let mut min = zero();
     let mut max = zero();
     let mut rules = Vec::with_capacity(icp.rules.len());
     for r in &icp.rules {
-        let rr = rule_range(dom, r)?;
+        let rr = rule_range(dom, r, &truth)?;
         min = min.checked_add(&rr.lo)?;
         max = max.checked_add(&rr.hi)?;
         rules.push(rr);

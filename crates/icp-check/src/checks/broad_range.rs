@@ -49,12 +49,27 @@ icp buyers "Companies with 200-2,000 employees" {
     notes: "Configuration: `[checks.broad-range] max-ratio = 10` (a number above 1).",
 };
 
-/// A bound on a field, with the criterion and literal it comes from.
+/// A bound on a field, with the criterion it comes from (and, for a range, which end).
 #[derive(Clone, Copy)]
 struct Bound {
     value: Rational,
     pred: Span,
-    lit: Span,
+    hi_end: bool,
+}
+
+/// The span of a bound's literal, looked up in the syntax only for a finding.
+fn lit_span(cx: &Cx<'_>, icp: &IcpModel, b: &Bound) -> Span {
+    match cx.expr_at(icp, b.pred).map(|e| &e.kind) {
+        Some(ExprKind::InRange { lo, hi, .. }) => {
+            if b.hi_end {
+                hi.span
+            } else {
+                lo.span
+            }
+        }
+        Some(ExprKind::Compare { value, .. }) => value.span,
+        _ => b.pred,
+    }
 }
 
 #[derive(Default)]
@@ -124,7 +139,7 @@ fn group(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, preds: Vec<&Pred>, o
     let mut bounds = Bounds::default();
     for p in &preds {
         for c in conjuncts(p) {
-            collect(cx, icp, schema, c, &mut bounds);
+            collect(schema, c, &mut bounds);
             if matches!(c.kind, PredKind::Or(..)) {
                 nested(cx, icp, schema, c, out);
             }
@@ -132,7 +147,7 @@ fn group(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, preds: Vec<&Pred>, o
     }
     for (f, lo, hi) in bounds.fields {
         if let (Some(lo), Some(hi)) = (lo, hi) {
-            judge(cx, schema, f, lo, hi, out);
+            judge(cx, icp, schema, f, lo, hi, out);
         }
     }
 }
@@ -146,20 +161,20 @@ fn nested(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, p: &Pred, out: &mut
         PredKind::And(..) => {
             let mut bounds = Bounds::default();
             for c in conjuncts(p) {
-                collect(cx, icp, schema, c, &mut bounds);
+                collect(schema, c, &mut bounds);
             }
             for (f, lo, hi) in bounds.fields {
                 if let (Some(lo), Some(hi)) = (lo, hi) {
-                    judge(cx, schema, f, lo, hi, out);
+                    judge(cx, icp, schema, f, lo, hi, out);
                 }
             }
         }
         PredKind::Range { .. } => {
             let mut bounds = Bounds::default();
-            collect(cx, icp, schema, p, &mut bounds);
+            collect(schema, p, &mut bounds);
             for (f, lo, hi) in bounds.fields {
                 if let (Some(lo), Some(hi)) = (lo, hi) {
-                    judge(cx, schema, f, lo, hi, out);
+                    judge(cx, icp, schema, f, lo, hi, out);
                 }
             }
         }
@@ -167,25 +182,17 @@ fn nested(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, p: &Pred, out: &mut
     }
 }
 
-fn collect(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, p: &Pred, b: &mut Bounds) {
+fn collect(schema: &SchemaModel, p: &Pred, b: &mut Bounds) {
     let is_judged = |f: FieldId| schema.fields.get(f).is_some_and(|x| judged(&x.ty));
     match &p.kind {
         PredKind::Range { field, negated: false, lo, hi } if is_judged(*field) => {
             let (Some(l), Some(h)) = (value(lo), value(hi)) else { return };
-            let (ls, hs) = match cx.expr_at(icp, p.span).map(|e| &e.kind) {
-                Some(ExprKind::InRange { lo, hi, .. }) => (lo.span, hi.span),
-                _ => (p.span, p.span),
-            };
-            b.lower(*field, Bound { value: l, pred: p.span, lit: ls });
-            b.upper(*field, Bound { value: h, pred: p.span, lit: hs });
+            b.lower(*field, Bound { value: l, pred: p.span, hi_end: false });
+            b.upper(*field, Bound { value: h, pred: p.span, hi_end: true });
         }
         PredKind::Cmp { field, op, value: v } if is_judged(*field) => {
             let Some(x) = value(v) else { return };
-            let lit = match cx.expr_at(icp, p.span).map(|e| &e.kind) {
-                Some(ExprKind::Compare { value, .. }) => value.span,
-                _ => p.span,
-            };
-            let bound = Bound { value: x, pred: p.span, lit };
+            let bound = Bound { value: x, pred: p.span, hi_end: false };
             match op {
                 CmpOp::Ge | CmpOp::Gt => b.lower(*field, bound),
                 CmpOp::Le | CmpOp::Lt => b.upper(*field, bound),
@@ -196,7 +203,7 @@ fn collect(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, p: &Pred, b: &mut 
     }
 }
 
-fn judge(cx: &Cx<'_>, schema: &SchemaModel, f: FieldId, lo: Bound, hi: Bound, out: &mut Vec<Diagnostic>) {
+fn judge(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, f: FieldId, lo: Bound, hi: Bound, out: &mut Vec<Diagnostic>) {
     let zero = Rational::from_integer(0);
     if lo.value <= zero || hi.value <= lo.value {
         return;
@@ -218,8 +225,8 @@ fn judge(cx: &Cx<'_>, schema: &SchemaModel, f: FieldId, lo: Bound, hi: Bound, ou
     let max = fmt_num(&cx.config.max_ratio);
     let suggested_hi = lo.value * cx.config.max_ratio;
     let d = diag(&DOC, span, message)
-        .with_label(lo.lit, "low end")
-        .with_label(hi.lit, format!("high end: {ratio_text}x the low end"))
+        .with_label(lit_span(cx, icp, &lo), "low end")
+        .with_label(lit_span(cx, icp, &hi), format!("high end: {ratio_text}x the low end"))
         .with_help(format!(
             "narrow `{name}` to at most {max}x (for example {}..{}) where your best customers are, and put another band in a `segment` of its own",
             fmt_num(&lo.value),

@@ -172,8 +172,61 @@ pub struct Cx<'a> {
     pub config: &'a crate::config::Config,
     /// Days since 1970-01-01.
     pub today: i64,
-    /// Every checked prose of the file, scanned once.
+    /// Every checked prose of the file, scanned once, in icp order.
     pub prose: Vec<Prose<'a>>,
+    /// What each icp's criteria admit, judged once for the checks that reason about values;
+    /// by icp index.
+    pub facts: Vec<Option<Facts>>,
+}
+
+/// The judgements of one icp's criteria, shared by `non-excluding`, `unsatisfiable` and
+/// `unreachable-tier` so that each criterion is analysed once.
+#[derive(Debug, Default)]
+pub struct Facts {
+    /// Every criterion and conjunct, by span.
+    truths: Vec<(Span, crate::domain::Truth)>,
+    /// The rubric's possible scores.
+    pub scores: Option<crate::scores::ScoreRange>,
+}
+
+impl Facts {
+    fn compute(dom: &Domain<'_>, icp: &IcpModel) -> Facts {
+        use crate::domain::{conjuncts, Truth};
+        let mut truths = Vec::new();
+        for (_, pred) in criteria(icp) {
+            let parts = conjuncts(pred);
+            let mut any_never = false;
+            let mut all_always = true;
+            for c in &parts {
+                let t = dom.truth(c);
+                any_never |= t == Truth::Never;
+                all_always &= t == Truth::Always;
+                truths.push((c.span, t));
+            }
+            if parts.len() > 1 {
+                let whole = if any_never {
+                    Truth::Never
+                } else if all_always {
+                    Truth::Always
+                } else {
+                    dom.truth(pred)
+                };
+                truths.push((pred.span, whole));
+            }
+        }
+        truths.sort_by_key(|(s, _)| (s.start, s.end));
+        let mut f = Facts { truths, scores: None };
+        if !icp.tiers.is_empty() {
+            f.scores = crate::scores::score_range(dom, icp, |p| f.get(p).unwrap_or_else(|| dom.truth(p)));
+        }
+        f
+    }
+
+    /// The judgement of a criterion or conjunct, if it was made.
+    pub fn get(&self, p: &crate::model::Pred) -> Option<crate::domain::Truth> {
+        let key = (p.span.start, p.span.end);
+        self.truths.binary_search_by_key(&key, |(s, _)| (s.start, s.end)).ok().map(|i| self.truths[i].1)
+    }
 }
 
 impl<'a> Cx<'a> {
@@ -182,8 +235,29 @@ impl<'a> Cx<'a> {
         self.model.icps.iter().enumerate().map(|(i, m)| (i, m, self.model.schema_of(m)))
     }
 
+    /// The prose of one icp (a slice of [`Cx::prose`], which is in icp order).
+    pub fn prose_of(&self, icp: usize) -> &[Prose<'a>] {
+        let start = self.prose.partition_point(|p| p.icp < icp);
+        let end = self.prose.partition_point(|p| p.icp <= icp);
+        &self.prose[start..end]
+    }
+
     pub fn domain(&self, schema: &'a SchemaModel) -> Domain<'a> {
         Domain::new(schema, self.today)
+    }
+
+    /// Whether no account, some or every account passes `p`, a criterion or conjunct of the
+    /// icp `icp` (cached), or any other predicate (computed).
+    pub fn truth(&self, icp: usize, dom: &Domain<'_>, p: &crate::model::Pred) -> crate::domain::Truth {
+        match self.facts.get(icp).and_then(Option::as_ref).and_then(|f| f.get(p)) {
+            Some(t) => t,
+            None => dom.truth(p),
+        }
+    }
+
+    /// The possible scores of an icp's rubric.
+    pub fn scores(&self, icp: usize) -> Option<&crate::scores::ScoreRange> {
+        self.facts.get(icp).and_then(Option::as_ref).and_then(|f| f.scores.as_ref())
     }
 
     /// The syntax of an icp.
@@ -338,15 +412,25 @@ fn collect_prose<'a>(file: &'a ast::File, model: &crate::model::Model, lex: &Lex
 
 /// Runs every enabled quality check over an analysed file.
 pub fn run_all(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let lex = lexicon_for(ctx.config);
-    let cx = Cx {
-        src: ctx.src,
-        file: ctx.file,
-        model: ctx.model,
-        config: ctx.config,
-        today: ctx.config.today(),
-        prose: collect_prose(ctx.file, ctx.model, &lex),
+    let config = ctx.config;
+    let today = config.today();
+    let text_checks = ["vague-term", "solution-thinking", "weak-trigger", "unmeasurable-criterion"];
+    let prose = if text_checks.iter().any(|c| config.enabled(c)) {
+        collect_prose(ctx.file, ctx.model, &lexicon_for(config))
+    } else {
+        Vec::new()
     };
+    let value_checks = ["non-excluding", "unsatisfiable", "unreachable-tier"];
+    let facts = if value_checks.iter().any(|c| config.enabled(c)) {
+        ctx.model
+            .icps
+            .iter()
+            .map(|icp| ctx.model.schema_of(icp).map(|s| Facts::compute(&Domain::new(s, today), icp)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let cx = Cx { src: ctx.src, file: ctx.file, model: ctx.model, config, today, prose, facts };
     for check in REGISTRY {
         if let Some(run) = check.run {
             if ctx.config.enabled(check.doc.code) {

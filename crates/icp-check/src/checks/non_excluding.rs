@@ -6,7 +6,7 @@ use icp_syntax::ast::CriteriaBlock;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::{conjuncts, Domain, Truth};
 use crate::model::{FieldType, IcpModel, Pred, PredKind, SchemaModel};
-use crate::scores::{score_range, tier_reach, Reach};
+use crate::scores::{tier_reach, Reach};
 
 use super::{atom_field, criteria, diag, fmt_num, type_phrase, CheckDoc, Cx, Pos};
 
@@ -107,18 +107,18 @@ fn field_label(d: Diagnostic, schema: &SchemaModel, p: &Pred) -> Diagnostic {
 }
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, icp, schema) in cx.icps() {
+    for (i, icp, schema) in cx.icps() {
         let Some(schema) = schema else { continue };
         let dom = cx.domain(schema);
-        criteria_checks(&dom, icp, schema, out);
-        tiers(cx, &dom, icp, out);
+        criteria_checks(cx, i, &dom, icp, schema, out);
+        tiers(cx, i, icp, out);
     }
 }
 
-fn criteria_checks(dom: &Domain<'_>, icp: &IcpModel, schema: &SchemaModel, out: &mut Vec<Diagnostic>) {
+fn criteria_checks(cx: &Cx<'_>, i: usize, dom: &Domain<'_>, icp: &IcpModel, schema: &SchemaModel, out: &mut Vec<Diagnostic>) {
     for (pos, pred) in criteria(icp) {
         if let Pos::Disqualifier(_) = pos {
-            if dom.truth(pred) == Truth::Always {
+            if cx.truth(i, dom, pred) == Truth::Always {
                 let d = diag(
                     &DOC,
                     pred.span,
@@ -143,7 +143,7 @@ fn criteria_checks(dom: &Domain<'_>, icp: &IcpModel, schema: &SchemaModel, out: 
             _ => ("this criterion".to_string(), "a real ICP excludes most companies"),
         };
         for c in conjuncts(pred) {
-            if dom.truth(c) != Truth::Always {
+            if cx.truth(i, dom, c) != Truth::Always {
                 continue;
             }
             let d = diag(
@@ -157,12 +157,12 @@ fn criteria_checks(dom: &Domain<'_>, icp: &IcpModel, schema: &SchemaModel, out: 
     }
 }
 
-fn tiers(cx: &Cx<'_>, dom: &Domain<'_>, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
+fn tiers(cx: &Cx<'_>, i: usize, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
     if icp.tiers.is_empty() {
         return;
     }
-    let Some(range) = score_range(dom, icp) else { return };
-    let reach = tier_reach(&range, &icp.tiers, |t| cx.text(t.span).trim_end().ends_with("otherwise"));
+    let Some(range) = cx.scores(i) else { return };
+    let reach = tier_reach(range, &icp.tiers, |t| cx.text(t.span).trim_end().ends_with("otherwise"));
     for (t, r) in icp.tiers.iter().zip(reach) {
         let Reach::Everyone { first } = r else { continue };
         let message = if first {

@@ -5,7 +5,7 @@ use num_rational::Ratio;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::Truth;
-use crate::scores::{score_range, tier_reach, Reach};
+use crate::scores::{tier_reach, Reach};
 
 use super::{diag, fmt_num, CheckDoc, Cx};
 
@@ -67,14 +67,12 @@ fn needs(op: CmpOp, t: &str) -> String {
 }
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, icp, schema) in cx.icps() {
-        let Some(schema) = schema else { continue };
+    for (i, icp, _) in cx.icps() {
         if icp.tiers.is_empty() {
             continue;
         }
-        let dom = cx.domain(schema);
-        let Some(range) = score_range(&dom, icp) else { continue };
-        let reach = tier_reach(&range, &icp.tiers, |t| cx.text(t.span).trim_end().ends_with("otherwise"));
+        let Some(range) = cx.scores(i) else { continue };
+        let reach = tier_reach(range, &icp.tiers, |t| cx.text(t.span).trim_end().ends_with("otherwise"));
         for (t, r) in icp.tiers.iter().zip(reach) {
             let Reach::Unreachable { outside, taken_by } = r else { continue };
             let zero = Ratio::from_integer(0);

@@ -90,11 +90,11 @@ fn consequence(icp: &IcpModel, pos: Pos) -> String {
 }
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, icp, schema) in cx.icps() {
+    for (i, icp, schema) in cx.icps() {
         let Some(schema) = schema else { continue };
         let dom = cx.domain(schema);
         for (pos, pred) in criteria(icp) {
-            if dom.truth(pred) == Truth::Never {
+            if cx.truth(i, &dom, pred) == Truth::Never {
                 out.push(impossible(cx, &dom, schema, icp, pos, pred));
             }
         }

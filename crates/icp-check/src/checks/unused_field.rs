@@ -46,23 +46,27 @@ icp buyers "Companies with 200-2,000 employees" {
 };
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
-    for (sid, schema) in cx.model.schemas.iter().enumerate() {
-        let mut used = vec![false; schema.fields.len()];
-        let mut any_icp = false;
-        for icp in cx.model.icps.iter().filter(|i| i.schema == Some(sid)) {
-            any_icp = true;
-            for (_, p) in criteria(icp) {
-                for f in p.fields() {
-                    if let Some(u) = used.get_mut(f) {
+    // One pass over the icps marks the fields each schema's criteria test.
+    let mut used: Vec<Option<Vec<bool>>> = vec![None; cx.model.schemas.len()];
+    for icp in &cx.model.icps {
+        let Some(sid) = icp.schema else { continue };
+        let Some(slot) = used.get_mut(sid) else { continue };
+        let n = cx.model.schemas.get(sid).map_or(0, |s| s.fields.len());
+        let marks = slot.get_or_insert_with(|| vec![false; n]);
+        for (_, p) in criteria(icp) {
+            p.walk(&mut |q| {
+                if let Some(f) = super::atom_field(q) {
+                    if let Some(u) = marks.get_mut(f) {
                         *u = true;
                     }
                 }
-            }
+            });
         }
-        if !any_icp {
-            continue;
-        }
-        for (f, u) in schema.fields.iter().zip(used) {
+    }
+    for (schema, marks) in cx.model.schemas.iter().zip(used) {
+        // Schemas no icp of the file uses are not judged.
+        let Some(marks) = marks else { continue };
+        for (f, u) in schema.fields.iter().zip(marks) {
             if !u {
                 out.push(
                     diag(&DOC, f.name_span, format!("no criterion tests the field `{}`", f.name))

@@ -57,9 +57,9 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for (i, icp, schema) in cx.icps() {
         for p in icp.block_preds(CriteriaBlock::Triggers) {
             let weak: Vec<String> = cx
-                .prose
+                .prose_of(i)
                 .iter()
-                .filter(|x| x.icp == i && x.expr_span.is_some_and(|s| p.span.start <= s.start && s.end <= p.span.end))
+                .filter(|x| x.expr_span.is_some_and(|s| p.span.start <= s.start && s.end <= p.span.end))
                 .flat_map(|x| x.hits.iter().filter(|h| h.kind == Kind::Weak).map(|h| format!("\"{}\"", &x.text[h.start..h.end])))
                 .collect();
             let has_window = timed(schema, p);
