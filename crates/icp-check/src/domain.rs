@@ -585,9 +585,13 @@ impl<'a> Domain<'a> {
                 };
             }
             PredKind::Prose { .. } | PredKind::Invalid | PredKind::Graded { .. } => return Truth::Sometimes,
-            PredKind::And(..) | PredKind::Or(..) | PredKind::Has { .. } => {}
-            // One field, one constraint: a single normal form decides both questions.
+            PredKind::And(..) | PredKind::Or(..) => {}
+            // One field, one constraint: plain comparisons decide most atoms; otherwise a
+            // single normal form decides both questions.
             _ => {
+                if let Some(t) = self.quick(p) {
+                    return t;
+                }
                 return match self.atom(p, false) {
                     None => Truth::Sometimes,
                     Some(d) if d.is_empty() => Truth::Never,
@@ -604,6 +608,84 @@ impl<'a> Domain<'a> {
             Truth::Always
         } else {
             Truth::Sometimes
+        }
+    }
+
+    /// The truth of a common atom by plain comparisons, without building value sets (the
+    /// language server runs this on every keystroke). `None` leaves it to the normal form.
+    fn quick(&self, p: &Pred) -> Option<Truth> {
+        let flip = |t: Truth, neg: bool| match (t, neg) {
+            (Truth::Never, true) => Truth::Always,
+            (Truth::Always, true) => Truth::Never,
+            (t, _) => t,
+        };
+        match &p.kind {
+            PredKind::Cmp { field, op, value } => {
+                let ty = self.ty(*field)?;
+                if !ty.is_ordered() {
+                    return None;
+                }
+                let v = Self::lit_value(value)?;
+                let integral = matches!(ty, FieldType::Int | FieldType::Duration | FieldType::Date);
+                // The domain's lowest value, where the type has one: a whole number.
+                let low = ty.lower_bound();
+                let off_grid = integral && !v.is_integer();
+                let below = low.is_some_and(|l| v < l);
+                Some(match op {
+                    CmpOp::Ge if low.is_some_and(|l| v <= l) => Truth::Always,
+                    CmpOp::Gt if below => Truth::Always,
+                    CmpOp::Le if below => Truth::Never,
+                    CmpOp::Lt if low.is_some_and(|l| v <= l) => Truth::Never,
+                    CmpOp::Eq if below || off_grid => Truth::Never,
+                    CmpOp::Ne if below || off_grid => Truth::Always,
+                    _ => Truth::Sometimes,
+                })
+            }
+            PredKind::Range { field, negated, lo, hi } => {
+                let ty = self.ty(*field)?;
+                let integral = matches!(ty, FieldType::Int | FieldType::Duration | FieldType::Date);
+                let (lo, hi) = (Self::lit_value(lo)?, Self::lit_value(hi)?);
+                let from = match ty.lower_bound() {
+                    Some(l) if l > lo => l,
+                    _ => lo,
+                };
+                let empty = if integral { from.ceil() > hi.floor() } else { from > hi };
+                // Ordered domains are unbounded above: a range never covers one.
+                Some(flip(if empty { Truth::Never } else { Truth::Sometimes }, *negated))
+            }
+            PredKind::In { field, negated, values } => {
+                let ty = self.ty(*field)?;
+                let t = match ty {
+                    FieldType::Enum(all) => {
+                        let mut seen = Bits::empty(all.len());
+                        for v in values {
+                            if let Lit::Enum(i) = v {
+                                seen.insert(*i);
+                            } else {
+                                return None;
+                            }
+                        }
+                        if seen.is_empty() {
+                            Truth::Never
+                        } else if seen == Bits::full(all.len()) {
+                            Truth::Always
+                        } else {
+                            Truth::Sometimes
+                        }
+                    }
+                    FieldType::Text if values.is_empty() => Truth::Never,
+                    FieldType::Text => Truth::Sometimes,
+                    _ => return None,
+                };
+                Some(flip(t, *negated))
+            }
+            PredKind::Has { mode, values, .. } => Some(match (mode, values.is_empty()) {
+                (HasMode::Any, true) => Truth::Never,
+                (HasMode::All | HasMode::None, true) => Truth::Always,
+                _ => Truth::Sometimes,
+            }),
+            PredKind::Within { .. } | PredKind::Bool { .. } => Some(Truth::Sometimes),
+            _ => None,
         }
     }
 

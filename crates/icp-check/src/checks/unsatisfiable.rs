@@ -4,7 +4,7 @@
 use icp_syntax::ast::CriteriaBlock;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::domain::{and, conflict, conjuncts, top, Domain, Dnf, Truth};
+use crate::domain::{and, conflict, conjuncts, top, Dnf, Domain, Truth};
 use crate::model::{FieldType, IcpModel, Pred, PredKind, SchemaModel};
 
 use super::{atom_field, criteria, diag, type_phrase, CheckDoc, Cx, Pos};
@@ -98,8 +98,8 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(impossible(cx, &dom, schema, icp, pos, pred));
             }
         }
-        let core = joint_core(cx, &dom, icp, out);
-        segments(cx, &dom, icp, core, out);
+        joint_core(cx, &dom, icp, out);
+        segments(cx, &dom, icp, out);
     }
 }
 
@@ -140,110 +140,143 @@ fn impossible(cx: &Cx<'_>, dom: &Domain<'_>, schema: &SchemaModel, icp: &IcpMode
     }
 }
 
-/// Firmographics and tech-stack criteria hold together: finds the first that contradicts the
-/// ones before it. Returns what the criteria that do not contradict admit together.
-fn joint_core(cx: &Cx<'_>, dom: &Domain<'_>, icp: &IcpModel, out: &mut Vec<Diagnostic>) -> Option<Dnf> {
+/// The one field a criterion tests: `Ok(None)` for none (prose), `Err(())` for several.
+fn only_field(p: &Pred) -> Result<Option<usize>, ()> {
+    let mut one: Option<usize> = None;
+    let mut many = false;
+    p.walk(&mut |q| {
+        if let Some(f) = atom_field(q) {
+            match one {
+                Some(g) if g != f => many = true,
+                _ => one = Some(f),
+            }
+        }
+    });
+    if many { Err(()) } else { Ok(one) }
+}
+
+/// Criteria that must hold together, checked in order: each that no account can meet together
+/// with the ones before it (and `base`, which holds already) is returned with the earlier
+/// criterion it contradicts, when one alone does. Criteria are grouped by the field they test,
+/// since criteria on different fields never contradict: only fields tested twice cost a
+/// normal form. Criteria that test several fields fall back to one joint form.
+fn contradictions<'p>(dom: &Domain<'_>, base: &[&'p Pred], preds: &[&'p Pred]) -> Vec<(&'p Pred, Option<&'p Pred>)> {
+    let mut out = Vec::new();
+    let all_single = base.iter().chain(preds).all(|p| only_field(p).is_ok());
+    if all_single {
+        let mut by_field: std::collections::HashMap<usize, (Vec<&Pred>, Option<Dnf>)> = std::collections::HashMap::new();
+        for (i, p) in base.iter().chain(preds).enumerate() {
+            let Ok(Some(f)) = only_field(p) else { continue };
+            if dom.truth(p) == Truth::Never {
+                continue; // reported on its own
+            }
+            let in_base = i < base.len();
+            let entry = by_field.entry(f).or_insert_with(|| (Vec::new(), None));
+            if entry.0.is_empty() {
+                entry.0.push(p);
+                continue;
+            }
+            if entry.1.is_none() {
+                let Some(first) = dom.dnf(entry.0[0], false) else { continue };
+                entry.1 = Some(first);
+            }
+            let (Some(acc), Some(d)) = (entry.1.as_ref(), dom.dnf(p, false)) else { continue };
+            if d.is_empty() {
+                continue; // reported on its own
+            }
+            let Some(next) = and(acc, &d) else { continue };
+            if next.is_empty() {
+                if !in_base {
+                    let culprit = entry.0.iter().find(|q| dom.jointly_unsatisfiable([**q, *p])).copied();
+                    out.push((*p, culprit));
+                }
+                continue;
+            }
+            entry.1 = Some(next);
+            entry.0.push(p);
+        }
+        return out;
+    }
     let mut acc = top();
     let mut kept: Vec<&Pred> = Vec::new();
-    let core = icp
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.block, CriteriaBlock::Firmographics | CriteriaBlock::TechStack))
-        .flat_map(|b| b.preds.iter());
-    for p in core {
-        let d = dom.dnf(p, false)?;
+    for (i, p) in base.iter().chain(preds).enumerate() {
+        let Some(d) = dom.dnf(p, false) else { break };
         if d.is_empty() {
-            continue; // reported on its own
+            continue;
         }
-        let next = and(&acc, &d)?;
+        let Some(next) = and(&acc, &d) else { break };
         if next.is_empty() {
-            let mut diag_ = diag(
-                &DOC,
-                p.span,
-                format!("no account meets this criterion and the ones before it together, so the icp `{}` admits no account", icp.name),
-            )
-            .with_help("correct one of the contradicting criteria, or move one into a `segment` of its own");
-            match kept.iter().find(|q| dom.jointly_unsatisfiable([**q, p])) {
-                Some(q) => diag_ = diag_.with_label(q.span, format!("contradicts `{}`", cx.text(q.span))),
-                None => {
-                    for q in &kept {
-                        diag_ = diag_.with_label(q.span, "one of the criteria it contradicts together");
-                    }
-                }
+            if i >= base.len() {
+                out.push((*p, kept.iter().find(|q| dom.jointly_unsatisfiable([**q, *p])).copied()));
             }
-            out.push(diag_);
             continue;
         }
         acc = next;
         kept.push(p);
     }
-    Some(acc)
+    out
 }
 
-fn segments(cx: &Cx<'_>, dom: &Domain<'_>, icp: &IcpModel, core: Option<Dnf>, out: &mut Vec<Diagnostic>) {
-    let core_preds: Vec<&Pred> = icp.core_preds().collect();
-    for seg in &icp.segments {
-        let mut acc = if seg.secondary {
-            top()
-        } else {
-            match &core {
-                Some(c) if !c.is_empty() => c.clone(),
-                _ => continue,
-            }
-        };
-        let mut earlier: Vec<&Pred> = Vec::new();
-        for p in &seg.preds {
-            let Some(d) = dom.dnf(p, false) else { break };
-            if d.is_empty() {
-                continue; // reported on its own
-            }
-            let Some(next) = and(&acc, &d) else { break };
-            if next.is_empty() {
-                let icp_culprit = if seg.secondary {
-                    None
-                } else {
-                    core_preds.iter().find(|q| dom.jointly_unsatisfiable([**q, p]))
-                };
-                let seg_culprit = earlier.iter().find(|q| dom.jointly_unsatisfiable([**q, p]));
-                let mut d = match (icp_culprit, seg_culprit) {
-                    (Some(q), _) => diag(
-                        &DOC,
-                        p.span,
-                        format!(
-                            "the segment `{}` can match no account of the icp `{}`: this contradicts `{}`",
-                            seg.name,
-                            icp.name,
-                            cx.text(q.span)
-                        ),
-                    )
-                    .with_label(q.span, "the icp requires this")
-                    .with_help(format!(
-                        "narrow the segment within the icp, or add `secondary` to `{}` if it stands beside the icp",
-                        seg.name
-                    )),
-                    (None, Some(q)) => diag(
-                        &DOC,
-                        p.span,
-                        format!("the segment `{}` can match no account: this contradicts `{}`", seg.name, cx.text(q.span)),
-                    )
-                    .with_label(q.span, "contradicted here")
-                    .with_help("correct one of the two criteria"),
-                    (None, None) => diag(
-                        &DOC,
-                        p.span,
-                        format!("the segment `{}` can match no account of the icp `{}`", seg.name, icp.name),
-                    )
-                    .with_help(format!(
-                        "narrow the segment within the icp, or add `secondary` to `{}` if it stands beside the icp",
-                        seg.name
-                    )),
-                };
-                d = d.with_label(seg.name_span, "in this segment");
-                out.push(d);
-                break;
-            }
-            acc = next;
-            earlier.push(p);
+/// Firmographics and tech-stack criteria hold together: reports each that contradicts the
+/// ones before it.
+fn joint_core(cx: &Cx<'_>, dom: &Domain<'_>, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
+    let core: Vec<&Pred> = icp.core_preds().collect();
+    for (p, culprit) in contradictions(dom, &[], &core) {
+        let mut d = diag(
+            &DOC,
+            p.span,
+            format!("no account meets this criterion and the ones before it together, so the icp `{}` admits no account", icp.name),
+        )
+        .with_help("correct one of the contradicting criteria, or move one into a `segment` of its own");
+        if let Some(q) = culprit {
+            d = d.with_label(q.span, format!("contradicts `{}`", cx.text(q.span)));
         }
+        out.push(d);
+    }
+}
+
+fn segments(cx: &Cx<'_>, dom: &Domain<'_>, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
+    let core: Vec<&Pred> = icp.core_preds().collect();
+    // A segment is judged against the icp only when the icp's own criteria can hold.
+    let core_ok = contradictions(dom, &[], &core).is_empty();
+    for seg in &icp.segments {
+        if !seg.secondary && !core_ok {
+            continue;
+        }
+        let base: &[&Pred] = if seg.secondary { &[] } else { &core };
+        let preds: Vec<&Pred> = seg.preds.iter().collect();
+        let Some((p, culprit)) = contradictions(dom, base, &preds).into_iter().next() else { continue };
+        let from_icp = culprit.is_some_and(|q| base.iter().any(|b| std::ptr::eq(*b, q)));
+        let mut d = match (culprit, from_icp) {
+            (Some(q), true) => diag(
+                &DOC,
+                p.span,
+                format!(
+                    "the segment `{}` can match no account of the icp `{}`: this contradicts `{}`",
+                    seg.name,
+                    icp.name,
+                    cx.text(q.span)
+                ),
+            )
+            .with_label(q.span, "the icp requires this")
+            .with_help(format!(
+                "narrow the segment within the icp, or add `secondary` to `{}` if it stands beside the icp",
+                seg.name
+            )),
+            (Some(q), false) => diag(
+                &DOC,
+                p.span,
+                format!("the segment `{}` can match no account: this contradicts `{}`", seg.name, cx.text(q.span)),
+            )
+            .with_label(q.span, "contradicted here")
+            .with_help("correct one of the two criteria"),
+            (None, _) => diag(&DOC, p.span, format!("the segment `{}` can match no account of the icp `{}`", seg.name, icp.name))
+                .with_help(format!(
+                    "narrow the segment within the icp, or add `secondary` to `{}` if it stands beside the icp",
+                    seg.name
+                )),
+        };
+        d = d.with_label(seg.name_span, "in this segment");
+        out.push(d);
     }
 }
