@@ -58,9 +58,12 @@ pub struct RegionResult {
 /// Caches of one document: chunk summaries and region findings, by text.
 #[derive(Debug, Default)]
 pub struct Cache {
-    chunks: HashMap<Box<str>, Arc<ChunkInfo>>,
-    regions: HashMap<Box<str>, Arc<RegionResult>>,
+    /// Entries by text, with the pass that last used them: a pass keeps only what it used,
+    /// without copying the texts it finds again.
+    chunks: HashMap<Box<str>, (Arc<ChunkInfo>, u64)>,
+    regions: HashMap<Box<str>, (Arc<RegionResult>, u64)>,
     epoch: u64,
+    pass: u64,
 }
 
 /// Whether a line starting at `at` begins an item.
@@ -190,19 +193,26 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 type Promised = (Vec<String>, Vec<String>);
 
 /// The regions of a file, or `None` when the file must be analysed whole.
-fn regions(src: &str, cache: &mut Cache, used: &mut HashMap<Box<str>, Arc<ChunkInfo>>) -> Option<(Vec<Range<usize>>, Promised)> {
+fn regions(src: &str, cache: &mut Cache) -> Option<(Vec<Range<usize>>, Promised)> {
     let chunks = chunks(src);
     let mut infos = Vec::with_capacity(chunks.len());
+    let pass = cache.pass;
     for c in &chunks {
         let text = &src[c.clone()];
-        let info = match cache.chunks.get(text) {
-            Some(i) => i.clone(),
-            None => Arc::new(chunk_info(text)),
+        let info = match cache.chunks.get_mut(text) {
+            Some((i, used)) => {
+                *used = pass;
+                i.clone()
+            }
+            None => {
+                let i = Arc::new(chunk_info(text));
+                cache.chunks.insert(text.into(), (i.clone(), pass));
+                i
+            }
         };
         if !info.balanced {
             return None;
         }
-        used.insert(text.into(), info.clone());
         infos.push(info);
     }
     let mut parent: Vec<usize> = (0..chunks.len()).collect();
@@ -286,20 +296,23 @@ pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) ->
     if cache.epoch != epoch {
         *cache = Cache { epoch, ..Cache::default() };
     }
-    let mut used_chunks = HashMap::new();
-    let regions = regions(src, cache, &mut used_chunks);
-    cache.chunks = used_chunks;
+    cache.pass += 1;
+    let pass = cache.pass;
+    let regions = regions(src, cache);
+    cache.chunks.retain(|_, (_, used)| *used == pass);
     let (regions, (promised_schemas, promised_icps)) = regions?;
     let mut found_schemas: Vec<String> = Vec::new();
     let mut found_icps: Vec<String> = Vec::new();
-    let mut used = HashMap::with_capacity(regions.len());
     let mut out = Vec::new();
     let mut parts: Regions = Vec::with_capacity(regions.len());
     let last = regions.len().saturating_sub(1);
     for (i, r) in regions.iter().enumerate() {
         let text = &src[r.clone()];
-        let result = match cache.regions.get(text) {
-            Some(hit) => hit.clone(),
+        let result = match cache.regions.get_mut(text) {
+            Some((hit, used)) => {
+                *used = pass;
+                hit.clone()
+            }
             None => {
                 let a = icp_check::analyze(text, config);
                 let code_end = text.trim_end().len();
@@ -311,29 +324,30 @@ pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) ->
                     .count();
                 let schemas = a.file.schemas().map(|s| s.name.name.clone()).collect();
                 let icps = a.file.icps().map(|i| i.name.name.clone()).collect();
-                Arc::new(RegionResult {
+                let r = Arc::new(RegionResult {
                     diagnostics: a.diagnostics.clone(),
                     analysis: a,
                     schemas,
                     icps,
                     icps_without_uses,
                     open_end,
-                })
+                });
+                cache.regions.insert(text.into(), (r.clone(), pass));
+                r
             }
         };
         // An icp without `uses` takes the file's only schema, which must then be in its region.
         let lone_schema_elsewhere = result.icps_without_uses > 0 && !(promised_schemas.len() == 1 && result.schemas.len() == 1);
         if (result.open_end && i != last) || lone_schema_elsewhere {
-            cache.regions = used;
+            cache.regions.retain(|_, (_, used)| *used == pass);
             return None;
         }
         found_schemas.extend(result.schemas.iter().cloned());
         found_icps.extend(result.icps.iter().cloned());
         out.extend(result.diagnostics.iter().map(|d| shift(d, r.start)));
-        parts.push((r.clone(), result.clone()));
-        used.insert(Box::<str>::from(text), result);
+        parts.push((r.clone(), result));
     }
-    cache.regions = used;
+    cache.regions.retain(|_, (_, used)| *used == pass);
     found_schemas.sort();
     found_icps.sort();
     // The parser must have found exactly the items the tokens promised, or a `uses` may name a
@@ -383,7 +397,7 @@ mod tests {
         let src = icp_syntax::generator::generate(60_000, 3);
         let mut cache = Cache::default();
         assert!(check(&src, &mut cache), "a generated file splits into regions");
-        let n = regions(&src, &mut Cache::default(), &mut HashMap::new()).map(|r| r.0.len()).unwrap_or(0);
+        let n = regions(&src, &mut Cache::default()).map(|r| r.0.len()).unwrap_or(0);
         assert!(n > 10, "{n} regions");
     }
 

@@ -182,18 +182,18 @@ impl Backend {
         Some(View { snapshot: a.snapshot.clone(), base: 0, end: a.snapshot.text.len(), region: None, full: Some(a) })
     }
 
-    /// The latest analysis whatever its version (for completion, whose schema rarely changes
-    /// while the user types), with the current snapshot.
-    async fn latest(&self, uri: &Uri) -> Option<(Arc<Snapshot>, Arc<Analyzed>)> {
-        let (snap, latest) = {
-            let mut store = self.state.store.lock().ok()?;
-            let doc = store.docs.get_mut(uri)?;
-            (doc.snapshot(), doc.analyzed.clone())
-        };
-        match latest {
-            Some(a) => Some((snap, a)),
-            None => self.analysis(uri).await.map(|a| (snap, a)),
+    /// For completion: the latest whole-file analysis whatever its version (the schema rarely
+    /// changes while the user types), with the current snapshot; `None` when the document is
+    /// checked by regions (whose current analysis is cheap) or has no whole-file analysis yet.
+    fn latest(&self, uri: &Uri) -> Option<(Arc<Snapshot>, Arc<Analyzed>)> {
+        let mut store = self.state.store.lock().ok()?;
+        let doc = store.docs.get_mut(uri)?;
+        let by_regions = doc.diagnosed.as_ref().is_some_and(|d| !d.regions.is_empty());
+        if by_regions && doc.current_analysis().is_none() {
+            return None;
         }
+        let latest = doc.analyzed.clone()?;
+        Some((doc.snapshot(), latest))
     }
 }
 
@@ -740,11 +740,27 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let p = params.text_document_position;
-        let Some((snap, latest)) = self.latest(&p.text_document.uri).await else { return Ok(None) };
         let s = self.settings();
+        let items = match self.latest(&p.text_document.uri) {
+            // The whole file's model, possibly an edit or two old: the schema rarely changes
+            // while the user types, and completion need not wait for a new analysis.
+            Some((snap, latest)) => {
+                let offset = snap.pos(s.enc).offset(p.position);
+                let items = guard("completion", || icp_ide::completion::complete(&snap.text, &latest.analysis.model, offset))?;
+                (snap, 0, items)
+            }
+            // A long file checked by regions, or no analysis yet: the current one around the cursor.
+            None => {
+                let Some(v) = self.view(&p.text_document.uri, p.position).await else { return Ok(None) };
+                let Some(analysis) = v.analysis() else { return Ok(None) };
+                let offset = v.local(v.snapshot.pos(s.enc).offset(p.position));
+                let items = guard("completion", || icp_ide::completion::complete(v.text(), &analysis.model, offset))?;
+                (v.snapshot.clone(), v.base, items)
+            }
+        };
+        let (snap, base, items) = items;
         let pm = snap.pos(s.enc);
-        let offset = pm.offset(p.position);
-        let items = guard("completion", || icp_ide::completion::complete(&snap.text, &latest.analysis.model, offset))?;
+        let shift = |sp: Span| Span::new(sp.start as usize + base, sp.end as usize + base);
         let items: Vec<CompletionItem> = items
             .into_iter()
             .enumerate()
@@ -758,7 +774,7 @@ impl LanguageServer for Backend {
                     documentation: c.documentation.map(|d| Documentation::MarkupContent(markup(s.markdown, d))),
                     sort_text: Some(format!("{i:04}")),
                     insert_text_format: Some(if snippet { InsertTextFormat::SNIPPET } else { InsertTextFormat::PLAIN_TEXT }),
-                    text_edit: Some(CompletionTextEdit::Edit(TextEdit { range: pm.range(c.replace), new_text: text })),
+                    text_edit: Some(CompletionTextEdit::Edit(TextEdit { range: pm.range(shift(c.replace)), new_text: text })),
                     ..CompletionItem::default()
                 }
             })
