@@ -703,6 +703,18 @@ impl<'a> Domain<'a> {
         }
     }
 
+    /// [`Domain::truth`] by normal forms alone, without the shortcuts: the reference the
+    /// shortcuts are tested against.
+    pub fn truth_by_forms(&self, p: &Pred) -> Truth {
+        if self.dnf(p, false).is_some_and(|d| d.is_empty()) {
+            Truth::Never
+        } else if self.dnf(p, true).is_some_and(|d| d.is_empty()) {
+            Truth::Always
+        } else {
+            Truth::Sometimes
+        }
+    }
+
     /// Whether no account passes every criterion of `preds` together.
     pub fn jointly_unsatisfiable<'p>(&self, preds: impl IntoIterator<Item = &'p Pred>) -> bool {
         let mut acc = top();
@@ -778,6 +790,50 @@ mod tests {
         assert_eq!(c.parts, vec![iv(0, 9), Interval { lo: End::Incl(rat(21)), hi: End::Unbounded }]);
         assert!(c.complement_in(&dom) == s);
         assert!(dom.complement_in(&dom).is_empty());
+    }
+
+    #[test]
+    fn shortcuts_agree_with_normal_forms() {
+        let fields = [
+            ("n", "int", vec!["0", "1", "2.5", "-1", "1000", "0.5"]),
+            ("x", "number", vec!["0", "-2", "2.5", "1000"]),
+            ("m", "money", vec!["0", "20M", "0.5"]),
+            ("p", "percent", vec!["0%", "30%", "-5%"]),
+            ("d", "duration", vec!["0d", "90d", "1"]),
+            ("t", "date", vec!["2026-01-01", "2026-11-23"]),
+        ];
+        let mut crits = Vec::new();
+        for (f, _, vals) in &fields {
+            for v in vals {
+                for op in ["==", "!=", "<", "<=", ">", ">="] {
+                    crits.push(format!("{f} {op} {v}"));
+                }
+                for w in vals {
+                    crits.push(format!("{f} in {v}..{w}"));
+                    crits.push(format!("{f} not in {v}..{w}"));
+                }
+            }
+        }
+        for c in ["e in [a, b, c]", "e in [a]", "e not in [a, b, c]", "e in []", "e not in []", "e == a", "e != a",
+                  "s has any []", "s has all []", "s has none []", "s has any [a, b]", "s has all [a]", "s has none [a, b]",
+                  "b", "not b", "b == true", "txt in []", "txt not in []", "txt == \"US\"", "t within 60d"] {
+            crits.push(c.to_string());
+        }
+        let schema: String = fields.iter().map(|(f, t, _)| format!("  {f}: {t}\n")).collect();
+        let src = format!(
+            "schema s {{\n{schema}  e: enum [a, b, c]\n  s: set [a, b]\n  b: bool\n  txt: text\n}}\nicp i \"t\" {{\n  uses s\n  behaviors {{\n{}\n  }}\n}}\n",
+            crits.iter().map(|c| format!("    {c}")).collect::<Vec<_>>().join("\n")
+        );
+        let (file, _) = icp_syntax::parse(&src);
+        let mut diags = Vec::new();
+        let model = crate::model::resolve(&file, &mut diags);
+        let icp = &model.icps[0];
+        let dom = Domain::new(&model.schemas[0], 20_780);
+        let preds: Vec<&Pred> = icp.blocks.iter().flat_map(|b| b.preds.iter()).collect();
+        assert!(preds.len() > 300, "{}", preds.len());
+        for p in preds {
+            assert_eq!(dom.truth(p), dom.truth_by_forms(p), "{}", &src[p.span.range()]);
+        }
     }
 
     #[test]
