@@ -63,7 +63,9 @@ fn expectations(src: &str) -> BTreeMap<usize, Vec<String>> {
             }
             codes.sort();
             out.entry(target).or_insert_with(Vec::new).extend(codes);
-            out.get_mut(&target).map(|v| v.sort());
+            if let Some(v) = out.get_mut(&target) {
+                v.sort();
+            }
         }
     }
     out

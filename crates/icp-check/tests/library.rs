@@ -162,7 +162,7 @@ fn config_is_found_above_the_file() {
     let tmp = std::env::temp_dir().join(format!("icp-check-noconfig-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("tmp");
     std::fs::write(tmp.join("icp.toml"), "[checks]\nvague-term = 3\n").expect("write");
-    let e = Config::discover(&tmp.join("x.icp")).unwrap_err();
+    let e = Config::discover(&tmp.join("x.icp")).expect_err("invalid");
     assert!(e[0].to_string().ends_with("icp.toml:2:14: `checks.vague-term` takes a severity such as \"warning\" or a table, not integer"), "{}", e[0]);
     std::fs::remove_dir_all(&tmp).expect("cleanup");
 }
