@@ -249,6 +249,9 @@ pub struct IcpModel {
     pub segments: Vec<SegmentModel>,
     /// Keywords of the dimension blocks present (`firmographics`, `job`, `rubric`, …).
     pub dimensions: Vec<&'static str>,
+    /// Every field a criterion names, including criteria that did not resolve (a misspelt
+    /// value still means the field is in use).
+    pub referenced: Vec<FieldId>,
 }
 
 impl IcpModel {
@@ -309,10 +312,15 @@ pub fn resolve(file: &ast::File, diags: &mut Vec<Diagnostic>) -> Model {
             model.schemas.push(resolve_schema(s, diags));
         }
     }
+    let mut schema_ids: HashMap<String, SchemaId> = HashMap::new();
+    for (i, s) in model.schemas.iter().enumerate() {
+        schema_ids.entry(s.name.clone()).or_insert(i);
+    }
     for (i, item) in file.items.iter().enumerate() {
         if let ast::Item::Icp(icp) = item {
             seen(&icp.name, "the name", diags);
-            let m = Resolver { model: &model, diags: &mut *diags, schema: None }.icp(icp, i);
+            let m = Resolver { model: &model, diags: &mut *diags, schema: None, schema_ids: &schema_ids, referenced: Vec::new() }
+                .icp(icp, i);
             model.icps.push(m);
         }
     }
@@ -410,6 +418,9 @@ struct Resolver<'m, 'd> {
     model: &'m Model,
     diags: &'d mut Vec<Diagnostic>,
     schema: Option<SchemaId>,
+    /// Schema ids by name, so `uses` resolves in constant time however many schemas exist.
+    schema_ids: &'m HashMap<String, SchemaId>,
+    referenced: Vec<FieldId>,
 }
 
 impl Resolver<'_, '_> {
@@ -434,13 +445,14 @@ impl Resolver<'_, '_> {
             tiers: Vec::new(),
             segments: Vec::new(),
             dimensions: Vec::new(),
+            referenced: Vec::new(),
         };
         // `uses` first: every criterion is resolved against it.
         let mut uses_seen = false;
         for st in &icp.body {
             if let StmtKind::Uses(name) = &st.kind {
                 uses_seen = true;
-                match self.model.schema(&name.name) {
+                match self.schema_ids.get(&name.name).copied() {
                     Some(id) => self.schema = Some(id),
                     None => {
                         let mut d = Diagnostic::error(
@@ -637,6 +649,9 @@ impl Resolver<'_, '_> {
                 }
             }
         }
+        m.referenced = std::mem::take(&mut self.referenced);
+        m.referenced.sort_unstable();
+        m.referenced.dedup();
         m
     }
 
@@ -692,7 +707,9 @@ impl Resolver<'_, '_> {
     fn field(&mut self, name: &ast::Ident) -> Option<(FieldId, FieldType)> {
         let schema = self.schema()?;
         if let Some(id) = schema.field(&name.name) {
-            return Some((id, schema.fields[id].ty.clone()));
+            let ty = schema.fields[id].ty.clone();
+            self.referenced.push(id);
+            return Some((id, ty));
         }
         let mut d = Diagnostic::error(
             "unknown-field",

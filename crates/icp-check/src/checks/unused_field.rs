@@ -53,6 +53,11 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(slot) = used.get_mut(sid) else { continue };
         let n = cx.model.schemas.get(sid).map_or(0, |s| s.fields.len());
         let marks = slot.get_or_insert_with(|| vec![false; n]);
+        for &f in &icp.referenced {
+            if let Some(u) = marks.get_mut(f) {
+                *u = true;
+            }
+        }
         for (_, p) in criteria(icp) {
             p.walk(&mut |q| {
                 if let Some(f) = super::atom_field(q) {
