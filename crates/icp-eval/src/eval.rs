@@ -264,34 +264,19 @@ impl<'p> Evaluator<'p> {
         let prog = self.prog;
         for (s, slot) in prog.slots.iter().enumerate() {
             let raw = bind.cols.get(s).copied().flatten().and_then(|c| row.cell(c));
-            let v = match raw {
-                None => Val::Unknown,
-                Some(raw) => {
-                    let t = cell::trim(raw);
-                    if t.is_empty() {
-                        Val::Unknown
-                    } else {
-                        match self.read(s, t) {
-                            Ok(v) => v,
-                            Err(e) => {
-                                if !self.out.errors.is_empty() {
-                                    self.out.errors.push_str("; ");
-                                }
-                                let _ = write!(
-                                    self.out.errors,
-                                    "{}: {} {} (expected {})",
-                                    slot.column,
-                                    show_value(t),
-                                    e.problem,
-                                    e.expected
-                                );
-                                Val::Unknown
-                            }
-                        }
-                    }
+            let t = raw.map_or(&b""[..], cell::trim);
+            if t.is_empty() {
+                self.vals[s] = Val::Unknown;
+                continue;
+            }
+            // `read` stores the value in place: returning it would copy it through the stack.
+            if let Err(e) = self.read(s, t) {
+                self.vals[s] = Val::Unknown;
+                if !self.out.errors.is_empty() {
+                    self.out.errors.push_str("; ");
                 }
-            };
-            self.vals[s] = v;
+                let _ = write!(self.out.errors, "{}: {} {} (expected {})", slot.column, show_value(t), e.problem, e.expected);
+            }
         }
         for i in 0..prog.rules.len() {
             let (state, grade) = match &prog.rules[i].kind {
@@ -355,10 +340,10 @@ impl<'p> Evaluator<'p> {
         };
     }
 
-    /// Reads a non-empty, trimmed cell as the slot's type.
-    fn read(&mut self, s: usize, t: &[u8]) -> Result<Val, CellError> {
+    /// Reads a non-empty, trimmed cell as the slot's type into `self.vals[s]`.
+    fn read(&mut self, s: usize, t: &[u8]) -> Result<(), CellError> {
         let slot = &self.prog.slots[s];
-        Ok(match slot.ty {
+        let v = match slot.ty {
             SlotType::Int => Val::Num(cell::parse_int(t)?),
             SlotType::Number => Val::Num(cell::parse_number(t)?),
             SlotType::Money => Val::Num(cell::parse_money(t)?),
@@ -373,7 +358,8 @@ impl<'p> Evaluator<'p> {
             }
             SlotType::Enum => {
                 if let Some(i) = slot.quick_index(t) {
-                    return Ok(Val::Enum(i));
+                    self.vals[s] = Val::Enum(i);
+                    return Ok(());
                 }
                 cell::normalize_into(t, &mut self.norm);
                 match slot.value_index(&self.norm) {
@@ -405,7 +391,9 @@ impl<'p> Evaluator<'p> {
                 }
                 if any { Val::Set } else { Val::Unknown }
             }
-        })
+        };
+        self.vals[s] = v;
+        Ok(())
     }
 
     pub(crate) fn node(&self, id: NodeId) -> T3 {
