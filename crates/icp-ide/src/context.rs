@@ -85,7 +85,7 @@ impl CursorContext {
         let mut expect_start = true;
         for i in open + 1..self.tokens.len() {
             let t = self.tokens[i];
-            if depth == 0 && (expect_start || t.line_start) && t.kind != Tok::RBrace && !(t.span == self.word && !self.word.is_empty()) {
+            if depth == 0 && (expect_start || t.line_start) && t.kind != Tok::RBrace && (t.span != self.word || self.word.is_empty()) {
                 out.push(i);
             }
             expect_start = false;

@@ -209,7 +209,7 @@ fn clash(a: &Analysis, def: &Def, new_name: &str) -> Option<String> {
             let s = a.model.schemas.iter().find(|s| &s.name == schema)?;
             let f = &s.fields[s.field(field)?];
             let norm = icp_check::model::normalize_value(new_name);
-            f.ty.values().iter().any(|v| *v == norm).then(|| format!("`{field}` already has the value `{new_name}`"))
+            f.ty.values().contains(&norm).then(|| format!("`{field}` already has the value `{new_name}`"))
         }
         Def::Rule { icp, .. } | Def::Tier { icp, .. } | Def::Segment { icp, .. } | Def::Persona { icp, .. } => {
             let mut occ = Vec::new();
@@ -276,10 +276,8 @@ impl<'a, 'o> IcpWalker<'a, 'o> {
         self.push(icp.name.span, Def::Icp { name: icp.name.name.clone() }, true);
         for st in &icp.body {
             match &st.kind {
-                StmtKind::Uses(name) => {
-                    if self.a.model.schema(&name.name).is_some() {
-                        self.push(name.span, Def::Schema { name: name.name.clone() }, false);
-                    }
+                StmtKind::Uses(name) if self.a.model.schema(&name.name).is_some() => {
+                    self.push(name.span, Def::Schema { name: name.name.clone() }, false);
                 }
                 StmtKind::Criteria { items, .. } => items.iter().for_each(|c| self.expr(&c.expr)),
                 StmtKind::Persona { name, .. } => self.named(name, |icp, name| Def::Persona { icp, name }),
@@ -412,10 +410,10 @@ mod tests {
         let a = analysis(HR);
         let field = at(HR, "employees in 200..2000", 0);
         assert!(rename(&a, HR, field, "Employees").is_err());
-        assert!(rename(&a, HR, field, "revenue").unwrap_err().0.contains("already"));
+        assert!(rename(&a, HR, field, "revenue").is_err_and(|e| e.0.contains("already")));
         assert!(rename(&a, HR, field, "and").is_err());
         let rule = at(HR, "rule industry_fit", 0) + 5;
-        assert!(rename(&a, HR, rule, "size_fit").unwrap_err().0.contains("already has a rule"));
+        assert!(rename(&a, HR, rule, "size_fit").is_err_and(|e| e.0.contains("already has a rule")));
         assert_eq!(rename(&a, HR, rule, "sector_fit").map(|e| e.len()), Ok(1));
         assert!(rename(&a, HR, 0, "x").is_err(), "a comment is not a name");
     }

@@ -169,7 +169,7 @@ pub fn tier_scores(icp: &IcpModel) -> Vec<TierScores> {
         for a in &acc {
             remaining = subtract(&remaining, a);
         }
-        parts.sort_by(|x, y| x.lo.at.cmp(&y.lo.at));
+        parts.sort_by_key(|x| x.lo.at);
         let mut ts = TierScores { parts, integral: b.integral };
         if b.integral {
             // Keep only the parts that hold a whole number.
