@@ -67,7 +67,14 @@ fn load(dir: &Path) -> Loaded {
     }
     if let Ok(text) = std::fs::read_to_string(&file) {
         match toml::from_str::<FmtTable>(&text) {
-            Ok(t) => out.fmt = t.fmt.unwrap_or_default(),
+            // The limits `icpc fmt` applies.
+            Ok(t) => match t.fmt.unwrap_or_default() {
+                o if o.indent_width == 0 || o.indent_width > 16 => {
+                    out.errors.push(format!("{}: [fmt] indent-width must be between 1 and 16", file.display()));
+                }
+                o if o.line_width < 20 => out.errors.push(format!("{}: [fmt] line-width must be at least 20", file.display())),
+                o => out.fmt = o,
+            },
             Err(e) => out.errors.push(format!("{}: [fmt]: {}", file.display(), e.message())),
         }
     }
@@ -93,6 +100,12 @@ mod tests {
         assert_eq!(configs.for_path(Some(&doc), None).fmt.indent_width, 4, "cached until told");
         configs.clear();
         assert_eq!(configs.for_path(Some(&doc), None).fmt.indent_width, 8);
+        // Out of `icpc fmt`'s limits: the defaults, and the reason.
+        std::fs::write(dir.join("icp.toml"), "[fmt]\nindent-width = 0\n").expect("write");
+        configs.clear();
+        let c = configs.for_path(Some(&doc), None);
+        assert_eq!(c.fmt, FmtOptions::default());
+        assert!(c.errors[0].contains("indent-width"), "{:?}", c.errors);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
