@@ -21,7 +21,10 @@ $icpc explain non-excluding || exit 1
 
 if [ -f examples/accounts/hr-analytics.csv ]; then
   step icpc score examples/hr-analytics.icp --accounts examples/accounts/hr-analytics.csv --as-of 2026-11-23
-  $icpc score examples/hr-analytics.icp --accounts examples/accounts/hr-analytics.csv --as-of 2026-11-23 || exit 1
+  # The sample holds one bad cell on purpose: that row is written with tier `error` and the
+  # exit status is 1.
+  $icpc score examples/hr-analytics.icp --accounts examples/accounts/hr-analytics.csv --as-of 2026-11-23
+  [ $? -le 1 ] || exit 1
 fi
 echo
 echo "demo: all steps ran as expected"
