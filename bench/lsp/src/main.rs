@@ -18,7 +18,7 @@ use std::process::{ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 struct Server {
     stdin: ChildStdin,
@@ -70,14 +70,24 @@ impl Server {
                 }
             }
         });
-        (Server { stdin, rx, next_id: 1, pending: Default::default() }, child)
+        (
+            Server {
+                stdin,
+                rx,
+                next_id: 1,
+                pending: Default::default(),
+            },
+            child,
+        )
     }
 
     fn send(&mut self, msg: Value) -> Instant {
         let body = msg.to_string();
         let frame = format!("Content-Length: {}\r\n\r\n{}", body.len(), body);
         let t = Instant::now();
-        self.stdin.write_all(frame.as_bytes()).expect("write to the server");
+        self.stdin
+            .write_all(frame.as_bytes())
+            .expect("write to the server");
         self.stdin.flush().expect("flush");
         t
     }
@@ -92,7 +102,10 @@ impl Server {
         self.next_id += 1;
         let t = self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
         loop {
-            let (at, msg) = self.rx.recv_timeout(Duration::from_secs(60)).expect("an answer within 60 s");
+            let (at, msg) = self
+                .rx
+                .recv_timeout(Duration::from_secs(60))
+                .expect("an answer within 60 s");
             if msg["id"] == id && msg.get("method").is_none() {
                 return (at - t, msg);
             }
@@ -107,10 +120,18 @@ impl Server {
         loop {
             let (at, msg) = match self.pending.pop_front() {
                 Some(m) => m,
-                None => self.rx.recv_timeout(Duration::from_secs(60)).expect("diagnostics within 60 s"),
+                None => self
+                    .rx
+                    .recv_timeout(Duration::from_secs(60))
+                    .expect("diagnostics within 60 s"),
             };
-            if msg["method"] == "textDocument/publishDiagnostics" && msg["params"]["version"] == version {
-                return (at, msg["params"]["diagnostics"].as_array().map_or(0, Vec::len));
+            if msg["method"] == "textDocument/publishDiagnostics"
+                && msg["params"]["version"] == version
+            {
+                return (
+                    at,
+                    msg["params"]["diagnostics"].as_array().map_or(0, Vec::len),
+                );
             }
         }
     }
@@ -124,11 +145,18 @@ fn ms(d: Duration) -> f64 {
 fn stats(mut v: Vec<Duration>) -> [f64; 4] {
     v.sort();
     let at = |q: f64| ms(v[((v.len() as f64 - 1.0) * q).round() as usize]);
-    [at(0.5), at(0.9), at(0.99), ms(*v.last().unwrap_or(&Duration::ZERO))]
+    [
+        at(0.5),
+        at(0.9),
+        at(0.99),
+        ms(*v.last().unwrap_or(&Duration::ZERO)),
+    ]
 }
 
 fn arg(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
 }
 
 /// A file of at least `lines` lines: the generator's units, one schema and one icp each.
@@ -154,29 +182,50 @@ fn pos(text: &str, offset: usize) -> Value {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let bin = arg(&args, "--server").unwrap_or_else(|| "target/release/icpc".into());
-    let lines: usize = arg(&args, "--lines").and_then(|s| s.parse().ok()).unwrap_or(20_000);
-    let runs: usize = arg(&args, "--runs").and_then(|s| s.parse().ok()).unwrap_or(300);
+    let lines: usize = arg(&args, "--lines")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_000);
+    let runs: usize = arg(&args, "--runs")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
 
     let mut text = generate(lines);
     let uri = "file:///tmp/icp-lsp-bench/generated.icp";
     let (mut s, mut child) = Server::spawn(&bin);
-    s.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": {}}));
+    s.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
     s.notify("initialized", json!({}));
-    let t = s.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "icp", "version": 1, "text": text}}));
+    let t = s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "icp", "version": 1, "text": text}}),
+    );
     let (at, n_diags) = s.diagnostics(1);
     let open = at - t;
 
     // Places to edit and to ask at: every `employees in LO..HI` criterion, the start of every
     // firmographics criterion, every rule keyword.
-    let ranges: Vec<usize> = text.match_indices("employees in ").map(|(i, _)| i).collect();
+    let ranges: Vec<usize> = text
+        .match_indices("employees in ")
+        .map(|(i, _)| i)
+        .collect();
     let rules: Vec<usize> = text.match_indices("rule ").map(|(i, _)| i).collect();
-    assert!(!ranges.is_empty() && !rules.is_empty(), "the generated file has criteria and rules");
+    assert!(
+        !ranges.is_empty() && !rules.is_empty(),
+        "the generated file has criteria and rules"
+    );
 
     let mut version = 1i64;
     // One edit: write a digit into the low end of a range, or take it out again. Every insert
     // is undone by the next edit at the same spot, so the offsets in `ranges` and `rules` are
     // right again after each pair (`shift` corrects them in between).
-    let edit = |s: &mut Server, text: &mut String, version: &mut i64, spot: usize, insert: bool| -> Instant {
+    let edit = |s: &mut Server,
+                text: &mut String,
+                version: &mut i64,
+                spot: usize,
+                insert: bool|
+     -> Instant {
         let at = spot + "employees in ".len();
         *version += 1;
         let change = if insert {
@@ -184,11 +233,15 @@ fn main() {
             text.insert(at, '1');
             c
         } else {
-            let c = json!({"range": {"start": pos(text, at), "end": pos(text, at + 1)}, "text": ""});
+            let c =
+                json!({"range": {"start": pos(text, at), "end": pos(text, at + 1)}, "text": ""});
             text.remove(at);
             c
         };
-        s.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": *version}, "contentChanges": [change]}))
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": *version}, "contentChanges": [change]}),
+        )
     };
     let shift = |offset: usize, spot: usize| if offset > spot { offset + 1 } else { offset };
 
@@ -214,10 +267,21 @@ fn main() {
             "textDocument/completion",
             json!({"textDocument": {"uri": uri}, "position": pos(&text, completion_at(k)), "context": {"triggerKind": 1}}),
         );
-        assert!(r["result"]["items"].as_array().is_some_and(|i| !i.is_empty()), "completion offers fields: {r}");
+        assert!(
+            r["result"]["items"]
+                .as_array()
+                .is_some_and(|i| !i.is_empty()),
+            "completion offers fields: {r}"
+        );
         completion.push(d);
-        let (d, r) = s.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos(&text, hover_at(k))}));
-        assert!(r["result"]["contents"]["value"].is_string(), "hover on a rule: {r}");
+        let (d, r) = s.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": pos(&text, hover_at(k))}),
+        );
+        assert!(
+            r["result"]["contents"]["value"].is_string(),
+            "hover on a rule: {r}"
+        );
         hover.push(d);
     }
 
@@ -232,12 +296,23 @@ fn main() {
             "textDocument/completion",
             json!({"textDocument": {"uri": uri}, "position": pos(&text, shift(completion_at(k), spot)), "context": {"triggerKind": 1}}),
         );
-        assert!(r["result"]["items"].as_array().is_some_and(|i| !i.is_empty()), "completion offers fields: {r}");
+        assert!(
+            r["result"]["items"]
+                .as_array()
+                .is_some_and(|i| !i.is_empty()),
+            "completion offers fields: {r}"
+        );
         completion_after.push(d);
         s.diagnostics(version);
         edit(&mut s, &mut text, &mut version, spot, false);
-        let (d, r) = s.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos(&text, hover_at(k))}));
-        assert!(r["result"]["contents"]["value"].is_string(), "hover on a rule: {r}");
+        let (d, r) = s.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": pos(&text, hover_at(k))}),
+        );
+        assert!(
+            r["result"]["contents"]["value"].is_string(),
+            "hover on a rule: {r}"
+        );
         hover_after.push(d);
         s.diagnostics(version);
     }
@@ -246,7 +321,12 @@ fn main() {
     s.notify("exit", Value::Null);
     let _ = child.wait();
 
-    println!("icpc lsp on a generated file of {} lines ({} KB, {} diagnostics), {runs} runs each", text.lines().count(), text.len() / 1024, n_diags);
+    println!(
+        "icpc lsp on a generated file of {} lines ({} KB, {} diagnostics), {runs} runs each",
+        text.lines().count(),
+        text.len() / 1024,
+        n_diags
+    );
     println!("open to first diagnostics: {:.1} ms", ms(open));
     println!();
     println!("| measure | p50 ms | p90 ms | p99 ms | max ms |");

@@ -5,8 +5,12 @@
 //! (parse, resolve, every check, suppressions, line index). The overhead of the checks is
 //! `analyze` against `parse`; the figures are recorded in `docs/benchmarks.md`.
 
-use divan::counter::BytesCount;
 use divan::Bencher;
+
+// The allocator `icpc` ships with, so the figures are those of the binary.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use divan::counter::BytesCount;
 
 fn main() {
     divan::main();
@@ -19,13 +23,17 @@ fn input(size: usize) -> String {
 }
 
 fn config() -> icp_check::Config {
-    icp_check::Config { today: Some(20_780), ..icp_check::Config::default() }
+    icp_check::Config {
+        today: Some(20_780),
+        ..icp_check::Config::default()
+    }
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn parse(b: Bencher, size: usize) {
     let src = input(size);
-    b.counter(BytesCount::of_str(&src)).bench(|| icp_syntax::parse(divan::black_box(&src)));
+    b.counter(BytesCount::of_str(&src))
+        .bench(|| icp_syntax::parse(divan::black_box(&src)));
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]
@@ -43,5 +51,6 @@ fn resolve(b: Bencher, size: usize) {
 fn analyze(b: Bencher, size: usize) {
     let src = input(size);
     let config = config();
-    b.counter(BytesCount::of_str(&src)).bench(|| icp_check::analyze(divan::black_box(&src), &config));
+    b.counter(BytesCount::of_str(&src))
+        .bench(|| icp_check::analyze(divan::black_box(&src), &config));
 }

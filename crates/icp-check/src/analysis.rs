@@ -1,7 +1,7 @@
 //! One analysis for every front end: parse, resolve, check.
 
-use icp_syntax::ast::File;
 use icp_syntax::LineIndex;
+use icp_syntax::ast::File;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -33,12 +33,24 @@ pub fn analyze(src: &str, config: &Config) -> Analysis {
         .map(|e| Diagnostic::error("syntax", e.span, e.message))
         .collect();
     let model = model::resolve(&file, &mut diagnostics);
-    let ctx = Ctx { src, file: &file, model: &model, config };
+    let ctx = Ctx {
+        src,
+        file: &file,
+        model: &model,
+        config,
+    };
     crate::checks::run_all(&ctx, &mut diagnostics);
     crate::suppress::apply(src, &file, config, &mut diagnostics);
     apply_severities(config, &mut diagnostics);
-    diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
-    Analysis { line_index: LineIndex::new(src), file, model, diagnostics }
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
+    Analysis {
+        line_index: LineIndex::new(src),
+        file,
+        model,
+        diagnostics,
+    }
 }
 
 /// Gives each finding of a check the severity the configuration sets, dropping those of checks
@@ -48,7 +60,8 @@ fn apply_severities(config: &Config, diagnostics: &mut Vec<Diagnostic>) {
         return;
     }
     diagnostics.retain_mut(|d| {
-        if crate::checks::lookup(d.code).is_some_and(|c| c.group == crate::checks::Group::Language) {
+        if crate::checks::lookup(d.code).is_some_and(|c| c.group == crate::checks::Group::Language)
+        {
             return true;
         }
         match config.severity(d.code, d.severity) {

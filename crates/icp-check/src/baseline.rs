@@ -38,18 +38,31 @@ type Key = (String, String, String, String);
 /// The trimmed text of the line holding `offset`.
 pub fn line_text(src: &str, offset: usize) -> String {
     let offset = offset.min(src.len());
-    let start = src.get(..offset).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
-    let end = src.get(offset..).and_then(|s| s.find('\n')).map_or(src.len(), |i| offset + i);
+    let start = src
+        .get(..offset)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = src
+        .get(offset..)
+        .and_then(|s| s.find('\n'))
+        .map_or(src.len(), |i| offset + i);
     src.get(start..end).unwrap_or("").trim().to_string()
 }
 
 fn key(file: &str, src: &str, d: &Diagnostic) -> Key {
-    (file.to_string(), d.code.to_string(), d.message.clone(), line_text(src, d.span.start as usize))
+    (
+        file.to_string(),
+        d.code.to_string(),
+        d.message.clone(),
+        line_text(src, d.span.start as usize),
+    )
 }
 
 impl Baseline {
     /// A baseline accepting every finding given: (file, source, findings) per file.
-    pub fn record<'a>(files: impl IntoIterator<Item = (&'a str, &'a str, &'a [Diagnostic])>) -> Baseline {
+    pub fn record<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a str, &'a [Diagnostic])>,
+    ) -> Baseline {
         let mut counts: BTreeMap<Key, usize> = BTreeMap::new();
         for (file, src, diags) in files {
             for d in diags {
@@ -58,15 +71,28 @@ impl Baseline {
         }
         let findings = counts
             .into_iter()
-            .map(|((file, code, message, line), count)| Entry { file, code, message, line, count })
+            .map(|((file, code, message, line), count)| Entry {
+                file,
+                code,
+                message,
+                line,
+                count,
+            })
             .collect();
-        Baseline { version: 1, findings }
+        Baseline {
+            version: 1,
+            findings,
+        }
     }
 
     pub fn parse(text: &str) -> Result<Baseline, String> {
-        let b: Baseline = serde_json::from_str(text).map_err(|e| format!("not a baseline file: {e}"))?;
+        let b: Baseline =
+            serde_json::from_str(text).map_err(|e| format!("not a baseline file: {e}"))?;
         if b.version != 1 {
-            return Err(format!("baseline version {} is not supported (expected 1)", b.version));
+            return Err(format!(
+                "baseline version {} is not supported (expected 1)",
+                b.version
+            ));
         }
         Ok(b)
     }
@@ -82,7 +108,14 @@ impl Baseline {
     pub fn matcher(&self) -> Matcher {
         let mut left = BTreeMap::new();
         for e in &self.findings {
-            *left.entry((e.file.clone(), e.code.clone(), e.message.clone(), e.line.clone())).or_default() += e.count;
+            *left
+                .entry((
+                    e.file.clone(),
+                    e.code.clone(),
+                    e.message.clone(),
+                    e.line.clone(),
+                ))
+                .or_default() += e.count;
         }
         Matcher { left, matched: 0 }
     }

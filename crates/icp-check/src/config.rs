@@ -27,10 +27,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use icp_syntax::literal::Rational;
-use toml::de::{DeTable, DeValue};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{did_you_mean, Severity};
+use crate::diagnostic::{Severity, did_you_mean};
 
 /// Top-level tables of `icp.toml` that belong to other tools (the formatter's `[fmt]`): the
 /// checks leave them to their owners.
@@ -40,7 +40,14 @@ pub const OTHER_TABLES: &[&str] = &["fmt"];
 pub const FILE_NAME: &str = "icp.toml";
 
 /// The blocks `missing-dimension` requires when the configuration does not say.
-pub const DEFAULT_REQUIRED: &[&str] = &["firmographics", "job", "triggers", "reach", "disqualify", "rubric"];
+pub const DEFAULT_REQUIRED: &[&str] = &[
+    "firmographics",
+    "job",
+    "triggers",
+    "reach",
+    "disqualify",
+    "rubric",
+];
 
 /// The dimension blocks an icp may have (the keywords `required` accepts).
 pub const DIMENSIONS: &[&str] = &[
@@ -172,7 +179,14 @@ pub struct ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )
     }
 }
 
@@ -216,7 +230,12 @@ impl Config {
     /// Reads one `icp.toml`.
     pub fn load(file: &Path) -> Result<Config, Vec<ConfigError>> {
         let text = std::fs::read_to_string(file).map_err(|e| {
-            vec![ConfigError { path: file.to_path_buf(), line: 1, column: 1, message: format!("cannot read it: {e}") }]
+            vec![ConfigError {
+                path: file.to_path_buf(),
+                line: 1,
+                column: 1,
+                message: format!("cannot read it: {e}"),
+            }]
         })?;
         let mut c = Config::parse(&text, file)?;
         c.source = Some(file.to_path_buf());
@@ -225,7 +244,12 @@ impl Config {
 
     /// Parses the text of an `icp.toml`; `path` is only used in error messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<ConfigError>> {
-        let mut p = ConfigParser { text, path, errors: Vec::new(), config: Config::default() };
+        let mut p = ConfigParser {
+            text,
+            path,
+            errors: Vec::new(),
+            config: Config::default(),
+        };
         let (doc, errs) = DeTable::parse_recoverable(text);
         for e in errs {
             let at = e.span().map_or(0, |s| s.start);
@@ -236,14 +260,22 @@ impl Config {
         }
         // Tables iterate in key order; report in file order.
         p.errors.sort_by_key(|e| (e.line, e.column));
-        if p.errors.is_empty() { Ok(p.config) } else { Err(p.errors) }
+        if p.errors.is_empty() {
+            Ok(p.config)
+        } else {
+            Err(p.errors)
+        }
     }
 }
 
 /// The nearest `icp.toml` at or above `path`.
 pub fn find(path: &Path) -> Option<PathBuf> {
     let abs = std::path::absolute(path).ok()?;
-    let mut dir: Option<&Path> = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+    let mut dir: Option<&Path> = if abs.is_dir() {
+        Some(abs.as_path())
+    } else {
+        abs.parent()
+    };
     while let Some(d) = dir {
         let candidate = d.join(FILE_NAME);
         if candidate.is_file() {
@@ -261,7 +293,10 @@ struct ConfigParser<'a> {
     config: Config,
 }
 
-type Entry<'i> = (&'i Spanned<std::borrow::Cow<'i, str>>, &'i Spanned<DeValue<'i>>);
+type Entry<'i> = (
+    &'i Spanned<std::borrow::Cow<'i, str>>,
+    &'i Spanned<DeValue<'i>>,
+);
 
 impl ConfigParser<'_> {
     fn error(&mut self, offset: usize, message: String) {
@@ -270,7 +305,12 @@ impl ConfigParser<'_> {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-        self.errors.push(ConfigError { path: self.path.to_path_buf(), line, column, message });
+        self.errors.push(ConfigError {
+            path: self.path.to_path_buf(),
+            line,
+            column,
+            message,
+        });
     }
 
     fn document(&mut self, doc: &DeTable<'_>) {
@@ -278,13 +318,23 @@ impl ConfigParser<'_> {
             if k.get_ref() == "checks" {
                 match v.get_ref() {
                     DeValue::Table(t) => self.checks(t),
-                    other => self.error(v.span().start, format!("`checks` is a table, not {}", other.type_str())),
+                    other => self.error(
+                        v.span().start,
+                        format!("`checks` is a table, not {}", other.type_str()),
+                    ),
                 }
             } else if k.get_ref() == "fmt" {
                 // The formatter's table: `icpc fmt` reads and validates it.
             } else {
-                let hint = did_you_mean(k.get_ref(), ["checks", "fmt"]).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-                self.error(k.span().start, format!("unknown key `{}`: the top level holds only `[checks]` and `[fmt]`{hint}", k.get_ref()));
+                let hint = did_you_mean(k.get_ref(), ["checks", "fmt"])
+                    .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+                self.error(
+                    k.span().start,
+                    format!(
+                        "unknown key `{}`: the top level holds only `[checks]` and `[fmt]`{hint}",
+                        k.get_ref()
+                    ),
+                );
             }
         }
     }
@@ -302,7 +352,10 @@ impl ConfigParser<'_> {
                 continue;
             };
             if check.group == crate::checks::Group::Language {
-                self.error(k.span().start, format!("`{code}` is an error of the language and cannot be configured"));
+                self.error(
+                    k.span().start,
+                    format!("`{code}` is an error of the language and cannot be configured"),
+                );
                 continue;
             }
             let code = check.doc.code;
@@ -311,7 +364,10 @@ impl ConfigParser<'_> {
                 DeValue::Table(opts) => self.options(code, opts),
                 other => self.error(
                     v.span().start,
-                    format!("`checks.{code}` takes a severity such as \"warning\" or a table, not {}", other.type_str()),
+                    format!(
+                        "`checks.{code}` takes a severity such as \"warning\" or a table, not {}",
+                        other.type_str()
+                    ),
                 ),
             }
         }
@@ -345,9 +401,19 @@ impl ConfigParser<'_> {
             if !allowed.contains(&key) {
                 let hint = match did_you_mean(key, allowed.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("`{code}` takes {}", allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")),
+                    None => format!(
+                        "`{code}` takes {}",
+                        allowed
+                            .iter()
+                            .map(|a| format!("`{a}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 };
-                self.error(k.span().start, format!("unknown key `checks.{code}.{key}`: {hint}"));
+                self.error(
+                    k.span().start,
+                    format!("unknown key `checks.{code}.{key}`: {hint}"),
+                );
                 continue;
             }
             self.option(code, (k, v));
@@ -416,18 +482,30 @@ impl ConfigParser<'_> {
 
     fn strings(&mut self, v: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
         let DeValue::Array(items) = v.get_ref() else {
-            self.error(v.span().start, format!("expected a list of strings, not {}", v.get_ref().type_str()));
+            self.error(
+                v.span().start,
+                format!("expected a list of strings, not {}", v.get_ref().type_str()),
+            );
             return None;
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::String(s) if !s.trim().is_empty() => out.push(s.to_string()),
-                DeValue::String(_) => self.error(item.span().start, "an empty phrase matches nothing".into()),
-                other => self.error(item.span().start, format!("expected a string, not {}", other.type_str())),
+                DeValue::String(_) => {
+                    self.error(item.span().start, "an empty phrase matches nothing".into())
+                }
+                other => self.error(
+                    item.span().start,
+                    format!("expected a string, not {}", other.type_str()),
+                ),
             }
         }
-        if out.len() == items.len() { Some(out) } else { None }
+        if out.len() == items.len() {
+            Some(out)
+        } else {
+            None
+        }
     }
 }
 
@@ -470,7 +548,8 @@ mod tests {
     use super::*;
 
     fn parse(t: &str) -> Result<Config, Vec<String>> {
-        Config::parse(t, Path::new("icp.toml")).map_err(|e| e.into_iter().map(|e| e.to_string()).collect())
+        Config::parse(t, Path::new("icp.toml"))
+            .map_err(|e| e.into_iter().map(|e| e.to_string()).collect())
     }
 
     #[test]
@@ -494,26 +573,49 @@ cadence = "30d"
         )
         .expect("valid");
         assert_eq!(c.severity("unused-field", Severity::Hint), None);
-        assert_eq!(c.severity("weak-trigger", Severity::Warning), Some(Severity::Error));
+        assert_eq!(
+            c.severity("weak-trigger", Severity::Warning),
+            Some(Severity::Error)
+        );
         assert_eq!(c.max_ratio, Rational::new(11, 2));
         assert_eq!(c.extra_vague, vec!["synergy-driven".to_string()]);
         assert_eq!(c.removed_vague, vec!["modern".to_string()]);
-        assert_eq!(c.required, vec!["firmographics".to_string(), "rubric".to_string()]);
+        assert_eq!(
+            c.required,
+            vec!["firmographics".to_string(), "rubric".to_string()]
+        );
         assert_eq!(c.cadence_days, 30);
     }
 
     #[test]
     fn errors_have_places() {
-        let e = parse("[checks]\nvauge-term = \"off\"\nbroad-range = \"loud\"\n").expect_err("invalid");
-        assert_eq!(e[0], "icp.toml:2:1: unknown check `vauge-term`: did you mean `vague-term`?");
-        assert!(e[1].starts_with("icp.toml:3:15: `loud` is not a severity"), "{}", e[1]);
-        let e = parse("[checks.broad-range]\nmax-ratio = 1\nmax_ration = 3\n").expect_err("invalid");
-        assert!(e.iter().any(|m| m.starts_with("icp.toml:2:13: `max-ratio` must be above 1")), "{e:?}");
+        let e =
+            parse("[checks]\nvauge-term = \"off\"\nbroad-range = \"loud\"\n").expect_err("invalid");
+        assert_eq!(
+            e[0],
+            "icp.toml:2:1: unknown check `vauge-term`: did you mean `vague-term`?"
+        );
+        assert!(
+            e[1].starts_with("icp.toml:3:15: `loud` is not a severity"),
+            "{}",
+            e[1]
+        );
+        let e =
+            parse("[checks.broad-range]\nmax-ratio = 1\nmax_ration = 3\n").expect_err("invalid");
+        assert!(
+            e.iter()
+                .any(|m| m.starts_with("icp.toml:2:13: `max-ratio` must be above 1")),
+            "{e:?}"
+        );
         assert!(e.iter().any(|m| m.starts_with("icp.toml:3:1: unknown key `checks.broad-range.max_ration`")), "{e:?}");
         let e = parse("[checks]\nsyntax = \"off\"\n").expect_err("invalid");
         assert!(e[0].contains("cannot be configured"));
-        let e = parse("[checks.missing-dimension]\nrequired = [\"firmographic\"]\n").expect_err("invalid");
-        assert!(e[0].starts_with("icp.toml:2:13:") && e[0].contains("did you mean \"firmographics\""), "{e:?}");
+        let e = parse("[checks.missing-dimension]\nrequired = [\"firmographic\"]\n")
+            .expect_err("invalid");
+        assert!(
+            e[0].starts_with("icp.toml:2:13:") && e[0].contains("did you mean \"firmographics\""),
+            "{e:?}"
+        );
         assert!(parse("[fmt]\nindent-width = 4\n[checks]\nunused-field = \"off\"\n").is_ok());
         let e = parse("checks = [").expect_err("invalid");
         assert!(e[0].starts_with("icp.toml:1:"), "{e:?}");

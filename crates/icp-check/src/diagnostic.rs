@@ -58,8 +58,21 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(code: &'static str, severity: Severity, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { code, severity, message: message.into(), help: None, span, labels: Vec::new(), fix: None }
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            help: None,
+            span,
+            labels: Vec::new(),
+            fix: None,
+        }
     }
 
     pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
@@ -76,18 +89,27 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.labels.push(Label { span, message: message.into() });
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
         self
     }
 
     pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Diagnostic {
-        self.fix = Some(Fix { title: title.into(), edits });
+        self.fix = Some(Fix {
+            title: title.into(),
+            edits,
+        });
         self
     }
 }
 
 /// The closest candidate to a misspelt name, if one is close enough to be a likely intent.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut best: Option<(&str, f64)> = None;
     for c in candidates {
         let score = strsim::normalized_damerau_levenshtein(&name.to_lowercase(), &c.to_lowercase());
@@ -96,18 +118,6 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
         }
     }
     best.map(|(c, _)| c)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggestions_are_close_names_only() {
-        assert_eq!(did_you_mean("hriss", ["hris", "industry"]), Some("hris"));
-        assert_eq!(did_you_mean("servces", ["saas", "services", "retail"]), Some("services"));
-        assert_eq!(did_you_mean("zzz", ["hris", "industry"]), None);
-    }
 }
 
 /// Where the documentation of the checks is published.
@@ -123,5 +133,20 @@ pub fn summary(code: &str) -> &'static str {
     match crate::checks::lookup(code) {
         Some(c) => c.doc.summary,
         None => "An ICP-quality finding.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_are_close_names_only() {
+        assert_eq!(did_you_mean("hriss", ["hris", "industry"]), Some("hris"));
+        assert_eq!(
+            did_you_mean("servces", ["saas", "services", "retail"]),
+            Some("services")
+        );
+        assert_eq!(did_you_mean("zzz", ["hris", "industry"]), None);
     }
 }

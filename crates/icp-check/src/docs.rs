@@ -10,11 +10,19 @@ use crate::config::KEYS;
 pub fn page(check: &Check) -> String {
     let d = check.doc;
     let mut s = String::new();
-    let configurable = if check.group == Group::Language { "" } else { " (configurable)" };
+    let configurable = if check.group == Group::Language {
+        ""
+    } else {
+        " (configurable)"
+    };
     let _ = writeln!(s, "# `{}`\n", d.code);
     let _ = writeln!(s, "{}\n", d.summary);
     let _ = writeln!(s, "- Group: {}", check.group.title());
-    let _ = writeln!(s, "- Default severity: {}{configurable}\n", d.severity.as_str());
+    let _ = writeln!(
+        s,
+        "- Default severity: {}{configurable}\n",
+        d.severity.as_str()
+    );
     let _ = writeln!(s, "## What it flags\n\n{}\n", d.what);
     let _ = writeln!(s, "## Why it matters\n\n{}\n", d.why);
     let _ = writeln!(s, "## Example\n\nFlagged:\n\n```icp\n{}```\n", d.invalid);
@@ -29,7 +37,10 @@ pub fn page(check: &Check) -> String {
     if !d.notes.is_empty() {
         let _ = writeln!(s, "## Notes\n\n{}\n", d.notes);
     }
-    let _ = writeln!(s, "<!-- Generated from crates/icp-check/src/checks/; do not edit. Regenerate with `UPDATE_DOCS=1 cargo test -p icp-check --test docs`. -->");
+    let _ = writeln!(
+        s,
+        "<!-- Generated from crates/icp-check/src/checks/; do not edit. Regenerate with `UPDATE_DOCS=1 cargo test -p icp-check --test docs`. -->"
+    );
     s
 }
 
@@ -46,7 +57,13 @@ pub fn index() -> String {
         let _ = writeln!(s, "## {}\n", group.title());
         let _ = writeln!(s, "| code | default | flags |\n|---|---|---|");
         for c in REGISTRY.iter().filter(|c| c.group == group) {
-            let _ = writeln!(s, "| [`{0}`]({0}.md) | {1} | {2} |", c.doc.code, c.doc.severity.as_str(), c.doc.summary.replace('|', "\\|"));
+            let _ = writeln!(
+                s,
+                "| [`{0}`]({0}.md) | {1} | {2} |",
+                c.doc.code,
+                c.doc.severity.as_str(),
+                c.doc.summary.replace('|', "\\|")
+            );
         }
         let _ = writeln!(s);
     }
@@ -66,7 +83,14 @@ pub fn index() -> String {
     );
     let _ = writeln!(s, "| key | value | default | meaning |\n|---|---|---|---|");
     for k in KEYS {
-        let _ = writeln!(s, "| `{}` | {} | {} | {} |", k.key, k.value.replace('|', "\\|"), k.default, k.doc);
+        let _ = writeln!(
+            s,
+            "| `{}` | {} | {} | {} |",
+            k.key,
+            k.value.replace('|', "\\|"),
+            k.default,
+            k.doc
+        );
     }
     let _ = writeln!(
         s,
@@ -75,13 +99,19 @@ pub fn index() -> String {
          [checks.missing-dimension]\nrequired = [\"firmographics\", \"job\", \"triggers\", \"reach\", \"disqualify\", \"rubric\"]\n\n\
          [checks.stale-review]\ncadence = \"quarterly\"\n```\n"
     );
-    let _ = writeln!(s, "<!-- Generated from crates/icp-check/src/; do not edit. Regenerate with `UPDATE_DOCS=1 cargo test -p icp-check --test docs`. -->");
+    let _ = writeln!(
+        s,
+        "<!-- Generated from crates/icp-check/src/; do not edit. Regenerate with `UPDATE_DOCS=1 cargo test -p icp-check --test docs`. -->"
+    );
     s
 }
 
 /// Every generated file under `docs/checks/`: (file name, contents).
 pub fn files() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = REGISTRY.iter().map(|c| (format!("{}.md", c.doc.code), page(c))).collect();
+    let mut out: Vec<(String, String)> = REGISTRY
+        .iter()
+        .map(|c| (format!("{}.md", c.doc.code), page(c)))
+        .collect();
     out.push(("README.md".into(), index()));
     out
 }

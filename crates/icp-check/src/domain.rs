@@ -66,7 +66,10 @@ fn cmp_hi(a: &End, b: &End) -> Ordering {
 }
 
 impl Interval {
-    pub const ALL: Interval = Interval { lo: End::Unbounded, hi: End::Unbounded };
+    pub const ALL: Interval = Interval {
+        lo: End::Unbounded,
+        hi: End::Unbounded,
+    };
 
     fn is_empty(&self) -> bool {
         match (&self.lo, &self.hi) {
@@ -77,8 +80,16 @@ impl Interval {
     }
 
     fn intersect(&self, other: &Interval) -> Interval {
-        let lo = if cmp_lo(&self.lo, &other.lo) == Ordering::Less { other.lo } else { self.lo };
-        let hi = if cmp_hi(&self.hi, &other.hi) == Ordering::Greater { other.hi } else { self.hi };
+        let lo = if cmp_lo(&self.lo, &other.lo) == Ordering::Less {
+            other.lo
+        } else {
+            self.lo
+        };
+        let hi = if cmp_hi(&self.hi, &other.hi) == Ordering::Greater {
+            other.hi
+        } else {
+            self.hi
+        };
         Interval { lo, hi }
     }
 
@@ -95,12 +106,20 @@ impl Interval {
 fn integral(iv: Interval) -> Interval {
     let lo = match iv.lo {
         // Bounds near the end of i128 keep their value rather than overflow.
-        End::Excl(x) => End::Incl(x.floor().checked_add(&Rational::from_integer(1)).unwrap_or(x)),
+        End::Excl(x) => End::Incl(
+            x.floor()
+                .checked_add(&Rational::from_integer(1))
+                .unwrap_or(x),
+        ),
         End::Incl(x) => End::Incl(x.ceil()),
         End::Unbounded => End::Unbounded,
     };
     let hi = match iv.hi {
-        End::Excl(x) => End::Incl(x.ceil().checked_sub(&Rational::from_integer(1)).unwrap_or(x)),
+        End::Excl(x) => End::Incl(
+            x.ceil()
+                .checked_sub(&Rational::from_integer(1))
+                .unwrap_or(x),
+        ),
         End::Incl(x) => End::Incl(x.floor()),
         End::Unbounded => End::Unbounded,
     };
@@ -193,7 +212,10 @@ impl IntervalSet {
                 End::Excl(x) => End::Incl(x),
             };
         }
-        parts.push(Interval { lo, hi: End::Unbounded });
+        parts.push(Interval {
+            lo,
+            hi: End::Unbounded,
+        });
         IntervalSet::new(parts, self.integral).intersect(domain)
     }
 
@@ -281,7 +303,10 @@ pub enum Con {
     /// A set field: the members it must have, and those it must not.
     Members { must: Bits, must_not: Bits },
     /// Text: one of these strings, or anything but these.
-    Text { finite: bool, strings: BTreeSet<String> },
+    Text {
+        finite: bool,
+        strings: BTreeSet<String>,
+    },
 }
 
 impl Con {
@@ -298,14 +323,45 @@ impl Con {
         match (self, other) {
             (Con::Ordered(a), Con::Ordered(b)) => Con::Ordered(a.intersect(b)),
             (Con::Values(a), Con::Values(b)) => Con::Values(a.and(b)),
-            (Con::Members { must: m1, must_not: n1 }, Con::Members { must: m2, must_not: n2 }) => {
-                Con::Members { must: m1.or(m2), must_not: n1.or(n2) }
-            }
-            (Con::Text { finite: f1, strings: s1 }, Con::Text { finite: f2, strings: s2 }) => match (f1, f2) {
-                (true, true) => Con::Text { finite: true, strings: s1.intersection(s2).cloned().collect() },
-                (true, false) => Con::Text { finite: true, strings: s1.difference(s2).cloned().collect() },
-                (false, true) => Con::Text { finite: true, strings: s2.difference(s1).cloned().collect() },
-                (false, false) => Con::Text { finite: false, strings: s1.union(s2).cloned().collect() },
+            (
+                Con::Members {
+                    must: m1,
+                    must_not: n1,
+                },
+                Con::Members {
+                    must: m2,
+                    must_not: n2,
+                },
+            ) => Con::Members {
+                must: m1.or(m2),
+                must_not: n1.or(n2),
+            },
+            (
+                Con::Text {
+                    finite: f1,
+                    strings: s1,
+                },
+                Con::Text {
+                    finite: f2,
+                    strings: s2,
+                },
+            ) => match (f1, f2) {
+                (true, true) => Con::Text {
+                    finite: true,
+                    strings: s1.intersection(s2).cloned().collect(),
+                },
+                (true, false) => Con::Text {
+                    finite: true,
+                    strings: s1.difference(s2).cloned().collect(),
+                },
+                (false, true) => Con::Text {
+                    finite: true,
+                    strings: s2.difference(s1).cloned().collect(),
+                },
+                (false, false) => Con::Text {
+                    finite: false,
+                    strings: s1.union(s2).cloned().collect(),
+                },
             },
             // Types never mix for one field; keep the first as a safe answer.
             _ => self.clone(),
@@ -319,7 +375,11 @@ pub struct Cube(Vec<(FieldId, Con)>);
 
 impl Cube {
     fn single(field: FieldId, con: Con) -> Option<Cube> {
-        if con.is_empty() { None } else { Some(Cube(vec![(field, con)])) }
+        if con.is_empty() {
+            None
+        } else {
+            Some(Cube(vec![(field, con)]))
+        }
     }
 
     /// The intersection of two boxes, `None` when it is empty.
@@ -422,7 +482,13 @@ impl<'a> Domain<'a> {
             Some(b) => End::Incl(b),
             None => End::Unbounded,
         };
-        IntervalSet::new(vec![Interval { lo, hi: End::Unbounded }], integral)
+        IntervalSet::new(
+            vec![Interval {
+                lo,
+                hi: End::Unbounded,
+            }],
+            integral,
+        )
     }
 
     fn lit_value(l: &Lit) -> Option<Rational> {
@@ -434,7 +500,13 @@ impl<'a> Domain<'a> {
     }
 
     /// The values of `field` that the atom admits (or, when `negate`, that it rejects).
-    fn ordered(&self, field: FieldId, ty: &FieldType, parts: Vec<Interval>, negate: bool) -> Option<Dnf> {
+    fn ordered(
+        &self,
+        field: FieldId,
+        ty: &FieldType,
+        parts: Vec<Interval>,
+        negate: bool,
+    ) -> Option<Dnf> {
         let dom = Self::ordered_domain(ty);
         let set = IntervalSet::new(parts, dom.integral).intersect(&dom);
         let set = if negate { set.complement_in(&dom) } else { set };
@@ -442,13 +514,27 @@ impl<'a> Domain<'a> {
     }
 
     fn values(&self, field: FieldId, n: usize, admitted: Bits, negate: bool) -> Option<Dnf> {
-        let set = if negate { Bits::full(n).and_not(&admitted) } else { admitted.and(&Bits::full(n)) };
+        let set = if negate {
+            Bits::full(n).and_not(&admitted)
+        } else {
+            admitted.and(&Bits::full(n))
+        };
         Some(Cube::single(field, Con::Values(set)).into_iter().collect())
     }
 
-    fn text(&self, field: FieldId, strings: BTreeSet<String>, finite: bool, negate: bool) -> Option<Dnf> {
+    fn text(
+        &self,
+        field: FieldId,
+        strings: BTreeSet<String>,
+        finite: bool,
+        negate: bool,
+    ) -> Option<Dnf> {
         let finite = finite != negate;
-        Some(Cube::single(field, Con::Text { finite, strings }).into_iter().collect())
+        Some(
+            Cube::single(field, Con::Text { finite, strings })
+                .into_iter()
+                .collect(),
+        )
     }
 
     fn cmp_interval(op: CmpOp, v: Rational) -> Vec<Interval> {
@@ -456,13 +542,31 @@ impl<'a> Domain<'a> {
         match op {
             CmpOp::Eq => vec![Interval { lo: p, hi: p }],
             CmpOp::Ne => vec![
-                Interval { lo: End::Unbounded, hi: End::Excl(v) },
-                Interval { lo: End::Excl(v), hi: End::Unbounded },
+                Interval {
+                    lo: End::Unbounded,
+                    hi: End::Excl(v),
+                },
+                Interval {
+                    lo: End::Excl(v),
+                    hi: End::Unbounded,
+                },
             ],
-            CmpOp::Lt => vec![Interval { lo: End::Unbounded, hi: End::Excl(v) }],
-            CmpOp::Le => vec![Interval { lo: End::Unbounded, hi: p }],
-            CmpOp::Gt => vec![Interval { lo: End::Excl(v), hi: End::Unbounded }],
-            CmpOp::Ge => vec![Interval { lo: p, hi: End::Unbounded }],
+            CmpOp::Lt => vec![Interval {
+                lo: End::Unbounded,
+                hi: End::Excl(v),
+            }],
+            CmpOp::Le => vec![Interval {
+                lo: End::Unbounded,
+                hi: p,
+            }],
+            CmpOp::Gt => vec![Interval {
+                lo: End::Excl(v),
+                hi: End::Unbounded,
+            }],
+            CmpOp::Ge => vec![Interval {
+                lo: p,
+                hi: End::Unbounded,
+            }],
         }
     }
 
@@ -472,7 +576,12 @@ impl<'a> Domain<'a> {
             PredKind::Cmp { field, op, value } => {
                 let ty = self.ty(*field)?;
                 match (ty, value) {
-                    (t, l) if t.is_ordered() => self.ordered(*field, t, Self::cmp_interval(*op, Self::lit_value(l)?), negate),
+                    (t, l) if t.is_ordered() => self.ordered(
+                        *field,
+                        t,
+                        Self::cmp_interval(*op, Self::lit_value(l)?),
+                        negate,
+                    ),
                     (FieldType::Enum(vals), Lit::Enum(i)) => {
                         let b = Bits::from_indices(vals.len(), [*i]);
                         let neg = negate != (*op == CmpOp::Ne);
@@ -482,70 +591,127 @@ impl<'a> Domain<'a> {
                         let b = Bits::from_indices(2, [usize::from(*v)]);
                         self.values(*field, 2, b, negate != (*op == CmpOp::Ne))
                     }
-                    (FieldType::Text, Lit::Text(s)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                        self.text(*field, [s.clone()].into(), true, negate != (*op == CmpOp::Ne))
-                    }
+                    (FieldType::Text, Lit::Text(s)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => self
+                        .text(
+                            *field,
+                            [s.clone()].into(),
+                            true,
+                            negate != (*op == CmpOp::Ne),
+                        ),
                     _ => None,
                 }
             }
-            PredKind::Range { field, negated, lo, hi } => {
+            PredKind::Range {
+                field,
+                negated,
+                lo,
+                hi,
+            } => {
                 let ty = self.ty(*field)?;
-                let iv = Interval { lo: End::Incl(Self::lit_value(lo)?), hi: End::Incl(Self::lit_value(hi)?) };
+                let iv = Interval {
+                    lo: End::Incl(Self::lit_value(lo)?),
+                    hi: End::Incl(Self::lit_value(hi)?),
+                };
                 self.ordered(*field, ty, vec![iv], negate != *negated)
             }
-            PredKind::In { field, negated, values } => {
+            PredKind::In {
+                field,
+                negated,
+                values,
+            } => {
                 let ty = self.ty(*field)?;
                 let neg = negate != *negated;
                 match ty {
                     t if t.is_ordered() => {
                         let parts = values
                             .iter()
-                            .map(|v| Self::lit_value(v).map(|x| Interval { lo: End::Incl(x), hi: End::Incl(x) }))
+                            .map(|v| {
+                                Self::lit_value(v).map(|x| Interval {
+                                    lo: End::Incl(x),
+                                    hi: End::Incl(x),
+                                })
+                            })
                             .collect::<Option<Vec<_>>>()?;
                         self.ordered(*field, t, parts, neg)
                     }
                     FieldType::Enum(vals) => {
-                        let idx = values.iter().map(|v| if let Lit::Enum(i) = v { Some(*i) } else { None });
+                        let idx = values
+                            .iter()
+                            .map(|v| if let Lit::Enum(i) = v { Some(*i) } else { None });
                         let idx = idx.collect::<Option<Vec<_>>>()?;
                         self.values(*field, vals.len(), Bits::from_indices(vals.len(), idx), neg)
                     }
                     FieldType::Bool => {
-                        let idx = values.iter().map(|v| if let Lit::Bool(b) = v { Some(usize::from(*b)) } else { None });
+                        let idx = values.iter().map(|v| {
+                            if let Lit::Bool(b) = v {
+                                Some(usize::from(*b))
+                            } else {
+                                None
+                            }
+                        });
                         let idx = idx.collect::<Option<Vec<_>>>()?;
                         self.values(*field, 2, Bits::from_indices(2, idx), neg)
                     }
                     FieldType::Text => {
-                        let s = values.iter().map(|v| if let Lit::Text(s) = v { Some(s.clone()) } else { None });
+                        let s = values.iter().map(|v| {
+                            if let Lit::Text(s) = v {
+                                Some(s.clone())
+                            } else {
+                                None
+                            }
+                        });
                         self.text(*field, s.collect::<Option<BTreeSet<_>>>()?, true, neg)
                     }
                     _ => None,
                 }
             }
-            PredKind::Has { field, mode, values } => {
+            PredKind::Has {
+                field,
+                mode,
+                values,
+            } => {
                 let n = self.ty(*field)?.values().len();
                 let one = |i: usize| Bits::from_indices(n, [i]);
                 let all = Bits::from_indices(n, values.iter().copied());
                 let none = Bits::empty(n);
-                let cube = |must: Bits, must_not: Bits| Cube::single(*field, Con::Members { must, must_not });
+                let cube = |must: Bits, must_not: Bits| {
+                    Cube::single(*field, Con::Members { must, must_not })
+                };
                 // `has any S` is `has none S` negated; `has all S` negated is "misses one of S".
                 let (each_must, whole) = match (mode, negate) {
                     (HasMode::Any, false) | (HasMode::None, true) => (true, None),
                     (HasMode::All, false) => (false, Some((all, none.clone()))),
-                    (HasMode::None, false) | (HasMode::Any, true) => (false, Some((none.clone(), all))),
+                    (HasMode::None, false) | (HasMode::Any, true) => {
+                        (false, Some((none.clone(), all)))
+                    }
                     (HasMode::All, true) => (false, None),
                 };
                 Some(match whole {
                     Some((must, must_not)) => cube(must, must_not).into_iter().collect(),
                     None => values
                         .iter()
-                        .filter_map(|&i| if each_must { cube(one(i), none.clone()) } else { cube(none.clone(), one(i)) })
+                        .filter_map(|&i| {
+                            if each_must {
+                                cube(one(i), none.clone())
+                            } else {
+                                cube(none.clone(), one(i))
+                            }
+                        })
                         .collect(),
                 })
             }
             PredKind::Within { field, days } => {
                 let ty = self.ty(*field)?;
                 let from = self.today.checked_sub(*days)?;
-                self.ordered(*field, ty, vec![Interval { lo: End::Incl(rat(from)), hi: End::Unbounded }], negate)
+                self.ordered(
+                    *field,
+                    ty,
+                    vec![Interval {
+                        lo: End::Incl(rat(from)),
+                        hi: End::Unbounded,
+                    }],
+                    negate,
+                )
             }
             PredKind::Bool { field } => self.values(*field, 2, Bits::from_indices(2, [1]), negate),
             _ => None,
@@ -584,7 +750,9 @@ impl<'a> Domain<'a> {
                     Truth::Sometimes => Truth::Sometimes,
                 };
             }
-            PredKind::Prose { .. } | PredKind::Invalid | PredKind::Graded { .. } => return Truth::Sometimes,
+            PredKind::Prose { .. } | PredKind::Invalid | PredKind::Graded { .. } => {
+                return Truth::Sometimes;
+            }
             PredKind::And(..) | PredKind::Or(..) => {}
             // One field, one constraint: plain comparisons decide most atoms; otherwise a
             // single normal form decides both questions.
@@ -596,7 +764,9 @@ impl<'a> Domain<'a> {
                     None => Truth::Sometimes,
                     Some(d) if d.is_empty() => Truth::Never,
                     Some(d) => match d.as_slice() {
-                        [Cube(cons)] if cons.len() == 1 && self.is_full(cons[0].0, &cons[0].1) => Truth::Always,
+                        [Cube(cons)] if cons.len() == 1 && self.is_full(cons[0].0, &cons[0].1) => {
+                            Truth::Always
+                        }
                         _ => Truth::Sometimes,
                     },
                 };
@@ -641,7 +811,12 @@ impl<'a> Domain<'a> {
                     _ => Truth::Sometimes,
                 })
             }
-            PredKind::Range { field, negated, lo, hi } => {
+            PredKind::Range {
+                field,
+                negated,
+                lo,
+                hi,
+            } => {
                 let ty = self.ty(*field)?;
                 let integral = matches!(ty, FieldType::Int | FieldType::Duration | FieldType::Date);
                 let (lo, hi) = (Self::lit_value(lo)?, Self::lit_value(hi)?);
@@ -649,11 +824,26 @@ impl<'a> Domain<'a> {
                     Some(l) if l > lo => l,
                     _ => lo,
                 };
-                let empty = if integral { from.ceil() > hi.floor() } else { from > hi };
+                let empty = if integral {
+                    from.ceil() > hi.floor()
+                } else {
+                    from > hi
+                };
                 // Ordered domains are unbounded above: a range never covers one.
-                Some(flip(if empty { Truth::Never } else { Truth::Sometimes }, *negated))
+                Some(flip(
+                    if empty {
+                        Truth::Never
+                    } else {
+                        Truth::Sometimes
+                    },
+                    *negated,
+                ))
             }
-            PredKind::In { field, negated, values } => {
+            PredKind::In {
+                field,
+                negated,
+                values,
+            } => {
                 let ty = self.ty(*field)?;
                 let t = match ty {
                     FieldType::Enum(all) => {
@@ -691,11 +881,17 @@ impl<'a> Domain<'a> {
 
     /// Whether a constraint admits every value of its field's type.
     fn is_full(&self, field: FieldId, con: &Con) -> bool {
-        let Some(ty) = self.ty(field) else { return false };
+        let Some(ty) = self.ty(field) else {
+            return false;
+        };
         match con {
             Con::Ordered(s) => *s == Self::ordered_domain(ty),
             Con::Values(b) => {
-                let n = if *ty == FieldType::Bool { 2 } else { ty.values().len() };
+                let n = if *ty == FieldType::Bool {
+                    2
+                } else {
+                    ty.values().len()
+                };
                 *b == Bits::full(n)
             }
             Con::Members { must, must_not } => must.is_empty() && must_not.is_empty(),
@@ -719,7 +915,9 @@ impl<'a> Domain<'a> {
     pub fn jointly_unsatisfiable<'p>(&self, preds: impl IntoIterator<Item = &'p Pred>) -> bool {
         let mut acc = top();
         for p in preds {
-            let Some(d) = self.dnf(p, false) else { return false };
+            let Some(d) = self.dnf(p, false) else {
+                return false;
+            };
             match and(&acc, &d) {
                 Some(x) => acc = x,
                 None => return false,
@@ -771,7 +969,10 @@ mod tests {
     use super::*;
 
     fn iv(lo: i64, hi: i64) -> Interval {
-        Interval { lo: End::Incl(rat(lo)), hi: End::Incl(rat(hi)) }
+        Interval {
+            lo: End::Incl(rat(lo)),
+            hi: End::Incl(rat(hi)),
+        }
     }
 
     #[test]
@@ -784,10 +985,25 @@ mod tests {
 
     #[test]
     fn complement_within_a_domain() {
-        let dom = IntervalSet::new(vec![Interval { lo: End::Incl(rat(0)), hi: End::Unbounded }], true);
+        let dom = IntervalSet::new(
+            vec![Interval {
+                lo: End::Incl(rat(0)),
+                hi: End::Unbounded,
+            }],
+            true,
+        );
         let s = IntervalSet::new(vec![iv(10, 20)], true);
         let c = s.complement_in(&dom);
-        assert_eq!(c.parts, vec![iv(0, 9), Interval { lo: End::Incl(rat(21)), hi: End::Unbounded }]);
+        assert_eq!(
+            c.parts,
+            vec![
+                iv(0, 9),
+                Interval {
+                    lo: End::Incl(rat(21)),
+                    hi: End::Unbounded
+                }
+            ]
+        );
         assert!(c.complement_in(&dom) == s);
         assert!(dom.complement_in(&dom).is_empty());
     }
@@ -814,15 +1030,41 @@ mod tests {
                 }
             }
         }
-        for c in ["e in [a, b, c]", "e in [a]", "e not in [a, b, c]", "e in []", "e not in []", "e == a", "e != a",
-                  "s has any []", "s has all []", "s has none []", "s has any [a, b]", "s has all [a]", "s has none [a, b]",
-                  "b", "not b", "b == true", "txt in []", "txt not in []", "txt == \"US\"", "t within 60d"] {
+        for c in [
+            "e in [a, b, c]",
+            "e in [a]",
+            "e not in [a, b, c]",
+            "e in []",
+            "e not in []",
+            "e == a",
+            "e != a",
+            "s has any []",
+            "s has all []",
+            "s has none []",
+            "s has any [a, b]",
+            "s has all [a]",
+            "s has none [a, b]",
+            "b",
+            "not b",
+            "b == true",
+            "txt in []",
+            "txt not in []",
+            "txt == \"US\"",
+            "t within 60d",
+        ] {
             crits.push(c.to_string());
         }
-        let schema: String = fields.iter().map(|(f, t, _)| format!("  {f}: {t}\n")).collect();
+        let schema: String = fields
+            .iter()
+            .map(|(f, t, _)| format!("  {f}: {t}\n"))
+            .collect();
         let src = format!(
             "schema s {{\n{schema}  e: enum [a, b, c]\n  s: set [a, b]\n  b: bool\n  txt: text\n}}\nicp i \"t\" {{\n  uses s\n  behaviors {{\n{}\n  }}\n}}\n",
-            crits.iter().map(|c| format!("    {c}")).collect::<Vec<_>>().join("\n")
+            crits
+                .iter()
+                .map(|c| format!("    {c}"))
+                .collect::<Vec<_>>()
+                .join("\n")
         );
         let (file, _) = icp_syntax::parse(&src);
         let mut diags = Vec::new();
@@ -832,14 +1074,31 @@ mod tests {
         let preds: Vec<&Pred> = icp.blocks.iter().flat_map(|b| b.preds.iter()).collect();
         assert!(preds.len() > 300, "{}", preds.len());
         for p in preds {
-            assert_eq!(dom.truth(p), dom.truth_by_forms(p), "{}", &src[p.span.range()]);
+            assert_eq!(
+                dom.truth(p),
+                dom.truth_by_forms(p),
+                "{}",
+                &src[p.span.range()]
+            );
         }
     }
 
     #[test]
     fn open_ends_on_real_numbers() {
-        let a = IntervalSet::new(vec![Interval { lo: End::Unbounded, hi: End::Excl(rat(5)) }], false);
-        let b = IntervalSet::new(vec![Interval { lo: End::Incl(rat(5)), hi: End::Unbounded }], false);
+        let a = IntervalSet::new(
+            vec![Interval {
+                lo: End::Unbounded,
+                hi: End::Excl(rat(5)),
+            }],
+            false,
+        );
+        let b = IntervalSet::new(
+            vec![Interval {
+                lo: End::Incl(rat(5)),
+                hi: End::Unbounded,
+            }],
+            false,
+        );
         assert!(a.intersect(&b).is_empty());
         let all = IntervalSet::new(vec![Interval::ALL], false);
         assert_eq!(a.complement_in(&all), b);

@@ -23,14 +23,21 @@ pub fn apply_once(src: &str, diags: &[Diagnostic]) -> (String, Vec<Applied>) {
     let mut applied = Vec::new();
     let index = icp_syntax::LineIndex::new(src);
     for d in diags {
-        let Some(Fix { title, edits: fx }) = &d.fix else { continue };
+        let Some(Fix { title, edits: fx }) = &d.fix else {
+            continue;
+        };
         let valid = fx.iter().all(|e| {
             let (s, t) = (e.span.start as usize, e.span.end as usize);
             s <= t && t <= src.len() && src.is_char_boundary(s) && src.is_char_boundary(t)
         });
         let clash = fx.iter().any(|e| {
             let (s, t) = (e.span.start as usize, e.span.end as usize);
-            taken.iter().any(|&(a, b)| (s < b && a < t) || s == a || (s == t && a < s && s < b) || (a == b && s < a && a < t))
+            taken.iter().any(|&(a, b)| {
+                (s < b && a < t)
+                    || s == a
+                    || (s == t && a < s && s < b)
+                    || (a == b && s < a && a < t)
+            })
         });
         if !valid || clash || fx.is_empty() {
             continue;
@@ -39,7 +46,11 @@ pub fn apply_once(src: &str, diags: &[Diagnostic]) -> (String, Vec<Applied>) {
             taken.push((e.span.start as usize, e.span.end as usize));
             edits.push(e);
         }
-        applied.push(Applied { code: d.code, title: title.clone(), line: index.line_of(d.span.start as usize) + 1 });
+        applied.push(Applied {
+            code: d.code,
+            title: title.clone(),
+            line: index.line_of(d.span.start as usize) + 1,
+        });
     }
     edits.sort_by_key(|e| std::cmp::Reverse((e.span.start, e.span.end)));
     let mut out = src.to_string();

@@ -196,14 +196,20 @@ fn stem(w: &str) -> &str {
 }
 
 fn normalize(text: &str) -> Normalized {
-    let mut out = Normalized { text: String::with_capacity(text.len()), words: Vec::new(), has_number: false };
+    let mut out = Normalized {
+        text: String::with_capacity(text.len()),
+        words: Vec::new(),
+        has_number: false,
+    };
     let mut word = String::new();
     let mut start = 0;
     let flush = |word: &mut String, start: usize, end: usize, out: &mut Normalized| {
         if word.is_empty() {
             return;
         }
-        if word.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORDS.iter().any(|n| word.starts_with(n)) {
+        if word.bytes().any(|b| b.is_ascii_digit())
+            || NUMBER_WORDS.iter().any(|n| word.starts_with(n))
+        {
             out.has_number = true;
         }
         if !out.text.is_empty() {
@@ -216,15 +222,30 @@ fn normalize(text: &str) -> Normalized {
         } else {
             out.text.push_str(stem(word));
         }
-        out.words.push(Word { norm_start, norm_end: out.text.len(), start, end });
+        out.words.push(Word {
+            norm_start,
+            norm_end: out.text.len(),
+            start,
+            end,
+        });
         word.clear();
     };
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        // Most text is ASCII: lowercase it without the Unicode tables.
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
             if word.is_empty() {
                 start = i;
             }
-            word.extend(c.to_lowercase());
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
         } else {
             flush(&mut word, start, i, &mut out);
         }
@@ -265,7 +286,10 @@ impl Lexicon {
             patterns.push(n.text);
             entries.push((kind, p.to_string()));
         }
-        let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).ok();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
         Lexicon { ac, entries }
     }
 
@@ -277,7 +301,12 @@ impl Lexicon {
             .iter()
             .filter(keep)
             .map(|p| (Kind::Vague, *p))
-            .chain(VAGUE_UNLESS_NUMBER.iter().filter(keep).map(|p| (Kind::VagueUnlessNumber, *p)))
+            .chain(
+                VAGUE_UNLESS_NUMBER
+                    .iter()
+                    .filter(keep)
+                    .map(|p| (Kind::VagueUnlessNumber, *p)),
+            )
             .chain(SOLUTION.iter().map(|p| (Kind::Solution, *p)))
             .chain(WEAK.iter().map(|p| (Kind::Weak, *p)));
         Lexicon::new(builtin.chain(extra.iter().map(|p| (Kind::Vague, p.as_str()))))
@@ -292,13 +321,18 @@ impl Lexicon {
     /// Whether a phrase is one of the built-in vague phrases (after normalisation).
     pub fn is_builtin_vague(phrase: &str) -> bool {
         let n = normalize(phrase).text;
-        VAGUE.iter().chain(VAGUE_UNLESS_NUMBER).any(|p| normalize(p).text == n)
+        VAGUE
+            .iter()
+            .chain(VAGUE_UNLESS_NUMBER)
+            .any(|p| normalize(p).text == n)
     }
 
     /// Every phrase of the lists in `text`: whole words only, longest first where two overlap,
     /// and [`Kind::VagueUnlessNumber`] phrases only when the text has no number.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
         let n = normalize(text);
         if n.words.is_empty() {
             return Vec::new();
@@ -321,17 +355,25 @@ impl Lexicon {
             if s < next_free {
                 continue;
             }
-            let Some((kind, phrase)) = self.entries.get(pat) else { continue };
+            let Some((kind, phrase)) = self.entries.get(pat) else {
+                continue;
+            };
             if *kind == Kind::VagueUnlessNumber && n.has_number {
                 continue;
             }
-            let (Some(first), Some(last)) =
-                (n.words.iter().find(|w| w.norm_start == s), n.words.iter().find(|w| w.norm_end == e))
-            else {
+            let (Some(first), Some(last)) = (
+                n.words.iter().find(|w| w.norm_start == s),
+                n.words.iter().find(|w| w.norm_end == e),
+            ) else {
                 continue;
             };
             next_free = e;
-            hits.push(Hit { kind: *kind, phrase: phrase.clone(), start: first.start, end: last.end });
+            hits.push(Hit {
+                kind: *kind,
+                phrase: phrase.clone(),
+                start: first.start,
+                end: last.end,
+            });
         }
         hits
     }
@@ -342,32 +384,63 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, String)> {
-        Lexicon::builtin().scan(text).into_iter().map(|h| (h.kind, text[h.start..h.end].to_string())).collect()
+        Lexicon::builtin()
+            .scan(text)
+            .into_iter()
+            .map(|h| (h.kind, text[h.start..h.end].to_string()))
+            .collect()
     }
 
     #[test]
     fn words_case_plurals_and_hyphens() {
-        assert_eq!(kinds("Innovative companies"), vec![(Kind::Vague, "Innovative".into())]);
-        assert_eq!(kinds("tech savvy teams"), vec![(Kind::Vague, "tech savvy".into())]);
-        assert_eq!(kinds("Decision-Makers in IT"), vec![(Kind::Vague, "Decision-Makers".into())]);
-        assert_eq!(kinds("a Best in Class product"), vec![(Kind::Vague, "Best in Class".into())]);
-        assert!(kinds("growth teams").is_empty(), "`growing` must not match inside `growth`");
+        assert_eq!(
+            kinds("Innovative companies"),
+            vec![(Kind::Vague, "Innovative".into())]
+        );
+        assert_eq!(
+            kinds("tech savvy teams"),
+            vec![(Kind::Vague, "tech savvy".into())]
+        );
+        assert_eq!(
+            kinds("Decision-Makers in IT"),
+            vec![(Kind::Vague, "Decision-Makers".into())]
+        );
+        assert_eq!(
+            kinds("a Best in Class product"),
+            vec![(Kind::Vague, "Best in Class".into())]
+        );
+        assert!(
+            kinds("growth teams").is_empty(),
+            "`growing` must not match inside `growth`"
+        );
     }
 
     #[test]
     fn longest_phrase_wins() {
         let h = kinds("Innovative companies that want to grow");
-        assert_eq!(h, vec![(Kind::Vague, "Innovative".into()), (Kind::Vague, "companies that want to grow".into())]);
+        assert_eq!(
+            h,
+            vec![
+                (Kind::Vague, "Innovative".into()),
+                (Kind::Vague, "companies that want to grow".into())
+            ]
+        );
     }
 
     #[test]
     fn a_number_makes_size_words_precise() {
         assert!(kinds("Enterprise: 1,000+ employees").is_empty());
-        assert_eq!(kinds("Enterprise companies"), vec![(Kind::VagueUnlessNumber, "Enterprise".into())]);
+        assert_eq!(
+            kinds("Enterprise companies"),
+            vec![(Kind::VagueUnlessNumber, "Enterprise".into())]
+        );
         assert!(kinds("Growing 20% year over year").is_empty());
         assert!(kinds("Mid-market: over a thousand seats").is_empty());
         // A number does not rescue fluff.
-        assert_eq!(kinds("Innovative teams of 50"), vec![(Kind::Vague, "Innovative".into())]);
+        assert_eq!(
+            kinds("Innovative teams of 50"),
+            vec![(Kind::Vague, "Innovative".into())]
+        );
     }
 
     #[test]

@@ -16,6 +16,6 @@ pub mod model;
 pub mod scores;
 pub mod suppress;
 
-pub use analysis::{analyze, Analysis, Ctx};
+pub use analysis::{Analysis, Ctx, analyze};
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Edit, Fix, Label, Severity};

@@ -4,13 +4,15 @@
 //! the checks, the evaluator and the editor features one typed view of a file: field tests
 //! carry field ids and literals converted to the field's type.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
-use icp_syntax::ast::{self, CmpOp, CriteriaBlock, Expr, ExprKind, HasMode, StmtKind, Value, ValueKind};
-use icp_syntax::literal::{NumUnit, Rational};
 use icp_syntax::Span;
+use icp_syntax::ast::{
+    self, CmpOp, CriteriaBlock, Expr, ExprKind, HasMode, StmtKind, Value, ValueKind,
+};
+use icp_syntax::literal::{NumUnit, Rational};
 
-use crate::diagnostic::{did_you_mean, Diagnostic, Edit};
+use crate::diagnostic::{Diagnostic, Edit, did_you_mean};
 
 pub type FieldId = usize;
 pub type SchemaId = usize;
@@ -50,7 +52,10 @@ impl FieldType {
 
     /// int, number, money and percent.
     pub fn is_numeric(&self) -> bool {
-        matches!(self, FieldType::Int | FieldType::Number | FieldType::Money | FieldType::Percent)
+        matches!(
+            self,
+            FieldType::Int | FieldType::Number | FieldType::Money | FieldType::Percent
+        )
     }
 
     /// Types whose values are ordered, so `<`, `..` and ranges apply.
@@ -61,7 +66,9 @@ impl FieldType {
     /// The lowest value the type admits, where the language fixes one (counts and amounts).
     pub fn lower_bound(&self) -> Option<Rational> {
         match self {
-            FieldType::Int | FieldType::Money | FieldType::Duration => Some(Rational::from_integer(0)),
+            FieldType::Int | FieldType::Money | FieldType::Duration => {
+                Some(Rational::from_integer(0))
+            }
             _ => None,
         }
     }
@@ -80,7 +87,13 @@ impl FieldType {
 pub fn normalize_value(s: &str) -> String {
     s.trim()
         .chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == ' ' || c == '-' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect()
 }
 
@@ -133,23 +146,52 @@ pub struct Pred {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PredKind {
-    Cmp { field: FieldId, op: CmpOp, value: Lit },
+    Cmp {
+        field: FieldId,
+        op: CmpOp,
+        value: Lit,
+    },
     /// `lo..hi`, inclusive.
-    Range { field: FieldId, negated: bool, lo: Lit, hi: Lit },
-    In { field: FieldId, negated: bool, values: Vec<Lit> },
+    Range {
+        field: FieldId,
+        negated: bool,
+        lo: Lit,
+        hi: Lit,
+    },
+    In {
+        field: FieldId,
+        negated: bool,
+        values: Vec<Lit>,
+    },
     /// Indices into the set's values.
-    Has { field: FieldId, mode: HasMode, values: Vec<usize> },
+    Has {
+        field: FieldId,
+        mode: HasMode,
+        values: Vec<usize>,
+    },
     /// On or after the reference date minus `days`.
-    Within { field: FieldId, days: i64 },
+    Within {
+        field: FieldId,
+        days: i64,
+    },
     /// A bool field alone: holds when it is true.
-    Bool { field: FieldId },
+    Bool {
+        field: FieldId,
+    },
     /// Gives `weight × clamp((v − lo) / (hi − lo), 0, 1)`; only as a rule's whole criterion.
-    Graded { field: FieldId, lo: Rational, hi: Rational },
+    Graded {
+        field: FieldId,
+        lo: Rational,
+        hi: Rational,
+    },
     Not(Box<Pred>),
     And(Box<Pred>, Box<Pred>),
     Or(Box<Pred>, Box<Pred>),
     /// Free text: cannot be scored.
-    Prose { text: String, within: Option<i64> },
+    Prose {
+        text: String,
+        within: Option<i64>,
+    },
     /// A test that could not be resolved (an error was reported): always unknown.
     Invalid,
 }
@@ -257,12 +299,16 @@ pub struct IcpModel {
 impl IcpModel {
     /// The criteria of a block kind, across every block of that kind.
     pub fn block_preds(&self, block: CriteriaBlock) -> impl Iterator<Item = &Pred> {
-        self.blocks.iter().filter(move |b| b.block == block).flat_map(|b| b.preds.iter())
+        self.blocks
+            .iter()
+            .filter(move |b| b.block == block)
+            .flat_map(|b| b.preds.iter())
     }
 
     /// The criteria every account of the icp must meet: firmographics and tech stack.
     pub fn core_preds(&self) -> impl Iterator<Item = &Pred> {
-        self.block_preds(CriteriaBlock::Firmographics).chain(self.block_preds(CriteriaBlock::TechStack))
+        self.block_preds(CriteriaBlock::Firmographics)
+            .chain(self.block_preds(CriteriaBlock::TechStack))
     }
 }
 
@@ -287,20 +333,32 @@ impl Model {
 }
 
 pub const JOB_KINDS: &[&str] = &["functional", "emotional", "social"];
-pub const CHANNEL_KINDS: &[&str] =
-    &["event", "podcast", "community", "newsletter", "content", "paid", "outbound", "partner"];
+pub const CHANNEL_KINDS: &[&str] = &[
+    "event",
+    "podcast",
+    "community",
+    "newsletter",
+    "content",
+    "paid",
+    "outbound",
+    "partner",
+];
 pub const CADENCES: &[(&str, i64)] = &[("monthly", 30), ("quarterly", 92), ("yearly", 365)];
 
 /// Builds the model of a parsed file, reporting semantic errors.
 pub fn resolve(file: &ast::File, diags: &mut Vec<Diagnostic>) -> Model {
     let mut model = Model::default();
-    let mut item_names: HashMap<String, Span> = HashMap::new();
+    let mut item_names: HashMap<String, Span> = HashMap::default();
     let mut seen = |name: &ast::Ident, what: &str, diags: &mut Vec<Diagnostic>| {
         if let Some(first) = item_names.get(name.name.as_str()) {
             diags.push(
-                Diagnostic::error("duplicate-name", name.span, format!("{what} `{}` is defined twice", name.name))
-                    .with_label(*first, "first defined here")
-                    .with_help("give each schema and icp of a file its own name"),
+                Diagnostic::error(
+                    "duplicate-name",
+                    name.span,
+                    format!("{what} `{}` is defined twice", name.name),
+                )
+                .with_label(*first, "first defined here")
+                .with_help("give each schema and icp of a file its own name"),
             );
         } else {
             item_names.insert(name.name.clone(), name.span);
@@ -312,15 +370,21 @@ pub fn resolve(file: &ast::File, diags: &mut Vec<Diagnostic>) -> Model {
             model.schemas.push(resolve_schema(s, diags));
         }
     }
-    let mut schema_ids: HashMap<String, SchemaId> = HashMap::new();
+    let mut schema_ids: HashMap<String, SchemaId> = HashMap::default();
     for (i, s) in model.schemas.iter().enumerate() {
         schema_ids.entry(s.name.clone()).or_insert(i);
     }
     for (i, item) in file.items.iter().enumerate() {
         if let ast::Item::Icp(icp) = item {
             seen(&icp.name, "the name", diags);
-            let m = Resolver { model: &model, diags: &mut *diags, schema: None, schema_ids: &schema_ids, referenced: Vec::new() }
-                .icp(icp, i);
+            let m = Resolver {
+                model: &model,
+                diags: &mut *diags,
+                schema: None,
+                schema_ids: &schema_ids,
+                referenced: Vec::new(),
+            }
+            .icp(icp, i);
             model.icps.push(m);
         }
     }
@@ -329,14 +393,18 @@ pub fn resolve(file: &ast::File, diags: &mut Vec<Diagnostic>) -> Model {
 
 fn resolve_schema(s: &ast::Schema, diags: &mut Vec<Diagnostic>) -> SchemaModel {
     let mut fields: Vec<Field> = Vec::new();
-    let mut by_name = HashMap::new();
+    let mut by_name = HashMap::default();
     for f in &s.fields {
         if let Some(&first) = by_name.get(&f.name.name) {
             let first: &Field = &fields[first];
             diags.push(
-                Diagnostic::error("duplicate-name", f.name.span, format!("the field `{}` is defined twice", f.name.name))
-                    .with_label(first.name_span, "first defined here")
-                    .with_help("remove one of the two, or rename it"),
+                Diagnostic::error(
+                    "duplicate-name",
+                    f.name.span,
+                    format!("the field `{}` is defined twice", f.name.name),
+                )
+                .with_label(first.name_span, "first defined here")
+                .with_help("remove one of the two, or rename it"),
             );
             continue;
         }
@@ -345,8 +413,12 @@ fn resolve_schema(s: &ast::Schema, diags: &mut Vec<Diagnostic>) -> SchemaModel {
             let norm = normalize_value(&v.name);
             if values.contains(&norm) {
                 diags.push(
-                    Diagnostic::error("duplicate-name", v.span, format!("the value `{}` is listed twice", v.name))
-                        .with_help("list each value once"),
+                    Diagnostic::error(
+                        "duplicate-name",
+                        v.span,
+                        format!("the value `{}` is listed twice", v.name),
+                    )
+                    .with_help("list each value once"),
                 );
             } else {
                 values.push(norm);
@@ -370,7 +442,10 @@ fn resolve_schema(s: &ast::Schema, diags: &mut Vec<Diagnostic>) -> SchemaModel {
             name_span: f.name.span,
             span: f.span,
             ty,
-            column: f.from.as_ref().map_or_else(|| f.name.name.clone(), |c| c.value.clone()),
+            column: f
+                .from
+                .as_ref()
+                .map_or_else(|| f.name.name.clone(), |c| c.value.clone()),
         });
     }
     SchemaModel {
@@ -462,9 +537,13 @@ impl Resolver<'_, '_> {
                         );
                         let names = self.model.schemas.iter().map(|s| s.name.as_str());
                         if let Some(s) = did_you_mean(&name.name, names) {
-                            d = d
-                                .with_help(format!("did you mean `{s}`?"))
-                                .with_fix(format!("use `{s}`"), vec![Edit { span: name.span, replacement: s.to_string() }]);
+                            d = d.with_help(format!("did you mean `{s}`?")).with_fix(
+                                format!("use `{s}`"),
+                                vec![Edit {
+                                    span: name.span,
+                                    replacement: s.to_string(),
+                                }],
+                            );
                         } else {
                             d = d.with_help("define it with `schema NAME { field: type … }`, or name one that exists");
                         }
@@ -479,13 +558,17 @@ impl Resolver<'_, '_> {
         }
         m.schema = self.schema;
         let mut warned_no_schema = uses_seen;
-        let mut names: HashMap<(&str, String), Span> = HashMap::new();
+        let mut names: HashMap<(&str, String), Span> = HashMap::default();
         for st in &icp.body {
             if !warned_no_schema && stmt_tests_fields(&st.kind) {
                 warned_no_schema = true;
                 self.diags.push(
-                    Diagnostic::error("unknown-schema", icp.header_span, format!("the icp `{}` names no schema", icp.name.name))
-                        .with_help("add `uses SCHEMA` so that its criteria know the account fields"),
+                    Diagnostic::error(
+                        "unknown-schema",
+                        icp.header_span,
+                        format!("the icp `{}` names no schema", icp.name.name),
+                    )
+                    .with_help("add `uses SCHEMA` so that its criteria know the account fields"),
                 );
             }
             let kw = st.kind.keyword();
@@ -493,31 +576,56 @@ impl Resolver<'_, '_> {
                 m.dimensions.push(kw);
             }
             match &st.kind {
-                StmtKind::Uses(_) | StmtKind::Error | StmtKind::Alternatives(_) | StmtKind::Messaging(_) => {}
+                StmtKind::Uses(_)
+                | StmtKind::Error
+                | StmtKind::Alternatives(_)
+                | StmtKind::Messaging(_) => {}
                 StmtKind::Owner(s) => m.owner = Some(s.value.clone()),
                 StmtKind::Reviewed(v) => match &v.kind {
                     ValueKind::Date(d) => m.reviewed = Some((d.days, v.span)),
                     ValueKind::Invalid(msg) => self.invalid_literal(v.span, msg),
                     other => self.diags.push(
-                        Diagnostic::error("type-mismatch", v.span, format!("`reviewed` takes a date, not {}", describe_value(other)))
-                            .with_help("write the date of the last review, such as `reviewed 2026-10-05`"),
+                        Diagnostic::error(
+                            "type-mismatch",
+                            v.span,
+                            format!("`reviewed` takes a date, not {}", describe_value(other)),
+                        )
+                        .with_help(
+                            "write the date of the last review, such as `reviewed 2026-10-05`",
+                        ),
                     ),
                 },
                 StmtKind::Refresh(v) => match &v.kind {
                     ValueKind::Duration(d) => m.refresh = Some((d.days, v.span)),
                     ValueKind::Ident(name) => match CADENCES.iter().find(|(c, _)| c == name) {
                         Some((_, days)) => m.refresh = Some((*days, v.span)),
-                        None => self.unknown_value(v.span, name, "refresh cadence", CADENCES.iter().map(|c| c.0)),
+                        None => self.unknown_value(
+                            v.span,
+                            name,
+                            "refresh cadence",
+                            CADENCES.iter().map(|c| c.0),
+                        ),
                     },
                     ValueKind::Invalid(msg) => self.invalid_literal(v.span, msg),
                     other => self.diags.push(
-                        Diagnostic::error("type-mismatch", v.span, format!("`refresh` takes a cadence, not {}", describe_value(other)))
-                            .with_help("write `quarterly`, `monthly`, `yearly` or a duration such as `90d`"),
+                        Diagnostic::error(
+                            "type-mismatch",
+                            v.span,
+                            format!("`refresh` takes a cadence, not {}", describe_value(other)),
+                        )
+                        .with_help(
+                            "write `quarterly`, `monthly`, `yearly` or a duration such as `90d`",
+                        ),
                     ),
                 },
                 StmtKind::Criteria { block, items } => {
                     let preds = items.iter().map(|c| self.expr(&c.expr, false)).collect();
-                    m.blocks.push(BlockModel { block: *block, keyword: st.keyword, span: st.span, preds });
+                    m.blocks.push(BlockModel {
+                        block: *block,
+                        keyword: st.keyword,
+                        span: st.span,
+                        preds,
+                    });
                 }
                 StmtKind::Persona { name, props, .. } => {
                     self.unique(&mut names, "persona", name);
@@ -547,8 +655,15 @@ impl Resolver<'_, '_> {
                                 ValueKind::Number(n) if n.unit == NumUnit::Plain => {}
                                 ValueKind::Invalid(msg) => self.invalid_literal(v.span, msg),
                                 other => self.diags.push(
-                                    Diagnostic::error("type-mismatch", v.span, format!("`up to` takes an amount, not {}", describe_value(other)))
-                                        .with_help("write an amount such as `up to 50K`"),
+                                    Diagnostic::error(
+                                        "type-mismatch",
+                                        v.span,
+                                        format!(
+                                            "`up to` takes an amount, not {}",
+                                            describe_value(other)
+                                        ),
+                                    )
+                                    .with_help("write an amount such as `up to 50K`"),
                                 ),
                             }
                         }
@@ -557,7 +672,12 @@ impl Resolver<'_, '_> {
                 StmtKind::Reach(channels) => {
                     for c in channels {
                         if !CHANNEL_KINDS.contains(&c.kind.name.as_str()) {
-                            self.unknown_value(c.kind.span, &c.kind.name, "channel kind", CHANNEL_KINDS.iter().copied());
+                            self.unknown_value(
+                                c.kind.span,
+                                &c.kind.name,
+                                "channel kind",
+                                CHANNEL_KINDS.iter().copied(),
+                            );
                         }
                     }
                 }
@@ -581,20 +701,24 @@ impl Resolver<'_, '_> {
                                 self.unique(&mut names, "rule", &r.name);
                                 let weight = match &r.weight {
                                     None => Rational::from_integer(1),
-                                    Some(w) => match &w.value.kind {
-                                        ValueKind::Number(n) if n.unit == NumUnit::Plain => n.value,
-                                        ValueKind::Invalid(msg) => {
-                                            self.invalid_literal(w.value.span, msg);
-                                            Rational::from_integer(0)
-                                        }
-                                        other => {
-                                            self.diags.push(
+                                    Some(w) => {
+                                        match &w.value.kind {
+                                            ValueKind::Number(n) if n.unit == NumUnit::Plain => {
+                                                n.value
+                                            }
+                                            ValueKind::Invalid(msg) => {
+                                                self.invalid_literal(w.value.span, msg);
+                                                Rational::from_integer(0)
+                                            }
+                                            other => {
+                                                self.diags.push(
                                                 Diagnostic::error("type-mismatch", w.span, format!("a rule's weight is a number, not {}", describe_value(other)))
                                                     .with_help("write a signed number such as `+3` or `-4`"),
                                             );
-                                            Rational::from_integer(0)
+                                                Rational::from_integer(0)
+                                            }
                                         }
-                                    },
+                                    }
                                 };
                                 let pred = self.expr(&r.expr, true);
                                 m.rules.push(RuleModel {
@@ -612,21 +736,37 @@ impl Resolver<'_, '_> {
                                 let condition = match &t.condition {
                                     None => None,
                                     Some(c) => match &c.threshold.kind {
-                                        ValueKind::Number(n) if n.unit == NumUnit::Plain => Some((c.op, n.value)),
+                                        ValueKind::Number(n) if n.unit == NumUnit::Plain => {
+                                            Some((c.op, n.value))
+                                        }
                                         ValueKind::Invalid(msg) => {
                                             self.invalid_literal(c.threshold.span, msg);
                                             None
                                         }
                                         other => {
                                             self.diags.push(
-                                                Diagnostic::error("type-mismatch", c.threshold.span, format!("a score is a number, not {}", describe_value(other)))
-                                                    .with_help("write a number such as `when score >= 5`"),
+                                                Diagnostic::error(
+                                                    "type-mismatch",
+                                                    c.threshold.span,
+                                                    format!(
+                                                        "a score is a number, not {}",
+                                                        describe_value(other)
+                                                    ),
+                                                )
+                                                .with_help(
+                                                    "write a number such as `when score >= 5`",
+                                                ),
                                             );
                                             None
                                         }
                                     },
                                 };
-                                m.tiers.push(TierModel { name: t.name.name.clone(), name_span: t.name.span, condition, span: t.span });
+                                m.tiers.push(TierModel {
+                                    name: t.name.name.clone(),
+                                    name_span: t.name.span,
+                                    condition,
+                                    span: t.span,
+                                });
                             }
                         }
                     }
@@ -655,13 +795,22 @@ impl Resolver<'_, '_> {
         m
     }
 
-    fn unique<'a>(&mut self, names: &mut HashMap<(&'a str, String), Span>, what: &'a str, name: &ast::Ident) {
+    fn unique<'a>(
+        &mut self,
+        names: &mut HashMap<(&'a str, String), Span>,
+        what: &'a str,
+        name: &ast::Ident,
+    ) {
         let key = (what, name.name.clone());
         if let Some(first) = names.get(&key) {
             self.diags.push(
-                Diagnostic::error("duplicate-name", name.span, format!("the {what} `{}` is defined twice", name.name))
-                    .with_label(*first, "first defined here")
-                    .with_help(format!("give each {what} of an icp its own name")),
+                Diagnostic::error(
+                    "duplicate-name",
+                    name.span,
+                    format!("the {what} `{}` is defined twice", name.name),
+                )
+                .with_label(*first, "first defined here")
+                .with_help(format!("give each {what} of an icp its own name")),
             );
         } else {
             names.insert(key, name.span);
@@ -677,8 +826,16 @@ impl Resolver<'_, '_> {
     fn prop_is_text(&mut self, p: &ast::Prop) {
         if !matches!(p.value.kind, ValueKind::Str(_)) {
             self.diags.push(
-                Diagnostic::error("type-mismatch", p.value.span, format!("`{}` takes a string, not {}", p.key.name, describe_value(&p.value.kind)))
-                    .with_help(format!("write it in quotes: `{} \"…\"`", p.key.name)),
+                Diagnostic::error(
+                    "type-mismatch",
+                    p.value.span,
+                    format!(
+                        "`{}` takes a string, not {}",
+                        p.key.name,
+                        describe_value(&p.value.kind)
+                    ),
+                )
+                .with_help(format!("write it in quotes: `{} \"…\"`", p.key.name)),
             );
         }
     }
@@ -689,14 +846,24 @@ impl Resolver<'_, '_> {
         ));
     }
 
-    fn unknown_value<'c>(&mut self, span: Span, name: &str, what: &str, candidates: impl Iterator<Item = &'c str> + Clone) {
+    fn unknown_value<'c>(
+        &mut self,
+        span: Span,
+        name: &str,
+        what: &str,
+        candidates: impl Iterator<Item = &'c str> + Clone,
+    ) {
         let list: Vec<&str> = candidates.clone().collect();
         let mut d = Diagnostic::error("unknown-value", span, format!("`{name}` is not a {what}"));
         match did_you_mean(name, candidates) {
             Some(s) => {
-                d = d
-                    .with_help(format!("did you mean `{s}`?"))
-                    .with_fix(format!("replace with `{s}`"), vec![Edit { span, replacement: s.to_string() }]);
+                d = d.with_help(format!("did you mean `{s}`?")).with_fix(
+                    format!("replace with `{s}`"),
+                    vec![Edit {
+                        span,
+                        replacement: s.to_string(),
+                    }],
+                );
             }
             None => d = d.with_help(format!("use one of: {}", list.join(", "))),
         }
@@ -720,18 +887,28 @@ impl Resolver<'_, '_> {
         match did_you_mean(&name.name, schema.fields.iter().map(|f| f.name.as_str())) {
             Some(s) => {
                 let s = s.to_string();
-                d = d
-                    .with_help(format!("did you mean `{s}`?"))
-                    .with_fix(format!("replace with `{s}`"), vec![Edit { span: name.span, replacement: s }]);
+                d = d.with_help(format!("did you mean `{s}`?")).with_fix(
+                    format!("replace with `{s}`"),
+                    vec![Edit {
+                        span: name.span,
+                        replacement: s,
+                    }],
+                );
             }
-            None => d = d.with_help(format!("add `{}: TYPE` to the schema, or test a field it has", name.name)),
+            None => {
+                d = d.with_help(format!(
+                    "add `{}: TYPE` to the schema, or test a field it has",
+                    name.name
+                ))
+            }
         }
         self.diags.push(d);
         None
     }
 
     fn mismatch(&mut self, span: Span, msg: String, help: String) {
-        self.diags.push(Diagnostic::error("type-mismatch", span, msg).with_help(help));
+        self.diags
+            .push(Diagnostic::error("type-mismatch", span, msg).with_help(help));
     }
 
     /// Converts a literal to the field's type.
@@ -739,7 +916,13 @@ impl Resolver<'_, '_> {
         let bad = |this: &mut Self| {
             this.mismatch(
                 v.span,
-                format!("`{}` is {} {}, but this is {}", field.name, article(ty.name()), ty.name(), describe_value(&v.kind)),
+                format!(
+                    "`{}` is {} {}, but this is {}",
+                    field.name,
+                    article(ty.name()),
+                    ty.name(),
+                    describe_value(&v.kind)
+                ),
                 format!("compare it with {}", example_for(ty)),
             );
             None
@@ -750,8 +933,12 @@ impl Resolver<'_, '_> {
                 None
             }
             (ValueKind::Number(n), FieldType::Percent) => Some(Lit::Num(n.value)),
-            (ValueKind::Number(n), t) if t.is_numeric() && n.unit == NumUnit::Plain => Some(Lit::Num(n.value)),
-            (ValueKind::Number(n), FieldType::Duration) if n.unit == NumUnit::Plain && n.value.is_integer() => {
+            (ValueKind::Number(n), t) if t.is_numeric() && n.unit == NumUnit::Plain => {
+                Some(Lit::Num(n.value))
+            }
+            (ValueKind::Number(n), FieldType::Duration)
+                if n.unit == NumUnit::Plain && n.value.is_integer() =>
+            {
                 i64::try_from(n.value.to_integer()).ok().map(Lit::Duration)
             }
             (ValueKind::Duration(d), FieldType::Duration) => Some(Lit::Duration(d.days)),
@@ -762,7 +949,10 @@ impl Resolver<'_, '_> {
                 "false" | "no" => Some(Lit::Bool(false)),
                 _ => bad(self),
             },
-            (ValueKind::Ident(s) | ValueKind::Str(s), FieldType::Enum(values) | FieldType::Set(values)) => {
+            (
+                ValueKind::Ident(s) | ValueKind::Str(s),
+                FieldType::Enum(values) | FieldType::Set(values),
+            ) => {
                 let norm = normalize_value(s);
                 match values.iter().position(|x| *x == norm) {
                     Some(i) => Some(Lit::Enum(i)),
@@ -775,8 +965,18 @@ impl Resolver<'_, '_> {
                         match did_you_mean(&norm, values.iter().map(String::as_str)) {
                             Some(sug) => {
                                 d = d
-                                    .with_help(format!("did you mean `{sug}`? `{}` takes {}", field.name, values.join(", ")))
-                                    .with_fix(format!("replace with `{sug}`"), vec![Edit { span: v.span, replacement: sug.to_string() }]);
+                                    .with_help(format!(
+                                        "did you mean `{sug}`? `{}` takes {}",
+                                        field.name,
+                                        values.join(", ")
+                                    ))
+                                    .with_fix(
+                                        format!("replace with `{sug}`"),
+                                        vec![Edit {
+                                            span: v.span,
+                                            replacement: sug.to_string(),
+                                        }],
+                                    );
                             }
                             None => {
                                 d = d.with_help(format!(
@@ -786,7 +986,10 @@ impl Resolver<'_, '_> {
                                 ))
                             }
                         }
-                        if let Some(f) = self.schema().and_then(|s| s.field(&field.name).map(|i| s.fields[i].name_span)) {
+                        if let Some(f) = self
+                            .schema()
+                            .and_then(|s| s.field(&field.name).map(|i| s.fields[i].name_span))
+                        {
                             d = d.with_label(f, "the values are listed here");
                         }
                         self.diags.push(d);
@@ -808,8 +1011,12 @@ impl Resolver<'_, '_> {
             ExprKind::Error => PredKind::Invalid,
             ExprKind::Paren(inner) => self.expr_kind(inner, rule_top),
             ExprKind::Not(inner) => PredKind::Not(Box::new(self.expr(inner, false))),
-            ExprKind::And(a, b) => PredKind::And(Box::new(self.expr(a, false)), Box::new(self.expr(b, false))),
-            ExprKind::Or(a, b) => PredKind::Or(Box::new(self.expr(a, false)), Box::new(self.expr(b, false))),
+            ExprKind::And(a, b) => {
+                PredKind::And(Box::new(self.expr(a, false)), Box::new(self.expr(b, false)))
+            }
+            ExprKind::Or(a, b) => {
+                PredKind::Or(Box::new(self.expr(a, false)), Box::new(self.expr(b, false)))
+            }
             ExprKind::Prose { text, within } => {
                 let within = match within {
                     None => None,
@@ -829,27 +1036,48 @@ impl Resolver<'_, '_> {
                         }
                     },
                 };
-                PredKind::Prose { text: text.value.clone(), within }
+                PredKind::Prose {
+                    text: text.value.clone(),
+                    within,
+                }
             }
             ExprKind::Field(f) => {
-                let Some((id, ty)) = self.field(f) else { return PredKind::Invalid };
+                let Some((id, ty)) = self.field(f) else {
+                    return PredKind::Invalid;
+                };
                 if ty != FieldType::Bool {
                     self.mismatch(
                         f.span,
-                        format!("`{}` is {} {}, so it cannot stand alone as a yes/no test", f.name, article(ty.name()), ty.name()),
+                        format!(
+                            "`{}` is {} {}, so it cannot stand alone as a yes/no test",
+                            f.name,
+                            article(ty.name()),
+                            ty.name()
+                        ),
                         format!("compare it, as in `{} {}`", f.name, example_test(&ty)),
                     );
                     return PredKind::Invalid;
                 }
                 PredKind::Bool { field: id }
             }
-            ExprKind::Compare { field, op, op_span, value } => {
-                let Some((id, ty)) = self.field(field) else { return PredKind::Invalid };
+            ExprKind::Compare {
+                field,
+                op,
+                op_span,
+                value,
+            } => {
+                let Some((id, ty)) = self.field(field) else {
+                    return PredKind::Invalid;
+                };
                 let ordering = !matches!(op, CmpOp::Eq | CmpOp::Ne);
                 if matches!(ty, FieldType::Set(_)) {
                     self.mismatch(
                         *op_span,
-                        format!("`{}` is a set; `{}` does not apply to it", field.name, op.as_str()),
+                        format!(
+                            "`{}` is a set; `{}` does not apply to it",
+                            field.name,
+                            op.as_str()
+                        ),
                         format!("test its members, as in `{} has any [..]`", field.name),
                     );
                     return PredKind::Invalid;
@@ -857,47 +1085,88 @@ impl Resolver<'_, '_> {
                 if ordering && !ty.is_ordered() {
                     self.mismatch(
                         *op_span,
-                        format!("`{}` is {} {}, which has no order for `{}`", field.name, article(ty.name()), ty.name(), op.as_str()),
+                        format!(
+                            "`{}` is {} {}, which has no order for `{}`",
+                            field.name,
+                            article(ty.name()),
+                            ty.name(),
+                            op.as_str()
+                        ),
                         format!("use `==`, `!=` or `in [..]` on `{}`", field.name),
                     );
                     return PredKind::Invalid;
                 }
                 match self.lit(field, &ty, value) {
-                    Some(value) => PredKind::Cmp { field: id, op: *op, value },
+                    Some(value) => PredKind::Cmp {
+                        field: id,
+                        op: *op,
+                        value,
+                    },
                     None => PredKind::Invalid,
                 }
             }
-            ExprKind::InRange { field, negated, lo, hi } => {
-                let Some((id, ty)) = self.field(field) else { return PredKind::Invalid };
+            ExprKind::InRange {
+                field,
+                negated,
+                lo,
+                hi,
+            } => {
+                let Some((id, ty)) = self.field(field) else {
+                    return PredKind::Invalid;
+                };
                 if !ty.is_ordered() {
                     self.mismatch(
                         lo.span.cover(hi.span),
-                        format!("`{}` is {} {}, which has no ranges", field.name, article(ty.name()), ty.name()),
+                        format!(
+                            "`{}` is {} {}, which has no ranges",
+                            field.name,
+                            article(ty.name()),
+                            ty.name()
+                        ),
                         format!("list the values instead: `{} in [..]`", field.name),
                     );
                     return PredKind::Invalid;
                 }
-                let (Some(l), Some(h)) = (self.lit(field, &ty, lo), self.lit(field, &ty, hi)) else {
+                let (Some(l), Some(h)) = (self.lit(field, &ty, lo), self.lit(field, &ty, hi))
+                else {
                     return PredKind::Invalid;
                 };
                 if lit_gt(&l, &h) {
                     self.diags.push(
-                        Diagnostic::error("invalid-range", lo.span.cover(hi.span), "this range is empty: its low end is above its high end")
-                            .with_label(lo.span, "low end")
-                            .with_label(hi.span, "high end")
-                            .with_help("write the smaller bound first, as in `200..2000`"),
+                        Diagnostic::error(
+                            "invalid-range",
+                            lo.span.cover(hi.span),
+                            "this range is empty: its low end is above its high end",
+                        )
+                        .with_label(lo.span, "low end")
+                        .with_label(hi.span, "high end")
+                        .with_help("write the smaller bound first, as in `200..2000`"),
                     );
                     return PredKind::Invalid;
                 }
-                PredKind::Range { field: id, negated: *negated, lo: l, hi: h }
+                PredKind::Range {
+                    field: id,
+                    negated: *negated,
+                    lo: l,
+                    hi: h,
+                }
             }
-            ExprKind::InList { field, negated, list } => {
-                let Some((id, ty)) = self.field(field) else { return PredKind::Invalid };
+            ExprKind::InList {
+                field,
+                negated,
+                list,
+            } => {
+                let Some((id, ty)) = self.field(field) else {
+                    return PredKind::Invalid;
+                };
                 if matches!(ty, FieldType::Set(_)) {
                     self.mismatch(
                         list.span,
                         format!("`{}` is a set; `in` tests one value", field.name),
-                        format!("use `{} has any [..]`, `has all [..]` or `has none [..]`", field.name),
+                        format!(
+                            "use `{} has any [..]`, `has all [..]` or `has none [..]`",
+                            field.name
+                        ),
                     );
                     return PredKind::Invalid;
                 }
@@ -909,14 +1178,30 @@ impl Resolver<'_, '_> {
                         None => ok = false,
                     }
                 }
-                if ok { PredKind::In { field: id, negated: *negated, values } } else { PredKind::Invalid }
+                if ok {
+                    PredKind::In {
+                        field: id,
+                        negated: *negated,
+                        values,
+                    }
+                } else {
+                    PredKind::Invalid
+                }
             }
             ExprKind::Has { field, mode, list } => {
-                let Some((id, ty)) = self.field(field) else { return PredKind::Invalid };
+                let Some((id, ty)) = self.field(field) else {
+                    return PredKind::Invalid;
+                };
                 if !matches!(ty, FieldType::Set(_)) {
                     self.mismatch(
                         field.span,
-                        format!("`has {}` tests a set, and `{}` is {} {}", mode.as_str(), field.name, article(ty.name()), ty.name()),
+                        format!(
+                            "`has {}` tests a set, and `{}` is {} {}",
+                            mode.as_str(),
+                            field.name,
+                            article(ty.name()),
+                            ty.name()
+                        ),
                         format!("use `{} in [..]` or a comparison", field.name),
                     );
                     return PredKind::Invalid;
@@ -929,20 +1214,38 @@ impl Resolver<'_, '_> {
                         _ => ok = false,
                     }
                 }
-                if ok { PredKind::Has { field: id, mode: *mode, values } } else { PredKind::Invalid }
+                if ok {
+                    PredKind::Has {
+                        field: id,
+                        mode: *mode,
+                        values,
+                    }
+                } else {
+                    PredKind::Invalid
+                }
             }
             ExprKind::Within { field, duration } => {
-                let Some((id, ty)) = self.field(field) else { return PredKind::Invalid };
+                let Some((id, ty)) = self.field(field) else {
+                    return PredKind::Invalid;
+                };
                 if ty != FieldType::Date {
                     self.mismatch(
                         field.span,
-                        format!("`within` tests a date, and `{}` is {} {}", field.name, article(ty.name()), ty.name()),
+                        format!(
+                            "`within` tests a date, and `{}` is {} {}",
+                            field.name,
+                            article(ty.name()),
+                            ty.name()
+                        ),
                         "use `within` on a date field, or compare this field".into(),
                     );
                     return PredKind::Invalid;
                 }
                 match &duration.kind {
-                    ValueKind::Duration(d) => PredKind::Within { field: id, days: d.days },
+                    ValueKind::Duration(d) => PredKind::Within {
+                        field: id,
+                        days: d.days,
+                    },
                     ValueKind::Invalid(msg) => {
                         self.invalid_literal(duration.span, msg);
                         PredKind::Invalid
@@ -958,7 +1261,9 @@ impl Resolver<'_, '_> {
                 }
             }
             ExprKind::Graded { field, lo, hi } => {
-                let Some((id, ty)) = self.field(field) else { return PredKind::Invalid };
+                let Some((id, ty)) = self.field(field) else {
+                    return PredKind::Invalid;
+                };
                 if !rule_top {
                     self.mismatch(
                         e.span,
@@ -970,24 +1275,39 @@ impl Resolver<'_, '_> {
                 if !ty.is_numeric() {
                     self.mismatch(
                         field.span,
-                        format!("`graded` needs a number, and `{}` is {} {}", field.name, article(ty.name()), ty.name()),
+                        format!(
+                            "`graded` needs a number, and `{}` is {} {}",
+                            field.name,
+                            article(ty.name()),
+                            ty.name()
+                        ),
                         "grade an int, number, money or percent field".into(),
                     );
                     return PredKind::Invalid;
                 }
-                let (Some(Lit::Num(l)), Some(Lit::Num(h))) = (self.lit(field, &ty, lo), self.lit(field, &ty, hi)) else {
+                let (Some(Lit::Num(l)), Some(Lit::Num(h))) =
+                    (self.lit(field, &ty, lo), self.lit(field, &ty, hi))
+                else {
                     return PredKind::Invalid;
                 };
                 if l >= h {
                     self.diags.push(
-                        Diagnostic::error("invalid-range", lo.span.cover(hi.span), "a grade needs a low end below its high end")
-                            .with_label(lo.span, "low end")
-                            .with_label(hi.span, "high end")
-                            .with_help("write the grade's scale, as in `graded 0..3`"),
+                        Diagnostic::error(
+                            "invalid-range",
+                            lo.span.cover(hi.span),
+                            "a grade needs a low end below its high end",
+                        )
+                        .with_label(lo.span, "low end")
+                        .with_label(hi.span, "high end")
+                        .with_help("write the grade's scale, as in `graded 0..3`"),
                     );
                     return PredKind::Invalid;
                 }
-                PredKind::Graded { field: id, lo: l, hi: h }
+                PredKind::Graded {
+                    field: id,
+                    lo: l,
+                    hi: h,
+                }
             }
         }
     }
@@ -995,14 +1315,20 @@ impl Resolver<'_, '_> {
 
 fn stmt_tests_fields(k: &StmtKind) -> bool {
     match k {
-        StmtKind::Criteria { items, .. } => items.iter().any(|c| !matches!(c.expr.kind, ExprKind::Prose { .. } | ExprKind::Error)),
+        StmtKind::Criteria { items, .. } => items
+            .iter()
+            .any(|c| !matches!(c.expr.kind, ExprKind::Prose { .. } | ExprKind::Error)),
         StmtKind::Disqualify(_) | StmtKind::Rubric(_) | StmtKind::Segment(_) => true,
         _ => false,
     }
 }
 
 fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 fn example_test(ty: &FieldType) -> String {

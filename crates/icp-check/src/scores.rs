@@ -36,19 +36,30 @@ fn zero() -> Rational {
     Rational::from_integer(0)
 }
 
-fn rule_range(dom: &Domain<'_>, r: &RuleModel, truth: &impl Fn(&crate::model::Pred) -> Truth) -> Option<RuleRange> {
+fn rule_range(
+    dom: &Domain<'_>,
+    r: &RuleModel,
+    truth: &impl Fn(&crate::model::Pred) -> Truth,
+) -> Option<RuleRange> {
     let w = r.weight;
     if let PredKind::Graded { field, lo, hi } = &r.pred.kind {
         // The share of the weight is clamp((v - lo) / (hi - lo), 0, 1); fields here have no
         // upper bound, so the share reaches 1; its floor is set by the domain's lowest value.
         let ty = &dom.schema.fields.get(*field)?.ty;
         let floor = match ty.lower_bound() {
-            Some(b) if b > *lo => b.checked_sub(lo)?.checked_div(&hi.checked_sub(lo)?)?.min(Rational::from_integer(1)),
+            Some(b) if b > *lo => b
+                .checked_sub(lo)?
+                .checked_div(&hi.checked_sub(lo)?)?
+                .min(Rational::from_integer(1)),
             _ => zero(),
         };
         let a = w * floor;
         let (lo, hi) = if a <= w { (a, w) } else { (w, a) };
-        return Some(RuleRange { lo, hi, truth: Truth::Sometimes });
+        return Some(RuleRange {
+            lo,
+            hi,
+            truth: Truth::Sometimes,
+        });
     }
     let truth = truth(&r.pred);
     let (lo, hi) = match truth {
@@ -61,7 +72,11 @@ fn rule_range(dom: &Domain<'_>, r: &RuleModel, truth: &impl Fn(&crate::model::Pr
 
 /// The lowest and highest score of an icp's rubric, `None` when the sums overflow. `truth`
 /// judges a rule's criterion (the checks pass their cached judgements).
-pub fn score_range(dom: &Domain<'_>, icp: &IcpModel, truth: impl Fn(&crate::model::Pred) -> Truth) -> Option<ScoreRange> {
+pub fn score_range(
+    dom: &Domain<'_>,
+    icp: &IcpModel,
+    truth: impl Fn(&crate::model::Pred) -> Truth,
+) -> Option<ScoreRange> {
     let mut min = zero();
     let mut max = zero();
     let mut rules = Vec::with_capacity(icp.rules.len());
@@ -80,9 +95,14 @@ pub enum Reach {
     /// No score reaches it. `outside` is true when its condition admits no possible score at
     /// all (rather than only scores earlier tiers already took); `taken_by` is the earlier
     /// tier that leaves it nothing, when one alone does.
-    Unreachable { outside: bool, taken_by: Option<usize> },
+    Unreachable {
+        outside: bool,
+        taken_by: Option<usize>,
+    },
     /// A `when` tier that every account still unclassified reaches: it excludes no one.
-    Everyone { first: bool },
+    Everyone {
+        first: bool,
+    },
     Some,
 }
 
@@ -91,21 +111,49 @@ fn condition_set(op: CmpOp, t: Rational) -> IntervalSet {
     let parts = match op {
         CmpOp::Eq => vec![Interval { lo: p, hi: p }],
         CmpOp::Ne => vec![
-            Interval { lo: End::Unbounded, hi: End::Excl(t) },
-            Interval { lo: End::Excl(t), hi: End::Unbounded },
+            Interval {
+                lo: End::Unbounded,
+                hi: End::Excl(t),
+            },
+            Interval {
+                lo: End::Excl(t),
+                hi: End::Unbounded,
+            },
         ],
-        CmpOp::Lt => vec![Interval { lo: End::Unbounded, hi: End::Excl(t) }],
-        CmpOp::Le => vec![Interval { lo: End::Unbounded, hi: p }],
-        CmpOp::Gt => vec![Interval { lo: End::Excl(t), hi: End::Unbounded }],
-        CmpOp::Ge => vec![Interval { lo: p, hi: End::Unbounded }],
+        CmpOp::Lt => vec![Interval {
+            lo: End::Unbounded,
+            hi: End::Excl(t),
+        }],
+        CmpOp::Le => vec![Interval {
+            lo: End::Unbounded,
+            hi: p,
+        }],
+        CmpOp::Gt => vec![Interval {
+            lo: End::Excl(t),
+            hi: End::Unbounded,
+        }],
+        CmpOp::Ge => vec![Interval {
+            lo: p,
+            hi: End::Unbounded,
+        }],
     };
     IntervalSet::new(parts, false)
 }
 
 /// How each tier fares, in order. `is_otherwise` tells an `otherwise` tier from one whose
 /// condition did not resolve (both have no condition in the model); the latter count as `Some`.
-pub fn tier_reach(range: &ScoreRange, tiers: &[TierModel], is_otherwise: impl Fn(&TierModel) -> bool) -> Vec<Reach> {
-    let all = IntervalSet::new(vec![Interval { lo: End::Incl(range.min), hi: End::Incl(range.max) }], false);
+pub fn tier_reach(
+    range: &ScoreRange,
+    tiers: &[TierModel],
+    is_otherwise: impl Fn(&TierModel) -> bool,
+) -> Vec<Reach> {
+    let all = IntervalSet::new(
+        vec![Interval {
+            lo: End::Incl(range.min),
+            hi: End::Incl(range.max),
+        }],
+        false,
+    );
     let mut remaining = all.clone();
     let mut out = Vec::with_capacity(tiers.len());
     let mut whole_taker: Option<usize> = None;
@@ -120,9 +168,14 @@ pub fn tier_reach(range: &ScoreRange, tiers: &[TierModel], is_otherwise: impl Fn
         };
         let reach = remaining.intersect(&cond);
         let r = if reach.is_empty() {
-            Reach::Unreachable { outside: all.intersect(&cond).is_empty(), taken_by: whole_taker }
+            Reach::Unreachable {
+                outside: all.intersect(&cond).is_empty(),
+                taken_by: whole_taker,
+            }
         } else if t.condition.is_some() && reach == remaining {
-            Reach::Everyone { first: remaining == all }
+            Reach::Everyone {
+                first: remaining == all,
+            }
         } else {
             Reach::Some
         };

@@ -5,16 +5,23 @@
 
 use std::path::{Path, PathBuf};
 
-use icp_check::checks::REGISTRY;
 use icp_check::Config;
+use icp_check::checks::REGISTRY;
 
 fn config() -> Config {
-    Config { today: Some(20_780), ..Config::default() } // 2026-11-23
+    Config {
+        today: Some(20_780),
+        ..Config::default()
+    } // 2026-11-23
 }
 
 fn count(src: &str, code: &str) -> (usize, Vec<String>) {
     let a = icp_check::analyze(src, &config());
-    let all: Vec<String> = a.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
+    let all: Vec<String> = a
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.code, d.message))
+        .collect();
     (a.diagnostics.iter().filter(|d| d.code == code).count(), all)
 }
 
@@ -22,7 +29,13 @@ fn count(src: &str, code: &str) -> (usize, Vec<String>) {
 fn every_invalid_example_draws_exactly_one_finding_of_its_code() {
     for c in REGISTRY {
         let (n, all) = count(c.doc.invalid, c.doc.code);
-        assert_eq!(n, 1, "`{}`: the invalid example drew {n} findings of its code:\n{}", c.doc.code, all.join("\n"));
+        assert_eq!(
+            n,
+            1,
+            "`{}`: the invalid example drew {n} findings of its code:\n{}",
+            c.doc.code,
+            all.join("\n")
+        );
     }
 }
 
@@ -30,9 +43,19 @@ fn every_invalid_example_draws_exactly_one_finding_of_its_code() {
 fn every_valid_example_draws_none_of_its_code() {
     for c in REGISTRY {
         let (n, all) = count(c.doc.valid, c.doc.code);
-        assert_eq!(n, 0, "`{}`: the valid example drew {n} findings of its code:\n{}", c.doc.code, all.join("\n"));
+        assert_eq!(
+            n,
+            0,
+            "`{}`: the valid example drew {n} findings of its code:\n{}",
+            c.doc.code,
+            all.join("\n")
+        );
         // Valid examples parse: they are meant to be copied.
-        assert!(!all.iter().any(|d| d.starts_with("syntax")), "`{}`: the valid example does not parse", c.doc.code);
+        assert!(
+            !all.iter().any(|d| d.starts_with("syntax")),
+            "`{}`: the valid example does not parse",
+            c.doc.code
+        );
     }
 }
 
@@ -40,11 +63,29 @@ fn every_valid_example_draws_none_of_its_code() {
 fn every_doc_is_complete() {
     for c in REGISTRY {
         let d = c.doc;
-        assert!(!d.summary.is_empty() && !d.what.is_empty() && !d.why.is_empty(), "{}", d.code);
-        assert!(d.code.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'), "{} is not kebab-case", d.code);
-        assert_eq!(REGISTRY.iter().filter(|x| x.doc.code == d.code).count(), 1, "{} is registered twice", d.code);
+        assert!(
+            !d.summary.is_empty() && !d.what.is_empty() && !d.why.is_empty(),
+            "{}",
+            d.code
+        );
+        assert!(
+            d.code
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch == '-'),
+            "{} is not kebab-case",
+            d.code
+        );
+        assert_eq!(
+            REGISTRY.iter().filter(|x| x.doc.code == d.code).count(),
+            1,
+            "{} is registered twice",
+            d.code
+        );
     }
-    assert_eq!(icp_check::diagnostic::summary("vague-term"), icp_check::checks::vague_term::DOC.summary);
+    assert_eq!(
+        icp_check::diagnostic::summary("vague-term"),
+        icp_check::checks::vague_term::DOC.summary
+    );
 }
 
 fn docs_dir() -> PathBuf {

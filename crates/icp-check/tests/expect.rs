@@ -13,8 +13,10 @@ use icp_check::Config;
 /// Findings in the shared examples (which this crate does not own, so they carry no
 /// `# expect:` comment) that are right and expected: `devtools-weighted.icp` declares
 /// `employees` and `arr` but no criterion tests them, which the `unused-field` hint says.
-const KNOWN_IN_EXAMPLES: &[(&str, usize, &str)] =
-    &[("devtools-weighted.icp", 5, "unused-field"), ("devtools-weighted.icp", 7, "unused-field")];
+const KNOWN_IN_EXAMPLES: &[(&str, usize, &str)] = &[
+    ("devtools-weighted.icp", 5, "unused-field"),
+    ("devtools-weighted.icp", 7, "unused-field"),
+];
 
 /// 2026-11-23, the date the fixtures are judged against.
 pub const TODAY: i64 = 20_780;
@@ -30,7 +32,9 @@ fn fixtures() -> Vec<PathBuf> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -73,13 +77,17 @@ fn expectations(src: &str) -> BTreeMap<usize, Vec<String>> {
 
 #[test]
 fn every_fixture_draws_exactly_its_expected_findings() {
-    assert_eq!(icp_syntax::literal::parse_date("2026-11-23").map(|d| d.days), Ok(TODAY));
+    assert_eq!(
+        icp_syntax::literal::parse_date("2026-11-23").map(|d| d.days),
+        Ok(TODAY)
+    );
     let files = fixtures();
     assert!(files.len() >= 3, "no fixtures found");
     let mut failures = Vec::new();
     for path in &files {
         let src = std::fs::read_to_string(path).expect("fixture is readable");
-        let mut config = Config::discover(path).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        let mut config =
+            Config::discover(path).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         config.today = Some(TODAY);
         let analysis = icp_check::analyze(&src, &config);
         let mut got: BTreeMap<usize, Vec<String>> = BTreeMap::new();
@@ -101,7 +109,8 @@ fn every_fixture_draws_exactly_its_expected_findings() {
                 }
             }
         }
-        let lines: std::collections::BTreeSet<usize> = got.keys().chain(want.keys()).copied().collect();
+        let lines: std::collections::BTreeSet<usize> =
+            got.keys().chain(want.keys()).copied().collect();
         for line in lines {
             let g = got.get(&line).cloned().unwrap_or_default();
             let w = want.get(&line).cloned().unwrap_or_default();
@@ -122,5 +131,10 @@ fn every_fixture_draws_exactly_its_expected_findings() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

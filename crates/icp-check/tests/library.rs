@@ -3,15 +3,20 @@
 
 use icp_check::baseline::Baseline;
 use icp_check::lexicon::{Kind, Lexicon};
-use icp_check::{analyze, Config};
+use icp_check::{Config, analyze};
 use proptest::prelude::*;
 
 fn config() -> Config {
-    Config { today: Some(20_780), ..Config::default() } // 2026-11-23
+    Config {
+        today: Some(20_780),
+        ..Config::default()
+    } // 2026-11-23
 }
 
 fn example(name: &str) -> String {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").join(name);
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name);
     std::fs::read_to_string(p).expect("example")
 }
 
@@ -63,7 +68,10 @@ const FLAGGED: &[(&str, Kind)] = &[
     ("Fast-growing startups", Kind::VagueUnlessNumber),
     ("Companies of all sizes", Kind::Vague),
     ("Companies that need our analytics platform", Kind::Solution),
-    ("Teams that would benefit from our dashboards", Kind::Solution),
+    (
+        "Teams that would benefit from our dashboards",
+        Kind::Solution,
+    ),
     ("Anyone who needs to use our product", Kind::Solution),
     ("They might want it", Kind::Weak),
     ("They have the budget", Kind::Weak),
@@ -72,7 +80,11 @@ const FLAGGED: &[(&str, Kind)] = &[
 #[test]
 fn sharp_prose_is_not_flagged() {
     for s in SHARP {
-        let hits: Vec<_> = Lexicon::builtin().scan(s).into_iter().filter(|h| h.kind != Kind::Weak).collect();
+        let hits: Vec<_> = Lexicon::builtin()
+            .scan(s)
+            .into_iter()
+            .filter(|h| h.kind != Kind::Weak)
+            .collect();
         assert!(hits.is_empty(), "{s:?} was flagged: {hits:?}");
     }
 }
@@ -81,7 +93,10 @@ fn sharp_prose_is_not_flagged() {
 fn vague_prose_is_flagged() {
     for (s, kind) in FLAGGED {
         let hits = Lexicon::builtin().scan(s);
-        assert!(hits.iter().any(|h| h.kind == *kind), "{s:?} was not flagged as {kind:?}: {hits:?}");
+        assert!(
+            hits.iter().any(|h| h.kind == *kind),
+            "{s:?} was not flagged as {kind:?}: {hits:?}"
+        );
     }
 }
 
@@ -89,7 +104,11 @@ fn vague_prose_is_flagged() {
 fn the_sharp_examples_draw_no_warning_or_error() {
     for name in ["hr-analytics.icp", "devtools-weighted.icp"] {
         let a = analyze(&example(name), &config());
-        let loud: Vec<_> = a.diagnostics.iter().filter(|d| d.severity > icp_check::Severity::Info).collect();
+        let loud: Vec<_> = a
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity > icp_check::Severity::Info)
+            .collect();
         assert!(loud.is_empty(), "{name}: {loud:#?}");
     }
 }
@@ -99,33 +118,69 @@ fn fixes_repair_the_antipatterns_and_are_stable() {
     let src = example("antipatterns.icp");
     let (fixed, applied) = icp_check::fix::fix_all(&src, &config());
     let codes: Vec<&str> = applied.iter().map(|a| a.code).collect();
-    for code in ["unknown-value", "unknown-field", "missing-reason", "missing-dimension"] {
+    for code in [
+        "unknown-value",
+        "unknown-field",
+        "missing-reason",
+        "missing-dimension",
+    ] {
         assert!(codes.contains(&code), "no {code} fix in {codes:?}");
     }
-    assert!(fixed.contains("industry in [saas, services]") && fixed.contains("rule stack : hris == workday"));
+    assert!(
+        fixed.contains("industry in [saas, services]")
+            && fixed.contains("rule stack : hris == workday")
+    );
     assert!(fixed.contains("hris == none because \"TODO"));
-    assert!(fixed.contains("  reach {\n    channel community \"TODO"), "{fixed}");
+    assert!(
+        fixed.contains("  reach {\n    channel community \"TODO"),
+        "{fixed}"
+    );
     let after = analyze(&fixed, &config());
     for d in &after.diagnostics {
         assert!(
-            !["syntax", "unknown-value", "unknown-field", "missing-reason", "missing-dimension"].contains(&d.code),
+            ![
+                "syntax",
+                "unknown-value",
+                "unknown-field",
+                "missing-reason",
+                "missing-dimension"
+            ]
+            .contains(&d.code),
             "left after --fix: {d:?}"
         );
     }
     // What --fix does not touch keeps its finding.
     assert!(after.diagnostics.iter().any(|d| d.code == "broad-range"));
     let (again, more) = icp_check::fix::fix_all(&fixed, &config());
-    assert!(more.is_empty() && again == fixed, "a second --fix changed {more:?}");
+    assert!(
+        more.is_empty() && again == fixed,
+        "a second --fix changed {more:?}"
+    );
 }
 
 #[test]
 fn unused_suppression_fix_keeps_the_used_codes_sorted() {
     let src = "icp x \"Innovative HR teams\" {   # icp: allow(weak-trigger, vague-term, broad-range) -- quoted\n}\n";
-    let (fixed, applied) = icp_check::fix::fix_all(src, &Config { required: vec![], ..config() });
+    let (fixed, applied) = icp_check::fix::fix_all(
+        src,
+        &Config {
+            required: vec![],
+            ..config()
+        },
+    );
     assert_eq!(applied.len(), 1, "{applied:?}");
-    assert!(fixed.contains("# icp: allow(vague-term) -- quoted"), "{fixed}");
+    assert!(
+        fixed.contains("# icp: allow(vague-term) -- quoted"),
+        "{fixed}"
+    );
     let src = "icp x \"HR teams\" {   # icp: allow(vague-term) -- quoted\n}\n";
-    let (fixed, _) = icp_check::fix::fix_all(src, &Config { required: vec![], ..config() });
+    let (fixed, _) = icp_check::fix::fix_all(
+        src,
+        &Config {
+            required: vec![],
+            ..config()
+        },
+    );
     assert_eq!(fixed, "icp x \"HR teams\" {\n}\n");
 }
 
@@ -143,11 +198,21 @@ fn baselines_match_by_text_not_line_numbers() {
     assert!(b.diagnostics.iter().all(|d| m.accepts("a.icp", &moved, d)));
     assert_eq!(m.unseen(), 0);
     // A new finding is not accepted; a fixed one is counted as unseen.
-    let changed = moved.replace("employees in 100..10000", "employees in 10..10000").replace("hris == none ", "hris == none because \"x\"");
+    let changed = moved
+        .replace("employees in 100..10000", "employees in 10..10000")
+        .replace("hris == none ", "hris == none because \"x\"");
     let c = analyze(&changed, &config());
     let mut m = reparsed.matcher();
-    let new: Vec<_> = c.diagnostics.iter().filter(|d| !m.accepts("a.icp", &changed, d)).collect();
-    assert_eq!(new.iter().map(|d| d.code).collect::<Vec<_>>(), ["broad-range"], "{new:#?}");
+    let new: Vec<_> = c
+        .diagnostics
+        .iter()
+        .filter(|d| !m.accepts("a.icp", &changed, d))
+        .collect();
+    assert_eq!(
+        new.iter().map(|d| d.code).collect::<Vec<_>>(),
+        ["broad-range"],
+        "{new:#?}"
+    );
     assert_eq!(m.unseen(), 2);
     assert!(Baseline::parse("{\"version\": 2, \"findings\": []}").is_err());
     assert!(Baseline::parse("not json").is_err());
@@ -155,10 +220,15 @@ fn baselines_match_by_text_not_line_numbers() {
 
 #[test]
 fn config_is_found_above_the_file() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/config/configured.icp");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/config/configured.icp");
     let c = Config::discover(&dir).expect("valid config");
     assert_eq!(c.cadence_days, 30);
-    assert!(c.source.as_ref().is_some_and(|p| p.ends_with("config/icp.toml")));
+    assert!(
+        c.source
+            .as_ref()
+            .is_some_and(|p| p.ends_with("config/icp.toml"))
+    );
     let tmp = std::env::temp_dir().join(format!("icp-check-noconfig-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("tmp");
     std::fs::write(tmp.join("icp.toml"), "[checks]\nvague-term = 3\n").expect("write");

@@ -16,12 +16,22 @@ fn examples() -> Vec<String> {
 }
 
 fn assert_sane(src: &str) {
-    let config = icp_check::Config { today: Some(20_000), ..icp_check::Config::default() };
+    let config = icp_check::Config {
+        today: Some(20_000),
+        ..icp_check::Config::default()
+    };
     let a = icp_check::analyze(src, &config);
     for d in &a.diagnostics {
         for span in std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span)) {
-            assert!(span.end as usize <= src.len() && span.start <= span.end, "{d:?}");
-            assert!(src.is_char_boundary(span.start as usize) && src.is_char_boundary(span.end as usize), "{d:?}");
+            assert!(
+                span.end as usize <= src.len() && span.start <= span.end,
+                "{d:?}"
+            );
+            assert!(
+                src.is_char_boundary(span.start as usize)
+                    && src.is_char_boundary(span.end as usize),
+                "{d:?}"
+            );
         }
         if let Some(fix) = &d.fix {
             for e in &fix.edits {
@@ -32,11 +42,52 @@ fn assert_sane(src: &str) {
 }
 
 const PIECES: &[&str] = &[
-    "{", "}", "[", "]", "(", ")", "\"", "..", ":", ",", "==", ">=", "<", "-", "+15", "-4", "#", "\n", " and ",
-    " or ", "not ", " in ", "has any [", "within 0d", "graded 3..0", "rule r", "tier t when score >= 999",
-    "otherwise", "because", "0", "-1", "99999999999999999999999999", "0.0000001", "30%", "2026-02-29", "é",
-    "😀", "# icp: allow(vague-term)", "# icp: allow(nope) -- x", "enterprise", "everyone", "employees",
-    "industry", "saas", "uses crm", "secondary",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    "\"",
+    "..",
+    ":",
+    ",",
+    "==",
+    ">=",
+    "<",
+    "-",
+    "+15",
+    "-4",
+    "#",
+    "\n",
+    " and ",
+    " or ",
+    "not ",
+    " in ",
+    "has any [",
+    "within 0d",
+    "graded 3..0",
+    "rule r",
+    "tier t when score >= 999",
+    "otherwise",
+    "because",
+    "0",
+    "-1",
+    "99999999999999999999999999",
+    "0.0000001",
+    "30%",
+    "2026-02-29",
+    "é",
+    "😀",
+    "# icp: allow(vague-term)",
+    "# icp: allow(nope) -- x",
+    "enterprise",
+    "everyone",
+    "employees",
+    "industry",
+    "saas",
+    "uses crm",
+    "secondary",
 ];
 
 proptest! {

@@ -14,7 +14,14 @@ const ICP: &str = include_str!("../../../examples/hr-analytics.icp");
 /// Accounts in the forms the benchmark generator writes (see `examples/gen_accounts.rs`).
 fn accounts(rows: usize) -> Vec<u8> {
     let mut out = b"Account Name,Billing Country,Employees,Annual Revenue,Year Founded,Industry,HRIS,Payroll,BI Tools,VP People Start Date,VP People Engaged,Pain Confirmed,Confirmed Budget,Decision Timeline\n".to_vec();
-    let industries = ["SaaS", "Services", "Manufacturing", "Retail", "Public Sector", "Fintech"];
+    let industries = [
+        "SaaS",
+        "Services",
+        "Manufacturing",
+        "Retail",
+        "Public Sector",
+        "Fintech",
+    ];
     let hris = ["Workday", "BambooHR", "Rippling", "In-House", "None"];
     let payroll = ["ADP", "Gusto", "Paychex", "Other"];
     let mut x: u64 = 42;
@@ -48,7 +55,13 @@ fn run(data: &[u8], threads: usize) -> u64 {
     let analysis = icp_check::analyze(ICP, &icp_check::Config::default());
     let model = &analysis.model;
     let prog = Program::compile(model, &model.icps[0], ICP, 20_000).expect("compiles");
-    let opts = Options { input: InputFormat::Csv, output: OutputFormat::Csv, keep: None, threads, block_bytes: 1 << 20 };
+    let opts = Options {
+        input: InputFormat::Csv,
+        output: OutputFormat::Csv,
+        keep: None,
+        threads,
+        block_bytes: 1 << 20,
+    };
     let job = Job::open(&prog, Box::new(std::io::Cursor::new(data.to_vec())), opts).expect("opens");
     let mut sink = std::io::sink();
     job.run(&mut sink, &mut |_| {}).expect("runs").rows
@@ -57,5 +70,7 @@ fn run(data: &[u8], threads: usize) -> u64 {
 #[divan::bench(args = [1, 2], sample_count = 10)]
 fn score_200k_rows(bencher: divan::Bencher, threads: usize) {
     let data = accounts(200_000);
-    bencher.counter(divan::counter::ItemsCount::new(200_000usize)).bench(|| run(&data, threads));
+    bencher
+        .counter(divan::counter::ItemsCount::new(200_000usize))
+        .bench(|| run(&data, threads));
 }

@@ -32,7 +32,8 @@ impl Rng {
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let (Some(rows), Some(path)) = (args.get(1).and_then(|r| r.parse::<u64>().ok()), args.get(2)) else {
+    let (Some(rows), Some(path)) = (args.get(1).and_then(|r| r.parse::<u64>().ok()), args.get(2))
+    else {
         eprintln!("usage: gen_accounts ROWS OUT.csv [SEED]");
         std::process::exit(2);
     };
@@ -45,8 +46,19 @@ fn main() -> std::io::Result<()> {
          VP People Start Date,VP People Engaged,Pain Confirmed,Confirmed Budget,Decision Timeline"
     )?;
     let countries = ["US", "US", "US", "US", "CA", "GB", "DE"];
-    let industries = ["SaaS", "saas", "Services", "Manufacturing", "Retail", "Healthcare", "Public Sector", "public-sector"];
-    let hris = ["Workday", "BambooHR", "bamboohr", "Rippling", "In-House", "None"];
+    let industries = [
+        "SaaS",
+        "saas",
+        "Services",
+        "Manufacturing",
+        "Retail",
+        "Healthcare",
+        "Public Sector",
+        "public-sector",
+    ];
+    let hris = [
+        "Workday", "BambooHR", "bamboohr", "Rippling", "In-House", "None",
+    ];
     let payroll = ["ADP", "Gusto", "Paychex", "Other"];
     let bi = ["Looker", "Tableau", "Mode", "Power BI"];
     let bools = ["true", "false"];
@@ -61,7 +73,11 @@ fn main() -> std::io::Result<()> {
             write!(w, "{}", 1_000_000 + rng.below(199_000_000))?;
         }
         write!(w, ",{},", 1980 + rng.below(46))?;
-        let industry = if rng.pct(1) { "Fintech" } else { rng.pick(&industries) };
+        let industry = if rng.pct(1) {
+            "Fintech"
+        } else {
+            rng.pick(&industries)
+        };
         write!(w, "{industry},{},{},", rng.pick(&hris), rng.pick(&payroll))?;
         match rng.below(4) {
             0 => {}

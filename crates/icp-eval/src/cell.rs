@@ -7,7 +7,7 @@
 
 use std::cmp::Ordering;
 
-use icp_syntax::literal::{days_from_civil, Rational};
+use icp_syntax::literal::{Rational, days_from_civil};
 
 /// Powers of ten that fit in an `i128` (10^0 … 10^38).
 pub(crate) const POW10: [i128; 39] = {
@@ -55,7 +55,10 @@ impl Dec {
             return None;
         }
         let factor = POW10[k as usize] / r.denom();
-        Some(Dec { m: r.numer().checked_mul(factor)?, k: k as u8 })
+        Some(Dec {
+            m: r.numer().checked_mul(factor)?,
+            k: k as u8,
+        })
     }
 
     pub fn to_rational(self) -> Rational {
@@ -75,13 +78,19 @@ impl Dec {
     fn shift(self, e: i32) -> Option<Dec> {
         if e >= 0 {
             let f = *POW10.get(e as usize)?;
-            Some(Dec { m: self.m.checked_mul(f)?, k: self.k })
+            Some(Dec {
+                m: self.m.checked_mul(f)?,
+                k: self.k,
+            })
         } else {
             let k = u32::from(self.k) + e.unsigned_abs();
             if k > 38 {
                 return None;
             }
-            Some(Dec { m: self.m, k: k as u8 })
+            Some(Dec {
+                m: self.m,
+                k: k as u8,
+            })
         }
     }
 
@@ -110,7 +119,10 @@ impl Dec {
     /// `self - other`, exactly, if it fits.
     pub(crate) fn checked_sub(self, other: Dec) -> Option<Dec> {
         let k = self.k.max(other.k);
-        Some(Dec { m: self.rescale(k)?.checked_sub(other.rescale(k)?)?, k })
+        Some(Dec {
+            m: self.rescale(k)?.checked_sub(other.rescale(k)?)?,
+            k,
+        })
     }
 }
 
@@ -248,7 +260,10 @@ fn parse_num(s: &[u8], syn: NumSyntax, form: &'static str) -> Result<Dec, CellEr
     if digits == 0 {
         return Err(bad);
     }
-    let mut d = Dec { m: if neg { -m } else { m }, k: k as u8 };
+    let mut d = Dec {
+        m: if neg { -m } else { m },
+        k: k as u8,
+    };
     // Exponent: `1e6`, `2.5E-3`.
     if i < n && (s[i] == b'e' || s[i] == b'E') && i + 1 < n {
         let mut j = i + 1;
@@ -264,7 +279,9 @@ fn parse_num(s: &[u8], syn: NumSyntax, form: &'static str) -> Result<Dec, CellEr
             j += 1;
         }
         if j > es {
-            d = d.shift(if eneg { -e } else { e }).ok_or(CellError::new("is out of range", form))?;
+            d = d
+                .shift(if eneg { -e } else { e })
+                .ok_or(CellError::new("is out of range", form))?;
             i = j;
         }
     }
@@ -337,10 +354,29 @@ fn skip_currency(s: &[u8], mut i: usize) -> usize {
 
 /// An `int`: a whole count, never negative.
 pub fn parse_int(s: &[u8]) -> Result<Dec, CellError> {
-    let d = parse_num(s, NumSyntax { percent: false, currency: false }, INT_FORM)
-        .map_err(|e| CellError::new(if e.problem == "is not a number" { "is not an int" } else { e.problem }, INT_FORM))?;
+    let d = parse_num(
+        s,
+        NumSyntax {
+            percent: false,
+            currency: false,
+        },
+        INT_FORM,
+    )
+    .map_err(|e| {
+        CellError::new(
+            if e.problem == "is not a number" {
+                "is not an int"
+            } else {
+                e.problem
+            },
+            INT_FORM,
+        )
+    })?;
     if d.is_negative() {
-        return Err(CellError::new("is negative, and an int counts from 0", INT_FORM));
+        return Err(CellError::new(
+            "is negative, and an int counts from 0",
+            INT_FORM,
+        ));
     }
     if !d.is_whole() {
         return Err(CellError::new("is not a whole number", INT_FORM));
@@ -350,23 +386,65 @@ pub fn parse_int(s: &[u8]) -> Result<Dec, CellError> {
 
 /// A `number`: any real number.
 pub fn parse_number(s: &[u8]) -> Result<Dec, CellError> {
-    parse_num(s, NumSyntax { percent: false, currency: false }, NUMBER_FORM)
+    parse_num(
+        s,
+        NumSyntax {
+            percent: false,
+            currency: false,
+        },
+        NUMBER_FORM,
+    )
 }
 
 /// A `money` amount: never negative; currency symbols and codes are allowed and not converted.
 pub fn parse_money(s: &[u8]) -> Result<Dec, CellError> {
-    let d = parse_num(s, NumSyntax { percent: false, currency: true }, MONEY_FORM)
-        .map_err(|e| CellError::new(if e.problem == "is not a number" { "is not an amount" } else { e.problem }, MONEY_FORM))?;
+    let d = parse_num(
+        s,
+        NumSyntax {
+            percent: false,
+            currency: true,
+        },
+        MONEY_FORM,
+    )
+    .map_err(|e| {
+        CellError::new(
+            if e.problem == "is not a number" {
+                "is not an amount"
+            } else {
+                e.problem
+            },
+            MONEY_FORM,
+        )
+    })?;
     if d.is_negative() {
-        return Err(CellError::new("is negative, and money counts from 0", MONEY_FORM));
+        return Err(CellError::new(
+            "is negative, and money counts from 0",
+            MONEY_FORM,
+        ));
     }
     Ok(d)
 }
 
 /// A `percent`: `35%` or the fraction `0.35`.
 pub fn parse_percent(s: &[u8]) -> Result<Dec, CellError> {
-    parse_num(s, NumSyntax { percent: true, currency: false }, PERCENT_FORM)
-        .map_err(|e| CellError::new(if e.problem == "is not a number" { "is not a percent" } else { e.problem }, PERCENT_FORM))
+    parse_num(
+        s,
+        NumSyntax {
+            percent: true,
+            currency: false,
+        },
+        PERCENT_FORM,
+    )
+    .map_err(|e| {
+        CellError::new(
+            if e.problem == "is not a number" {
+                "is not a percent"
+            } else {
+                e.problem
+            },
+            PERCENT_FORM,
+        )
+    })
 }
 
 /// A `bool`: true/false, yes/no, y/n, 1/0, in any case.
@@ -403,7 +481,9 @@ pub fn parse_date(s: &[u8]) -> Result<i64, CellError> {
         }
         Some(v)
     };
-    let (Some(y), Some(m), Some(d)) = (num(0, 4), num(5, 7), num(8, 10)) else { return Err(bad) };
+    let (Some(y), Some(m), Some(d)) = (num(0, 4), num(5, 7), num(8, 10)) else {
+        return Err(bad);
+    };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let dim = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -425,7 +505,10 @@ pub fn parse_duration(s: &[u8]) -> Result<i64, CellError> {
     let mut i = 0;
     let mut v: i64 = 0;
     if s.first() == Some(&b'-') {
-        return Err(CellError::new("is negative, and a duration counts from 0", DURATION_FORM));
+        return Err(CellError::new(
+            "is negative, and a duration counts from 0",
+            DURATION_FORM,
+        ));
     }
     while i < s.len() && s[i].is_ascii_digit() {
         if i >= 9 {
@@ -438,7 +521,11 @@ pub fn parse_duration(s: &[u8]) -> Result<i64, CellError> {
         return Err(CellError::new("is not a duration", DURATION_FORM));
     }
     let unit = trim(&s[i..]);
-    let is_any = |words: &[&str]| words.iter().any(|w| unit.eq_ignore_ascii_case(w.as_bytes()));
+    let is_any = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| unit.eq_ignore_ascii_case(w.as_bytes()))
+    };
     let per = if is_any(&["", "d", "day", "days"]) {
         1
     } else if is_any(&["w", "wk", "wks", "week", "weeks"]) {
@@ -457,7 +544,13 @@ pub fn parse_duration(s: &[u8]) -> Result<i64, CellError> {
 /// lowercase, spaces and `-` as `_` — the same as [`icp_check::model::normalize_value`].
 pub fn normalize_into(s: &[u8], out: &mut Vec<u8>) {
     out.clear();
-    out.extend(trim(s).iter().map(|&c| if c == b' ' || c == b'-' { b'_' } else { c.to_ascii_lowercase() }));
+    out.extend(trim(s).iter().map(|&c| {
+        if c == b' ' || c == b'-' {
+            b'_'
+        } else {
+            c.to_ascii_lowercase()
+        }
+    }));
 }
 
 #[cfg(test)]
@@ -490,7 +583,10 @@ mod tests {
         assert!(parse_int(b"1.2345K").is_err());
         assert!(parse_int(b"$5").is_err());
         assert!(parse_int(b"5 apples").is_err());
-        assert_eq!(parse_int(b"-5").err().map(|e| e.problem), Some("is negative, and an int counts from 0"));
+        assert_eq!(
+            parse_int(b"-5").err().map(|e| e.problem),
+            Some("is negative, and an int counts from 0")
+        );
     }
 
     #[test]
@@ -549,8 +645,14 @@ mod tests {
     fn dates() {
         assert_eq!(parse_date(b"1970-01-01"), Ok(0));
         assert_eq!(parse_date(b"2026-10-05"), Ok(days_from_civil(2026, 10, 5)));
-        assert_eq!(parse_date(b"2026-10-05T13:45:00Z"), Ok(days_from_civil(2026, 10, 5)));
-        assert_eq!(parse_date(b"2026-10-05 13:45"), Ok(days_from_civil(2026, 10, 5)));
+        assert_eq!(
+            parse_date(b"2026-10-05T13:45:00Z"),
+            Ok(days_from_civil(2026, 10, 5))
+        );
+        assert_eq!(
+            parse_date(b"2026-10-05 13:45"),
+            Ok(days_from_civil(2026, 10, 5))
+        );
         assert_eq!(parse_date(b"2024-02-29"), Ok(days_from_civil(2024, 2, 29)));
         assert!(parse_date(b"2026-02-29").is_err());
         assert!(parse_date(b"2026-13-01").is_err());

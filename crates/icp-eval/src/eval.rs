@@ -263,7 +263,12 @@ impl<'p> Evaluator<'p> {
         self.text.clear();
         let prog = self.prog;
         for (s, slot) in prog.slots.iter().enumerate() {
-            let raw = bind.cols.get(s).copied().flatten().and_then(|c| row.cell(c));
+            let raw = bind
+                .cols
+                .get(s)
+                .copied()
+                .flatten()
+                .and_then(|c| row.cell(c));
             let t = raw.map_or(&b""[..], cell::trim);
             if t.is_empty() {
                 self.vals[s] = Val::Unknown;
@@ -275,7 +280,14 @@ impl<'p> Evaluator<'p> {
                 if !self.out.errors.is_empty() {
                     self.out.errors.push_str("; ");
                 }
-                let _ = write!(self.out.errors, "{}: {} {} (expected {})", slot.column, show_value(t), e.problem, e.expected);
+                let _ = write!(
+                    self.out.errors,
+                    "{}: {} {} (expected {})",
+                    slot.column,
+                    show_value(t),
+                    e.problem,
+                    e.expected
+                );
             }
         }
         for i in 0..prog.rules.len() {
@@ -328,7 +340,9 @@ impl<'p> Evaluator<'p> {
                 if !self.out.errors.is_empty() {
                     self.out.errors.push_str("; ");
                 }
-                self.out.errors.push_str("the score is too large to compute exactly");
+                self.out
+                    .errors
+                    .push_str("the score is too large to compute exactly");
             }
         }
         self.out.tier = if !self.out.errors.is_empty() {
@@ -404,13 +418,20 @@ impl<'p> Evaluator<'p> {
                 _ => T3::Unknown,
             },
             Node::NumRange { slot, lo, hi, neg } => match vals[*slot as usize] {
-                Val::Num(v) => {
-                    T3::of((v.cmp_exact(*lo) != Ordering::Less && v.cmp_exact(*hi) != Ordering::Greater) != *neg)
-                }
+                Val::Num(v) => T3::of(
+                    (v.cmp_exact(*lo) != Ordering::Less && v.cmp_exact(*hi) != Ordering::Greater)
+                        != *neg,
+                ),
                 _ => T3::Unknown,
             },
-            Node::NumIn { slot, vals: list, neg } => match vals[*slot as usize] {
-                Val::Num(v) => T3::of(list.iter().any(|x| v.cmp_exact(*x) == Ordering::Equal) != *neg),
+            Node::NumIn {
+                slot,
+                vals: list,
+                neg,
+            } => match vals[*slot as usize] {
+                Val::Num(v) => {
+                    T3::of(list.iter().any(|x| v.cmp_exact(*x) == Ordering::Equal) != *neg)
+                }
                 _ => T3::Unknown,
             },
             Node::DayCmp { slot, op, t } => match vals[*slot as usize] {
@@ -421,11 +442,19 @@ impl<'p> Evaluator<'p> {
                 Val::Day(v) => T3::of((*lo <= v && v <= *hi) != *neg),
                 _ => T3::Unknown,
             },
-            Node::DayIn { slot, vals: list, neg } => match vals[*slot as usize] {
+            Node::DayIn {
+                slot,
+                vals: list,
+                neg,
+            } => match vals[*slot as usize] {
                 Val::Day(v) => T3::of(list.contains(&v) != *neg),
                 _ => T3::Unknown,
             },
-            Node::TextIn { slot, vals: list, neg } => match vals[*slot as usize] {
+            Node::TextIn {
+                slot,
+                vals: list,
+                neg,
+            } => match vals[*slot as usize] {
                 Val::Text(a, b) => {
                     let t = &self.text[a as usize..b as usize];
                     T3::of(list.iter().any(|x| **x == *t) != *neg)
@@ -449,7 +478,11 @@ impl<'p> Evaluator<'p> {
                 }
                 _ => T3::Unknown,
             },
-            Node::BoolIn { slot, if_true, if_false } => match vals[*slot as usize] {
+            Node::BoolIn {
+                slot,
+                if_true,
+                if_false,
+            } => match vals[*slot as usize] {
                 Val::Bool(true) => T3::of(*if_true),
                 Val::Bool(false) => T3::of(*if_false),
                 _ => T3::Unknown,
@@ -457,11 +490,19 @@ impl<'p> Evaluator<'p> {
             Node::Not(a) => self.node(*a).negate(),
             Node::And(a, b) => {
                 let x = self.node(*a);
-                if x == T3::False { T3::False } else { x.and(self.node(*b)) }
+                if x == T3::False {
+                    T3::False
+                } else {
+                    x.and(self.node(*b))
+                }
             }
             Node::Or(a, b) => {
                 let x = self.node(*a);
-                if x == T3::True { T3::True } else { x.or(self.node(*b)) }
+                if x == T3::True {
+                    T3::True
+                } else {
+                    x.or(self.node(*b))
+                }
             }
             Node::Unknown => T3::Unknown,
         }
@@ -474,7 +515,12 @@ impl<'p> Evaluator<'p> {
         for (i, r) in self.prog.rules.iter().enumerate() {
             let w = plan.weight_units[i];
             let (a, b) = match (&r.kind, self.out.rules[i]) {
-                (RuleKind::Graded { lo: glo, hi: ghi, .. }, _) if self.out.grades[i].is_some() => {
+                (
+                    RuleKind::Graded {
+                        lo: glo, hi: ghi, ..
+                    },
+                    _,
+                ) if self.out.grades[i].is_some() => {
                     let v = self.out.grades[i]?;
                     let c = if v.cmp_exact(*glo) != Ordering::Greater {
                         0
@@ -506,14 +552,23 @@ impl<'p> Evaluator<'p> {
     fn score_exact(&self) -> Option<(Score, Score)> {
         let zero = Rational::from_integer(0);
         let add = |a: Rational, b: Rational| -> Option<Rational> {
-            let n = a.numer().checked_mul(*b.denom())?.checked_add(b.numer().checked_mul(*a.denom())?)?;
+            let n = a
+                .numer()
+                .checked_mul(*b.denom())?
+                .checked_add(b.numer().checked_mul(*a.denom())?)?;
             Some(Rational::new(n, a.denom().checked_mul(*b.denom())?))
         };
         let (mut lo, mut hi) = (zero, zero);
         for (i, r) in self.prog.rules.iter().enumerate() {
             let w = r.weight;
             let (a, b) = match (&r.kind, self.out.grades[i], self.out.rules[i]) {
-                (RuleKind::Graded { lo: glo, hi: ghi, .. }, Some(v), _) => {
+                (
+                    RuleKind::Graded {
+                        lo: glo, hi: ghi, ..
+                    },
+                    Some(v),
+                    _,
+                ) => {
                     let c = if v.cmp_exact(*glo) != Ordering::Greater {
                         zero
                     } else if v.cmp_exact(*ghi) != Ordering::Less {
@@ -540,7 +595,9 @@ impl<'p> Evaluator<'p> {
 
     fn tier_of(&self, min: Score) -> TierOut {
         for (i, t) in self.prog.tiers.iter().enumerate() {
-            let Some((op, thr)) = &t.condition else { return TierOut::Tier(i) };
+            let Some((op, thr)) = &t.condition else {
+                return TierOut::Tier(i);
+            };
             let ord = match (min, self.prog.plan.as_ref().and_then(|p| p.tier_units[i])) {
                 (Score::Units(u), Some(tu)) => u.cmp(&tu),
                 (Score::Units(u), None) => match &self.prog.plan {

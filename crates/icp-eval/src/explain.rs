@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use icp_syntax::literal::{civil_from_days, format_rational, Rational};
+use icp_syntax::literal::{Rational, civil_from_days, format_rational};
 
-use crate::eval::{show_value, Binding, Evaluator, TierOut, Val, T3, UNLISTED};
+use crate::eval::{Binding, Evaluator, T3, TierOut, UNLISTED, Val, show_value};
 use crate::program::{Node, NodeId, Program, RuleKind, SlotType};
 
 /// A row and where the program's fields are in it.
@@ -16,7 +16,11 @@ pub(crate) struct RowView<'a> {
 
 fn sign(r: &Rational) -> String {
     let s = format_rational(r);
-    if *r >= Rational::from_integer(0) { format!("+{s}") } else { s }
+    if *r >= Rational::from_integer(0) {
+        format!("+{s}")
+    } else {
+        s
+    }
 }
 
 fn show(ev: &Evaluator<'_>, slot: usize) -> String {
@@ -39,9 +43,16 @@ fn show(ev: &Evaluator<'_>, slot: usize) -> String {
                 .filter(|(i, _)| words[i / 64] & (1 << (i % 64)) != 0)
                 .map(|(_, v)| v.as_str())
                 .collect();
-            if listed.is_empty() { "none of its listed values".into() } else { format!("[{}]", listed.join(", ")) }
+            if listed.is_empty() {
+                "none of its listed values".into()
+            } else {
+                format!("[{}]", listed.join(", "))
+            }
         }
-        Val::Text(a, b) => format!("{:?}", String::from_utf8_lossy(&ev.text[a as usize..b as usize])),
+        Val::Text(a, b) => format!(
+            "{:?}",
+            String::from_utf8_lossy(&ev.text[a as usize..b as usize])
+        ),
     }
 }
 
@@ -82,7 +93,10 @@ fn because(ev: &Evaluator<'_>, id: NodeId) -> String {
             _ => String::new(),
         };
     }
-    let parts: Vec<String> = slots.iter().map(|&s| format!("{} is {}", p.slots[s as usize].name, show(ev, s as usize))).collect();
+    let parts: Vec<String> = slots
+        .iter()
+        .map(|&s| format!("{} is {}", p.slots[s as usize].name, show(ev, s as usize)))
+        .collect();
     format!(" (because {})", parts.join(", "))
 }
 
@@ -94,16 +108,34 @@ fn criterion(out: &mut String, ev: &Evaluator<'_>, id: NodeId, depth: usize) {
         Node::And(a, b) | Node::Or(a, b) => {
             for part in [*a, *b] {
                 let t = ev.node(part);
-                let _ = writeln!(out, "{pad}{:<8} {}{}", t.word(), p.texts[part as usize], leaf_because(ev, part));
-                if matches!(p.nodes[part as usize], Node::And(..) | Node::Or(..) | Node::Not(_)) {
+                let _ = writeln!(
+                    out,
+                    "{pad}{:<8} {}{}",
+                    t.word(),
+                    p.texts[part as usize],
+                    leaf_because(ev, part)
+                );
+                if matches!(
+                    p.nodes[part as usize],
+                    Node::And(..) | Node::Or(..) | Node::Not(_)
+                ) {
                     criterion(out, ev, part, depth + 1);
                 }
             }
         }
         Node::Not(a) => {
             let t = ev.node(*a);
-            let _ = writeln!(out, "{pad}{:<8} {}{}", t.word(), p.texts[*a as usize], leaf_because(ev, *a));
-            if matches!(p.nodes[*a as usize], Node::And(..) | Node::Or(..) | Node::Not(_)) {
+            let _ = writeln!(
+                out,
+                "{pad}{:<8} {}{}",
+                t.word(),
+                p.texts[*a as usize],
+                leaf_because(ev, *a)
+            );
+            if matches!(
+                p.nodes[*a as usize],
+                Node::And(..) | Node::Or(..) | Node::Not(_)
+            ) {
                 criterion(out, ev, *a, depth + 1);
             }
         }
@@ -119,11 +151,25 @@ fn leaf_because(ev: &Evaluator<'_>, id: NodeId) -> String {
 }
 
 /// Explains the evaluator's current row.
-pub(crate) fn explain(ev: &Evaluator<'_>, view: &RowView<'_>, name: Option<&str>, row: u64, line: u64) -> String {
+pub(crate) fn explain(
+    ev: &Evaluator<'_>,
+    view: &RowView<'_>,
+    name: Option<&str>,
+    row: u64,
+    line: u64,
+) -> String {
     let p = ev.prog;
     let mut o = String::new();
-    let who = name.map_or_else(|| format!("Row {row}"), |n| format!("Account {n:?} (row {row})"));
-    let _ = writeln!(o, "{who}, line {line}, scored against icp `{}` as of {}", p.icp, civil_from_days(p.as_of));
+    let who = name.map_or_else(
+        || format!("Row {row}"),
+        |n| format!("Account {n:?} (row {row})"),
+    );
+    let _ = writeln!(
+        o,
+        "{who}, line {line}, scored against icp `{}` as of {}",
+        p.icp,
+        civil_from_days(p.as_of)
+    );
 
     let _ = writeln!(o, "\nValues read:");
     for (i, s) in p.slots.iter().enumerate() {
@@ -135,7 +181,14 @@ pub(crate) fn explain(ev: &Evaluator<'_>, view: &RowView<'_>, name: Option<&str>
             (Some(_), Some(r)) if r.trim_ascii().is_empty() => "empty".to_string(),
             (Some(_), Some(r)) => show_value(r),
         };
-        let _ = writeln!(o, "  {:<20} {:<28} → {} ({})", s.name, format!("{} = {read}", s.column), show(ev, i), s.ty.name());
+        let _ = writeln!(
+            o,
+            "  {:<20} {:<28} → {} ({})",
+            s.name,
+            format!("{} = {read}", s.column),
+            show(ev, i),
+            s.ty.name()
+        );
     }
     if !ev.out.errors.is_empty() {
         let _ = writeln!(o, "\nErrors (the row's tier is `error`):");
@@ -147,24 +200,52 @@ pub(crate) fn explain(ev: &Evaluator<'_>, view: &RowView<'_>, name: Option<&str>
     if !p.disqualifiers.is_empty() {
         let _ = writeln!(o, "\nDisqualifiers (any that holds puts the account out):");
         for (d, t) in p.disqualifiers.iter().zip(&ev.out.disqualifiers) {
-            let why = d.because.as_deref().map_or(String::new(), |b| format!(" — {b}"));
-            let _ = writeln!(o, "  {:<8} {}{}{}", t.word(), d.text, because(ev, d.node), why);
+            let why = d
+                .because
+                .as_deref()
+                .map_or(String::new(), |b| format!(" — {b}"));
+            let _ = writeln!(
+                o,
+                "  {:<8} {}{}{}",
+                t.word(),
+                d.text,
+                because(ev, d.node),
+                why
+            );
             criterion(&mut o, ev, d.node, 1);
             if *t == T3::Unknown {
-                let _ = writeln!(o, "           unknown, so it does not disqualify; it is listed under `unknown`");
+                let _ = writeln!(
+                    o,
+                    "           unknown, so it does not disqualify; it is listed under `unknown`"
+                );
             }
         }
     }
 
     if !p.rules.is_empty() {
-        let _ = writeln!(o, "\nRules (yes adds the weight; unknown widens the score):");
+        let _ = writeln!(
+            o,
+            "\nRules (yes adds the weight; unknown widens the score):"
+        );
     }
     for (i, r) in p.rules.iter().enumerate() {
-        let label = r.label.as_deref().map_or(String::new(), |l| format!(" {l:?}"));
+        let label = r
+            .label
+            .as_deref()
+            .map_or(String::new(), |l| format!(" {l:?}"));
         let t = ev.out.rules[i];
         match &r.kind {
             RuleKind::Pred(n) => {
-                let _ = writeln!(o, "  {:<8} {:>6} {}{}: {}{}", t.word(), sign(&r.weight), r.name, label, r.text, because(ev, *n));
+                let _ = writeln!(
+                    o,
+                    "  {:<8} {:>6} {}{}: {}{}",
+                    t.word(),
+                    sign(&r.weight),
+                    r.name,
+                    label,
+                    r.text,
+                    because(ev, *n)
+                );
                 criterion(&mut o, ev, *n, 1);
             }
             RuleKind::Graded { slot, lo, hi } => {
@@ -176,7 +257,8 @@ pub(crate) fn explain(ev: &Evaluator<'_>, view: &RowView<'_>, name: Option<&str>
                         } else if v.cmp_exact(*hi).is_ge() {
                             Rational::from_integer(1)
                         } else {
-                            (v.to_rational() - lo.to_rational()) / (hi.to_rational() - lo.to_rational())
+                            (v.to_rational() - lo.to_rational())
+                                / (hi.to_rational() - lo.to_rational())
                         };
                         let pts = r.weight * frac;
                         let _ = writeln!(
@@ -212,14 +294,23 @@ pub(crate) fn explain(ev: &Evaluator<'_>, view: &RowView<'_>, name: Option<&str>
     if min == max {
         let _ = writeln!(o, "\nScore: {}", format_rational(&min));
     } else {
-        let unknown: Vec<&str> =
-            p.rules.iter().zip(&ev.out.rules).filter(|(_, t)| **t == T3::Unknown).map(|(r, _)| r.name.as_str()).collect();
+        let unknown: Vec<&str> = p
+            .rules
+            .iter()
+            .zip(&ev.out.rules)
+            .filter(|(_, t)| **t == T3::Unknown)
+            .map(|(r, _)| r.name.as_str())
+            .collect();
         let _ = writeln!(
             o,
             "\nScore: {}..{} — between the two, as {} unknown: {}",
             format_rational(&min),
             format_rational(&max),
-            if unknown.len() == 1 { "one rule is" } else { "these rules are" },
+            if unknown.len() == 1 {
+                "one rule is"
+            } else {
+                "these rules are"
+            },
             unknown.join(", ")
         );
     }
@@ -227,7 +318,10 @@ pub(crate) fn explain(ev: &Evaluator<'_>, view: &RowView<'_>, name: Option<&str>
     let _ = write!(o, "Tier: ");
     match ev.out.tier {
         TierOut::Error => {
-            let _ = writeln!(o, "error — a cell could not be read (see Errors); fix the data and score again");
+            let _ = writeln!(
+                o,
+                "error — a cell could not be read (see Errors); fix the data and score again"
+            );
         }
         TierOut::Disqualified => {
             let by: Vec<&str> = p
@@ -237,7 +331,11 @@ pub(crate) fn explain(ev: &Evaluator<'_>, view: &RowView<'_>, name: Option<&str>
                 .filter(|(_, t)| **t == T3::True)
                 .map(|(d, _)| d.text.as_str())
                 .collect();
-            let _ = writeln!(o, "disqualified — by {} (the score is kept for information)", by.join("; "));
+            let _ = writeln!(
+                o,
+                "disqualified — by {} (the score is kept for information)",
+                by.join("; ")
+            );
         }
         TierOut::Tier(_) | TierOut::NoTier if !p.tiers.is_empty() => {
             let chosen = match ev.out.tier {
@@ -288,10 +386,18 @@ pub(crate) fn explain(ev: &Evaluator<'_>, view: &RowView<'_>, name: Option<&str>
     if !p.segments.is_empty() {
         let _ = writeln!(o, "\nSegments:");
         for (s, t) in p.segments.iter().zip(&ev.out.segments) {
-            let kind = if s.secondary { "secondary: its own criteria only" } else { "needs the icp's firmographics and tech stack too" };
+            let kind = if s.secondary {
+                "secondary: its own criteria only"
+            } else {
+                "needs the icp's firmographics and tech stack too"
+            };
             let _ = writeln!(o, "  {:<8} {} ({kind})", t.word(), s.name);
             if !s.secondary {
-                let _ = writeln!(o, "    {:<8} the icp's firmographics and tech stack", ev.out.core.word());
+                let _ = writeln!(
+                    o,
+                    "    {:<8} the icp's firmographics and tech stack",
+                    ev.out.core.word()
+                );
                 for (n, text) in &p.core {
                     let r = ev.node(*n);
                     if r != T3::True {

@@ -16,7 +16,10 @@ pub mod program;
 pub mod split;
 pub mod stream;
 
-pub use eval::{Binding, Evaluator, Outcome, Row, Score, TierOut, T3};
+pub use eval::{Binding, Evaluator, Outcome, Row, Score, T3, TierOut};
 pub use output::OutputFormat;
 pub use program::{CompileError, Program};
-pub use stream::{InputFormat, Job, MissingColumn, Options, Progress, RowIssue, StreamError, Summary, UnlistedValues};
+pub use stream::{
+    InputFormat, Job, MissingColumn, Options, Progress, RowIssue, StreamError, Summary,
+    UnlistedValues,
+};

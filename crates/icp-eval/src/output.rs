@@ -4,7 +4,16 @@
 use crate::eval::{Evaluator, Score, T3};
 
 /// The columns that follow the kept input columns, in order.
-pub const RESULT_COLUMNS: [&str; 8] = ["score", "score_max", "tier", "rules", "unknown", "disqualified_by", "segments", "error"];
+pub const RESULT_COLUMNS: [&str; 8] = [
+    "score",
+    "score_max",
+    "tier",
+    "rules",
+    "unknown",
+    "disqualified_by",
+    "segments",
+    "error",
+];
 
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +89,13 @@ impl Lists<'_> {
     }
 
     fn disqualified_by(&self, mut f: impl FnMut(&str)) {
-        for (d, s) in self.ev.program().disqualifiers.iter().zip(&self.ev.out.disqualifiers) {
+        for (d, s) in self
+            .ev
+            .program()
+            .disqualifiers
+            .iter()
+            .zip(&self.ev.out.disqualifiers)
+        {
             if *s == T3::True {
                 f(&d.text);
             }

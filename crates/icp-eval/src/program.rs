@@ -67,7 +67,13 @@ impl Slot {
         if self.lookup.is_some() {
             return None;
         }
-        let norm = |c: u8| if c == b' ' || c == b'-' { b'_' } else { c.to_ascii_lowercase() };
+        let norm = |c: u8| {
+            if c == b' ' || c == b'-' {
+                b'_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
         self.values
             .iter()
             .position(|v| v.len() == raw.len() && v.bytes().zip(raw).all(|(a, &b)| a == norm(b)))
@@ -78,7 +84,11 @@ impl Slot {
     pub(crate) fn value_index(&self, norm: &[u8]) -> Option<u32> {
         match &self.lookup {
             Some(map) => map.get(norm).copied(),
-            None => self.values.iter().position(|v| v.as_bytes() == norm).map(|i| i as u32),
+            None => self
+                .values
+                .iter()
+                .position(|v| v.as_bytes() == norm)
+                .map(|i| i as u32),
         }
     }
 }
@@ -88,17 +98,59 @@ pub type NodeId = u32;
 /// One test of the flat program. Sub-criteria are referred to by index.
 #[derive(Clone, Debug)]
 pub(crate) enum Node {
-    NumCmp { slot: u16, op: CmpOp, t: Dec },
-    NumRange { slot: u16, lo: Dec, hi: Dec, neg: bool },
-    NumIn { slot: u16, vals: Box<[Dec]>, neg: bool },
-    DayCmp { slot: u16, op: CmpOp, t: i64 },
-    DayRange { slot: u16, lo: i64, hi: i64, neg: bool },
-    DayIn { slot: u16, vals: Box<[i64]>, neg: bool },
-    TextIn { slot: u16, vals: Box<[Box<[u8]>]>, neg: bool },
+    NumCmp {
+        slot: u16,
+        op: CmpOp,
+        t: Dec,
+    },
+    NumRange {
+        slot: u16,
+        lo: Dec,
+        hi: Dec,
+        neg: bool,
+    },
+    NumIn {
+        slot: u16,
+        vals: Box<[Dec]>,
+        neg: bool,
+    },
+    DayCmp {
+        slot: u16,
+        op: CmpOp,
+        t: i64,
+    },
+    DayRange {
+        slot: u16,
+        lo: i64,
+        hi: i64,
+        neg: bool,
+    },
+    DayIn {
+        slot: u16,
+        vals: Box<[i64]>,
+        neg: bool,
+    },
+    TextIn {
+        slot: u16,
+        vals: Box<[Box<[u8]>]>,
+        neg: bool,
+    },
     /// Holds for the listed enum values (a bit per value); an unlisted value is in no list.
-    EnumIn { slot: u16, mask: Box<[u64]>, neg: bool },
-    SetHas { slot: u16, mode: HasMode, mask: Box<[u64]> },
-    BoolIn { slot: u16, if_true: bool, if_false: bool },
+    EnumIn {
+        slot: u16,
+        mask: Box<[u64]>,
+        neg: bool,
+    },
+    SetHas {
+        slot: u16,
+        mode: HasMode,
+        mask: Box<[u64]>,
+    },
+    BoolIn {
+        slot: u16,
+        if_true: bool,
+        if_false: bool,
+    },
     Not(NodeId),
     And(NodeId, NodeId),
     Or(NodeId, NodeId),
@@ -247,10 +299,24 @@ impl Compiler<'_> {
             (0, 0)
         };
         let lookup = (values.len() > 12).then(|| {
-            values.iter().enumerate().map(|(i, v)| (v.as_bytes().to_vec(), i as u32)).collect()
+            values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (v.as_bytes().to_vec(), i as u32))
+                .collect()
         });
-        let id = u16::try_from(self.slots.len()).map_err(|_| CompileError("too many fields".into()))?;
-        self.slots.push(Slot { field, name: f.name.clone(), column: f.column.clone(), ty, values, set_offset, set_words, lookup });
+        let id =
+            u16::try_from(self.slots.len()).map_err(|_| CompileError("too many fields".into()))?;
+        self.slots.push(Slot {
+            field,
+            name: f.name.clone(),
+            column: f.column.clone(),
+            ty,
+            values,
+            set_offset,
+            set_words,
+            lookup,
+        });
         self.slot_of.insert(field, id);
         Ok(id)
     }
@@ -263,7 +329,10 @@ impl Compiler<'_> {
 
     fn dec(&self, r: &Rational, what: &Pred) -> Result<Dec, CompileError> {
         Dec::from_rational(r).ok_or_else(|| {
-            CompileError(format!("`{}`: the value {r} is not a decimal number", text_of(self.src, what)))
+            CompileError(format!(
+                "`{}`: the value {r} is not a decimal number",
+                text_of(self.src, what)
+            ))
         })
     }
 
@@ -282,7 +351,10 @@ impl Compiler<'_> {
     }
 
     fn mismatch(&self, what: &Pred) -> CompileError {
-        CompileError(format!("`{}`: the value does not match the field's type", text_of(self.src, what)))
+        CompileError(format!(
+            "`{}`: the value does not match the field's type",
+            text_of(self.src, what)
+        ))
     }
 
     fn pred(&mut self, p: &Pred) -> Result<NodeId, CompileError> {
@@ -294,54 +366,97 @@ impl Compiler<'_> {
                 let neg = *op == CmpOp::Ne;
                 match ty {
                     SlotType::Int | SlotType::Number | SlotType::Money | SlotType::Percent => {
-                        Node::NumCmp { slot, op: *op, t: self.num(value, p)? }
-                    }
-                    SlotType::Date | SlotType::Duration => Node::DayCmp { slot, op: *op, t: self.day(value, p)? },
-                    SlotType::Text => match value {
-                        Lit::Text(s) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                            Node::TextIn { slot, vals: vec![s.as_bytes().into()].into_boxed_slice(), neg }
+                        Node::NumCmp {
+                            slot,
+                            op: *op,
+                            t: self.num(value, p)?,
                         }
+                    }
+                    SlotType::Date | SlotType::Duration => Node::DayCmp {
+                        slot,
+                        op: *op,
+                        t: self.day(value, p)?,
+                    },
+                    SlotType::Text => match value {
+                        Lit::Text(s) if matches!(op, CmpOp::Eq | CmpOp::Ne) => Node::TextIn {
+                            slot,
+                            vals: vec![s.as_bytes().into()].into_boxed_slice(),
+                            neg,
+                        },
                         _ => return Err(self.mismatch(p)),
                     },
                     SlotType::Enum => match value {
-                        Lit::Enum(i) if matches!(op, CmpOp::Eq | CmpOp::Ne) => Node::EnumIn { slot, mask: mask(n, [*i]), neg },
+                        Lit::Enum(i) if matches!(op, CmpOp::Eq | CmpOp::Ne) => Node::EnumIn {
+                            slot,
+                            mask: mask(n, [*i]),
+                            neg,
+                        },
                         _ => return Err(self.mismatch(p)),
                     },
                     SlotType::Bool => match value {
                         Lit::Bool(b) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                             let want = *b != neg;
-                            Node::BoolIn { slot, if_true: want, if_false: !want }
+                            Node::BoolIn {
+                                slot,
+                                if_true: want,
+                                if_false: !want,
+                            }
                         }
                         _ => return Err(self.mismatch(p)),
                     },
                     SlotType::Set => return Err(self.mismatch(p)),
                 }
             }
-            PredKind::Range { field, negated, lo, hi } => {
+            PredKind::Range {
+                field,
+                negated,
+                lo,
+                hi,
+            } => {
                 let slot = self.slot(*field)?;
                 match self.slots[slot as usize].ty {
-                    SlotType::Date | SlotType::Duration => {
-                        Node::DayRange { slot, lo: self.day(lo, p)?, hi: self.day(hi, p)?, neg: *negated }
-                    }
+                    SlotType::Date | SlotType::Duration => Node::DayRange {
+                        slot,
+                        lo: self.day(lo, p)?,
+                        hi: self.day(hi, p)?,
+                        neg: *negated,
+                    },
                     SlotType::Int | SlotType::Number | SlotType::Money | SlotType::Percent => {
-                        Node::NumRange { slot, lo: self.num(lo, p)?, hi: self.num(hi, p)?, neg: *negated }
+                        Node::NumRange {
+                            slot,
+                            lo: self.num(lo, p)?,
+                            hi: self.num(hi, p)?,
+                            neg: *negated,
+                        }
                     }
                     _ => return Err(self.mismatch(p)),
                 }
             }
-            PredKind::In { field, negated, values } => {
+            PredKind::In {
+                field,
+                negated,
+                values,
+            } => {
                 let slot = self.slot(*field)?;
                 let neg = *negated;
                 let n = self.slots[slot as usize].values.len();
                 match self.slots[slot as usize].ty {
-                    SlotType::Int | SlotType::Number | SlotType::Money | SlotType::Percent => Node::NumIn {
-                        slot,
-                        vals: values.iter().map(|v| self.num(v, p)).collect::<Result<_, _>>()?,
-                        neg,
-                    },
+                    SlotType::Int | SlotType::Number | SlotType::Money | SlotType::Percent => {
+                        Node::NumIn {
+                            slot,
+                            vals: values
+                                .iter()
+                                .map(|v| self.num(v, p))
+                                .collect::<Result<_, _>>()?,
+                            neg,
+                        }
+                    }
                     SlotType::Date | SlotType::Duration => Node::DayIn {
                         slot,
-                        vals: values.iter().map(|v| self.day(v, p)).collect::<Result<_, _>>()?,
+                        vals: values
+                            .iter()
+                            .map(|v| self.day(v, p))
+                            .collect::<Result<_, _>>()?,
                         neg,
                     },
                     SlotType::Text => {
@@ -352,7 +467,11 @@ impl Compiler<'_> {
                                 _ => return Err(self.mismatch(p)),
                             }
                         }
-                        Node::TextIn { slot, vals: vals.into_boxed_slice(), neg }
+                        Node::TextIn {
+                            slot,
+                            vals: vals.into_boxed_slice(),
+                            neg,
+                        }
                     }
                     SlotType::Enum => {
                         let mut idx = Vec::new();
@@ -362,7 +481,11 @@ impl Compiler<'_> {
                                 _ => return Err(self.mismatch(p)),
                             }
                         }
-                        Node::EnumIn { slot, mask: mask(n, idx), neg }
+                        Node::EnumIn {
+                            slot,
+                            mask: mask(n, idx),
+                            neg,
+                        }
                     }
                     SlotType::Bool => {
                         let (mut t, mut f) = (false, false);
@@ -373,32 +496,52 @@ impl Compiler<'_> {
                                 _ => return Err(self.mismatch(p)),
                             }
                         }
-                        Node::BoolIn { slot, if_true: t != neg, if_false: f != neg }
+                        Node::BoolIn {
+                            slot,
+                            if_true: t != neg,
+                            if_false: f != neg,
+                        }
                     }
                     SlotType::Set => return Err(self.mismatch(p)),
                 }
             }
-            PredKind::Has { field, mode, values } => {
+            PredKind::Has {
+                field,
+                mode,
+                values,
+            } => {
                 let slot = self.slot(*field)?;
                 let n = self.slots[slot as usize].values.len();
                 if self.slots[slot as usize].ty != SlotType::Set || values.iter().any(|&i| i >= n) {
                     return Err(self.mismatch(p));
                 }
-                Node::SetHas { slot, mode: *mode, mask: mask(n, values.iter().copied()) }
+                Node::SetHas {
+                    slot,
+                    mode: *mode,
+                    mask: mask(n, values.iter().copied()),
+                }
             }
             PredKind::Within { field, days } => {
                 let slot = self.slot(*field)?;
-                Node::DayCmp { slot, op: CmpOp::Ge, t: self.as_of - days }
+                Node::DayCmp {
+                    slot,
+                    op: CmpOp::Ge,
+                    t: self.as_of - days,
+                }
             }
             PredKind::Bool { field } => {
                 let slot = self.slot(*field)?;
-                Node::BoolIn { slot, if_true: true, if_false: false }
+                Node::BoolIn {
+                    slot,
+                    if_true: true,
+                    if_false: false,
+                }
             }
             PredKind::Graded { .. } => {
                 return Err(CompileError(format!(
                     "`{}`: `graded` stands alone as a rule's criterion",
                     text_of(self.src, p)
-                )))
+                )));
             }
             PredKind::Not(a) => {
                 let a = self.pred(a)?;
@@ -474,7 +617,10 @@ fn score_plan(rules: &[Rule], tiers: &[Tier]) -> Option<ScorePlan> {
         return None;
     }
     let units = |r: &Rational| -> Option<i128> { r.numer().checked_mul(denom / r.denom()) };
-    let weight_units = rules.iter().map(|r| units(&r.weight)).collect::<Option<Vec<_>>>()?;
+    let weight_units = rules
+        .iter()
+        .map(|r| units(&r.weight))
+        .collect::<Option<Vec<_>>>()?;
     let graded_slope = slopes
         .iter()
         .map(|s| match s {
@@ -492,16 +638,29 @@ fn score_plan(rules: &[Rule], tiers: &[Tier]) -> Option<ScorePlan> {
             Some((_, v)) => units(v).map(Some),
         })
         .collect::<Option<Vec<_>>>()?;
-    Some(ScorePlan { denom, weight_units, graded_slope, tier_units })
+    Some(ScorePlan {
+        denom,
+        weight_units,
+        graded_slope,
+        tier_units,
+    })
 }
 
 impl Program {
     /// Compiles one icp of an analysed file. `src` is the file's text (criteria are named by
     /// their source text); `as_of` is the reference date for `within`, in days since 1970.
-    pub fn compile(model: &Model, icp: &IcpModel, src: &str, as_of: i64) -> Result<Program, CompileError> {
-        let schema = model
-            .schema_of(icp)
-            .ok_or_else(|| CompileError(format!("the icp `{}` names no schema (`uses SCHEMA`)", icp.name)))?;
+    pub fn compile(
+        model: &Model,
+        icp: &IcpModel,
+        src: &str,
+        as_of: i64,
+    ) -> Result<Program, CompileError> {
+        let schema = model.schema_of(icp).ok_or_else(|| {
+            CompileError(format!(
+                "the icp `{}` names no schema (`uses SCHEMA`)",
+                icp.name
+            ))
+        })?;
         let mut c = Compiler {
             schema,
             src,
@@ -520,14 +679,22 @@ impl Program {
         let mut disqualifiers = Vec::new();
         for d in &icp.disqualifiers {
             let node = c.pred(&d.pred)?;
-            disqualifiers.push(Disqualifier { node, text: text_of(src, &d.pred), because: d.because.clone() });
+            disqualifiers.push(Disqualifier {
+                node,
+                text: text_of(src, &d.pred),
+                because: d.because.clone(),
+            });
         }
         let mut rules = Vec::new();
         for r in &icp.rules {
             let kind = match &r.pred.kind {
                 PredKind::Graded { field, lo, hi } => {
                     let slot = c.slot(*field)?;
-                    RuleKind::Graded { slot, lo: c.dec(lo, &r.pred)?, hi: c.dec(hi, &r.pred)? }
+                    RuleKind::Graded {
+                        slot,
+                        lo: c.dec(lo, &r.pred)?,
+                        hi: c.dec(hi, &r.pred)?,
+                    }
                 }
                 _ => RuleKind::Pred(c.pred(&r.pred)?),
             };
@@ -539,14 +706,25 @@ impl Program {
                 text: text_of(src, &r.pred),
             });
         }
-        let tiers: Vec<Tier> = icp.tiers.iter().map(|t| Tier { name: t.name.clone(), condition: t.condition }).collect();
+        let tiers: Vec<Tier> = icp
+            .tiers
+            .iter()
+            .map(|t| Tier {
+                name: t.name.clone(),
+                condition: t.condition,
+            })
+            .collect();
         let mut segments = Vec::new();
         for s in &icp.segments {
             let mut preds = Vec::new();
             for p in &s.preds {
                 preds.push((c.pred(p)?, text_of(src, p)));
             }
-            segments.push(Segment { name: s.name.clone(), secondary: s.secondary, preds });
+            segments.push(Segment {
+                name: s.name.clone(),
+                secondary: s.secondary,
+                preds,
+            });
         }
         let plan = score_plan(&rules, &tiers);
         Ok(Program {
@@ -567,7 +745,9 @@ impl Program {
 
     /// The names of the rules whose criterion tests the field (by its schema name).
     pub fn rules_testing(&self, field: &str) -> Vec<&str> {
-        let Some(slot) = self.slots.iter().position(|s| s.name == field) else { return Vec::new() };
+        let Some(slot) = self.slots.iter().position(|s| s.name == field) else {
+            return Vec::new();
+        };
         let slot = slot as u16;
         self.rules
             .iter()

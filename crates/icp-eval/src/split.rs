@@ -19,7 +19,9 @@ pub fn last_csv_boundary(buf: &[u8]) -> Option<usize> {
     let n = buf.len();
     loop {
         // Outside quotes: the next quote or newline.
-        let Some(off) = memchr2(b'"', b'\n', &buf[i..]) else { return last };
+        let Some(off) = memchr2(b'"', b'\n', &buf[i..]) else {
+            return last;
+        };
         let j = i + off;
         if buf[j] == b'\n' {
             last = Some(j + 1);
@@ -34,7 +36,9 @@ pub fn last_csv_boundary(buf: &[u8]) -> Option<usize> {
         // Inside a quoted field: skip to the closing quote, past `""` escapes.
         let mut k = j + 1;
         loop {
-            let Some(off) = memchr(b'"', &buf[k..]) else { return last };
+            let Some(off) = memchr(b'"', &buf[k..]) else {
+                return last;
+            };
             let q = k + off;
             if q + 1 < n && buf[q + 1] == b'"' {
                 k = q + 2;
@@ -91,13 +95,20 @@ mod tests {
 
     /// The record ends the `csv` crate sees, as the reference.
     fn csv_ends(buf: &[u8]) -> Vec<usize> {
-        let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(buf);
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(buf);
         let mut rec = csv::ByteRecord::new();
         let mut ends = Vec::new();
         while r.read_byte_record(&mut rec).unwrap_or(false) {
             let e = r.position().byte() as usize;
             // After CRLF the crate stops between `\r` and `\n`; a block ends after `\n`.
-            let e = if e > 0 && buf[e - 1] == b'\r' && buf.get(e) == Some(&b'\n') { e + 1 } else { e };
+            let e = if e > 0 && buf[e - 1] == b'\r' && buf.get(e) == Some(&b'\n') {
+                e + 1
+            } else {
+                e
+            };
             ends.push(e);
         }
         ends
@@ -138,11 +149,18 @@ mod tests {
                 // The boundary must be one of the csv crate's record ends (for records that end
                 // with a newline before the cut).
                 if let Some(b) = got {
-                    assert!(ends.contains(&b), "cut {cut}: {b} not a record end in {ends:?}");
+                    assert!(
+                        ends.contains(&b),
+                        "cut {cut}: {b} not a record end in {ends:?}"
+                    );
                     assert_eq!(s[b - 1], b'\n');
                 }
                 // And no later record end that has its newline inside the prefix was missed.
-                let expected = ends.iter().copied().filter(|&e| e <= cut && e > 0 && s[e - 1] == b'\n').max();
+                let expected = ends
+                    .iter()
+                    .copied()
+                    .filter(|&e| e <= cut && e > 0 && s[e - 1] == b'\n')
+                    .max();
                 assert_eq!(got, expected, "cut {cut}");
             }
         }

@@ -6,8 +6,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::{Read, Write};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
@@ -62,7 +62,10 @@ pub enum StreamError {
     /// The input is not usable (no header, an unclosed quote …).
     Input(String),
     /// A `--keep` column that the input does not have.
-    UnknownKeep { name: String, available: Vec<String> },
+    UnknownKeep {
+        name: String,
+        available: Vec<String>,
+    },
 }
 
 impl fmt::Display for StreamError {
@@ -72,7 +75,11 @@ impl fmt::Display for StreamError {
             StreamError::Write(e) => write!(f, "cannot write the output: {e}"),
             StreamError::Input(m) => f.write_str(m),
             StreamError::UnknownKeep { name, available } => {
-                write!(f, "the accounts have no column `{name}` to keep; they have: {}", available.join(", "))
+                write!(
+                    f,
+                    "the accounts have no column `{name}` to keep; they have: {}",
+                    available.join(", ")
+                )
             }
         }
     }
@@ -162,7 +169,10 @@ fn fill(input: &mut dyn Read, buf: &mut Vec<u8>, want: usize) -> Result<bool, St
     if need == 0 {
         return Ok(false);
     }
-    let got = input.take(need as u64).read_to_end(buf).map_err(StreamError::Read)?;
+    let got = input
+        .take(need as u64)
+        .read_to_end(buf)
+        .map_err(StreamError::Read)?;
     Ok(got < need)
 }
 
@@ -173,7 +183,11 @@ fn lower(s: &str) -> String {
 impl<'p> Job<'p> {
     /// Opens an input: reads the CSV header (or the first JSON line, for the default kept
     /// column) and binds the program's fields to columns.
-    pub fn open(prog: &'p Program, mut input: Box<dyn Read + Send + 'p>, opts: Options) -> Result<Job<'p>, StreamError> {
+    pub fn open(
+        prog: &'p Program,
+        mut input: Box<dyn Read + Send + 'p>,
+        opts: Options,
+    ) -> Result<Job<'p>, StreamError> {
         let mut buf = Vec::new();
         let mut eof = fill(&mut input, &mut buf, 64 << 10)?;
         if buf.starts_with(b"\xEF\xBB\xBF") {
@@ -211,20 +225,32 @@ impl<'p> Job<'p> {
                     let want = buf.len() * 2;
                     eof = fill(&mut job.input, &mut buf, want)?;
                 };
-                let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&buf[..end]);
+                let mut r = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(&buf[..end]);
                 let mut rec = csv::ByteRecord::new();
-                let got = r.read_byte_record(&mut rec).map_err(|e| StreamError::Input(e.to_string()))?;
+                let got = r
+                    .read_byte_record(&mut rec)
+                    .map_err(|e| StreamError::Input(e.to_string()))?;
                 if !got || rec.is_empty() {
-                    return Err(StreamError::Input("the accounts file is empty: it has no header row".into()));
+                    return Err(StreamError::Input(
+                        "the accounts file is empty: it has no header row".into(),
+                    ));
                 }
-                job.columns = rec.iter().map(|c| String::from_utf8_lossy(c).trim().to_string()).collect();
+                job.columns = rec
+                    .iter()
+                    .map(|c| String::from_utf8_lossy(c).trim().to_string())
+                    .collect();
                 job.header_lines = buf[..end].iter().filter(|&&c| c == b'\n').count() as u64;
                 job.header_bytes = end as u64;
                 job.pending = buf.split_off(end);
                 let mut index: HashMap<String, usize> = HashMap::new();
                 for (i, c) in job.columns.iter().enumerate() {
                     match index.entry(lower(c)) {
-                        std::collections::hash_map::Entry::Occupied(_) => job.duplicates.push(c.clone()),
+                        std::collections::hash_map::Entry::Occupied(_) => {
+                            job.duplicates.push(c.clone())
+                        }
                         std::collections::hash_map::Entry::Vacant(v) => {
                             v.insert(i);
                         }
@@ -233,18 +259,30 @@ impl<'p> Job<'p> {
                 for s in &prog.slots {
                     let col = index.get(&lower(&s.column)).copied();
                     if col.is_none() {
-                        job.missing.push(MissingColumn { field: s.name.clone(), column: s.column.clone() });
+                        job.missing.push(MissingColumn {
+                            field: s.name.clone(),
+                            column: s.column.clone(),
+                        });
                     }
                     job.binding.cols.push(col);
                 }
-                let keep = job.opts.keep.clone().unwrap_or_else(|| job.columns.first().cloned().into_iter().collect());
+                let keep = job
+                    .opts
+                    .keep
+                    .clone()
+                    .unwrap_or_else(|| job.columns.first().cloned().into_iter().collect());
                 for k in keep {
                     match index.get(&lower(&k)) {
                         Some(&i) => {
                             job.keep.push(i);
                             job.keep_names.push(job.columns[i].clone());
                         }
-                        None => return Err(StreamError::UnknownKeep { name: k, available: job.columns.clone() }),
+                        None => {
+                            return Err(StreamError::UnknownKeep {
+                                name: k,
+                                available: job.columns.clone(),
+                            });
+                        }
                     }
                 }
             }
@@ -277,7 +315,10 @@ impl<'p> Job<'p> {
                             let want = buf.len() * 2;
                             eof = fill(&mut job.input, &mut buf, want)?;
                         }
-                        let line = buf.split(|&c| c == b'\n').find(|l| !l.trim_ascii().is_empty()).unwrap_or(&[]);
+                        let line = buf
+                            .split(|&c| c == b'\n')
+                            .find(|l| !l.trim_ascii().is_empty())
+                            .unwrap_or(&[]);
                         first_key(line).into_iter().collect()
                     }
                 };
@@ -313,7 +354,11 @@ impl<'p> Job<'p> {
     }
 
     /// Scores every row into `out`, calling `progress` after each block.
-    pub fn run(mut self, out: &mut dyn Write, progress: &mut dyn FnMut(Progress)) -> Result<Summary, StreamError> {
+    pub fn run(
+        mut self,
+        out: &mut dyn Write,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Summary, StreamError> {
         let mut head = Vec::new();
         match self.opts.output {
             OutputFormat::Csv => output::csv_header(&mut head, &self.keep_names),
@@ -335,7 +380,12 @@ impl<'p> Job<'p> {
         let pending = std::mem::take(&mut self.pending);
         let input = &mut self.input;
         let mut summary = Summary {
-            tiers: self.prog.tiers.iter().map(|t| (t.name.clone(), 0)).collect(),
+            tiers: self
+                .prog
+                .tiers
+                .iter()
+                .map(|t| (t.name.clone(), 0))
+                .collect(),
             bytes: self.header_bytes,
             ..Summary::default()
         };
@@ -349,7 +399,9 @@ impl<'p> Job<'p> {
         let result = std::thread::scope(|scope| -> Result<(), StreamError> {
             let reader_done = done_tx.clone();
             scope.spawn(move || {
-                if let Err(e) = read_blocks(input, pending, block, ctx.format, &work_tx, &recycle_rx) {
+                if let Err(e) =
+                    read_blocks(input, pending, block, ctx.format, &work_tx, &recycle_rx)
+                {
                     let _ = reader_done.send(Err(e));
                 }
             });
@@ -375,7 +427,11 @@ impl<'p> Job<'p> {
                             *a |= b;
                         }
                     }
-                    Err(_) => return Err(StreamError::Input("internal error: a scoring thread stopped".into())),
+                    Err(_) => {
+                        return Err(StreamError::Input(
+                            "internal error: a scoring thread stopped".into(),
+                        ));
+                    }
                 }
             }
             r
@@ -386,15 +442,26 @@ impl<'p> Job<'p> {
             if u.counts.is_empty() && u.others == 0 {
                 continue;
             }
-            let mut values: Vec<(String, u64)> =
-                u.counts.into_iter().map(|(k, n)| (String::from_utf8_lossy(&k).into_owned(), n)).collect();
+            let mut values: Vec<(String, u64)> = u
+                .counts
+                .into_iter()
+                .map(|(k, n)| (String::from_utf8_lossy(&k).into_owned(), n))
+                .collect();
             values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            summary.unlisted.push(UnlistedValues { field: s.name.clone(), column: s.column.clone(), values, others: u.others });
+            summary.unlisted.push(UnlistedValues {
+                field: s.name.clone(),
+                column: s.column.clone(),
+                values,
+                others: u.others,
+            });
         }
         if self.opts.input == InputFormat::Jsonl && summary.rows > 0 {
             for (s, col) in self.prog.slots.iter().zip(&self.binding.cols) {
                 if col.is_some_and(|c| !seen[c]) {
-                    summary.never_present.push(MissingColumn { field: s.name.clone(), column: s.column.clone() });
+                    summary.never_present.push(MissingColumn {
+                        field: s.name.clone(),
+                        column: s.column.clone(),
+                    });
                 }
             }
         }
@@ -404,7 +471,9 @@ impl<'p> Job<'p> {
     /// Finds one account — by the first kept column's value, or `#N` for the N-th data row —
     /// and explains its evaluation. `None` when no row matches.
     pub fn explain(mut self, id: &str) -> Result<Option<String>, StreamError> {
-        let by_number = id.strip_prefix('#').and_then(|n| n.trim().parse::<u64>().ok());
+        let by_number = id
+            .strip_prefix('#')
+            .and_then(|n| n.trim().parse::<u64>().ok());
         let ctx = Ctx {
             prog: self.prog,
             format: self.opts.input,
@@ -442,11 +511,21 @@ impl<'p> Job<'p> {
                 }
                 let hit = match by_number {
                     Some(n) => rows == n,
-                    None => row.kept_text(0).is_some_and(|t| t.trim_ascii() == id.trim().as_bytes()),
+                    None => row
+                        .kept_text(0)
+                        .is_some_and(|t| t.trim_ascii() == id.trim().as_bytes()),
                 };
                 if hit {
-                    let name = row.kept_text(0).map(|t| String::from_utf8_lossy(t).trim().to_string());
-                    found = Some(crate::explain::explain(ev, &ctx.binding_view(row), name.as_deref(), rows, base_line + line));
+                    let name = row
+                        .kept_text(0)
+                        .map(|t| String::from_utf8_lossy(t).trim().to_string());
+                    found = Some(crate::explain::explain(
+                        ev,
+                        &ctx.binding_view(row),
+                        name.as_deref(),
+                        rows,
+                        base_line + line,
+                    ));
                 }
             });
             base_line += lines;
@@ -501,7 +580,10 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn binding_view<'r>(&'r self, row: &'r dyn InputRow) -> crate::explain::RowView<'r> {
-        crate::explain::RowView { binding: self.binding, row }
+        crate::explain::RowView {
+            binding: self.binding,
+            row,
+        }
     }
 }
 
@@ -546,7 +628,9 @@ fn read_blocks(
     let mut seq = 0;
     let mut bytes_before = 0u64;
     loop {
-        let mut buf = recycle.try_recv().unwrap_or_else(|_| Vec::with_capacity(block + block / 4));
+        let mut buf = recycle
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(block + block / 4));
         buf.clear();
         buf.extend_from_slice(&carry);
         carry.clear();
@@ -586,7 +670,12 @@ struct WorkerEnd {
     seen: Vec<bool>,
 }
 
-fn worker(ctx: &Ctx<'_>, work: &Mutex<Receiver<Block>>, done: &SyncSender<Result<Done, StreamError>>, recycle: &SyncSender<Vec<u8>>) -> WorkerEnd {
+fn worker(
+    ctx: &Ctx<'_>,
+    work: &Mutex<Receiver<Block>>,
+    done: &SyncSender<Result<Done, StreamError>>,
+    recycle: &SyncSender<Vec<u8>>,
+) -> WorkerEnd {
     let mut ev = Evaluator::new(ctx.prog);
     let mut seen = vec![false; ctx.ncols];
     let mut scratch = Vec::new();
@@ -627,7 +716,11 @@ fn worker(ctx: &Ctx<'_>, work: &Mutex<Receiver<Block>>, done: &SyncSender<Result
                 TierOut::Error => {
                     d.errors += 1;
                     if d.issues.len() < ERROR_EXAMPLES {
-                        d.issues.push(RowIssue { row: d.rows, line, message: ev.out.errors.clone() });
+                        d.issues.push(RowIssue {
+                            row: d.rows,
+                            line,
+                            message: ev.out.errors.clone(),
+                        });
                     }
                 }
                 TierOut::NoTier => d.no_tier += 1,
@@ -641,7 +734,10 @@ fn worker(ctx: &Ctx<'_>, work: &Mutex<Receiver<Block>>, done: &SyncSender<Result
             break;
         }
     }
-    WorkerEnd { unlisted: std::mem::take(&mut ev.unlisted), seen }
+    WorkerEnd {
+        unlisted: std::mem::take(&mut ev.unlisted),
+        seen,
+    }
 }
 
 /// The calling thread: writes scored blocks in input order.
@@ -678,11 +774,16 @@ fn write_in_order(
             summary.ragged += d.ragged;
             base_line += d.lines;
             next += 1;
-            progress(Progress { bytes: summary.bytes, rows: summary.rows });
+            progress(Progress {
+                bytes: summary.bytes,
+                rows: summary.rows,
+            });
         }
     }
     if !waiting.is_empty() {
-        return Err(StreamError::Input("internal error: a block of rows was lost".into()));
+        return Err(StreamError::Input(
+            "internal error: a block of rows was lost".into(),
+        ));
     }
     Ok(())
 }
@@ -768,13 +869,16 @@ impl InputRow for JsonRow<'_> {
 }
 
 fn ragged_message(cells: usize, header: usize) -> String {
-    format!("the row has {cells} cells and the header {header}: a value with an unquoted comma, or a cut line?")
+    format!(
+        "the row has {cells} cells and the header {header}: a value with an unquoted comma, or a cut line?"
+    )
 }
 
 /// Whether a CSV block can be cut without a CSV parser: no quotes, and every carriage
 /// return ends a line.
 pub(crate) fn plain_csv(data: &[u8]) -> bool {
-    memchr::memchr(b'"', data).is_none() && memchr::memchr_iter(b'\r', data).all(|i| data.get(i + 1) == Some(&b'\n'))
+    memchr::memchr(b'"', data).is_none()
+        && memchr::memchr_iter(b'\r', data).all(|i| data.get(i + 1) == Some(&b'\n'))
 }
 
 /// A line of a plain CSV block and the end of each of its fields.
@@ -869,7 +973,11 @@ fn for_each_row(
                     }
                 }
                 ends.push(line.len());
-                let row = PlainRow { line, ends: &ends, keep: ctx.keep };
+                let row = PlainRow {
+                    line,
+                    ends: &ends,
+                    keep: ctx.keep,
+                };
                 let ragged = ends.len() != ctx.ncols;
                 ev.eval(&row, ctx.binding);
                 if ragged {
@@ -880,13 +988,20 @@ fn for_each_row(
             *lines = memchr::memchr_iter(b'\n', data).count() as u64;
         }
         InputFormat::Csv => {
-            let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(data);
+            let mut r = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(data);
             let mut rec = csv::ByteRecord::new();
             // A byte slice cannot fail to read, and byte records are not checked for UTF-8.
             while r.read_byte_record(&mut rec).unwrap_or(false) {
                 let line = rec.position().map_or(0, |p| p.line());
                 let ragged = rec.len() != ctx.ncols;
-                let row = CsvRow { rec: &rec, keep: ctx.keep, ragged };
+                let row = CsvRow {
+                    rec: &rec,
+                    keep: ctx.keep,
+                    ragged,
+                };
                 ev.eval(&row, ctx.binding);
                 if ragged {
                     ev.add_error(&ragged_message(rec.len(), ctx.ncols));
@@ -906,7 +1021,11 @@ fn for_each_row(
                 }
                 match parse_json_line(line, ctx, &mut cells) {
                     Ok(()) => {
-                        let row = JsonRow { line, cells: &cells, keep: ctx.keep };
+                        let row = JsonRow {
+                            line,
+                            cells: &cells,
+                            keep: ctx.keep,
+                        };
                         ev.eval(&row, ctx.binding);
                         f(ev, &row, line_no);
                     }
@@ -921,7 +1040,13 @@ fn for_each_row(
     }
 }
 
-fn write_row(ctx: &Ctx<'_>, ev: &Evaluator<'_>, row: &dyn InputRow, out: &mut Vec<u8>, scratch: &mut Vec<u8>) {
+fn write_row(
+    ctx: &Ctx<'_>,
+    ev: &Evaluator<'_>,
+    row: &dyn InputRow,
+    out: &mut Vec<u8>,
+    scratch: &mut Vec<u8>,
+) {
     match ctx.output {
         OutputFormat::Csv => {
             for k in 0..ctx.keep.len() {
@@ -939,7 +1064,10 @@ fn write_row(ctx: &Ctx<'_>, ev: &Evaluator<'_>, row: &dyn InputRow, out: &mut Ve
                 if k > 0 {
                     out.push(b',');
                 }
-                output::json_string(out, ctx.keep_names.get(k).map_or(&b""[..], |n| n.as_bytes()));
+                output::json_string(
+                    out,
+                    ctx.keep_names.get(k).map_or(&b""[..], |n| n.as_bytes()),
+                );
                 out.push(b':');
                 row.kept_json(k, out);
             }
@@ -961,7 +1089,11 @@ fn parse_json_line(line: &[u8], ctx: &Ctx<'_>, cells: &mut JsonCells) -> Result<
         return Err("the line is not UTF-8 text".into());
     };
     let mut de = serde_json::Deserializer::from_str(text);
-    let seed = LineSeed { names: ctx.columns, base: text.as_ptr() as usize, cells };
+    let seed = LineSeed {
+        names: ctx.columns,
+        base: text.as_ptr() as usize,
+        cells,
+    };
     match seed.deserialize(&mut de).and_then(|()| de.end()) {
         Ok(()) => Ok(()),
         Err(e) => Err(format!("the line is not a JSON object: {e}")),
@@ -1000,7 +1132,9 @@ impl<'de> Visitor<'de> for LineSeed<'_> {
             let bytes = s.as_bytes();
             self.cells.text[slot] = match bytes.first() {
                 Some(b'n') => None,
-                Some(b'"') if !bytes.contains(&b'\\') => Some((start as u32 + 1, end as u32 - 1, false)),
+                Some(b'"') if !bytes.contains(&b'\\') => {
+                    Some((start as u32 + 1, end as u32 - 1, false))
+                }
                 Some(b'"') => {
                     let v: String = serde_json::from_str(s).map_err(serde::de::Error::custom)?;
                     let a = self.cells.owned.len();
@@ -1008,15 +1142,21 @@ impl<'de> Visitor<'de> for LineSeed<'_> {
                     Some((a as u32, self.cells.owned.len() as u32, true))
                 }
                 Some(b'[') => {
-                    let items: Vec<serde_json::Value> = serde_json::from_str(s).map_err(serde::de::Error::custom)?;
+                    let items: Vec<serde_json::Value> =
+                        serde_json::from_str(s).map_err(serde::de::Error::custom)?;
                     let a = self.cells.owned.len();
                     for (i, it) in items.iter().enumerate() {
                         if i > 0 {
                             self.cells.owned.push(b';');
                         }
                         match it {
-                            serde_json::Value::String(t) => self.cells.owned.extend_from_slice(t.as_bytes()),
-                            other => self.cells.owned.extend_from_slice(other.to_string().as_bytes()),
+                            serde_json::Value::String(t) => {
+                                self.cells.owned.extend_from_slice(t.as_bytes())
+                            }
+                            other => self
+                                .cells
+                                .owned
+                                .extend_from_slice(other.to_string().as_bytes()),
                         }
                     }
                     Some((a as u32, self.cells.owned.len() as u32, true))
@@ -1047,6 +1187,9 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Option<usize>, E> {
         let v = v.trim();
-        Ok(self.names.iter().position(|n| n.trim().eq_ignore_ascii_case(v)))
+        Ok(self
+            .names
+            .iter()
+            .position(|n| n.trim().eq_ignore_ascii_case(v)))
     }
 }

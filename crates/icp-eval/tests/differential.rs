@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use icp_check::model::{FieldType, IcpModel, Lit, Model, Pred, PredKind, SchemaModel};
 use icp_eval::{InputFormat, Job, Options, OutputFormat, Program};
 use icp_syntax::ast::{CmpOp, HasMode};
-use icp_syntax::literal::{days_from_civil, format_rational, Rational};
+use icp_syntax::literal::{Rational, days_from_civil, format_rational};
 
 const AS_OF: (i32, u32, u32) = (2026, 11, 23);
 
@@ -40,7 +40,9 @@ fn ref_decimal(s: &str) -> Option<Rational> {
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
     if int.contains(',') {
         let groups: Vec<&str> = int.split(',').collect();
-        let ok = !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+        let ok = !groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3);
         if !ok {
             return None;
         }
@@ -60,7 +62,12 @@ fn ref_decimal(s: &str) -> Option<Rational> {
 /// A number with an optional magnitude suffix (`K`, `M`, `B`).
 fn ref_number(s: &str) -> Option<Rational> {
     let s = s.trim();
-    for (suffix, m) in [("K", 1_000), ("k", 1_000), ("M", 1_000_000), ("B", 1_000_000_000)] {
+    for (suffix, m) in [
+        ("K", 1_000),
+        ("k", 1_000),
+        ("M", 1_000_000),
+        ("B", 1_000_000_000),
+    ] {
         if let Some(rest) = s.strip_suffix(suffix) {
             return ref_decimal(rest.trim()).map(|v| v * r(m));
         }
@@ -83,7 +90,20 @@ fn ref_date(s: &str) -> Option<i64> {
     }
     let (y, m, d): (i32, u32, u32) = (p[0].parse().ok()?, p[1].parse().ok()?, p[2].parse().ok()?);
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days_in = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days_in = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if !(1..=12).contains(&m) || d == 0 || d > days_in[m as usize - 1] {
         return None;
     }
@@ -126,7 +146,9 @@ struct Expected {
 impl Reference<'_> {
     fn value(&self, field: usize, row: &HashMap<String, String>) -> Result<V, String> {
         let f = &self.schema.fields[field];
-        let Some(cell) = row.get(&f.column.to_lowercase()) else { return Ok(V::Unknown) };
+        let Some(cell) = row.get(&f.column.to_lowercase()) else {
+            return Ok(V::Unknown);
+        };
         let cell = cell.trim();
         if cell.is_empty() {
             return Ok(V::Unknown);
@@ -203,17 +225,33 @@ impl Reference<'_> {
                     CmpOp::Ge => Self::order(&v, &l)?.is_ge(),
                 })
             }
-            PredKind::Range { field, negated, lo, hi } => {
+            PredKind::Range {
+                field,
+                negated,
+                lo,
+                hi,
+            } => {
                 let v = get(*field)?;
-                let inside = Self::order(&v, &Self::lit(lo))?.is_ge() && Self::order(&v, &Self::lit(hi))?.is_le();
+                let inside = Self::order(&v, &Self::lit(lo))?.is_ge()
+                    && Self::order(&v, &Self::lit(hi))?.is_le();
                 Some(inside != *negated)
             }
-            PredKind::In { field, negated, values } => {
+            PredKind::In {
+                field,
+                negated,
+                values,
+            } => {
                 let v = get(*field)?;
                 Some(values.iter().any(|l| Self::lit(l) == v) != *negated)
             }
-            PredKind::Has { field, mode, values } => {
-                let V::Set(items) = get(*field)? else { return None };
+            PredKind::Has {
+                field,
+                mode,
+                values,
+            } => {
+                let V::Set(items) = get(*field)? else {
+                    return None;
+                };
                 Some(match mode {
                     HasMode::Any => values.iter().any(|v| items.contains(v)),
                     HasMode::All => values.iter().all(|v| items.contains(v)),
@@ -255,7 +293,10 @@ impl Reference<'_> {
     }
 
     fn text(&self, p: &Pred) -> String {
-        self.src[p.span.range()].split_whitespace().collect::<Vec<_>>().join(" ")
+        self.src[p.span.range()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     fn expect(&self, row: &HashMap<String, String>, ragged: bool) -> Expected {
@@ -274,7 +315,12 @@ impl Reference<'_> {
         let (mut rules, mut unknown) = (Vec::new(), Vec::new());
         for rule in &self.icp.rules {
             let w = rule.weight;
-            if let PredKind::Graded { field, lo: glo, hi: ghi } = &rule.pred.kind {
+            if let PredKind::Graded {
+                field,
+                lo: glo,
+                hi: ghi,
+            } = &rule.pred.kind
+            {
                 match self.value(*field, row) {
                     Ok(V::Num(v)) => {
                         let frac = ((v - glo) / (ghi - glo)).clamp(r(0), r(1));
@@ -406,7 +452,8 @@ fn gen_row(g: &mut Rng, i: usize) -> Vec<String> {
     } else if bad(g) {
         g.pick(&["lots", "-5", "1.5", "12,00"]).to_string()
     } else {
-        let v = g.pick(&[5, 15, 50, 99, 100, 250, 300, 499, 500, 501, 1200, 2500]) as u64 + g.below(3);
+        let v =
+            g.pick(&[5, 15, 50, 99, 100, 250, 300, 499, 500, 501, 1200, 2500]) as u64 + g.below(3);
         match g.below(4) {
             0 => with_commas(v),
             1 if v % 100 == 0 && v >= 1000 => format!("{}.{}K", v / 1000, (v % 1000) / 100),
@@ -420,8 +467,17 @@ fn gen_row(g: &mut Rng, i: usize) -> Vec<String> {
         "fast".into()
     } else {
         let v = g.below(600) as i64 - 300;
-        let s = format!("{}{}.{}", if v < 0 { "-" } else { "" }, v.abs() / 10, v.abs() % 10);
-        if v > 0 && g.below(3) == 0 { format!("+{s}") } else { s }
+        let s = format!(
+            "{}{}.{}",
+            if v < 0 { "-" } else { "" },
+            v.abs() / 10,
+            v.abs() % 10
+        );
+        if v > 0 && g.below(3) == 0 {
+            format!("+{s}")
+        } else {
+            s
+        }
     });
     // ARR.
     row.push(if empty(g) {
@@ -429,10 +485,14 @@ fn gen_row(g: &mut Rng, i: usize) -> Vec<String> {
     } else if bad(g) {
         "-$5".into()
     } else {
-        let v = g.pick(&[500u64, 999, 1000, 50_000, 1_000_000, 1_200_000, 50_000_000, 60_000_000]);
+        let v = g.pick(&[
+            500u64, 999, 1000, 50_000, 1_000_000, 1_200_000, 50_000_000, 60_000_000,
+        ]);
         match g.below(5) {
             0 => format!("${}", with_commas(v)),
-            1 if v % 100_000 == 0 && v >= 1_000_000 => format!("{}.{}M", v / 1_000_000, (v % 1_000_000) / 100_000),
+            1 if v % 100_000 == 0 && v >= 1_000_000 => {
+                format!("{}.{}M", v / 1_000_000, (v % 1_000_000) / 100_000)
+            }
             2 => format!("€{v}"),
             3 => format!("USD {v}"),
             _ => v.to_string(),
@@ -448,18 +508,28 @@ fn gen_row(g: &mut Rng, i: usize) -> Vec<String> {
         if g.below(2) == 0 {
             format!("{v}%")
         } else {
-            format!("{}{}.{:02}", if v < 0 { "-" } else { "" }, v.abs() / 100, v.abs() % 100)
+            format!(
+                "{}{}.{:02}",
+                if v < 0 { "-" } else { "" },
+                v.abs() / 100,
+                v.abs() % 100
+            )
         }
     });
     // Country.
-    row.push(if empty(g) { String::new() } else { g.pick(&["US", "CA", "DE", "us", " US "]).to_string() });
+    row.push(if empty(g) {
+        String::new()
+    } else {
+        g.pick(&["US", "CA", "DE", "us", " US "]).to_string()
+    });
     // Active.
     row.push(if empty(g) {
         String::new()
     } else if bad(g) {
         "maybe".into()
     } else {
-        g.pick(&["true", "false", "Yes", "no", "Y", "n", "1", "0"]).to_string()
+        g.pick(&["true", "false", "Yes", "no", "Y", "n", "1", "0"])
+            .to_string()
     });
     // Signed.
     row.push(if empty(g) {
@@ -467,7 +537,12 @@ fn gen_row(g: &mut Rng, i: usize) -> Vec<String> {
     } else if bad(g) {
         "2026-02-30".into()
     } else {
-        format!("{}-{:02}-{:02}", 2025 + g.below(2), 1 + g.below(12), 1 + g.below(28))
+        format!(
+            "{}-{:02}-{:02}",
+            2025 + g.below(2),
+            1 + g.below(12),
+            1 + g.below(28)
+        )
     });
     // Cycle.
     row.push(if empty(g) {
@@ -475,20 +550,34 @@ fn gen_row(g: &mut Rng, i: usize) -> Vec<String> {
     } else if bad(g) {
         "soon".into()
     } else {
-        g.pick(&["30d", "90d", "6mo", "5mo", "2w", "1y", "45", "179", "180", "181"]).to_string()
+        g.pick(&[
+            "30d", "90d", "6mo", "5mo", "2w", "1y", "45", "179", "180", "181",
+        ])
+        .to_string()
     });
     // Level.
-    row.push(if empty(g) { String::new() } else { g.pick(&["Gold", "silver", "Bronze Plus", "bronze-plus", "platinum"]).to_string() });
+    row.push(if empty(g) {
+        String::new()
+    } else {
+        g.pick(&["Gold", "silver", "Bronze Plus", "bronze-plus", "platinum"])
+            .to_string()
+    });
     // Tools.
     row.push(if empty(g) {
         String::new()
     } else {
         let n = 1 + g.below(3);
-        let items: Vec<&str> = (0..n).map(|_| g.pick(&["Slack", "jira", "GitHub", "Power BI", "teams"])).collect();
+        let items: Vec<&str> = (0..n)
+            .map(|_| g.pick(&["Slack", "jira", "GitHub", "Power BI", "teams"]))
+            .collect();
         items.join(g.pick(&[";", ", ", ","]))
     });
     // Grade.
-    row.push(if empty(g) { String::new() } else { g.pick(&["0", "1", "2", "3", "4"]).to_string() });
+    row.push(if empty(g) {
+        String::new()
+    } else {
+        g.pick(&["0", "1", "2", "3", "4"]).to_string()
+    });
     row
 }
 
@@ -500,10 +589,17 @@ fn check(rows: &[Vec<String>], ragged: impl Fn(usize) -> bool, threads: usize) {
     let schema = model.schema_of(icp).expect("its schema");
     let as_of = days_from_civil(AS_OF.0, AS_OF.1, AS_OF.2);
     let prog = Program::compile(model, icp, src, as_of).expect("compiles");
-    let reference = Reference { schema, icp, src, as_of };
+    let reference = Reference {
+        schema,
+        icp,
+        src,
+        as_of,
+    };
 
     let header: Vec<&str> = schema.fields.iter().map(|f| f.column.as_str()).collect();
-    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     w.write_record(&header).expect("header");
     for (i, row) in rows.iter().enumerate() {
         if ragged(i) {
@@ -513,14 +609,23 @@ fn check(rows: &[Vec<String>], ragged: impl Fn(usize) -> bool, threads: usize) {
         }
     }
     let input = w.into_inner().expect("csv");
-    let opts = Options { input: InputFormat::Csv, output: OutputFormat::Csv, keep: Some(vec!["ID".into()]), threads, block_bytes: 4096 };
+    let opts = Options {
+        input: InputFormat::Csv,
+        output: OutputFormat::Csv,
+        keep: Some(vec!["ID".into()]),
+        threads,
+        block_bytes: 4096,
+    };
     let job = Job::open(&prog, Box::new(std::io::Cursor::new(input)), opts).expect("opens");
     let mut out = Vec::new();
     let summary = job.run(&mut out, &mut |_| {}).expect("runs");
     assert_eq!(summary.rows, rows.len() as u64);
 
     let mut rd = csv::Reader::from_reader(out.as_slice());
-    let got: Vec<csv::StringRecord> = rd.records().collect::<Result<_, _>>().expect("output is CSV");
+    let got: Vec<csv::StringRecord> = rd
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("output is CSV");
     assert_eq!(got.len(), rows.len(), "one output row per input row");
     let mut errors = 0;
     for (i, (row, out)) in rows.iter().zip(&got).enumerate() {
@@ -547,7 +652,11 @@ fn check(rows: &[Vec<String>], ragged: impl Fn(usize) -> bool, threads: usize) {
         errors += usize::from(e.error);
     }
     assert_eq!(summary.errors as usize, errors);
-    assert!(errors > rows.len() / 20, "the generator makes bad cells ({errors} of {})", rows.len());
+    assert!(
+        errors > rows.len() / 20,
+        "the generator makes bad cells ({errors} of {})",
+        rows.len()
+    );
 }
 
 #[test]
@@ -562,8 +671,11 @@ fn the_evaluator_agrees_with_the_reference_on_generated_accounts() {
 fn plain_blocks_agree_with_the_reference_too() {
     let mut g = Rng(11);
     // Without commas in any cell nothing is quoted, and blocks are cut by `memchr` alone.
-    let rows: Vec<Vec<String>> =
-        (0..20_000).map(|i| gen_row(&mut g, i)).filter(|r| r.iter().all(|c| !c.contains(','))).take(4000).collect();
+    let rows: Vec<Vec<String>> = (0..20_000)
+        .map(|i| gen_row(&mut g, i))
+        .filter(|r| r.iter().all(|c| !c.contains(',')))
+        .take(4000)
+        .collect();
     assert!(rows.len() == 4000);
     check(&rows, |i| i % 101 == 7, 3);
 }

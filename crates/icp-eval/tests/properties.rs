@@ -64,7 +64,10 @@ icp p "Property" {
 "#;
 
 fn records(input: &[u8]) -> usize {
-    let mut r = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(input);
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(input);
     let mut rec = csv::ByteRecord::new();
     let mut n = 0;
     while r.read_byte_record(&mut rec).unwrap_or(false) {

@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use icp_eval::{InputFormat, Job, MissingColumn, Options, OutputFormat, Program, StreamError, Summary};
+use icp_eval::{
+    InputFormat, Job, MissingColumn, Options, OutputFormat, Program, StreamError, Summary,
+};
 use icp_syntax::literal::days_from_civil;
 
 const ICP: &str = r#"
@@ -72,12 +74,26 @@ struct Scored {
 }
 
 fn opts(input: InputFormat, output: OutputFormat) -> Options {
-    Options { input, output, keep: None, threads: 2, block_bytes: 1024 }
+    Options {
+        input,
+        output,
+        keep: None,
+        threads: 2,
+        block_bytes: 1024,
+    }
 }
 
-fn try_score(icp: &str, input: &[u8], o: Options) -> Result<(Vec<u8>, Summary, Vec<MissingColumn>), StreamError> {
+fn try_score(
+    icp: &str,
+    input: &[u8],
+    o: Options,
+) -> Result<(Vec<u8>, Summary, Vec<MissingColumn>), StreamError> {
     let analysis = icp_check::analyze(icp, &icp_check::Config::default());
-    let errors: Vec<_> = analysis.diagnostics.iter().filter(|d| d.severity == icp_check::Severity::Error).collect();
+    let errors: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == icp_check::Severity::Error)
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     let model = &analysis.model;
     let prog = Program::compile(model, &model.icps[0], icp, as_of()).expect("compiles");
@@ -91,20 +107,37 @@ fn try_score(icp: &str, input: &[u8], o: Options) -> Result<(Vec<u8>, Summary, V
 fn score_with(icp: &str, input: &[u8], o: Options) -> Scored {
     let (out, summary, missing) = try_score(icp, input, o).expect("scores");
     let mut rd = csv::Reader::from_reader(out.as_slice());
-    let header: Vec<String> = rd.headers().expect("header").iter().map(String::from).collect();
+    let header: Vec<String> = rd
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
     let rows = rd
         .records()
         .map(|r| {
             let r = r.expect("output is CSV");
-            header.iter().cloned().zip(r.iter().map(String::from)).collect()
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
         })
         .collect();
-    Scored { rows, summary, missing }
+    Scored {
+        rows,
+        summary,
+        missing,
+    }
 }
 
 fn score(csv_rows: &[&str]) -> Scored {
     let input = format!("{HEADER}\n{}\n", csv_rows.join("\n"));
-    score_with(ICP, input.as_bytes(), opts(InputFormat::Csv, OutputFormat::Csv))
+    score_with(
+        ICP,
+        input.as_bytes(),
+        opts(InputFormat::Csv, OutputFormat::Csv),
+    )
 }
 
 fn one(row: &str) -> HashMap<String, String> {
@@ -148,7 +181,11 @@ fn every_cell_format_is_read() {
         // big 2 + rich 1.5 + paying 1 + soon 1 + slow: 180d is not > 6mo + pro 1 + cloud 1
         // + growing 0.25 (−2.5 >= −2.5).
         assert_eq!(get(r, "score"), "7.75", "{r:?}");
-        assert_eq!(get(r, "rules"), "big;rich;paying;soon;pro;cloud;growing", "{r:?}");
+        assert_eq!(
+            get(r, "rules"),
+            "big;rich;paying;soon;pro;cloud;growing",
+            "{r:?}"
+        );
     }
 }
 
@@ -166,7 +203,10 @@ fn empty_cells_are_unknown_and_widen_the_score() {
     assert_eq!(get(&r, "score"), "-0.5");
     assert_eq!(get(&r, "score_max"), "7.75");
     assert_eq!(get(&r, "rules"), "");
-    assert_eq!(get(&r, "unknown"), "big;rich;paying;soon;slow;pro;cloud;growing;disqualify: churn > 50%");
+    assert_eq!(
+        get(&r, "unknown"),
+        "big;rich;paying;soon;slow;pro;cloud;growing;disqualify: churn > 50%"
+    );
     // The tier is decided by the minimum.
     assert_eq!(get(&r, "tier"), "low");
     assert_eq!(get(&r, "segments"), "aws_shop?;free_side?");
@@ -178,9 +218,15 @@ fn the_tier_is_decided_by_the_minimum_of_the_interval() {
     // still 4.5: top. With big unknown instead, the minimum is 2.5: mid, though the maximum
     // reaches the top line.
     let r = one("x,1200,20M,1%,no,2020-01-01,30d,pro,,");
-    assert_eq!((get(&r, "score"), get(&r, "score_max"), get(&r, "tier")), ("4.5", "5.75", "top"));
+    assert_eq!(
+        (get(&r, "score"), get(&r, "score_max"), get(&r, "tier")),
+        ("4.5", "5.75", "top")
+    );
     let r = one("x,,20M,1%,no,2020-01-01,30d,pro,azure,");
-    assert_eq!((get(&r, "score"), get(&r, "score_max"), get(&r, "tier")), ("2.5", "4.75", "mid"));
+    assert_eq!(
+        (get(&r, "score"), get(&r, "score_max"), get(&r, "tier")),
+        ("2.5", "4.75", "mid")
+    );
 }
 
 #[test]
@@ -191,7 +237,11 @@ fn accounts_exactly_on_a_tier_line_are_in_that_tier() {
         "on_mid,10,20M,0%,yes,2020-01-01,7mo,free,azure,-3",
         "below_mid,10,19999999.99,0%,yes,2020-01-01,7mo,free,azure,-3",
     ]);
-    let tiers: Vec<(&str, &str)> = s.rows.iter().map(|r| (get(r, "score"), get(r, "tier"))).collect();
+    let tiers: Vec<(&str, &str)> = s
+        .rows
+        .iter()
+        .map(|r| (get(r, "score"), get(r, "tier")))
+        .collect();
     assert_eq!(tiers, [("4.5", "top"), ("2", "mid"), ("0.5", "low")]);
 }
 
@@ -214,7 +264,11 @@ icp k "Kleene" {
 "#;
     let input = b"A,B\nfalse,\ntrue,\n,\n,true\n";
     let s = score_with(icp, input, opts(InputFormat::Csv, OutputFormat::Csv));
-    let got: Vec<(&str, &str)> = s.rows.iter().map(|r| (get(r, "rules"), get(r, "unknown"))).collect();
+    let got: Vec<(&str, &str)> = s
+        .rows
+        .iter()
+        .map(|r| (get(r, "rules"), get(r, "unknown")))
+        .collect();
     assert_eq!(
         got,
         [
@@ -265,8 +319,18 @@ icp gr "Graded" {
 "#;
     let input = b"G,N\n0,1.5\n1,\n2,3\n3,4.5\n5,9\n,0\n";
     let s = score_with(icp, input, opts(InputFormat::Csv, OutputFormat::Csv));
-    let got: Vec<(&str, &str, &str, &str)> =
-        s.rows.iter().map(|r| (get(r, "score"), get(r, "score_max"), get(r, "rules"), get(r, "tier"))).collect();
+    let got: Vec<(&str, &str, &str, &str)> = s
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                get(r, "score"),
+                get(r, "score_max"),
+                get(r, "rules"),
+                get(r, "tier"),
+            )
+        })
+        .collect();
     assert_eq!(
         got,
         [
@@ -305,8 +369,14 @@ fn a_bad_cell_makes_an_error_row_that_is_still_written() {
     assert!(neg.contains("Revenue: \"-$3\" is negative"), "{neg}");
     assert_eq!(s.summary.errors, 2);
     assert_eq!(s.summary.error_rows.len(), 2);
-    assert_eq!((s.summary.error_rows[0].row, s.summary.error_rows[0].line), (2, 3));
-    assert_eq!((s.summary.error_rows[1].row, s.summary.error_rows[1].line), (3, 4));
+    assert_eq!(
+        (s.summary.error_rows[0].row, s.summary.error_rows[0].line),
+        (2, 3)
+    );
+    assert_eq!(
+        (s.summary.error_rows[1].row, s.summary.error_rows[1].line),
+        (3, 4)
+    );
 }
 
 #[test]
@@ -319,10 +389,18 @@ fn unlisted_enum_and_set_values_are_counted() {
     // An unlisted value is a real value matching no listed one: `pro` does not hold.
     assert_eq!(get(&s.rows[0], "rules"), "cloud;growing");
     assert_eq!(get(&s.rows[0], "unknown"), "");
-    let u: Vec<(String, Vec<(String, u64)>)> = s.summary.unlisted.iter().map(|u| (u.field.clone(), u.values.clone())).collect();
+    let u: Vec<(String, Vec<(String, u64)>)> = s
+        .summary
+        .unlisted
+        .iter()
+        .map(|u| (u.field.clone(), u.values.clone()))
+        .collect();
     assert_eq!(
         u,
-        [("plan".to_string(), vec![("premium".to_string(), 2)]), ("stack".to_string(), vec![("oracle".to_string(), 2)])]
+        [
+            ("plan".to_string(), vec![("premium".to_string(), 2)]),
+            ("stack".to_string(), vec![("oracle".to_string(), 2)])
+        ]
     );
 }
 
@@ -352,7 +430,13 @@ fn segments_need_the_icp_criteria_unless_secondary() {
 fn missing_columns_are_reported_up_front_and_unknown_in_every_row() {
     let input = b"Name,Employees,Revenue,Churn,Paying,Renewal,Cycle,Plan,Growth\nx,1200,25M,1%,yes,2026-12-01,30d,pro,1\n";
     let s = score_with(ICP, input, opts(InputFormat::Csv, OutputFormat::Csv));
-    assert_eq!(s.missing, [MissingColumn { field: "stack".into(), column: "Stack".into() }]);
+    assert_eq!(
+        s.missing,
+        [MissingColumn {
+            field: "stack".into(),
+            column: "Stack".into()
+        }]
+    );
     let r = &s.rows[0];
     assert_eq!(get(r, "unknown"), "cloud");
     assert_eq!(get(r, "error"), "");
@@ -374,8 +458,16 @@ fn csv_quirks_bom_crlf_quotes_embedded_newlines() {
                  \"Acme, Inc.\",\"1,200\",\"$25,000,000\",5%,yes,2026-12-01,30d,pro,\"aws;gcp\",1\r\n\
                  \"Line\nbreak \"\"Co\"\"\",1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\r\n\
                  plain,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\r\n";
-    let s = score_with(ICP, input.as_bytes(), opts(InputFormat::Csv, OutputFormat::Csv));
-    assert!(s.missing.is_empty(), "the BOM is not part of the first column's name: {:?}", s.missing);
+    let s = score_with(
+        ICP,
+        input.as_bytes(),
+        opts(InputFormat::Csv, OutputFormat::Csv),
+    );
+    assert!(
+        s.missing.is_empty(),
+        "the BOM is not part of the first column's name: {:?}",
+        s.missing
+    );
     let names: Vec<&str> = s.rows.iter().map(|r| get(r, "Name")).collect();
     assert_eq!(names, ["Acme, Inc.", "Line\nbreak \"Co\"", "plain"]);
     for r in &s.rows {
@@ -386,7 +478,11 @@ fn csv_quirks_bom_crlf_quotes_embedded_newlines() {
 
 #[test]
 fn ragged_rows_are_errors_that_are_still_written() {
-    let s = score(&["short,1200,25M", "long,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1,extra", "fine,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1"]);
+    let s = score(&[
+        "short,1200,25M",
+        "long,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1,extra",
+        "fine,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1",
+    ]);
     assert_eq!(s.rows.len(), 3);
     assert_eq!(get(&s.rows[0], "tier"), "error");
     assert!(get(&s.rows[0], "error").contains("the row has 3 cells and the header 10"));
@@ -404,11 +500,18 @@ fn many_blocks_keep_input_order_and_drop_nothing() {
     let mut rows = Vec::new();
     for i in 0..5000 {
         let quoted = if i % 7 == 0 { "\"Co,\nName\"" } else { "Co" };
-        rows.push(format!("{quoted}{i},{},25M,5%,yes,2026-12-01,30d,pro,aws,1", i % 2000));
+        rows.push(format!(
+            "{quoted}{i},{},25M,5%,yes,2026-12-01,30d,pro,aws,1",
+            i % 2000
+        ));
     }
     let input = format!("{HEADER}\n{}\n", rows.join("\n"));
     for threads in [1, 2, 4] {
-        let o = Options { threads, block_bytes: 1024, ..opts(InputFormat::Csv, OutputFormat::Csv) };
+        let o = Options {
+            threads,
+            block_bytes: 1024,
+            ..opts(InputFormat::Csv, OutputFormat::Csv)
+        };
         let s = score_with(ICP, input.as_bytes(), o);
         assert_eq!(s.rows.len(), 5000);
         for (i, r) in s.rows.iter().enumerate() {
@@ -420,8 +523,14 @@ fn many_blocks_keep_input_order_and_drop_nothing() {
 
 #[test]
 fn a_file_without_a_final_newline_keeps_its_last_row() {
-    let input = format!("{HEADER}\na,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\nb,10,1,5%,no,2020-01-01,1d,free,azure,1");
-    let s = score_with(ICP, input.as_bytes(), opts(InputFormat::Csv, OutputFormat::Csv));
+    let input = format!(
+        "{HEADER}\na,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\nb,10,1,5%,no,2020-01-01,1d,free,azure,1"
+    );
+    let s = score_with(
+        ICP,
+        input.as_bytes(),
+        opts(InputFormat::Csv, OutputFormat::Csv),
+    );
     assert_eq!(s.rows.len(), 2);
     assert_eq!(get(&s.rows[1], "Name"), "b");
 }
@@ -430,13 +539,20 @@ fn a_file_without_a_final_newline_keeps_its_last_row() {
 fn an_empty_file_is_an_error_and_blank_lines_are_not_rows() {
     let err = try_score(ICP, b"", opts(InputFormat::Csv, OutputFormat::Csv)).err();
     assert!(matches!(err, Some(StreamError::Input(m)) if m.contains("no header row")));
-    let s = score_with(ICP, format!("{HEADER}\n\n\n").as_bytes(), opts(InputFormat::Csv, OutputFormat::Csv));
+    let s = score_with(
+        ICP,
+        format!("{HEADER}\n\n\n").as_bytes(),
+        opts(InputFormat::Csv, OutputFormat::Csv),
+    );
     assert_eq!(s.rows.len(), 0);
 }
 
 #[test]
 fn an_unknown_kept_column_is_an_error_listing_the_columns() {
-    let o = Options { keep: Some(vec!["Owner".into()]), ..opts(InputFormat::Csv, OutputFormat::Csv) };
+    let o = Options {
+        keep: Some(vec!["Owner".into()]),
+        ..opts(InputFormat::Csv, OutputFormat::Csv)
+    };
     let err = try_score(ICP, format!("{HEADER}\n").as_bytes(), o).err();
     match err {
         Some(StreamError::UnknownKeep { name, available }) => {
@@ -449,7 +565,10 @@ fn an_unknown_kept_column_is_an_error_listing_the_columns() {
 
 #[test]
 fn kept_columns_come_first_in_their_order() {
-    let o = Options { keep: Some(vec!["plan".into(), "Name".into()]), ..opts(InputFormat::Csv, OutputFormat::Csv) };
+    let o = Options {
+        keep: Some(vec!["plan".into(), "Name".into()]),
+        ..opts(InputFormat::Csv, OutputFormat::Csv)
+    };
     let input = format!("{HEADER}\nAcme,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\n");
     let (out, _, _) = try_score(ICP, input.as_bytes(), o).expect("scores");
     let text = String::from_utf8(out).expect("utf-8");
@@ -461,7 +580,10 @@ fn kept_columns_come_first_in_their_order() {
 }
 
 fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
-    out.split(|&c| c == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).expect("a JSON line")).collect()
+    out.split(|&c| c == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).expect("a JSON line"))
+        .collect()
 }
 
 #[test]
@@ -471,13 +593,17 @@ fn json_lines_numbers_strings_bools_nulls_and_missing_keys() {
 
 {"Name": "Escaped \"quote\"", "Employees": "1,200", "Plan": "pro", "Stack": "aws;gcp", "Extra": {"nested": [1, 2]}}
 "#;
-    let (out, summary, _) = try_score(ICP, input, opts(InputFormat::Jsonl, OutputFormat::Jsonl)).expect("scores");
+    let (out, summary, _) =
+        try_score(ICP, input, opts(InputFormat::Jsonl, OutputFormat::Jsonl)).expect("scores");
     let rows = json_lines(&out);
     assert_eq!(rows.len(), 3, "blank lines are not rows");
     assert_eq!(rows[0]["Name"], "Acme");
     assert_eq!(rows[0]["score"], 7.75);
     assert_eq!(rows[0]["tier"], "top");
-    assert_eq!(rows[0]["rules"], serde_json::json!(["big", "rich", "paying", "soon", "pro", "cloud", "growing"]));
+    assert_eq!(
+        rows[0]["rules"],
+        serde_json::json!(["big", "rich", "paying", "soon", "pro", "cloud", "growing"])
+    );
     assert_eq!(rows[0]["error"], serde_json::Value::Null);
     // Keys match case-insensitively; null and absent keys are unknown.
     assert_eq!(rows[1]["Name"], "Nulls");
@@ -492,27 +618,46 @@ fn json_lines_numbers_strings_bools_nulls_and_missing_keys() {
 #[test]
 fn bad_json_lines_are_reported_with_their_line_and_still_written() {
     let input = b"{\"Name\": \"ok\", \"Employees\": 1200}\n{\"Name\": \"broken\", \n[1, 2]\n{\"Name\": \"bad cell\", \"Employees\": \"lots\"}\n{\"Name\": \"last\"}\n";
-    let (out, summary, _) = try_score(ICP, input, opts(InputFormat::Jsonl, OutputFormat::Csv)).expect("scores");
+    let (out, summary, _) =
+        try_score(ICP, input, opts(InputFormat::Jsonl, OutputFormat::Csv)).expect("scores");
     let mut rd = csv::Reader::from_reader(out.as_slice());
     let rows: Vec<csv::StringRecord> = rd.records().collect::<Result<_, _>>().expect("csv");
     assert_eq!(rows.len(), 5);
     let tiers: Vec<&str> = rows.iter().map(|r| &r[3]).collect();
     assert_eq!(tiers, ["low", "error", "error", "error", "low"]);
-    assert!(rows[1][8].starts_with("the line is not a JSON object"), "{}", &rows[1][8]);
+    assert!(
+        rows[1][8].starts_with("the line is not a JSON object"),
+        "{}",
+        &rows[1][8]
+    );
     assert!(rows[2][8].contains("not a JSON object"), "{}", &rows[2][8]);
     assert!(rows[3][8].contains("Employees: \"lots\" is not an int"));
     let lines: Vec<(u64, u64)> = summary.error_rows.iter().map(|e| (e.row, e.line)).collect();
     assert_eq!(lines, [(2, 2), (3, 3), (4, 4)]);
     // Nothing has the keys of the other fields: they are reported.
-    let never: Vec<&str> = summary.never_present.iter().map(|m| m.field.as_str()).collect();
+    let never: Vec<&str> = summary
+        .never_present
+        .iter()
+        .map(|m| m.field.as_str())
+        .collect();
     // In the order the icp first tests them: firmographics, disqualifiers, rules.
-    assert_eq!(never, ["churn", "revenue", "paying", "renewal", "cycle", "plan", "stack", "growth"]);
+    assert_eq!(
+        never,
+        [
+            "churn", "revenue", "paying", "renewal", "cycle", "plan", "stack", "growth"
+        ]
+    );
 }
 
 #[test]
 fn csv_in_jsonl_out_keeps_columns_as_strings() {
     let input = format!("{HEADER}\n\"Acme, Inc.\",1200,25M,5%,yes,2026-12-01,30d,pro,,1\n");
-    let (out, _, _) = try_score(ICP, input.as_bytes(), opts(InputFormat::Csv, OutputFormat::Jsonl)).expect("scores");
+    let (out, _, _) = try_score(
+        ICP,
+        input.as_bytes(),
+        opts(InputFormat::Csv, OutputFormat::Jsonl),
+    )
+    .expect("scores");
     let rows = json_lines(&out);
     assert_eq!(rows[0]["Name"], "Acme, Inc.");
     assert_eq!(rows[0]["score"], 6.75);
@@ -525,8 +670,14 @@ fn csv_in_jsonl_out_keeps_columns_as_strings() {
 fn an_unclosed_quote_is_an_error_not_a_hang() {
     // A quote that never closes swallows the rest of the file into one cell; it ends the
     // file as one (ragged) row rather than hanging or dropping rows silently.
-    let input = format!("{HEADER}\n\"open,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\nb,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\n");
-    let s = score_with(ICP, input.as_bytes(), opts(InputFormat::Csv, OutputFormat::Csv));
+    let input = format!(
+        "{HEADER}\n\"open,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\nb,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\n"
+    );
+    let s = score_with(
+        ICP,
+        input.as_bytes(),
+        opts(InputFormat::Csv, OutputFormat::Csv),
+    );
     assert_eq!(s.rows.len(), 1);
     assert_eq!(get(&s.rows[0], "tier"), "error");
 }

@@ -6,7 +6,7 @@
 //! work to do on every line.
 
 use divan::counter::BytesCount;
-use divan::{black_box, Bencher};
+use divan::{Bencher, black_box};
 use icp_fmt::FmtOptions;
 
 fn main() {

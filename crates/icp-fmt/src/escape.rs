@@ -45,7 +45,9 @@ pub(crate) fn push_canonical(value: &str, out: &mut String) {
 /// Most literals are already canonical and are copied as they are.
 pub(crate) fn push_literal(raw: &str, out: &mut String) {
     let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
-    let plain_ascii = inner.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'\\');
+    let plain_ascii = inner
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'\\');
     if plain_ascii || (!inner.contains('\\') && !inner.chars().any(needs_escape)) {
         out.push_str(raw);
         return;

@@ -194,7 +194,10 @@ impl Printer<'_> {
         let columns = self.rule_columns(inner, items);
         self.block(indent, items, |p, item, _| match item {
             RubricItem::Rule(rule) => {
-                let col = columns.iter().find(|(r, _)| std::ptr::eq(*r, rule)).and_then(|(_, c)| *c);
+                let col = columns
+                    .iter()
+                    .find(|(r, _)| std::ptr::eq(*r, rule))
+                    .and_then(|(_, c)| *c);
                 p.leaf(|p| p.rule(rule, col));
             }
             RubricItem::Tier(tier) => {
@@ -240,7 +243,11 @@ impl Printer<'_> {
     /// longest head and the column where the run's first rule has it in the source (measured
     /// from the `rule` keyword). So adding or removing a rule moves no other line unless a longer
     /// head needs room, and editing the first rule's spacing moves the whole table.
-    fn rule_columns<'r>(&self, indent: usize, items: &'r [RubricItem]) -> Vec<(&'r Rule, Option<usize>)> {
+    fn rule_columns<'r>(
+        &self,
+        indent: usize,
+        items: &'r [RubricItem],
+    ) -> Vec<(&'r Rule, Option<usize>)> {
         struct Head<'r> {
             rule: &'r Rule,
             /// Width of `rule NAME +W "label"`, or `None` if a comment breaks the head.
@@ -253,10 +260,23 @@ impl Printer<'_> {
         let mut prev_end: Option<usize> = None;
         let flush = |group: &mut Vec<Head<'r>>, out: &mut Vec<(&'r Rule, Option<usize>)>| {
             let labelled = group.iter().any(|h| h.rule.label.is_some());
-            let first = group.iter().find(|h| h.width.is_some()).and_then(|h| h.src_col).unwrap_or(0);
-            let col = group.iter().filter_map(|h| h.width).map(|w| w + 1).max().map(|c| c.max(first));
+            let first = group
+                .iter()
+                .find(|h| h.width.is_some())
+                .and_then(|h| h.src_col)
+                .unwrap_or(0);
+            let col = group
+                .iter()
+                .filter_map(|h| h.width)
+                .map(|w| w + 1)
+                .max()
+                .map(|c| c.max(first));
             for h in group.drain(..) {
-                let c = if labelled && h.width.is_some() { col.map(|c| indent + c) } else { None };
+                let c = if labelled && h.width.is_some() {
+                    col.map(|c| indent + c)
+                } else {
+                    None
+                };
                 out.push((h.rule, c));
             }
         };
@@ -280,7 +300,9 @@ impl Printer<'_> {
             .flatten()
             .max()
             .unwrap_or(rule.name.span.end) as usize;
-            let colon = self.token_at(head_end).map_or(head_end, |t| t.span.start as usize);
+            let colon = self
+                .token_at(head_end)
+                .map_or(head_end, |t| t.span.start as usize);
             let width = if self.has_comment_in(start..colon) {
                 None
             } else {
@@ -295,7 +317,11 @@ impl Printer<'_> {
             };
             let src_col = (!self.src[start..colon].contains('\n'))
                 .then(|| self.column_of(colon).saturating_sub(self.column_of(start)));
-            group.push(Head { rule, width, src_col });
+            group.push(Head {
+                rule,
+                width,
+                src_col,
+            });
         }
         flush(&mut group, &mut out);
         out
@@ -313,7 +339,9 @@ impl Printer<'_> {
                 self.any(true);
                 self.value(value, true);
             }
-            ExprKind::InRange { negated, lo, hi, .. } => {
+            ExprKind::InRange {
+                negated, lo, hi, ..
+            } => {
                 self.any(space);
                 if *negated {
                     self.word(Tok::Ident);
@@ -381,12 +409,22 @@ impl Printer<'_> {
     /// A list of values in a criterion. A bare name at the start of a line begins a statement
     /// for the parser, so a list holding names is never broken one item per line.
     fn list(&mut self, list: &List) {
-        let breakable = list.items.iter().all(|v| !matches!(v.kind, ValueKind::Ident(_)));
+        let breakable = list
+            .items
+            .iter()
+            .all(|v| !matches!(v.kind, ValueKind::Ident(_)));
         let items = &list.items;
-        self.list_with(items.len(), breakable, |p, i, space| p.value(&items[i], space));
+        self.list_with(items.len(), breakable, |p, i, space| {
+            p.value(&items[i], space)
+        });
     }
 
-    fn list_with(&mut self, n: usize, breakable: bool, mut item: impl FnMut(&mut Self, usize, bool)) {
+    fn list_with(
+        &mut self,
+        n: usize,
+        breakable: bool,
+        mut item: impl FnMut(&mut Self, usize, bool),
+    ) {
         let open = self.peek().map_or(0, |t| t.span.start as usize);
         let close = self.closing_bracket(open);
         let has_comments = self.has_comment_in(open..close);
@@ -428,7 +466,12 @@ impl Printer<'_> {
             self.glue(Tok::RBracket);
         }
         let candidate = breakable && mode == ListMode::Flat;
-        self.lists.push(ListInfo { index, line, end_col: self.width(), candidate });
+        self.lists.push(ListInfo {
+            index,
+            line,
+            end_col: self.width(),
+            candidate,
+        });
     }
 
     /// Byte offset of the `]` that closes the list opening at `open` (lists do not nest).

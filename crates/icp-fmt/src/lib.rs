@@ -34,7 +34,10 @@ pub struct FmtOptions {
 
 impl Default for FmtOptions {
     fn default() -> FmtOptions {
-        FmtOptions { indent_width: 2, line_width: 100 }
+        FmtOptions {
+            indent_width: 2,
+            line_width: 100,
+        }
     }
 }
 
@@ -51,7 +54,11 @@ impl fmt::Display for FmtError {
         match self {
             FmtError::Syntax(errors) => {
                 let n = errors.len();
-                write!(f, "not formatted: the file has {n} syntax error{}", if n == 1 { "" } else { "s" })
+                write!(
+                    f,
+                    "not formatted: the file has {n} syntax error{}",
+                    if n == 1 { "" } else { "s" }
+                )
             }
         }
     }
@@ -66,7 +73,10 @@ pub fn format_source(src: &str, opts: &FmtOptions) -> Result<String, FmtError> {
 }
 
 /// Formats a file and returns the output with the statements it is made of.
-pub(crate) fn format_units(src: &str, opts: &FmtOptions) -> Result<(String, Vec<printer::Unit>), FmtError> {
+pub(crate) fn format_units(
+    src: &str,
+    opts: &FmtOptions,
+) -> Result<(String, Vec<printer::Unit>), FmtError> {
     let (file, errors) = icp_syntax::parse(src);
     if !errors.is_empty() {
         return Err(FmtError::Syntax(errors));

@@ -14,8 +14,8 @@ use std::ops::Range;
 use icp_syntax::lexer::{Tok, Token};
 use icp_syntax::span::Span;
 
-use crate::escape;
 use crate::FmtOptions;
+use crate::escape;
 
 /// A statement (or top-level item) of the output, and where it came from: what `format_range`
 /// needs to replace a part of a file.
@@ -137,19 +137,26 @@ impl<'a> Printer<'a> {
     }
 
     fn next_start(&self) -> usize {
-        self.peek().map_or(self.src.len(), |t| t.span.start as usize)
+        self.peek()
+            .map_or(self.src.len(), |t| t.span.start as usize)
     }
 
     /// The first token starting at or after `offset`.
     pub fn token_at(&self, offset: usize) -> Option<Token> {
-        let i = self.toks.partition_point(|t| (t.span.start as usize) < offset);
+        let i = self
+            .toks
+            .partition_point(|t| (t.span.start as usize) < offset);
         self.toks.get(i).copied()
     }
 
     /// Whether a comment starts within `range`.
     pub fn has_comment_in(&self, range: Range<usize>) -> bool {
-        let i = self.comments.partition_point(|c| (c.start as usize) < range.start);
-        self.comments.get(i).is_some_and(|c| (c.start as usize) < range.end)
+        let i = self
+            .comments
+            .partition_point(|c| (c.start as usize) < range.start);
+        self.comments
+            .get(i)
+            .is_some_and(|c| (c.start as usize) < range.end)
     }
 
     /// Column (in Unicode scalar values, from 0) of a byte offset.
@@ -176,7 +183,10 @@ impl<'a> Printer<'a> {
     }
 
     fn next_comment_before(&self, limit: usize) -> Option<Span> {
-        self.comments.get(self.cpos).copied().filter(|c| (c.start as usize) < limit)
+        self.comments
+            .get(self.cpos)
+            .copied()
+            .filter(|c| (c.start as usize) < limit)
     }
 
     fn is_trailing(&self, c: Span) -> bool {
@@ -194,7 +204,11 @@ impl<'a> Printer<'a> {
     }
 
     pub fn push(&mut self, s: &str) {
-        self.line.chars += if s.is_ascii() { s.len() } else { s.chars().count() };
+        self.line.chars += if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
         self.line.text.push_str(s);
     }
 
@@ -225,8 +239,15 @@ impl<'a> Printer<'a> {
                 // starts with the token that starts the comment's line in the source) and the
                 // code leaves room for it, so that comments aligned by hand stay aligned.
                 let col = self.column_of(c.start as usize);
-                let same_line = self.line.first_src.is_some_and(|o| self.starts_line_of(o, c.start as usize));
-                let pad = if same_line && code_width < col { col - code_width } else { 1 };
+                let same_line = self
+                    .line
+                    .first_src
+                    .is_some_and(|o| self.starts_line_of(o, c.start as usize));
+                let pad = if same_line && code_width < col {
+                    col - code_width
+                } else {
+                    1
+                };
                 self.write_indent(pad);
             }
             self.out.push_str(self.src[c.range()].trim_end());
@@ -341,7 +362,11 @@ impl<'a> Printer<'a> {
             let before = self.line.text.len();
             escape::push_literal(raw, &mut self.line.text);
             let added = &self.line.text[before..];
-            self.line.chars += if added.is_ascii() { added.len() } else { added.chars().count() };
+            self.line.chars += if added.is_ascii() {
+                added.len()
+            } else {
+                added.chars().count()
+            };
         } else {
             self.push(raw);
         }
@@ -415,7 +440,12 @@ impl<'a> Printer<'a> {
     /// Starts a statement at `indent`: writes its own-line comments first, then a blank line if
     /// the source has one before it (or always, with `force_blank`). Returns a handle for
     /// [`Printer::end_stmt`] when `depth` asks for the statement to be recorded as a unit.
-    pub fn begin_stmt(&mut self, indent: usize, force_blank: bool, depth: Option<u8>) -> Option<usize> {
+    pub fn begin_stmt(
+        &mut self,
+        indent: usize,
+        force_blank: bool,
+        depth: Option<u8>,
+    ) -> Option<usize> {
         self.finish_line(None);
         let first = self.next_start();
         let mut unit = None;
@@ -443,7 +473,11 @@ impl<'a> Printer<'a> {
 
     fn open_unit(&mut self, depth: Option<u8>, src_start: usize) -> Option<usize> {
         let depth = depth?;
-        self.units.push(Unit { depth, src: src_start..src_start, out: self.out.len()..self.out.len() });
+        self.units.push(Unit {
+            depth,
+            src: src_start..src_start,
+            out: self.out.len()..self.out.len(),
+        });
         Some(self.units.len() - 1)
     }
 
@@ -452,7 +486,11 @@ impl<'a> Printer<'a> {
         let indent = self.line.indent;
         self.newline(indent);
         if let Some(i) = unit {
-            let out_end = self.out.len().saturating_sub(1).max(self.units[i].out.start);
+            let out_end = self
+                .out
+                .len()
+                .saturating_sub(1)
+                .max(self.units[i].out.start);
             self.units[i].src.end = self.prev_end;
             self.units[i].out.end = out_end;
         }
@@ -542,8 +580,15 @@ impl<'a> Printer<'a> {
             if w <= max {
                 continue;
             }
-            let on_line = || self.lists.iter().filter(move |l| l.line == n && l.candidate);
-            if let Some(l) = on_line().find(|l| l.end_col > max).or_else(|| on_line().next_back()) {
+            let on_line = || {
+                self.lists
+                    .iter()
+                    .filter(move |l| l.line == n && l.candidate)
+            };
+            if let Some(l) = on_line()
+                .find(|l| l.end_col > max)
+                .or_else(|| on_line().next_back())
+            {
                 return Some(l.index);
             }
         }

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::printer::Unit;
-use crate::{format_units, FmtError, FmtOptions};
+use crate::{FmtError, FmtOptions, format_units};
 
 /// Formats the whole top-level items (or, inside an icp body, the whole statements) that overlap
 /// the byte range `range` of `src`. Returns the byte range of `src` to replace and its new text.
@@ -32,13 +32,18 @@ pub fn format_range(
     let lo = floor(range.start);
     let hi = floor(range.end).max(lo);
     let overlaps = |u: &Unit| u.src.start <= hi && lo <= u.src.end;
-    let items: Vec<&Unit> = units.iter().filter(|u| u.depth == 0 && overlaps(u)).collect();
+    let items: Vec<&Unit> = units
+        .iter()
+        .filter(|u| u.depth == 0 && overlaps(u))
+        .collect();
     let chosen: Vec<&Unit> = match items.as_slice() {
         [] => return Ok((lo..lo, String::new())),
         [item] => {
             let body: Vec<&Unit> = units
                 .iter()
-                .filter(|u| u.depth == 1 && item.src.start <= u.src.start && u.src.end <= item.src.end)
+                .filter(|u| {
+                    u.depth == 1 && item.src.start <= u.src.start && u.src.end <= item.src.end
+                })
                 .collect();
             match (body.first(), body.last()) {
                 (Some(first), Some(last)) if first.src.start <= lo && hi <= last.src.end => {
@@ -68,6 +73,8 @@ fn whole_lines(src: &str, r: Range<usize>) -> Option<Range<usize>> {
     let start = src[..r.start].rfind('\n').map_or(0, |i| i + 1);
     let end = src[r.end..].find('\n').map_or(src.len(), |i| r.end + i);
     let before_ok = src[start..r.start].trim().is_empty();
-    let after_ok = src[r.end..end].chars().all(|c| c.is_whitespace() || c == ';');
+    let after_ok = src[r.end..end]
+        .chars()
+        .all(|c| c.is_whitespace() || c == ';');
     (before_ok && after_ok).then_some(start..end)
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use common::messy::messy_file;
-use icp_fmt::{format_range, format_source, FmtError, FmtOptions};
+use icp_fmt::{FmtError, FmtOptions, format_range, format_source};
 use proptest::prelude::*;
 
 fn fmt(src: &str) -> String {
@@ -18,7 +18,13 @@ fn apply(src: &str, edit: &(std::ops::Range<usize>, String)) -> String {
 
 #[test]
 fn default_options() {
-    assert_eq!(FmtOptions::default(), FmtOptions { indent_width: 2, line_width: 100 });
+    assert_eq!(
+        FmtOptions::default(),
+        FmtOptions {
+            indent_width: 2,
+            line_width: 100
+        }
+    );
 }
 
 #[test]
@@ -28,9 +34,21 @@ fn options_read_from_the_fmt_table_of_icp_toml() {
         fmt: FmtOptions,
     }
     let c: Config = toml::from_str("[fmt]\nindent-width = 4\nline-width = 80\n").expect("valid");
-    assert_eq!(c.fmt, FmtOptions { indent_width: 4, line_width: 80 });
+    assert_eq!(
+        c.fmt,
+        FmtOptions {
+            indent_width: 4,
+            line_width: 80
+        }
+    );
     let c: Config = toml::from_str("[fmt]\nline-width = 120\n").expect("valid");
-    assert_eq!(c.fmt, FmtOptions { indent_width: 2, line_width: 120 });
+    assert_eq!(
+        c.fmt,
+        FmtOptions {
+            indent_width: 2,
+            line_width: 120
+        }
+    );
 }
 
 #[test]
@@ -40,7 +58,10 @@ fn a_file_with_syntax_errors_is_not_rewritten() {
     assert!(!errors.is_empty());
     let err = format_source(src, &FmtOptions::default()).expect_err("refused");
     assert_eq!(err, FmtError::Syntax(errors));
-    assert_eq!(err.to_string(), "not formatted: the file has 1 syntax error");
+    assert_eq!(
+        err.to_string(),
+        "not formatted: the file has 1 syntax error"
+    );
     assert!(format_range(src, 0..5, &FmtOptions::default()).is_err());
     // An unclosed string and an unknown character are syntax errors too.
     assert!(format_source("icp x \"X {}\n", &FmtOptions::default()).is_err());
@@ -63,14 +84,32 @@ fn output_ends_with_one_line_break() {
 #[test]
 fn indent_width_sets_every_level() {
     let src = "icp x \"X\" { firmographics { country in [\"US\"] } }";
-    let out = format_source(src, &FmtOptions { indent_width: 4, line_width: 100 }).expect("formats");
-    assert_eq!(out, "icp x \"X\" {\n    firmographics {\n        country in [\"US\"]\n    }\n}\n");
+    let out = format_source(
+        src,
+        &FmtOptions {
+            indent_width: 4,
+            line_width: 100,
+        },
+    )
+    .expect("formats");
+    assert_eq!(
+        out,
+        "icp x \"X\" {\n    firmographics {\n        country in [\"US\"]\n    }\n}\n"
+    );
 }
 
 #[test]
 fn line_width_breaks_long_lists_only() {
-    let src = "icp x \"X\" { firmographics { country in [\"US\", \"CA\"] and region in [na, emea] } }";
-    let narrow = format_source(src, &FmtOptions { indent_width: 2, line_width: 20 }).expect("formats");
+    let src =
+        "icp x \"X\" { firmographics { country in [\"US\", \"CA\"] and region in [na, emea] } }";
+    let narrow = format_source(
+        src,
+        &FmtOptions {
+            indent_width: 2,
+            line_width: 20,
+        },
+    )
+    .expect("formats");
     assert_eq!(
         narrow,
         "icp x \"X\" {\n  firmographics {\n    country in [\n      \"US\",\n      \"CA\",\n    ] and region in [na, emea]\n  }\n}\n"
@@ -87,13 +126,22 @@ fn range_inside_an_icp_body_formats_the_statements_it_touches() {
     assert_eq!(&TWO_ITEMS[edit.0.clone()], "  firmographics {x>1}");
     assert_eq!(edit.1, "  firmographics {\n    x > 1\n  }");
     let after = apply(TWO_ITEMS, &edit);
-    assert!(after.starts_with("schema   a { x : int }"), "the rest is untouched:\n{after}");
-    assert!(after.contains("  uses   a\n"), "the rest is untouched:\n{after}");
+    assert!(
+        after.starts_with("schema   a { x : int }"),
+        "the rest is untouched:\n{after}"
+    );
+    assert!(
+        after.contains("  uses   a\n"),
+        "the rest is untouched:\n{after}"
+    );
 
     // A range over the rubric takes its own-line comment with it.
     let at = TWO_ITEMS.find("rule r").expect("present");
     let edit = format_range(TWO_ITEMS, at..at, &opts).expect("formats");
-    assert_eq!(edit.1, "  # About the rubric.\n  rubric {\n    rule r : x\n  }");
+    assert_eq!(
+        edit.1,
+        "  # About the rubric.\n  rubric {\n    rule r : x\n  }"
+    );
 }
 
 #[test]
@@ -104,7 +152,13 @@ fn range_over_items_formats_whole_items() {
     // Touching the icp's header line formats the whole icp.
     let at = TWO_ITEMS.find("icp b").expect("present");
     let edit = format_range(TWO_ITEMS, at..at + 2, &opts).expect("formats");
-    assert_eq!(apply(TWO_ITEMS, &edit), format!("schema   a {{ x : int }}\n\n{}", &fmt(TWO_ITEMS)[22..].trim_start()));
+    assert_eq!(
+        apply(TWO_ITEMS, &edit),
+        format!(
+            "schema   a {{ x : int }}\n\n{}",
+            &fmt(TWO_ITEMS)[22..].trim_start()
+        )
+    );
     // The whole file.
     let edit = format_range(TWO_ITEMS, 0..TWO_ITEMS.len(), &opts).expect("formats");
     assert_eq!(apply(TWO_ITEMS, &edit), fmt(TWO_ITEMS));

@@ -2,7 +2,7 @@
 
 mod common;
 
-use icp_fmt::{format_source, FmtOptions};
+use icp_fmt::{FmtOptions, format_source};
 
 #[test]
 fn examples_are_canonical() {
@@ -28,7 +28,13 @@ fn examples_are_canonical() {
 fn examples_keep_every_promise_under_other_options() {
     for (_, src) in common::examples() {
         for (indent_width, line_width) in [(2, 100), (4, 100), (2, 40), (3, 20), (8, 200)] {
-            common::check_formats(&src, &FmtOptions { indent_width, line_width });
+            common::check_formats(
+                &src,
+                &FmtOptions {
+                    indent_width,
+                    line_width,
+                },
+            );
         }
     }
 }
@@ -47,7 +53,10 @@ fn documented_layout_is_canonical() {
             (None, Some(_)) => block = Some("skip".into()),
             (Some(text), Some(_)) => {
                 let (_, errors) = icp_syntax::parse(text);
-                if text != "skip" && errors.is_empty() && (text.contains("schema ") || text.contains("icp ")) {
+                if text != "skip"
+                    && errors.is_empty()
+                    && (text.contains("schema ") || text.contains("icp "))
+                {
                     let out = format_source(text, &FmtOptions::default()).expect("parses");
                     assert_eq!(&out, text, "a documented file is not in canonical form");
                     checked += 1;

@@ -7,7 +7,7 @@ mod common;
 
 use common::messy::messy_file;
 use common::{check_formats, examples};
-use icp_fmt::{format_source, FmtError, FmtOptions};
+use icp_fmt::{FmtError, FmtOptions, format_source};
 use proptest::prelude::*;
 
 fn options() -> impl Strategy<Value = FmtOptions> {
@@ -63,7 +63,10 @@ fn mutate(src: &str, mut at: usize, kind: u8, pick: &prop::sample::Index) -> Str
         0 => {
             // Delete a few characters.
             let n = 1 + pick.index(12);
-            let end = s[at..].char_indices().nth(n).map_or(s.len(), |(i, _)| at + i);
+            let end = s[at..]
+                .char_indices()
+                .nth(n)
+                .map_or(s.len(), |(i, _)| at + i);
             s.replace_range(at..end, "");
         }
         1 => s.insert(at, ' '),
@@ -77,14 +80,21 @@ fn mutate(src: &str, mut at: usize, kind: u8, pick: &prop::sample::Index) -> Str
         6 => s.replace_range(line_start..line_end, ""),
         7 => {
             // Swap a line with the next.
-            let next_end = s[line_end..].find('\n').map_or(s.len(), |i| line_end + i + 1);
-            let (a, b) = (s[line_start..line_end].to_string(), s[line_end..next_end].to_string());
+            let next_end = s[line_end..]
+                .find('\n')
+                .map_or(s.len(), |i| line_end + i + 1);
+            let (a, b) = (
+                s[line_start..line_end].to_string(),
+                s[line_end..next_end].to_string(),
+            );
             if a.ends_with('\n') && b.ends_with('\n') {
                 s.replace_range(line_start..next_end, &format!("{b}{a}"));
             }
         }
         8 => {
-            let tokens = ["and", "[", "]", "{", "}", ",", "\"", "x", "1", "..", "not", "-", "+2", "# c", "\t"];
+            let tokens = [
+                "and", "[", "]", "{", "}", ",", "\"", "x", "1", "..", "not", "-", "+2", "# c", "\t",
+            ];
             s.insert_str(at, tokens[pick.index(tokens.len())]);
         }
         9 => {
@@ -97,7 +107,10 @@ fn mutate(src: &str, mut at: usize, kind: u8, pick: &prop::sample::Index) -> Str
         10 => {
             // Re-indent a line.
             let body = s[line_start..line_end].trim_start().to_string();
-            s.replace_range(line_start..line_end, &format!("{}{body}", " ".repeat(pick.index(9))));
+            s.replace_range(
+                line_start..line_end,
+                &format!("{}{body}", " ".repeat(pick.index(9))),
+            );
         }
         _ => s.insert(at, '\r'),
     }

@@ -40,7 +40,11 @@ fn fixtures() {
     assert!(paths.len() >= 10, "expected the fixtures");
     for path in paths {
         let src = std::fs::read_to_string(&path).expect("read fixture");
-        let name = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        let name = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
         let out = common::check_formats(&src, &options(&src));
         insta::with_settings!({ input_file => &path, prepend_module_to_snapshot => true, omit_expression => true }, {
             insta::assert_snapshot!(name, out);
@@ -56,6 +60,10 @@ fn crlf_input() {
         let src = std::fs::read_to_string(dir.join(name)).expect("read fixture");
         let crlf = src.replace('\n', "\r\n");
         let opts = options(&src);
-        assert_eq!(common::check_formats(&crlf, &opts), common::check_formats(&src, &opts), "{name}");
+        assert_eq!(
+            common::check_formats(&crlf, &opts),
+            common::check_formats(&src, &opts),
+            "{name}"
+        );
     }
 }

@@ -41,7 +41,11 @@ pub fn code_actions(src: &str, a: &Analysis, range: Span) -> Vec<CodeAction> {
             out.push(CodeAction {
                 title: capitalise(&fix.title),
                 kind: ActionKind::QuickFix,
-                edits: fix.edits.iter().map(|e| TextEdit::new(e.span, e.replacement.clone())).collect(),
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|e| TextEdit::new(e.span, e.replacement.clone()))
+                    .collect(),
                 diagnostic: i,
                 preferred: true,
             });
@@ -61,7 +65,9 @@ pub fn code_actions(src: &str, a: &Analysis, range: Span) -> Vec<CodeAction> {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The edit that suppresses `d`: a `# icp: allow(CODE) -- reason` line above the line it is on,
@@ -73,7 +79,10 @@ fn suppression(src: &str, a: &Analysis, d: &Diagnostic) -> Option<TextEdit> {
     let line = a.line_index.line_of(d.span.start as usize);
     let start = a.line_index.line_start(line)?;
     let text = &src[start..];
-    let indent: String = text.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let indent: String = text
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
     // An existing suppression alone on the line above: add the code to its list.
     if line > 0 {
         let above_start = a.line_index.line_start(line - 1)?;
@@ -92,7 +101,10 @@ fn suppression(src: &str, a: &Analysis, d: &Diagnostic) -> Option<TextEdit> {
             }
         }
     }
-    Some(TextEdit::new(Span::new(start, start), format!("{indent}# icp: allow({}) -- {REASON_PLACEHOLDER}\n", d.code)))
+    Some(TextEdit::new(
+        Span::new(start, start),
+        format!("{indent}# icp: allow({}) -- {REASON_PLACEHOLDER}\n", d.code),
+    ))
 }
 
 #[cfg(test)]
@@ -130,7 +142,12 @@ mod tests {
         let actions = code_actions(src, &a, Span::new(at, at));
         assert_eq!(actions.len(), 1);
         let out = apply_edits(src, &actions[0].edits);
-        assert_eq!(out, format!("schema s {{\n  # icp: allow(unused-field) -- {REASON_PLACEHOLDER}\n  a: int\n}}\n"));
+        assert_eq!(
+            out,
+            format!(
+                "schema s {{\n  # icp: allow(unused-field) -- {REASON_PLACEHOLDER}\n  a: int\n}}\n"
+            )
+        );
         // A second code joins the same line.
         let src2 = "schema s {\n  # icp: allow(vague-term) -- ok\n  a: int\n}\n";
         let mut a2 = analysis(src2);
@@ -138,7 +155,10 @@ mod tests {
         a2.diagnostics = a.diagnostics.clone();
         a2.diagnostics[0].span = Span::new(at2, at2 + 1);
         let out2 = apply_edits(src2, &code_actions(src2, &a2, Span::new(at2, at2))[0].edits);
-        assert!(out2.contains("# icp: allow(vague-term, unused-field) -- ok"), "{out2}");
+        assert!(
+            out2.contains("# icp: allow(vague-term, unused-field) -- ok"),
+            "{out2}"
+        );
     }
 
     #[test]

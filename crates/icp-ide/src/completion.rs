@@ -7,9 +7,9 @@
 //! works in a file with syntax errors; the schema comes from the latest model, which may be a
 //! version or two behind the text while the user types (field names rarely change then).
 
-use icp_check::model::{FieldType, Model, SchemaModel, CADENCES, CHANNEL_KINDS, JOB_KINDS};
-use icp_syntax::lexer::Tok;
+use icp_check::model::{CADENCES, CHANNEL_KINDS, FieldType, JOB_KINDS, Model, SchemaModel};
 use icp_syntax::Span;
+use icp_syntax::lexer::Tok;
 
 use crate::context::{self, CursorContext, Frame};
 use crate::docs;
@@ -46,7 +46,15 @@ pub struct CompletionItem {
 impl CompletionItem {
     fn new(label: impl Into<String>, kind: CompletionKind, replace: Span) -> CompletionItem {
         let label = label.into();
-        CompletionItem { insert_text: label.clone(), label, kind, detail: None, documentation: None, is_snippet: false, replace }
+        CompletionItem {
+            insert_text: label.clone(),
+            label,
+            kind,
+            detail: None,
+            documentation: None,
+            is_snippet: false,
+            replace,
+        }
     }
 
     fn detail(mut self, d: impl Into<String>) -> CompletionItem {
@@ -67,7 +75,6 @@ impl CompletionItem {
         self.is_snippet = true;
         self
     }
-
 }
 
 /// Turns a snippet into the plain text it inserts with every placeholder at its default, for
@@ -104,7 +111,13 @@ pub fn snippet_to_plain(snippet: &str) -> String {
                     if let Some(default) = rest.strip_prefix(':') {
                         out.push_str(&snippet_to_plain(default));
                     } else if let Some(choices) = rest.strip_prefix('|') {
-                        out.push_str(choices.trim_end_matches('|').split(',').next().unwrap_or(""));
+                        out.push_str(
+                            choices
+                                .trim_end_matches('|')
+                                .split(',')
+                                .next()
+                                .unwrap_or(""),
+                        );
                     }
                 }
                 Some(d) if d.is_ascii_digit() => {
@@ -130,7 +143,12 @@ pub fn complete(src: &str, model: &Model, offset: usize) -> Vec<CompletionItem> 
     if let Some(comment) = cx.comment {
         return suppression_codes(src, comment, offset);
     }
-    let c = Completer { src, model, cx: &cx, out: Vec::new() };
+    let c = Completer {
+        src,
+        model,
+        cx: &cx,
+        out: Vec::new(),
+    };
     c.run()
 }
 
@@ -232,15 +250,21 @@ impl<'a> Completer<'a> {
             [_, ":"] => {
                 for t in icp_syntax::ast::TypeName::ALL {
                     let name = t.as_str();
-                    let mut item = CompletionItem::new(name, CompletionKind::Type, self.word()).doc(docs::type_doc(name));
+                    let mut item = CompletionItem::new(name, CompletionKind::Type, self.word())
+                        .doc(docs::type_doc(name));
                     if matches!(name, "enum" | "set") {
                         item = item.snippet(format!("{name} [${{1:a}}, ${{2:b}}]"));
                     }
                     self.push(item);
                 }
             }
-            [_, ":", rest @ ..] if !rest.contains(&"from") && matches!(self.last_kind(), Some(Tok::Ident | Tok::RBracket)) => {
-                let is_type = rest.first().is_some_and(|t| icp_syntax::ast::TypeName::from_name(t).is_some());
+            [_, ":", rest @ ..]
+                if !rest.contains(&"from")
+                    && matches!(self.last_kind(), Some(Tok::Ident | Tok::RBracket)) =>
+            {
+                let is_type = rest
+                    .first()
+                    .is_some_and(|t| icp_syntax::ast::TypeName::from_name(t).is_some());
                 if is_type && (rest.len() == 1 || rest.last() == Some(&"]")) {
                     let w = self.word();
                     self.push(
@@ -259,18 +283,24 @@ impl<'a> Completer<'a> {
         match before.as_slice() {
             [] => {}
             ["uses"] => {
-                let names: Vec<String> = self.model.schemas.iter().map(|s| s.name.clone()).collect();
+                let names: Vec<String> =
+                    self.model.schemas.iter().map(|s| s.name.clone()).collect();
                 for (s, name) in self.model.schemas.iter().zip(names) {
                     let doc = s.doc.clone().unwrap_or_default();
                     let detail = format!("schema, {} fields", s.fields.len());
                     let w = self.word();
-                    self.push(CompletionItem::new(name, CompletionKind::Schema, w).detail(detail).doc(doc));
+                    self.push(
+                        CompletionItem::new(name, CompletionKind::Schema, w)
+                            .detail(detail)
+                            .doc(doc),
+                    );
                 }
                 return;
             }
             ["refresh"] => {
                 for (c, days) in CADENCES {
-                    self.item(*c, CompletionKind::Value).detail = Some(format!("every {days} days"));
+                    self.item(*c, CompletionKind::Value).detail =
+                        Some(format!("every {days} days"));
                 }
                 return;
             }
@@ -282,11 +312,18 @@ impl<'a> Completer<'a> {
             _ => return,
         }
         let open = self.cx.block_open("icp").unwrap_or(0);
-        let present: Vec<&str> = self.cx.statement_starts(open).into_iter().map(|i| self.cx.text(self.src, i)).collect();
+        let present: Vec<&str> = self
+            .cx
+            .statement_starts(open)
+            .into_iter()
+            .map(|i| self.cx.text(self.src, i))
+            .collect();
         for (kw, snippet) in HEADERS {
             if !present.contains(kw) {
                 let doc = docs::keyword(kw).map(|d| d.summary).unwrap_or_default();
-                let item = CompletionItem::new(*kw, CompletionKind::Keyword, self.word()).doc(doc).snippet(*snippet);
+                let item = CompletionItem::new(*kw, CompletionKind::Keyword, self.word())
+                    .doc(doc)
+                    .snippet(*snippet);
                 self.push(item);
             }
         }
@@ -298,7 +335,11 @@ impl<'a> Completer<'a> {
             let snippet = dimension_snippet(d.keyword);
             let doc = format!("{}\n\n{}", d.summary, d.body);
             let item = CompletionItem::new(d.keyword, CompletionKind::Keyword, self.word())
-                .detail(if repeatable { "dimension (several allowed)" } else { "dimension" })
+                .detail(if repeatable {
+                    "dimension (several allowed)"
+                } else {
+                    "dimension"
+                })
                 .doc(doc)
                 .snippet(snippet);
             self.push(item);
@@ -320,7 +361,11 @@ impl<'a> Completer<'a> {
             // The icp's name, as the model knows it.
             if open >= 2 {
                 let name = self.cx.text(self.src, open.saturating_sub(2));
-                let name = if model.icp(name).is_some() { name } else { self.cx.text(self.src, open.saturating_sub(1)) };
+                let name = if model.icp(name).is_some() {
+                    name
+                } else {
+                    self.cx.text(self.src, open.saturating_sub(1))
+                };
                 if let Some(s) = model.icp(name).and_then(|i| model.schema_of(i)) {
                     return Some(s);
                 }
@@ -333,12 +378,22 @@ impl<'a> Completer<'a> {
         let Some(schema) = self.schema() else { return };
         for f in &schema.fields {
             let detail = match &f.ty {
-                FieldType::Enum(v) | FieldType::Set(v) => format!("{} [{}]", f.ty.name(), v.join(", ")),
+                FieldType::Enum(v) | FieldType::Set(v) => {
+                    format!("{} [{}]", f.ty.name(), v.join(", "))
+                }
                 t => t.name().to_string(),
             };
-            let doc = format!("from column \"{}\": {}", f.column, docs::type_doc(f.ty.name()));
+            let doc = format!(
+                "from column \"{}\": {}",
+                f.column,
+                docs::type_doc(f.ty.name())
+            );
             let w = self.word();
-            self.push(CompletionItem::new(f.name.clone(), CompletionKind::Field, w).detail(detail).doc(doc));
+            self.push(
+                CompletionItem::new(f.name.clone(), CompletionKind::Field, w)
+                    .detail(detail)
+                    .doc(doc),
+            );
         }
     }
 
@@ -348,7 +403,14 @@ impl<'a> Completer<'a> {
         let rubric = self.cx.block() == "rubric";
         let texts = self.before();
         // In a rubric rule, the criterion starts after the `:`.
-        let start = if rubric { texts.iter().position(|t| *t == ":").map_or(texts.len(), |p| p + 1) } else { 0 };
+        let start = if rubric {
+            texts
+                .iter()
+                .position(|t| *t == ":")
+                .map_or(texts.len(), |p| p + 1)
+        } else {
+            0
+        };
         let toks: Vec<usize> = self.cx.before[start.min(self.cx.before.len())..].to_vec();
         let texts: Vec<&str> = toks.iter().map(|&i| self.cx.text(self.src, i)).collect();
         let kinds: Vec<Tok> = toks.iter().map(|&i| self.cx.tokens[i].kind).collect();
@@ -392,7 +454,8 @@ impl<'a> Completer<'a> {
                     FieldType::Enum(values) => {
                         let field = texts[n - 2].to_string();
                         for v in values {
-                            self.item(v.clone(), CompletionKind::Value).detail = Some(format!("a value of {field}"));
+                            self.item(v.clone(), CompletionKind::Value).detail =
+                                Some(format!("a value of {field}"));
                         }
                     }
                     FieldType::Bool => {
@@ -410,7 +473,11 @@ impl<'a> Completer<'a> {
             Tok::Number | Tok::Date | Tok::Str | Tok::RBracket | Tok::RParen => true,
             Tok::Ident => {
                 let is_field = field_type(last).is_some() && at_test_start(n - 1);
-                let after_op = n >= 2 && matches!(kinds[n - 2], Tok::EqEq | Tok::NotEq | Tok::Lt | Tok::Le | Tok::Gt | Tok::Ge);
+                let after_op = n >= 2
+                    && matches!(
+                        kinds[n - 2],
+                        Tok::EqEq | Tok::NotEq | Tok::Lt | Tok::Le | Tok::Gt | Tok::Ge
+                    );
                 is_field || after_op
             }
             _ => false,
@@ -422,7 +489,11 @@ impl<'a> Completer<'a> {
                 let w = self.word();
                 self.push(
                     CompletionItem::new("because", CompletionKind::Keyword, w)
-                        .doc(docs::keyword("because").map(|d| d.summary).unwrap_or_default())
+                        .doc(
+                            docs::keyword("because")
+                                .map(|d| d.summary)
+                                .unwrap_or_default(),
+                        )
                         .snippet("because \"${1:reason}\""),
                 );
             }
@@ -443,12 +514,24 @@ impl<'a> Completer<'a> {
             t if t.is_ordered() => {
                 ops.extend(cmp);
                 ops.push(("in", "in ${1:lo}..${2:hi}", "within an inclusive range"));
-                ops.push(("not in", "not in ${1:lo}..${2:hi}", "outside an inclusive range"));
+                ops.push((
+                    "not in",
+                    "not in ${1:lo}..${2:hi}",
+                    "outside an inclusive range",
+                ));
                 if *t == FieldType::Date {
-                    ops.push(("within", "within ${1:60d}", "on or after today minus a duration"));
+                    ops.push((
+                        "within",
+                        "within ${1:60d}",
+                        "on or after today minus a duration",
+                    ));
                 }
                 if rubric && t.is_numeric() {
-                    ops.push(("graded", "graded ${1:0}..${2:3}", "part of the rule's weight, in proportion"));
+                    ops.push((
+                        "graded",
+                        "graded ${1:0}..${2:3}",
+                        "part of the rule's weight, in proportion",
+                    ));
                 }
             }
             FieldType::Enum(_) | FieldType::Text => {
@@ -457,7 +540,11 @@ impl<'a> Completer<'a> {
                 ops.push(("not in", "not in [$1]", "none of the listed values"));
             }
             FieldType::Set(_) => {
-                ops.push(("has any", "has any [$1]", "at least one of the listed values"));
+                ops.push((
+                    "has any",
+                    "has any [$1]",
+                    "at least one of the listed values",
+                ));
                 ops.push(("has all", "has all [$1]", "every listed value"));
                 ops.push(("has none", "has none [$1]", "none of the listed values"));
             }
@@ -469,7 +556,11 @@ impl<'a> Completer<'a> {
         }
         for (label, snippet, doc) in ops {
             let w = self.word();
-            self.push(CompletionItem::new(label, CompletionKind::Operator, w).doc(doc).snippet(snippet));
+            self.push(
+                CompletionItem::new(label, CompletionKind::Operator, w)
+                    .doc(doc)
+                    .snippet(snippet),
+            );
         }
     }
 
@@ -478,14 +569,22 @@ impl<'a> Completer<'a> {
         // The tokens before `[`: `field in [`, `field not in [`, `field has any [`.
         let text = |i: usize| self.cx.text(self.src, i);
         let field = match open.checked_sub(1).map(text) {
-            Some("in") => open.checked_sub(2).map(|i| if text(i) == "not" { i.saturating_sub(1) } else { i }),
+            Some("in") => open.checked_sub(2).map(|i| {
+                if text(i) == "not" {
+                    i.saturating_sub(1)
+                } else {
+                    i
+                }
+            }),
             Some("any" | "all" | "none") if open >= 3 && text(open - 2) == "has" => Some(open - 3),
             _ => None,
         };
         let Some(field) = field else { return };
         let field_name = text(field).to_string();
         let Some(schema) = self.schema() else { return };
-        let Some(id) = schema.field(&field_name) else { return };
+        let Some(id) = schema.field(&field_name) else {
+            return;
+        };
         let values = schema.fields[id].ty.values();
         // Values already in the list, before and after the cursor.
         let mut listed: Vec<String> = Vec::new();
@@ -530,7 +629,10 @@ impl<'a> Completer<'a> {
             }
             ["tier", _] => {
                 let w = self.word();
-                self.push(CompletionItem::new("when score >=", CompletionKind::Keyword, w).snippet("when score >= ${1:5}"));
+                self.push(
+                    CompletionItem::new("when score >=", CompletionKind::Keyword, w)
+                        .snippet("when score >= ${1:5}"),
+                );
                 self.push(CompletionItem::new("otherwise", CompletionKind::Keyword, w));
             }
             ["tier", _, "when"] => {
@@ -558,12 +660,21 @@ impl<'a> Completer<'a> {
             Frame::Block { open, .. } => Some(*open),
             _ => None,
         });
-        let present: Vec<&str> = open.map(|o| self.cx.statement_starts(o)).unwrap_or_default().into_iter().map(|i| self.cx.text(self.src, i)).collect();
+        let present: Vec<&str> = open
+            .map(|o| self.cx.statement_starts(o))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| self.cx.text(self.src, i))
+            .collect();
         for k in keys {
             if present.contains(k) {
                 continue;
             }
-            let snippet = if *k == "kind" { "kind ${1|functional,emotional,social|}".to_string() } else { format!("{k} \"$1\"") };
+            let snippet = if *k == "kind" {
+                "kind ${1|functional,emotional,social|}".to_string()
+            } else {
+                format!("{k} \"$1\"")
+            };
             let w = self.word();
             self.push(CompletionItem::new(*k, CompletionKind::Keyword, w).snippet(snippet));
         }
@@ -574,11 +685,20 @@ impl<'a> Completer<'a> {
         let w = self.word();
         match before.as_slice() {
             [] => {
-                self.push(CompletionItem::new("recommends", CompletionKind::Keyword, w).snippet("recommends \"${1:role}\""));
-                self.push(CompletionItem::new("approves", CompletionKind::Keyword, w).snippet("approves \"${1:role}\" up to ${2:50K}"));
+                self.push(
+                    CompletionItem::new("recommends", CompletionKind::Keyword, w)
+                        .snippet("recommends \"${1:role}\""),
+                );
+                self.push(
+                    CompletionItem::new("approves", CompletionKind::Keyword, w)
+                        .snippet("approves \"${1:role}\" up to ${2:50K}"),
+                );
             }
             ["approves", _] if self.last_kind() == Some(Tok::Str) => {
-                self.push(CompletionItem::new("up to", CompletionKind::Keyword, w).snippet("up to ${1:50K}"));
+                self.push(
+                    CompletionItem::new("up to", CompletionKind::Keyword, w)
+                        .snippet("up to ${1:50K}"),
+                );
             }
             _ => {}
         }
@@ -592,7 +712,11 @@ impl<'a> Completer<'a> {
                 let choices = CHANNEL_KINDS.join(",");
                 self.push(
                     CompletionItem::new("channel", CompletionKind::Keyword, w)
-                        .doc(docs::keyword("channel").map(|d| d.summary).unwrap_or_default())
+                        .doc(
+                            docs::keyword("channel")
+                                .map(|d| d.summary)
+                                .unwrap_or_default(),
+                        )
                         .snippet(format!("channel ${{1|{choices}|}} \"${{2:where}}\"")),
                 );
             }
@@ -624,23 +748,36 @@ fn dimension_snippet(kw: &str) -> String {
 /// Check codes inside `# icp: allow(…)`.
 fn suppression_codes(src: &str, comment: Span, offset: usize) -> Vec<CompletionItem> {
     let start = comment.start as usize;
-    let Some(text) = src.get(start..offset) else { return Vec::new() };
-    let Some(open) = text.find("allow(") else { return Vec::new() };
+    let Some(text) = src.get(start..offset) else {
+        return Vec::new();
+    };
+    let Some(open) = text.find("allow(") else {
+        return Vec::new();
+    };
     let inside = &text[open + 6..];
-    if !text[..open].trim_start_matches('#').trim().starts_with("icp:") || inside.contains(')') {
+    if !text[..open]
+        .trim_start_matches('#')
+        .trim()
+        .starts_with("icp:")
+        || inside.contains(')')
+    {
         return Vec::new();
     }
     let typed = inside.rsplit([',', ' ']).next().unwrap_or("");
     let word = Span::new(offset - typed.len(), offset);
     docs::codes()
         .into_iter()
-        .map(|code| CompletionItem::new(code, CompletionKind::Code, word).doc(docs::explain_code(code)))
+        .map(|code| {
+            CompletionItem::new(code, CompletionKind::Code, word).doc(docs::explain_code(code))
+        })
         .collect()
 }
 
 /// Today's date as `YYYY-MM-DD`, from the system clock.
 fn today() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     icp_syntax::literal::civil_from_days((secs / 86_400) as i64).to_string()
 }
 
@@ -652,7 +789,10 @@ mod tests {
     fn labels(src: &str) -> Vec<String> {
         let (text, at) = marked(src);
         let a = analysis(&text);
-        complete(&text, &a.model, at).into_iter().map(|i| i.label).collect()
+        complete(&text, &a.model, at)
+            .into_iter()
+            .map(|i| i.label)
+            .collect()
     }
 
     /// Completion on a copy of hr-analytics.icp with `$0` put in place of `needle`.
@@ -664,24 +804,42 @@ mod tests {
     #[test]
     fn top_level_offers_items() {
         let l = labels("$0");
-        assert!(l.contains(&"schema".to_string()) && l.contains(&"icp".to_string()), "{l:?}");
+        assert!(
+            l.contains(&"schema".to_string()) && l.contains(&"icp".to_string()),
+            "{l:?}"
+        );
     }
 
     #[test]
     fn icp_body_offers_missing_dimensions_only() {
         let l = in_hr("  segment ideal_of_ideal", "  $0\n  segment ideal_of_ideal");
         // hr-analytics has firmographics, rubric, …; it has no behaviors and no messaging.
-        assert!(l.contains(&"behaviors".to_string()) && l.contains(&"messaging".to_string()), "{l:?}");
+        assert!(
+            l.contains(&"behaviors".to_string()) && l.contains(&"messaging".to_string()),
+            "{l:?}"
+        );
         assert!(!l.contains(&"firmographics".to_string()), "{l:?}");
         assert!(!l.contains(&"rubric".to_string()), "{l:?}");
-        assert!(l.contains(&"persona".to_string()), "several personas are allowed: {l:?}");
-        assert!(!l.contains(&"uses".to_string()) && !l.contains(&"owner".to_string()), "{l:?}");
+        assert!(
+            l.contains(&"persona".to_string()),
+            "several personas are allowed: {l:?}"
+        );
+        assert!(
+            !l.contains(&"uses".to_string()) && !l.contains(&"owner".to_string()),
+            "{l:?}"
+        );
     }
 
     #[test]
     fn fields_where_a_criterion_starts() {
         let l = in_hr("    country in [\"US\"]", "    $0");
-        for f in ["country", "employees", "industry", "bi_tools", "decision_in"] {
+        for f in [
+            "country",
+            "employees",
+            "industry",
+            "bi_tools",
+            "decision_in",
+        ] {
             assert!(l.contains(&f.to_string()), "{f} in {l:?}");
         }
         let l = in_hr("employees < 50 because", "employees < 50 and $0 because");
@@ -698,33 +856,51 @@ mod tests {
     fn operators_fit_the_type() {
         let ops = |needle: &str, with: &str| in_hr(needle, with);
         let int = ops("employees in 200..2000\n", "employees $0\n");
-        assert!(int.contains(&">=".to_string()) && int.contains(&"in".to_string()), "{int:?}");
+        assert!(
+            int.contains(&">=".to_string()) && int.contains(&"in".to_string()),
+            "{int:?}"
+        );
         assert!(!int.contains(&"has any".to_string()));
         let set = ops("bi_tools has any [looker, tableau, mode]", "bi_tools $0");
         assert_eq!(set, vec!["has any", "has all", "has none"]);
         let date = ops("vp_people_hired within 60d", "vp_people_hired $0");
         assert!(date.contains(&"within".to_string()), "{date:?}");
         let en = ops("industry in [saas, services]\n", "industry $0\n");
-        assert!(en.contains(&"==".to_string()) && !en.contains(&"<".to_string()), "{en:?}");
+        assert!(
+            en.contains(&"==".to_string()) && !en.contains(&"<".to_string()),
+            "{en:?}"
+        );
     }
 
     #[test]
     fn list_values_leave_out_those_listed() {
         let l = in_hr("industry in [saas, services]\n", "industry in [saas, $0]\n");
         assert!(!l.contains(&"saas".to_string()), "{l:?}");
-        assert!(l.contains(&"services".to_string()) && l.contains(&"retail".to_string()), "{l:?}");
-        let set = in_hr("bi_tools has any [looker, tableau, mode]", "bi_tools has any [looker, $0]");
+        assert!(
+            l.contains(&"services".to_string()) && l.contains(&"retail".to_string()),
+            "{l:?}"
+        );
+        let set = in_hr(
+            "bi_tools has any [looker, tableau, mode]",
+            "bi_tools has any [looker, $0]",
+        );
         assert_eq!(set, vec!["tableau", "mode", "power_bi"]);
     }
 
     #[test]
     fn types_kinds_and_channels() {
         let l = labels("schema s {\n  a: $0\n}\n");
-        assert!(l.contains(&"int".to_string()) && l.contains(&"enum".to_string()), "{l:?}");
+        assert!(
+            l.contains(&"int".to_string()) && l.contains(&"enum".to_string()),
+            "{l:?}"
+        );
         let l = in_hr("kind functional", "kind $0");
         assert_eq!(l, vec!["functional", "emotional", "social"]);
         let l = in_hr("channel podcast", "channel $0");
-        assert!(l.contains(&"podcast".to_string()) && l.contains(&"partner".to_string()), "{l:?}");
+        assert!(
+            l.contains(&"podcast".to_string()) && l.contains(&"partner".to_string()),
+            "{l:?}"
+        );
     }
 
     #[test]
@@ -732,7 +908,10 @@ mod tests {
         let (text, at) = marked("schema s { a: int }\nicp x \"X\" {\n  uses s\n  $0\n}\n");
         let a = analysis(&text);
         let items = complete(&text, &a.model, at);
-        let persona = items.iter().find(|i| i.label == "persona").expect("persona");
+        let persona = items
+            .iter()
+            .find(|i| i.label == "persona")
+            .expect("persona");
         assert!(persona.is_snippet && persona.insert_text.contains("role"));
         let job = items.iter().find(|i| i.label == "job").expect("job");
         assert_eq!(
@@ -740,15 +919,23 @@ mod tests {
             "job \"The progress they are trying to make\" {\n  kind functional\n  success \"How they measure it\"\n}"
         );
         let (text, at) = marked("icp x \"X\" {\n  rubric {\n    $0\n  }\n}\n");
-        let l: Vec<String> = complete(&text, &a.model, at).into_iter().map(|i| i.label).collect();
+        let l: Vec<String> = complete(&text, &a.model, at)
+            .into_iter()
+            .map(|i| i.label)
+            .collect();
         assert_eq!(l, vec!["rule", "tier"]);
     }
 
     #[test]
     fn works_with_syntax_errors() {
         // An unclosed icp and a broken line above the cursor.
-        let l = labels("schema s { size: int\n flag: bool }\nicp x \"X\" {\n  uses s\n  firmographics {\n    size >>\n    $0");
-        assert!(l.contains(&"size".to_string()) && l.contains(&"flag".to_string()), "{l:?}");
+        let l = labels(
+            "schema s { size: int\n flag: bool }\nicp x \"X\" {\n  uses s\n  firmographics {\n    size >>\n    $0",
+        );
+        assert!(
+            l.contains(&"size".to_string()) && l.contains(&"flag".to_string()),
+            "{l:?}"
+        );
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! `schema` or `icp` (no string spans lines, so such a line is never inside one). This keeps
 //! completion fast in a long file.
 
-use icp_syntax::lexer::{self, Tok, Token};
 use icp_syntax::Span;
+use icp_syntax::lexer::{self, Tok, Token};
 
 use crate::clamp_offset;
 
@@ -61,7 +61,10 @@ impl CursorContext {
 
     /// The text of token `i`.
     pub fn text<'s>(&self, src: &'s str, i: usize) -> &'s str {
-        self.tokens.get(i).and_then(|t| src.get(t.span.range())).unwrap_or("")
+        self.tokens
+            .get(i)
+            .and_then(|t| src.get(t.span.range()))
+            .unwrap_or("")
     }
 
     /// The kinds and texts of the statement tokens before the cursor.
@@ -85,7 +88,11 @@ impl CursorContext {
         let mut expect_start = true;
         for i in open + 1..self.tokens.len() {
             let t = self.tokens[i];
-            if depth == 0 && (expect_start || t.line_start) && t.kind != Tok::RBrace && (t.span != self.word || self.word.is_empty()) {
+            if depth == 0
+                && (expect_start || t.line_start)
+                && t.kind != Tok::RBrace
+                && (t.span != self.word || self.word.is_empty())
+            {
                 out.push(i);
             }
             expect_start = false;
@@ -105,8 +112,20 @@ impl CursorContext {
 }
 
 /// Words that continue the statement of the line before when they start a line.
-const CONTINUATIONS: &[&str] =
-    &["and", "or", "from", "because", "within", "in", "has", "graded", "up", "to", "when", "otherwise"];
+const CONTINUATIONS: &[&str] = &[
+    "and",
+    "or",
+    "from",
+    "because",
+    "within",
+    "in",
+    "has",
+    "graded",
+    "up",
+    "to",
+    "when",
+    "otherwise",
+];
 
 /// The byte range of the top-level item around `offset`: from the last line at or before it
 /// that starts with `schema` or `icp` to the next such line after it.
@@ -115,7 +134,9 @@ pub fn item_window(src: &str, offset: usize) -> std::ops::Range<usize> {
         let rest = &src.as_bytes()[at..];
         ["schema", "icp"].iter().any(|kw| {
             rest.starts_with(kw.as_bytes())
-                && !rest.get(kw.len()).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                && !rest
+                    .get(kw.len())
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
         })
     };
     let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
@@ -156,24 +177,40 @@ pub fn at(src: &str, offset: usize) -> CursorContext {
     let base = window.start;
     let lexed = lexer::lex(&src[window]);
     let shift = |s: Span| Span::new(s.start as usize + base, s.end as usize + base);
-    let tokens: Vec<Token> = lexed.tokens.iter().map(|t| Token { span: shift(t.span), ..*t }).collect();
-    let comment = lexed.comments.iter().map(|&c| shift(c)).find(|c| c.start as usize <= offset && offset <= c.end as usize && (c.start as usize) < offset);
+    let tokens: Vec<Token> = lexed
+        .tokens
+        .iter()
+        .map(|t| Token {
+            span: shift(t.span),
+            ..*t
+        })
+        .collect();
+    let comment = lexed.comments.iter().map(|&c| shift(c)).find(|c| {
+        c.start as usize <= offset && offset <= c.end as usize && (c.start as usize) < offset
+    });
     let mut in_string = false;
     let mut word = Span::new(offset, offset);
     // The token that the cursor is inside or just after.
-    let touching = tokens.iter().position(|t| (t.span.start as usize) < offset && offset <= t.span.end as usize);
+    let touching = tokens
+        .iter()
+        .position(|t| (t.span.start as usize) < offset && offset <= t.span.end as usize);
     if let Some(i) = touching {
         let t = tokens[i];
         match t.kind {
             Tok::Str => {
-                let closed = t.span.len() >= 2 && src.as_bytes().get(t.span.end as usize - 1) == Some(&b'"');
+                let closed =
+                    t.span.len() >= 2 && src.as_bytes().get(t.span.end as usize - 1) == Some(&b'"');
                 in_string = offset < t.span.end as usize || !closed;
             }
             Tok::Ident => word = t.span,
             _ => {}
         }
     }
-    let end = if word.is_empty() { offset } else { word.start as usize };
+    let end = if word.is_empty() {
+        offset
+    } else {
+        word.start as usize
+    };
     let upto = tokens.partition_point(|t| (t.span.end as usize) <= end);
 
     let mut frames: Vec<Frame> = Vec::new();
@@ -183,7 +220,10 @@ pub fn at(src: &str, offset: usize) -> CursorContext {
         let t = tokens[i];
         let text = &src[t.span.range()];
         let top = stmt_start.len() - 1;
-        let in_brackets = matches!(frames.last(), Some(Frame::List { .. } | Frame::Paren { .. }));
+        let in_brackets = matches!(
+            frames.last(),
+            Some(Frame::List { .. } | Frame::Paren { .. })
+        );
         if !in_brackets {
             let continuation = t.kind != Tok::Ident && t.kind != Tok::Str && t.kind != Tok::RBrace
                 || (t.kind == Tok::Ident && CONTINUATIONS.contains(&text));
@@ -227,7 +267,10 @@ pub fn at(src: &str, offset: usize) -> CursorContext {
             }
             Tok::RBracket | Tok::RParen => {
                 let want_list = t.kind == Tok::RBracket;
-                if matches!((frames.last(), want_list), (Some(Frame::List { .. }), true) | (Some(Frame::Paren { .. }), false)) {
+                if matches!(
+                    (frames.last(), want_list),
+                    (Some(Frame::List { .. }), true) | (Some(Frame::Paren { .. }), false)
+                ) {
                     frames.pop();
                     stmt_start.pop();
                 }
@@ -244,7 +287,10 @@ pub fn at(src: &str, offset: usize) -> CursorContext {
                 let line_start = src[..end].rfind('\n').map_or(0, |i| i + 1);
                 src[line_start..end].trim().is_empty()
             };
-            let brackets = matches!(frames.last(), Some(Frame::List { .. } | Frame::Paren { .. }));
+            let brackets = matches!(
+                frames.last(),
+                Some(Frame::List { .. } | Frame::Paren { .. })
+            );
             if cursor_starts_line && !brackets {
                 Vec::new()
             } else {
@@ -253,7 +299,14 @@ pub fn at(src: &str, offset: usize) -> CursorContext {
         }
         None => Vec::new(),
     };
-    CursorContext { tokens, word, frames, before, in_string, comment }
+    CursorContext {
+        tokens,
+        word,
+        frames,
+        before,
+        in_string,
+        comment,
+    }
 }
 
 #[cfg(test)]
@@ -269,7 +322,9 @@ mod tests {
 
     #[test]
     fn blocks_and_statements() {
-        let (t, c) = ctx("schema s { a: int }\nicp x \"X\" {\n  uses s\n  firmographics {\n    a > 3 and $0\n  }\n}\n");
+        let (t, c) = ctx(
+            "schema s { a: int }\nicp x \"X\" {\n  uses s\n  firmographics {\n    a > 3 and $0\n  }\n}\n",
+        );
         assert_eq!(c.block(), "firmographics");
         assert_eq!(c.before_texts(&t), vec!["a", ">", "3", "and"]);
         assert!(c.word.is_empty());
@@ -311,7 +366,11 @@ mod tests {
         let (t, c) = ctx("icp x \"X\" {\n  job \"j\" { kind functional }\n  $0\n}");
         assert_eq!(c.block(), "icp");
         assert!(c.before.is_empty(), "{:?}", c.before_texts(&t));
-        let starts: Vec<&str> = c.statement_starts(c.block_open("icp").expect("icp")).iter().map(|&i| c.text(&t, i)).collect();
+        let starts: Vec<&str> = c
+            .statement_starts(c.block_open("icp").expect("icp"))
+            .iter()
+            .map(|&i| c.text(&t, i))
+            .collect();
         assert_eq!(starts, vec!["job"]);
     }
 }

@@ -125,25 +125,120 @@ segment, unless it says `secondary` (an acceptable secondary segment).\n\n\
 
 /// Other keywords that hovers explain.
 pub const KEYWORDS: &[KeywordDoc] = &[
-    KeywordDoc { keyword: "schema", summary: "The account fields that criteria may test, with their types and source columns.", body: "```icp\nschema crm {\n  employees: int from \"Employees\"\n  industry: enum [saas, services] from \"Industry\"\n}\n```", dimension: false },
-    KeywordDoc { keyword: "icp", summary: "An Ideal Customer Profile: its dimensions and its qualification rubric.", body: "```icp\nicp hr_analytics \"HR analytics buyers at US companies with 200-2000 employees\" {\n  uses crm\n  …\n}\n```", dimension: false },
-    KeywordDoc { keyword: "uses", summary: "The schema whose fields this icp's criteria test.", body: "With a single schema in the file, `uses` may be left out.", dimension: false },
-    KeywordDoc { keyword: "owner", summary: "Who keeps this ICP true: a person or team address.", body: "", dimension: false },
-    KeywordDoc { keyword: "reviewed", summary: "The date of the last review; `stale-review` warns when it is older than the refresh cadence.", body: "`reviewed 2026-10-05`", dimension: false },
-    KeywordDoc { keyword: "refresh", summary: "How often the ICP must be reviewed: `quarterly` (default), `monthly`, `yearly` or a duration.", body: "", dimension: false },
-    KeywordDoc { keyword: "from", summary: "The column (CSV header or JSON key) a field is read from; defaults to the field's name.", body: "", dimension: false },
-    KeywordDoc { keyword: "in", summary: "Membership: `field in lo..hi` (inclusive range) or `field in [a, b]` (one of the values).", body: "", dimension: false },
-    KeywordDoc { keyword: "has", summary: "A set test: `has any [..]`, `has all [..]` or `has none [..]`.", body: "", dimension: false },
-    KeywordDoc { keyword: "within", summary: "Recency: the date is on or after today minus the duration (`within 60d`).", body: "", dimension: false },
-    KeywordDoc { keyword: "graded", summary: "Gives part of a rule's weight in proportion to the value: `field graded 0..3`.", body: "", dimension: false },
-    KeywordDoc { keyword: "because", summary: "The reason for a disqualifier, shown to sales.", body: "", dimension: false },
-    KeywordDoc { keyword: "not", summary: "Negates a criterion; `not in` tests that a value is outside a list or range.", body: "", dimension: false },
-    KeywordDoc { keyword: "and", summary: "Both criteria must hold.", body: "", dimension: false },
-    KeywordDoc { keyword: "or", summary: "At least one of the criteria must hold.", body: "", dimension: false },
-    KeywordDoc { keyword: "rule", summary: "A rubric rule: `rule NAME (+N|-N)? \"label\"? : criterion`; adds its weight when the criterion holds.", body: "", dimension: false },
-    KeywordDoc { keyword: "tier", summary: "A score tier: `tier NAME when score >= N` or `tier NAME otherwise`; the first that holds wins.", body: "", dimension: false },
-    KeywordDoc { keyword: "secondary", summary: "This segment stands beside the icp instead of narrowing it.", body: "", dimension: false },
-    KeywordDoc { keyword: "channel", summary: "A place where buyers can be reached: `channel KIND \"where\"`.", body: "", dimension: false },
+    KeywordDoc {
+        keyword: "schema",
+        summary: "The account fields that criteria may test, with their types and source columns.",
+        body: "```icp\nschema crm {\n  employees: int from \"Employees\"\n  industry: enum [saas, services] from \"Industry\"\n}\n```",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "icp",
+        summary: "An Ideal Customer Profile: its dimensions and its qualification rubric.",
+        body: "```icp\nicp hr_analytics \"HR analytics buyers at US companies with 200-2000 employees\" {\n  uses crm\n  …\n}\n```",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "uses",
+        summary: "The schema whose fields this icp's criteria test.",
+        body: "With a single schema in the file, `uses` may be left out.",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "owner",
+        summary: "Who keeps this ICP true: a person or team address.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "reviewed",
+        summary: "The date of the last review; `stale-review` warns when it is older than the refresh cadence.",
+        body: "`reviewed 2026-10-05`",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "refresh",
+        summary: "How often the ICP must be reviewed: `quarterly` (default), `monthly`, `yearly` or a duration.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "from",
+        summary: "The column (CSV header or JSON key) a field is read from; defaults to the field's name.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "in",
+        summary: "Membership: `field in lo..hi` (inclusive range) or `field in [a, b]` (one of the values).",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "has",
+        summary: "A set test: `has any [..]`, `has all [..]` or `has none [..]`.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "within",
+        summary: "Recency: the date is on or after today minus the duration (`within 60d`).",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "graded",
+        summary: "Gives part of a rule's weight in proportion to the value: `field graded 0..3`.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "because",
+        summary: "The reason for a disqualifier, shown to sales.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "not",
+        summary: "Negates a criterion; `not in` tests that a value is outside a list or range.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "and",
+        summary: "Both criteria must hold.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "or",
+        summary: "At least one of the criteria must hold.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "rule",
+        summary: "A rubric rule: `rule NAME (+N|-N)? \"label\"? : criterion`; adds its weight when the criterion holds.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "tier",
+        summary: "A score tier: `tier NAME when score >= N` or `tier NAME otherwise`; the first that holds wins.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "secondary",
+        summary: "This segment stands beside the icp instead of narrowing it.",
+        body: "",
+        dimension: false,
+    },
+    KeywordDoc {
+        keyword: "channel",
+        summary: "A place where buyers can be reached: `channel KIND \"where\"`.",
+        body: "",
+        dimension: false,
+    },
 ];
 
 /// The documentation of a dimension keyword.
@@ -171,7 +266,9 @@ pub fn type_doc(ty: &str) -> &'static str {
         "date" => "an ISO date (`2026-10-05`); test recency with `within 60d`",
         "duration" => "a length of time (`90d`, `6mo`, or a number of days in data)",
         "enum" => "one of the listed values, matched case-insensitively",
-        "set" => "several of the listed values, separated by `;` or `,` in data; test with `has any/all/none`",
+        "set" => {
+            "several of the listed values, separated by `;` or `,` in data; test with `has any/all/none`"
+        }
         _ => "",
     }
 }

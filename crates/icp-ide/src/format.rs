@@ -15,7 +15,8 @@ pub fn format_document(src: &str, opts: &FmtOptions) -> Result<Vec<TextEdit>, St
 
 /// The edits that format the statements `range` touches.
 pub fn format_range(src: &str, range: Span, opts: &FmtOptions) -> Result<Vec<TextEdit>, String> {
-    let (replace, text) = icp_fmt::format_range(src, range.range(), opts).map_err(|e| e.to_string())?;
+    let (replace, text) =
+        icp_fmt::format_range(src, range.range(), opts).map_err(|e| e.to_string())?;
     Ok(minimal_edit(src, replace, &text))
 }
 
@@ -27,15 +28,27 @@ fn minimal_edit(src: &str, range: std::ops::Range<usize>, new: &str) -> Vec<Text
     if old == new {
         return Vec::new();
     }
-    let mut prefix = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
+    let mut prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
     while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
         prefix -= 1;
     }
-    let mut suffix = old[prefix..].bytes().rev().zip(new[prefix..].bytes().rev()).take_while(|(a, b)| a == b).count();
+    let mut suffix = old[prefix..]
+        .bytes()
+        .rev()
+        .zip(new[prefix..].bytes().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
     while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
         suffix -= 1;
     }
-    vec![TextEdit::new(Span::new(start + prefix, end - suffix), &new[prefix..new.len() - suffix])]
+    vec![TextEdit::new(
+        Span::new(start + prefix, end - suffix),
+        &new[prefix..new.len() - suffix],
+    )]
 }
 
 #[cfg(test)]
@@ -50,8 +63,15 @@ mod tests {
         assert_eq!(edits.len(), 1);
         assert_eq!(edits[0].new_text, "");
         let out = apply_edits(src, &edits);
-        assert_eq!(out, icp_fmt::format_source(src, &FmtOptions::default()).expect("formats"));
-        assert!(format_document(&out, &FmtOptions::default()).expect("formats").is_empty());
+        assert_eq!(
+            out,
+            icp_fmt::format_source(src, &FmtOptions::default()).expect("formats")
+        );
+        assert!(
+            format_document(&out, &FmtOptions::default())
+                .expect("formats")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -5,13 +5,13 @@
 //! explanation.
 
 use icp_check::model::{FieldType, IcpModel};
+use icp_syntax::Span;
 use icp_syntax::ast::{self, Item, RubricItem, StmtKind};
 use icp_syntax::lexer::{self, Tok};
 use icp_syntax::literal::format_rational;
-use icp_syntax::Span;
 
 use crate::navigation::{self, Def};
-use crate::{clamp_offset, context, docs, plain, score, Analysis};
+use crate::{Analysis, clamp_offset, context, docs, plain, score};
 
 /// A hover: the span it is about and its Markdown text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +29,11 @@ pub fn hover(src: &str, a: &Analysis, offset: usize) -> Option<Hover> {
     if let Some(occ) = navigation::occurrence_at(a, src, offset) {
         let markdown = match &occ.def {
             Def::Field { schema, field } => field_hover(src, a, schema, field),
-            Def::Value { schema, field, value } => value_hover(src, a, schema, field, value),
+            Def::Value {
+                schema,
+                field,
+                value,
+            } => value_hover(src, a, schema, field, value),
             Def::Rule { icp, name } => rule_hover(src, a, icp, name),
             Def::Tier { icp, name } => tier_hover(src, a, icp, name),
             Def::Schema { name } => schema_hover(a, name),
@@ -37,7 +41,10 @@ pub fn hover(src: &str, a: &Analysis, offset: usize) -> Option<Hover> {
             Def::Segment { icp, name } => segment_hover(src, a, icp, name),
             Def::Persona { icp, name } => persona_hover(a, icp, name),
         };
-        return markdown.map(|markdown| Hover { span: occ.span, markdown });
+        return markdown.map(|markdown| Hover {
+            span: occ.span,
+            markdown,
+        });
     }
     keyword_hover(src, a, offset)
 }
@@ -50,7 +57,12 @@ fn word_at(src: &str, offset: usize) -> Option<(Span, Tok)> {
     lexed
         .tokens
         .iter()
-        .map(|t| (Span::new(t.span.start as usize + base, t.span.end as usize + base), t.kind))
+        .map(|t| {
+            (
+                Span::new(t.span.start as usize + base, t.span.end as usize + base),
+                t.kind,
+            )
+        })
         .find(|(s, _)| s.contains(offset) && !s.is_empty())
 }
 
@@ -71,13 +83,28 @@ fn keyword_hover(src: &str, a: &Analysis, offset: usize) -> Option<Hover> {
         }
     }
     if let Some(ty) = icp_syntax::ast::TypeName::from_name(word) {
-        let in_schema = a.file.schemas().any(|s| s.fields.iter().any(|f| f.ty.span.contains(offset)));
+        let in_schema = a
+            .file
+            .schemas()
+            .any(|s| s.fields.iter().any(|f| f.ty.span.contains(offset)));
         if in_schema {
-            return Some(Hover { span, markdown: format!("**{}** (type)\n\n{}", ty.as_str(), capitalise(docs::type_doc(ty.as_str()))) });
+            return Some(Hover {
+                span,
+                markdown: format!(
+                    "**{}** (type)\n\n{}",
+                    ty.as_str(),
+                    capitalise(docs::type_doc(ty.as_str()))
+                ),
+            });
         }
     }
     let doc = docs::keyword(word)?;
-    let mut md = format!("**{}**{}\n\n{}", doc.keyword, if doc.dimension { " (dimension)" } else { "" }, doc.summary);
+    let mut md = format!(
+        "**{}**{}\n\n{}",
+        doc.keyword,
+        if doc.dimension { " (dimension)" } else { "" },
+        doc.summary
+    );
     if !doc.body.is_empty() {
         md.push_str("\n\n");
         md.push_str(doc.body);
@@ -87,7 +114,9 @@ fn keyword_hover(src: &str, a: &Analysis, offset: usize) -> Option<Hover> {
 
 fn rubric_item_at(a: &Analysis, offset: usize) -> Option<(&ast::Icp, &RubricItem)> {
     let item = navigation::item_at(a, offset)?;
-    let Item::Icp(icp) = &a.file.items[item] else { return None };
+    let Item::Icp(icp) = &a.file.items[item] else {
+        return None;
+    };
     icp.body.iter().find_map(|st| match &st.kind {
         StmtKind::Rubric(items) => items
             .iter()
@@ -101,7 +130,11 @@ fn rubric_item_at(a: &Analysis, offset: usize) -> Option<(&ast::Icp, &RubricItem
 }
 
 fn suppression_code(src: &str, a: &Analysis, offset: usize) -> Option<Hover> {
-    let comment = a.file.comments.iter().find(|c| c.start as usize <= offset && offset <= c.end as usize)?;
+    let comment = a
+        .file
+        .comments
+        .iter()
+        .find(|c| c.start as usize <= offset && offset <= c.end as usize)?;
     let text = &src[comment.range()];
     let open = text.find("allow(")? + 6;
     let close = text[open..].find(')').map_or(text.len(), |c| open + c);
@@ -178,7 +211,9 @@ fn place(icp: &ast::Icp, offset: usize) -> Option<String> {
         StmtKind::Rubric(items) => items
             .iter()
             .find_map(|i| match i {
-                RubricItem::Rule(r) if r.span.contains(offset) => Some(format!("rule `{}`", r.name.name)),
+                RubricItem::Rule(r) if r.span.contains(offset) => {
+                    Some(format!("rule `{}`", r.name.name))
+                }
                 _ => None,
             })
             .unwrap_or_else(|| "rubric".into()),
@@ -188,7 +223,11 @@ fn place(icp: &ast::Icp, offset: usize) -> Option<String> {
 }
 
 fn uses_list(src: &str, a: &Analysis, def: &Def) -> String {
-    let refs: Vec<Span> = navigation::occurrences(a).into_iter().filter(|o| &o.def == def && !o.is_decl).map(|o| o.span).collect();
+    let refs: Vec<Span> = navigation::occurrences(a)
+        .into_iter()
+        .filter(|o| &o.def == def && !o.is_decl)
+        .map(|o| o.span)
+        .collect();
     if refs.is_empty() {
         return "Not used by any criterion.".into();
     }
@@ -196,12 +235,18 @@ fn uses_list(src: &str, a: &Analysis, def: &Def) -> String {
     for r in &refs {
         let at = r.start as usize;
         let icp = a.file.icps().find(|i| i.span.contains(at));
-        let where_ = icp.and_then(|i| place(i, at).map(|p| format!("{p} in `{}`", i.name.name))).unwrap_or_default();
+        let where_ = icp
+            .and_then(|i| place(i, at).map(|p| format!("{p} in `{}`", i.name.name)))
+            .unwrap_or_default();
         let line = a.line_index.line_col(src, at).line;
         lines.push(format!("- line {line}: {where_}"));
     }
     let n = refs.len();
-    format!("Used {n} time{}:\n{}", if n == 1 { "" } else { "s" }, lines.join("\n"))
+    format!(
+        "Used {n} time{}:\n{}",
+        if n == 1 { "" } else { "s" },
+        lines.join("\n")
+    )
 }
 
 fn field_hover(src: &str, a: &Analysis, schema: &str, field: &str) -> Option<String> {
@@ -211,14 +256,25 @@ fn field_hover(src: &str, a: &Analysis, schema: &str, field: &str) -> Option<Str
         FieldType::Enum(v) | FieldType::Set(v) => format!("{} [{}]", f.ty.name(), v.join(", ")),
         t => t.name().to_string(),
     };
-    let mut md = format!("**{field}**: `{ty}` — field of schema `{schema}`\n\nRead from column \"{}\": {}.", f.column, docs::type_doc(f.ty.name()));
+    let mut md = format!(
+        "**{field}**: `{ty}` — field of schema `{schema}`\n\nRead from column \"{}\": {}.",
+        f.column,
+        docs::type_doc(f.ty.name())
+    );
     let notes = comments_about(src, a, f.span);
     if !notes.is_empty() {
         md.push_str("\n\n");
         md.push_str(&notes.join("\n"));
     }
     md.push_str("\n\n");
-    md.push_str(&uses_list(src, a, &Def::Field { schema: schema.into(), field: field.into() }));
+    md.push_str(&uses_list(
+        src,
+        a,
+        &Def::Field {
+            schema: schema.into(),
+            field: field.into(),
+        },
+    ));
     Some(md)
 }
 
@@ -226,7 +282,11 @@ fn value_hover(src: &str, a: &Analysis, schema: &str, field: &str, value: &str) 
     let s = a.model.schemas.iter().find(|s| s.name == schema)?;
     let f = &s.fields[s.field(field)?];
     let all = f.ty.values().join(", ");
-    let def = Def::Value { schema: schema.into(), field: field.into(), value: value.into() };
+    let def = Def::Value {
+        schema: schema.into(),
+        field: field.into(),
+        value: value.into(),
+    };
     Some(format!(
         "**{value}** — a value of `{field}` ({} [{all}]) in schema `{schema}`\n\nData matches it case-insensitively, with spaces and `-` read as `_`.\n\n{}",
         f.ty.name(),
@@ -236,7 +296,9 @@ fn value_hover(src: &str, a: &Analysis, schema: &str, field: &str, value: &str) 
 
 fn find_icp<'a>(a: &'a Analysis, name: &str) -> Option<(&'a ast::Icp, &'a IcpModel)> {
     let m = a.model.icp(name)?;
-    let Item::Icp(icp) = a.file.items.get(m.item)? else { return None };
+    let Item::Icp(icp) = a.file.items.get(m.item)? else {
+        return None;
+    };
     Some((icp, m))
 }
 
@@ -293,7 +355,9 @@ fn tier_hover(_src: &str, a: &Analysis, icp_name: &str, name: &str) -> Option<St
     let s = scores.get(i)?;
     if s.is_empty() {
         md.push_str("\n\nNo score reaches this tier: ");
-        md.push_str("earlier tiers take every score it would accept, or its threshold is out of range.");
+        md.push_str(
+            "earlier tiers take every score it would accept, or its threshold is out of range.",
+        );
     } else {
         md.push_str(&format!("\n\nScores in this tier: {}.", s.describe()));
     }
@@ -313,9 +377,24 @@ fn schema_hover(a: &Analysis, name: &str) -> Option<String> {
     if let Some(d) = &s.doc {
         md.push_str(&format!(" — {d}"));
     }
-    let fields: Vec<String> = s.fields.iter().map(|f| format!("`{}`: {}", f.name, f.ty.name())).collect();
-    md.push_str(&format!("\n\n{} field{}: {}", fields.len(), if fields.len() == 1 { "" } else { "s" }, fields.join(", ")));
-    let users: Vec<String> = a.model.icps.iter().filter(|i| a.model.schema_of(i).is_some_and(|x| x.name == name)).map(|i| format!("`{}`", i.name)).collect();
+    let fields: Vec<String> = s
+        .fields
+        .iter()
+        .map(|f| format!("`{}`: {}", f.name, f.ty.name()))
+        .collect();
+    md.push_str(&format!(
+        "\n\n{} field{}: {}",
+        fields.len(),
+        if fields.len() == 1 { "" } else { "s" },
+        fields.join(", ")
+    ));
+    let users: Vec<String> = a
+        .model
+        .icps
+        .iter()
+        .filter(|i| a.model.schema_of(i).is_some_and(|x| x.name == name))
+        .map(|i| format!("`{}`", i.name))
+        .collect();
     if !users.is_empty() {
         md.push_str(&format!("\n\nUsed by {}.", users.join(", ")));
     }
@@ -365,7 +444,11 @@ fn segment_hover(src: &str, a: &Analysis, icp_name: &str, name: &str) -> Option<
     } else {
         "\n\nA narrower segment: accounts must also match the icp's firmographics and tech stack."
     });
-    let crits: Vec<String> = seg.items.iter().map(|c| format!("- {}", plain::describe(src, &c.expr))).collect();
+    let crits: Vec<String> = seg
+        .items
+        .iter()
+        .map(|c| format!("- {}", plain::describe(src, &c.expr)))
+        .collect();
     if !crits.is_empty() {
         md.push_str(&format!("\n\n{}", crits.join("\n")));
     }
@@ -375,7 +458,11 @@ fn segment_hover(src: &str, a: &Analysis, icp_name: &str, name: &str) -> Option<
 fn persona_hover(a: &Analysis, icp_name: &str, name: &str) -> Option<String> {
     let (icp, _) = find_icp(a, icp_name)?;
     let (title, props) = icp.body.iter().find_map(|s| match &s.kind {
-        StmtKind::Persona { name: n, title, props } if n.name == name => Some((title, props)),
+        StmtKind::Persona {
+            name: n,
+            title,
+            props,
+        } if n.name == name => Some((title, props)),
         _ => None,
     })?;
     let mut md = format!("**persona {name}**");
@@ -404,7 +491,10 @@ mod tests {
     #[test]
     fn dimension_keywords() {
         let h = hover_at(HR, "  triggers {", 4);
-        assert!(h.contains("**triggers** (dimension)") && h.contains("time window"), "{h}");
+        assert!(
+            h.contains("**triggers** (dimension)") && h.contains("time window"),
+            "{h}"
+        );
         let h = hover_at(HR, "firmographics {", 2);
         assert!(h.contains("BDR"), "{h}");
     }
@@ -412,13 +502,24 @@ mod tests {
     #[test]
     fn fields_show_type_column_comment_and_uses() {
         let h = hover_at(HR, "    employees in 200..2000", 6);
-        assert!(h.starts_with("**employees**: `int` — field of schema `crm`"), "{h}");
+        assert!(
+            h.starts_with("**employees**: `int` — field of schema `crm`"),
+            "{h}"
+        );
         assert!(h.contains("column \"Employees\""), "{h}");
         assert!(h.contains("Used 4 times"), "{h}");
-        assert!(h.contains("rule `size_fit`") && h.contains("segment `ideal_of_ideal`") && h.contains("disqualify"), "{h}");
+        assert!(
+            h.contains("rule `size_fit`")
+                && h.contains("segment `ideal_of_ideal`")
+                && h.contains("disqualify"),
+            "{h}"
+        );
         let src = "schema s {\n  # Headcount from the CRM.\n  size: int # never estimated\n}\n";
         let h = hover_at(src, "size", 1);
-        assert!(h.contains("Headcount from the CRM.\nnever estimated"), "{h}");
+        assert!(
+            h.contains("Headcount from the CRM.\nnever estimated"),
+            "{h}"
+        );
     }
 
     #[test]
@@ -430,8 +531,14 @@ mod tests {
     #[test]
     fn rules_in_plain_words() {
         let h = hover_at(DEVTOOLS, "rule team_size", 6);
-        assert!(h.contains("**rule team_size** `+3` — “Dedicated platform team”"), "{h}");
-        assert!(h.contains("Adds +3 when engineers is between 50 and 400"), "{h}");
+        assert!(
+            h.contains("**rule team_size** `+3` — “Dedicated platform team”"),
+            "{h}"
+        );
+        assert!(
+            h.contains("Adds +3 when engineers is between 50 and 400"),
+            "{h}"
+        );
         assert!(h.contains("scores from -4 to 9"), "{h}");
         let h2 = hover_at(DEVTOOLS, "rule team_size", 1);
         assert_eq!(h, h2, "the `rule` keyword hovers the rule");
@@ -442,7 +549,10 @@ mod tests {
         let h = hover_at(DEVTOOLS, "tier b when", 5);
         assert!(h.contains("**tier b** when score >= 4"), "{h}");
         assert!(h.contains("Scores in this tier: 4..6."), "{h}");
-        assert!(h.contains("lowest possible score is -4 and the highest 9"), "{h}");
+        assert!(
+            h.contains("lowest possible score is -4 and the highest 9"),
+            "{h}"
+        );
         let h = hover_at(ANTIPATTERNS, "tier strong", 6);
         assert!(h.contains("No score reaches this tier"), "{h}");
     }

@@ -1,10 +1,10 @@
 //! Inlay hints: the weight of each rule that does not write one (`+1`), and the scores that
 //! land in each tier (`→ 4..6`), computed from the rubric.
 
-use icp_syntax::ast::{Item, RubricItem, StmtKind};
 use icp_syntax::Span;
+use icp_syntax::ast::{Item, RubricItem, StmtKind};
 
-use crate::{score, Analysis};
+use crate::{Analysis, score};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InlayHint {
@@ -22,12 +22,16 @@ pub fn inlay_hints(a: &Analysis, range: Span) -> Vec<InlayHint> {
         if m.span.end < range.start || m.span.start > range.end {
             continue;
         }
-        let Some(Item::Icp(icp)) = a.file.items.get(m.item) else { continue };
+        let Some(Item::Icp(icp)) = a.file.items.get(m.item) else {
+            continue;
+        };
         let tiers = score::tier_scores(m);
         let b = score::bounds(m);
         let mut tier_i = 0;
         for st in &icp.body {
-            let StmtKind::Rubric(items) = &st.kind else { continue };
+            let StmtKind::Rubric(items) = &st.kind else {
+                continue;
+            };
             for it in items {
                 match it {
                     RubricItem::Rule(r) => {
@@ -35,15 +39,28 @@ pub fn inlay_hints(a: &Analysis, range: Span) -> Vec<InlayHint> {
                             out.push(InlayHint {
                                 offset: r.name.span.end as usize,
                                 label: "+1".into(),
-                                tooltip: Some("A rule without a weight adds 1 when it holds.".into()),
+                                tooltip: Some(
+                                    "A rule without a weight adds 1 when it holds.".into(),
+                                ),
                                 padding_left: true,
                             });
                         }
                     }
                     RubricItem::Tier(t) => {
-                        let Some(ts) = m.tiers.iter().position(|x| x.name_span == t.name.span).and_then(|i| tiers.get(i)) else { continue };
+                        let Some(ts) = m
+                            .tiers
+                            .iter()
+                            .position(|x| x.name_span == t.name.span)
+                            .and_then(|i| tiers.get(i))
+                        else {
+                            continue;
+                        };
                         tier_i += 1;
-                        let label = if ts.is_empty() { "→ unreachable".to_string() } else { format!("→ {}", ts.describe()) };
+                        let label = if ts.is_empty() {
+                            "→ unreachable".to_string()
+                        } else {
+                            format!("→ {}", ts.describe())
+                        };
                         out.push(InlayHint {
                             offset: t.span.end as usize,
                             label,
@@ -74,10 +91,18 @@ mod tests {
         let a = analysis(HR);
         let hints = inlay_hints(&a, Span::new(0, HR.len()));
         let labels: Vec<&str> = hints.iter().map(|h| h.label.as_str()).collect();
-        assert_eq!(labels, vec!["+1", "+1", "+1", "+1", "+1", "+1", "+1", "→ 5..7", "→ 3..4", "→ 0..2"]);
+        assert_eq!(
+            labels,
+            vec![
+                "+1", "+1", "+1", "+1", "+1", "+1", "+1", "→ 5..7", "→ 3..4", "→ 0..2"
+            ]
+        );
         assert_eq!(&HR[hints[0].offset - 12..hints[0].offset], "industry_fit");
         let a = analysis(DEVTOOLS);
-        let labels: Vec<String> = inlay_hints(&a, Span::new(0, DEVTOOLS.len())).into_iter().map(|h| h.label).collect();
+        let labels: Vec<String> = inlay_hints(&a, Span::new(0, DEVTOOLS.len()))
+            .into_iter()
+            .map(|h| h.label)
+            .collect();
         assert_eq!(labels, vec!["→ 7..9", "→ 4..6", "→ -4..3"]);
     }
 

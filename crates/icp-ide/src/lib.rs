@@ -36,7 +36,10 @@ pub struct TextEdit {
 
 impl TextEdit {
     pub fn new(span: Span, new_text: impl Into<String>) -> TextEdit {
-        TextEdit { span, new_text: new_text.into() }
+        TextEdit {
+            span,
+            new_text: new_text.into(),
+        }
     }
 }
 
@@ -70,15 +73,18 @@ pub fn apply_edits(src: &str, edits: &[TextEdit]) -> String {
 /// Whether a name is a valid `.icp` identifier: `[a-z_][a-z0-9_]*`.
 pub fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    matches!(chars.next(), Some('a'..='z' | '_')) && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '_'))
+    matches!(chars.next(), Some('a'..='z' | '_'))
+        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '_'))
 }
 
 /// Words that continue or qualify a criterion, so that they cannot name a field.
-pub const RESERVED: &[&str] = &["and", "or", "not", "in", "has", "within", "because", "graded"];
+pub const RESERVED: &[&str] = &[
+    "and", "or", "not", "in", "has", "within", "because", "graded",
+];
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    use icp_check::{analyze, Analysis, Config};
+    use icp_check::{Analysis, Config, analyze};
 
     /// A source with one `$0` marker: the text without it, and the marker's offset.
     pub fn marked(src: &str) -> (String, usize) {
@@ -118,7 +124,13 @@ mod tests {
 
     #[test]
     fn edits_apply_in_order() {
-        let out = apply_edits("abcdef", &[TextEdit::new(Span::new(4, 5), "E"), TextEdit::new(Span::new(0, 1), "A")]);
+        let out = apply_edits(
+            "abcdef",
+            &[
+                TextEdit::new(Span::new(4, 5), "E"),
+                TextEdit::new(Span::new(0, 1), "A"),
+            ],
+        );
         assert_eq!(out, "AbcdEf");
     }
 }

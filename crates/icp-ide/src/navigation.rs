@@ -4,23 +4,46 @@
 //! rule, a tier, a segment, a persona, an icp) is an [`Occurrence`] of a [`Def`]. The features
 //! here are all "find the occurrence under the cursor, then the others of the same def".
 
-use icp_syntax::ast::{self, Expr, ExprKind, Item, RubricItem, StmtKind, Value, ValueKind};
 use icp_syntax::Span;
+use icp_syntax::ast::{self, Expr, ExprKind, Item, RubricItem, StmtKind, Value, ValueKind};
 
-use crate::{clamp_offset, is_identifier, Analysis, TextEdit, RESERVED};
+use crate::{Analysis, RESERVED, TextEdit, clamp_offset, is_identifier};
 
 /// Something a name can stand for, identified by names (stable across edits of other items).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Def {
-    Schema { name: String },
-    Field { schema: String, field: String },
+    Schema {
+        name: String,
+    },
+    Field {
+        schema: String,
+        field: String,
+    },
     /// A value of an enum or set field, normalised as the schema lists it.
-    Value { schema: String, field: String, value: String },
-    Icp { name: String },
-    Rule { icp: String, name: String },
-    Tier { icp: String, name: String },
-    Segment { icp: String, name: String },
-    Persona { icp: String, name: String },
+    Value {
+        schema: String,
+        field: String,
+        value: String,
+    },
+    Icp {
+        name: String,
+    },
+    Rule {
+        icp: String,
+        name: String,
+    },
+    Tier {
+        icp: String,
+        name: String,
+    },
+    Segment {
+        icp: String,
+        name: String,
+    },
+    Persona {
+        icp: String,
+        name: String,
+    },
 }
 
 impl Def {
@@ -44,7 +67,10 @@ impl Def {
             Def::Schema { name } | Def::Icp { name } => name,
             Def::Field { field, .. } => field,
             Def::Value { value, .. } => value,
-            Def::Rule { name, .. } | Def::Tier { name, .. } | Def::Segment { name, .. } | Def::Persona { name, .. } => name,
+            Def::Rule { name, .. }
+            | Def::Tier { name, .. }
+            | Def::Segment { name, .. }
+            | Def::Persona { name, .. } => name,
         }
     }
 }
@@ -93,7 +119,12 @@ pub fn occurrence_at(a: &Analysis, src: &str, offset: usize) -> Option<Occurrenc
 /// The declaration of a def, if the file has one.
 pub fn declaration(a: &Analysis, def: &Def) -> Option<Span> {
     match def {
-        Def::Schema { name } => a.model.schemas.iter().find(|s| &s.name == name).map(|s| s.name_span),
+        Def::Schema { name } => a
+            .model
+            .schemas
+            .iter()
+            .find(|s| &s.name == name)
+            .map(|s| s.name_span),
         Def::Field { schema, field } => {
             let s = a.model.schemas.iter().find(|s| &s.name == schema)?;
             s.field(field).map(|f| s.fields[f].name_span)
@@ -122,7 +153,9 @@ pub fn goto_definition(a: &Analysis, src: &str, offset: usize) -> Option<Span> {
 /// Find references: every occurrence of the name under the cursor, the declaration included
 /// when asked.
 pub fn references(a: &Analysis, src: &str, offset: usize, include_declaration: bool) -> Vec<Span> {
-    let Some(occ) = occurrence_at(a, src, offset) else { return Vec::new() };
+    let Some(occ) = occurrence_at(a, src, offset) else {
+        return Vec::new();
+    };
     occurrences(a)
         .into_iter()
         .filter(|o| o.def == occ.def && (include_declaration || !o.is_decl))
@@ -141,8 +174,13 @@ impl std::fmt::Display for RenameError {
 }
 
 /// What can be renamed at the cursor: the span of the name and its current text.
-pub fn prepare_rename(a: &Analysis, src: &str, offset: usize) -> Result<(Span, String), RenameError> {
-    let occ = occurrence_at(a, src, offset).ok_or_else(|| RenameError("there is no name to rename here".into()))?;
+pub fn prepare_rename(
+    a: &Analysis,
+    src: &str,
+    offset: usize,
+) -> Result<(Span, String), RenameError> {
+    let occ = occurrence_at(a, src, offset)
+        .ok_or_else(|| RenameError("there is no name to rename here".into()))?;
     let text = src.get(occ.span.range()).unwrap_or_default();
     // A value written as a string (`"c d"`) is renamed through its declaration.
     let text = text.trim_matches('"').to_string();
@@ -151,8 +189,14 @@ pub fn prepare_rename(a: &Analysis, src: &str, offset: usize) -> Result<(Span, S
 
 /// Renames the name under the cursor everywhere in the file, after checking that the new name
 /// is an identifier and does not clash with a name of the same kind in the same scope.
-pub fn rename(a: &Analysis, src: &str, offset: usize, new_name: &str) -> Result<Vec<TextEdit>, RenameError> {
-    let occ = occurrence_at(a, src, offset).ok_or_else(|| RenameError("there is no name to rename here".into()))?;
+pub fn rename(
+    a: &Analysis,
+    src: &str,
+    offset: usize,
+    new_name: &str,
+) -> Result<Vec<TextEdit>, RenameError> {
+    let occ = occurrence_at(a, src, offset)
+        .ok_or_else(|| RenameError("there is no name to rename here".into()))?;
     let def = occ.def;
     if !is_identifier(new_name) {
         return Err(RenameError(format!(
@@ -163,7 +207,10 @@ pub fn rename(a: &Analysis, src: &str, offset: usize, new_name: &str) -> Result<
         return Ok(Vec::new());
     }
     if matches!(def, Def::Field { .. } | Def::Value { .. }) && RESERVED.contains(&new_name) {
-        return Err(RenameError(format!("`{new_name}` is a keyword of criteria and cannot name a {}", def.kind_name())));
+        return Err(RenameError(format!(
+            "`{new_name}` is a keyword of criteria and cannot name a {}",
+            def.kind_name()
+        )));
     }
     if let Some(clash) = clash(a, &def, new_name) {
         return Err(RenameError(clash));
@@ -177,7 +224,10 @@ pub fn rename(a: &Analysis, src: &str, offset: usize, new_name: &str) -> Result<
     if let Def::Field { schema, field } = &def {
         if let Some(decl) = field_decl(a, schema, field) {
             if decl.from.is_none() {
-                edits.push(TextEdit::new(Span::new(decl.ty.span.end as usize, decl.ty.span.end as usize), format!(" from \"{field}\"")));
+                edits.push(TextEdit::new(
+                    Span::new(decl.ty.span.end as usize, decl.ty.span.end as usize),
+                    format!(" from \"{field}\""),
+                ));
             }
         }
     }
@@ -185,7 +235,12 @@ pub fn rename(a: &Analysis, src: &str, offset: usize, new_name: &str) -> Result<
 }
 
 fn field_decl<'a>(a: &'a Analysis, schema: &str, field: &str) -> Option<&'a ast::FieldDecl> {
-    a.file.schemas().find(|s| s.name.name == schema)?.fields.iter().find(|f| f.name.name == field)
+    a.file
+        .schemas()
+        .find(|s| s.name.name == schema)?
+        .fields
+        .iter()
+        .find(|f| f.name.name == field)
 }
 
 /// A message if `new_name` is already taken where `def` lives.
@@ -203,17 +258,27 @@ fn clash(a: &Analysis, def: &Def, new_name: &str) -> Option<String> {
         }
         Def::Field { schema, .. } => {
             let s = a.model.schemas.iter().find(|s| &s.name == schema)?;
-            s.field(new_name).and_then(|_| taken(&format!("field in `{schema}`")))
+            s.field(new_name)
+                .and_then(|_| taken(&format!("field in `{schema}`")))
         }
         Def::Value { schema, field, .. } => {
             let s = a.model.schemas.iter().find(|s| &s.name == schema)?;
             let f = &s.fields[s.field(field)?];
             let norm = icp_check::model::normalize_value(new_name);
-            f.ty.values().contains(&norm).then(|| format!("`{field}` already has the value `{new_name}`"))
+            f.ty.values()
+                .contains(&norm)
+                .then(|| format!("`{field}` already has the value `{new_name}`"))
         }
-        Def::Rule { icp, .. } | Def::Tier { icp, .. } | Def::Segment { icp, .. } | Def::Persona { icp, .. } => {
+        Def::Rule { icp, .. }
+        | Def::Tier { icp, .. }
+        | Def::Segment { icp, .. }
+        | Def::Persona { icp, .. } => {
             let mut occ = Vec::new();
-            let item = a.file.items.iter().position(|it| matches!(it, Item::Icp(i) if &i.name.name == icp))?;
+            let item = a
+                .file
+                .items
+                .iter()
+                .position(|it| matches!(it, Item::Icp(i) if &i.name.name == icp))?;
             item_occurrences(a, item, &mut occ);
             let kind = def.kind_name();
             occ.iter()
@@ -227,10 +292,23 @@ fn clash(a: &Analysis, def: &Def, new_name: &str) -> Option<String> {
 pub(crate) fn item_occurrences(a: &Analysis, item: usize, out: &mut Vec<Occurrence>) {
     match a.file.items.get(item) {
         Some(Item::Schema(s)) => {
-            out.push(Occurrence { span: s.name.span, def: Def::Schema { name: s.name.name.clone() }, is_decl: true });
+            out.push(Occurrence {
+                span: s.name.span,
+                def: Def::Schema {
+                    name: s.name.name.clone(),
+                },
+                is_decl: true,
+            });
             for f in &s.fields {
-                let field = Def::Field { schema: s.name.name.clone(), field: f.name.name.clone() };
-                out.push(Occurrence { span: f.name.span, def: field, is_decl: true });
+                let field = Def::Field {
+                    schema: s.name.name.clone(),
+                    field: f.name.name.clone(),
+                };
+                out.push(Occurrence {
+                    span: f.name.span,
+                    def: field,
+                    is_decl: true,
+                });
                 for v in &f.ty.values {
                     out.push(Occurrence {
                         span: v.span,
@@ -258,8 +336,18 @@ struct IcpWalker<'a, 'o> {
 
 impl<'a, 'o> IcpWalker<'a, 'o> {
     fn new(a: &'a Analysis, item: usize, icp: &'a ast::Icp, out: &'o mut Vec<Occurrence>) -> Self {
-        let schema = a.model.icps.iter().find(|m| m.item == item).and_then(|m| a.model.schema_of(m));
-        IcpWalker { a, icp, schema, out }
+        let schema = a
+            .model
+            .icps
+            .iter()
+            .find(|m| m.item == item)
+            .and_then(|m| a.model.schema_of(m));
+        IcpWalker {
+            a,
+            icp,
+            schema,
+            out,
+        }
     }
 
     fn push(&mut self, span: Span, def: Def, is_decl: bool) {
@@ -273,14 +361,28 @@ impl<'a, 'o> IcpWalker<'a, 'o> {
 
     fn walk(mut self) {
         let icp = self.icp;
-        self.push(icp.name.span, Def::Icp { name: icp.name.name.clone() }, true);
+        self.push(
+            icp.name.span,
+            Def::Icp {
+                name: icp.name.name.clone(),
+            },
+            true,
+        );
         for st in &icp.body {
             match &st.kind {
                 StmtKind::Uses(name) if self.a.model.schema(&name.name).is_some() => {
-                    self.push(name.span, Def::Schema { name: name.name.clone() }, false);
+                    self.push(
+                        name.span,
+                        Def::Schema {
+                            name: name.name.clone(),
+                        },
+                        false,
+                    );
                 }
                 StmtKind::Criteria { items, .. } => items.iter().for_each(|c| self.expr(&c.expr)),
-                StmtKind::Persona { name, .. } => self.named(name, |icp, name| Def::Persona { icp, name }),
+                StmtKind::Persona { name, .. } => {
+                    self.named(name, |icp, name| Def::Persona { icp, name })
+                }
                 StmtKind::Disqualify(items) => items.iter().for_each(|d| self.expr(&d.expr)),
                 StmtKind::Rubric(items) => {
                     for it in items {
@@ -289,7 +391,9 @@ impl<'a, 'o> IcpWalker<'a, 'o> {
                                 self.named(&r.name, |icp, name| Def::Rule { icp, name });
                                 self.expr(&r.expr);
                             }
-                            RubricItem::Tier(t) => self.named(&t.name, |icp, name| Def::Tier { icp, name }),
+                            RubricItem::Tier(t) => {
+                                self.named(&t.name, |icp, name| Def::Tier { icp, name })
+                            }
                         }
                     }
                 }
@@ -305,16 +409,35 @@ impl<'a, 'o> IcpWalker<'a, 'o> {
     fn field(&mut self, f: &ast::Ident) -> Option<&'a icp_check::model::Field> {
         let schema = self.schema?;
         let field = &schema.fields[schema.field(&f.name)?];
-        self.push(f.span, Def::Field { schema: schema.name.clone(), field: field.name.clone() }, false);
+        self.push(
+            f.span,
+            Def::Field {
+                schema: schema.name.clone(),
+                field: field.name.clone(),
+            },
+            false,
+        );
         Some(field)
     }
 
     fn value(&mut self, field: Option<&icp_check::model::Field>, v: &Value) {
-        let (Some(field), Some(schema)) = (field, self.schema) else { return };
-        let (ValueKind::Ident(s) | ValueKind::Str(s)) = &v.kind else { return };
+        let (Some(field), Some(schema)) = (field, self.schema) else {
+            return;
+        };
+        let (ValueKind::Ident(s) | ValueKind::Str(s)) = &v.kind else {
+            return;
+        };
         let norm = icp_check::model::normalize_value(s);
         if field.ty.values().contains(&norm) {
-            self.push(v.span, Def::Value { schema: schema.name.clone(), field: field.name.clone(), value: norm }, false);
+            self.push(
+                v.span,
+                Def::Value {
+                    schema: schema.name.clone(),
+                    field: field.name.clone(),
+                    value: norm,
+                },
+                false,
+            );
         }
     }
 
@@ -349,11 +472,14 @@ impl<'a, 'o> IcpWalker<'a, 'o> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::*;
     use crate::apply_edits;
+    use crate::test_support::*;
 
     fn at(src: &str, needle: &str, nth: usize) -> usize {
-        src.match_indices(needle).nth(nth).map(|(i, _)| i + 1).expect("needle in source")
+        src.match_indices(needle)
+            .nth(nth)
+            .map(|(i, _)| i + 1)
+            .expect("needle in source")
     }
 
     #[test]
@@ -402,7 +528,12 @@ mod tests {
             out,
             "schema s { headcount: int from \"size\" }\nicp x \"X\" { uses s\n firmographics { headcount > 10 }\n rubric { rule r: headcount > 5 } }\n"
         );
-        assert!(icp_check::analyze(&out, &Default::default()).diagnostics.iter().all(|d| d.code != "unknown-field"));
+        assert!(
+            icp_check::analyze(&out, &Default::default())
+                .diagnostics
+                .iter()
+                .all(|d| d.code != "unknown-field")
+        );
     }
 
     #[test]
@@ -413,7 +544,9 @@ mod tests {
         assert!(rename(&a, HR, field, "revenue").is_err_and(|e| e.0.contains("already")));
         assert!(rename(&a, HR, field, "and").is_err());
         let rule = at(HR, "rule industry_fit", 0) + 5;
-        assert!(rename(&a, HR, rule, "size_fit").is_err_and(|e| e.0.contains("already has a rule")));
+        assert!(
+            rename(&a, HR, rule, "size_fit").is_err_and(|e| e.0.contains("already has a rule"))
+        );
         assert_eq!(rename(&a, HR, rule, "sector_fit").map(|e| e.len()), Ok(1));
         assert!(rename(&a, HR, 0, "x").is_err(), "a comment is not a name");
     }

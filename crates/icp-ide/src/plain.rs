@@ -15,7 +15,9 @@ pub fn describe(src: &str, e: &Expr) -> String {
         }
     };
     match &e.kind {
-        ExprKind::Compare { field, op, value, .. } => {
+        ExprKind::Compare {
+            field, op, value, ..
+        } => {
             let op = match op {
                 CmpOp::Eq => "is",
                 CmpOp::Ne => "is not",
@@ -26,23 +28,43 @@ pub fn describe(src: &str, e: &Expr) -> String {
             };
             format!("{} {op} {}", field.name, text(value))
         }
-        ExprKind::InRange { field, negated, lo, hi } => {
+        ExprKind::InRange {
+            field,
+            negated,
+            lo,
+            hi,
+        } => {
             let not = if *negated { "not " } else { "" };
-            format!("{} is {not}between {} and {} (inclusive)", field.name, text(lo), text(hi))
+            format!(
+                "{} is {not}between {} and {} (inclusive)",
+                field.name,
+                text(lo),
+                text(hi)
+            )
         }
-        ExprKind::InList { field, negated, list: l } => {
+        ExprKind::InList {
+            field,
+            negated,
+            list: l,
+        } => {
             if *negated {
                 format!("{} is neither {}", field.name, list(l, "nor"))
             } else {
                 format!("{} is {}", field.name, list(l, "or"))
             }
         }
-        ExprKind::Has { field, mode, list: l } => match mode {
+        ExprKind::Has {
+            field,
+            mode,
+            list: l,
+        } => match mode {
             HasMode::Any => format!("{} includes at least one of {}", field.name, list(l, "or")),
             HasMode::All => format!("{} includes all of {}", field.name, list(l, "and")),
             HasMode::None => format!("{} includes none of {}", field.name, list(l, "or")),
         },
-        ExprKind::Within { field, duration } => format!("{} is within the last {}", field.name, text(duration)),
+        ExprKind::Within { field, duration } => {
+            format!("{} is within the last {}", field.name, text(duration))
+        }
         ExprKind::Graded { field, lo, hi } => format!(
             "part of the weight, in proportion to where {} falls between {} and {}",
             field.name,
@@ -55,7 +77,11 @@ pub fn describe(src: &str, e: &Expr) -> String {
         ExprKind::Or(x, y) => format!("either {} or {}", describe(src, x), describe(src, y)),
         ExprKind::Paren(x) => format!("({})", describe(src, x)),
         ExprKind::Prose { text: t, within } => match within {
-            Some(w) => format!("“{}” within the last {} (prose: not scored)", t.value, text(w)),
+            Some(w) => format!(
+                "“{}” within the last {} (prose: not scored)",
+                t.value,
+                text(w)
+            ),
             None => format!("“{}” (prose: not scored)", t.value),
         },
         ExprKind::Error => "(could not be read)".into(),
@@ -87,7 +113,10 @@ mod tests {
             .collect();
         assert_eq!(words[0], "industry is saas or services");
         assert_eq!(words[1], "employees is between 200 and 2000 (inclusive)");
-        assert_eq!(words[2], "hris is workday or bamboohr and payroll is adp or gusto");
+        assert_eq!(
+            words[2],
+            "hris is workday or bamboohr and payroll is adp or gusto"
+        );
         assert_eq!(words[3], "vp_people_in_deal is true");
         assert_eq!(words[5], "budget is at least 50K");
     }

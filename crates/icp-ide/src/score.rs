@@ -8,7 +8,7 @@
 
 use icp_check::model::{IcpModel, PredKind, TierModel};
 use icp_syntax::ast::CmpOp;
-use icp_syntax::literal::{format_rational, Rational};
+use icp_syntax::literal::{Rational, format_rational};
 
 /// The range of scores a rubric can give.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,8 +59,16 @@ impl Interval {
     }
 
     fn intersect(&self, o: &Interval) -> Interval {
-        let lo = if o.lo.at > self.lo.at || (o.lo.at == self.lo.at && !o.lo.closed) { o.lo } else { self.lo };
-        let hi = if o.hi.at < self.hi.at || (o.hi.at == self.hi.at && !o.hi.closed) { o.hi } else { self.hi };
+        let lo = if o.lo.at > self.lo.at || (o.lo.at == self.lo.at && !o.lo.closed) {
+            o.lo
+        } else {
+            self.lo
+        };
+        let hi = if o.hi.at < self.hi.at || (o.hi.at == self.hi.at && !o.hi.closed) {
+            o.hi
+        } else {
+            self.hi
+        };
         Interval { lo, hi }
     }
 }
@@ -83,7 +91,11 @@ impl TierScores {
     pub fn span(&self) -> Option<(Rational, Rational)> {
         let first = self.parts.first()?;
         let last = self.parts.last()?;
-        let (lo, hi) = if self.integral { (ceil_end(first.lo), floor_end(last.hi)) } else { (first.lo.at, last.hi.at) };
+        let (lo, hi) = if self.integral {
+            (ceil_end(first.lo), floor_end(last.hi))
+        } else {
+            (first.lo.at, last.hi.at)
+        };
         Some((lo, hi))
     }
 
@@ -95,13 +107,21 @@ impl TierScores {
         let part = |p: &Interval| -> String {
             if self.integral {
                 let (lo, hi) = (ceil_end(p.lo), floor_end(p.hi));
-                if lo == hi { format_rational(&lo) } else { format!("{}..{}", format_rational(&lo), format_rational(&hi)) }
+                if lo == hi {
+                    format_rational(&lo)
+                } else {
+                    format!("{}..{}", format_rational(&lo), format_rational(&hi))
+                }
             } else if p.lo.at == p.hi.at {
                 format_rational(&p.lo.at)
             } else {
                 let lo = if p.lo.closed { "≥" } else { ">" };
                 let hi = if p.hi.closed { "≤" } else { "<" };
-                format!("{lo} {} and {hi} {}", format_rational(&p.lo.at), format_rational(&p.hi.at))
+                format!(
+                    "{lo} {} and {hi} {}",
+                    format_rational(&p.lo.at),
+                    format_rational(&p.hi.at)
+                )
             }
         };
         self.parts.iter().map(part).collect::<Vec<_>>().join(", ")
@@ -110,26 +130,51 @@ impl TierScores {
 
 fn ceil_end(e: End) -> Rational {
     let c = e.at.ceil();
-    if !e.closed && c == e.at { c + Rational::from_integer(1) } else { c }
+    if !e.closed && c == e.at {
+        c + Rational::from_integer(1)
+    } else {
+        c
+    }
 }
 
 fn floor_end(e: End) -> Rational {
     let f = e.at.floor();
-    if !e.closed && f == e.at { f - Rational::from_integer(1) } else { f }
+    if !e.closed && f == e.at {
+        f - Rational::from_integer(1)
+    } else {
+        f
+    }
 }
 
 /// The condition of a tier as intervals of scores.
 fn accepted(t: &TierModel, all: Interval) -> Vec<Interval> {
-    let Some((op, n)) = t.condition else { return vec![all] };
+    let Some((op, n)) = t.condition else {
+        return vec![all];
+    };
     let at = |closed| End { at: n, closed };
-    let below = Interval { lo: all.lo, hi: at(false) };
-    let above = Interval { lo: at(false), hi: all.hi };
+    let below = Interval {
+        lo: all.lo,
+        hi: at(false),
+    };
+    let above = Interval {
+        lo: at(false),
+        hi: all.hi,
+    };
     match op {
-        CmpOp::Ge => vec![Interval { lo: at(true), hi: all.hi }],
+        CmpOp::Ge => vec![Interval {
+            lo: at(true),
+            hi: all.hi,
+        }],
         CmpOp::Gt => vec![above],
-        CmpOp::Le => vec![Interval { lo: all.lo, hi: at(true) }],
+        CmpOp::Le => vec![Interval {
+            lo: all.lo,
+            hi: at(true),
+        }],
         CmpOp::Lt => vec![below],
-        CmpOp::Eq => vec![Interval { lo: at(true), hi: at(true) }],
+        CmpOp::Eq => vec![Interval {
+            lo: at(true),
+            hi: at(true),
+        }],
         CmpOp::Ne => vec![below, above],
     }
 }
@@ -138,8 +183,20 @@ fn accepted(t: &TierModel, all: Interval) -> Vec<Interval> {
 fn subtract(set: &[Interval], cut: &Interval) -> Vec<Interval> {
     let mut out = Vec::new();
     for s in set {
-        let left = Interval { lo: s.lo, hi: End { at: cut.lo.at, closed: !cut.lo.closed } };
-        let right = Interval { lo: End { at: cut.hi.at, closed: !cut.hi.closed }, hi: s.hi };
+        let left = Interval {
+            lo: s.lo,
+            hi: End {
+                at: cut.lo.at,
+                closed: !cut.lo.closed,
+            },
+        };
+        let right = Interval {
+            lo: End {
+                at: cut.hi.at,
+                closed: !cut.hi.closed,
+            },
+            hi: s.hi,
+        };
         for part in [s.intersect(&left), s.intersect(&right)] {
             if !part.is_empty() && (!out.contains(&part)) {
                 out.push(part);
@@ -152,7 +209,16 @@ fn subtract(set: &[Interval], cut: &Interval) -> Vec<Interval> {
 /// The scores each tier of an icp gets, in the order of `icp.tiers`.
 pub fn tier_scores(icp: &IcpModel) -> Vec<TierScores> {
     let b = bounds(icp);
-    let all = Interval { lo: End { at: b.min, closed: true }, hi: End { at: b.max, closed: true } };
+    let all = Interval {
+        lo: End {
+            at: b.min,
+            closed: true,
+        },
+        hi: End {
+            at: b.max,
+            closed: true,
+        },
+    };
     let mut remaining = vec![all];
     let mut out = Vec::new();
     for t in &icp.tiers {
@@ -170,7 +236,10 @@ pub fn tier_scores(icp: &IcpModel) -> Vec<TierScores> {
             remaining = subtract(&remaining, a);
         }
         parts.sort_by_key(|x| x.lo.at);
-        let mut ts = TierScores { parts, integral: b.integral };
+        let mut ts = TierScores {
+            parts,
+            integral: b.integral,
+        };
         if b.integral {
             // Keep only the parts that hold a whole number.
             ts.parts.retain(|p| ceil_end(p.lo) <= floor_end(p.hi));
@@ -182,7 +251,11 @@ pub fn tier_scores(icp: &IcpModel) -> Vec<TierScores> {
 
 /// `+3`, `-4`, `+2.5`: a weight as a signed number.
 pub fn signed(r: &Rational) -> String {
-    if *r < Rational::from_integer(0) { format_rational(r) } else { format!("+{}", format_rational(r)) }
+    if *r < Rational::from_integer(0) {
+        format_rational(r)
+    } else {
+        format!("+{}", format_rational(r))
+    }
 }
 
 #[cfg(test)]
@@ -195,7 +268,10 @@ mod tests {
         let a = analysis(DEVTOOLS);
         let icp = &a.model.icps[0];
         let b = bounds(icp);
-        assert_eq!((b.min, b.max), (Rational::from_integer(-4), Rational::from_integer(9)));
+        assert_eq!(
+            (b.min, b.max),
+            (Rational::from_integer(-4), Rational::from_integer(9))
+        );
         let tiers: Vec<String> = tier_scores(icp).iter().map(TierScores::describe).collect();
         assert_eq!(tiers, vec!["7..9", "4..6", "-4..3"]);
     }

@@ -1,11 +1,11 @@
 //! Semantic tokens: what each word of the file is, so that an editor colours a field, an enum
 //! value, a schema and a keyword differently even where the grammar alone cannot tell.
 
-use icp_syntax::lexer::{self, Tok};
 use icp_syntax::Span;
+use icp_syntax::lexer::{self, Tok};
 
-use crate::navigation::{self, Def};
 use crate::Analysis;
+use crate::navigation::{self, Def};
 
 /// The token types, in the order of the legend the server announces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,22 +59,87 @@ pub struct SemanticToken {
 }
 
 const KEYWORDS: &[&str] = &[
-    "schema", "icp", "from", "uses", "owner", "reviewed", "refresh", "firmographics", "tech_stack", "behaviors", "persona",
-    "job", "pain", "alternatives", "triggers", "budget", "reach", "disqualify", "rubric", "segment", "messaging", "and",
-    "or", "not", "in", "has", "any", "all", "none", "within", "because", "graded", "rule", "tier", "when", "score",
-    "otherwise", "secondary", "channel", "recommends", "approves", "up", "to", "kind", "success", "role", "tenure",
-    "motivation", "objection", "before", "after", "cost",
+    "schema",
+    "icp",
+    "from",
+    "uses",
+    "owner",
+    "reviewed",
+    "refresh",
+    "firmographics",
+    "tech_stack",
+    "behaviors",
+    "persona",
+    "job",
+    "pain",
+    "alternatives",
+    "triggers",
+    "budget",
+    "reach",
+    "disqualify",
+    "rubric",
+    "segment",
+    "messaging",
+    "and",
+    "or",
+    "not",
+    "in",
+    "has",
+    "any",
+    "all",
+    "none",
+    "within",
+    "because",
+    "graded",
+    "rule",
+    "tier",
+    "when",
+    "score",
+    "otherwise",
+    "secondary",
+    "channel",
+    "recommends",
+    "approves",
+    "up",
+    "to",
+    "kind",
+    "success",
+    "role",
+    "tenure",
+    "motivation",
+    "objection",
+    "before",
+    "after",
+    "cost",
 ];
 
-const VALUES: &[&str] = &["true", "false", "yes", "no", "quarterly", "monthly", "yearly"];
+const VALUES: &[&str] = &[
+    "true",
+    "false",
+    "yes",
+    "no",
+    "quarterly",
+    "monthly",
+    "yearly",
+];
 
 /// The semantic tokens of the file that overlap `range` (all of them for `None`), in order.
 pub fn semantic_tokens(src: &str, a: &Analysis, range: Option<Span>) -> Vec<SemanticToken> {
     let occ = navigation::occurrences(a);
     let mut occ_at = occ.iter().peekable();
     let lexed = lexer::lex(src);
-    let in_range = |s: Span| range.is_none_or(|r| s.start < r.end.max(r.start + 1) && r.start < s.end.max(s.start + 1));
-    let in_type = |s: Span| a.file.schemas().any(|sc| sc.span.contains(s.start as usize) && sc.fields.iter().any(|f| f.ty.span.contains(s.start as usize)));
+    let in_range = |s: Span| {
+        range.is_none_or(|r| s.start < r.end.max(r.start + 1) && r.start < s.end.max(s.start + 1))
+    };
+    let in_type = |s: Span| {
+        a.file.schemas().any(|sc| {
+            sc.span.contains(s.start as usize)
+                && sc
+                    .fields
+                    .iter()
+                    .any(|f| f.ty.span.contains(s.start as usize))
+        })
+    };
     let mut out = Vec::new();
     for t in &lexed.tokens {
         if !in_range(t.span) {
@@ -92,9 +157,16 @@ pub fn semantic_tokens(src: &str, a: &Analysis, range: Option<Span>) -> Vec<Sema
                         Def::Icp { .. } => TokenType::Icp,
                         Def::Field { .. } => TokenType::Field,
                         Def::Value { .. } => TokenType::Value,
-                        Def::Rule { .. } | Def::Tier { .. } | Def::Segment { .. } | Def::Persona { .. } => TokenType::Name,
+                        Def::Rule { .. }
+                        | Def::Tier { .. }
+                        | Def::Segment { .. }
+                        | Def::Persona { .. } => TokenType::Name,
                     };
-                    out.push(SemanticToken { span: t.span, ty, declaration: o.is_decl });
+                    out.push(SemanticToken {
+                        span: t.span,
+                        ty,
+                        declaration: o.is_decl,
+                    });
                     continue;
                 }
                 if icp_syntax::ast::TypeName::from_name(text).is_some() && in_type(t.span) {
@@ -112,15 +184,25 @@ pub fn semantic_tokens(src: &str, a: &Analysis, range: Option<Span>) -> Vec<Sema
             }
             Tok::Number | Tok::Date => TokenType::Number,
             Tok::Str => TokenType::String,
-            Tok::EqEq | Tok::NotEq | Tok::Lt | Tok::Le | Tok::Gt | Tok::Ge | Tok::DotDot => TokenType::Operator,
+            Tok::EqEq | Tok::NotEq | Tok::Lt | Tok::Le | Tok::Gt | Tok::Ge | Tok::DotDot => {
+                TokenType::Operator
+            }
             Tok::Plus | Tok::Minus => TokenType::Operator,
             _ => continue,
         };
-        out.push(SemanticToken { span: t.span, ty, declaration: false });
+        out.push(SemanticToken {
+            span: t.span,
+            ty,
+            declaration: false,
+        });
     }
     for c in &lexed.comments {
         if in_range(*c) {
-            out.push(SemanticToken { span: *c, ty: TokenType::Comment, declaration: false });
+            out.push(SemanticToken {
+                span: *c,
+                ty: TokenType::Comment,
+                declaration: false,
+            });
         }
     }
     out.sort_by_key(|t| t.span.start);
@@ -132,25 +214,53 @@ mod tests {
     use super::*;
     use crate::test_support::*;
 
-    fn ty_of(src: &str, toks: &[SemanticToken], needle: &str, nth: usize) -> Option<(TokenType, bool)> {
+    fn ty_of(
+        src: &str,
+        toks: &[SemanticToken],
+        needle: &str,
+        nth: usize,
+    ) -> Option<(TokenType, bool)> {
         let at = src.match_indices(needle).nth(nth)?.0;
-        toks.iter().find(|t| t.span.start as usize == at).map(|t| (t.ty, t.declaration))
+        toks.iter()
+            .find(|t| t.span.start as usize == at)
+            .map(|t| (t.ty, t.declaration))
     }
 
     #[test]
     fn kinds_of_words() {
         let a = analysis(HR);
         let toks = semantic_tokens(HR, &a, None);
-        assert_eq!(ty_of(HR, &toks, "employees", 0), Some((TokenType::Field, true)));
-        assert_eq!(ty_of(HR, &toks, "employees in", 0), Some((TokenType::Field, false)));
+        assert_eq!(
+            ty_of(HR, &toks, "employees", 0),
+            Some((TokenType::Field, true))
+        );
+        assert_eq!(
+            ty_of(HR, &toks, "employees in", 0),
+            Some((TokenType::Field, false))
+        );
         assert_eq!(ty_of(HR, &toks, "saas", 1), Some((TokenType::Value, false)));
-        assert_eq!(ty_of(HR, &toks, "firmographics", 0), Some((TokenType::Keyword, false)));
+        assert_eq!(
+            ty_of(HR, &toks, "firmographics", 0),
+            Some((TokenType::Keyword, false))
+        );
         assert_eq!(ty_of(HR, &toks, "20M", 0), Some((TokenType::Number, false)));
-        assert_eq!(ty_of(HR, &toks, "# Ideal", 0), Some((TokenType::Comment, false)));
+        assert_eq!(
+            ty_of(HR, &toks, "# Ideal", 0),
+            Some((TokenType::Comment, false))
+        );
         assert_eq!(ty_of(HR, &toks, "int ", 0), Some((TokenType::Type, false)));
-        assert_eq!(ty_of(HR, &toks, "crm\n", 0), Some((TokenType::Schema, false)));
-        assert_eq!(ty_of(HR, &toks, "functional", 0), Some((TokenType::Value, false)));
-        assert!(toks.windows(2).all(|w| w[0].span.end <= w[1].span.start), "tokens are ordered and disjoint");
+        assert_eq!(
+            ty_of(HR, &toks, "crm\n", 0),
+            Some((TokenType::Schema, false))
+        );
+        assert_eq!(
+            ty_of(HR, &toks, "functional", 0),
+            Some((TokenType::Value, false))
+        );
+        assert!(
+            toks.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+            "tokens are ordered and disjoint"
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The outline of a file (schemas, icps and their blocks) and the flat list of names that
 //! workspace symbol search looks through.
 
-use icp_syntax::ast::{Item, RubricItem, StmtKind};
 use icp_syntax::Span;
+use icp_syntax::ast::{Item, RubricItem, StmtKind};
 
 use crate::Analysis;
 
@@ -38,7 +38,14 @@ pub struct Symbol {
 
 impl Symbol {
     fn new(name: impl Into<String>, kind: SymbolKind, span: Span, selection: Span) -> Symbol {
-        Symbol { name: name.into(), detail: None, kind, span: span.cover(selection), selection, children: Vec::new() }
+        Symbol {
+            name: name.into(),
+            detail: None,
+            kind,
+            span: span.cover(selection),
+            selection,
+            children: Vec::new(),
+        }
     }
 
     fn detail(mut self, d: Option<String>) -> Symbol {
@@ -64,43 +71,92 @@ pub fn document_symbols(a: &Analysis) -> Vec<Symbol> {
     for item in &a.file.items {
         match item {
             Item::Schema(s) => {
-                let mut sym = Symbol::new(&s.name.name, SymbolKind::Schema, s.span, s.name.span).detail(s.doc.as_ref().map(|d| short(&d.value)));
+                let mut sym = Symbol::new(&s.name.name, SymbolKind::Schema, s.span, s.name.span)
+                    .detail(s.doc.as_ref().map(|d| short(&d.value)));
                 for f in &s.fields {
                     let ty = if f.ty.values.is_empty() {
                         f.ty.name.as_str().to_string()
                     } else {
-                        format!("{} [{}]", f.ty.name.as_str(), f.ty.values.iter().map(|v| v.name.as_str()).collect::<Vec<_>>().join(", "))
+                        format!(
+                            "{} [{}]",
+                            f.ty.name.as_str(),
+                            f.ty.values
+                                .iter()
+                                .map(|v| v.name.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
                     };
-                    sym.children.push(Symbol::new(&f.name.name, SymbolKind::Field, f.span, f.name.span).detail(Some(short(&ty))));
+                    sym.children.push(
+                        Symbol::new(&f.name.name, SymbolKind::Field, f.span, f.name.span)
+                            .detail(Some(short(&ty))),
+                    );
                 }
                 out.push(sym);
             }
             Item::Icp(icp) => {
-                let mut sym = Symbol::new(&icp.name.name, SymbolKind::Icp, icp.span, icp.name.span).detail(icp.title.as_ref().map(|t| short(&t.value)));
+                let mut sym = Symbol::new(&icp.name.name, SymbolKind::Icp, icp.span, icp.name.span)
+                    .detail(icp.title.as_ref().map(|t| short(&t.value)));
                 for st in &icp.body {
                     let kw = st.kind.keyword();
                     let child = match &st.kind {
                         StmtKind::Error => continue,
-                        StmtKind::Uses(n) => Symbol::new(format!("uses {}", n.name), SymbolKind::Header, st.span, st.keyword),
-                        StmtKind::Owner(_) | StmtKind::Reviewed(_) | StmtKind::Refresh(_) => Symbol::new(kw, SymbolKind::Header, st.span, st.keyword),
+                        StmtKind::Uses(n) => Symbol::new(
+                            format!("uses {}", n.name),
+                            SymbolKind::Header,
+                            st.span,
+                            st.keyword,
+                        ),
+                        StmtKind::Owner(_) | StmtKind::Reviewed(_) | StmtKind::Refresh(_) => {
+                            Symbol::new(kw, SymbolKind::Header, st.span, st.keyword)
+                        }
                         StmtKind::Persona { name, title, .. } => {
-                            Symbol::new(&name.name, SymbolKind::Persona, st.span, name.span).detail(Some(title.as_ref().map_or_else(|| "persona".into(), |t| format!("persona: {}", short(&t.value)))))
+                            Symbol::new(&name.name, SymbolKind::Persona, st.span, name.span).detail(
+                                Some(title.as_ref().map_or_else(
+                                    || "persona".into(),
+                                    |t| format!("persona: {}", short(&t.value)),
+                                )),
+                            )
                         }
-                        StmtKind::Job { statement, .. } => {
-                            Symbol::new(short(&statement.value), SymbolKind::Job, st.span, st.keyword).detail(Some("job".into()))
+                        StmtKind::Job { statement, .. } => Symbol::new(
+                            short(&statement.value),
+                            SymbolKind::Job,
+                            st.span,
+                            st.keyword,
+                        )
+                        .detail(Some("job".into())),
+                        StmtKind::Pain { statement, .. } => Symbol::new(
+                            short(&statement.value),
+                            SymbolKind::Pain,
+                            st.span,
+                            st.keyword,
+                        )
+                        .detail(Some("pain".into())),
+                        StmtKind::Segment(seg) => {
+                            Symbol::new(&seg.name.name, SymbolKind::Segment, st.span, seg.name.span)
+                                .detail(Some(seg.title.as_ref().map_or_else(
+                                    || "segment".into(),
+                                    |t| format!("segment: {}", short(&t.value)),
+                                )))
                         }
-                        StmtKind::Pain { statement, .. } => {
-                            Symbol::new(short(&statement.value), SymbolKind::Pain, st.span, st.keyword).detail(Some("pain".into()))
-                        }
-                        StmtKind::Segment(seg) => Symbol::new(&seg.name.name, SymbolKind::Segment, st.span, seg.name.span)
-                            .detail(Some(seg.title.as_ref().map_or_else(|| "segment".into(), |t| format!("segment: {}", short(&t.value))))),
                         StmtKind::Rubric(items) => {
                             let mut r = Symbol::new(kw, SymbolKind::Block, st.span, st.keyword);
                             for it in items {
                                 r.children.push(match it {
-                                    RubricItem::Rule(rule) => Symbol::new(&rule.name.name, SymbolKind::Rule, rule.span, rule.name.span)
-                                        .detail(rule.label.as_ref().map(|l| short(&l.value))),
-                                    RubricItem::Tier(t) => Symbol::new(&t.name.name, SymbolKind::Tier, t.span, t.name.span).detail(Some("tier".into())),
+                                    RubricItem::Rule(rule) => Symbol::new(
+                                        &rule.name.name,
+                                        SymbolKind::Rule,
+                                        rule.span,
+                                        rule.name.span,
+                                    )
+                                    .detail(rule.label.as_ref().map(|l| short(&l.value))),
+                                    RubricItem::Tier(t) => Symbol::new(
+                                        &t.name.name,
+                                        SymbolKind::Tier,
+                                        t.span,
+                                        t.name.span,
+                                    )
+                                    .detail(Some("tier".into())),
                                 });
                             }
                             r
@@ -133,11 +189,23 @@ pub fn flat_symbols(a: &Analysis, query: &str) -> Vec<FlatSymbol> {
     let walk = |syms: &[Symbol], container: Option<&str>, out: &mut Vec<FlatSymbol>| {
         fn go(syms: &[Symbol], container: Option<&str>, query: &str, out: &mut Vec<FlatSymbol>) {
             for s in syms {
-                let named = !matches!(s.kind, SymbolKind::Block | SymbolKind::Header | SymbolKind::Job | SymbolKind::Pain);
+                let named = !matches!(
+                    s.kind,
+                    SymbolKind::Block | SymbolKind::Header | SymbolKind::Job | SymbolKind::Pain
+                );
                 if named && fuzzy_match(&s.name, query) {
-                    out.push(FlatSymbol { name: s.name.clone(), kind: s.kind, span: s.selection, container: container.map(str::to_string) });
+                    out.push(FlatSymbol {
+                        name: s.name.clone(),
+                        kind: s.kind,
+                        span: s.selection,
+                        container: container.map(str::to_string),
+                    });
                 }
-                let inner = if named { Some(s.name.as_str()) } else { container };
+                let inner = if named {
+                    Some(s.name.as_str())
+                } else {
+                    container
+                };
                 go(&s.children, inner, query, out);
             }
         }
@@ -151,7 +219,10 @@ pub fn flat_symbols(a: &Analysis, query: &str) -> Vec<FlatSymbol> {
 /// (`hrdir` matches `hr_director`); an empty query matches everything.
 pub fn fuzzy_match(name: &str, query: &str) -> bool {
     let mut chars = name.chars().flat_map(char::to_lowercase);
-    query.chars().flat_map(char::to_lowercase).all(|q| chars.any(|c| c == q))
+    query
+        .chars()
+        .flat_map(char::to_lowercase)
+        .all(|q| chars.any(|c| c == q))
 }
 
 #[cfg(test)]
@@ -163,15 +234,29 @@ mod tests {
     fn outline_of_the_hr_example() {
         let a = analysis(HR);
         let syms = document_symbols(&a);
-        assert_eq!(syms.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), vec!["crm", "hr_analytics"]);
+        assert_eq!(
+            syms.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            vec!["crm", "hr_analytics"]
+        );
         assert_eq!(syms[0].children.len(), 13);
         let icp = &syms[1];
         let names: Vec<&str> = icp.children.iter().map(|c| c.name.as_str()).collect();
-        assert!(names.contains(&"firmographics") && names.contains(&"hr_director") && names.contains(&"ideal_of_ideal"), "{names:?}");
-        let rubric = icp.children.iter().find(|c| c.name == "rubric").expect("rubric");
+        assert!(
+            names.contains(&"firmographics")
+                && names.contains(&"hr_director")
+                && names.contains(&"ideal_of_ideal"),
+            "{names:?}"
+        );
+        let rubric = icp
+            .children
+            .iter()
+            .find(|c| c.name == "rubric")
+            .expect("rubric");
         assert_eq!(rubric.children.len(), 10);
         fn contained(s: &Symbol) -> bool {
-            s.span.start <= s.selection.start && s.selection.end <= s.span.end && s.children.iter().all(contained)
+            s.span.start <= s.selection.start
+                && s.selection.end <= s.span.end
+                && s.children.iter().all(contained)
         }
         assert!(syms.iter().all(contained));
     }
@@ -179,10 +264,19 @@ mod tests {
     #[test]
     fn flat_symbols_match_fuzzily() {
         let a = analysis(HR);
-        let found: Vec<String> = flat_symbols(&a, "hrdir").into_iter().map(|s| s.name).collect();
+        let found: Vec<String> = flat_symbols(&a, "hrdir")
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
         assert_eq!(found, vec!["hr_director"]);
         let all = flat_symbols(&a, "");
-        assert!(all.iter().any(|s| s.name == "employees" && s.container.as_deref() == Some("crm")));
-        assert!(all.iter().any(|s| s.name == "size_fit" && s.container.as_deref() == Some("hr_analytics")));
+        assert!(
+            all.iter()
+                .any(|s| s.name == "employees" && s.container.as_deref() == Some("crm"))
+        );
+        assert!(
+            all.iter()
+                .any(|s| s.name == "size_fit" && s.container.as_deref() == Some("hr_analytics"))
+        );
     }
 }

@@ -59,8 +59,13 @@ impl Configs {
 }
 
 fn load(dir: &Path) -> Loaded {
-    let Some(file) = icp_check::config::find(dir) else { return Loaded::default() };
-    let mut out = Loaded { source: Some(file.clone()), ..Loaded::default() };
+    let Some(file) = icp_check::config::find(dir) else {
+        return Loaded::default();
+    };
+    let mut out = Loaded {
+        source: Some(file.clone()),
+        ..Loaded::default()
+    };
     match Config::load(&file) {
         Ok(c) => out.check = c,
         Err(errors) => out.errors.extend(errors.iter().map(ToString::to_string)),
@@ -70,12 +75,20 @@ fn load(dir: &Path) -> Loaded {
             // The limits `icpc fmt` applies.
             Ok(t) => match t.fmt.unwrap_or_default() {
                 o if o.indent_width == 0 || o.indent_width > 16 => {
-                    out.errors.push(format!("{}: [fmt] indent-width must be between 1 and 16", file.display()));
+                    out.errors.push(format!(
+                        "{}: [fmt] indent-width must be between 1 and 16",
+                        file.display()
+                    ));
                 }
-                o if o.line_width < 20 => out.errors.push(format!("{}: [fmt] line-width must be at least 20", file.display())),
+                o if o.line_width < 20 => out.errors.push(format!(
+                    "{}: [fmt] line-width must be at least 20",
+                    file.display()
+                )),
                 o => out.fmt = o,
             },
-            Err(e) => out.errors.push(format!("{}: [fmt]: {}", file.display(), e.message())),
+            Err(e) => out
+                .errors
+                .push(format!("{}: [fmt]: {}", file.display(), e.message())),
         }
     }
     out
@@ -97,7 +110,11 @@ mod tests {
         assert_eq!(c.fmt.indent_width, 4);
         assert_eq!(c.source.as_deref(), Some(dir.join("icp.toml").as_path()));
         std::fs::write(dir.join("icp.toml"), "[fmt]\nindent-width = 8\n").expect("write");
-        assert_eq!(configs.for_path(Some(&doc), None).fmt.indent_width, 4, "cached until told");
+        assert_eq!(
+            configs.for_path(Some(&doc), None).fmt.indent_width,
+            4,
+            "cached until told"
+        );
         configs.clear();
         assert_eq!(configs.for_path(Some(&doc), None).fmt.indent_width, 8);
         // Out of `icpc fmt`'s limits: the defaults, and the reason.

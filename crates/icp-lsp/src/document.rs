@@ -14,7 +14,7 @@ use icp_syntax::LineIndex;
 use ropey::Rope;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
-use crate::pos::{rope_char, Encoding, PosMap};
+use crate::pos::{Encoding, PosMap, rope_char};
 
 /// The text of one version of a document.
 #[derive(Debug)]
@@ -31,7 +31,12 @@ pub struct Snapshot {
 impl Snapshot {
     pub fn new(version: i32, revision: u64, text: String) -> Snapshot {
         let lines = LineIndex::new(&text);
-        Snapshot { version, revision, text, lines }
+        Snapshot {
+            version,
+            revision,
+            text,
+            lines,
+        }
     }
 
     pub fn pos(&self, enc: Encoding) -> PosMap<'_> {
@@ -118,14 +123,21 @@ impl Document {
         if let Some(s) = &self.snapshot {
             return s.clone();
         }
-        let s = Arc::new(Snapshot::new(self.version, self.revision, self.rope.to_string()));
+        let s = Arc::new(Snapshot::new(
+            self.version,
+            self.revision,
+            self.rope.to_string(),
+        ));
         self.snapshot = Some(s.clone());
         s
     }
 
     /// The latest analysis if it is of the current version.
     pub fn current_analysis(&self) -> Option<Arc<Analyzed>> {
-        self.analyzed.as_ref().filter(|a| a.snapshot.revision == self.revision).cloned()
+        self.analyzed
+            .as_ref()
+            .filter(|a| a.snapshot.revision == self.revision)
+            .cloned()
     }
 }
 
@@ -153,7 +165,11 @@ impl Store {
 /// Analyses a snapshot (the work that runs off the async threads).
 pub fn analyze(snapshot: Arc<Snapshot>, config: &Config, epoch: u64) -> Analyzed {
     let analysis = icp_check::analyze(&snapshot.text, config);
-    Analyzed { snapshot, analysis, epoch }
+    Analyzed {
+        snapshot,
+        analysis,
+        epoch,
+    }
 }
 
 #[cfg(test)]
@@ -163,7 +179,16 @@ mod tests {
 
     fn change(l0: u32, c0: u32, l1: u32, c1: u32, text: &str) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {
-            range: Some(Range { start: Position { line: l0, character: c0 }, end: Position { line: l1, character: c1 } }),
+            range: Some(Range {
+                start: Position {
+                    line: l0,
+                    character: c0,
+                },
+                end: Position {
+                    line: l1,
+                    character: c1,
+                },
+            }),
             range_length: None,
             text: text.into(),
         }
@@ -180,7 +205,14 @@ mod tests {
         // Out-of-range positions are clamped, never a panic.
         d.apply(&change(0, 99, 99, 99, "!"), Encoding::Utf16);
         assert_eq!(d.snapshot().text, "# 😀 漢!");
-        d.apply(&TextDocumentContentChangeEvent { range: None, range_length: None, text: "new".into() }, Encoding::Utf16);
+        d.apply(
+            &TextDocumentContentChangeEvent {
+                range: None,
+                range_length: None,
+                text: "new".into(),
+            },
+            Encoding::Utf16,
+        );
         assert_eq!(d.snapshot().text, "new");
     }
 }

@@ -25,8 +25,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use icp_check::{Config, Diagnostic};
-use icp_syntax::lexer::{self, Tok};
 use icp_syntax::Span;
+use icp_syntax::lexer::{self, Tok};
 
 /// What one chunk declares and names.
 #[derive(Debug, Default)]
@@ -70,7 +70,10 @@ pub struct Cache {
 fn starts_item(src: &[u8], at: usize) -> bool {
     ["schema", "icp"].iter().any(|kw| {
         let rest = &src[at..];
-        rest.starts_with(kw.as_bytes()) && !rest.get(kw.len()).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        rest.starts_with(kw.as_bytes())
+            && !rest
+                .get(kw.len())
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
     })
 }
 
@@ -107,14 +110,24 @@ fn chunks(src: &str) -> Vec<Range<usize>> {
 }
 
 fn memchr_newline(b: &[u8], from: usize) -> usize {
-    b[from..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| from + i)
+    b[from..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |i| from + i)
 }
 
 fn chunk_info(text: &str) -> ChunkInfo {
     let lexed = lexer::lex(text);
     let toks = &lexed.tokens;
-    let word = |i: usize| toks.get(i).filter(|t| t.kind == Tok::Ident).map(|t| &text[t.span.range()]);
-    let mut info = ChunkInfo { balanced: true, ..ChunkInfo::default() };
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == Tok::Ident)
+            .map(|t| &text[t.span.range()])
+    };
+    let mut info = ChunkInfo {
+        balanced: true,
+        ..ChunkInfo::default()
+    };
     let (mut braces, mut brackets, mut parens, mut joint) = (0i64, 0i64, 0i64, 0i64);
     // The icp being read, and whether it had `uses`.
     let mut in_icp: Option<bool> = None;
@@ -263,12 +276,23 @@ fn regions(src: &str, cache: &mut Cache) -> Option<(Vec<Range<usize>>, Promised)
             _ => merged.push((a, b)),
         }
     }
-    let mut schema_names: Vec<String> = infos.iter().flat_map(|i| i.schemas.iter().cloned()).collect();
-    let mut icp_names: Vec<String> =
-        infos.iter().flat_map(|i| i.defs.iter().filter(|d| !i.schemas.contains(d)).cloned()).collect();
+    let mut schema_names: Vec<String> = infos
+        .iter()
+        .flat_map(|i| i.schemas.iter().cloned())
+        .collect();
+    let mut icp_names: Vec<String> = infos
+        .iter()
+        .flat_map(|i| i.defs.iter().filter(|d| !i.schemas.contains(d)).cloned())
+        .collect();
     schema_names.sort();
     icp_names.sort();
-    Some((merged.into_iter().map(|(a, b)| chunks[a].start..chunks[b].end).collect(), (schema_names, icp_names)))
+    Some((
+        merged
+            .into_iter()
+            .map(|(a, b)| chunks[a].start..chunks[b].end)
+            .collect(),
+        (schema_names, icp_names),
+    ))
 }
 
 fn shift(d: &Diagnostic, by: usize) -> Diagnostic {
@@ -292,9 +316,17 @@ pub type Regions = Vec<(Range<usize>, Arc<RegionResult>)>;
 /// The diagnostics of `src`, exactly as `icp_check::analyze(src, config)` gives them, from
 /// cached regions where possible, with the regions; `None` when the whole file must be
 /// analysed. `epoch` names the configuration (a new one empties the cache).
-pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) -> Option<(Vec<Diagnostic>, Regions)> {
+pub fn diagnostics(
+    src: &str,
+    config: &Config,
+    epoch: u64,
+    cache: &mut Cache,
+) -> Option<(Vec<Diagnostic>, Regions)> {
     if cache.epoch != epoch {
-        *cache = Cache { epoch, ..Cache::default() };
+        *cache = Cache {
+            epoch,
+            ..Cache::default()
+        };
     }
     cache.pass += 1;
     let pass = cache.pass;
@@ -316,11 +348,18 @@ pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) ->
             None => {
                 let a = icp_check::analyze(text, config);
                 let code_end = text.trim_end().len();
-                let open_end = a.diagnostics.iter().any(|d| d.code == "syntax" && d.span.end as usize >= code_end);
+                let open_end = a
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == "syntax" && d.span.end as usize >= code_end);
                 let icps_without_uses = a
                     .file
                     .icps()
-                    .filter(|i| !i.body.iter().any(|s| matches!(s.kind, icp_syntax::ast::StmtKind::Uses(_))))
+                    .filter(|i| {
+                        !i.body
+                            .iter()
+                            .any(|s| matches!(s.kind, icp_syntax::ast::StmtKind::Uses(_)))
+                    })
                     .count();
                 let schemas = a.file.schemas().map(|s| s.name.name.clone()).collect();
                 let icps = a.file.icps().map(|i| i.name.name.clone()).collect();
@@ -337,7 +376,8 @@ pub fn diagnostics(src: &str, config: &Config, epoch: u64, cache: &mut Cache) ->
             }
         };
         // An icp without `uses` takes the file's only schema, which must then be in its region.
-        let lone_schema_elsewhere = result.icps_without_uses > 0 && !(promised_schemas.len() == 1 && result.schemas.len() == 1);
+        let lone_schema_elsewhere = result.icps_without_uses > 0
+            && !(promised_schemas.len() == 1 && result.schemas.len() == 1);
         if (result.open_end && i != last) || lone_schema_elsewhere {
             cache.regions.retain(|_, (_, used)| *used == pass);
             return None;
@@ -366,18 +406,29 @@ mod tests {
     fn examples() -> Vec<String> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
         let mut out: Vec<String> = std::fs::read_dir(&dir)
-            .map(|rd| rd.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "icp")).filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
+            .map(|rd| {
+                rd.flatten()
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "icp"))
+                    .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                    .collect()
+            })
             .unwrap_or_default();
         out.sort();
         out
     }
 
     fn check(src: &str, cache: &mut Cache) -> bool {
-        let config = Config { today: Some(20_000), ..Config::default() };
+        let config = Config {
+            today: Some(20_000),
+            ..Config::default()
+        };
         let full = icp_check::analyze(src, &config).diagnostics;
         match diagnostics(src, &config, 0, cache) {
             Some((inc, _)) => {
-                assert_eq!(inc, full, "incremental and whole-file diagnostics differ for:\n{src}");
+                assert_eq!(
+                    inc, full,
+                    "incremental and whole-file diagnostics differ for:\n{src}"
+                );
                 true
             }
             None => false,
@@ -396,8 +447,13 @@ mod tests {
     fn generated_files_split_and_match() {
         let src = icp_syntax::generator::generate(60_000, 3);
         let mut cache = Cache::default();
-        assert!(check(&src, &mut cache), "a generated file splits into regions");
-        let n = regions(&src, &mut Cache::default()).map(|r| r.0.len()).unwrap_or(0);
+        assert!(
+            check(&src, &mut cache),
+            "a generated file splits into regions"
+        );
+        let n = regions(&src, &mut Cache::default())
+            .map(|r| r.0.len())
+            .unwrap_or(0);
         assert!(n > 10, "{n} regions");
     }
 
@@ -417,8 +473,25 @@ mod tests {
     #[test]
     fn random_edits_match_the_whole_file_analysis() {
         let pieces = [
-            "}", "{", "[", "]", "(", ")", "\n", "icp z \"Z\" {\n", "schema q {\n a: int }\n", "uses crm\n", "employees > 5\n",
-            "# icp: allow(vague-term) -- ok\n", "\"innovative\"", "rule r : x\n", "x", " ", "uses accounts_1\n", "😀", "tier t when score >= 1\n",
+            "}",
+            "{",
+            "[",
+            "]",
+            "(",
+            ")",
+            "\n",
+            "icp z \"Z\" {\n",
+            "schema q {\n a: int }\n",
+            "uses crm\n",
+            "employees > 5\n",
+            "# icp: allow(vague-term) -- ok\n",
+            "\"innovative\"",
+            "rule r : x\n",
+            "x",
+            " ",
+            "uses accounts_1\n",
+            "😀",
+            "tier t when score >= 1\n",
         ];
         let mut seed = 0x5EED_u64;
         let mut next = || {
@@ -427,7 +500,11 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        let base = format!("{}\n{}", icp_syntax::generator::generate(8_000, 9), examples().join("\n"));
+        let base = format!(
+            "{}\n{}",
+            icp_syntax::generator::generate(8_000, 9),
+            examples().join("\n")
+        );
         let mut src = base.clone();
         let mut cache = Cache::default();
         let mut used = 0;

@@ -35,9 +35,10 @@ where
 {
     let state = Arc::new(server::State::default());
     let for_service = state.clone();
-    let (service, socket) = LspService::build(move |client| Backend::new(client, for_service.clone()))
-        .custom_method(DOCUMENT_TEXT, Backend::document_text)
-        .finish();
+    let (service, socket) =
+        LspService::build(move |client| Backend::new(client, for_service.clone()))
+            .custom_method(DOCUMENT_TEXT, Backend::document_text)
+            .finish();
     Server::new(input, output, socket).serve(service).await;
     state.shut_down()
 }
@@ -45,15 +46,23 @@ where
 /// Logs to standard error (never standard output, which carries the protocol). The level
 /// comes from `ICPC_LOG` (as in `RUST_LOG`: `debug`, `icp_lsp=trace`), default `info`.
 pub fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("ICPC_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(false).try_init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ICPC_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .try_init();
 }
 
 /// Runs the server on standard input and output. Returns whether the client shut it down
 /// properly (`shutdown` then `exit`).
 pub fn run_stdio() -> std::io::Result<bool> {
     init_logging();
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
     let clean = runtime.block_on(async { serve(tokio::io::stdin(), tokio::io::stdout()).await });
     // Analyses still running for a client that is gone are not waited for.
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));

@@ -45,14 +45,23 @@ impl<'a> PosMap<'a> {
     /// The byte range of line `line`'s content, without its line break.
     fn line_content(&self, line: usize) -> Option<(usize, usize)> {
         let start = self.lines.line_start(line)?;
-        let end = self.lines.line_start(line + 1).map_or(self.text.len(), |next| next - 1);
-        let end = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+        let end = self
+            .lines
+            .line_start(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let end = if end > start && self.text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end - 1
+        } else {
+            end
+        };
         Some((start, end.max(start)))
     }
 
     /// The byte offset of a position, clamped to the text.
     pub fn offset(&self, pos: Position) -> usize {
-        let Some((start, end)) = self.line_content(pos.line as usize) else { return self.text.len() };
+        let Some((start, end)) = self.line_content(pos.line as usize) else {
+            return self.text.len();
+        };
         let want = pos.character as usize;
         if self.enc == Encoding::Utf8 {
             let mut at = (start + want).min(end);
@@ -85,11 +94,17 @@ impl<'a> PosMap<'a> {
             Encoding::Utf8 => offset - start,
             Encoding::Utf16 => self.text[start..offset].chars().map(char::len_utf16).sum(),
         };
-        Position { line: line as u32, character: character as u32 }
+        Position {
+            line: line as u32,
+            character: character as u32,
+        }
     }
 
     pub fn range(&self, span: Span) -> Range {
-        Range { start: self.position(span.start as usize), end: self.position(span.end as usize) }
+        Range {
+            start: self.position(span.start as usize),
+            end: self.position(span.end as usize),
+        }
     }
 
     /// The byte span of a range; an inverted range is taken in order.
@@ -173,7 +188,11 @@ mod tests {
             for line in 0..6 {
                 for ch in 0..8 {
                     let p = pos(line, ch);
-                    assert_eq!(rope.char_to_byte(rope_char(&rope, p, enc)), m.offset(p), "{enc:?} {p:?}");
+                    assert_eq!(
+                        rope.char_to_byte(rope_char(&rope, p, enc)),
+                        m.offset(p),
+                        "{enc:?} {p:?}"
+                    );
                 }
             }
         }

@@ -22,7 +22,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::config::{Configs, Loaded};
-use crate::document::{analyze, Analyzed, Diagnosed, Snapshot, Store};
+use crate::document::{Analyzed, Diagnosed, Snapshot, Store, analyze};
 use crate::pos::{Encoding, PosMap};
 use crate::workspace::Workspace;
 
@@ -101,14 +101,22 @@ pub struct DocumentTextParams {
 }
 
 fn request_failed(message: impl Into<String>) -> Error {
-    Error { code: ErrorCode::ServerError(-32803), message: message.into().into(), data: None }
+    Error {
+        code: ErrorCode::ServerError(-32803),
+        message: message.into().into(),
+        data: None,
+    }
 }
 
 /// Runs a feature, turning a panic into an internal error so the server stays up.
 fn guard<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| {
         tracing::error!("{what} panicked");
-        Error { code: ErrorCode::InternalError, message: format!("{what} failed inside the server").into(), data: None }
+        Error {
+            code: ErrorCode::InternalError,
+            message: format!("{what} failed inside the server").into(),
+            data: None,
+        }
     })
 }
 
@@ -131,7 +139,10 @@ fn token_legend() -> SemanticTokensLegend {
             T::Name => SemanticTokenType::FUNCTION,
         })
         .collect();
-    SemanticTokensLegend { token_types: types, token_modifiers: vec![SemanticTokenModifier::DECLARATION] }
+    SemanticTokensLegend {
+        token_types: types,
+        token_modifiers: vec![SemanticTokenModifier::DECLARATION],
+    }
 }
 
 impl Backend {
@@ -140,7 +151,11 @@ impl Backend {
     }
 
     fn settings(&self) -> Settings {
-        self.state.settings.read().map(|s| s.clone()).unwrap_or_default()
+        self.state
+            .settings
+            .read()
+            .map(|s| s.clone())
+            .unwrap_or_default()
     }
 
     async fn log(&self, typ: MessageType, msg: impl Into<String>) {
@@ -173,13 +188,27 @@ impl Backend {
         let enc = self.settings().enc;
         if let Some(d) = current_diagnostics(&self.state, uri).await {
             let offset = d.snapshot.pos(enc).offset(pos);
-            let hit = d.regions.iter().find(|(r, _)| r.start <= offset && (offset < r.end || r.end == d.snapshot.text.len()));
+            let hit = d.regions.iter().find(|(r, _)| {
+                r.start <= offset && (offset < r.end || r.end == d.snapshot.text.len())
+            });
             if let Some((r, result)) = hit {
-                return Some(View { snapshot: d.snapshot.clone(), base: r.start, end: r.end, region: Some(result.clone()), full: None });
+                return Some(View {
+                    snapshot: d.snapshot.clone(),
+                    base: r.start,
+                    end: r.end,
+                    region: Some(result.clone()),
+                    full: None,
+                });
             }
         }
         let a = self.analysis(uri).await?;
-        Some(View { snapshot: a.snapshot.clone(), base: 0, end: a.snapshot.text.len(), region: None, full: Some(a) })
+        Some(View {
+            snapshot: a.snapshot.clone(),
+            base: 0,
+            end: a.snapshot.text.len(),
+            region: None,
+            full: Some(a),
+        })
     }
 
     /// For completion: the latest whole-file analysis whatever its version (the schema rarely
@@ -188,7 +217,10 @@ impl Backend {
     fn latest(&self, uri: &Uri) -> Option<(Arc<Snapshot>, Arc<Analyzed>)> {
         let mut store = self.state.store.lock().ok()?;
         let doc = store.docs.get_mut(uri)?;
-        let by_regions = doc.diagnosed.as_ref().is_some_and(|d| !d.regions.is_empty());
+        let by_regions = doc
+            .diagnosed
+            .as_ref()
+            .is_some_and(|d| !d.regions.is_empty());
         if by_regions && doc.current_analysis().is_none() {
             return None;
         }
@@ -210,7 +242,10 @@ struct View {
 
 impl View {
     fn analysis(&self) -> Option<&icp_check::Analysis> {
-        self.region.as_ref().map(|r| &r.analysis).or(self.full.as_ref().map(|f| &f.analysis))
+        self.region
+            .as_ref()
+            .map(|r| &r.analysis)
+            .or(self.full.as_ref().map(|f| &f.analysis))
     }
 
     fn text(&self) -> &str {
@@ -237,8 +272,14 @@ impl State {
 
 fn config_for(state: &State, uri: &Uri) -> Arc<Loaded> {
     let path = uri.to_file_path().map(|p| p.into_owned());
-    let roots = state.settings.read().map(|s| s.roots.clone()).unwrap_or_default();
-    state.configs.for_path(path.as_deref(), roots.first().map(PathBuf::as_path))
+    let roots = state
+        .settings
+        .read()
+        .map(|s| s.roots.clone())
+        .unwrap_or_default();
+    state
+        .configs
+        .for_path(path.as_deref(), roots.first().map(PathBuf::as_path))
 }
 
 /// The analysis of the current version of a document: the cached one, or a new one computed on
@@ -256,7 +297,10 @@ async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>
     let _running = lock.lock().await;
     let snapshot = {
         let mut store = state.store.lock().ok()?;
-        let doc = store.docs.get_mut(uri).filter(|d| d.generation == generation)?;
+        let doc = store
+            .docs
+            .get_mut(uri)
+            .filter(|d| d.generation == generation)?;
         if let Some(a) = doc.current_analysis().filter(|a| a.epoch == epoch) {
             return Some(a);
         }
@@ -265,9 +309,12 @@ async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>
     let config = {
         let state = state.clone();
         let uri = uri.clone();
-        tokio::task::spawn_blocking(move || config_for(&state, &uri)).await.ok()?
+        tokio::task::spawn_blocking(move || config_for(&state, &uri))
+            .await
+            .ok()?
     };
-    let analyzed = tokio::task::spawn_blocking(move || analyze(snapshot, &config.check, epoch)).await;
+    let analyzed =
+        tokio::task::spawn_blocking(move || analyze(snapshot, &config.check, epoch)).await;
     let analyzed = match analyzed {
         Ok(a) => Arc::new(a),
         Err(e) => {
@@ -276,8 +323,14 @@ async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>
         }
     };
     if let Ok(mut store) = state.store.lock() {
-        if let Some(doc) = store.docs.get_mut(uri).filter(|d| d.generation == generation) {
-            let newer = doc.analyzed.as_ref().is_some_and(|a| a.snapshot.revision > analyzed.snapshot.revision && a.epoch == epoch);
+        if let Some(doc) = store
+            .docs
+            .get_mut(uri)
+            .filter(|d| d.generation == generation)
+        {
+            let newer = doc.analyzed.as_ref().is_some_and(|a| {
+                a.snapshot.revision > analyzed.snapshot.revision && a.epoch == epoch
+            });
             if !newer {
                 doc.analyzed = Some(analyzed.clone());
             }
@@ -294,11 +347,20 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
     let (snapshot, regions, generation) = {
         let mut store = state.store.lock().ok()?;
         let doc = store.docs.get_mut(uri)?;
-        if let Some(d) = doc.diagnosed.as_ref().filter(|d| d.snapshot.revision == doc.revision && d.epoch == epoch) {
+        if let Some(d) = doc
+            .diagnosed
+            .as_ref()
+            .filter(|d| d.snapshot.revision == doc.revision && d.epoch == epoch)
+        {
             return Some(d.clone());
         }
         if let Some(a) = doc.current_analysis().filter(|a| a.epoch == epoch) {
-            let d = Arc::new(Diagnosed { snapshot: a.snapshot.clone(), diagnostics: a.analysis.diagnostics.clone(), epoch, regions: Vec::new() });
+            let d = Arc::new(Diagnosed {
+                snapshot: a.snapshot.clone(),
+                diagnostics: a.analysis.diagnostics.clone(),
+                epoch,
+                regions: Vec::new(),
+            });
             doc.diagnosed = Some(d.clone());
             return Some(d);
         }
@@ -307,16 +369,24 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
     let config = {
         let state = state.clone();
         let uri = uri.clone();
-        tokio::task::spawn_blocking(move || config_for(&state, &uri)).await.ok()?
+        tokio::task::spawn_blocking(move || config_for(&state, &uri))
+            .await
+            .ok()?
     };
     let snap = snapshot.clone();
     let computed = tokio::task::spawn_blocking(move || {
-        let mut cache = regions.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut cache = regions
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         match crate::incremental::diagnostics(&snap.text, &config.check, epoch, &mut cache) {
             Some((d, regions)) => (d, regions, None),
             None => {
                 let a = analyze(snap.clone(), &config.check, epoch);
-                (a.analysis.diagnostics.clone(), Vec::new(), Some(Arc::new(a)))
+                (
+                    a.analysis.diagnostics.clone(),
+                    Vec::new(),
+                    Some(Arc::new(a)),
+                )
             }
         }
     })
@@ -328,14 +398,31 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
             return None;
         }
     };
-    let d = Arc::new(Diagnosed { snapshot, diagnostics, epoch, regions });
+    let d = Arc::new(Diagnosed {
+        snapshot,
+        diagnostics,
+        epoch,
+        regions,
+    });
     if let Ok(mut store) = state.store.lock() {
-        if let Some(doc) = store.docs.get_mut(uri).filter(|doc| doc.generation == generation) {
-            if doc.diagnosed.as_ref().is_none_or(|old| old.snapshot.revision <= d.snapshot.revision) {
+        if let Some(doc) = store
+            .docs
+            .get_mut(uri)
+            .filter(|doc| doc.generation == generation)
+        {
+            if doc
+                .diagnosed
+                .as_ref()
+                .is_none_or(|old| old.snapshot.revision <= d.snapshot.revision)
+            {
                 doc.diagnosed = Some(d.clone());
             }
             if let Some(a) = analyzed {
-                if doc.analyzed.as_ref().is_none_or(|old| old.snapshot.revision <= a.snapshot.revision) {
+                if doc
+                    .analyzed
+                    .as_ref()
+                    .is_none_or(|old| old.snapshot.revision <= a.snapshot.revision)
+                {
                     doc.analyzed = Some(a);
                 }
             }
@@ -346,21 +433,45 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
 
 /// Publishes a document's diagnostics each time it changes, dropping the analysis of a version
 /// that a newer edit made stale before it was published. Ends when the document is closed.
-async fn diagnostics_task(state: Arc<State>, client: Client, uri: Uri, generation: u64, mut changed: tokio::sync::watch::Receiver<i32>) {
+async fn diagnostics_task(
+    state: Arc<State>,
+    client: Client,
+    uri: Uri,
+    generation: u64,
+    mut changed: tokio::sync::watch::Receiver<i32>,
+) {
     loop {
         changed.borrow_and_update();
         if let Some(analyzed) = current_diagnostics(&state, &uri).await {
             // A newer edit came in while checking: check that one instead.
             if !matches!(changed.has_changed(), Ok(true)) {
-                let enc = state.settings.read().map(|s| s.enc).unwrap_or(Encoding::Utf16);
-                let related = state.settings.read().map(|s| s.related_information).unwrap_or(true);
+                let enc = state
+                    .settings
+                    .read()
+                    .map(|s| s.enc)
+                    .unwrap_or(Encoding::Utf16);
+                let related = state
+                    .settings
+                    .read()
+                    .map(|s| s.related_information)
+                    .unwrap_or(true);
                 let diags = convert_diagnostics(&analyzed, &uri, enc, related);
                 let _publishing = state.publish.lock().await;
                 let current = state.store.lock().ok().and_then(|s| {
-                    s.docs.get(&uri).map(|d| d.generation == generation && d.revision == analyzed.snapshot.revision)
+                    s.docs.get(&uri).map(|d| {
+                        d.generation == generation && d.revision == analyzed.snapshot.revision
+                    })
                 });
                 match current {
-                    Some(true) => client.publish_diagnostics(uri.clone(), diags, Some(analyzed.snapshot.version)).await,
+                    Some(true) => {
+                        client
+                            .publish_diagnostics(
+                                uri.clone(),
+                                diags,
+                                Some(analyzed.snapshot.version),
+                            )
+                            .await
+                    }
                     Some(false) => {}
                     None => return,
                 }
@@ -383,7 +494,12 @@ fn severity(s: icp_check::Severity) -> DiagnosticSeverity {
 
 /// One finding as an LSP diagnostic: the CLI's code, message and severity, the help line after
 /// the message, labels as related information and the check's page as the code's link.
-pub fn convert_diagnostic(d: &icp_check::Diagnostic, pm: &PosMap<'_>, uri: &Uri, related: bool) -> Diagnostic {
+pub fn convert_diagnostic(
+    d: &icp_check::Diagnostic,
+    pm: &PosMap<'_>,
+    uri: &Uri,
+    related: bool,
+) -> Diagnostic {
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
@@ -393,7 +509,10 @@ pub fn convert_diagnostic(d: &icp_check::Diagnostic, pm: &PosMap<'_>, uri: &Uri,
         d.labels
             .iter()
             .map(|l| DiagnosticRelatedInformation {
-                location: Location { uri: uri.clone(), range: pm.range(l.span) },
+                location: Location {
+                    uri: uri.clone(),
+                    range: pm.range(l.span),
+                },
                 message: l.message.clone(),
             })
             .collect()
@@ -414,11 +533,20 @@ pub fn convert_diagnostic(d: &icp_check::Diagnostic, pm: &PosMap<'_>, uri: &Uri,
 
 fn convert_diagnostics(d: &Diagnosed, uri: &Uri, enc: Encoding, related: bool) -> Vec<Diagnostic> {
     let pm = d.snapshot.pos(enc);
-    d.diagnostics.iter().map(|x| convert_diagnostic(x, &pm, uri, related)).collect()
+    d.diagnostics
+        .iter()
+        .map(|x| convert_diagnostic(x, &pm, uri, related))
+        .collect()
 }
 
 fn edits(pm: &PosMap<'_>, edits: &[icp_ide::TextEdit]) -> Vec<TextEdit> {
-    edits.iter().map(|e| TextEdit { range: pm.range(e.span), new_text: e.new_text.clone() }).collect()
+    edits
+        .iter()
+        .map(|e| TextEdit {
+            range: pm.range(e.span),
+            new_text: e.new_text.clone(),
+        })
+        .collect()
 }
 
 fn symbol_kind(k: IdeSymbolKind) -> SymbolKind {
@@ -440,14 +568,19 @@ fn symbol_kind(k: IdeSymbolKind) -> SymbolKind {
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must be written out.
 fn document_symbol(pm: &PosMap<'_>, s: &icp_ide::symbols::Symbol) -> DocumentSymbol {
     DocumentSymbol {
-        name: if s.name.is_empty() { "?".into() } else { s.name.clone() },
+        name: if s.name.is_empty() {
+            "?".into()
+        } else {
+            s.name.clone()
+        },
         detail: s.detail.clone(),
         kind: symbol_kind(s.kind),
         tags: None,
         deprecated: None,
         range: pm.range(s.span),
         selection_range: pm.range(s.selection),
-        children: (!s.children.is_empty()).then(|| s.children.iter().map(|c| document_symbol(pm, c)).collect()),
+        children: (!s.children.is_empty())
+            .then(|| s.children.iter().map(|c| document_symbol(pm, c)).collect()),
     }
 }
 
@@ -458,7 +591,10 @@ fn flat_symbol(pm: &PosMap<'_>, uri: &Uri, s: &icp_ide::symbols::FlatSymbol) -> 
         kind: symbol_kind(s.kind),
         tags: None,
         deprecated: None,
-        location: Location { uri: uri.clone(), range: pm.range(s.span) },
+        location: Location {
+            uri: uri.clone(),
+            range: pm.range(s.span),
+        },
         container_name: s.container.clone(),
     }
 }
@@ -478,9 +614,15 @@ fn completion_kind(k: CompletionKind) -> CompletionItemKind {
 
 fn markup(markdown: bool, text: String) -> MarkupContent {
     if markdown {
-        MarkupContent { kind: MarkupKind::Markdown, value: text }
+        MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: text,
+        }
     } else {
-        MarkupContent { kind: MarkupKind::PlainText, value: text.replace("**", "").replace('`', "") }
+        MarkupContent {
+            kind: MarkupKind::PlainText,
+            value: text.replace("**", "").replace('`', ""),
+        }
     }
 }
 
@@ -515,7 +657,11 @@ impl LanguageServer for Backend {
         let caps = &params.capabilities;
         let td = caps.text_document.as_ref();
         let settings = Settings {
-            enc: if client_supports_utf8(&params) { Encoding::Utf8 } else { Encoding::Utf16 },
+            enc: if client_supports_utf8(&params) {
+                Encoding::Utf8
+            } else {
+                Encoding::Utf16
+            },
             snippets: td
                 .and_then(|t| t.completion.as_ref())
                 .and_then(|c| c.completion_item.as_ref())
@@ -553,15 +699,27 @@ impl LanguageServer for Backend {
         if let Ok(mut s) = self.state.settings.write() {
             *s = settings;
         }
-        let client = params.client_info.as_ref().map_or_else(|| "an unnamed client".to_string(), |c| c.name.clone());
-        tracing::info!("initialize from {client}: positions in {enc:?}, diagnostics {}", if pull { "pulled" } else { "pushed" });
+        let client = params
+            .client_info
+            .as_ref()
+            .map_or_else(|| "an unnamed client".to_string(), |c| c.name.clone());
+        tracing::info!(
+            "initialize from {client}: positions in {enc:?}, diagnostics {}",
+            if pull { "pulled" } else { "pushed" }
+        );
         let capabilities = ServerCapabilities {
-            position_encoding: Some(if enc == Encoding::Utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 }),
-            text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-                open_close: Some(true),
-                change: Some(TextDocumentSyncKind::INCREMENTAL),
-                ..TextDocumentSyncOptions::default()
-            })),
+            position_encoding: Some(if enc == Encoding::Utf8 {
+                PositionEncodingKind::UTF8
+            } else {
+                PositionEncodingKind::UTF16
+            }),
+            text_document_sync: Some(TextDocumentSyncCapability::Options(
+                TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..TextDocumentSyncOptions::default()
+                },
+            )),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
             completion_provider: Some(CompletionOptions {
                 trigger_characters: Some(vec!["[".into(), ",".into(), "(".into()]),
@@ -569,7 +727,10 @@ impl LanguageServer for Backend {
             }),
             definition_provider: Some(OneOf::Left(true)),
             references_provider: Some(OneOf::Left(true)),
-            rename_provider: Some(OneOf::Right(RenameOptions { prepare_provider: Some(true), work_done_progress_options: WorkDoneProgressOptions::default() })),
+            rename_provider: Some(OneOf::Right(RenameOptions {
+                prepare_provider: Some(true),
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            })),
             document_symbol_provider: Some(OneOf::Left(true)),
             workspace_symbol_provider: Some(OneOf::Left(true)),
             folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
@@ -579,12 +740,14 @@ impl LanguageServer for Backend {
             })),
             document_formatting_provider: Some(OneOf::Left(true)),
             document_range_formatting_provider: Some(OneOf::Left(true)),
-            semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
-                legend: token_legend(),
-                range: Some(true),
-                full: Some(SemanticTokensFullOptions::Bool(true)),
-                work_done_progress_options: WorkDoneProgressOptions::default(),
-            })),
+            semantic_tokens_provider: Some(
+                SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
+                    legend: token_legend(),
+                    range: Some(true),
+                    full: Some(SemanticTokensFullOptions::Bool(true)),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                }),
+            ),
             inlay_hint_provider: Some(OneOf::Left(true)),
             diagnostic_provider: pull.then(|| {
                 DiagnosticServerCapabilities::Options(DiagnosticOptions {
@@ -598,18 +761,28 @@ impl LanguageServer for Backend {
         };
         Ok(InitializeResult {
             capabilities,
-            server_info: Some(ServerInfo { name: "icpc".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            server_info: Some(ServerInfo {
+                name: "icpc".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
             offset_encoding: None,
         })
     }
 
     async fn initialized(&self, _: InitializedParams) {
         let s = self.settings();
-        self.log(MessageType::INFO, format!("icpc language server {} ready", env!("CARGO_PKG_VERSION"))).await;
+        self.log(
+            MessageType::INFO,
+            format!("icpc language server {} ready", env!("CARGO_PKG_VERSION")),
+        )
+        .await;
         if s.watch_registration {
             let watchers = ["**/icp.toml", "**/*.icp"]
                 .iter()
-                .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String((*g).into()), kind: None })
+                .map(|g| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String((*g).into()),
+                    kind: None,
+                })
                 .collect();
             let options = DidChangeWatchedFilesRegistrationOptions { watchers };
             let registration = Registration {
@@ -632,7 +805,9 @@ impl LanguageServer for Backend {
         let doc = params.text_document;
         let pull = self.settings().pull_diagnostics;
         let task = {
-            let Ok(mut store) = self.state.store.lock() else { return };
+            let Ok(mut store) = self.state.store.lock() else {
+                return;
+            };
             let d = store.open(doc.uri.clone(), doc.version, &doc.text);
             if pull {
                 None
@@ -643,11 +818,21 @@ impl LanguageServer for Backend {
             }
         };
         if let Some((generation, rx)) = task {
-            tokio::spawn(diagnostics_task(self.state.clone(), self.client.clone(), doc.uri.clone(), generation, rx));
+            tokio::spawn(diagnostics_task(
+                self.state.clone(),
+                self.client.clone(),
+                doc.uri.clone(),
+                generation,
+                rx,
+            ));
         }
         let config = self.config_for(&doc.uri);
         for e in &config.errors {
-            self.log(MessageType::WARNING, format!("icp.toml: {e} (using the defaults)")).await;
+            self.log(
+                MessageType::WARNING,
+                format!("icp.toml: {e} (using the defaults)"),
+            )
+            .await;
         }
     }
 
@@ -658,17 +843,33 @@ impl LanguageServer for Backend {
         match outcome {
             Applied::Ok => {}
             Applied::NotOpen => {
-                self.log(MessageType::WARNING, format!("a change to {}, which is not open, was ignored", params.text_document.uri.as_str())).await;
+                self.log(
+                    MessageType::WARNING,
+                    format!(
+                        "a change to {}, which is not open, was ignored",
+                        params.text_document.uri.as_str()
+                    ),
+                )
+                .await;
             }
             Applied::VersionDidNotIncrease(v) => {
-                tracing::warn!("{}: version {v} did not increase", params.text_document.uri.as_str());
+                tracing::warn!(
+                    "{}: version {v} did not increase",
+                    params.text_document.uri.as_str()
+                );
             }
         }
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        let removed = self.state.store.lock().ok().and_then(|mut s| s.docs.remove(&uri)).is_some();
+        let removed = self
+            .state
+            .store
+            .lock()
+            .ok()
+            .and_then(|mut s| s.docs.remove(&uri))
+            .is_some();
         if removed && !self.settings().pull_diagnostics {
             let _publishing = self.state.publish.lock().await;
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
@@ -680,7 +881,12 @@ impl LanguageServer for Backend {
         for change in &params.changes {
             let path = change.uri.to_file_path().map(|p| p.into_owned());
             match path {
-                Some(p) if p.file_name().is_some_and(|n| n == icp_check::config::FILE_NAME) => config_changed = true,
+                Some(p)
+                    if p.file_name()
+                        .is_some_and(|n| n == icp_check::config::FILE_NAME) =>
+                {
+                    config_changed = true
+                }
                 Some(p) => self.state.workspace.forget(&p),
                 None => {}
             }
@@ -690,7 +896,11 @@ impl LanguageServer for Backend {
         }
         self.state.configs.clear();
         self.state.config_epoch.fetch_add(1, Ordering::SeqCst);
-        self.log(MessageType::INFO, "icp.toml changed: checking the open documents again").await;
+        self.log(
+            MessageType::INFO,
+            "icp.toml changed: checking the open documents again",
+        )
+        .await;
         let s = self.settings();
         if s.pull_diagnostics {
             if s.diagnostic_refresh {
@@ -705,37 +915,59 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let Some(a) = current_diagnostics(&self.state, &uri).await else {
-            return Err(Error::invalid_params(format!("{} is not open", uri.as_str())));
+            return Err(Error::invalid_params(format!(
+                "{} is not open",
+                uri.as_str()
+            )));
         };
         let result_id = format!("{}:{}", a.snapshot.revision, a.epoch);
         if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
-            return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(
-                RelatedUnchangedDocumentDiagnosticReport {
+            return Ok(DocumentDiagnosticReportResult::Report(
+                DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
                     related_documents: None,
-                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
-                },
-            )));
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                        result_id,
+                    },
+                }),
+            ));
         }
         let s = self.settings();
         let items = convert_diagnostics(&a, &uri, s.enc, s.related_information);
-        Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
-            related_documents: None,
-            full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: Some(result_id), items },
-        })))
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: Some(result_id),
+                    items,
+                },
+            }),
+        ))
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        let Some(v) = self.view(&p.text_document.uri, p.position).await else { return Ok(None) };
-        let Some(analysis) = v.analysis() else { return Ok(None) };
+        let Some(v) = self.view(&p.text_document.uri, p.position).await else {
+            return Ok(None);
+        };
+        let Some(analysis) = v.analysis() else {
+            return Ok(None);
+        };
         let s = self.settings();
         let pm = v.snapshot.pos(s.enc);
         let offset = v.local(pm.offset(p.position));
-        let h = guard("hover", || icp_ide::hover::hover(v.text(), analysis, offset))?;
-        Ok(h.map(|h| Hover { contents: HoverContents::Markup(markup(s.markdown, h.markdown)), range: Some(pm.range(v.global(h.span))) }))
+        let h = guard("hover", || {
+            icp_ide::hover::hover(v.text(), analysis, offset)
+        })?;
+        Ok(h.map(|h| Hover {
+            contents: HoverContents::Markup(markup(s.markdown, h.markdown)),
+            range: Some(pm.range(v.global(h.span))),
+        }))
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
@@ -746,15 +978,23 @@ impl LanguageServer for Backend {
             // while the user types, and completion need not wait for a new analysis.
             Some((snap, latest)) => {
                 let offset = snap.pos(s.enc).offset(p.position);
-                let items = guard("completion", || icp_ide::completion::complete(&snap.text, &latest.analysis.model, offset))?;
+                let items = guard("completion", || {
+                    icp_ide::completion::complete(&snap.text, &latest.analysis.model, offset)
+                })?;
                 (snap, 0, items)
             }
             // A long file checked by regions, or no analysis yet: the current one around the cursor.
             None => {
-                let Some(v) = self.view(&p.text_document.uri, p.position).await else { return Ok(None) };
-                let Some(analysis) = v.analysis() else { return Ok(None) };
+                let Some(v) = self.view(&p.text_document.uri, p.position).await else {
+                    return Ok(None);
+                };
+                let Some(analysis) = v.analysis() else {
+                    return Ok(None);
+                };
                 let offset = v.local(v.snapshot.pos(s.enc).offset(p.position));
-                let items = guard("completion", || icp_ide::completion::complete(v.text(), &analysis.model, offset))?;
+                let items = guard("completion", || {
+                    icp_ide::completion::complete(v.text(), &analysis.model, offset)
+                })?;
                 (v.snapshot.clone(), v.base, items)
             }
         };
@@ -766,51 +1006,104 @@ impl LanguageServer for Backend {
             .enumerate()
             .map(|(i, c)| {
                 let snippet = c.is_snippet && s.snippets;
-                let text = if c.is_snippet && !s.snippets { icp_ide::completion::snippet_to_plain(&c.insert_text) } else { c.insert_text };
+                let text = if c.is_snippet && !s.snippets {
+                    icp_ide::completion::snippet_to_plain(&c.insert_text)
+                } else {
+                    c.insert_text
+                };
                 CompletionItem {
                     label: c.label,
                     kind: Some(completion_kind(c.kind)),
                     detail: c.detail,
-                    documentation: c.documentation.map(|d| Documentation::MarkupContent(markup(s.markdown, d))),
+                    documentation: c
+                        .documentation
+                        .map(|d| Documentation::MarkupContent(markup(s.markdown, d))),
                     sort_text: Some(format!("{i:04}")),
-                    insert_text_format: Some(if snippet { InsertTextFormat::SNIPPET } else { InsertTextFormat::PLAIN_TEXT }),
-                    text_edit: Some(CompletionTextEdit::Edit(TextEdit { range: pm.range(shift(c.replace)), new_text: text })),
+                    insert_text_format: Some(if snippet {
+                        InsertTextFormat::SNIPPET
+                    } else {
+                        InsertTextFormat::PLAIN_TEXT
+                    }),
+                    text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                        range: pm.range(shift(c.replace)),
+                        new_text: text,
+                    })),
                     ..CompletionItem::default()
                 }
             })
             .collect();
-        Ok(Some(CompletionResponse::List(CompletionList { is_incomplete: false, items })))
+        Ok(Some(CompletionResponse::List(CompletionList {
+            is_incomplete: false,
+            items,
+        })))
     }
 
-    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri;
-        let Some(v) = self.view(&uri, p.position).await else { return Ok(None) };
-        let Some(analysis) = v.analysis() else { return Ok(None) };
+        let Some(v) = self.view(&uri, p.position).await else {
+            return Ok(None);
+        };
+        let Some(analysis) = v.analysis() else {
+            return Ok(None);
+        };
         let pm = v.snapshot.pos(self.settings().enc);
         let offset = v.local(pm.offset(p.position));
-        let def = guard("definition", || icp_ide::navigation::goto_definition(analysis, v.text(), offset))?;
-        Ok(def.map(|span| GotoDefinitionResponse::Scalar(Location { uri, range: pm.range(v.global(span)) })))
+        let def = guard("definition", || {
+            icp_ide::navigation::goto_definition(analysis, v.text(), offset)
+        })?;
+        Ok(def.map(|span| {
+            GotoDefinitionResponse::Scalar(Location {
+                uri,
+                range: pm.range(v.global(span)),
+            })
+        }))
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let uri = p.text_document.uri;
-        let Some(v) = self.view(&uri, p.position).await else { return Ok(None) };
-        let Some(analysis) = v.analysis() else { return Ok(None) };
+        let Some(v) = self.view(&uri, p.position).await else {
+            return Ok(None);
+        };
+        let Some(analysis) = v.analysis() else {
+            return Ok(None);
+        };
         let pm = v.snapshot.pos(self.settings().enc);
         let offset = v.local(pm.offset(p.position));
         let include = params.context.include_declaration;
-        let refs = guard("references", || icp_ide::navigation::references(analysis, v.text(), offset, include))?;
-        Ok(Some(refs.into_iter().map(|s| Location { uri: uri.clone(), range: pm.range(v.global(s)) }).collect()))
+        let refs = guard("references", || {
+            icp_ide::navigation::references(analysis, v.text(), offset, include)
+        })?;
+        Ok(Some(
+            refs.into_iter()
+                .map(|s| Location {
+                    uri: uri.clone(),
+                    range: pm.range(v.global(s)),
+                })
+                .collect(),
+        ))
     }
 
-    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
-        let Some(a) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else {
+            return Ok(None);
+        };
         let pm = a.snapshot.pos(self.settings().enc);
         let offset = pm.offset(params.position);
-        match guard("rename", || icp_ide::navigation::prepare_rename(&a.analysis, &a.snapshot.text, offset))? {
-            Ok((span, placeholder)) => Ok(Some(PrepareRenameResponse::RangeWithPlaceholder { range: pm.range(span), placeholder })),
+        match guard("rename", || {
+            icp_ide::navigation::prepare_rename(&a.analysis, &a.snapshot.text, offset)
+        })? {
+            Ok((span, placeholder)) => Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
+                range: pm.range(span),
+                placeholder,
+            })),
             Err(e) => Err(request_failed(e.0)),
         }
     }
@@ -818,40 +1111,72 @@ impl LanguageServer for Backend {
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
         let uri = p.text_document.uri;
-        let Some(a) = self.analysis(&uri).await else { return Ok(None) };
+        let Some(a) = self.analysis(&uri).await else {
+            return Ok(None);
+        };
         let pm = a.snapshot.pos(self.settings().enc);
         let offset = pm.offset(p.position);
-        let result = guard("rename", || icp_ide::navigation::rename(&a.analysis, &a.snapshot.text, offset, &params.new_name))?;
+        let result = guard("rename", || {
+            icp_ide::navigation::rename(&a.analysis, &a.snapshot.text, offset, &params.new_name)
+        })?;
         match result {
-            Ok(e) => Ok(Some(WorkspaceEdit { changes: Some(HashMap::from([(uri, edits(&pm, &e))])), ..WorkspaceEdit::default() })),
+            Ok(e) => Ok(Some(WorkspaceEdit {
+                changes: Some(HashMap::from([(uri, edits(&pm, &e))])),
+                ..WorkspaceEdit::default()
+            })),
             Err(e) => Err(request_failed(e.0)),
         }
     }
 
-    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
         let uri = params.text_document.uri;
-        let Some(a) = self.analysis(&uri).await else { return Ok(None) };
+        let Some(a) = self.analysis(&uri).await else {
+            return Ok(None);
+        };
         let s = self.settings();
         let pm = a.snapshot.pos(s.enc);
         if s.hierarchical_symbols {
-            let syms = guard("symbols", || icp_ide::symbols::document_symbols(&a.analysis))?;
-            Ok(Some(DocumentSymbolResponse::Nested(syms.iter().map(|s| document_symbol(&pm, s)).collect())))
+            let syms = guard("symbols", || {
+                icp_ide::symbols::document_symbols(&a.analysis)
+            })?;
+            Ok(Some(DocumentSymbolResponse::Nested(
+                syms.iter().map(|s| document_symbol(&pm, s)).collect(),
+            )))
         } else {
-            let syms = guard("symbols", || icp_ide::symbols::flat_symbols(&a.analysis, ""))?;
-            Ok(Some(DocumentSymbolResponse::Flat(syms.iter().map(|s| flat_symbol(&pm, &uri, s)).collect())))
+            let syms = guard("symbols", || {
+                icp_ide::symbols::flat_symbols(&a.analysis, "")
+            })?;
+            Ok(Some(DocumentSymbolResponse::Flat(
+                syms.iter().map(|s| flat_symbol(&pm, &uri, s)).collect(),
+            )))
         }
     }
 
-    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
         let s = self.settings();
         let query = params.query;
         let mut out = Vec::new();
-        let open: Vec<Uri> = self.state.store.lock().map(|st| st.docs.keys().cloned().collect()).unwrap_or_default();
+        let open: Vec<Uri> = self
+            .state
+            .store
+            .lock()
+            .map(|st| st.docs.keys().cloned().collect())
+            .unwrap_or_default();
         let mut open_paths: Vec<PathBuf> = Vec::new();
         for uri in open {
             if let Some(a) = self.analysis(&uri).await {
                 let pm = a.snapshot.pos(s.enc);
-                out.extend(icp_ide::symbols::flat_symbols(&a.analysis, &query).iter().map(|f| flat_symbol(&pm, &uri, f)));
+                out.extend(
+                    icp_ide::symbols::flat_symbols(&a.analysis, &query)
+                        .iter()
+                        .map(|f| flat_symbol(&pm, &uri, f)),
+                );
             }
             if let Some(p) = uri.to_file_path() {
                 open_paths.push(p.into_owned());
@@ -866,9 +1191,15 @@ impl LanguageServer for Backend {
                 if open_paths.iter().any(|p| same_file(p, &path)) {
                     continue;
                 }
-                let Some(uri) = Uri::from_file_path(&path) else { continue };
+                let Some(uri) = Uri::from_file_path(&path) else {
+                    continue;
+                };
                 let pm = PosMap::new(&file.text, &file.analysis.line_index, enc);
-                out.extend(icp_ide::symbols::flat_symbols(&file.analysis, &query).iter().map(|f| flat_symbol(&pm, &uri, f)));
+                out.extend(
+                    icp_ide::symbols::flat_symbols(&file.analysis, &query)
+                        .iter()
+                        .map(|f| flat_symbol(&pm, &uri, f)),
+                );
             }
             out
         })
@@ -879,9 +1210,13 @@ impl LanguageServer for Backend {
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        let Some(a) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+        let Some(a) = self.analysis(&params.text_document.uri).await else {
+            return Ok(None);
+        };
         let pm = a.snapshot.pos(self.settings().enc);
-        let folds = guard("folding", || icp_ide::folding::folding_ranges(&a.snapshot.text, &a.analysis))?;
+        let folds = guard("folding", || {
+            icp_ide::folding::folding_ranges(&a.snapshot.text, &a.analysis)
+        })?;
         let text = &a.snapshot.text;
         let out = folds
             .into_iter()
@@ -908,20 +1243,31 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some(a) = self.analysis(&uri).await else { return Ok(None) };
+        let Some(a) = self.analysis(&uri).await else {
+            return Ok(None);
+        };
         let s = self.settings();
         let pm = a.snapshot.pos(s.enc);
         let range = pm.span(params.range);
-        let actions = guard("code actions", || icp_ide::actions::code_actions(&a.snapshot.text, &a.analysis, range))?;
+        let actions = guard("code actions", || {
+            icp_ide::actions::code_actions(&a.snapshot.text, &a.analysis, range)
+        })?;
         let out = actions
             .into_iter()
             .map(|x| {
-                let diag = a.analysis.diagnostics.get(x.diagnostic).map(|d| convert_diagnostic(d, &pm, &uri, s.related_information));
+                let diag = a
+                    .analysis
+                    .diagnostics
+                    .get(x.diagnostic)
+                    .map(|d| convert_diagnostic(d, &pm, &uri, s.related_information));
                 CodeActionOrCommand::CodeAction(CodeAction {
                     title: x.title,
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: diag.map(|d| vec![d]),
-                    edit: Some(WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits(&pm, &x.edits))])), ..WorkspaceEdit::default() }),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some(HashMap::from([(uri.clone(), edits(&pm, &x.edits))])),
+                        ..WorkspaceEdit::default()
+                    }),
                     is_preferred: Some(x.preferred),
                     ..CodeAction::default()
                 })
@@ -932,53 +1278,84 @@ impl LanguageServer for Backend {
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
         let uri = params.text_document.uri;
-        let Some(snap) = self.snapshot(&uri) else { return Ok(None) };
+        let Some(snap) = self.snapshot(&uri) else {
+            return Ok(None);
+        };
         let config = self.config_for(&uri);
         let enc = self.settings().enc;
         let s2 = snap.clone();
-        let result = tokio::task::spawn_blocking(move || icp_ide::format::format_document(&s2.text, &config.fmt))
-            .await
-            .map_err(|_| Error::internal_error())?;
+        let result = tokio::task::spawn_blocking(move || {
+            icp_ide::format::format_document(&s2.text, &config.fmt)
+        })
+        .await
+        .map_err(|_| Error::internal_error())?;
         match result {
             Ok(e) => Ok(Some(edits(&snap.pos(enc), &e))),
             Err(msg) => Err(request_failed(msg)),
         }
     }
 
-    async fn range_formatting(&self, params: DocumentRangeFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+    async fn range_formatting(
+        &self,
+        params: DocumentRangeFormattingParams,
+    ) -> Result<Option<Vec<TextEdit>>> {
         let uri = params.text_document.uri;
-        let Some(snap) = self.snapshot(&uri) else { return Ok(None) };
+        let Some(snap) = self.snapshot(&uri) else {
+            return Ok(None);
+        };
         let config = self.config_for(&uri);
         let enc = self.settings().enc;
         let range = snap.pos(enc).span(params.range);
         let s2 = snap.clone();
-        let result = tokio::task::spawn_blocking(move || icp_ide::format::format_range(&s2.text, range, &config.fmt))
-            .await
-            .map_err(|_| Error::internal_error())?;
+        let result = tokio::task::spawn_blocking(move || {
+            icp_ide::format::format_range(&s2.text, range, &config.fmt)
+        })
+        .await
+        .map_err(|_| Error::internal_error())?;
         match result {
             Ok(e) => Ok(Some(edits(&snap.pos(enc), &e))),
             Err(msg) => Err(request_failed(msg)),
         }
     }
 
-    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
-        let Some(a) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else {
+            return Ok(None);
+        };
         let data = self.semantic(&a, None)?;
-        Ok(Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data })))
+        Ok(Some(SemanticTokensResult::Tokens(SemanticTokens {
+            result_id: None,
+            data,
+        })))
     }
 
-    async fn semantic_tokens_range(&self, params: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
-        let Some(a) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else {
+            return Ok(None);
+        };
         let range = a.snapshot.pos(self.settings().enc).span(params.range);
         let data = self.semantic(&a, Some(range))?;
-        Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens { result_id: None, data })))
+        Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
+            result_id: None,
+            data,
+        })))
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        let Some(a) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+        let Some(a) = self.analysis(&params.text_document.uri).await else {
+            return Ok(None);
+        };
         let pm = a.snapshot.pos(self.settings().enc);
         let range = pm.span(params.range);
-        let hints = guard("inlay hints", || icp_ide::inlay::inlay_hints(&a.analysis, range))?;
+        let hints = guard("inlay hints", || {
+            icp_ide::inlay::inlay_hints(&a.analysis, range)
+        })?;
         Ok(Some(
             hints
                 .into_iter()
@@ -998,7 +1375,8 @@ impl LanguageServer for Backend {
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+    a == b
+        || matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
 }
 
 /// What applying a change did.
@@ -1011,8 +1389,12 @@ enum Applied {
 impl Backend {
     /// Applies the changes of one `didChange` to its document, synchronously.
     fn apply_changes(&self, params: &DidChangeTextDocumentParams, enc: Encoding) -> Applied {
-        let Ok(mut store) = self.state.store.lock() else { return Applied::NotOpen };
-        let Some(doc) = store.docs.get_mut(&params.text_document.uri) else { return Applied::NotOpen };
+        let Ok(mut store) = self.state.store.lock() else {
+            return Applied::NotOpen;
+        };
+        let Some(doc) = store.docs.get_mut(&params.text_document.uri) else {
+            return Applied::NotOpen;
+        };
         let stale = params.text_document.version <= doc.version;
         for change in &params.content_changes {
             doc.apply(change, enc);
@@ -1021,22 +1403,36 @@ impl Backend {
         if let Some(tx) = &doc.changed {
             tx.send_replace(doc.version);
         }
-        if stale { Applied::VersionDidNotIncrease(doc.version) } else { Applied::Ok }
+        if stale {
+            Applied::VersionDidNotIncrease(doc.version)
+        } else {
+            Applied::Ok
+        }
     }
 
     /// Semantic tokens, delta-encoded as the protocol wants them.
     fn semantic(&self, a: &Analyzed, range: Option<Span>) -> Result<Vec<SemanticToken>> {
         let pm = a.snapshot.pos(self.settings().enc);
-        let toks = guard("semantic tokens", || icp_ide::semantic::semantic_tokens(&a.snapshot.text, &a.analysis, range))?;
+        let toks = guard("semantic tokens", || {
+            icp_ide::semantic::semantic_tokens(&a.snapshot.text, &a.analysis, range)
+        })?;
         let mut out = Vec::with_capacity(toks.len());
         let (mut line, mut col) = (0u32, 0u32);
         for t in toks {
             let start = pm.position(t.span.start as usize);
             let end = pm.position(t.span.end as usize);
             // Tokens never span lines (strings and comments end at the line break).
-            let length = if end.line == start.line { end.character - start.character } else { continue };
+            let length = if end.line == start.line {
+                end.character - start.character
+            } else {
+                continue;
+            };
             let delta_line = start.line - line;
-            let delta_start = if delta_line == 0 { start.character - col } else { start.character };
+            let delta_start = if delta_line == 0 {
+                start.character - col
+            } else {
+                start.character
+            };
             out.push(SemanticToken {
                 delta_line,
                 delta_start,
@@ -1055,8 +1451,15 @@ impl Backend {
     pub async fn document_text(&self, params: DocumentTextParams) -> Result<DocumentTextResult> {
         let uri = params.text_document.uri;
         match self.snapshot(&uri) {
-            Some(s) => Ok(DocumentTextResult { uri, version: s.version, text: s.text.clone() }),
-            None => Err(Error::invalid_params(format!("{} is not open", uri.as_str()))),
+            Some(s) => Ok(DocumentTextResult {
+                uri,
+                version: s.version,
+                text: s.text.clone(),
+            }),
+            None => Err(Error::invalid_params(format!(
+                "{} is not open",
+                uri.as_str()
+            ))),
         }
     }
 }

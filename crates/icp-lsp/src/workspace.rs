@@ -38,18 +38,34 @@ impl Workspace {
         paths.sort();
         paths.dedup();
         paths.truncate(MAX_FILES);
-        paths.into_iter().filter_map(|p| self.get(&p).map(|i| (p, i))).collect()
+        paths
+            .into_iter()
+            .filter_map(|p| self.get(&p).map(|i| (p, i)))
+            .collect()
     }
 
     fn get(&self, path: &Path) -> Option<Arc<Indexed>> {
         let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-        if let Some(hit) = self.files.lock().ok()?.get(path).filter(|i| i.modified == modified && modified.is_some()) {
+        if let Some(hit) = self
+            .files
+            .lock()
+            .ok()?
+            .get(path)
+            .filter(|i| i.modified == modified && modified.is_some())
+        {
             return Some(hit.clone());
         }
         let text = std::fs::read_to_string(path).ok()?;
         let analysis = icp_check::analyze(&text, &Config::default());
-        let indexed = Arc::new(Indexed { text, analysis, modified });
-        self.files.lock().ok()?.insert(path.to_path_buf(), indexed.clone());
+        let indexed = Arc::new(Indexed {
+            text,
+            analysis,
+            modified,
+        });
+        self.files
+            .lock()
+            .ok()?
+            .insert(path.to_path_buf(), indexed.clone());
         Some(indexed)
     }
 
@@ -65,7 +81,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     if depth > 16 || out.len() >= MAX_FILES {
         return;
     }
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let path = e.path();
         let name = e.file_name();

@@ -3,8 +3,12 @@
 //! Run with `cargo bench -p icp-syntax --bench parse`; divan prints time per iteration and
 //! bytes per second.
 
-use divan::counter::BytesCount;
 use divan::Bencher;
+use divan::counter::BytesCount;
+
+// The allocator `icpc` ships with, so the figures are those of the binary.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     divan::main();
@@ -15,11 +19,13 @@ const SIZES: &[usize] = &[1 << 20, 10 << 20];
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn lex(b: Bencher, size: usize) {
     let src = icp_syntax::generator::generate(size, 1);
-    b.counter(BytesCount::of_str(&src)).bench(|| icp_syntax::lexer::lex(divan::black_box(&src)));
+    b.counter(BytesCount::of_str(&src))
+        .bench(|| icp_syntax::lexer::lex(divan::black_box(&src)));
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn parse(b: Bencher, size: usize) {
     let src = icp_syntax::generator::generate(size, 1);
-    b.counter(BytesCount::of_str(&src)).bench(|| icp_syntax::parse(divan::black_box(&src)));
+    b.counter(BytesCount::of_str(&src))
+        .bench(|| icp_syntax::parse(divan::black_box(&src)));
 }

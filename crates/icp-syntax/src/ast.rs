@@ -165,10 +165,23 @@ pub enum StmtKind {
     Reviewed(Value),
     /// `refresh quarterly|monthly|yearly|<duration>`.
     Refresh(Value),
-    Criteria { block: CriteriaBlock, items: Vec<Criterion> },
-    Persona { name: Ident, title: Option<Str>, props: Vec<Prop> },
-    Job { statement: Str, props: Vec<Prop> },
-    Pain { statement: Str, props: Vec<Prop> },
+    Criteria {
+        block: CriteriaBlock,
+        items: Vec<Criterion>,
+    },
+    Persona {
+        name: Ident,
+        title: Option<Str>,
+        props: Vec<Prop>,
+    },
+    Job {
+        statement: Str,
+        props: Vec<Prop>,
+    },
+    Pain {
+        statement: Str,
+        props: Vec<Prop>,
+    },
     Alternatives(Vec<Str>),
     Budget(Vec<BudgetLine>),
     Reach(Vec<Channel>),
@@ -250,6 +263,8 @@ pub struct Disqualifier {
     pub span: Span,
 }
 
+/// Rules are the common case, so they are stored inline rather than boxed.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum RubricItem {
     Rule(Rule),
@@ -373,17 +388,42 @@ pub struct Expr {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
     /// `field OP value`
-    Compare { field: Ident, op: CmpOp, op_span: Span, value: Value },
+    Compare {
+        field: Ident,
+        op: CmpOp,
+        op_span: Span,
+        value: Value,
+    },
     /// `field in lo..hi` (inclusive), or `field not in lo..hi`.
-    InRange { field: Ident, negated: bool, lo: Value, hi: Value },
+    InRange {
+        field: Ident,
+        negated: bool,
+        lo: Value,
+        hi: Value,
+    },
     /// `field in [..]`, `field not in [..]`
-    InList { field: Ident, negated: bool, list: List },
+    InList {
+        field: Ident,
+        negated: bool,
+        list: List,
+    },
     /// `field has any|all|none [..]`
-    Has { field: Ident, mode: HasMode, list: List },
+    Has {
+        field: Ident,
+        mode: HasMode,
+        list: List,
+    },
     /// `field within DURATION`
-    Within { field: Ident, duration: Value },
+    Within {
+        field: Ident,
+        duration: Value,
+    },
     /// `field graded lo..hi` (rubric rules only)
-    Graded { field: Ident, lo: Value, hi: Value },
+    Graded {
+        field: Ident,
+        lo: Value,
+        hi: Value,
+    },
     /// A field alone: a bool test.
     Field(Ident),
     Not(Box<Expr>),
@@ -391,7 +431,10 @@ pub enum ExprKind {
     Or(Box<Expr>, Box<Expr>),
     Paren(Box<Expr>),
     /// Free text; in triggers it may carry a window: `"New CFO joined" within 90d`.
-    Prose { text: Str, within: Option<Value> },
+    Prose {
+        text: Str,
+        within: Option<Value>,
+    },
     /// An expression the parser could not read (already reported).
     Error,
 }

@@ -23,7 +23,11 @@ impl Rng {
 
     /// A number in `lo..hi` (hi exclusive; `lo` when the range is empty).
     pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        if hi <= lo { lo } else { lo + self.next_u64() % (hi - lo) }
+        if hi <= lo {
+            lo
+        } else {
+            lo + self.next_u64() % (hi - lo)
+        }
     }
 }
 

@@ -95,7 +95,10 @@ pub struct Lexed {
 
 pub fn lex(src: &str) -> Lexed {
     let bytes = src.as_bytes();
-    let mut out = Lexed { tokens: Vec::with_capacity(src.len() / 4), ..Lexed::default() };
+    let mut out = Lexed {
+        tokens: Vec::with_capacity(src.len() / 4),
+        ..Lexed::default()
+    };
     let mut i = 0;
     let mut line_start = true;
     while i < bytes.len() {
@@ -181,7 +184,11 @@ pub fn lex(src: &str) -> Lexed {
                 Tok::Error
             }
         };
-        out.tokens.push(Token { kind, span: Span::new(start, i), line_start });
+        out.tokens.push(Token {
+            kind,
+            span: Span::new(start, i),
+            line_start,
+        });
         line_start = false;
     }
     out
@@ -194,12 +201,18 @@ fn one(i: &mut usize, t: Tok) -> Tok {
 
 fn is_date_at(b: &[u8], i: usize) -> bool {
     let d = |k: usize| b.get(i + k).is_some_and(u8::is_ascii_digit);
-    d(0) && d(1) && d(2) && d(3)
+    d(0) && d(1)
+        && d(2)
+        && d(3)
         && b.get(i + 4) == Some(&b'-')
-        && d(5) && d(6)
+        && d(5)
+        && d(6)
         && b.get(i + 7) == Some(&b'-')
-        && d(8) && d(9)
-        && !b.get(i + 10).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        && d(8)
+        && d(9)
+        && !b
+            .get(i + 10)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
 }
 
 /// Digits with `_` separators, an optional fraction (a `.` followed by a digit, so that
@@ -312,13 +325,26 @@ mod tests {
 
     #[test]
     fn ranges_are_not_decimals() {
-        assert_eq!(kinds("200..2000"), vec![Tok::Number, Tok::DotDot, Tok::Number]);
+        assert_eq!(
+            kinds("200..2000"),
+            vec![Tok::Number, Tok::DotDot, Tok::Number]
+        );
         assert_eq!(kinds("2.5"), vec![Tok::Number]);
     }
 
     #[test]
     fn dates_and_units() {
-        assert_eq!(kinds("2026-10-05 60d 6mo 20M 30% 10_000"), vec![Tok::Date, Tok::Number, Tok::Number, Tok::Number, Tok::Number, Tok::Number]);
+        assert_eq!(
+            kinds("2026-10-05 60d 6mo 20M 30% 10_000"),
+            vec![
+                Tok::Date,
+                Tok::Number,
+                Tok::Number,
+                Tok::Number,
+                Tok::Number,
+                Tok::Number
+            ]
+        );
     }
 
     #[test]

@@ -10,5 +10,5 @@ pub mod literal;
 pub mod parser;
 pub mod span;
 
-pub use parser::{parse, SyntaxError};
+pub use parser::{SyntaxError, parse};
 pub use span::{LineCol, LineIndex, Span};

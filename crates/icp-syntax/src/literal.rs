@@ -52,7 +52,9 @@ pub fn parse_number(text: &str) -> Result<NumberLit, String> {
         .unwrap_or(text.len());
     let (digits, suffix) = text.split_at(split);
     if digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return Err(format!("`{text}`: `_` may only stand between digits, as in `10_000`"));
+        return Err(format!(
+            "`{text}`: `_` may only stand between digits, as in `10_000`"
+        ));
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
     let (int_part, frac_part) = match clean.split_once('.') {
@@ -69,14 +71,31 @@ pub fn parse_number(text: &str) -> Result<NumberLit, String> {
     let base = Rational::new(mantissa, scale);
     let mul = |m: i128| base * Rational::from_integer(m);
     Ok(match suffix {
-        "" => NumberLit::Number(Number { value: base, unit: NumUnit::Plain }),
-        "K" | "k" => NumberLit::Number(Number { value: mul(1_000), unit: NumUnit::Plain }),
-        "M" => NumberLit::Number(Number { value: mul(1_000_000), unit: NumUnit::Plain }),
-        "B" => NumberLit::Number(Number { value: mul(1_000_000_000), unit: NumUnit::Plain }),
-        "%" => NumberLit::Number(Number { value: base / Rational::from_integer(100), unit: NumUnit::Percent }),
+        "" => NumberLit::Number(Number {
+            value: base,
+            unit: NumUnit::Plain,
+        }),
+        "K" | "k" => NumberLit::Number(Number {
+            value: mul(1_000),
+            unit: NumUnit::Plain,
+        }),
+        "M" => NumberLit::Number(Number {
+            value: mul(1_000_000),
+            unit: NumUnit::Plain,
+        }),
+        "B" => NumberLit::Number(Number {
+            value: mul(1_000_000_000),
+            unit: NumUnit::Plain,
+        }),
+        "%" => NumberLit::Number(Number {
+            value: base / Rational::from_integer(100),
+            unit: NumUnit::Percent,
+        }),
         "d" | "w" | "mo" | "y" => {
             if !frac_part.is_empty() {
-                return Err(format!("`{text}`: durations are whole numbers of days, weeks, months or years"));
+                return Err(format!(
+                    "`{text}`: durations are whole numbers of days, weeks, months or years"
+                ));
             }
             let per = match suffix {
                 "d" => 1,
@@ -93,7 +112,7 @@ pub fn parse_number(text: &str) -> Result<NumberLit, String> {
         other => {
             return Err(format!(
                 "`{text}`: unknown suffix `{other}`; numbers take `K`, `M`, `B` or `%`, durations `d`, `w`, `mo` or `y`"
-            ))
+            ));
         }
     })
 }
@@ -108,7 +127,12 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
     if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
         return Err(bad());
     }
-    Ok(Date { days: days_from_civil(y, m, d), year: y, month: m, day: d })
+    Ok(Date {
+        days: days_from_civil(y, m, d),
+        year: y,
+        month: m,
+        day: d,
+    })
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {
@@ -142,7 +166,12 @@ pub fn civil_from_days(z: i64) -> Date {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    Date { days: z, year: y, month: m, day: d }
+    Date {
+        days: z,
+        year: y,
+        month: m,
+        day: d,
+    }
 }
 
 impl std::fmt::Display for Date {
@@ -202,9 +231,18 @@ mod tests {
 
     #[test]
     fn durations() {
-        assert_eq!(parse_number("6mo"), Ok(NumberLit::Duration(Duration { days: 180 })));
-        assert_eq!(parse_number("2y"), Ok(NumberLit::Duration(Duration { days: 730 })));
-        assert_eq!(parse_number("8w"), Ok(NumberLit::Duration(Duration { days: 56 })));
+        assert_eq!(
+            parse_number("6mo"),
+            Ok(NumberLit::Duration(Duration { days: 180 }))
+        );
+        assert_eq!(
+            parse_number("2y"),
+            Ok(NumberLit::Duration(Duration { days: 730 }))
+        );
+        assert_eq!(
+            parse_number("8w"),
+            Ok(NumberLit::Duration(Duration { days: 56 }))
+        );
     }
 
     #[test]

@@ -51,7 +51,10 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
     let mut errors: Vec<SyntaxError> = lexed
         .errors
         .iter()
-        .map(|e| SyntaxError { span: e.span, message: e.message.clone() })
+        .map(|e| SyntaxError {
+            span: e.span,
+            message: e.message.clone(),
+        })
         .collect();
     // Escape errors are found here once, so the parser can unescape without reporting.
     for t in lexed.tokens.iter().filter(|t| t.kind == Tok::Str) {
@@ -59,7 +62,10 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         if raw.contains('\\') {
             let mut errs = Vec::new();
             lexer::unescape(raw, t.span.start as usize, &mut errs);
-            errors.extend(errs.into_iter().map(|e| SyntaxError { span: e.span, message: e.message }));
+            errors.extend(errs.into_iter().map(|e| SyntaxError {
+                span: e.span,
+                message: e.message,
+            }));
         }
     }
     let limit = nesting_limit(src, &lexed.tokens, &mut errors);
@@ -67,7 +73,11 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         .iter()
         .map(|t: &Token| {
             (
-                T { kind: t.kind, text: &src[t.span.range()], line_start: t.line_start },
+                T {
+                    kind: t.kind,
+                    text: &src[t.span.range()],
+                    line_start: t.line_start,
+                },
                 SimpleSpan::from(t.span.range()),
             )
         })
@@ -79,7 +89,13 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         let fast = file_parser::<_, EmptyErr>().parse(toks.as_slice().split_token_span(eoi));
         if !fast.has_errors() {
             if let Some(items) = fast.into_output() {
-                return (File { items, comments: lexed.comments }, errors);
+                return (
+                    File {
+                        items,
+                        comments: lexed.comments,
+                    },
+                    errors,
+                );
             }
         }
     }
@@ -92,7 +108,11 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         // An error found at a token that starts a line and could start a statement is about
         // the unfinished line before it: point at the end of that line.
         let at = lexed.tokens.partition_point(|t| t.span.start < span.start);
-        let after_complete = at > 0 && matches!(lexed.tokens[at - 1].kind, Tok::RBrace | Tok::LBrace | Tok::Semi);
+        let after_complete = at > 0
+            && matches!(
+                lexed.tokens[at - 1].kind,
+                Tok::RBrace | Tok::LBrace | Tok::Semi
+            );
         let starts_statement = |t: &Token| {
             !after_complete
                 && t.line_start
@@ -114,7 +134,10 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     // Blocks left open at the end of the file all fail at the same place: one error says it.
     errors.dedup_by(|b, a| a.span.start == b.span.start);
-    let file = File { items: items.unwrap_or_default(), comments: lexed.comments };
+    let file = File {
+        items: items.unwrap_or_default(),
+        comments: lexed.comments,
+    };
     (file, errors)
 }
 
@@ -141,7 +164,11 @@ fn nesting_limit(src: &str, tokens: &[Token], errors: &mut Vec<SyntaxError>) -> 
         if matches!(t.kind, Tok::LBrace | Tok::RBrace) {
             chain = 0;
         }
-        nots = if t.kind == Tok::Ident && text == "not" { nots + 1 } else { 0 };
+        nots = if t.kind == Tok::Ident && text == "not" {
+            nots + 1
+        } else {
+            0
+        };
         if is_bool_op {
             chain += 1;
         }
@@ -171,7 +198,9 @@ fn describe_found(t: Option<&T<'_>>) -> String {
 fn describe_error(e: &Rich<'_, T<'_>>, src: &str) -> String {
     let span = e.span();
     let found = match (e.found(), src.get(span.start..span.end)) {
-        (None, Some(text)) if !text.is_empty() => format!("`{}`", text.lines().next().unwrap_or(text)),
+        (None, Some(text)) if !text.is_empty() => {
+            format!("`{}`", text.lines().next().unwrap_or(text))
+        }
         (found, _) => describe_found(found),
     };
     match e.reason() {
@@ -214,11 +243,45 @@ fn describe_error(e: &Rich<'_, T<'_>>, src: &str) -> String {
 
 /// Statement and block keywords, for "did you mean" on a misspelt one.
 const KEYWORDS: &[&str] = &[
-    "schema", "icp", "uses", "owner", "reviewed", "refresh", "firmographics", "tech_stack", "behaviors",
-    "persona", "job", "pain", "alternatives", "triggers", "budget", "reach", "disqualify", "rubric",
-    "segment", "messaging", "rule", "tier", "channel", "because", "recommends", "approves", "secondary",
-    "role", "tenure", "motivation", "objection", "kind", "success", "before", "after", "cost", "within",
-    "graded", "otherwise",
+    "schema",
+    "icp",
+    "uses",
+    "owner",
+    "reviewed",
+    "refresh",
+    "firmographics",
+    "tech_stack",
+    "behaviors",
+    "persona",
+    "job",
+    "pain",
+    "alternatives",
+    "triggers",
+    "budget",
+    "reach",
+    "disqualify",
+    "rubric",
+    "segment",
+    "messaging",
+    "rule",
+    "tier",
+    "channel",
+    "because",
+    "recommends",
+    "approves",
+    "secondary",
+    "role",
+    "tenure",
+    "motivation",
+    "objection",
+    "kind",
+    "success",
+    "before",
+    "after",
+    "cost",
+    "within",
+    "graded",
+    "otherwise",
 ];
 
 /// Levenshtein distance, for short words.
@@ -228,7 +291,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -240,10 +305,7 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    any()
-        .filter(move |t: &T<'a>| t.kind == kind)
-        .map_with(|_, e| sp(e.span()))
-        .labelled(kind.describe())
+    select! { T { kind: k, .. } = e if k == kind => sp(e.span()) }.labelled(kind.describe())
 }
 
 /// A contextual keyword: an identifier with this exact text.
@@ -254,29 +316,28 @@ macro_rules! kw {
 }
 
 /// See `kw!`.
-fn kw_<'a, I, Er>(word: &'static str, label: &'static str) -> impl Parser<'a, I, Span, Err<'a, Er>> + Clone
+fn kw_<'a, I, Er>(
+    word: &'static str,
+    label: &'static str,
+) -> impl Parser<'a, I, Span, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    any()
-        .filter(move |t: &T<'a>| t.kind == Tok::Ident && t.text == word)
-        .map_with(|_, e| sp(e.span()))
-        .labelled(label)
+    select! { T { kind: Tok::Ident, text, .. } = e if text == word => sp(e.span()) }.labelled(label)
 }
 
 /// Words that continue or qualify a criterion, so they cannot name a field.
-const RESERVED: &[&str] = &["and", "or", "not", "in", "has", "within", "because", "graded"];
+const RESERVED: &[&str] = &[
+    "and", "or", "not", "in", "has", "within", "because", "graded",
+];
 
 fn name<'a, I, Er>(label: &'static str) -> impl Parser<'a, I, Ident, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    any()
-        .filter(|t: &T<'a>| t.kind == Tok::Ident)
-        .map_with(|t: T<'a>, e| Ident { name: t.text.to_string(), span: sp(e.span()) })
-        .labelled(label)
+    select! { T { kind: Tok::Ident, text, .. } = e => Ident { name: text.to_string(), span: sp(e.span()) } }.labelled(label)
 }
 
 fn field<'a, I, Er>() -> impl Parser<'a, I, Ident, Err<'a, Er>> + Clone
@@ -284,9 +345,7 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    any()
-        .filter(|t: &T<'a>| t.kind == Tok::Ident && !RESERVED.contains(&t.text))
-        .map_with(|t: T<'a>, e| Ident { name: t.text.to_string(), span: sp(e.span()) })
+    select! { T { kind: Tok::Ident, text, .. } = e if !RESERVED.contains(&text) => Ident { name: text.to_string(), span: sp(e.span()) } }
         .labelled("a field name")
 }
 
@@ -295,14 +354,12 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    any()
-        .filter(|t: &T<'a>| t.kind == Tok::Str)
-        .map_with(|t: T<'a>, e| {
-            let span = sp(e.span());
-            let mut ignored = Vec::new();
-            Str { value: lexer::unescape(t.text, span.start as usize, &mut ignored), span }
-        })
-        .labelled(label)
+    select! { T { kind: Tok::Str, text, .. } = e => {
+        let span = sp(e.span());
+        let mut ignored = Vec::new();
+        Str { value: lexer::unescape(text, span.start as usize, &mut ignored), span }
+    } }
+    .labelled(label)
 }
 
 fn number_value(text: &str, negate: bool) -> ValueKind {
@@ -314,7 +371,9 @@ fn number_value(text: &str, negate: bool) -> ValueKind {
             ValueKind::Number(n)
         }
         Ok(NumberLit::Duration(d)) if !negate => ValueKind::Duration(d),
-        Ok(NumberLit::Duration(_)) => ValueKind::Invalid(format!("`-{text}`: a duration cannot be negative")),
+        Ok(NumberLit::Duration(_)) => {
+            ValueKind::Invalid(format!("`-{text}`: a duration cannot be negative"))
+        }
         Err(msg) => ValueKind::Invalid(msg),
     }
 }
@@ -327,19 +386,20 @@ where
 {
     let number = tok(Tok::Minus)
         .or_not()
-        .then(any().filter(|t: &T<'a>| t.kind == Tok::Number))
-        .map(|(minus, t): (Option<Span>, T<'a>)| number_value(t.text, minus.is_some()));
-    let date = any().filter(|t: &T<'a>| t.kind == Tok::Date).map(|t: T<'a>| match literal::parse_date(t.text) {
+        .then(select! { T { kind: Tok::Number, text, .. } => text })
+        .map(|(minus, text): (Option<Span>, &'a str)| number_value(text, minus.is_some()));
+    let date = select! { T { kind: Tok::Date, text, .. } => match literal::parse_date(text) {
         Ok(d) => ValueKind::Date(d),
         Err(m) => ValueKind::Invalid(m),
-    });
+    } };
     let text = string("a string").map(|s| ValueKind::Str(s.value));
     // A bare name at the start of a line begins the next statement, never ends this one.
-    let word = any()
-        .filter(|t: &T<'a>| t.kind == Tok::Ident && !t.line_start && !RESERVED.contains(&t.text))
-        .map(|t: T<'a>| ValueKind::Ident(t.text.to_string()));
+    let word = select! { T { kind: Tok::Ident, text, line_start: false } if !RESERVED.contains(&text) => ValueKind::Ident(text.to_string()) };
     choice((number, date, text, word))
-        .map_with(|kind, e| Value { kind, span: sp(e.span()) })
+        .map_with(|kind, e| Value {
+            kind,
+            span: sp(e.span()),
+        })
         .labelled("a value such as `200`, `20M`, `30%`, `60d`, `2026-10-05`, `\"text\"` or a name")
 }
 
@@ -352,8 +412,14 @@ where
         .separated_by(tok(Tok::Comma))
         .allow_trailing()
         .collect::<Vec<_>>()
-        .delimited_by(tok(Tok::LBracket), tok(Tok::RBracket).labelled("`,` or `]`"))
-        .map_with(|items, e| List { items, span: sp(e.span()) })
+        .delimited_by(
+            tok(Tok::LBracket),
+            tok(Tok::RBracket).labelled("`,` or `]`"),
+        )
+        .map_with(|items, e| List {
+            items,
+            span: sp(e.span()),
+        })
         .labelled("a list such as `[saas, services]`")
 }
 
@@ -370,18 +436,15 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    any()
-        .filter_map(|t: T<'a>| match t.kind {
-            Tok::EqEq => Some(CmpOp::Eq),
-            Tok::NotEq => Some(CmpOp::Ne),
-            Tok::Lt => Some(CmpOp::Lt),
-            Tok::Le => Some(CmpOp::Le),
-            Tok::Gt => Some(CmpOp::Gt),
-            Tok::Ge => Some(CmpOp::Ge),
-            _ => None,
-        })
-        .map_with(|op, e| (op, sp(e.span())))
-        .labelled("a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`)")
+    select! {
+        T { kind: Tok::EqEq, .. } = e => (CmpOp::Eq, sp(e.span())),
+        T { kind: Tok::NotEq, .. } = e => (CmpOp::Ne, sp(e.span())),
+        T { kind: Tok::Lt, .. } = e => (CmpOp::Lt, sp(e.span())),
+        T { kind: Tok::Le, .. } = e => (CmpOp::Le, sp(e.span())),
+        T { kind: Tok::Gt, .. } = e => (CmpOp::Gt, sp(e.span())),
+        T { kind: Tok::Ge, .. } = e => (CmpOp::Ge, sp(e.span())),
+    }
+    .labelled("a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`)")
 }
 
 const CRITERION: &str = "a criterion such as `employees in 200..2000`";
@@ -408,33 +471,66 @@ where
         let in_target = choice((range().map(Ok), list().map(Err)))
             .labelled("a range such as `200..2000` or a list such as `[a, b]`");
         let tail = choice((
-            cmp_op().then(value()).map(|((op, op_span), v)| Tail::Cmp(op, op_span, v)),
-            kw!("in").ignore_then(in_target.clone()).map(|t| Tail::In(false, t)),
-            kw!("not").ignore_then(kw!("in")).ignore_then(in_target).map(|t| Tail::In(true, t)),
-            kw!("has").ignore_then(set_mode).then(list()).map(|(m, l)| Tail::Has(m, l)),
+            cmp_op()
+                .then(value())
+                .map(|((op, op_span), v)| Tail::Cmp(op, op_span, v)),
+            kw!("in")
+                .ignore_then(in_target.clone())
+                .map(|t| Tail::In(false, t)),
+            kw!("not")
+                .ignore_then(kw!("in"))
+                .ignore_then(in_target)
+                .map(|t| Tail::In(true, t)),
+            kw!("has")
+                .ignore_then(set_mode)
+                .then(list())
+                .map(|(m, l)| Tail::Has(m, l)),
             kw!("within").ignore_then(value()).map(Tail::Within),
-            kw!("graded").ignore_then(range()).map(|(lo, hi)| Tail::Graded(lo, hi)),
+            kw!("graded")
+                .ignore_then(range())
+                .map(|(lo, hi)| Tail::Graded(lo, hi)),
         ));
         let test = field().then(tail.or_not()).map(|(field, tail)| match tail {
             None => ExprKind::Field(field),
-            Some(Tail::Cmp(op, op_span, value)) => ExprKind::Compare { field, op, op_span, value },
-            Some(Tail::In(negated, Ok((lo, hi)))) => ExprKind::InRange { field, negated, lo, hi },
-            Some(Tail::In(negated, Err(list))) => ExprKind::InList { field, negated, list },
+            Some(Tail::Cmp(op, op_span, value)) => ExprKind::Compare {
+                field,
+                op,
+                op_span,
+                value,
+            },
+            Some(Tail::In(negated, Ok((lo, hi)))) => ExprKind::InRange {
+                field,
+                negated,
+                lo,
+                hi,
+            },
+            Some(Tail::In(negated, Err(list))) => ExprKind::InList {
+                field,
+                negated,
+                list,
+            },
             Some(Tail::Has(mode, list)) => ExprKind::Has { field, mode, list },
             Some(Tail::Within(duration)) => ExprKind::Within { field, duration },
             Some(Tail::Graded(lo, hi)) => ExprKind::Graded { field, lo, hi },
         });
         let atom = choice((paren, prose, test))
-            .map_with(|kind, e| Expr { kind, span: sp(e.span()) })
+            .map_with(|kind, e| Expr {
+                kind,
+                span: sp(e.span()),
+            })
             .labelled(CRITERION);
-        let unary = kw!("not").repeated().foldr_with(atom, |_, e: Expr, ex| Expr {
-            kind: ExprKind::Not(Box::new(e)),
-            span: sp(ex.span()),
-        });
-        let and = unary.clone().foldl_with(kw!("and").ignore_then(unary).repeated(), |a, b, ex| Expr {
-            kind: ExprKind::And(Box::new(a), Box::new(b)),
-            span: sp(ex.span()),
-        });
+        let unary = kw!("not")
+            .repeated()
+            .foldr_with(atom, |_, e: Expr, ex| Expr {
+                kind: ExprKind::Not(Box::new(e)),
+                span: sp(ex.span()),
+            });
+        let and = unary
+            .clone()
+            .foldl_with(kw!("and").ignore_then(unary).repeated(), |a, b, ex| Expr {
+                kind: ExprKind::And(Box::new(a), Box::new(b)),
+                span: sp(ex.span()),
+            });
         and.clone()
             .foldl_with(kw!("or").ignore_then(and).repeated(), |a, b, ex| Expr {
                 kind: ExprKind::Or(Box::new(a), Box::new(b)),
@@ -464,9 +560,19 @@ where
         let before = inp.cursor();
         let first: Option<T<'a>> = inp.peek();
         match first {
-            None => return Err(Er::expected_found(None::<&'static str>, None, inp.span_since(&before))),
+            None => {
+                return Err(Er::expected_found(
+                    None::<&'static str>,
+                    None,
+                    inp.span_since(&before),
+                ));
+            }
             Some(t) if t.kind == Tok::RBrace => {
-                return Err(Er::expected_found(None::<&'static str>, None, inp.span_since(&before)))
+                return Err(Er::expected_found(
+                    None::<&'static str>,
+                    None,
+                    inp.span_since(&before),
+                ));
             }
             Some(_) => {}
         }
@@ -505,33 +611,53 @@ where
         .then_ignore(tok(Tok::RBrace).recover_with(via_parser(end().to(Span::default()))))
 }
 
-fn criterion<'a, I, Er>(e: impl Parser<'a, I, Expr, Err<'a, Er>> + Clone) -> impl Parser<'a, I, Criterion, Err<'a, Er>> + Clone
+fn criterion<'a, I, Er>(
+    e: impl Parser<'a, I, Expr, Err<'a, Er>> + Clone,
+) -> impl Parser<'a, I, Criterion, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    e.map(|expr: Expr| Criterion { span: expr.span, expr })
+    e.map(|expr: Expr| Criterion {
+        span: expr.span,
+        expr,
+    })
 }
 
 fn error_criterion() -> Criterion {
-    Criterion { expr: Expr { kind: ExprKind::Error, span: Span::default() }, span: Span::default() }
+    Criterion {
+        expr: Expr {
+            kind: ExprKind::Error,
+            span: Span::default(),
+        },
+        span: Span::default(),
+    }
 }
 
-fn props<'a, I, Er>(keys: &'static [&'static str], label: &'static str) -> impl Parser<'a, I, Vec<Prop>, Err<'a, Er>> + Clone
+fn props<'a, I, Er>(
+    keys: &'static [&'static str],
+    label: &'static str,
+) -> impl Parser<'a, I, Vec<Prop>, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    let key = any()
-        .filter(move |t: &T<'a>| t.kind == Tok::Ident && keys.contains(&t.text))
-        .map_with(|t: T<'a>, e| Ident { name: t.text.to_string(), span: sp(e.span()) })
+    let key = select! { T { kind: Tok::Ident, text, .. } = e if keys.contains(&text) => Ident { name: text.to_string(), span: sp(e.span()) } }
         .labelled(label);
-    let prop = key
-        .then(value())
-        .map_with(|(key, value), e| Prop { key, value, span: sp(e.span()) });
+    let prop = key.then(value()).map_with(|(key, value), e| Prop {
+        key,
+        value,
+        span: sp(e.span()),
+    });
     let bad = Prop {
-        key: Ident { name: String::new(), span: Span::default() },
-        value: Value { kind: ValueKind::Invalid(String::new()), span: Span::default() },
+        key: Ident {
+            name: String::new(),
+            span: Span::default(),
+        },
+        value: Value {
+            kind: ValueKind::Invalid(String::new()),
+            span: Span::default(),
+        },
         span: Span::default(),
     };
     block(prop, bad).map(|v: Vec<Prop>| v.into_iter().filter(|p| !p.key.name.is_empty()).collect())
@@ -542,11 +668,20 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    let bad = Str { value: String::new(), span: Span::default() };
-    block(string("a string"), bad).map(|v: Vec<Str>| v.into_iter().filter(|s| s.span != Span::default()).collect())
+    let bad = Str {
+        value: String::new(),
+        span: Span::default(),
+    };
+    block(string("a string"), bad).map(|v: Vec<Str>| {
+        v.into_iter()
+            .filter(|s| s.span != Span::default())
+            .collect()
+    })
 }
 
-fn criteria<'a, I, Er>(e: impl Parser<'a, I, Expr, Err<'a, Er>> + Clone) -> impl Parser<'a, I, Vec<Criterion>, Err<'a, Er>> + Clone
+fn criteria<'a, I, Er>(
+    e: impl Parser<'a, I, Expr, Err<'a, Er>> + Clone,
+) -> impl Parser<'a, I, Vec<Criterion>, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
@@ -560,26 +695,57 @@ where
     Er: ParseError<'a, I>,
 {
     let e = expr();
-    let crit_block = |word: &'static str, label: &'static str, block: CriteriaBlock, e: chumsky::Boxed<'a, 'a, I, Expr, Err<'a, Er>>| {
-        kw_(word, label).then(criteria(e)).map(move |(k, items)| (StmtKind::Criteria { block, items }, k))
+    let crit_block = |word: &'static str,
+                      label: &'static str,
+                      block: CriteriaBlock,
+                      e: chumsky::Boxed<'a, 'a, I, Expr, Err<'a, Er>>| {
+        kw_(word, label)
+            .then(criteria(e))
+            .map(move |(k, items)| (StmtKind::Criteria { block, items }, k))
     };
     let header = choice((
-        kw!("uses").then(name("a schema name")).map(|(k, n)| (StmtKind::Uses(n), k)),
-        kw!("owner").then(string("the owner, as a string")).map(|(k, s)| (StmtKind::Owner(s), k)),
-        kw!("reviewed").then(value()).map(|(k, v)| (StmtKind::Reviewed(v), k)),
-        kw!("refresh").then(value()).map(|(k, v)| (StmtKind::Refresh(v), k)),
+        kw!("uses")
+            .then(name("a schema name"))
+            .map(|(k, n)| (StmtKind::Uses(n), k)),
+        kw!("owner")
+            .then(string("the owner, as a string"))
+            .map(|(k, s)| (StmtKind::Owner(s), k)),
+        kw!("reviewed")
+            .then(value())
+            .map(|(k, v)| (StmtKind::Reviewed(v), k)),
+        kw!("refresh")
+            .then(value())
+            .map(|(k, v)| (StmtKind::Refresh(v), k)),
     ));
     let criteria_blocks = choice((
-        crit_block("firmographics", "`firmographics`", CriteriaBlock::Firmographics, e.clone()),
-        crit_block("tech_stack", "`tech_stack`", CriteriaBlock::TechStack, e.clone()),
-        crit_block("behaviors", "`behaviors`", CriteriaBlock::Behaviors, e.clone()),
+        crit_block(
+            "firmographics",
+            "`firmographics`",
+            CriteriaBlock::Firmographics,
+            e.clone(),
+        ),
+        crit_block(
+            "tech_stack",
+            "`tech_stack`",
+            CriteriaBlock::TechStack,
+            e.clone(),
+        ),
+        crit_block(
+            "behaviors",
+            "`behaviors`",
+            CriteriaBlock::Behaviors,
+            e.clone(),
+        ),
         crit_block("triggers", "`triggers`", CriteriaBlock::Triggers, e.clone()),
     ))
     .boxed();
     let persona = kw!("persona")
         .then(name("a persona name"))
         .then(string("a title").or_not())
-        .then(props(&["role", "tenure", "motivation", "objection"], "`role`, `tenure`, `motivation` or `objection`"))
+        .then(props(
+            &["role", "tenure", "motivation", "objection"],
+            "`role`, `tenure`, `motivation` or `objection`",
+        ))
         .map(|(((k, name), title), props)| (StmtKind::Persona { name, title, props }, k));
     let job = kw!("job")
         .then(string("the job statement"))
@@ -587,51 +753,113 @@ where
         .map(|((k, statement), props)| (StmtKind::Job { statement, props }, k));
     let pain = kw!("pain")
         .then(string("the pain statement"))
-        .then(props(&["before", "after", "cost"], "`before`, `after` or `cost`"))
+        .then(props(
+            &["before", "after", "cost"],
+            "`before`, `after` or `cost`",
+        ))
         .map(|((k, statement), props)| (StmtKind::Pain { statement, props }, k));
     let narrative = choice((persona, job, pain)).boxed();
 
-    let budget_line = choice((kw!("recommends").to(BudgetRole::Recommends), kw!("approves").to(BudgetRole::Approves)))
-        .labelled("`recommends` or `approves`")
-        .then(string("who, as a string"))
-        .then(kw!("up").ignore_then(kw!("to")).ignore_then(value()).or_not())
-        .map_with(|((role, who), limit), e| BudgetLine { role, who, limit, span: sp(e.span()) });
+    let budget_line = choice((
+        kw!("recommends").to(BudgetRole::Recommends),
+        kw!("approves").to(BudgetRole::Approves),
+    ))
+    .labelled("`recommends` or `approves`")
+    .then(string("who, as a string"))
+    .then(
+        kw!("up")
+            .ignore_then(kw!("to"))
+            .ignore_then(value())
+            .or_not(),
+    )
+    .map_with(|((role, who), limit), e| BudgetLine {
+        role,
+        who,
+        limit,
+        span: sp(e.span()),
+    });
     let bad_budget = BudgetLine {
         role: BudgetRole::Recommends,
-        who: Str { value: String::new(), span: Span::default() },
+        who: Str {
+            value: String::new(),
+            span: Span::default(),
+        },
         limit: None,
         span: Span::default(),
     };
     let budget = kw!("budget")
         .then(block(budget_line, bad_budget))
-        .map(|(k, v)| (StmtKind::Budget(v.into_iter().filter(|b| b.span != Span::default()).collect()), k));
+        .map(|(k, v)| {
+            (
+                StmtKind::Budget(
+                    v.into_iter()
+                        .filter(|b| b.span != Span::default())
+                        .collect(),
+                ),
+                k,
+            )
+        });
 
     let channel = kw!("channel")
         .ignore_then(name("a channel kind such as `event` or `podcast`"))
         .then(string("where, as a string"))
-        .map_with(|(kind, text), e| Channel { kind, text, span: sp(e.span()) });
+        .map_with(|(kind, text), e| Channel {
+            kind,
+            text,
+            span: sp(e.span()),
+        });
     let bad_channel = Channel {
-        kind: Ident { name: String::new(), span: Span::default() },
-        text: Str { value: String::new(), span: Span::default() },
+        kind: Ident {
+            name: String::new(),
+            span: Span::default(),
+        },
+        text: Str {
+            value: String::new(),
+            span: Span::default(),
+        },
         span: Span::default(),
     };
     let reach = kw!("reach")
         .then(block(channel, bad_channel))
-        .map(|(k, v)| (StmtKind::Reach(v.into_iter().filter(|c| c.span != Span::default()).collect()), k));
+        .map(|(k, v)| {
+            (
+                StmtKind::Reach(
+                    v.into_iter()
+                        .filter(|c| c.span != Span::default())
+                        .collect(),
+                ),
+                k,
+            )
+        });
 
     let disq = e
         .clone()
-        .then(kw!("because").ignore_then(string("the reason, as a string")).or_not())
-        .map_with(|(expr, because), ex| Disqualifier { expr, because, span: sp(ex.span()) });
-    let bad_disq = Disqualifier { expr: error_criterion().expr, because: None, span: Span::default() };
+        .then(
+            kw!("because")
+                .ignore_then(string("the reason, as a string"))
+                .or_not(),
+        )
+        .map_with(|(expr, because), ex| Disqualifier {
+            expr,
+            because,
+            span: sp(ex.span()),
+        });
+    let bad_disq = Disqualifier {
+        expr: error_criterion().expr,
+        because: None,
+        span: Span::default(),
+    };
     let disqualify = kw!("disqualify")
         .then(block(disq, bad_disq))
         .map(|(k, v)| (StmtKind::Disqualify(v), k));
 
     let weight = choice((tok(Tok::Plus).to(false), tok(Tok::Minus).to(true)))
-        .then(any().filter(|t: &T<'a>| t.kind == Tok::Number).map_with(|t: T<'a>, e| (t.text, sp(e.span()))))
+        .then(select! { T { kind: Tok::Number, text, .. } = e => (text, sp(e.span())) })
         .map_with(|(neg, (text, nspan)), e| Weight {
-            value: Value { kind: number_value(text, neg), span: nspan },
+            value: Value {
+                kind: number_value(text, neg),
+                span: nspan,
+            },
             span: sp(e.span()),
         });
     let rule = kw!("rule")
@@ -641,24 +869,52 @@ where
         .then_ignore(tok(Tok::Colon).labelled("`:` before the rule's criterion"))
         .then(e.clone())
         .map_with(|(((name, weight), label), expr), ex| {
-            RubricItem::Rule(Rule { name, weight, label, expr, span: sp(ex.span()) })
+            RubricItem::Rule(Rule {
+                name,
+                weight,
+                label,
+                expr,
+                span: sp(ex.span()),
+            })
         });
     let tier_cond = kw!("when")
         .ignore_then(kw!("score"))
         .ignore_then(cmp_op())
         .then(value())
-        .map_with(|((op, op_span), threshold), e| Some(TierCondition { op, op_span, threshold, span: sp(e.span()) }));
+        .map_with(|((op, op_span), threshold), e| {
+            Some(TierCondition {
+                op,
+                op_span,
+                threshold,
+                span: sp(e.span()),
+            })
+        });
     let tier = kw!("tier")
         .ignore_then(name("a tier name"))
-        .then(choice((tier_cond, kw!("otherwise").to(None))).labelled("`when score >= N` or `otherwise`"))
-        .map_with(|(name, condition), e| RubricItem::Tier(Tier { name, condition, span: sp(e.span()) }));
+        .then(
+            choice((tier_cond, kw!("otherwise").to(None)))
+                .labelled("`when score >= N` or `otherwise`"),
+        )
+        .map_with(|(name, condition), e| {
+            RubricItem::Tier(Tier {
+                name,
+                condition,
+                span: sp(e.span()),
+            })
+        });
     let bad_item = RubricItem::Tier(Tier {
-        name: Ident { name: String::new(), span: Span::default() },
+        name: Ident {
+            name: String::new(),
+            span: Span::default(),
+        },
         condition: None,
         span: Span::default(),
     });
     let rubric = kw!("rubric")
-        .then(block(choice((rule, tier)).labelled("`rule NAME: criterion` or `tier NAME when score >= N`"), bad_item))
+        .then(block(
+            choice((rule, tier)).labelled("`rule NAME: criterion` or `tier NAME when score >= N`"),
+            bad_item,
+        ))
         .map(|(k, v)| {
             let v = v
                 .into_iter()
@@ -667,7 +923,10 @@ where
             (StmtKind::Rubric(v), k)
         });
 
-    let seg_item = choice((kw!("secondary").map(SegItem::Secondary), criterion(e.clone()).map(SegItem::Crit)));
+    let seg_item = choice((
+        kw!("secondary").map(SegItem::Secondary),
+        criterion(e.clone()).map(SegItem::Crit),
+    ));
     let segment = kw!("segment")
         .then(name("a segment name"))
         .then(string("a title").or_not())
@@ -681,11 +940,23 @@ where
                     SegItem::Crit(c) => crits.push(c),
                 }
             }
-            (StmtKind::Segment(Segment { name, title, secondary, items: crits }), k)
+            (
+                StmtKind::Segment(Segment {
+                    name,
+                    title,
+                    secondary,
+                    items: crits,
+                }),
+                k,
+            )
         });
     let lists = choice((
-        kw!("alternatives").then(strings()).map(|(k, v)| (StmtKind::Alternatives(v), k)),
-        kw!("messaging").then(strings()).map(|(k, v)| (StmtKind::Messaging(v), k)),
+        kw!("alternatives")
+            .then(strings())
+            .map(|(k, v)| (StmtKind::Alternatives(v), k)),
+        kw!("messaging")
+            .then(strings())
+            .map(|(k, v)| (StmtKind::Messaging(v), k)),
     ));
     let blocks = choice((budget, reach, disqualify, rubric, segment, lists)).boxed();
 
@@ -712,32 +983,67 @@ where
         .separated_by(tok(Tok::Comma))
         .allow_trailing()
         .collect::<Vec<_>>()
-        .delimited_by(tok(Tok::LBracket), tok(Tok::RBracket).labelled("`,` or `]`"));
+        .delimited_by(
+            tok(Tok::LBracket),
+            tok(Tok::RBracket).labelled("`,` or `]`"),
+        );
     let ty = type_name
         .then(values.or_not())
         .validate(|(name, values), e, emitter| {
             let span = sp(e.span());
             match (name, values) {
                 (TypeName::Enum | TypeName::Set, None) => {
-                    emitter.emit(Er::expected_found(Some("its values, as in `enum [a, b, c]`"), None, e.span()));
-                    TypeExpr { name, values: Vec::new(), span }
+                    emitter.emit(Er::expected_found(
+                        Some("its values, as in `enum [a, b, c]`"),
+                        None,
+                        e.span(),
+                    ));
+                    TypeExpr {
+                        name,
+                        values: Vec::new(),
+                        span,
+                    }
                 }
                 (TypeName::Enum | TypeName::Set, Some(values)) => TypeExpr { name, values, span },
                 (_, Some(_)) => {
-                    emitter.emit(Er::expected_found(Some("a type without values (only `enum` and `set` list values)"), None, e.span()));
-                    TypeExpr { name, values: Vec::new(), span }
+                    emitter.emit(Er::expected_found(
+                        Some("a type without values (only `enum` and `set` list values)"),
+                        None,
+                        e.span(),
+                    ));
+                    TypeExpr {
+                        name,
+                        values: Vec::new(),
+                        span,
+                    }
                 }
-                (_, None) => TypeExpr { name, values: Vec::new(), span },
+                (_, None) => TypeExpr {
+                    name,
+                    values: Vec::new(),
+                    span,
+                },
             }
         });
     let field_decl = name("a field name")
         .then_ignore(tok(Tok::Colon).labelled("`:` and the field's type"))
         .then(ty)
         .then(kw!("from").ignore_then(string("a column name")).or_not())
-        .map_with(|((name, ty), from), e| FieldDecl { name, ty, from, span: sp(e.span()) });
+        .map_with(|((name, ty), from), e| FieldDecl {
+            name,
+            ty,
+            from,
+            span: sp(e.span()),
+        });
     let bad_field = FieldDecl {
-        name: Ident { name: String::new(), span: Span::default() },
-        ty: TypeExpr { name: TypeName::Text, values: Vec::new(), span: Span::default() },
+        name: Ident {
+            name: String::new(),
+            span: Span::default(),
+        },
+        ty: TypeExpr {
+            name: TypeName::Text,
+            values: Vec::new(),
+            span: Span::default(),
+        },
         from: None,
         span: Span::default(),
     };
@@ -746,19 +1052,42 @@ where
         .then(string("a description").or_not())
         .then(block(field_decl, bad_field))
         .map_with(|((name, doc), fields), e| {
-            let fields = fields.into_iter().filter(|f| !f.name.name.is_empty()).collect();
-            Item::Schema(Schema { name, doc, fields, span: sp(e.span()) })
+            let fields = fields
+                .into_iter()
+                .filter(|f| !f.name.name.is_empty())
+                .collect();
+            Item::Schema(Schema {
+                name,
+                doc,
+                fields,
+                span: sp(e.span()),
+            })
         });
     let icp = kw!("icp")
         .ignore_then(name("an icp name"))
         .then(string("a title").or_not())
         .map_with(|h, e| (h, sp(e.span())))
-        .then(block(icp_stmt(), Stmt { kind: StmtKind::Error, keyword: Span::default(), span: Span::default() }))
+        .then(block(
+            icp_stmt(),
+            Stmt {
+                kind: StmtKind::Error,
+                keyword: Span::default(),
+                span: Span::default(),
+            },
+        ))
         .map_with(|(((name, title), header_span), body), e| {
-            Item::Icp(Icp { name, title, body, header_span, span: sp(e.span()) })
+            Item::Icp(Icp {
+                name,
+                title,
+                body,
+                header_span,
+                span: sp(e.span()),
+            })
         });
     let item = choice((schema, icp))
         .labelled("`schema NAME { … }` or `icp NAME \"title\" { … }`")
-        .recover_with(via_parser(skip_statement().map_with(|_, e| Item::Error(sp(e.span())))));
+        .recover_with(via_parser(
+            skip_statement().map_with(|_, e| Item::Error(sp(e.span()))),
+        ));
     item.repeated().collect::<Vec<_>>().then_ignore(end())
 }

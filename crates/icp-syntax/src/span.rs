@@ -11,12 +11,18 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end.max(start) as u32 }
+        Span {
+            start: start as u32,
+            end: end.max(start) as u32,
+        }
     }
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     pub fn range(self) -> std::ops::Range<usize> {
@@ -65,7 +71,10 @@ impl LineIndex {
                 line_starts.push(i as u32 + 1);
             }
         }
-        LineIndex { line_starts, len: text.len() as u32 }
+        LineIndex {
+            line_starts,
+            len: text.len() as u32,
+        }
     }
 
     /// 0-based line number of the line holding `offset` (clamped to the text).
@@ -97,7 +106,10 @@ impl LineIndex {
             end -= 1;
         }
         let column = text[start..end].chars().count() as u32 + 1;
-        LineCol { line: line as u32 + 1, column }
+        LineCol {
+            line: line as u32 + 1,
+            column,
+        }
     }
 }
 
@@ -112,7 +124,10 @@ mod tests {
         assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
         assert_eq!(idx.line_col(text, 3), LineCol { line: 2, column: 1 });
         // 'x' comes after a 2-byte and a 4-byte character.
-        assert_eq!(idx.line_col(text, 3 + 2 + 4), LineCol { line: 2, column: 3 });
+        assert_eq!(
+            idx.line_col(text, 3 + 2 + 4),
+            LineCol { line: 2, column: 3 }
+        );
         assert_eq!(idx.line_col(text, 999), LineCol { line: 3, column: 1 });
     }
 }

@@ -8,7 +8,9 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 fn files(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(dir);
     let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("corpus dir")
         .map(|e| e.expect("entry").path())
@@ -41,7 +43,11 @@ fn err_corpus_reports_errors_and_keeps_a_tree() {
     for path in all {
         let src = std::fs::read_to_string(&path).expect("read");
         let (file, errors) = icp_syntax::parse(&src);
-        assert!(!errors.is_empty(), "{} parsed without error", path.display());
+        assert!(
+            !errors.is_empty(),
+            "{} parsed without error",
+            path.display()
+        );
         assert!(!file.items.is_empty(), "{}: no tree", path.display());
         let index = icp_syntax::LineIndex::new(&src);
         let mut out = String::new();
@@ -53,7 +59,8 @@ fn err_corpus_reports_errors_and_keeps_a_tree() {
         for item in &file.items {
             match item {
                 icp_syntax::ast::Item::Schema(s) => {
-                    writeln!(out, "schema {} ({} fields)", s.name.name, s.fields.len()).expect("write")
+                    writeln!(out, "schema {} ({} fields)", s.name.name, s.fields.len())
+                        .expect("write")
                 }
                 icp_syntax::ast::Item::Icp(i) => {
                     let kws: Vec<&str> = i.body.iter().map(|s| s.kind.keyword()).collect();

@@ -34,10 +34,19 @@ fn parser_keywords() -> BTreeSet<String> {
 #[test]
 fn parser_keywords_match_the_grammar_keyword_list() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../grammar/keywords.json");
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&root).expect("keywords.json")).expect("json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&root).expect("keywords.json"))
+            .expect("json");
     // Value lists (channel kinds, job kinds, cadences) are checked by the semantic model;
     // operators and suffixes are lexical.
-    let value_lists = ["refresh_cadences", "job_kinds", "channel_kinds", "criterion_operators", "number_suffixes", "duration_units"];
+    let value_lists = [
+        "refresh_cadences",
+        "job_kinds",
+        "channel_kinds",
+        "criterion_operators",
+        "number_suffixes",
+        "duration_units",
+    ];
     let mut grammar = BTreeSet::new();
     for (k, v) in json.as_object().expect("object") {
         if value_lists.contains(&k.as_str()) {

@@ -19,7 +19,11 @@ fn assert_sane(src: &str) {
     let (file, errors) = icp_syntax::parse(src);
     for e in &errors {
         assert!(e.span.end as usize <= src.len(), "span past the end: {e:?}");
-        assert!(src.is_char_boundary(e.span.start as usize) && src.is_char_boundary(e.span.end as usize), "{e:?}");
+        assert!(
+            src.is_char_boundary(e.span.start as usize)
+                && src.is_char_boundary(e.span.end as usize),
+            "{e:?}"
+        );
         assert!(!e.message.is_empty());
     }
     for c in &file.comments {
@@ -29,9 +33,45 @@ fn assert_sane(src: &str) {
 
 /// Pieces of the language to splice into files.
 const PIECES: &[&str] = &[
-    "{", "}", "[", "]", "(", ")", "\"", "..", ":", ",", ";", "==", ">=", "-", "+", "#", "\n", "and", "or",
-    "not", "in", "has any", "within", "graded", "rule", "tier", "when score >=", "otherwise", "because",
-    "icp", "schema", "20M", "30%", "6mo", "2026-13-40", "\\u{zz}", "é", "😀", "\u{0}",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    "\"",
+    "..",
+    ":",
+    ",",
+    ";",
+    "==",
+    ">=",
+    "-",
+    "+",
+    "#",
+    "\n",
+    "and",
+    "or",
+    "not",
+    "in",
+    "has any",
+    "within",
+    "graded",
+    "rule",
+    "tier",
+    "when score >=",
+    "otherwise",
+    "because",
+    "icp",
+    "schema",
+    "20M",
+    "30%",
+    "6mo",
+    "2026-13-40",
+    "\\u{zz}",
+    "é",
+    "😀",
+    "\u{0}",
 ];
 
 proptest! {
@@ -77,6 +117,11 @@ fn hostile_nesting_is_an_error_not_a_crash() {
     ] {
         let src = format!("{head}{body}\n  }}\n}}\n");
         let (_, errors) = icp_syntax::parse(&src);
-        assert!(errors.iter().any(|e| e.message.contains("nested too deeply")), "{errors:?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.message.contains("nested too deeply")),
+            "{errors:?}"
+        );
     }
 }

@@ -77,5 +77,11 @@ fn unclosed_block_at_end_of_file_still_gives_a_tree() {
 fn messages_use_the_users_words() {
     let (_, errors) = icp_syntax::parse("icp x \"X\" {\n  firmographics {\n    == 3\n  }\n}\n");
     assert_eq!(errors.len(), 1);
-    assert!(errors[0].message.contains("a criterion such as `employees in 200..2000`"), "{}", errors[0].message);
+    assert!(
+        errors[0]
+            .message
+            .contains("a criterion such as `employees in 200..2000`"),
+        "{}",
+        errors[0].message
+    );
 }

@@ -94,7 +94,8 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             out.push(p.clone());
             continue;
         }
-        let meta = std::fs::metadata(p).map_err(|e| format!("{}: {}", p.display(), io_reason(&e)))?;
+        let meta =
+            std::fs::metadata(p).map_err(|e| format!("{}: {}", p.display(), io_reason(&e)))?;
         if meta.is_dir() {
             let before = out.len();
             walk(p, &mut out).map_err(|e| format!("{}: {}", p.display(), io_reason(&e)))?;
@@ -135,13 +136,18 @@ pub fn io_reason(e: &std::io::Error) -> String {
 pub fn read_source(path: &Path) -> Result<(String, String), String> {
     if path.as_os_str() == "-" {
         let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| format!("<stdin>: {}", io_reason(&e)))?;
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("<stdin>: {}", io_reason(&e)))?;
         return Ok(("<stdin>".into(), s));
     }
     let display = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| format!("{display}: {}", io_reason(&e)))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!("{display}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+        format!(
+            "{display}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
     })?;
     Ok((display, text))
 }
@@ -153,7 +159,9 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().to_string());
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().to_string());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -182,7 +190,10 @@ impl Configs {
         let dir = if path.as_os_str() == "-" {
             std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
         } else {
-            std::path::absolute(path).ok().and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_else(|| PathBuf::from("."))
+            std::path::absolute(path)
+                .ok()
+                .and_then(|p| p.parent().map(Path::to_path_buf))
+                .unwrap_or_else(|| PathBuf::from("."))
         };
         if let Some((_, c)) = self.by_dir.iter().find(|(d, _)| *d == dir) {
             return Ok(c.clone());
@@ -193,7 +204,11 @@ impl Configs {
         })?;
         c.today = self.today.or(c.today);
         if self.verbose {
-            let shown = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
+            let shown = if path.as_os_str() == "-" {
+                "<stdin>".to_string()
+            } else {
+                path.display().to_string()
+            };
             match &c.source {
                 Some(s) => eprintln!("{shown}: using configuration {}", s.display()),
                 None => eprintln!("{shown}: no icp.toml found at or above it; using the defaults"),
@@ -213,11 +228,16 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     if args.fix && files.iter().any(|p| p.as_os_str() == "-") {
-        eprintln!("error: --fix rewrites files, and standard input is not one; check a file instead");
+        eprintln!(
+            "error: --fix rewrites files, and standard input is not one; check a file instead"
+        );
         return ExitCode::from(2);
     }
     let baseline = match &args.baseline {
-        Some(p) if p.exists() => match std::fs::read_to_string(p).map_err(|e| io_reason(&e)).and_then(|t| icp_check::baseline::Baseline::parse(&t)) {
+        Some(p) if p.exists() => match std::fs::read_to_string(p)
+            .map_err(|e| io_reason(&e))
+            .and_then(|t| icp_check::baseline::Baseline::parse(&t))
+        {
             Ok(b) => Some(b),
             Err(e) => {
                 eprintln!("error: {}: {e}", p.display());
@@ -226,7 +246,11 @@ pub fn run(args: Args) -> ExitCode {
         },
         _ => None,
     };
-    let mut configs = Configs { today: args.today, verbose: args.verbose, by_dir: Vec::new() };
+    let mut configs = Configs {
+        today: args.today,
+        verbose: args.verbose,
+        by_dir: Vec::new(),
+    };
     let mut reports = Vec::new();
     let mut fixed_total = 0;
     for path in &files {
@@ -248,10 +272,17 @@ pub fn run(args: Args) -> ExitCode {
             let (fixed, applied) = icp_check::fix::fix_all(&src, &config);
             if !applied.is_empty() && fixed != src {
                 if let Err(e) = write_atomic(path, &fixed) {
-                    eprintln!("error: {display}: cannot write the fixes: {}", io_reason(&e));
+                    eprintln!(
+                        "error: {display}: cannot write the fixes: {}",
+                        io_reason(&e)
+                    );
                     return ExitCode::from(2);
                 }
-                eprintln!("{display}: fixed {} finding{}", applied.len(), if applied.len() == 1 { "" } else { "s" });
+                eprintln!(
+                    "{display}: fixed {} finding{}",
+                    applied.len(),
+                    if applied.len() == 1 { "" } else { "s" }
+                );
                 for a in &applied {
                     eprintln!("  line {}: {} ({})", a.line, a.title, a.code);
                 }
@@ -260,7 +291,12 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
         let analysis = icp_check::analyze(&src, &config);
-        reports.push(FileReport { path: display, line_index: analysis.line_index, diagnostics: analysis.diagnostics, src });
+        reports.push(FileReport {
+            path: display,
+            line_index: analysis.line_index,
+            diagnostics: analysis.diagnostics,
+            src,
+        });
     }
     if args.verbose && args.fix && fixed_total == 0 {
         eprintln!("--fix: nothing to fix with certainty");
@@ -269,11 +305,17 @@ pub fn run(args: Args) -> ExitCode {
         match &baseline {
             None => {
                 let b = icp_check::baseline::Baseline::record(
-                    reports.iter().map(|r| (r.path.as_str(), r.src.as_str(), r.diagnostics.as_slice())),
+                    reports
+                        .iter()
+                        .map(|r| (r.path.as_str(), r.src.as_str(), r.diagnostics.as_slice())),
                 );
                 let n: usize = b.findings.iter().map(|e| e.count).sum();
                 if let Err(e) = write_atomic(path, &b.to_json()) {
-                    eprintln!("error: {}: cannot write the baseline: {}", path.display(), io_reason(&e));
+                    eprintln!(
+                        "error: {}: cannot write the baseline: {}",
+                        path.display(),
+                        io_reason(&e)
+                    );
                     return ExitCode::from(2);
                 }
                 eprintln!(
@@ -292,7 +334,12 @@ pub fn run(args: Args) -> ExitCode {
                     r.diagnostics.retain(|d| !m.accepts(&path, &src, d));
                 }
                 if args.verbose || m.matched > 0 {
-                    eprintln!("{} finding{} accepted by the baseline {}", m.matched, if m.matched == 1 { "" } else { "s" }, path.display());
+                    eprintln!(
+                        "{} finding{} accepted by the baseline {}",
+                        m.matched,
+                        if m.matched == 1 { "" } else { "s" },
+                        path.display()
+                    );
                 }
                 if m.unseen() > 0 {
                     eprintln!(
@@ -312,7 +359,9 @@ pub fn run(args: Args) -> ExitCode {
             let color = match args.color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
             };
             render::human(&mut out, &reports, color)
         }
@@ -329,5 +378,9 @@ pub fn run(args: Args) -> ExitCode {
     }
     let s = Summary::of(&reports);
     let denied = args.deny == Some(Deny::Warnings) && s.warnings > 0;
-    if s.errors > 0 || denied { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if s.errors > 0 || denied {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -25,7 +25,13 @@ fn list(out: &mut impl Write) -> std::io::Result<()> {
     for group in [Group::Language, Group::Quality, Group::Suppression] {
         writeln!(out, "{}:", group.title())?;
         for c in REGISTRY.iter().filter(|c| c.group == group) {
-            writeln!(out, "  {:<28} {:<8} {}", c.doc.code, c.doc.severity.as_str(), c.doc.summary)?;
+            writeln!(
+                out,
+                "  {:<28} {:<8} {}",
+                c.doc.code,
+                c.doc.severity.as_str(),
+                c.doc.summary
+            )?;
         }
         writeln!(out)?;
     }
@@ -39,7 +45,11 @@ pub fn run(args: Args) -> ExitCode {
         list(&mut out)
     } else {
         let code = args.code.unwrap_or_default();
-        let wanted = code.trim().trim_start_matches('`').trim_end_matches('`').to_ascii_lowercase();
+        let wanted = code
+            .trim()
+            .trim_start_matches('`')
+            .trim_end_matches('`')
+            .to_ascii_lowercase();
         match checks::lookup(&wanted) {
             Some(c) => write!(out, "{}", icp_check::docs::page(c)),
             None => {

@@ -38,23 +38,37 @@ struct FmtFile {
 
 /// The formatting options that govern `path`: the `[fmt]` table of the nearest `icp.toml`.
 pub fn options_for(path: &Path) -> Result<FmtOptions, String> {
-    let Some(file) = icp_check::config::find(if path.as_os_str() == "-" { Path::new(".") } else { path }) else {
+    let Some(file) = icp_check::config::find(if path.as_os_str() == "-" {
+        Path::new(".")
+    } else {
+        path
+    }) else {
         return Ok(FmtOptions::default());
     };
-    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {}", file.display(), io_reason(&e)))?;
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| format!("{}: {}", file.display(), io_reason(&e)))?;
     let parsed: FmtFile = toml::from_str(&text).map_err(|e| {
         let (line, col) = e.span().map_or((1, 1), |s| {
             let before = &text[..s.start.min(text.len())];
-            (before.matches('\n').count() + 1, before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1)
+            (
+                before.matches('\n').count() + 1,
+                before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            )
         });
         format!("{}:{line}:{col}: {}", file.display(), e.message())
     })?;
     let o = parsed.fmt;
     if o.indent_width == 0 || o.indent_width > 16 {
-        return Err(format!("{}: [fmt] indent-width must be between 1 and 16", file.display()));
+        return Err(format!(
+            "{}: [fmt] indent-width must be between 1 and 16",
+            file.display()
+        ));
     }
     if o.line_width < 20 {
-        return Err(format!("{}: [fmt] line-width must be at least 20", file.display()));
+        return Err(format!(
+            "{}: [fmt] line-width must be at least 20",
+            file.display()
+        ));
     }
     Ok(o)
 }
@@ -62,7 +76,10 @@ pub fn options_for(path: &Path) -> Result<FmtOptions, String> {
 /// Writes `text` to `path` atomically: a temporary file beside it, then a rename, keeping the
 /// original file's permissions.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;
@@ -105,7 +122,10 @@ pub fn run(args: Args) -> ExitCode {
                 let index = icp_syntax::LineIndex::new(&src);
                 for e in &errors {
                     let lc = index.line_col(&src, e.span.start as usize);
-                    eprintln!("{display}:{}:{}: syntax error: {}", lc.line, lc.column, e.message);
+                    eprintln!(
+                        "{display}:{}:{}: syntax error: {}",
+                        lc.line, lc.column, e.message
+                    );
                 }
                 eprintln!("{display}: not formatted, because of the syntax errors above");
                 continue;
@@ -113,7 +133,11 @@ pub fn run(args: Args) -> ExitCode {
         };
         if path.as_os_str() == "-" {
             let mut out = std::io::stdout().lock();
-            if out.write_all(formatted.as_bytes()).and_then(|()| out.flush()).is_err() {
+            if out
+                .write_all(formatted.as_bytes())
+                .and_then(|()| out.flush())
+                .is_err()
+            {
                 return ExitCode::from(2);
             }
             continue;
@@ -126,7 +150,12 @@ pub fn run(args: Args) -> ExitCode {
             println!("would reformat {display}");
             if args.diff {
                 let diff = similar::TextDiff::from_lines(&src, &formatted);
-                print!("{}", diff.unified_diff().context_radius(3).header(&format!("a/{display}"), &format!("b/{display}")));
+                print!(
+                    "{}",
+                    diff.unified_diff()
+                        .context_radius(3)
+                        .header(&format!("a/{display}"), &format!("b/{display}"))
+                );
             }
         } else if let Err(e) = write_atomically(path, &formatted) {
             eprintln!("error: {display}: {}", io_reason(&e));
@@ -136,7 +165,16 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     if !args.check && files.iter().all(|p| p.as_os_str() != "-") {
-        eprintln!("{} of {} file{} reformatted", changed, files.len(), if files.len() == 1 { "" } else { "s" });
+        eprintln!(
+            "{} of {} file{} reformatted",
+            changed,
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        );
     }
-    if broken > 0 || (args.check && changed > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if broken > 0 || (args.check && changed > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -7,12 +7,14 @@ use std::process::ExitCode;
 
 /// Run the language server on stdio (started by an editor, not by hand).
 #[derive(clap::Args)]
-#[command(after_help = "The editor starts this command and speaks the Language Server Protocol with it \
+#[command(
+    after_help = "The editor starts this command and speaks the Language Server Protocol with it \
 over standard input and output. Logs go to standard error; set ICPC_LOG=debug for more.
 
 Features: diagnostics (pushed, or pulled when the client asks), hover, completion, go to \
 definition, references, rename, document and workspace symbols, folding, quick fixes, \
-formatting, semantic tokens and inlay hints. See docs/lsp.md.")]
+formatting, semantic tokens and inlay hints. See docs/lsp.md."
+)]
 pub struct Args {
     /// Accepted for editors that pass it (the server always speaks over stdio).
     #[arg(long)]

@@ -7,16 +7,22 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
-mod render;
 mod explain;
 mod fmt;
 mod lsp;
+mod render;
 mod score;
+
+/// The allocator `icpc` ships with: the parser and checks allocate many small nodes.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// icpc — the toolchain for Ideal Customer Profiles written as code.
 #[derive(Parser)]
 #[command(name = "icpc", version, about, long_about = None, arg_required_else_help = true)]
-#[command(after_help = "Examples:\n  icpc check examples/\n  icpc fmt --check .\n  icpc explain vague-term\n  icpc score profile.icp --accounts accounts.csv")]
+#[command(
+    after_help = "Examples:\n  icpc check examples/\n  icpc fmt --check .\n  icpc explain vague-term\n  icpc score profile.icp --accounts accounts.csv"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use icp_check::{Diagnostic, Severity};
 use icp_syntax::{LineIndex, Span};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// One checked file with its findings.
 pub struct FileReport {
@@ -35,7 +35,10 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(reports: &[FileReport]) -> Summary {
-        let mut s = Summary { files: reports.len(), ..Summary::default() };
+        let mut s = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
         for d in reports.iter().flat_map(|r| &r.diagnostics) {
             match d.severity {
                 Severity::Error => s.errors += 1,
@@ -59,7 +62,11 @@ pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::
             };
             let id = r.path.as_str();
             let mut b = Report::build(kind, (id, d.span.range()))
-                .with_config(Config::default().with_index_type(IndexType::Byte).with_color(color))
+                .with_config(
+                    Config::default()
+                        .with_index_type(IndexType::Byte)
+                        .with_color(color),
+                )
                 .with_code(d.code)
                 .with_message(&d.message)
                 .with_label(Label::new((id, d.span.range())).with_message(short_label(d)));
@@ -113,7 +120,10 @@ pub fn json(reports: &[FileReport]) -> Value {
 }
 
 pub fn sarif(reports: &[FileReport]) -> Value {
-    let mut codes: Vec<&'static str> = reports.iter().flat_map(|r| r.diagnostics.iter().map(|d| d.code)).collect();
+    let mut codes: Vec<&'static str> = reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(|d| d.code))
+        .collect();
     codes.sort_unstable();
     codes.dedup();
     let rules: Vec<Value> = codes
@@ -189,13 +199,17 @@ pub fn sarif(reports: &[FileReport]) -> Value {
 
 /// A relative path as a URI reference (forward slashes, spaces and `%` escaped).
 fn uri(path: &str) -> String {
-    path.replace('\\', "/").replace('%', "%25").replace(' ', "%20")
+    path.replace('\\', "/")
+        .replace('%', "%25")
+        .replace(' ', "%20")
 }
 
 /// GitHub Actions workflow commands: one `::error` or `::warning` line per finding.
 pub fn github(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()> {
     fn data(s: &str) -> String {
-        s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
     }
     fn prop(s: &str) -> String {
         data(s).replace(':', "%3A").replace(',', "%2C")
@@ -250,24 +264,50 @@ pub fn junit(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()
     }
     let failing = |d: &Diagnostic| matches!(d.severity, Severity::Error | Severity::Warning);
     let tests: usize = reports.iter().map(|r| r.diagnostics.len().max(1)).sum();
-    let failures: usize = reports.iter().flat_map(|r| &r.diagnostics).filter(|d| failing(d)).count();
+    let failures: usize = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .filter(|d| failing(d))
+        .count();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<testsuites name="icpc check" tests="{tests}" failures="{failures}" errors="0">"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="icpc check" tests="{tests}" failures="{failures}" errors="0">"#
+    )?;
     for r in reports {
         let n = r.diagnostics.len().max(1);
         let f = r.diagnostics.iter().filter(|d| failing(d)).count();
-        writeln!(out, r#"  <testsuite name="{}" tests="{n}" failures="{f}" errors="0">"#, esc(&r.path))?;
+        writeln!(
+            out,
+            r#"  <testsuite name="{}" tests="{n}" failures="{f}" errors="0">"#,
+            esc(&r.path)
+        )?;
         if r.diagnostics.is_empty() {
-            writeln!(out, r#"    <testcase name="{0}" classname="icpc.check" file="{0}"/>"#, esc(&r.path))?;
+            writeln!(
+                out,
+                r#"    <testcase name="{0}" classname="icpc.check" file="{0}"/>"#,
+                esc(&r.path)
+            )?;
         }
         for d in &r.diagnostics {
             let lc = r.line_index.line_col(&r.src, d.span.start as usize);
             let name = format!("{} at {}:{}:{}", d.code, r.path, lc.line, lc.column);
-            let mut body = format!("{}:{}:{}: {}[{}]: {}", r.path, lc.line, lc.column, d.severity.as_str(), d.code, d.message);
+            let mut body = format!(
+                "{}:{}:{}: {}[{}]: {}",
+                r.path,
+                lc.line,
+                lc.column,
+                d.severity.as_str(),
+                d.code,
+                d.message
+            );
             if let Some(h) = &d.help {
                 body.push_str(&format!("\nhelp: {h}"));
             }
-            body.push_str(&format!("\nsee: {}", icp_check::diagnostic::docs_url(d.code)));
+            body.push_str(&format!(
+                "\nsee: {}",
+                icp_check::diagnostic::docs_url(d.code)
+            ));
             writeln!(
                 out,
                 r#"    <testcase name="{}" classname="icpc.check.{}" file="{}" line="{}">"#,
@@ -277,7 +317,13 @@ pub fn junit(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()
                 lc.line
             )?;
             if failing(d) {
-                writeln!(out, r#"      <failure type="{}" message="{}">{}</failure>"#, esc(d.code), esc(&d.message), esc(&body))?;
+                writeln!(
+                    out,
+                    r#"      <failure type="{}" message="{}">{}</failure>"#,
+                    esc(d.code),
+                    esc(&d.message),
+                    esc(&body)
+                )?;
             } else {
                 writeln!(out, "      <system-out>{}</system-out>", esc(&body))?;
             }

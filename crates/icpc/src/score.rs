@@ -105,7 +105,10 @@ fn input_format(args: &Args) -> Result<InputFormat, String> {
     if args.accounts.as_os_str() == "-" {
         return Ok(InputFormat::Csv);
     }
-    let ext = args.accounts.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let ext = args
+        .accounts
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase());
     match ext.as_deref() {
         Some("csv") => Ok(InputFormat::Csv),
         Some("jsonl" | "ndjson") => Ok(InputFormat::Jsonl),
@@ -121,8 +124,16 @@ fn output_format(args: &Args) -> OutputFormat {
         Some(OutFormat::Csv) => OutputFormat::Csv,
         Some(OutFormat::Jsonl) => OutputFormat::Jsonl,
         None => {
-            let ext = args.out.as_ref().and_then(|p| p.extension()).map(|e| e.to_string_lossy().to_lowercase());
-            if matches!(ext.as_deref(), Some("jsonl" | "ndjson")) { OutputFormat::Jsonl } else { OutputFormat::Csv }
+            let ext = args
+                .out
+                .as_ref()
+                .and_then(|p| p.extension())
+                .map(|e| e.to_string_lossy().to_lowercase());
+            if matches!(ext.as_deref(), Some("jsonl" | "ndjson")) {
+                OutputFormat::Jsonl
+            } else {
+                OutputFormat::Csv
+            }
         }
     }
 }
@@ -133,11 +144,24 @@ pub fn run(args: Args) -> ExitCode {
         Ok(x) => x,
         Err(e) => return usage(e),
     };
-    let config = Config { today: Some(as_of), ..Config::default() };
+    let config = Config {
+        today: Some(as_of),
+        ..Config::default()
+    };
     let analysis = icp_check::analyze(&src, &config);
-    let errors: Vec<_> = analysis.diagnostics.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+    let errors: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect();
     if !errors.is_empty() {
-        let report = FileReport { path: display, src, line_index: analysis.line_index, diagnostics: errors };
+        let report = FileReport {
+            path: display,
+            src,
+            line_index: analysis.line_index,
+            diagnostics: errors,
+        };
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let _ = render::human(&mut std::io::stderr().lock(), &[report], color);
         eprintln!("error: the .icp file has errors; fix them before scoring");
@@ -149,7 +173,12 @@ pub fn run(args: Args) -> ExitCode {
         (Some(name), _) => match model.icp(name) {
             Some(i) => i,
             None if names.is_empty() => return usage(format!("{display} has no icp")),
-            None => return usage(format!("{display} has no icp `{name}`; it has: {}", names.join(", "))),
+            None => {
+                return usage(format!(
+                    "{display} has no icp `{name}`; it has: {}",
+                    names.join(", ")
+                ));
+            }
         },
         (None, [one]) => one,
         (None, []) => return usage(format!("{display} has no icp to score against")),
@@ -158,7 +187,7 @@ pub fn run(args: Args) -> ExitCode {
                 "{display} has {} icps: {}; choose one with --icp NAME",
                 names.len(),
                 names.join(", ")
-            ))
+            ));
         }
     };
     let prog = match Program::compile(model, icp, &src, as_of) {
@@ -180,8 +209,17 @@ pub fn run(args: Args) -> ExitCode {
             Err(e) => return usage(format!("{}: {}", args.accounts.display(), io_reason(&e))),
         }
     };
-    let accounts_name = if args.accounts.as_os_str() == "-" { "<stdin>".to_string() } else { args.accounts.display().to_string() };
-    let mut opts = Options { input: informat, output: output_format(&args), keep: args.keep.clone(), ..Options::default() };
+    let accounts_name = if args.accounts.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        args.accounts.display().to_string()
+    };
+    let mut opts = Options {
+        input: informat,
+        output: output_format(&args),
+        keep: args.keep.clone(),
+        ..Options::default()
+    };
     if let Some(t) = args.threads {
         opts.threads = t.max(1);
     }
@@ -190,11 +228,17 @@ pub fn run(args: Args) -> ExitCode {
         Err(e) => return usage(format!("{accounts_name}: {e}")),
     };
     for d in job.duplicate_columns() {
-        eprintln!("warning: {accounts_name}: the column `{d}` appears more than once; the first is used");
+        eprintln!(
+            "warning: {accounts_name}: the column `{d}` appears more than once; the first is used"
+        );
     }
     for m in job.missing_columns() {
         let rules = prog.rules_testing(&m.field);
-        let what = if rules.is_empty() { String::new() } else { format!("; rules unknown for every row: {}", rules.join(", ")) };
+        let what = if rules.is_empty() {
+            String::new()
+        } else {
+            format!("; rules unknown for every row: {}", rules.join(", "))
+        };
         eprintln!(
             "warning: {accounts_name} has no column `{}` (field `{}`): its value is unknown in every row{what}",
             m.column, m.field
@@ -208,8 +252,14 @@ pub fn run(args: Args) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Ok(None) => {
-                let how = if id.starts_with('#') { "row number" } else { "value in the first kept column" };
-                eprintln!("error: {accounts_name}: no account matches `{id}` (looked for it as a {how})");
+                let how = if id.starts_with('#') {
+                    "row number"
+                } else {
+                    "value in the first kept column"
+                };
+                eprintln!(
+                    "error: {accounts_name}: no account matches `{id}` (looked for it as a {how})"
+                );
                 ExitCode::from(1)
             }
             Err(e) => usage(format!("{accounts_name}: {e}")),
@@ -237,7 +287,9 @@ pub fn run(args: Args) -> ExitCode {
     }
     let summary = match result {
         Ok(s) => s,
-        Err(Failure::Stream(StreamError::Write(e))) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+        Err(Failure::Stream(StreamError::Write(e)))
+            if e.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
             return ExitCode::SUCCESS;
         }
         Err(Failure::Stream(e)) => return usage(format!("{accounts_name}: {e}")),
@@ -249,7 +301,11 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         print_problems(&summary);
     }
-    if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 enum Failure {
@@ -259,7 +315,10 @@ enum Failure {
 
 /// Writes to a temporary file beside `path` and renames it into place only when `f`
 /// succeeded, so that `path` is never left half-written.
-fn write_atomically(path: &Path, f: impl FnOnce(&mut dyn Write) -> Result<Summary, StreamError>) -> Result<Summary, Failure> {
+fn write_atomically(
+    path: &Path,
+    f: impl FnOnce(&mut dyn Write) -> Result<Summary, StreamError>,
+) -> Result<Summary, Failure> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -267,14 +326,23 @@ fn write_atomically(path: &Path, f: impl FnOnce(&mut dyn Write) -> Result<Summar
     let tmp = tempfile::Builder::new()
         .prefix(".icpc-score-")
         .tempfile_in(&dir)
-        .map_err(|e| Failure::Out(format!("{}: cannot create a file there: {}", dir.display(), io_reason(&e))))?;
+        .map_err(|e| {
+            Failure::Out(format!(
+                "{}: cannot create a file there: {}",
+                dir.display(),
+                io_reason(&e)
+            ))
+        })?;
     let mut w = BufWriter::with_capacity(1 << 16, tmp);
     let summary = f(&mut w).map_err(Failure::Stream)?;
     let tmp = w
         .into_inner()
         .map_err(|e| Failure::Out(format!("{}: {}", path.display(), io_reason(e.error()))))?;
-    tmp.as_file().sync_all().map_err(|e| Failure::Out(format!("{}: {}", path.display(), io_reason(&e))))?;
-    tmp.persist(path).map_err(|e| Failure::Out(format!("{}: {}", path.display(), io_reason(&e.error))))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Failure::Out(format!("{}: {}", path.display(), io_reason(&e))))?;
+    tmp.persist(path)
+        .map_err(|e| Failure::Out(format!("{}: {}", path.display(), io_reason(&e.error))))?;
     Ok(summary)
 }
 
@@ -287,10 +355,13 @@ fn progress_bar(size: Option<u64>, quiet: bool) -> Option<indicatif::ProgressBar
     if size < (8 << 20) {
         return None;
     }
-    let bar = indicatif::ProgressBar::with_draw_target(Some(size), indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{spinner} [{bar:30}] {bytes}/{total_bytes} {msg} ({bytes_per_sec}, {eta})")
-    {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(size),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{bar:30}] {bytes}/{total_bytes} {msg} ({bytes_per_sec}, {eta})",
+    ) {
         bar.set_style(style.progress_chars("=> "));
     }
     Some(bar)
@@ -309,15 +380,29 @@ fn thousands(n: u64) -> String {
 }
 
 fn print_summary(s: &Summary, secs: f64) {
-    let rate = if secs > 0.0 { s.rows as f64 / secs } else { 0.0 };
+    let rate = if secs > 0.0 {
+        s.rows as f64 / secs
+    } else {
+        0.0
+    };
     let mut e = std::io::stderr().lock();
-    let _ = writeln!(e, "scored {} rows in {secs:.2} s ({} rows/s)", thousands(s.rows), thousands(rate as u64));
+    let _ = writeln!(
+        e,
+        "scored {} rows in {secs:.2} s ({} rows/s)",
+        thousands(s.rows),
+        thousands(rate as u64)
+    );
     let width = s.tiers.iter().map(|t| t.0.len()).max().unwrap_or(0).max(12);
     for (name, n) in &s.tiers {
         let _ = writeln!(e, "  {name:<width$}  {:>12}", thousands(*n));
     }
     if s.disqualified > 0 {
-        let _ = writeln!(e, "  {:<width$}  {:>12}  (a `disqualify` criterion held)", "disqualified", thousands(s.disqualified));
+        let _ = writeln!(
+            e,
+            "  {:<width$}  {:>12}  (a `disqualify` criterion held)",
+            "disqualified",
+            thousands(s.disqualified)
+        );
     }
     if s.no_tier > 0 {
         let _ = writeln!(e, "  {:<width$}  {:>12}", "(no tier)", thousands(s.no_tier));
@@ -331,24 +416,43 @@ fn print_summary(s: &Summary, secs: f64) {
 fn print_problems(s: &Summary) {
     let mut e = std::io::stderr().lock();
     if !s.error_rows.is_empty() {
-        let more = if s.errors > s.error_rows.len() as u64 { format!(" (the first {})", s.error_rows.len()) } else { String::new() };
-        let _ = writeln!(e, "rows with errors{more}; they are written with tier `error`:");
+        let more = if s.errors > s.error_rows.len() as u64 {
+            format!(" (the first {})", s.error_rows.len())
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            e,
+            "rows with errors{more}; they are written with tier `error`:"
+        );
         for r in &s.error_rows {
             let _ = writeln!(e, "  line {} (row {}): {}", r.line, r.row, r.message);
         }
     }
     if s.ragged > 0 {
-        let _ = writeln!(e, "{} rows have more or fewer cells than the header (tier `error`)", thousands(s.ragged));
+        let _ = writeln!(
+            e,
+            "{} rows have more or fewer cells than the header (tier `error`)",
+            thousands(s.ragged)
+        );
     }
     for u in &s.unlisted {
-        let shown: Vec<String> = u.values.iter().take(10).map(|(v, n)| format!("{v} ×{}", thousands(*n))).collect();
+        let shown: Vec<String> = u
+            .values
+            .iter()
+            .take(10)
+            .map(|(v, n)| format!("{v} ×{}", thousands(*n)))
+            .collect();
         let rest = u.values.len().saturating_sub(10);
         let mut tail = String::new();
         if rest > 0 {
             tail = format!(", and {rest} more values");
         }
         if u.others > 0 {
-            tail.push_str(&format!(" (+{} occurrences of values past the first 1000)", thousands(u.others)));
+            tail.push_str(&format!(
+                " (+{} occurrences of values past the first 1000)",
+                thousands(u.others)
+            ));
         }
         let _ = writeln!(
             e,
@@ -359,6 +463,10 @@ fn print_problems(s: &Summary) {
         );
     }
     for m in &s.never_present {
-        let _ = writeln!(e, "warning: no row has the key `{}` (field `{}`): it was unknown in every row", m.column, m.field);
+        let _ = writeln!(
+            e,
+            "warning: no row has the key `{}` (field `{}`): it was unknown in every row",
+            m.column, m.field
+        );
     }
 }

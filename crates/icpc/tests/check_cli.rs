@@ -51,12 +51,26 @@ fn sandbox(files: &[&str]) -> tempfile::TempDir {
 fn exit_codes() {
     let clean = run(&["check", "--today", TODAY, &ex("hr-analytics.icp")]);
     assert_eq!(code(&clean), 0, "{}", stderr(&clean));
-    let bad = run(&["check", "--today", TODAY, "--color", "never", &ex("antipatterns.icp")]);
+    let bad = run(&[
+        "check",
+        "--today",
+        TODAY,
+        "--color",
+        "never",
+        &ex("antipatterns.icp"),
+    ]);
     assert_eq!(code(&bad), 1);
-    assert!(stdout(&bad).contains("failed: 2 errors, 15 warnings in 1 file"), "{}", stdout(&bad));
+    assert!(
+        stdout(&bad).contains("failed: 2 errors, 15 warnings in 1 file"),
+        "{}",
+        stdout(&bad)
+    );
     let missing = run(&["check", "no/such/file.icp"]);
     assert_eq!(code(&missing), 2);
-    assert_eq!(stderr(&missing), "error: no/such/file.icp: no such file or folder\n");
+    assert_eq!(
+        stderr(&missing),
+        "error: no/such/file.icp: no such file or folder\n"
+    );
     assert!(stdout(&missing).is_empty());
     let usage = run(&["check", "--format", "yaml", &ex("hr-analytics.icp")]);
     assert_eq!(code(&usage), 2);
@@ -66,7 +80,12 @@ fn exit_codes() {
 fn deny_warnings_fails_on_warnings_only_under_the_flag() {
     let dir = tempfile::tempdir().expect("temp dir");
     let f = dir.path().join("w.icp");
-    let text = std::fs::read_to_string(examples().join("hr-analytics.icp")).expect("example").replace("employees in 200..2000\n    industry", "employees in 20..2000\n    industry");
+    let text = std::fs::read_to_string(examples().join("hr-analytics.icp"))
+        .expect("example")
+        .replace(
+            "employees in 200..2000\n    industry",
+            "employees in 20..2000\n    industry",
+        );
     std::fs::write(&f, text).expect("write");
     let f = f.display().to_string();
     let plain = run(&["check", "--today", TODAY, &f]);
@@ -75,13 +94,28 @@ fn deny_warnings_fails_on_warnings_only_under_the_flag() {
     let denied = run(&["check", "--today", TODAY, "--deny", "warnings", &f]);
     assert_eq!(code(&denied), 1);
     // Hints never fail a build.
-    let hints = run(&["check", "--today", TODAY, "--deny", "warnings", &ex("devtools-weighted.icp")]);
+    let hints = run(&[
+        "check",
+        "--today",
+        TODAY,
+        "--deny",
+        "warnings",
+        &ex("devtools-weighted.icp"),
+    ]);
     assert_eq!(code(&hints), 0, "{}", stdout(&hints));
 }
 
 #[test]
 fn json_follows_the_contract() {
-    let o = run(&["check", "--today", TODAY, "--format", "json", &ex("antipatterns.icp"), &ex("hr-analytics.icp")]);
+    let o = run(&[
+        "check",
+        "--today",
+        TODAY,
+        "--format",
+        "json",
+        &ex("antipatterns.icp"),
+        &ex("hr-analytics.icp"),
+    ]);
     assert_eq!(code(&o), 1);
     let v: Value = serde_json::from_str(&stdout(&o)).expect("json");
     assert_eq!(v["version"], 1);
@@ -91,7 +125,9 @@ fn json_follows_the_contract() {
     let diags = v["diagnostics"].as_array().expect("diagnostics");
     assert_eq!(diags.len(), 17);
     for d in diags {
-        for key in ["file", "code", "severity", "message", "help", "range", "labels"] {
+        for key in [
+            "file", "code", "severity", "message", "help", "range", "labels",
+        ] {
             assert!(d.get(key).is_some(), "missing {key} in {d}");
         }
         for end in ["start", "end"] {
@@ -100,7 +136,10 @@ fn json_follows_the_contract() {
             }
         }
     }
-    let broad = diags.iter().find(|d| d["code"] == "broad-range").expect("broad-range");
+    let broad = diags
+        .iter()
+        .find(|d| d["code"] == "broad-range")
+        .expect("broad-range");
     assert_eq!(broad["range"]["start"]["line"], 19);
     assert_eq!(broad["range"]["start"]["column"], 5);
     let src = std::fs::read_to_string(examples().join("antipatterns.icp")).expect("example");
@@ -123,24 +162,61 @@ fn columns_count_unicode_scalar_values() {
         .expect("spawn");
     {
         use std::io::Write;
-        child.stdin.take().expect("stdin").write_all(src.as_bytes()).expect("write");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(src.as_bytes())
+            .expect("write");
     }
     let o = child.wait_with_output().expect("wait");
     let v: Value = serde_json::from_str(&stdout(&o)).expect("json");
-    let d = v["diagnostics"].as_array().expect("diags").iter().find(|d| d["code"] == "vague-term").cloned().expect("vague-term");
+    let d = v["diagnostics"]
+        .as_array()
+        .expect("diags")
+        .iter()
+        .find(|d| d["code"] == "vague-term")
+        .cloned()
+        .expect("vague-term");
     assert_eq!(d["file"], "<stdin>");
     // `innovative` starts at character 21 (1-based), byte 23: `É` and `—` take more than one byte.
     assert_eq!(d["range"]["start"]["column"], 21);
-    assert_eq!(d["range"]["start"]["offset"], src.find("innovative").expect("word"));
+    assert_eq!(
+        d["range"]["start"]["offset"],
+        src.find("innovative").expect("word")
+    );
 }
 
 #[test]
 fn github_and_junit_outputs() {
-    let o = run(&["check", "--today", TODAY, "--format", "github", &ex("antipatterns.icp")]);
+    let o = run(&[
+        "check",
+        "--today",
+        TODAY,
+        "--format",
+        "github",
+        &ex("antipatterns.icp"),
+    ]);
     let out = stdout(&o);
-    assert!(out.lines().any(|l| l.starts_with("::warning file=") && l.contains("line=19,col=5") && l.contains("title=icpc broad-range::")), "{out}");
-    assert!(out.lines().any(|l| l.starts_with("::error file=") && l.contains("unknown-value")));
-    let o = run(&["check", "--today", TODAY, "--format", "junit", &ex("antipatterns.icp"), &ex("hr-analytics.icp")]);
+    assert!(
+        out.lines().any(|l| l.starts_with("::warning file=")
+            && l.contains("line=19,col=5")
+            && l.contains("title=icpc broad-range::")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("::error file=") && l.contains("unknown-value"))
+    );
+    let o = run(&[
+        "check",
+        "--today",
+        TODAY,
+        "--format",
+        "junit",
+        &ex("antipatterns.icp"),
+        &ex("hr-analytics.icp"),
+    ]);
     let out = stdout(&o);
     assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"icpc check\" tests=\"18\" failures=\"17\""), "{out}");
     assert_eq!(out.matches("<testsuite ").count(), 2);
@@ -153,7 +229,11 @@ fn github_and_junit_outputs() {
 #[test]
 fn stdin_is_checked_with_the_configuration_of_the_working_folder() {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("icp.toml"), "[checks]\nvague-term = \"error\"\n").expect("config");
+    std::fs::write(
+        dir.path().join("icp.toml"),
+        "[checks]\nvague-term = \"error\"\n",
+    )
+    .expect("config");
     let mut child = bin()
         .current_dir(dir.path())
         .args(["check", "--verbose", "--format", "json", "-"])
@@ -164,30 +244,60 @@ fn stdin_is_checked_with_the_configuration_of_the_working_folder() {
         .expect("spawn");
     {
         use std::io::Write;
-        child.stdin.take().expect("stdin").write_all(b"icp x \"Innovative teams\" {\n}\n").expect("write");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"icp x \"Innovative teams\" {\n}\n")
+            .expect("write");
     }
     let o = child.wait_with_output().expect("wait");
     assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(stderr(&o).contains("<stdin>: using configuration ") && stderr(&o).contains("icp.toml"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("<stdin>: using configuration ") && stderr(&o).contains("icp.toml"),
+        "{}",
+        stderr(&o)
+    );
     let v: Value = serde_json::from_str(&stdout(&o)).expect("json");
-    assert!(v["diagnostics"].as_array().expect("d").iter().any(|d| d["code"] == "vague-term" && d["severity"] == "error"));
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .expect("d")
+            .iter()
+            .any(|d| d["code"] == "vague-term" && d["severity"] == "error")
+    );
 }
 
 #[test]
 fn fix_rewrites_the_file_and_reports() {
     let dir = sandbox(&["antipatterns.icp"]);
     let f = dir.path().join("antipatterns.icp");
-    let o = run(&["check", "--today", TODAY, "--fix", "--format", "json", &f.display().to_string()]);
+    let o = run(&[
+        "check",
+        "--today",
+        TODAY,
+        "--fix",
+        "--format",
+        "json",
+        &f.display().to_string(),
+    ]);
     let err = stderr(&o);
     assert!(err.contains("antipatterns.icp: fixed 4 findings"), "{err}");
-    assert!(err.contains("line 40: replace with `services` (unknown-value)"), "{err}");
+    assert!(
+        err.contains("line 40: replace with `services` (unknown-value)"),
+        "{err}"
+    );
     let text = std::fs::read_to_string(&f).expect("read");
     assert!(text.contains("industry in [saas, services]") && text.contains("reach {"));
     // The report is of the fixed file: its errors are gone, so the exit status is 0.
     assert_eq!(code(&o), 0, "{}", stdout(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).expect("json");
     assert_eq!(v["summary"]["errors"], 0);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").flatten().map(|e| e.file_name()).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(leftovers.len(), 1, "temporary files left: {leftovers:?}");
     // Nothing left to fix: the file is not touched again.
     let again = run(&["check", "--today", TODAY, "--fix", &f.display().to_string()]);
@@ -208,25 +318,61 @@ fn baseline_records_then_reports_only_new_findings() {
         v.iter().map(|s| s.to_string()).collect::<Vec<_>>()
     };
     let (fs, bs) = (f.display().to_string(), base.display().to_string());
-    let first = bin().current_dir(dir.path()).args(args(&["--baseline", &bs, "antipatterns.icp"])).output().expect("run");
+    let first = bin()
+        .current_dir(dir.path())
+        .args(args(&["--baseline", &bs, "antipatterns.icp"]))
+        .output()
+        .expect("run");
     assert_eq!(code(&first), 0);
-    assert!(stderr(&first).contains("wrote the baseline") && stderr(&first).contains("17 findings"), "{}", stderr(&first));
-    let b: Value = serde_json::from_str(&std::fs::read_to_string(&base).expect("baseline")).expect("json");
+    assert!(
+        stderr(&first).contains("wrote the baseline") && stderr(&first).contains("17 findings"),
+        "{}",
+        stderr(&first)
+    );
+    let b: Value =
+        serde_json::from_str(&std::fs::read_to_string(&base).expect("baseline")).expect("json");
     assert_eq!(b["version"], 1);
-    let second = bin().current_dir(dir.path()).args(args(&["--baseline", &bs, "antipatterns.icp"])).output().expect("run");
+    let second = bin()
+        .current_dir(dir.path())
+        .args(args(&["--baseline", &bs, "antipatterns.icp"]))
+        .output()
+        .expect("run");
     assert_eq!(code(&second), 0, "{}", stdout(&second));
     assert!(stderr(&second).contains("17 findings accepted by the baseline"));
     // Moving lines keeps the match; a new finding fails.
     let text = std::fs::read_to_string(&f).expect("read");
-    std::fs::write(&f, format!("# moved\n\n{}", text.replace("  disqualify {\n", "  disqualify {\n    hris not in [workday, bamboohr, none] because \"x\"\n"))).expect("write");
-    let third = bin().current_dir(dir.path()).args(args(&["--baseline", &bs, "antipatterns.icp"])).output().expect("run");
+    std::fs::write(
+        &f,
+        format!(
+            "# moved\n\n{}",
+            text.replace(
+                "  disqualify {\n",
+                "  disqualify {\n    hris not in [workday, bamboohr, none] because \"x\"\n"
+            )
+        ),
+    )
+    .expect("write");
+    let third = bin()
+        .current_dir(dir.path())
+        .args(args(&["--baseline", &bs, "antipatterns.icp"]))
+        .output()
+        .expect("run");
     let v: Value = serde_json::from_str(&stdout(&third)).expect("json");
-    let codes: Vec<&str> = v["diagnostics"].as_array().expect("d").iter().filter_map(|d| d["code"].as_str()).collect();
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .expect("d")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
     assert_eq!(codes, ["unsatisfiable"], "{}", stdout(&third));
     let _ = fs;
     // A broken baseline is a usage error.
     std::fs::write(&base, "{ not json").expect("write");
-    let broken = bin().current_dir(dir.path()).args(args(&["--baseline", &bs, "antipatterns.icp"])).output().expect("run");
+    let broken = bin()
+        .current_dir(dir.path())
+        .args(args(&["--baseline", &bs, "antipatterns.icp"]))
+        .output()
+        .expect("run");
     assert_eq!(code(&broken), 2);
     assert!(stderr(&broken).contains("not a baseline file"));
 }
@@ -234,41 +380,88 @@ fn baseline_records_then_reports_only_new_findings() {
 #[test]
 fn configuration_errors_point_at_their_place() {
     let dir = sandbox(&["hr-analytics.icp"]);
-    std::fs::write(dir.path().join("icp.toml"), "[checks]\nvauge-term = \"off\"\n\n[checks.broad-range]\nmax-ratio = \"ten\"\n").expect("config");
-    let o = run(&["check", &dir.path().join("hr-analytics.icp").display().to_string()]);
+    std::fs::write(
+        dir.path().join("icp.toml"),
+        "[checks]\nvauge-term = \"off\"\n\n[checks.broad-range]\nmax-ratio = \"ten\"\n",
+    )
+    .expect("config");
+    let o = run(&[
+        "check",
+        &dir.path().join("hr-analytics.icp").display().to_string(),
+    ]);
     assert_eq!(code(&o), 2);
     let err = stderr(&o);
-    assert!(err.contains("icp.toml:2:1: unknown check `vauge-term`: did you mean `vague-term`?"), "{err}");
-    assert!(err.contains("icp.toml:5:13: `max-ratio` is a number such as 10, not string"), "{err}");
+    assert!(
+        err.contains("icp.toml:2:1: unknown check `vauge-term`: did you mean `vague-term`?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("icp.toml:5:13: `max-ratio` is a number such as 10, not string"),
+        "{err}"
+    );
     assert!(stdout(&o).is_empty());
 }
 
 #[test]
 fn configuration_changes_severities_and_verbose_names_the_file() {
     let dir = sandbox(&["antipatterns.icp"]);
-    std::fs::write(dir.path().join("icp.toml"), "[checks]\nvague-term = \"off\"\nbroad-range = \"error\"\n").expect("config");
+    std::fs::write(
+        dir.path().join("icp.toml"),
+        "[checks]\nvague-term = \"off\"\nbroad-range = \"error\"\n",
+    )
+    .expect("config");
     let f = dir.path().join("antipatterns.icp").display().to_string();
-    let o = run(&["check", "--verbose", "--today", TODAY, "--format", "json", &f]);
-    assert!(stderr(&o).contains("using configuration") && stderr(&o).contains("icp.toml"), "{}", stderr(&o));
+    let o = run(&[
+        "check",
+        "--verbose",
+        "--today",
+        TODAY,
+        "--format",
+        "json",
+        &f,
+    ]);
+    assert!(
+        stderr(&o).contains("using configuration") && stderr(&o).contains("icp.toml"),
+        "{}",
+        stderr(&o)
+    );
     let v: Value = serde_json::from_str(&stdout(&o)).expect("json");
     let d = v["diagnostics"].as_array().expect("d");
     assert!(!d.iter().any(|d| d["code"] == "vague-term"));
-    assert!(d.iter().any(|d| d["code"] == "broad-range" && d["severity"] == "error"));
+    assert!(
+        d.iter()
+            .any(|d| d["code"] == "broad-range" && d["severity"] == "error")
+    );
 }
 
 #[test]
 fn explain_prints_pages_and_lists_codes() {
     let o = run(&["explain", "vague-term"]);
     assert_eq!(code(&o), 0);
-    let page = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/checks/vague-term.md")).expect("page");
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/checks/vague-term.md"),
+    )
+    .expect("page");
     assert_eq!(stdout(&o), page, "`icpc explain` and docs/checks differ");
     let o = run(&["explain", "--list"]);
     assert_eq!(code(&o), 0);
-    for c in ["syntax", "unknown-field", "broad-range", "unused-field", "suppression-without-reason"] {
+    for c in [
+        "syntax",
+        "unknown-field",
+        "broad-range",
+        "unused-field",
+        "suppression-without-reason",
+    ] {
         assert!(stdout(&o).contains(c), "{c} not listed");
     }
     let o = run(&["explain", "vage-term"]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).starts_with("error: `vage-term` is not a code. Did you mean `vague-term`? The codes are: syntax,"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with(
+            "error: `vage-term` is not a code. Did you mean `vague-term`? The codes are: syntax,"
+        ),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(stderr(&o).lines().count(), 1);
 }

@@ -10,7 +10,8 @@ use serde_json::Value;
 fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(root.join("tests/data/sarif-schema-2.1.0.json")).expect("schema file"),
+        &std::fs::read_to_string(root.join("tests/data/sarif-schema-2.1.0.json"))
+            .expect("schema file"),
     )
     .expect("schema json");
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
@@ -24,7 +25,10 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
         .expect("icpc runs");
     assert_eq!(o.status.code(), Some(1));
     let log: Value = serde_json::from_slice(&o.stdout).expect("json");
-    let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
     // The validator is not vacuous: a log without `version` fails.
     let mut broken = log.clone();
@@ -36,8 +40,16 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     assert!(!rules.is_empty());
     for r in rules {
         let id = r["id"].as_str().expect("id");
-        assert_eq!(r["helpUri"].as_str().expect("helpUri"), format!("{}/{id}.md", icp_check::diagnostic::DOCS_HOME));
-        assert!(!r["shortDescription"]["text"].as_str().expect("text").is_empty());
+        assert_eq!(
+            r["helpUri"].as_str().expect("helpUri"),
+            format!("{}/{id}.md", icp_check::diagnostic::DOCS_HOME)
+        );
+        assert!(
+            !r["shortDescription"]["text"]
+                .as_str()
+                .expect("text")
+                .is_empty()
+        );
     }
     for res in run["results"].as_array().expect("results") {
         let i = res["ruleIndex"].as_u64().expect("index") as usize;

@@ -5,7 +5,8 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 const MESSY: &str = "schema s {a:int}\nicp x \"X\" {uses s\nfirmographics{a>1}}\n";
-const CANONICAL: &str = "schema s {\n  a: int\n}\n\nicp x \"X\" {\n  uses s\n  firmographics {\n    a > 1\n  }\n}\n";
+const CANONICAL: &str =
+    "schema s {\n  a: int\n}\n\nicp x \"X\" {\n  uses s\n  firmographics {\n    a > 1\n  }\n}\n";
 
 fn icpc() -> Command {
     Command::new(env!("CARGO_BIN_EXE_icpc"))
@@ -22,12 +23,19 @@ fn rewrites_in_place_keeping_permissions() {
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).expect("chmod");
     }
     let out = icpc().arg("fmt").arg(dir.path()).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(std::fs::read_to_string(&file).expect("read"), CANONICAL);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            std::fs::metadata(&file).expect("meta").permissions().mode() & 0o777,
+            0o640
+        );
     }
     // No temporary file is left beside it.
     assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
@@ -38,7 +46,11 @@ fn check_lists_changes_and_diff_shows_them() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("p.icp");
     std::fs::write(&file, MESSY).expect("write");
-    let out = icpc().args(["fmt", "--check", "--diff"]).arg(&file).output().expect("run");
+    let out = icpc()
+        .args(["fmt", "--check", "--diff"])
+        .arg(&file)
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("would reformat"), "{stdout}");
@@ -51,14 +63,31 @@ fn check_lists_changes_and_diff_shows_them() {
 #[test]
 fn examples_are_canonical() {
     let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
-    let out = icpc().args(["fmt", "--check", examples]).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = icpc()
+        .args(["fmt", "--check", examples])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
 fn stdin_to_stdout() {
-    let mut child = icpc().args(["fmt", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("spawn");
-    child.stdin.take().expect("stdin").write_all(MESSY.as_bytes()).expect("write");
+    let mut child = icpc()
+        .args(["fmt", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(MESSY.as_bytes())
+        .expect("write");
     let out = child.wait_with_output().expect("wait");
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), CANONICAL);
@@ -84,13 +113,24 @@ fn indent_width_comes_from_icp_toml() {
     let file = dir.path().join("p.icp");
     std::fs::write(&file, MESSY).expect("write");
     let out = icpc().arg("fmt").arg(&file).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(std::fs::read_to_string(&file).expect("read").contains("\n    uses s\n"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("read")
+            .contains("\n    uses s\n")
+    );
 }
 
 #[test]
 fn missing_file_is_a_usage_error() {
-    let out = icpc().args(["fmt", "no/such/file.icp"]).output().expect("run");
+    let out = icpc()
+        .args(["fmt", "no/such/file.icp"])
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such file or folder"));
 }

@@ -4,7 +4,7 @@
 mod lsp_common;
 
 use lsp_common::*;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 #[test]
 fn initialize_negotiates_the_position_encoding() {
@@ -29,7 +29,10 @@ fn initialize_negotiates_the_position_encoding() {
     ] {
         assert!(!caps[cap].is_null(), "{cap} missing from {caps}");
     }
-    assert!(caps["diagnosticProvider"].is_null(), "a client without pull support gets pushed diagnostics");
+    assert!(
+        caps["diagnosticProvider"].is_null(),
+        "a client without pull support gets pushed diagnostics"
+    );
     assert_eq!(init["serverInfo"]["name"], "icpc");
     assert!(c.shutdown().success());
 
@@ -46,11 +49,23 @@ fn diagnostics_match_the_cli_and_follow_edits() {
     c.open(&u, &text);
     let diags = c.diagnostics(&u, 1);
     assert_eq!(comparable(&diags), expected_diagnostics(&text));
-    let unknown = diags.iter().find(|d| d["code"] == "unknown-field").expect("unknown-field");
+    let unknown = diags
+        .iter()
+        .find(|d| d["code"] == "unknown-field")
+        .expect("unknown-field");
     assert_eq!(unknown["range"]["start"]["line"], 40);
     assert_eq!(unknown["source"], "icpc");
-    assert_eq!(unknown["codeDescription"]["href"], icp_check::diagnostic::docs_url("unknown-field"));
-    assert!(unknown["message"].as_str().unwrap_or_default().contains("help: did you mean `hris`?"), "{unknown}");
+    assert_eq!(
+        unknown["codeDescription"]["href"],
+        icp_check::diagnostic::docs_url("unknown-field")
+    );
+    assert!(
+        unknown["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("help: did you mean `hris`?"),
+        "{unknown}"
+    );
     let related = &unknown["relatedInformation"][0];
     assert_eq!(related["message"], "fields come from this schema");
     assert_eq!(related["location"]["range"]["start"]["line"], 4);
@@ -60,12 +75,19 @@ fn diagnostics_match_the_cli_and_follow_edits() {
     c.change(&u, 2, &text, at + 4, at + 5, "");
     let fixed = text.replacen("hriss", "hris", 1);
     let diags = c.diagnostics(&u, 2);
-    assert!(summary(&diags).iter().all(|(code, ..)| code != "unknown-field"), "{diags:?}");
+    assert!(
+        summary(&diags)
+            .iter()
+            .all(|(code, ..)| code != "unknown-field"),
+        "{diags:?}"
+    );
     assert_eq!(comparable(&diags), expected_diagnostics(&fixed));
 
     // Closing clears them.
     c.notify("textDocument/didClose", json!({"textDocument": {"uri": u}}));
-    let p = c.wait_notification("textDocument/publishDiagnostics", |p| p["uri"] == u.as_str() && p["diagnostics"].as_array().is_some_and(Vec::is_empty));
+    let p = c.wait_notification("textDocument/publishDiagnostics", |p| {
+        p["uri"] == u.as_str() && p["diagnostics"].as_array().is_some_and(Vec::is_empty)
+    });
     assert!(p["diagnostics"].as_array().is_some_and(Vec::is_empty));
     assert!(c.shutdown().success());
 }
@@ -75,13 +97,24 @@ fn diagnostics_match_the_cli_and_follow_edits() {
 const MULTIBYTE: &str = "# 📈 成長 profile 🚀\nschema crm \"顧客 📇\" {\n  employees: int from \"従業員 👥\"\n  industry: enum [saas, services]\n}\n\nicp x \"🎯 目標 — sharp\" {\n  uses crm\n  firmographics {\n    employees in 200..2000   # 👍\n    industry in [saas]\n  }\n}\n";
 
 fn edit_multibyte(utf8: bool) {
-    let caps = if utf8 { json!({"general": {"positionEncodings": ["utf-8"]}}) } else { json!({}) };
+    let caps = if utf8 {
+        json!({"general": {"positionEncodings": ["utf-8"]}})
+    } else {
+        json!({})
+    };
     let (mut c, _) = Client::start(caps);
     assert_eq!(c.utf8, utf8);
-    let u = uri(if utf8 { "multibyte8.icp" } else { "multibyte16.icp" });
+    let u = uri(if utf8 {
+        "multibyte8.icp"
+    } else {
+        "multibyte16.icp"
+    });
     let mut text = MULTIBYTE.to_string();
     c.open(&u, &text);
-    assert_eq!(comparable(&c.diagnostics(&u, 1)), expected_diagnostics_in(&text, utf8));
+    assert_eq!(
+        comparable(&c.diagnostics(&u, 1)),
+        expected_diagnostics_in(&text, utf8)
+    );
     let mut version = 1;
     let mut edit = |c: &mut Client, text: &mut String, start: usize, end: usize, new: &str| {
         version += 1;
@@ -100,15 +133,28 @@ fn edit_multibyte(utf8: bool) {
     let at = text.find("employees in").expect("field");
     edit(&mut c, &mut text, at, at + "employees".len(), "employes");
     let (v, server) = c.server_text(&u);
-    assert_eq!(v, version as i64);
+    assert_eq!(v, version);
     assert_eq!(server, text);
-    let diags = c.diagnostics(&u, version as i64);
+    let diags = c.diagnostics(&u, version);
     assert_eq!(comparable(&diags), expected_diagnostics_in(&text, utf8));
     let codes: Vec<String> = summary(&diags).into_iter().map(|s| s.0).collect();
-    assert!(codes.contains(&"unknown-value".to_string()) && codes.contains(&"unknown-field".to_string()), "{codes:?}");
+    assert!(
+        codes.contains(&"unknown-value".to_string())
+            && codes.contains(&"unknown-field".to_string()),
+        "{codes:?}"
+    );
     // A hover after the multi-byte text lands on the right word.
-    let h = c.request_ok("textDocument/hover", c.at(&u, &text, "industry in [saas, servces]", 2));
-    assert!(h["contents"]["value"].as_str().unwrap_or_default().starts_with("**industry**"), "{h}");
+    let h = c.request_ok(
+        "textDocument/hover",
+        c.at(&u, &text, "industry in [saas, servces]", 2),
+    );
+    assert!(
+        h["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("**industry**"),
+        "{h}"
+    );
     assert!(c.shutdown().success());
 }
 
@@ -129,30 +175,70 @@ fn hover_completion_definition_references_rename() {
     let text = example("hr-analytics.icp");
     c.open(&u, &text);
 
-    let h = c.request_ok("textDocument/hover", c.at(&u, &text, "    employees in 200", 6));
+    let h = c.request_ok(
+        "textDocument/hover",
+        c.at(&u, &text, "    employees in 200", 6),
+    );
     let md = h["contents"]["value"].as_str().unwrap_or_default();
-    assert!(md.starts_with("**employees**: `int` — field of schema `crm`") && md.contains("column \"Employees\""), "{md}");
+    assert!(
+        md.starts_with("**employees**: `int` — field of schema `crm`")
+            && md.contains("column \"Employees\""),
+        "{md}"
+    );
     assert_eq!(h["contents"]["kind"], "markdown");
     let h = c.request_ok("textDocument/hover", c.at(&u, &text, "  triggers {", 3));
-    assert!(h["contents"]["value"].as_str().unwrap_or_default().contains("(dimension)"), "{h}");
+    assert!(
+        h["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("(dimension)"),
+        "{h}"
+    );
     let h = c.request_ok("textDocument/hover", c.at(&u, &text, "tier strong", 6));
-    assert!(h["contents"]["value"].as_str().unwrap_or_default().contains("Scores in this tier: 5..7."), "{h}");
+    assert!(
+        h["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Scores in this tier: 5..7."),
+        "{h}"
+    );
 
     // Completion where a criterion starts: the schema's fields.
     let line_start = text.find("    country in").expect("line");
     let params = json!({"textDocument": {"uri": u}, "position": c.pos(&text, line_start + 4), "context": {"triggerKind": 1}});
     let r = c.request_ok("textDocument/completion", params);
-    let labels: Vec<&str> = r["items"].as_array().expect("items").iter().filter_map(|i| i["label"].as_str()).collect();
+    let labels: Vec<&str> = r["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
     for f in ["employees", "revenue", "industry", "hris", "bi_tools"] {
         assert!(labels.contains(&f), "{f} not in {labels:?}");
     }
     // Inside a list: the values not listed yet.
-    let params = c.at(&u, &text, "industry in [saas, services]", "industry in [saas, ".len());
+    let params = c.at(
+        &u,
+        &text,
+        "industry in [saas, services]",
+        "industry in [saas, ".len(),
+    );
     let r = c.request_ok("textDocument/completion", params);
-    let labels: Vec<&str> = r["items"].as_array().expect("items").iter().filter_map(|i| i["label"].as_str()).collect();
-    assert!(labels.contains(&"retail") && !labels.contains(&"saas"), "{labels:?}");
+    let labels: Vec<&str> = r["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(
+        labels.contains(&"retail") && !labels.contains(&"saas"),
+        "{labels:?}"
+    );
 
-    let d = c.request_ok("textDocument/definition", c.at(&u, &text, "hris in [workday", 1));
+    let d = c.request_ok(
+        "textDocument/definition",
+        c.at(&u, &text, "hris in [workday", 1),
+    );
     assert_eq!(d["uri"], u.as_str());
     assert_eq!(d["range"]["start"], json!({"line": 10, "character": 2}));
 
@@ -161,22 +247,40 @@ fn hover_completion_definition_references_rename() {
     let refs = c.request_ok("textDocument/references", params);
     assert_eq!(refs.as_array().map(Vec::len), Some(5), "{refs}");
 
-    let p = c.request_ok("textDocument/prepareRename", c.at(&u, &text, "rule size_fit", 6));
+    let p = c.request_ok(
+        "textDocument/prepareRename",
+        c.at(&u, &text, "rule size_fit", 6),
+    );
     assert_eq!(p["placeholder"], "size_fit");
     let mut params = c.at(&u, &text, "employees in 200", 0);
     params["newName"] = json!("headcount");
     let edit = c.request_ok("textDocument/rename", params.clone());
-    let edits = edit["changes"][u.as_str()].as_array().expect("edits").clone();
+    let edits = edit["changes"][u.as_str()]
+        .as_array()
+        .expect("edits")
+        .clone();
     // Five occurrences; the field keeps its column, which it names with `from`.
     assert_eq!(edits.len(), 5, "{edits:?}");
     assert!(edits.iter().all(|e| e["newText"] == "headcount"));
     // An invalid or clashing name is refused with an error, and the server goes on.
     params["newName"] = json!("Head Count");
     let r = c.request("textDocument/rename", params.clone());
-    assert!(r["error"]["message"].as_str().unwrap_or_default().contains("not a name"), "{r}");
+    assert!(
+        r["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("not a name"),
+        "{r}"
+    );
     params["newName"] = json!("revenue");
     let r = c.request("textDocument/rename", params);
-    assert!(r["error"]["message"].as_str().unwrap_or_default().contains("already"), "{r}");
+    assert!(
+        r["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("already"),
+        "{r}"
+    );
     assert!(c.shutdown().success());
 }
 
@@ -186,23 +290,52 @@ fn outline_folding_semantic_tokens_inlay_hints() {
     let u = uri("devtools.icp");
     let text = example("devtools-weighted.icp");
     c.open(&u, &text);
-    let syms = c.request_ok("textDocument/documentSymbol", json!({"textDocument": {"uri": u}}));
-    let names: Vec<&str> = syms.as_array().expect("symbols").iter().filter_map(|s| s["name"].as_str()).collect();
+    let syms = c.request_ok(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": u}}),
+    );
+    let names: Vec<&str> = syms
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
     assert_eq!(names, vec!["accounts", "platform_teams"]);
-    let icp_children: Vec<&str> = syms[1]["children"].as_array().expect("children").iter().filter_map(|s| s["name"].as_str()).collect();
-    assert!(icp_children.contains(&"firmographics") && icp_children.contains(&"rubric") && icp_children.contains(&"apac_bet"), "{icp_children:?}");
+    let icp_children: Vec<&str> = syms[1]["children"]
+        .as_array()
+        .expect("children")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(
+        icp_children.contains(&"firmographics")
+            && icp_children.contains(&"rubric")
+            && icp_children.contains(&"apac_bet"),
+        "{icp_children:?}"
+    );
 
-    let folds = c.request_ok("textDocument/foldingRange", json!({"textDocument": {"uri": u}}));
+    let folds = c.request_ok(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": u}}),
+    );
     assert!(folds.as_array().is_some_and(|f| f.len() > 10), "{folds}");
 
-    let toks = c.request_ok("textDocument/semanticTokens/full", json!({"textDocument": {"uri": u}}));
+    let toks = c.request_ok(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": u}}),
+    );
     let data = toks["data"].as_array().expect("data");
     assert_eq!(data.len() % 5, 0);
     assert!(data.len() / 5 > 100);
 
     let end = c.pos(&text, text.len());
     let hints = c.request_ok("textDocument/inlayHint", json!({"textDocument": {"uri": u}, "range": {"start": {"line": 0, "character": 0}, "end": end}}));
-    let labels: Vec<&str> = hints.as_array().expect("hints").iter().filter_map(|h| h["label"].as_str()).collect();
+    let labels: Vec<&str> = hints
+        .as_array()
+        .expect("hints")
+        .iter()
+        .filter_map(|h| h["label"].as_str())
+        .collect();
     assert_eq!(labels, vec!["→ 7..9", "→ 4..6", "→ -4..3"]);
     assert!(c.shutdown().success());
 }
@@ -215,9 +348,15 @@ fn quick_fixes_and_formatting() {
     c.open(&u, &text);
     let at = text.find("servces").expect("typo");
     let range = json!({"start": c.pos(&text, at), "end": c.pos(&text, at)});
-    let r = c.request_ok("textDocument/codeAction", json!({"textDocument": {"uri": u}, "range": range, "context": {"diagnostics": []}}));
+    let r = c.request_ok(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u}, "range": range, "context": {"diagnostics": []}}),
+    );
     let actions = r.as_array().expect("actions");
-    let fix = actions.iter().find(|a| a["isPreferred"] == true).expect("a preferred fix");
+    let fix = actions
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .expect("a preferred fix");
     assert_eq!(fix["title"], "Replace with `services`");
     assert_eq!(fix["kind"], "quickfix");
     assert_eq!(fix["edit"]["changes"][u.as_str()][0]["newText"], "services");
@@ -226,24 +365,55 @@ fn quick_fixes_and_formatting() {
     // A warning can be allowed with a reason on the line above.
     let at = text.find("employees in 100..10000").expect("broad range");
     let range = json!({"start": c.pos(&text, at), "end": c.pos(&text, at + 5)});
-    let r = c.request_ok("textDocument/codeAction", json!({"textDocument": {"uri": u}, "range": range, "context": {"diagnostics": []}}));
-    let allow = r.as_array().expect("actions").iter().find(|a| a["title"].as_str().is_some_and(|t| t.starts_with("Allow broad-range"))).cloned();
+    let r = c.request_ok(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u}, "range": range, "context": {"diagnostics": []}}),
+    );
+    let allow = r
+        .as_array()
+        .expect("actions")
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Allow broad-range"))
+        })
+        .cloned();
     let allow = allow.expect("an allow action for broad-range");
-    let new_text = allow["edit"]["changes"][u.as_str()][0]["newText"].as_str().unwrap_or_default().to_string();
-    assert!(new_text.starts_with("    # icp: allow(broad-range) -- "), "{new_text}");
+    let new_text = allow["edit"]["changes"][u.as_str()][0]["newText"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        new_text.starts_with("    # icp: allow(broad-range) -- "),
+        "{new_text}"
+    );
 
     // Formatting a messy but valid file gives edits that produce icp-fmt's output.
     let u2 = uri("messy.icp");
     let messy = "icp x \"X\" {\n      firmographics {  employees   in 200..2000 }\n}\n";
     c.open(&u2, messy);
-    let edits = c.request_ok("textDocument/formatting", json!({"textDocument": {"uri": u2}, "options": {"tabSize": 2, "insertSpaces": true}}));
-    let formatted = icp_fmt::format_source(messy, &icp_fmt::FmtOptions::default()).expect("formats");
+    let edits = c.request_ok(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": u2}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    let formatted =
+        icp_fmt::format_source(messy, &icp_fmt::FmtOptions::default()).expect("formats");
     assert_eq!(apply(messy, edits.as_array().expect("edits")), formatted);
     // A file with syntax errors is not formatted, and says why.
     let u3 = uri("broken.icp");
     c.open(&u3, "icp x \"X\" {\n  firmographics {\n    employees >>\n");
-    let r = c.request("textDocument/formatting", json!({"textDocument": {"uri": u3}, "options": {"tabSize": 2, "insertSpaces": true}}));
-    assert!(r["error"]["message"].as_str().unwrap_or_default().contains("syntax error"), "{r}");
+    let r = c.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": u3}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert!(
+        r["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("syntax error"),
+        "{r}"
+    );
     assert!(c.shutdown().success());
 }
 
@@ -264,7 +434,13 @@ fn apply(text: &str, edits: &[Value]) -> String {
     };
     let mut spans: Vec<(usize, usize, String)> = edits
         .iter()
-        .map(|e| (offset(&e["range"]["start"]), offset(&e["range"]["end"]), e["newText"].as_str().unwrap_or_default().to_string()))
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap_or_default().to_string(),
+            )
+        })
         .collect();
     spans.sort();
     let mut out = text.to_string();
@@ -281,11 +457,20 @@ fn bad_requests_get_answers_and_the_server_goes_on() {
     let text = example("hr-analytics.icp");
     c.open(&u, &text);
     let far = json!({"textDocument": {"uri": u}, "position": {"line": 99999, "character": 99999}});
-    for method in ["textDocument/hover", "textDocument/definition", "textDocument/completion", "textDocument/references", "textDocument/prepareRename"] {
+    for method in [
+        "textDocument/hover",
+        "textDocument/definition",
+        "textDocument/completion",
+        "textDocument/references",
+        "textDocument/prepareRename",
+    ] {
         let mut params = far.clone();
         params["context"] = json!({"includeDeclaration": true, "triggerKind": 1});
         let r = c.request(method, params);
-        assert!(r.get("result").is_some() || r.get("error").is_some(), "{method}: {r}");
+        assert!(
+            r.get("result").is_some() || r.get("error").is_some(),
+            "{method}: {r}"
+        );
     }
     let mid = json!({"textDocument": {"uri": u}, "position": {"line": 5, "character": 99999}});
     c.request("textDocument/hover", mid);
@@ -308,8 +493,15 @@ fn bad_requests_get_answers_and_the_server_goes_on() {
     // A change to a document that is not open is ignored.
     c.notify("textDocument/didChange", json!({"textDocument": {"uri": uri("ghost.icp"), "version": 2}, "contentChanges": [{"text": "x"}]}));
     // And the server still answers properly.
-    let h = c.request_ok("textDocument/hover", c.at(&u, &text, "    employees in 200", 6));
-    assert!(h["contents"]["value"].as_str().is_some_and(|s| s.starts_with("**employees**")));
+    let h = c.request_ok(
+        "textDocument/hover",
+        c.at(&u, &text, "    employees in 200", 6),
+    );
+    assert!(
+        h["contents"]["value"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("**employees**"))
+    );
     assert!(c.shutdown().success());
 }
 
@@ -323,16 +515,26 @@ fn exit_without_shutdown_is_an_error_exit() {
 
 #[test]
 fn pull_diagnostics_when_the_client_asks() {
-    let (mut c, init) = Client::start(json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}));
-    assert_eq!(init["capabilities"]["diagnosticProvider"]["identifier"], "icpc");
+    let (mut c, init) =
+        Client::start(json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}));
+    assert_eq!(
+        init["capabilities"]["diagnosticProvider"]["identifier"],
+        "icpc"
+    );
     let u = uri("pull.icp");
     let text = example("antipatterns.icp");
     c.open(&u, &text);
-    let r = c.request_ok("textDocument/diagnostic", json!({"textDocument": {"uri": u}}));
+    let r = c.request_ok(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": u}}),
+    );
     assert_eq!(r["kind"], "full");
     let items = r["items"].as_array().expect("items");
     assert_eq!(comparable(items), expected_diagnostics(&text));
-    let again = c.request_ok("textDocument/diagnostic", json!({"textDocument": {"uri": u}, "previousResultId": r["resultId"]}));
+    let again = c.request_ok(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": u}, "previousResultId": r["resultId"]}),
+    );
     assert_eq!(again["kind"], "unchanged");
     assert!(c.shutdown().success());
 }
@@ -342,8 +544,15 @@ fn workspace_symbols_and_icp_toml_changes() {
     let dir = std::env::temp_dir().join(format!("icpc-lsp-ws-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
-    std::fs::write(dir.join("sub/devtools.icp"), example("devtools-weighted.icp")).expect("write");
-    let (mut c, _) = Client::start_in(json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}), Some(&dir));
+    std::fs::write(
+        dir.join("sub/devtools.icp"),
+        example("devtools-weighted.icp"),
+    )
+    .expect("write");
+    let (mut c, _) = Client::start_in(
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+        Some(&dir),
+    );
     // An open document, and one only on disk.
     let open_path = dir.join("hr.icp");
     let text = example("antipatterns.icp");
@@ -355,19 +564,49 @@ fn workspace_symbols_and_icp_toml_changes() {
         .as_array()
         .expect("symbols")
         .iter()
-        .map(|s| (s["name"].as_str().unwrap_or_default().to_string(), s["location"]["uri"].as_str().unwrap_or_default().to_string()))
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap_or_default().to_string(),
+                s["location"]["uri"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        })
         .collect();
-    assert!(found.iter().any(|(n, u)| n == "platform_teams" && u.ends_with("sub/devtools.icp")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(n, u)| n == "platform_teams" && u.ends_with("sub/devtools.icp")),
+        "{found:?}"
+    );
     let r = c.request_ok("workspace/symbol", json!({"query": "hris"}));
-    assert!(r.as_array().expect("symbols").iter().any(|s| s["name"] == "hris" && s["location"]["uri"] == u.as_str()), "{r}");
+    assert!(
+        r.as_array()
+            .expect("symbols")
+            .iter()
+            .any(|s| s["name"] == "hris" && s["location"]["uri"] == u.as_str()),
+        "{r}"
+    );
 
     let before = c.diagnostics(&u, 1);
-    assert!(summary(&before).iter().any(|(code, ..)| code == "broad-range"), "{before:?}");
+    assert!(
+        summary(&before)
+            .iter()
+            .any(|(code, ..)| code == "broad-range"),
+        "{before:?}"
+    );
     // Turn broad-range off in an icp.toml and tell the server.
     std::fs::write(dir.join("icp.toml"), "[checks]\nbroad-range = \"off\"\n").expect("write");
-    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": file_uri(&dir.join("icp.toml")), "type": 1}]}));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&dir.join("icp.toml")), "type": 1}]}),
+    );
     let p = c.wait_notification("textDocument/publishDiagnostics", |p| {
-        p["uri"] == u.as_str() && p["diagnostics"].as_array().is_some_and(|d| d.iter().all(|x| x["code"] != "broad-range"))
+        p["uri"] == u.as_str()
+            && p["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().all(|x| x["code"] != "broad-range"))
     });
     assert!(!p["diagnostics"].as_array().expect("diagnostics").is_empty());
     assert!(c.shutdown().success());
@@ -380,21 +619,39 @@ fn long_files_answer_from_the_region_around_the_cursor() {
     let u = uri("long.icp");
     let mut text = icp_syntax::generator::generate(30_000, 5);
     c.open(&u, &text);
-    assert_eq!(comparable(&c.diagnostics(&u, 1)), expected_diagnostics(&text));
+    assert_eq!(
+        comparable(&c.diagnostics(&u, 1)),
+        expected_diagnostics(&text)
+    );
     // An edit near the top, with multi-byte text, moves every later region.
     let at = text.find('\n').expect("a line") + 1;
     c.change(&u, 2, &text, at, at, "# 🚀 édition\n");
     text.insert_str(at, "# 🚀 édition\n");
-    assert_eq!(comparable(&c.diagnostics(&u, 2)), expected_diagnostics(&text));
+    assert_eq!(
+        comparable(&c.diagnostics(&u, 2)),
+        expected_diagnostics(&text)
+    );
     // A field in a later unit: hover, definition and references land in the right places.
     let needle = "employees in ";
-    let use_at = text.match_indices(needle).nth(6).expect("a later criterion").0;
+    let use_at = text
+        .match_indices(needle)
+        .nth(6)
+        .expect("a later criterion")
+        .0;
     let params = json!({"textDocument": {"uri": u}, "position": c.pos(&text, use_at + 2)});
     let h = c.request_ok("textDocument/hover", params.clone());
-    assert!(h["contents"]["value"].as_str().unwrap_or_default().starts_with("**employees**"), "{h}");
+    assert!(
+        h["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("**employees**"),
+        "{h}"
+    );
     assert_eq!(h["range"]["start"], c.pos(&text, use_at));
     let d = c.request_ok("textDocument/definition", params.clone());
-    let decl = text[..use_at].rfind("employees:").expect("the schema above");
+    let decl = text[..use_at]
+        .rfind("employees:")
+        .expect("the schema above");
     assert_eq!(d["range"]["start"], c.pos(&text, decl));
     let mut p = params;
     p["context"] = json!({"includeDeclaration": true});
@@ -403,7 +660,10 @@ fn long_files_answer_from_the_region_around_the_cursor() {
         let line = r["range"]["start"]["line"].as_u64().unwrap_or(0) as usize;
         let ch = r["range"]["start"]["character"].as_u64().unwrap_or(0) as usize;
         let l = text.lines().nth(line).unwrap_or_default();
-        assert!(l.is_ascii() && l[ch..].starts_with("employees"), "{l:?} at {ch}");
+        assert!(
+            l.is_ascii() && l[ch..].starts_with("employees"),
+            "{l:?} at {ch}"
+        );
     }
     assert!(c.shutdown().success());
 }

@@ -20,15 +20,39 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
 /// Pieces of text to insert: names, operators, brackets, line breaks, and characters of every
 /// UTF-8 and UTF-16 width.
 const PIECES: &[&str] = &[
-    "a", " ", "\n", "😀", "字", "é", "employees", " >= 5", "# note 🚀\n", "\"漢字 str\"", "{", "}", "[", "]", "in [saas]",
-    "\r\n", "tier t when score >= 1\n", "rule r : hris == workday\n", "🇫🇷", "\t", "..", "😀😀字",
+    "a",
+    " ",
+    "\n",
+    "😀",
+    "字",
+    "é",
+    "employees",
+    " >= 5",
+    "# note 🚀\n",
+    "\"漢字 str\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    "in [saas]",
+    "\r\n",
+    "tier t when score >= 1\n",
+    "rule r : hris == workday\n",
+    "🇫🇷",
+    "\t",
+    "..",
+    "😀😀字",
 ];
 
 /// A valid position: a character boundary, and not between the `\r` and `\n` of a line
@@ -57,7 +81,11 @@ fn random_change(rng: &mut Rng, text: &str, limit: usize) -> (usize, usize, Stri
         // Replace.
         5..=6 => {
             let end = char_boundary(text, start + rng.below(12));
-            (start, end.max(start), PIECES[rng.below(PIECES.len())].to_string())
+            (
+                start,
+                end.max(start),
+                PIECES[rng.below(PIECES.len())].to_string(),
+            )
         }
         // Delete.
         _ => {
@@ -81,7 +109,11 @@ fn stress(seed: u64, edits: usize, burst: usize, caps: serde_json::Value, name: 
             version += 1;
             // Sometimes several changes in one notification: each applies to the result of the
             // one before.
-            let n = if rng.below(5) == 0 { 2 + rng.below(3) } else { 1 };
+            let n = if rng.below(5) == 0 {
+                2 + rng.below(3)
+            } else {
+                1
+            };
             let mut changes = Vec::new();
             for _ in 0..n {
                 let (start, end, new) = random_change(&mut rng, &text, limit);
@@ -89,21 +121,41 @@ fn stress(seed: u64, edits: usize, burst: usize, caps: serde_json::Value, name: 
                 changes.push(json!({"range": range, "text": new}));
                 text.replace_range(start..end, &new);
             }
-            c.notify("textDocument/didChange", json!({"textDocument": {"uri": u, "version": version}, "contentChanges": changes}));
+            c.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": u, "version": version}, "contentChanges": changes}),
+            );
             sent += 1;
         }
         // A request that reads the whole text, then the text itself.
-        let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": u}}));
+        let symbols = c.request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": u}}),
+        );
         assert!(symbols.get("error").is_none(), "{symbols}");
         let (v, server) = c.server_text(&u);
         assert_eq!(v, version, "the server's version after {sent} edits");
-        assert!(server == text, "after {sent} edits (seed {seed}) the server's text differs from the client's");
+        assert!(
+            server == text,
+            "after {sent} edits (seed {seed}) the server's text differs from the client's"
+        );
     }
     let diags = c.diagnostics(&u, version);
-    let expected = if c.utf8 { expected_diagnostics_in(&text, true) } else { expected_diagnostics(&text) };
-    assert_eq!(comparable(&diags), expected, "final diagnostics (seed {seed})");
+    let expected = if c.utf8 {
+        expected_diagnostics_in(&text, true)
+    } else {
+        expected_diagnostics(&text)
+    };
+    assert_eq!(
+        comparable(&diags),
+        expected,
+        "final diagnostics (seed {seed})"
+    );
     // The server still answers everything after the storm.
-    let h = c.request("textDocument/hover", json!({"textDocument": {"uri": u}, "position": {"line": 3, "character": 3}}));
+    let h = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": u}, "position": {"line": 3, "character": 3}}),
+    );
     assert!(h.get("error").is_none(), "{h}");
     assert!(c.shutdown().success());
 }
@@ -115,5 +167,11 @@ fn thousands_of_random_edits_in_utf16() {
 
 #[test]
 fn random_edits_in_utf8() {
-    stress(0xD1CE, 1000, 100, json!({"general": {"positionEncodings": ["utf-8"]}}), "stress8.icp");
+    stress(
+        0xD1CE,
+        1000,
+        100,
+        json!({"general": {"positionEncodings": ["utf-8"]}}),
+        "stress8.icp",
+    );
 }

@@ -10,19 +10,32 @@ fn root() -> PathBuf {
 }
 
 fn icpc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_icpc")).args(args).current_dir(root()).output().expect("icpc runs")
+    Command::new(env!("CARGO_BIN_EXE_icpc"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("icpc runs")
 }
 
 const WEIGHTS: [f64; 8] = [15.0, 15.0, 10.0, 15.0, 15.0, 15.0, 10.0, 5.0];
 
 /// The float sum a Python scorer computes: `sum(w * (g / 3))`.
 fn float_score(grades: [u32; 8]) -> f64 {
-    WEIGHTS.iter().zip(grades).map(|(w, g)| w * (f64::from(g) / 3.0)).sum()
+    WEIGHTS
+        .iter()
+        .zip(grades)
+        .map(|(w, g)| w * (f64::from(g) / 3.0))
+        .sum()
 }
 
 #[test]
 fn the_example_checks_without_errors_or_warnings() {
-    let out = icpc(&["check", "--today", "2026-11-23", "examples/borghei-score.icp"]);
+    let out = icpc(&[
+        "check",
+        "--today",
+        "2026-11-23",
+        "examples/borghei-score.icp",
+    ]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
@@ -40,11 +53,27 @@ fn bands_match_the_scorer_and_lines_are_exact() {
     assert!(float_score([0, 0, 1, 3, 3, 3, 2, 3]) < 60.0);
     assert!(float_score([0, 0, 1, 0, 3, 2, 3, 1]) < 40.0);
 
-    let out = icpc(&["score", "examples/borghei-score.icp", "--accounts", "examples/accounts/borghei.csv", "--as-of", "2026-11-23"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = icpc(&[
+        "score",
+        "examples/borghei-score.icp",
+        "--accounts",
+        "examples/accounts/borghei.csv",
+        "--as-of",
+        "2026-11-23",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let rows: Vec<Vec<&str>> = stdout.lines().skip(1).map(|l| l.split(',').collect()).collect();
-    let got: Vec<(&str, &str, &str, &str)> = rows.iter().map(|r| (r[0], r[1], r[2], r[3])).collect();
+    let rows: Vec<Vec<&str>> = stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    let got: Vec<(&str, &str, &str, &str)> =
+        rows.iter().map(|r| (r[0], r[1], r[2], r[3])).collect();
     assert_eq!(
         got,
         [

@@ -9,7 +9,11 @@ fn root() -> PathBuf {
 }
 
 fn icpc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_icpc")).args(args).current_dir(root()).output().expect("icpc runs")
+    Command::new(env!("CARGO_BIN_EXE_icpc"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("icpc runs")
 }
 
 fn text(b: &[u8]) -> String {
@@ -31,24 +35,47 @@ fn help_has_examples() {
 
 #[test]
 fn scores_the_sample_accounts_with_one_row_per_account() {
-    let out = icpc(&["score", HR, "--accounts", HR_ACCOUNTS, "--as-of", "2026-11-23"]);
+    let out = icpc(&[
+        "score",
+        HR,
+        "--accounts",
+        HR_ACCOUNTS,
+        "--as-of",
+        "2026-11-23",
+    ]);
     let stdout = text(&out.stdout);
     let stderr = text(&out.stderr);
     // One row has a bad cell (`lots` employees): exit 1, the row still written.
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines[0], "Account Name,score,score_max,tier,rules,unknown,disqualified_by,segments,error");
+    assert_eq!(
+        lines[0],
+        "Account Name,score,score_max,tier,rules,unknown,disqualified_by,segments,error"
+    );
     assert_eq!(lines.len(), 10, "{stdout}");
     assert_eq!(
         lines[1],
         "Northwind Traders,7,7,strong,industry_fit;size_fit;tech_fit;authority;pain;budget;timeline,,,ideal_of_ideal,"
     );
-    assert!(lines[3].starts_with("Fabrikam,1,5,disqualified,industry_fit,authority;pain;budget;timeline,employees < 50,"), "{}", lines[3]);
+    assert!(
+        lines[3].starts_with(
+            "Fabrikam,1,5,disqualified,industry_fit,authority;pain;budget;timeline,employees < 50,"
+        ),
+        "{}",
+        lines[3]
+    );
     assert!(lines[8].starts_with("Vandelay,0,4,error,"), "{}", lines[8]);
-    assert!(lines[8].contains("Employees: \"\"lots\"\" is not an int"), "{}", lines[8]);
+    assert!(
+        lines[8].contains("Employees: \"\"lots\"\" is not an int"),
+        "{}",
+        lines[8]
+    );
     // The summary is on standard error.
     assert!(stderr.contains("scored 9 rows"), "{stderr}");
-    assert!(stderr.contains("line 9 (row 8): Employees: \"lots\" is not an int"), "{stderr}");
+    assert!(
+        stderr.contains("line 9 (row 8): Employees: \"lots\" is not an int"),
+        "{stderr}"
+    );
     assert!(stderr.contains("fintech ×1"), "{stderr}");
 }
 
@@ -71,7 +98,8 @@ fn out_is_written_atomically() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let written = std::fs::read_to_string(&out_path).expect("the output file");
-    let first: serde_json::Value = serde_json::from_str(written.lines().next().expect("a line")).expect("JSON");
+    let first: serde_json::Value =
+        serde_json::from_str(written.lines().next().expect("a line")).expect("JSON");
     assert_eq!(first["Account Name"], "Northwind Traders");
     assert_eq!(first["Industry"], "SaaS");
     assert_eq!(first["tier"], "strong");
@@ -90,29 +118,63 @@ fn out_is_written_atomically() {
         failed_path.to_str().expect("utf-8 path"),
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("no column `Owner` to keep"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("no column `Owner` to keep"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(!failed_path.exists());
-    let names: Vec<String> =
-        std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
     assert_eq!(names, ["scored.jsonl"]);
 }
 
 #[test]
 fn explain_by_first_column_and_by_row_number() {
-    let out = icpc(&["score", HR, "--accounts", HR_ACCOUNTS, "--as-of", "2026-11-23", "--explain", "Fabrikam"]);
+    let out = icpc(&[
+        "score",
+        HR,
+        "--accounts",
+        HR_ACCOUNTS,
+        "--as-of",
+        "2026-11-23",
+        "--explain",
+        "Fabrikam",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let e = text(&out.stdout);
     assert!(e.contains("Account \"Fabrikam\" (row 3), line 4"), "{e}");
-    assert!(e.contains("yes      employees < 50 (because employees is 40)"), "{e}");
+    assert!(
+        e.contains("yes      employees < 50 (because employees is 40)"),
+        "{e}"
+    );
     assert!(e.contains("Score: 1..5"), "{e}");
     assert!(e.contains("Tier: disqualified"), "{e}");
 
-    let out = icpc(&["score", HR, "--accounts", HR_ACCOUNTS, "--as-of", "2026-11-23", "--explain", "#8"]);
+    let out = icpc(&[
+        "score",
+        HR,
+        "--accounts",
+        HR_ACCOUNTS,
+        "--as-of",
+        "2026-11-23",
+        "--explain",
+        "#8",
+    ]);
     let e = text(&out.stdout);
     assert!(e.contains("Account \"Vandelay\" (row 8)"), "{e}");
     assert!(e.contains("Errors (the row's tier is `error`)"), "{e}");
 
-    let out = icpc(&["score", HR, "--accounts", HR_ACCOUNTS, "--explain", "Nobody"]);
+    let out = icpc(&[
+        "score",
+        HR,
+        "--accounts",
+        HR_ACCOUNTS,
+        "--explain",
+        "Nobody",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("no account matches `Nobody`"));
 }
@@ -122,16 +184,42 @@ fn several_icps_need_a_choice() {
     let dir = tempfile::tempdir().expect("tempdir");
     let two = dir.path().join("two.icp");
     let src = std::fs::read_to_string(root().join(HR)).expect("example");
-    let second = src.split_once("icp hr_analytics").map(|(_, rest)| format!("icp hr_second{rest}")).expect("icp");
+    let second = src
+        .split_once("icp hr_analytics")
+        .map(|(_, rest)| format!("icp hr_second{rest}"))
+        .expect("icp");
     std::fs::write(&two, format!("{src}\n{second}")).expect("write");
-    let out = icpc(&["score", two.to_str().expect("path"), "--accounts", HR_ACCOUNTS]);
+    let out = icpc(&[
+        "score",
+        two.to_str().expect("path"),
+        "--accounts",
+        HR_ACCOUNTS,
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.contains("has 2 icps: hr_analytics, hr_second; choose one with --icp NAME"), "{err}");
-    let out = icpc(&["score", two.to_str().expect("path"), "--accounts", HR_ACCOUNTS, "--icp", "hr_second", "-q"]);
+    assert!(
+        err.contains("has 2 icps: hr_analytics, hr_second; choose one with --icp NAME"),
+        "{err}"
+    );
+    let out = icpc(&[
+        "score",
+        two.to_str().expect("path"),
+        "--accounts",
+        HR_ACCOUNTS,
+        "--icp",
+        "hr_second",
+        "-q",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(text(&out.stdout).lines().count(), 10);
-    let out = icpc(&["score", two.to_str().expect("path"), "--accounts", HR_ACCOUNTS, "--icp", "nope"]);
+    let out = icpc(&[
+        "score",
+        two.to_str().expect("path"),
+        "--accounts",
+        HR_ACCOUNTS,
+        "--icp",
+        "nope",
+    ]);
     assert!(text(&out.stderr).contains("has no icp `nope`; it has: hr_analytics, hr_second"));
 }
 
@@ -139,8 +227,17 @@ fn several_icps_need_a_choice() {
 fn an_icp_with_errors_is_not_scored() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = dir.path().join("bad.icp");
-    std::fs::write(&bad, "schema s { a: int }\nicp x \"X\" {\n  uses s\n  rubric {\n    rule r : b > 3\n  }\n}\n").expect("write");
-    let out = icpc(&["score", bad.to_str().expect("path"), "--accounts", HR_ACCOUNTS]);
+    std::fs::write(
+        &bad,
+        "schema s { a: int }\nicp x \"X\" {\n  uses s\n  rubric {\n    rule r : b > 3\n  }\n}\n",
+    )
+    .expect("write");
+    let out = icpc(&[
+        "score",
+        bad.to_str().expect("path"),
+        "--accounts",
+        HR_ACCOUNTS,
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(err.contains("unknown-field"), "{err}");
@@ -152,14 +249,27 @@ fn an_icp_with_errors_is_not_scored() {
 fn missing_columns_are_warned_about_once_up_front() {
     let dir = tempfile::tempdir().expect("tempdir");
     let csv = dir.path().join("few.csv");
-    std::fs::write(&csv, "Account Name,Employees,Industry\nA,500,SaaS\nB,600,services\n").expect("write");
+    std::fs::write(
+        &csv,
+        "Account Name,Employees,Industry\nA,500,SaaS\nB,600,services\n",
+    )
+    .expect("write");
     let out = icpc(&["score", HR, "--accounts", csv.to_str().expect("path"), "-q"]);
     assert!(out.status.success());
     let err = text(&out.stderr);
-    assert_eq!(err.matches("has no column `Pain Confirmed`").count(), 1, "{err}");
+    assert_eq!(
+        err.matches("has no column `Pain Confirmed`").count(),
+        1,
+        "{err}"
+    );
     assert!(err.contains("(field `pain_confirmed`): its value is unknown in every row; rules unknown for every row: pain"), "{err}");
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("A,2,7,disqualified,industry_fit;size_fit,tech_fit;authority;pain;budget;timeline"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "A,2,7,disqualified,industry_fit;size_fit,tech_fit;authority;pain;budget;timeline"
+        ),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -171,18 +281,37 @@ fn json_lines_in_from_the_extension_and_from_stdin() {
         "{\"Account Name\": \"A\", \"Employees\": 500, \"Industry\": \"SaaS\", \"Pain Confirmed\": true}\nnot json\n",
     )
     .expect("write");
-    let out = icpc(&["score", HR, "--accounts", jl.to_str().expect("path"), "--as-of", "2026-11-23"]);
+    let out = icpc(&[
+        "score",
+        HR,
+        "--accounts",
+        jl.to_str().expect("path"),
+        "--as-of",
+        "2026-11-23",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 3);
     assert!(lines[1].starts_with("A,3,7,"), "{}", lines[1]);
     assert!(lines[2].starts_with(",0,"), "{}", lines[2]);
-    assert!(lines[2].contains("the line is not a JSON object"), "{}", lines[2]);
+    assert!(
+        lines[2].contains("the line is not a JSON object"),
+        "{}",
+        lines[2]
+    );
     assert!(text(&out.stderr).contains("line 2 (row 2): the line is not a JSON object"));
 
     let out = Command::new(env!("CARGO_BIN_EXE_icpc"))
-        .args(["score", HR, "--accounts", "-", "--input-format", "csv", "-q"])
+        .args([
+            "score",
+            HR,
+            "--accounts",
+            "-",
+            "--input-format",
+            "csv",
+            "-q",
+        ])
         .current_dir(root())
         .stdin(std::fs::File::open(root().join(HR_ACCOUNTS)).expect("accounts"))
         .output()

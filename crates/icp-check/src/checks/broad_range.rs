@@ -1,15 +1,15 @@
 //! `broad-range`: a numeric range, or a pair of bounds, that spans more than a configured ratio.
 
+use icp_syntax::Span;
 use icp_syntax::ast::{CmpOp, CriteriaBlock, ExprKind};
 use icp_syntax::literal::Rational;
-use icp_syntax::Span;
 use num_traits::CheckedDiv;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::conjuncts;
 use crate::model::{FieldId, FieldType, IcpModel, Lit, Pred, PredKind, SchemaModel};
 
-use super::{diag, fmt_num, CheckDoc, Cx};
+use super::{CheckDoc, Cx, diag, fmt_num};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "broad-range",
@@ -106,7 +106,14 @@ impl Bounds {
 }
 
 fn judged(ty: &FieldType) -> bool {
-    matches!(ty, FieldType::Int | FieldType::Number | FieldType::Money | FieldType::Percent | FieldType::Duration)
+    matches!(
+        ty,
+        FieldType::Int
+            | FieldType::Number
+            | FieldType::Money
+            | FieldType::Percent
+            | FieldType::Duration
+    )
 }
 
 fn value(l: &Lit) -> Option<Rational> {
@@ -121,7 +128,12 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for (_, icp, schema) in cx.icps() {
         let Some(schema) = schema else { continue };
         // Criteria that hold together: each block kind, each rule, each segment.
-        for kind in [CriteriaBlock::Firmographics, CriteriaBlock::TechStack, CriteriaBlock::Behaviors, CriteriaBlock::Triggers] {
+        for kind in [
+            CriteriaBlock::Firmographics,
+            CriteriaBlock::TechStack,
+            CriteriaBlock::Behaviors,
+            CriteriaBlock::Triggers,
+        ] {
             group(cx, icp, schema, icp.block_preds(kind).collect(), out);
         }
         for r in &icp.rules {
@@ -135,7 +147,13 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Judges the bounds that a group of criteria, holding together, sets on each field; and each
 /// range nested under `or`, on its own.
-fn group(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, preds: Vec<&Pred>, out: &mut Vec<Diagnostic>) {
+fn group(
+    cx: &Cx<'_>,
+    icp: &IcpModel,
+    schema: &SchemaModel,
+    preds: Vec<&Pred>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut bounds = Bounds::default();
     for p in &preds {
         for c in conjuncts(p) {
@@ -185,14 +203,43 @@ fn nested(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, p: &Pred, out: &mut
 fn collect(schema: &SchemaModel, p: &Pred, b: &mut Bounds) {
     let is_judged = |f: FieldId| schema.fields.get(f).is_some_and(|x| judged(&x.ty));
     match &p.kind {
-        PredKind::Range { field, negated: false, lo, hi } if is_judged(*field) => {
-            let (Some(l), Some(h)) = (value(lo), value(hi)) else { return };
-            b.lower(*field, Bound { value: l, pred: p.span, hi_end: false });
-            b.upper(*field, Bound { value: h, pred: p.span, hi_end: true });
+        PredKind::Range {
+            field,
+            negated: false,
+            lo,
+            hi,
+        } if is_judged(*field) => {
+            let (Some(l), Some(h)) = (value(lo), value(hi)) else {
+                return;
+            };
+            b.lower(
+                *field,
+                Bound {
+                    value: l,
+                    pred: p.span,
+                    hi_end: false,
+                },
+            );
+            b.upper(
+                *field,
+                Bound {
+                    value: h,
+                    pred: p.span,
+                    hi_end: true,
+                },
+            );
         }
-        PredKind::Cmp { field, op, value: v } if is_judged(*field) => {
+        PredKind::Cmp {
+            field,
+            op,
+            value: v,
+        } if is_judged(*field) => {
             let Some(x) = value(v) else { return };
-            let bound = Bound { value: x, pred: p.span, hi_end: false };
+            let bound = Bound {
+                value: x,
+                pred: p.span,
+                hi_end: false,
+            };
             match op {
                 CmpOp::Ge | CmpOp::Gt => b.lower(*field, bound),
                 CmpOp::Le | CmpOp::Lt => b.upper(*field, bound),
@@ -203,19 +250,33 @@ fn collect(schema: &SchemaModel, p: &Pred, b: &mut Bounds) {
     }
 }
 
-fn judge(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, f: FieldId, lo: Bound, hi: Bound, out: &mut Vec<Diagnostic>) {
+fn judge(
+    cx: &Cx<'_>,
+    icp: &IcpModel,
+    schema: &SchemaModel,
+    f: FieldId,
+    lo: Bound,
+    hi: Bound,
+    out: &mut Vec<Diagnostic>,
+) {
     let zero = Rational::from_integer(0);
     if lo.value <= zero || hi.value <= lo.value {
         return;
     }
-    let Some(ratio) = hi.value.checked_div(&lo.value) else { return };
+    let Some(ratio) = hi.value.checked_div(&lo.value) else {
+        return;
+    };
     if ratio <= cx.config.max_ratio {
         return;
     }
     let name = schema.fields.get(f).map_or("?", |x| x.name.as_str());
     let same = lo.pred == hi.pred;
     // Two bounds on separate criteria: point at the one a reader meets second.
-    let span = if same || lo.pred.start >= hi.pred.start { lo.pred } else { hi.pred };
+    let span = if same || lo.pred.start >= hi.pred.start {
+        lo.pred
+    } else {
+        hi.pred
+    };
     let ratio_text = fmt_num(&ratio.round());
     let message = format!(
         "`{name}` spans {ratio_text}x, from {} to {}: a band that wide holds several different customers",

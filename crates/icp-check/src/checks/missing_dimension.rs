@@ -4,7 +4,7 @@ use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::model::IcpModel;
 
 use super::vague_term::join;
-use super::{diag, CheckDoc, Cx};
+use super::{CheckDoc, Cx, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "missing-dimension",
@@ -82,17 +82,54 @@ fn skeleton(block: &str, ind: &str) -> String {
     let body: &[&str] = match block {
         "firmographics" => &["firmographics {", "  # employees in 200..2000", "}"],
         "tech_stack" => &["tech_stack {", "  # crm in [salesforce, hubspot]", "}"],
-        "behaviors" => &["behaviors {", "  # \"Evaluates tools through a free trial\"", "}"],
-        "persona" => &["persona buyer \"TODO: the buyer's title\" {", "  role \"TODO: what they own\"", "}"],
-        "job" => &["job \"TODO: the job your customer needs done\" {", "  kind functional", "}"],
-        "pain" => &["pain \"TODO: what hurts today\" {", "  cost \"TODO: what it costs them\"", "}"],
+        "behaviors" => &[
+            "behaviors {",
+            "  # \"Evaluates tools through a free trial\"",
+            "}",
+        ],
+        "persona" => &[
+            "persona buyer \"TODO: the buyer's title\" {",
+            "  role \"TODO: what they own\"",
+            "}",
+        ],
+        "job" => &[
+            "job \"TODO: the job your customer needs done\" {",
+            "  kind functional",
+            "}",
+        ],
+        "pain" => &[
+            "pain \"TODO: what hurts today\" {",
+            "  cost \"TODO: what it costs them\"",
+            "}",
+        ],
         "alternatives" => &["alternatives {", "  \"TODO: how they do it today\"", "}"],
-        "triggers" => &["triggers {", "  \"TODO: the event that makes them buy now\" within 90d", "}"],
+        "triggers" => &[
+            "triggers {",
+            "  \"TODO: the event that makes them buy now\" within 90d",
+            "}",
+        ],
         "budget" => &["budget {", "  recommends \"TODO: who recommends\"", "}"],
-        "reach" => &["reach {", "  channel community \"TODO: where they gather\"", "}"],
-        "disqualify" => &["disqualify {", "  # field == value because \"why these accounts never buy\"", "}"],
-        "rubric" => &["rubric {", "  # rule NAME +1 \"label\" : criterion", "  tier qualified otherwise", "}"],
-        "segment" => &["segment ideal \"TODO: the ideal of the ideal\" {", "  # criteria narrower than the icp's", "}"],
+        "reach" => &[
+            "reach {",
+            "  channel community \"TODO: where they gather\"",
+            "}",
+        ],
+        "disqualify" => &[
+            "disqualify {",
+            "  # field == value because \"why these accounts never buy\"",
+            "}",
+        ],
+        "rubric" => &[
+            "rubric {",
+            "  # rule NAME +1 \"label\" : criterion",
+            "  tier qualified otherwise",
+            "}",
+        ],
+        "segment" => &[
+            "segment ideal \"TODO: the ideal of the ideal\" {",
+            "  # criteria narrower than the icp's",
+            "}",
+        ],
         "messaging" => &["messaging {", "  \"TODO: what to say to them\"", "}"],
         _ => &[],
     };
@@ -113,7 +150,11 @@ fn fix(cx: &Cx<'_>, icp: &IcpModel, missing: &[&str]) -> Option<Edit> {
             let start = st.span.start as usize;
             let line_start = cx.src.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
             let lead = cx.src.get(line_start..start)?;
-            if !lead.is_empty() && lead.chars().all(|c| c == ' ' || c == '\t') { lead.to_string() } else { "  ".into() }
+            if !lead.is_empty() && lead.chars().all(|c| c == ' ' || c == '\t') {
+                lead.to_string()
+            } else {
+                "  ".into()
+            }
         }
         None => "  ".into(),
     };
@@ -121,20 +162,34 @@ fn fix(cx: &Cx<'_>, icp: &IcpModel, missing: &[&str]) -> Option<Edit> {
     let line_start = cx.src.get(..close)?.rfind('\n').map_or(0, |i| i + 1);
     let before = cx.src.get(line_start..close)?;
     if before.trim().is_empty() && line_start > 0 {
-        Some(Edit { span: icp_syntax::Span::new(line_start, line_start), replacement: text })
+        Some(Edit {
+            span: icp_syntax::Span::new(line_start, line_start),
+            replacement: text,
+        })
     } else {
-        Some(Edit { span: icp_syntax::Span::new(close, close), replacement: format!("\n{text}") })
+        Some(Edit {
+            span: icp_syntax::Span::new(close, close),
+            replacement: format!("\n{text}"),
+        })
     }
 }
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for (_, icp, _) in cx.icps() {
-        let missing: Vec<&str> =
-            cx.config.required.iter().map(String::as_str).filter(|b| !icp.dimensions.contains(b)).collect();
+        let missing: Vec<&str> = cx
+            .config
+            .required
+            .iter()
+            .map(String::as_str)
+            .filter(|b| !icp.dimensions.contains(b))
+            .collect();
         if missing.is_empty() {
             continue;
         }
-        let names: Vec<String> = missing.iter().map(|b| format!("`{b}` ({})", purpose(b))).collect();
+        let names: Vec<String> = missing
+            .iter()
+            .map(|b| format!("`{b}` ({})", purpose(b)))
+            .collect();
         let mut d = diag(
             &DOC,
             icp.header_span,
@@ -142,16 +197,35 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 "the icp `{}` has no {} {}: sales would have to guess",
                 icp.name,
                 join(&names),
-                if missing.len() == 1 { "block" } else { "blocks" }
+                if missing.len() == 1 {
+                    "block"
+                } else {
+                    "blocks"
+                }
             ),
         )
         .with_help(format!(
             "add {}; `icpc check --fix` adds {} to fill in",
-            join(&missing.iter().map(|b| format!("a `{b}` block")).collect::<Vec<_>>()),
-            if missing.len() == 1 { "a skeleton" } else { "skeletons" }
+            join(
+                &missing
+                    .iter()
+                    .map(|b| format!("a `{b}` block"))
+                    .collect::<Vec<_>>()
+            ),
+            if missing.len() == 1 {
+                "a skeleton"
+            } else {
+                "skeletons"
+            }
         ));
         if let Some(e) = fix(cx, icp, &missing) {
-            d = d.with_fix(format!("add {}", join(&missing.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>())), vec![e]);
+            d = d.with_fix(
+                format!(
+                    "add {}",
+                    join(&missing.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>())
+                ),
+                vec![e],
+            );
         }
         out.push(d);
     }

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 
-use super::{diag, CheckDoc, Cx};
+use super::{CheckDoc, Cx, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "missing-reason",

@@ -8,8 +8,8 @@
 
 use std::sync::{Arc, Mutex};
 
-use icp_syntax::ast::{self, Expr, ExprKind};
 use icp_syntax::Span;
+use icp_syntax::ast::{self, Expr, ExprKind};
 
 use crate::analysis::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -88,28 +88,116 @@ pub struct Check {
 
 /// Every code, in the order the docs list them.
 pub static REGISTRY: &[Check] = &[
-    Check { doc: &errors::SYNTAX, group: Group::Language, run: None },
-    Check { doc: &errors::UNKNOWN_FIELD, group: Group::Language, run: None },
-    Check { doc: &errors::UNKNOWN_VALUE, group: Group::Language, run: None },
-    Check { doc: &errors::UNKNOWN_SCHEMA, group: Group::Language, run: None },
-    Check { doc: &errors::TYPE_MISMATCH, group: Group::Language, run: None },
-    Check { doc: &errors::DUPLICATE_NAME, group: Group::Language, run: None },
-    Check { doc: &errors::INVALID_RANGE, group: Group::Language, run: None },
-    Check { doc: &errors::INVALID_LITERAL, group: Group::Language, run: None },
-    Check { doc: &vague_term::DOC, group: Group::Quality, run: Some(vague_term::run) },
-    Check { doc: &broad_range::DOC, group: Group::Quality, run: Some(broad_range::run) },
-    Check { doc: &non_excluding::DOC, group: Group::Quality, run: Some(non_excluding::run) },
-    Check { doc: &unsatisfiable::DOC, group: Group::Quality, run: Some(unsatisfiable::run) },
-    Check { doc: &unreachable_tier::DOC, group: Group::Quality, run: Some(unreachable_tier::run) },
-    Check { doc: &missing_dimension::DOC, group: Group::Quality, run: Some(missing_dimension::run) },
-    Check { doc: &weak_trigger::DOC, group: Group::Quality, run: Some(weak_trigger::run) },
-    Check { doc: &solution_thinking::DOC, group: Group::Quality, run: Some(solution_thinking::run) },
-    Check { doc: &stale_review::DOC, group: Group::Quality, run: Some(stale_review::run) },
-    Check { doc: &unmeasurable_criterion::DOC, group: Group::Quality, run: Some(unmeasurable_criterion::run) },
-    Check { doc: &missing_reason::DOC, group: Group::Quality, run: Some(missing_reason::run) },
-    Check { doc: &unused_field::DOC, group: Group::Quality, run: Some(unused_field::run) },
-    Check { doc: &unused_suppression::DOC, group: Group::Suppression, run: None },
-    Check { doc: &suppression_without_reason::DOC, group: Group::Suppression, run: None },
+    Check {
+        doc: &errors::SYNTAX,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
+        doc: &errors::UNKNOWN_FIELD,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
+        doc: &errors::UNKNOWN_VALUE,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
+        doc: &errors::UNKNOWN_SCHEMA,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
+        doc: &errors::TYPE_MISMATCH,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
+        doc: &errors::DUPLICATE_NAME,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
+        doc: &errors::INVALID_RANGE,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
+        doc: &errors::INVALID_LITERAL,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
+        doc: &vague_term::DOC,
+        group: Group::Quality,
+        run: Some(vague_term::run),
+    },
+    Check {
+        doc: &broad_range::DOC,
+        group: Group::Quality,
+        run: Some(broad_range::run),
+    },
+    Check {
+        doc: &non_excluding::DOC,
+        group: Group::Quality,
+        run: Some(non_excluding::run),
+    },
+    Check {
+        doc: &unsatisfiable::DOC,
+        group: Group::Quality,
+        run: Some(unsatisfiable::run),
+    },
+    Check {
+        doc: &unreachable_tier::DOC,
+        group: Group::Quality,
+        run: Some(unreachable_tier::run),
+    },
+    Check {
+        doc: &missing_dimension::DOC,
+        group: Group::Quality,
+        run: Some(missing_dimension::run),
+    },
+    Check {
+        doc: &weak_trigger::DOC,
+        group: Group::Quality,
+        run: Some(weak_trigger::run),
+    },
+    Check {
+        doc: &solution_thinking::DOC,
+        group: Group::Quality,
+        run: Some(solution_thinking::run),
+    },
+    Check {
+        doc: &stale_review::DOC,
+        group: Group::Quality,
+        run: Some(stale_review::run),
+    },
+    Check {
+        doc: &unmeasurable_criterion::DOC,
+        group: Group::Quality,
+        run: Some(unmeasurable_criterion::run),
+    },
+    Check {
+        doc: &missing_reason::DOC,
+        group: Group::Quality,
+        run: Some(missing_reason::run),
+    },
+    Check {
+        doc: &unused_field::DOC,
+        group: Group::Quality,
+        run: Some(unused_field::run),
+    },
+    Check {
+        doc: &unused_suppression::DOC,
+        group: Group::Suppression,
+        run: None,
+    },
+    Check {
+        doc: &suppression_without_reason::DOC,
+        group: Group::Suppression,
+        run: None,
+    },
 ];
 
 /// The registry row of a code.
@@ -191,7 +279,7 @@ pub struct Facts {
 
 impl Facts {
     fn compute(dom: &Domain<'_>, icp: &IcpModel) -> Facts {
-        use crate::domain::{conjuncts, Truth};
+        use crate::domain::{Truth, conjuncts};
         let mut truths = Vec::new();
         for (_, pred) in criteria(icp) {
             let parts = conjuncts(pred);
@@ -215,9 +303,13 @@ impl Facts {
             }
         }
         truths.sort_by_key(|(s, _)| (s.start, s.end));
-        let mut f = Facts { truths, scores: None };
+        let mut f = Facts {
+            truths,
+            scores: None,
+        };
         if !icp.tiers.is_empty() {
-            f.scores = crate::scores::score_range(dom, icp, |p| f.get(p).unwrap_or_else(|| dom.truth(p)));
+            f.scores =
+                crate::scores::score_range(dom, icp, |p| f.get(p).unwrap_or_else(|| dom.truth(p)));
         }
         f
     }
@@ -225,14 +317,23 @@ impl Facts {
     /// The judgement of a criterion or conjunct, if it was made.
     pub fn get(&self, p: &crate::model::Pred) -> Option<crate::domain::Truth> {
         let key = (p.span.start, p.span.end);
-        self.truths.binary_search_by_key(&key, |(s, _)| (s.start, s.end)).ok().map(|i| self.truths[i].1)
+        self.truths
+            .binary_search_by_key(&key, |(s, _)| (s.start, s.end))
+            .ok()
+            .map(|i| self.truths[i].1)
     }
 }
 
 impl<'a> Cx<'a> {
     /// The icps of the file with their syntax and, when they resolved one, their schema.
-    pub fn icps(&self) -> impl Iterator<Item = (usize, &'a IcpModel, Option<&'a SchemaModel>)> + '_ {
-        self.model.icps.iter().enumerate().map(|(i, m)| (i, m, self.model.schema_of(m)))
+    pub fn icps(
+        &self,
+    ) -> impl Iterator<Item = (usize, &'a IcpModel, Option<&'a SchemaModel>)> + '_ {
+        self.model
+            .icps
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (i, m, self.model.schema_of(m)))
     }
 
     /// The prose of one icp (a slice of [`Cx::prose`], which is in icp order).
@@ -248,8 +349,18 @@ impl<'a> Cx<'a> {
 
     /// Whether no account, some or every account passes `p`, a criterion or conjunct of the
     /// icp `icp` (cached), or any other predicate (computed).
-    pub fn truth(&self, icp: usize, dom: &Domain<'_>, p: &crate::model::Pred) -> crate::domain::Truth {
-        match self.facts.get(icp).and_then(Option::as_ref).and_then(|f| f.get(p)) {
+    pub fn truth(
+        &self,
+        icp: usize,
+        dom: &Domain<'_>,
+        p: &crate::model::Pred,
+    ) -> crate::domain::Truth {
+        match self
+            .facts
+            .get(icp)
+            .and_then(Option::as_ref)
+            .and_then(|f| f.get(p))
+        {
             Some(t) => t,
             None => dom.truth(p),
         }
@@ -257,7 +368,10 @@ impl<'a> Cx<'a> {
 
     /// The possible scores of an icp's rubric.
     pub fn scores(&self, icp: usize) -> Option<&crate::scores::ScoreRange> {
-        self.facts.get(icp).and_then(Option::as_ref).and_then(|f| f.scores.as_ref())
+        self.facts
+            .get(icp)
+            .and_then(Option::as_ref)
+            .and_then(|f| f.scores.as_ref())
     }
 
     /// The syntax of an icp.
@@ -276,7 +390,10 @@ impl<'a> Cx<'a> {
     /// The source span of bytes `start..end` of a string literal's value; the whole literal
     /// when escapes make the value differ from the source.
     pub fn sub_span(&self, value: &str, literal: Span, start: usize, end: usize) -> Span {
-        let inner = Span::new(literal.start as usize + 1, (literal.end as usize).saturating_sub(1));
+        let inner = Span::new(
+            literal.start as usize + 1,
+            (literal.end as usize).saturating_sub(1),
+        );
         if self.text(inner) == value {
             Span::new(inner.start as usize + start, inner.start as usize + end)
         } else {
@@ -332,29 +449,56 @@ fn lexicon_for(config: &crate::config::Config) -> Arc<Lexicon> {
             return lex.clone();
         }
     }
-    let lex = Arc::new(Lexicon::with_changes(&config.extra_vague, &config.removed_vague));
+    let lex = Arc::new(Lexicon::with_changes(
+        &config.extra_vague,
+        &config.removed_vague,
+    ));
     *guard = Some((key, lex.clone()));
     lex
 }
 
 /// Collects every prose position the text checks read, with its phrases.
-fn collect_prose<'a>(file: &'a ast::File, model: &crate::model::Model, lex: &Lexicon) -> Vec<Prose<'a>> {
+fn collect_prose<'a>(
+    file: &'a ast::File,
+    model: &crate::model::Model,
+    lex: &Lexicon,
+) -> Vec<Prose<'a>> {
     let mut out = Vec::new();
     for (icp_index, m) in model.icps.iter().enumerate() {
-        let Some(ast::Item::Icp(icp)) = file.items.get(m.item) else { continue };
-        let mut push = |place: Place, text: &'a str, span: Span, expr_span: Option<Span>, has_window: bool| {
-            out.push(Prose { icp: icp_index, place, text, span, expr_span, has_window, hits: lex.scan(text) });
+        let Some(ast::Item::Icp(icp)) = file.items.get(m.item) else {
+            continue;
         };
+        let mut push =
+            |place: Place, text: &'a str, span: Span, expr_span: Option<Span>, has_window: bool| {
+                out.push(Prose {
+                    icp: icp_index,
+                    place,
+                    text,
+                    span,
+                    expr_span,
+                    has_window,
+                    hits: lex.scan(text),
+                });
+            };
         if let Some(t) = &icp.title {
             push(Place::IcpTitle, &t.value, t.span, None, false);
         }
-        let criteria = |block: &'static str, e: &'a Expr, push: &mut dyn FnMut(Place, &'a str, Span, Option<Span>, bool)| {
-            e.walk(&mut |x| {
-                if let ExprKind::Prose { text, within } = &x.kind {
-                    push(Place::Criterion(block), &text.value, text.span, Some(x.span), within.is_some());
-                }
-            });
-        };
+        let criteria =
+            |block: &'static str,
+             e: &'a Expr,
+             push: &mut dyn FnMut(Place, &'a str, Span, Option<Span>, bool)| {
+                e.walk(&mut |x| {
+                    if let ExprKind::Prose { text, within } = &x.kind {
+                        push(
+                            Place::Criterion(block),
+                            &text.value,
+                            text.span,
+                            Some(x.span),
+                            within.is_some(),
+                        );
+                    }
+                });
+            };
         for st in &icp.body {
             match &st.kind {
                 ast::StmtKind::Criteria { block, items } => {
@@ -391,7 +535,9 @@ fn collect_prose<'a>(file: &'a ast::File, model: &crate::model::Model, lex: &Lex
                         }
                     }
                 }
-                ast::StmtKind::Pain { statement, .. } => push(Place::Pain, &statement.value, statement.span, None, false),
+                ast::StmtKind::Pain { statement, .. } => {
+                    push(Place::Pain, &statement.value, statement.span, None, false)
+                }
                 ast::StmtKind::Persona { title, props, .. } => {
                     if let Some(t) = title {
                         push(Place::Persona, &t.value, t.span, None, false);
@@ -414,7 +560,12 @@ fn collect_prose<'a>(file: &'a ast::File, model: &crate::model::Model, lex: &Lex
 pub fn run_all(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let config = ctx.config;
     let today = config.today();
-    let text_checks = ["vague-term", "solution-thinking", "weak-trigger", "unmeasurable-criterion"];
+    let text_checks = [
+        "vague-term",
+        "solution-thinking",
+        "weak-trigger",
+        "unmeasurable-criterion",
+    ];
     let prose = if text_checks.iter().any(|c| config.enabled(c)) {
         collect_prose(ctx.file, ctx.model, &lexicon_for(config))
     } else {
@@ -425,12 +576,24 @@ pub fn run_all(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         ctx.model
             .icps
             .iter()
-            .map(|icp| ctx.model.schema_of(icp).map(|s| Facts::compute(&Domain::new(s, today), icp)))
+            .map(|icp| {
+                ctx.model
+                    .schema_of(icp)
+                    .map(|s| Facts::compute(&Domain::new(s, today), icp))
+            })
             .collect()
     } else {
         Vec::new()
     };
-    let cx = Cx { src: ctx.src, file: ctx.file, model: ctx.model, config, today, prose, facts };
+    let cx = Cx {
+        src: ctx.src,
+        file: ctx.file,
+        model: ctx.model,
+        config,
+        today,
+        prose,
+        facts,
+    };
     for check in REGISTRY {
         if let Some(run) = check.run {
             if ctx.config.enabled(check.doc.code) {

@@ -4,11 +4,11 @@
 use icp_syntax::ast::CriteriaBlock;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::domain::{conjuncts, Domain, Truth};
+use crate::domain::{Domain, Truth, conjuncts};
 use crate::model::{FieldType, IcpModel, Pred, PredKind, SchemaModel};
-use crate::scores::{tier_reach, Reach};
+use crate::scores::{Reach, tier_reach};
 
-use super::{atom_field, criteria, diag, fmt_num, type_phrase, CheckDoc, Cx, Pos};
+use super::{CheckDoc, Cx, Pos, atom_field, criteria, diag, fmt_num, type_phrase};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "non-excluding",
@@ -57,7 +57,11 @@ pub(super) fn why_always(schema: &SchemaModel, p: &Pred) -> String {
     let name = |f: usize| schema.fields.get(f).map_or("?", |x| x.name.as_str());
     let ty = |f: usize| schema.fields.get(f).map(|x| &x.ty);
     match &p.kind {
-        PredKind::In { field, negated: false, values } if matches!(ty(*field), Some(FieldType::Enum(_))) => {
+        PredKind::In {
+            field,
+            negated: false,
+            values,
+        } if matches!(ty(*field), Some(FieldType::Enum(_))) => {
             let n = ty(*field).map_or(0, |t| t.values().len());
             if values.len() >= n {
                 format!("it lists every value of `{}`", name(*field))
@@ -84,10 +88,16 @@ pub(super) fn why_always(schema: &SchemaModel, p: &Pred) -> String {
 fn help_for(schema: &SchemaModel, p: &Pred) -> String {
     match atom_field(p).and_then(|f| schema.fields.get(f)) {
         Some(f) if matches!(f.ty, FieldType::Enum(_)) => {
-            format!("keep only the values of `{}` your best customers have, or remove the criterion", f.name)
+            format!(
+                "keep only the values of `{}` your best customers have, or remove the criterion",
+                f.name
+            )
         }
         Some(f) if f.ty.is_ordered() => {
-            format!("set `{}` to the bound your best customers meet, or remove the criterion", f.name)
+            format!(
+                "set `{}` to the bound your best customers meet, or remove the criterion",
+                f.name
+            )
         }
         _ => "test what sets your best customers apart, or remove the criterion".into(),
     }
@@ -115,7 +125,14 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn criteria_checks(cx: &Cx<'_>, i: usize, dom: &Domain<'_>, icp: &IcpModel, schema: &SchemaModel, out: &mut Vec<Diagnostic>) {
+fn criteria_checks(
+    cx: &Cx<'_>,
+    i: usize,
+    dom: &Domain<'_>,
+    icp: &IcpModel,
+    schema: &SchemaModel,
+    out: &mut Vec<Diagnostic>,
+) {
     for (pos, pred) in criteria(icp) {
         if let Pos::Disqualifier(_) = pos {
             if cx.truth(i, dom, pred) == Truth::Always {
@@ -135,12 +152,23 @@ fn criteria_checks(cx: &Cx<'_>, i: usize, dom: &Domain<'_>, icp: &IcpModel, sche
         }
         let (what, matters) = match pos {
             Pos::Rule(i) => (
-                format!("the rule `{}`", icp.rules.get(i).map_or("", |r| r.name.as_str())),
+                format!(
+                    "the rule `{}`",
+                    icp.rules.get(i).map_or("", |r| r.name.as_str())
+                ),
                 "it adds the same points to every account",
             ),
-            Pos::Segment(_) => ("this segment criterion".to_string(), "it narrows the segment not at all"),
-            Pos::Block(CriteriaBlock::Triggers) => ("this trigger".to_string(), "it fires for every account"),
-            _ => ("this criterion".to_string(), "a real ICP excludes most companies"),
+            Pos::Segment(_) => (
+                "this segment criterion".to_string(),
+                "it narrows the segment not at all",
+            ),
+            Pos::Block(CriteriaBlock::Triggers) => {
+                ("this trigger".to_string(), "it fires for every account")
+            }
+            _ => (
+                "this criterion".to_string(),
+                "a real ICP excludes most companies",
+            ),
         };
         for c in conjuncts(pred) {
             if cx.truth(i, dom, c) != Truth::Always {
@@ -149,7 +177,10 @@ fn criteria_checks(cx: &Cx<'_>, i: usize, dom: &Domain<'_>, icp: &IcpModel, sche
             let d = diag(
                 &DOC,
                 c.span,
-                format!("no account can fail {what}: {}; {matters}", why_always(schema, c)),
+                format!(
+                    "no account can fail {what}: {}; {matters}",
+                    why_always(schema, c)
+                ),
             )
             .with_help(help_for(schema, c));
             out.push(field_label(d, schema, c));
@@ -162,9 +193,13 @@ fn tiers(cx: &Cx<'_>, i: usize, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
         return;
     }
     let Some(range) = cx.scores(i) else { return };
-    let reach = tier_reach(range, &icp.tiers, |t| cx.text(t.span).trim_end().ends_with("otherwise"));
+    let reach = tier_reach(range, &icp.tiers, |t| {
+        cx.text(t.span).trim_end().ends_with("otherwise")
+    });
     for (t, r) in icp.tiers.iter().zip(reach) {
-        let Reach::Everyone { first } = r else { continue };
+        let Reach::Everyone { first } = r else {
+            continue;
+        };
         let message = if first {
             format!(
                 "every account reaches the tier `{}`: the lowest possible score is {}",
@@ -172,7 +207,10 @@ fn tiers(cx: &Cx<'_>, i: usize, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
                 fmt_num(&range.min)
             )
         } else {
-            format!("every account the tiers above leave reaches the tier `{}`, so it excludes no one", t.name)
+            format!(
+                "every account the tiers above leave reaches the tier `{}`, so it excludes no one",
+                t.name
+            )
         };
         let mut d = diag(&DOC, t.span, message).with_help(format!(
             "raise the threshold so that only qualified accounts reach `{}`, or write `tier {} otherwise` if it is meant to catch the rest",

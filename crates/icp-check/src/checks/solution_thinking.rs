@@ -4,7 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::Kind;
 
 use super::vague_term::join;
-use super::{diag, CheckDoc, Cx};
+use super::{CheckDoc, Cx, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "solution-thinking",
@@ -35,9 +35,16 @@ pub static DOC: CheckDoc = CheckDoc {
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for prose in &cx.prose {
-        let hits: Vec<_> = prose.hits.iter().filter(|h| h.kind == Kind::Solution).collect();
+        let hits: Vec<_> = prose
+            .hits
+            .iter()
+            .filter(|h| h.kind == Kind::Solution)
+            .collect();
         let Some(first) = hits.first() else { continue };
-        let quoted: Vec<String> = hits.iter().map(|h| format!("\"{}\"", &prose.text[h.start..h.end])).collect();
+        let quoted: Vec<String> = hits
+            .iter()
+            .map(|h| format!("\"{}\"", &prose.text[h.start..h.end]))
+            .collect();
         let mut d = diag(
             &DOC,
             cx.sub_span(prose.text, prose.span, first.start, first.end),
@@ -49,7 +56,10 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         )
         .with_help("describe the customer's situation or goal as it exists without your product, e.g. \"Report people metrics to the board without spreadsheets\"");
         for h in &hits[1..] {
-            d = d.with_label(cx.sub_span(prose.text, prose.span, h.start, h.end), "also about the product");
+            d = d.with_label(
+                cx.sub_span(prose.text, prose.span, h.start, h.end),
+                "also about the product",
+            );
         }
         out.push(d);
     }

@@ -5,7 +5,7 @@ use icp_syntax::literal::civil_from_days;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CADENCES;
 
-use super::{diag, fmt_num, CheckDoc, Cx};
+use super::{CheckDoc, Cx, diag, fmt_num};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "stale-review",
@@ -40,7 +40,9 @@ fn cadence_name(days: i64) -> String {
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for (_, icp, _) in cx.icps() {
-        let Some((reviewed, span)) = icp.reviewed else { continue };
+        let Some((reviewed, span)) = icp.reviewed else {
+            continue;
+        };
         let (cadence, from) = match icp.refresh {
             Some((d, s)) => (d, Some(s)),
             None => (cx.config.cadence_days, None),
@@ -67,7 +69,11 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         match from {
             Some(s) => d = d.with_label(s, "the cadence is set here"),
             None => {
-                let src = if cx.config.source.is_some() { "set in icp.toml" } else { "the default" };
+                let src = if cx.config.source.is_some() {
+                    "set in icp.toml"
+                } else {
+                    "the default"
+                };
                 d.message.push_str(&format!(", {src}"));
             }
         }

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 
-use super::{diag, CheckDoc, Cx, Place};
+use super::{CheckDoc, Cx, Place, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "unmeasurable-criterion",
@@ -41,8 +41,13 @@ icp buyers "Companies with 1,000-5,000 employees" {
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for prose in &cx.prose {
-        let Place::Criterion(block) = prose.place else { continue };
-        if !matches!(block, "firmographics" | "tech_stack" | "disqualify" | "rubric") {
+        let Place::Criterion(block) = prose.place else {
+            continue;
+        };
+        if !matches!(
+            block,
+            "firmographics" | "tech_stack" | "disqualify" | "rubric"
+        ) {
             continue;
         }
         let span = prose.expr_span.unwrap_or(prose.span);

@@ -5,9 +5,9 @@ use num_rational::Ratio;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::Truth;
-use crate::scores::{tier_reach, Reach};
+use crate::scores::{Reach, tier_reach};
 
-use super::{diag, fmt_num, CheckDoc, Cx};
+use super::{CheckDoc, Cx, diag, fmt_num};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "unreachable-tier",
@@ -72,14 +72,22 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let Some(range) = cx.scores(i) else { continue };
-        let reach = tier_reach(range, &icp.tiers, |t| cx.text(t.span).trim_end().ends_with("otherwise"));
+        let reach = tier_reach(range, &icp.tiers, |t| {
+            cx.text(t.span).trim_end().ends_with("otherwise")
+        });
         for (t, r) in icp.tiers.iter().zip(reach) {
-            let Reach::Unreachable { outside, taken_by } = r else { continue };
+            let Reach::Unreachable { outside, taken_by } = r else {
+                continue;
+            };
             let zero = Ratio::from_integer(0);
             let mut d = match (t.condition, outside) {
                 (Some((op, th)), true) => {
                     let high = matches!(op, CmpOp::Ge | CmpOp::Gt | CmpOp::Eq);
-                    let (bound, word) = if high { (&range.max, "highest") } else { (&range.min, "lowest") };
+                    let (bound, word) = if high {
+                        (&range.max, "highest")
+                    } else {
+                        (&range.min, "lowest")
+                    };
                     let mut d = diag(
                         &DOC,
                         t.span,
@@ -103,8 +111,12 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                         }
                         let label = match rr.truth {
                             Truth::Never => Some("can never hold: adds nothing".to_string()),
-                            _ if high && rr.hi > zero => Some(format!("adds at most {}", fmt_num(&rr.hi))),
-                            _ if !high && rr.lo < zero => Some(format!("takes off at most {}", fmt_num(&-rr.lo))),
+                            _ if high && rr.hi > zero => {
+                                Some(format!("adds at most {}", fmt_num(&rr.hi)))
+                            }
+                            _ if !high && rr.lo < zero => {
+                                Some(format!("takes off at most {}", fmt_num(&-rr.lo)))
+                            }
                             _ => None,
                         };
                         if let Some(l) = label {
@@ -122,7 +134,10 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                     )
                     .with_help("reorder the tiers from the highest threshold down, or remove this one");
                     if let Some(i) = taken_by.and_then(|i| icp.tiers.get(i)) {
-                        d = d.with_label(i.span, format!("`{}` takes every remaining account", i.name));
+                        d = d.with_label(
+                            i.span,
+                            format!("`{}` takes every remaining account", i.name),
+                        );
                     }
                     d
                 }

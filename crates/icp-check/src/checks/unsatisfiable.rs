@@ -4,10 +4,10 @@
 use icp_syntax::ast::CriteriaBlock;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::domain::{and, conflict, conjuncts, top, Dnf, Domain, Truth};
+use crate::domain::{Dnf, Domain, Truth, and, conflict, conjuncts, top};
 use crate::model::{FieldType, IcpModel, Pred, PredKind, SchemaModel};
 
-use super::{atom_field, criteria, diag, type_phrase, CheckDoc, Cx, Pos};
+use super::{CheckDoc, Cx, Pos, atom_field, criteria, diag, type_phrase};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "unsatisfiable",
@@ -54,8 +54,14 @@ fn why_never(schema: &SchemaModel, p: &Pred) -> String {
     let field = atom_field(p).and_then(|f| schema.fields.get(f));
     match (&p.kind, field) {
         _ if list_empty(p) => "its list is empty".into(),
-        (PredKind::Cmp { .. } | PredKind::Range { .. } | PredKind::In { .. }, Some(f)) if f.ty.lower_bound().is_some() => {
-            format!("`{}` is {}, which is never negative", f.name, type_phrase(&f.ty))
+        (PredKind::Cmp { .. } | PredKind::Range { .. } | PredKind::In { .. }, Some(f))
+            if f.ty.lower_bound().is_some() =>
+        {
+            format!(
+                "`{}` is {}, which is never negative",
+                f.name,
+                type_phrase(&f.ty)
+            )
         }
         (PredKind::Or(..), _) => "neither side of the `or` can hold".into(),
         (PredKind::Not(_), _) => "what it negates always holds".into(),
@@ -69,8 +75,14 @@ fn why_never(schema: &SchemaModel, p: &Pred) -> String {
 
 fn list_empty(p: &Pred) -> bool {
     match &p.kind {
-        PredKind::In { values, negated: false, .. } => values.is_empty(),
-        PredKind::Has { values, mode, .. } => values.is_empty() && *mode == icp_syntax::ast::HasMode::Any,
+        PredKind::In {
+            values,
+            negated: false,
+            ..
+        } => values.is_empty(),
+        PredKind::Has { values, mode, .. } => {
+            values.is_empty() && *mode == icp_syntax::ast::HasMode::Any
+        }
         _ => false,
     }
 }
@@ -83,8 +95,14 @@ fn consequence(icp: &IcpModel, pos: Pos) -> String {
         }
         Pos::Block(CriteriaBlock::Triggers) => "so this trigger never fires".into(),
         Pos::Block(CriteriaBlock::Behaviors) => "so no account shows this behaviour".into(),
-        Pos::Rule(i) => format!("so the rule `{}` never adds its points", icp.rules.get(i).map_or("", |r| r.name.as_str())),
-        Pos::Segment(i) => format!("so the segment `{}` is empty", icp.segments.get(i).map_or("", |s| s.name.as_str())),
+        Pos::Rule(i) => format!(
+            "so the rule `{}` never adds its points",
+            icp.rules.get(i).map_or("", |r| r.name.as_str())
+        ),
+        Pos::Segment(i) => format!(
+            "so the segment `{}` is empty",
+            icp.segments.get(i).map_or("", |s| s.name.as_str())
+        ),
         Pos::Disqualifier(_) => "so this disqualifier disqualifies no one".into(),
     }
 }
@@ -103,7 +121,14 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn impossible(cx: &Cx<'_>, dom: &Domain<'_>, schema: &SchemaModel, icp: &IcpModel, pos: Pos, pred: &Pred) -> Diagnostic {
+fn impossible(
+    cx: &Cx<'_>,
+    dom: &Domain<'_>,
+    schema: &SchemaModel,
+    icp: &IcpModel,
+    pos: Pos,
+    pred: &Pred,
+) -> Diagnostic {
     let parts = conjuncts(pred);
     let culprits = conflict(dom, &parts);
     let then = consequence(icp, pos);
@@ -160,11 +185,16 @@ fn only_field(p: &Pred) -> Result<Option<usize>, ()> {
 /// criterion it contradicts, when one alone does. Criteria are grouped by the field they test,
 /// since criteria on different fields never contradict: only fields tested twice cost a
 /// normal form. Criteria that test several fields fall back to one joint form.
-fn contradictions<'p>(dom: &Domain<'_>, base: &[&'p Pred], preds: &[&'p Pred]) -> Vec<(&'p Pred, Option<&'p Pred>)> {
+fn contradictions<'p>(
+    dom: &Domain<'_>,
+    base: &[&'p Pred],
+    preds: &[&'p Pred],
+) -> Vec<(&'p Pred, Option<&'p Pred>)> {
     let mut out = Vec::new();
     let all_single = base.iter().chain(preds).all(|p| only_field(p).is_ok());
     if all_single {
-        let mut by_field: std::collections::HashMap<usize, (Vec<&Pred>, Option<Dnf>)> = std::collections::HashMap::new();
+        let mut by_field: std::collections::HashMap<usize, (Vec<&Pred>, Option<Dnf>)> =
+            std::collections::HashMap::new();
         for (i, p) in base.iter().chain(preds).enumerate() {
             let Ok(Some(f)) = only_field(p) else { continue };
             if dom.truth(p) == Truth::Never {
@@ -177,17 +207,25 @@ fn contradictions<'p>(dom: &Domain<'_>, base: &[&'p Pred], preds: &[&'p Pred]) -
                 continue;
             }
             if entry.1.is_none() {
-                let Some(first) = dom.dnf(entry.0[0], false) else { continue };
+                let Some(first) = dom.dnf(entry.0[0], false) else {
+                    continue;
+                };
                 entry.1 = Some(first);
             }
-            let (Some(acc), Some(d)) = (entry.1.as_ref(), dom.dnf(p, false)) else { continue };
+            let (Some(acc), Some(d)) = (entry.1.as_ref(), dom.dnf(p, false)) else {
+                continue;
+            };
             if d.is_empty() {
                 continue; // reported on its own
             }
             let Some(next) = and(acc, &d) else { continue };
             if next.is_empty() {
                 if !in_base {
-                    let culprit = entry.0.iter().find(|q| dom.jointly_unsatisfiable([**q, *p])).copied();
+                    let culprit = entry
+                        .0
+                        .iter()
+                        .find(|q| dom.jointly_unsatisfiable([**q, *p]))
+                        .copied();
                     out.push((*p, culprit));
                 }
                 continue;
@@ -207,7 +245,12 @@ fn contradictions<'p>(dom: &Domain<'_>, base: &[&'p Pred], preds: &[&'p Pred]) -
         let Some(next) = and(&acc, &d) else { break };
         if next.is_empty() {
             if i >= base.len() {
-                out.push((*p, kept.iter().find(|q| dom.jointly_unsatisfiable([**q, *p])).copied()));
+                out.push((
+                    *p,
+                    kept.iter()
+                        .find(|q| dom.jointly_unsatisfiable([**q, *p]))
+                        .copied(),
+                ));
             }
             continue;
         }
@@ -245,7 +288,9 @@ fn segments(cx: &Cx<'_>, dom: &Domain<'_>, icp: &IcpModel, out: &mut Vec<Diagnos
         }
         let base: &[&Pred] = if seg.secondary { &[] } else { &core };
         let preds: Vec<&Pred> = seg.preds.iter().collect();
-        let Some((p, culprit)) = contradictions(dom, base, &preds).into_iter().next() else { continue };
+        let Some((p, culprit)) = contradictions(dom, base, &preds).into_iter().next() else {
+            continue;
+        };
         let from_icp = culprit.is_some_and(|q| base.iter().any(|b| std::ptr::eq(*b, q)));
         let mut d = match (culprit, from_icp) {
             (Some(q), true) => diag(

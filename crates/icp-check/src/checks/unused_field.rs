@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 
-use super::{criteria, diag, CheckDoc, Cx};
+use super::{CheckDoc, Cx, criteria, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "unused-field",
@@ -50,7 +50,9 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     let mut used: Vec<Option<Vec<bool>>> = vec![None; cx.model.schemas.len()];
     for icp in &cx.model.icps {
         let Some(sid) = icp.schema else { continue };
-        let Some(slot) = used.get_mut(sid) else { continue };
+        let Some(slot) = used.get_mut(sid) else {
+            continue;
+        };
         let n = cx.model.schemas.get(sid).map_or(0, |s| s.fields.len());
         let marks = slot.get_or_insert_with(|| vec![false; n]);
         for &f in &icp.referenced {

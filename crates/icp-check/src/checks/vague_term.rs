@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::Kind;
 
-use super::{diag, CheckDoc, Cx};
+use super::{CheckDoc, Cx, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "vague-term",
@@ -34,16 +34,30 @@ pub static DOC: CheckDoc = CheckDoc {
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for prose in &cx.prose {
-        let hits: Vec<_> =
-            prose.hits.iter().filter(|h| matches!(h.kind, Kind::Vague | Kind::VagueUnlessNumber)).collect();
+        let hits: Vec<_> = prose
+            .hits
+            .iter()
+            .filter(|h| matches!(h.kind, Kind::Vague | Kind::VagueUnlessNumber))
+            .collect();
         let Some(first) = hits.first() else { continue };
-        let quoted: Vec<String> = hits.iter().map(|h| format!("\"{}\"", &prose.text[h.start..h.end])).collect();
+        let quoted: Vec<String> = hits
+            .iter()
+            .map(|h| format!("\"{}\"", &prose.text[h.start..h.end]))
+            .collect();
         let message = format!(
             "{} uses {} {}, which {} no one: every company claims {}",
             prose.place.describe(),
-            if hits.len() == 1 { "the vague phrase" } else { "the vague phrases" },
+            if hits.len() == 1 {
+                "the vague phrase"
+            } else {
+                "the vague phrases"
+            },
             join(&quoted),
-            if hits.len() == 1 { "excludes" } else { "exclude" },
+            if hits.len() == 1 {
+                "excludes"
+            } else {
+                "exclude"
+            },
             if hits.len() == 1 { "it" } else { "them" },
         );
         let sized = hits.iter().any(|h| h.kind == Kind::VagueUnlessNumber);
@@ -52,9 +66,17 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             "replace it with what you could check in an account list: a size, an industry, a technology, a recent event"
         };
-        let mut d = diag(&DOC, cx.sub_span(prose.text, prose.span, first.start, first.end), message).with_help(help);
+        let mut d = diag(
+            &DOC,
+            cx.sub_span(prose.text, prose.span, first.start, first.end),
+            message,
+        )
+        .with_help(help);
         for h in &hits[1..] {
-            d = d.with_label(cx.sub_span(prose.text, prose.span, h.start, h.end), "also vague");
+            d = d.with_label(
+                cx.sub_span(prose.text, prose.span, h.start, h.end),
+                "also vague",
+            );
         }
         out.push(d);
     }

@@ -7,7 +7,7 @@ use crate::lexicon::Kind;
 use crate::model::{FieldType, Pred, PredKind, SchemaModel};
 
 use super::vague_term::join;
-use super::{diag, CheckDoc, Cx};
+use super::{CheckDoc, Cx, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "weak-trigger",
@@ -40,12 +40,24 @@ pub static DOC: CheckDoc = CheckDoc {
 
 /// Whether a trigger says when it happened.
 fn timed(schema: Option<&SchemaModel>, p: &Pred) -> bool {
-    let is_date = |f: usize| schema.and_then(|s| s.fields.get(f)).is_some_and(|x| x.ty == FieldType::Date);
+    let is_date = |f: usize| {
+        schema
+            .and_then(|s| s.fields.get(f))
+            .is_some_and(|x| x.ty == FieldType::Date)
+    };
     match &p.kind {
         PredKind::Within { .. } | PredKind::Invalid => true,
-        PredKind::Cmp { field, .. } | PredKind::Range { field, negated: false, .. } | PredKind::In { field, negated: false, .. } => {
-            is_date(*field)
+        PredKind::Cmp { field, .. }
+        | PredKind::Range {
+            field,
+            negated: false,
+            ..
         }
+        | PredKind::In {
+            field,
+            negated: false,
+            ..
+        } => is_date(*field),
         PredKind::Prose { within, .. } => within.is_some(),
         PredKind::And(a, b) => timed(schema, a) || timed(schema, b),
         PredKind::Or(a, b) => timed(schema, a) && timed(schema, b),
@@ -59,8 +71,16 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             let weak: Vec<String> = cx
                 .prose_of(i)
                 .iter()
-                .filter(|x| x.expr_span.is_some_and(|s| p.span.start <= s.start && s.end <= p.span.end))
-                .flat_map(|x| x.hits.iter().filter(|h| h.kind == Kind::Weak).map(|h| format!("\"{}\"", &x.text[h.start..h.end])))
+                .filter(|x| {
+                    x.expr_span
+                        .is_some_and(|s| p.span.start <= s.start && s.end <= p.span.end)
+                })
+                .flat_map(|x| {
+                    x.hits
+                        .iter()
+                        .filter(|h| h.kind == Kind::Weak)
+                        .map(|h| format!("\"{}\"", &x.text[h.start..h.end]))
+                })
                 .collect();
             let has_window = timed(schema, p);
             let prose = matches!(p.kind, PredKind::Prose { .. });

@@ -56,9 +56,30 @@ struct Tk {
     class: Class,
 }
 
-const FIELDS: &[&str] = &["employees", "revenue", "industry", "hris", "stack", "region", "new_vp", "students", "x_2"];
-const WORDS: &[&str] = &["saas", "services", "retail", "none", "workday", "true", "series_b", "quarterly"];
-const NUMBERS: &[&str] = &["200", "2.5", "20M", "10_000", "30%", "1.2K", "0", "7", "100B", "50K", "3"];
+const FIELDS: &[&str] = &[
+    "employees",
+    "revenue",
+    "industry",
+    "hris",
+    "stack",
+    "region",
+    "new_vp",
+    "students",
+    "x_2",
+];
+const WORDS: &[&str] = &[
+    "saas",
+    "services",
+    "retail",
+    "none",
+    "workday",
+    "true",
+    "series_b",
+    "quarterly",
+];
+const NUMBERS: &[&str] = &[
+    "200", "2.5", "20M", "10_000", "30%", "1.2K", "0", "7", "100B", "50K", "3",
+];
 const DURATIONS: &[&str] = &["60d", "8w", "6mo", "2y", "90d", "120d"];
 const DATES: &[&str] = &["2026-10-05", "2024-02-29", "2026-11-02"];
 const STRINGS: &[&str] = &[
@@ -88,7 +109,14 @@ const COMMENTS: &[&str] = &[
     "# a longer comment that explains why this criterion is here and not elsewhere",
     "#expect: x",
 ];
-const NAMES: &[&str] = &["crm", "accounts", "a", "hr_analytics", "platform_teams", "b2"];
+const NAMES: &[&str] = &[
+    "crm",
+    "accounts",
+    "a",
+    "hr_analytics",
+    "platform_teams",
+    "b2",
+];
 const OPS: &[&str] = &["==", "!=", "<", "<=", ">", ">="];
 
 struct Builder {
@@ -100,7 +128,10 @@ struct Builder {
 
 impl Builder {
     fn t(&mut self, text: &str, class: Class) {
-        self.toks.push(Tk { text: text.to_string(), class });
+        self.toks.push(Tk {
+            text: text.to_string(),
+            class,
+        });
     }
 
     fn start(&mut self, text: &str) {
@@ -295,7 +326,10 @@ impl Builder {
             let f = self.rng.pick(FIELDS);
             self.start(f);
             self.mid(":");
-            let ty = self.rng.pick(&["int", "number", "money", "percent", "text", "bool", "date", "duration", "enum", "set"]);
+            let ty = self.rng.pick(&[
+                "int", "number", "money", "percent", "text", "bool", "date", "duration", "enum",
+                "set",
+            ]);
             self.mid(ty);
             if ty == "enum" || ty == "set" {
                 self.mid("[");
@@ -386,7 +420,9 @@ impl Builder {
                 }
             }
             4 => {
-                let kw = self.rng.pick(&["firmographics", "tech_stack", "behaviors", "triggers"]);
+                let kw = self
+                    .rng
+                    .pick(&["firmographics", "tech_stack", "behaviors", "triggers"]);
                 self.criteria_block(kw);
             }
             5 => {
@@ -434,7 +470,9 @@ impl Builder {
                 self.open();
                 for _ in 0..self.rng.below(4) {
                     self.start("channel");
-                    let k = self.rng.pick(&["event", "podcast", "community", "newsletter", "content"]);
+                    let k =
+                        self.rng
+                            .pick(&["event", "podcast", "community", "newsletter", "content"]);
                     self.mid(k);
                     self.string();
                     self.semi();
@@ -463,7 +501,11 @@ impl Builder {
                 }
                 self.open();
                 let n = self.rng.below(4);
-                let secondary_at = if self.rng.chance(40) { Some(self.rng.below(n + 1)) } else { None };
+                let secondary_at = if self.rng.chance(40) {
+                    Some(self.rng.below(n + 1))
+                } else {
+                    None
+                };
                 for i in 0..=n {
                     if secondary_at == Some(i) {
                         self.start("secondary");
@@ -487,7 +529,9 @@ impl Builder {
         for _ in 0..self.rng.below(7) {
             if self.rng.chance(70) {
                 self.start("rule");
-                let n = self.rng.pick(&["size", "team_size", "fit", "a", "new_leader", "churn_risk"]);
+                let n =
+                    self.rng
+                        .pick(&["size", "team_size", "fit", "a", "new_leader", "churn_risk"]);
                 self.mid(n);
                 if self.rng.chance(50) {
                     let sign = self.rng.pick(&["+", "-"]);
@@ -536,7 +580,23 @@ impl Builder {
     fn is_punct(text: &str) -> bool {
         matches!(
             text,
-            "{" | "}" | "[" | "]" | "(" | ")" | ":" | "," | ";" | ".." | "+" | "-" | "==" | "!=" | "<" | "<=" | ">" | ">="
+            "{" | "}"
+                | "["
+                | "]"
+                | "("
+                | ")"
+                | ":"
+                | ","
+                | ";"
+                | ".."
+                | "+"
+                | "-"
+                | "=="
+                | "!="
+                | "<"
+                | "<="
+                | ">"
+                | ">="
         )
     }
 
@@ -568,7 +628,11 @@ impl Builder {
                 5..=8 => format!("\n\n{indent}"),
                 9..=11 => format!("   {}\n{indent}", self.comment()),
                 12..=14 => format!("\n{indent}{}\n{indent}", self.comment()),
-                15 => format!("\n\n\n{indent}{}\n\n{indent}{}\n{indent}", self.comment(), self.comment()),
+                15 => format!(
+                    "\n\n\n{indent}{}\n\n{indent}{}\n{indent}",
+                    self.comment(),
+                    self.comment()
+                ),
                 16 => format!("\n \t \n{indent}"),
                 _ => format!("\n{indent}"),
             },
@@ -578,7 +642,11 @@ impl Builder {
 
 /// A valid `.icp` file with every construct in random amounts and a messy layout.
 pub fn messy_file(seed: u64) -> String {
-    let mut b = Builder { rng: Rng::new(seed), toks: Vec::new(), depth: 3 };
+    let mut b = Builder {
+        rng: Rng::new(seed),
+        toks: Vec::new(),
+        depth: 3,
+    };
     for _ in 0..b.rng.below(4) {
         if b.rng.chance(40) {
             b.schema();

@@ -5,9 +5,9 @@
 
 pub mod messy;
 
-use icp_fmt::{format_source, FmtOptions};
-use icp_syntax::ast::*;
+use icp_fmt::{FmtOptions, format_source};
 use icp_syntax::Span;
+use icp_syntax::ast::*;
 
 /// Parses `src` and returns its tree with every span zeroed, so that two trees compare equal
 /// when they mean the same, wherever their text sits.
@@ -164,7 +164,12 @@ fn strip_stmt(k: &mut StmtKind) {
 fn strip_expr(e: &mut Expr) {
     z(&mut e.span);
     match &mut e.kind {
-        ExprKind::Compare { field, op_span, value, .. } => {
+        ExprKind::Compare {
+            field,
+            op_span,
+            value,
+            ..
+        } => {
             strip_ident(field);
             z(op_span);
             strip_value(value);
@@ -199,7 +204,11 @@ fn strip_expr(e: &mut Expr) {
 /// The text of every comment, trailing white space removed, sorted (a multiset).
 pub fn comment_texts(src: &str) -> Vec<String> {
     let (file, _) = icp_syntax::parse(src);
-    let mut v: Vec<String> = file.comments.iter().map(|c| src[c.range()].trim_end().to_string()).collect();
+    let mut v: Vec<String> = file
+        .comments
+        .iter()
+        .map(|c| src[c.range()].trim_end().to_string())
+        .collect();
     v.sort();
     v
 }
@@ -215,17 +224,43 @@ pub fn check_formats(src: &str, opts: &FmtOptions) -> String {
         Err(e) => panic!("formatting failed: {e:?}\n{src}"),
     };
     let (_, out_errors) = icp_syntax::parse(&out);
-    assert!(out_errors.is_empty(), "the output does not parse: {out_errors:?}\n--- input\n{src}\n--- output\n{out}");
-    assert_eq!(stripped_tree(&out), stripped_tree(src), "the meaning changed\n--- input\n{src}\n--- output\n{out}");
-    assert_eq!(comment_texts(&out), comment_texts(src), "comments changed\n--- input\n{src}\n--- output\n{out}");
+    assert!(
+        out_errors.is_empty(),
+        "the output does not parse: {out_errors:?}\n--- input\n{src}\n--- output\n{out}"
+    );
+    assert_eq!(
+        stripped_tree(&out),
+        stripped_tree(src),
+        "the meaning changed\n--- input\n{src}\n--- output\n{out}"
+    );
+    assert_eq!(
+        comment_texts(&out),
+        comment_texts(src),
+        "comments changed\n--- input\n{src}\n--- output\n{out}"
+    );
     let again = format_source(&out, opts).expect("the output formats");
-    assert_eq!(again, out, "not idempotent\n--- input\n{src}\n--- first\n{out}\n--- second\n{again}");
+    assert_eq!(
+        again, out,
+        "not idempotent\n--- input\n{src}\n--- first\n{out}\n--- second\n{again}"
+    );
     for (i, line) in out.lines().enumerate() {
-        assert_eq!(line, line.trim_end(), "trailing white space on line {}\n{out}", i + 1);
-        assert!(!line.contains('\t') || line.contains('#'), "a tab outside a comment on line {}\n{out}", i + 1);
+        assert_eq!(
+            line,
+            line.trim_end(),
+            "trailing white space on line {}\n{out}",
+            i + 1
+        );
+        assert!(
+            !line.contains('\t') || line.contains('#'),
+            "a tab outside a comment on line {}\n{out}",
+            i + 1
+        );
     }
     if !out.is_empty() {
-        assert!(out.ends_with('\n') && !out.ends_with("\n\n"), "one final line break\n{out}");
+        assert!(
+            out.ends_with('\n') && !out.ends_with("\n\n"),
+            "one final line break\n{out}"
+        );
         assert!(!out.contains("\n\n\n"), "at most one blank line\n{out}");
         assert!(!out.starts_with('\n'), "no blank line at the start\n{out}");
     }
@@ -240,7 +275,10 @@ pub fn examples() -> Vec<(String, String)> {
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "icp"))
         .map(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             (name, std::fs::read_to_string(&p).expect("read example"))
         })
         .collect();

@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// How long any one answer may take before the test fails.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
@@ -72,10 +72,15 @@ impl Client {
                 if r.read_exact(&mut body).is_err() {
                     return;
                 }
-                let Ok(msg) = serde_json::from_slice::<Value>(&body) else { return };
+                let Ok(msg) = serde_json::from_slice::<Value>(&body) else {
+                    return;
+                };
                 // Requests from the server (registrations, refreshes) get an empty answer.
                 if msg.get("method").is_some() && msg.get("id").is_some() {
-                    write_frame(&replies, &json!({"jsonrpc": "2.0", "id": msg["id"], "result": null}));
+                    write_frame(
+                        &replies,
+                        &json!({"jsonrpc": "2.0", "id": msg["id"], "result": null}),
+                    );
                     continue;
                 }
                 if tx.send(msg).is_err() {
@@ -83,7 +88,14 @@ impl Client {
                 }
             }
         });
-        Client { child, stdin, rx, next_id: 1, notifications: VecDeque::new(), utf8: false }
+        Client {
+            child,
+            stdin,
+            rx,
+            next_id: 1,
+            notifications: VecDeque::new(),
+            utf8: false,
+        }
     }
 
     /// Starts the server and initializes it with `capabilities`; waits for the answer before
@@ -95,7 +107,9 @@ impl Client {
     pub fn start_in(capabilities: Value, root: Option<&std::path::Path>) -> (Client, Value) {
         let mut c = Client::spawn();
         let root_uri = root.map(file_uri);
-        let folders = root_uri.as_ref().map(|u| json!([{"uri": u, "name": "root"}]));
+        let folders = root_uri
+            .as_ref()
+            .map(|u| json!([{"uri": u, "name": "root"}]));
         let result = c.request_ok(
             "initialize",
             json!({"processId": null, "rootUri": root_uri, "workspaceFolders": folders, "capabilities": capabilities, "clientInfo": {"name": "icpc-tests"}}),
@@ -119,14 +133,20 @@ impl Client {
     }
 
     pub fn notify(&mut self, method: &str, params: Value) {
-        write_frame(&self.stdin, &json!({"jsonrpc": "2.0", "method": method, "params": params}));
+        write_frame(
+            &self.stdin,
+            &json!({"jsonrpc": "2.0", "method": method, "params": params}),
+        );
     }
 
     /// Sends a request and returns its id, without waiting.
     pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
         let id = self.next_id;
         self.next_id += 1;
-        write_frame(&self.stdin, &json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        write_frame(
+            &self.stdin,
+            &json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}),
+        );
         id
     }
 
@@ -135,7 +155,9 @@ impl Client {
         match self.rx.recv_timeout(left) {
             Ok(v) => v,
             Err(RecvTimeoutError::Timeout) => panic!("timed out waiting for {what}"),
-            Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output while we waited for {what}"),
+            Err(RecvTimeoutError::Disconnected) => {
+                panic!("the server closed its output while we waited for {what}")
+            }
         }
     }
 
@@ -168,7 +190,11 @@ impl Client {
 
     /// Waits for a notification `method` whose params satisfy `pred` (earlier ones that do not
     /// are dropped).
-    pub fn wait_notification(&mut self, method: &str, mut pred: impl FnMut(&Value) -> bool) -> Value {
+    pub fn wait_notification(
+        &mut self,
+        method: &str,
+        mut pred: impl FnMut(&Value) -> bool,
+    ) -> Value {
         let deadline = Instant::now() + TIMEOUT;
         while let Some(n) = self.notifications.pop_front() {
             if n["method"] == method && pred(&n["params"]) {
@@ -185,17 +211,30 @@ impl Client {
 
     /// Waits for the diagnostics of `uri` at `version`.
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let p = self.wait_notification("textDocument/publishDiagnostics", |p| p["uri"] == uri && p["version"] == version);
+        let p = self.wait_notification("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri && p["version"] == version
+        });
         p["diagnostics"].as_array().cloned().unwrap_or_default()
     }
 
     pub fn open(&mut self, uri: &str, text: &str) {
-        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "icp", "version": 1, "text": text}}));
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "icp", "version": 1, "text": text}}),
+        );
     }
 
     /// Sends one incremental change replacing the byte range `start..end` of `text` (the
     /// client's copy, before the change) with `new`; positions in the negotiated encoding.
-    pub fn change(&mut self, uri: &str, version: i64, text: &str, start: usize, end: usize, new: &str) {
+    pub fn change(
+        &mut self,
+        uri: &str,
+        version: i64,
+        text: &str,
+        start: usize,
+        end: usize,
+        new: &str,
+    ) {
         let range = json!({"start": self.pos(text, start), "end": self.pos(text, end)});
         self.notify(
             "textDocument/didChange",
@@ -208,20 +247,30 @@ impl Client {
         let before = &text[..offset];
         let line = before.matches('\n').count();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col: usize = if self.utf8 { offset - line_start } else { text[line_start..offset].chars().map(char::len_utf16).sum() };
+        let col: usize = if self.utf8 {
+            offset - line_start
+        } else {
+            text[line_start..offset].chars().map(char::len_utf16).sum()
+        };
         json!({"line": line, "character": col})
     }
 
     /// `{textDocument, position}` at the first occurrence of `needle` plus `delta` bytes.
     pub fn at(&self, uri: &str, text: &str, needle: &str, delta: usize) -> Value {
-        let off = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in the text")) + delta;
+        let off = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in the text"))
+            + delta;
         json!({"textDocument": {"uri": uri}, "position": self.pos(text, off)})
     }
 
     /// The server's copy of a document.
     pub fn server_text(&mut self, uri: &str) -> (i64, String) {
         let r = self.request_ok("icp/documentText", json!({"textDocument": {"uri": uri}}));
-        (r["version"].as_i64().unwrap_or(-1), r["text"].as_str().unwrap_or_default().to_string())
+        (
+            r["version"].as_i64().unwrap_or(-1),
+            r["text"].as_str().unwrap_or_default().to_string(),
+        )
     }
 
     /// `shutdown` then `exit`; returns how the process ended.
@@ -295,7 +344,11 @@ pub fn expected_diagnostics_in(text: &str, utf8: bool) -> Vec<Value> {
         let before = &text[..offset];
         let line = before.matches('\n').count();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col: usize = if utf8 { offset - line_start } else { text[line_start..offset].chars().map(char::len_utf16).sum() };
+        let col: usize = if utf8 {
+            offset - line_start
+        } else {
+            text[line_start..offset].chars().map(char::len_utf16).sum()
+        };
         json!({"line": line, "character": col})
     };
     a.diagnostics
@@ -332,6 +385,8 @@ pub fn comparable(diags: &[Value]) -> Vec<Value> {
 
 /// The examples of the repository.
 pub fn example(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

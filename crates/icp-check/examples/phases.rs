@@ -1,0 +1,65 @@
+//! Times each phase of the analysis of one file, best of N runs, for profiling:
+//! `cargo run --release -p icp-check --example phases -- big.icp 5`.
+
+use std::time::{Duration, Instant};
+
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let out = f();
+        best = best.min(start.elapsed());
+        drop(out);
+    }
+    best
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: phases FILE.icp [RUNS]");
+        std::process::exit(2);
+    };
+    let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5);
+    let only = args.next();
+    let wanted = |phase: &str| only.as_deref().is_none_or(|o| o == phase);
+    let src = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let config = icp_check::Config::default();
+    let mb = src.len() as f64 / 1e6;
+    let report = |name: &str, d: Duration| {
+        println!(
+            "{name:<8} {:>8.1} ms {:>7.1} MB/s",
+            d.as_secs_f64() * 1e3,
+            mb / d.as_secs_f64()
+        );
+    };
+    if wanted("lex") {
+        report("lex", best(runs, || icp_syntax::lexer::lex(&src)));
+    }
+    if wanted("parse") {
+        report("parse", best(runs, || icp_syntax::parse(&src)));
+    }
+    if wanted("resolve") {
+        report(
+            "resolve",
+            best(runs, || {
+                let (file, _) = icp_syntax::parse(&src);
+                let mut diags = Vec::new();
+                let model = icp_check::model::resolve(&file, &mut diags);
+                (file, model, diags)
+            }),
+        );
+    }
+    if wanted("analyze") {
+        report("analyze", best(runs, || icp_check::analyze(&src, &config)));
+    }
+}
