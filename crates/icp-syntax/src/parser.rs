@@ -24,15 +24,61 @@ pub struct T<'a> {
 type Err<'a, Er> = extra::Err<Er>;
 
 /// The error types the parser can run with: `Rich` for messages, `EmptyErr` for speed.
+///
+/// The fast pass (`EmptyErr`) reports nothing, so it also skips labels: their bookkeeping runs
+/// on every token and cost about a sixth of the parse.
 pub trait ParseError<'a, I: chumsky::input::Input<'a>>:
     chumsky::error::Error<'a, I> + chumsky::error::LabelError<'a, I, &'static str> + 'a
 {
+    /// A parser with a label for errors, or the parser itself when errors carry none.
+    type Labelled<O, P: Parser<'a, I, O, extra::Err<Self>> + Clone>: Parser<'a, I, O, extra::Err<Self>>
+        + Clone;
+
+    fn label<O, P: Parser<'a, I, O, extra::Err<Self>> + Clone>(
+        parser: P,
+        label: &'static str,
+    ) -> Self::Labelled<O, P>;
 }
 
-impl<'a, I: chumsky::input::Input<'a>, X> ParseError<'a, I> for X where
-    X: chumsky::error::Error<'a, I> + chumsky::error::LabelError<'a, I, &'static str> + 'a
-{
+impl<'a, I: chumsky::input::Input<'a>> ParseError<'a, I> for EmptyErr {
+    type Labelled<O, P: Parser<'a, I, O, extra::Err<Self>> + Clone> = P;
+
+    fn label<O, P: Parser<'a, I, O, extra::Err<Self>> + Clone>(
+        parser: P,
+        _label: &'static str,
+    ) -> P {
+        parser
+    }
 }
+
+impl<'a, I> ParseError<'a, I> for Rich<'a, T<'a>>
+where
+    I: chumsky::input::Input<'a, Token = T<'a>, Span = SimpleSpan>,
+{
+    type Labelled<O, P: Parser<'a, I, O, extra::Err<Self>> + Clone> =
+        chumsky::label::Labelled<P, &'static str>;
+
+    fn label<O, P: Parser<'a, I, O, extra::Err<Self>> + Clone>(
+        parser: P,
+        label: &'static str,
+    ) -> Self::Labelled<O, P> {
+        parser.labelled(label)
+    }
+}
+
+/// `.lbl::<I, _, Er>(label)`: `labelled` for the error types that keep labels.
+trait Label<'a>: Sized {
+    fn lbl<I, O, Er>(self, label: &'static str) -> Er::Labelled<O, Self>
+    where
+        I: chumsky::input::Input<'a>,
+        Er: ParseError<'a, I>,
+        Self: Parser<'a, I, O, Err<'a, Er>> + Clone,
+    {
+        Er::label(self, label)
+    }
+}
+
+impl<P> Label<'_> for P {}
 
 fn sp(s: SimpleSpan) -> Span {
     Span::new(s.start, s.end)
@@ -305,7 +351,7 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    select! { T { kind: k, .. } = e if k == kind => sp(e.span()) }.labelled(kind.describe())
+    select! { T { kind: k, .. } = e if k == kind => sp(e.span()) }.lbl::<I, _, Er>(kind.describe())
 }
 
 /// A contextual keyword: an identifier with this exact text.
@@ -324,7 +370,8 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    select! { T { kind: Tok::Ident, text, .. } = e if text == word => sp(e.span()) }.labelled(label)
+    select! { T { kind: Tok::Ident, text, .. } = e if text == word => sp(e.span()) }
+        .lbl::<I, _, Er>(label)
 }
 
 /// Words that continue or qualify a criterion, so they cannot name a field.
@@ -337,7 +384,7 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    select! { T { kind: Tok::Ident, text, .. } = e => Ident { name: text.to_string(), span: sp(e.span()) } }.labelled(label)
+    select! { T { kind: Tok::Ident, text, .. } = e => Ident { name: text.to_string(), span: sp(e.span()) } }.lbl::<I, _, Er>(label)
 }
 
 fn field<'a, I, Er>() -> impl Parser<'a, I, Ident, Err<'a, Er>> + Clone
@@ -346,7 +393,7 @@ where
     Er: ParseError<'a, I>,
 {
     select! { T { kind: Tok::Ident, text, .. } = e if !RESERVED.contains(&text) => Ident { name: text.to_string(), span: sp(e.span()) } }
-        .labelled("a field name")
+        .lbl::<I, _, Er>("a field name")
 }
 
 fn string<'a, I, Er>(label: &'static str) -> impl Parser<'a, I, Str, Err<'a, Er>> + Clone
@@ -359,7 +406,7 @@ where
         let mut ignored = Vec::new();
         Str { value: lexer::unescape(text, span.start as usize, &mut ignored), span }
     } }
-    .labelled(label)
+    .lbl::<I, _, Er>(label)
 }
 
 fn number_value(text: &str, negate: bool) -> ValueKind {
@@ -400,7 +447,9 @@ where
             kind,
             span: sp(e.span()),
         })
-        .labelled("a value such as `200`, `20M`, `30%`, `60d`, `2026-10-05`, `\"text\"` or a name")
+        .lbl::<I, _, Er>(
+            "a value such as `200`, `20M`, `30%`, `60d`, `2026-10-05`, `\"text\"` or a name",
+        )
 }
 
 fn list<'a, I, Er>() -> impl Parser<'a, I, List, Err<'a, Er>> + Clone
@@ -414,13 +463,13 @@ where
         .collect::<Vec<_>>()
         .delimited_by(
             tok(Tok::LBracket),
-            tok(Tok::RBracket).labelled("`,` or `]`"),
+            tok(Tok::RBracket).lbl::<I, _, Er>("`,` or `]`"),
         )
         .map_with(|items, e| List {
             items,
             span: sp(e.span()),
         })
-        .labelled("a list such as `[saas, services]`")
+        .lbl::<I, _, Er>("a list such as `[saas, services]`")
 }
 
 fn range<'a, I, Er>() -> impl Parser<'a, I, (Value, Value), Err<'a, Er>> + Clone
@@ -444,7 +493,7 @@ where
         T { kind: Tok::Gt, .. } = e => (CmpOp::Gt, sp(e.span())),
         T { kind: Tok::Ge, .. } = e => (CmpOp::Ge, sp(e.span())),
     }
-    .labelled("a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`)")
+    .lbl::<I, _, Er>("a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`)")
 }
 
 const CRITERION: &str = "a criterion such as `employees in 200..2000`";
@@ -467,9 +516,9 @@ where
             kw!("all").to(HasMode::All),
             kw!("none").to(HasMode::None),
         ))
-        .labelled("`any`, `all` or `none`");
+        .lbl::<I, _, Er>("`any`, `all` or `none`");
         let in_target = choice((range().map(Ok), list().map(Err)))
-            .labelled("a range such as `200..2000` or a list such as `[a, b]`");
+            .lbl::<I, _, Er>("a range such as `200..2000` or a list such as `[a, b]`");
         let tail = choice((
             cmp_op()
                 .then(value())
@@ -518,7 +567,7 @@ where
                 kind,
                 span: sp(e.span()),
             })
-            .labelled(CRITERION);
+            .lbl::<I, _, Er>(CRITERION);
         let unary = kw!("not")
             .repeated()
             .foldr_with(atom, |_, e: Expr, ex| Expr {
@@ -536,7 +585,7 @@ where
                 kind: ExprKind::Or(Box::new(a), Box::new(b)),
                 span: sp(ex.span()),
             })
-            .labelled(CRITERION)
+            .lbl::<I, _, Er>(CRITERION)
     })
     .boxed()
 }
@@ -643,7 +692,7 @@ where
     Er: ParseError<'a, I>,
 {
     let key = select! { T { kind: Tok::Ident, text, .. } = e if keys.contains(&text) => Ident { name: text.to_string(), span: sp(e.span()) } }
-        .labelled(label);
+        .lbl::<I, _, Er>(label);
     let prop = key.then(value()).map_with(|(key, value), e| Prop {
         key,
         value,
@@ -764,7 +813,7 @@ where
         kw!("recommends").to(BudgetRole::Recommends),
         kw!("approves").to(BudgetRole::Approves),
     ))
-    .labelled("`recommends` or `approves`")
+    .lbl::<I, _, Er>("`recommends` or `approves`")
     .then(string("who, as a string"))
     .then(
         kw!("up")
@@ -866,7 +915,7 @@ where
         .ignore_then(name("a rule name"))
         .then(weight.or_not())
         .then(string("a label").or_not())
-        .then_ignore(tok(Tok::Colon).labelled("`:` before the rule's criterion"))
+        .then_ignore(tok(Tok::Colon).lbl::<I, _, Er>("`:` before the rule's criterion"))
         .then(e.clone())
         .map_with(|(((name, weight), label), expr), ex| {
             RubricItem::Rule(Rule {
@@ -893,7 +942,7 @@ where
         .ignore_then(name("a tier name"))
         .then(
             choice((tier_cond, kw!("otherwise").to(None)))
-                .labelled("`when score >= N` or `otherwise`"),
+                .lbl::<I, _, Er>("`when score >= N` or `otherwise`"),
         )
         .map_with(|(name, condition), e| {
             RubricItem::Tier(Tier {
@@ -912,7 +961,8 @@ where
     });
     let rubric = kw!("rubric")
         .then(block(
-            choice((rule, tier)).labelled("`rule NAME: criterion` or `tier NAME when score >= N`"),
+            choice((rule, tier))
+                .lbl::<I, _, Er>("`rule NAME: criterion` or `tier NAME when score >= N`"),
             bad_item,
         ))
         .map(|(k, v)| {
@@ -962,7 +1012,7 @@ where
 
     choice((header, criteria_blocks, narrative, blocks))
         .map_with(|(kind, keyword), e| Stmt { kind, keyword, span: sp(e.span()) })
-        .labelled("a statement such as `uses`, `firmographics { … }`, `job \"…\" { … }` or `rubric { … }`")
+        .lbl::<I, _, Er>("a statement such as `uses`, `firmographics { … }`, `job \"…\" { … }` or `rubric { … }`")
 }
 
 #[derive(Clone)]
@@ -978,14 +1028,14 @@ where
 {
     let type_name = any()
         .filter_map(|t: T<'a>| if t.kind == Tok::Ident { TypeName::from_name(t.text) } else { None })
-        .labelled("a type: int, number, money, percent, text, bool, date, duration, enum [..] or set [..]");
+        .lbl::<I, _, Er>("a type: int, number, money, percent, text, bool, date, duration, enum [..] or set [..]");
     let values = name("a value name")
         .separated_by(tok(Tok::Comma))
         .allow_trailing()
         .collect::<Vec<_>>()
         .delimited_by(
             tok(Tok::LBracket),
-            tok(Tok::RBracket).labelled("`,` or `]`"),
+            tok(Tok::RBracket).lbl::<I, _, Er>("`,` or `]`"),
         );
     let ty = type_name
         .then(values.or_not())
@@ -1025,7 +1075,7 @@ where
             }
         });
     let field_decl = name("a field name")
-        .then_ignore(tok(Tok::Colon).labelled("`:` and the field's type"))
+        .then_ignore(tok(Tok::Colon).lbl::<I, _, Er>("`:` and the field's type"))
         .then(ty)
         .then(kw!("from").ignore_then(string("a column name")).or_not())
         .map_with(|((name, ty), from), e| FieldDecl {
@@ -1085,7 +1135,7 @@ where
             })
         });
     let item = choice((schema, icp))
-        .labelled("`schema NAME { … }` or `icp NAME \"title\" { … }`")
+        .lbl::<I, _, Er>("`schema NAME { … }` or `icp NAME \"title\" { … }`")
         .recover_with(via_parser(
             skip_statement().map_with(|_, e| Item::Error(sp(e.span()))),
         ));
