@@ -97,6 +97,24 @@ pub fn normalize_value(s: &str) -> String {
         .collect()
 }
 
+/// Whether `s` normalises to `norm` (see [`normalize_value`]), without allocating.
+pub fn normalizes_to(s: &str, norm: &str) -> bool {
+    let s = s.trim();
+    if s.is_ascii() {
+        s.len() == norm.len()
+            && s.bytes().zip(norm.bytes()).all(|(a, b)| {
+                let a = if a == b' ' || a == b'-' {
+                    b'_'
+                } else {
+                    a.to_ascii_lowercase()
+                };
+                a == b
+            })
+    } else {
+        normalize_value(s) == norm
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
     pub name: String,
@@ -346,10 +364,10 @@ pub const CHANNEL_KINDS: &[&str] = &[
 pub const CADENCES: &[(&str, i64)] = &[("monthly", 30), ("quarterly", 92), ("yearly", 365)];
 
 /// Builds the model of a parsed file, reporting semantic errors.
-pub fn resolve(file: &ast::File, diags: &mut Vec<Diagnostic>) -> Model {
+pub fn resolve<'f>(file: &'f ast::File, diags: &mut Vec<Diagnostic>) -> Model {
     let mut model = Model::default();
-    let mut item_names: HashMap<String, Span> = HashMap::default();
-    let mut seen = |name: &ast::Ident, what: &str, diags: &mut Vec<Diagnostic>| {
+    let mut item_names: HashMap<&str, Span> = HashMap::default();
+    let mut seen = |name: &'f ast::Ident, what: &str, diags: &mut Vec<Diagnostic>| {
         if let Some(first) = item_names.get(name.name.as_str()) {
             diags.push(
                 Diagnostic::error(
@@ -361,7 +379,7 @@ pub fn resolve(file: &ast::File, diags: &mut Vec<Diagnostic>) -> Model {
                 .with_help("give each schema and icp of a file its own name"),
             );
         } else {
-            item_names.insert(name.name.clone(), name.span);
+            item_names.insert(name.name.as_str(), name.span);
         }
     };
     for item in &file.items {
@@ -498,9 +516,10 @@ struct Resolver<'m, 'd> {
     referenced: Vec<FieldId>,
 }
 
-impl Resolver<'_, '_> {
-    fn schema(&self) -> Option<&SchemaModel> {
-        self.schema.map(|s| &self.model.schemas[s])
+impl<'m> Resolver<'m, '_> {
+    fn schema(&self) -> Option<&'m SchemaModel> {
+        let model: &'m Model = self.model;
+        self.schema.map(|s| &model.schemas[s])
     }
 
     fn icp(&mut self, icp: &ast::Icp, item: usize) -> IcpModel {
@@ -558,7 +577,7 @@ impl Resolver<'_, '_> {
         }
         m.schema = self.schema;
         let mut warned_no_schema = uses_seen;
-        let mut names: HashMap<(&str, String), Span> = HashMap::default();
+        let mut names: HashMap<(&str, &str), Span> = HashMap::default();
         for st in &icp.body {
             if !warned_no_schema && stmt_tests_fields(&st.kind) {
                 warned_no_schema = true;
@@ -797,11 +816,11 @@ impl Resolver<'_, '_> {
 
     fn unique<'a>(
         &mut self,
-        names: &mut HashMap<(&'a str, String), Span>,
+        names: &mut HashMap<(&'a str, &'a str), Span>,
         what: &'a str,
-        name: &ast::Ident,
+        name: &'a ast::Ident,
     ) {
-        let key = (what, name.name.clone());
+        let key = (what, name.name.as_str());
         if let Some(first) = names.get(&key) {
             self.diags.push(
                 Diagnostic::error(
@@ -871,10 +890,10 @@ impl Resolver<'_, '_> {
     }
 
     /// Finds a field of the icp's schema, reporting it when unknown.
-    fn field(&mut self, name: &ast::Ident) -> Option<(FieldId, FieldType)> {
+    fn field(&mut self, name: &ast::Ident) -> Option<(FieldId, &'m FieldType)> {
         let schema = self.schema()?;
         if let Some(id) = schema.field(&name.name) {
-            let ty = schema.fields[id].ty.clone();
+            let ty = &schema.fields[id].ty;
             self.referenced.push(id);
             return Some((id, ty));
         }
@@ -952,51 +971,49 @@ impl Resolver<'_, '_> {
             (
                 ValueKind::Ident(s) | ValueKind::Str(s),
                 FieldType::Enum(values) | FieldType::Set(values),
-            ) => {
-                let norm = normalize_value(s);
-                match values.iter().position(|x| *x == norm) {
-                    Some(i) => Some(Lit::Enum(i)),
-                    None => {
-                        let mut d = Diagnostic::error(
-                            "unknown-value",
-                            v.span,
-                            format!("`{s}` is not a value of `{}`", field.name),
-                        );
-                        match did_you_mean(&norm, values.iter().map(String::as_str)) {
-                            Some(sug) => {
-                                d = d
-                                    .with_help(format!(
-                                        "did you mean `{sug}`? `{}` takes {}",
-                                        field.name,
-                                        values.join(", ")
-                                    ))
-                                    .with_fix(
-                                        format!("replace with `{sug}`"),
-                                        vec![Edit {
-                                            span: v.span,
-                                            replacement: sug.to_string(),
-                                        }],
-                                    );
-                            }
-                            None => {
-                                d = d.with_help(format!(
-                                    "`{}` takes {}; add the value to the schema if the data has it",
+            ) => match values.iter().position(|x| normalizes_to(s, x)) {
+                Some(i) => Some(Lit::Enum(i)),
+                None => {
+                    let mut d = Diagnostic::error(
+                        "unknown-value",
+                        v.span,
+                        format!("`{s}` is not a value of `{}`", field.name),
+                    );
+                    let norm = normalize_value(s);
+                    match did_you_mean(&norm, values.iter().map(String::as_str)) {
+                        Some(sug) => {
+                            d = d
+                                .with_help(format!(
+                                    "did you mean `{sug}`? `{}` takes {}",
                                     field.name,
                                     values.join(", ")
                                 ))
-                            }
+                                .with_fix(
+                                    format!("replace with `{sug}`"),
+                                    vec![Edit {
+                                        span: v.span,
+                                        replacement: sug.to_string(),
+                                    }],
+                                );
                         }
-                        if let Some(f) = self
-                            .schema()
-                            .and_then(|s| s.field(&field.name).map(|i| s.fields[i].name_span))
-                        {
-                            d = d.with_label(f, "the values are listed here");
+                        None => {
+                            d = d.with_help(format!(
+                                "`{}` takes {}; add the value to the schema if the data has it",
+                                field.name,
+                                values.join(", ")
+                            ))
                         }
-                        self.diags.push(d);
-                        None
                     }
+                    if let Some(f) = self
+                        .schema()
+                        .and_then(|s| s.field(&field.name).map(|i| s.fields[i].name_span))
+                    {
+                        d = d.with_label(f, "the values are listed here");
+                    }
+                    self.diags.push(d);
+                    None
                 }
-            }
+            },
             _ => bad(self),
         }
     }
@@ -1045,7 +1062,7 @@ impl Resolver<'_, '_> {
                 let Some((id, ty)) = self.field(f) else {
                     return PredKind::Invalid;
                 };
-                if ty != FieldType::Bool {
+                if *ty != FieldType::Bool {
                     self.mismatch(
                         f.span,
                         format!(
@@ -1054,7 +1071,7 @@ impl Resolver<'_, '_> {
                             article(ty.name()),
                             ty.name()
                         ),
-                        format!("compare it, as in `{} {}`", f.name, example_test(&ty)),
+                        format!("compare it, as in `{} {}`", f.name, example_test(ty)),
                     );
                     return PredKind::Invalid;
                 }
@@ -1096,7 +1113,7 @@ impl Resolver<'_, '_> {
                     );
                     return PredKind::Invalid;
                 }
-                match self.lit(field, &ty, value) {
+                match self.lit(field, ty, value) {
                     Some(value) => PredKind::Cmp {
                         field: id,
                         op: *op,
@@ -1127,8 +1144,7 @@ impl Resolver<'_, '_> {
                     );
                     return PredKind::Invalid;
                 }
-                let (Some(l), Some(h)) = (self.lit(field, &ty, lo), self.lit(field, &ty, hi))
-                else {
+                let (Some(l), Some(h)) = (self.lit(field, ty, lo), self.lit(field, ty, hi)) else {
                     return PredKind::Invalid;
                 };
                 if lit_gt(&l, &h) {
@@ -1173,7 +1189,7 @@ impl Resolver<'_, '_> {
                 let mut values = Vec::new();
                 let mut ok = true;
                 for v in &list.items {
-                    match self.lit(field, &ty, v) {
+                    match self.lit(field, ty, v) {
                         Some(l) => values.push(l),
                         None => ok = false,
                     }
@@ -1209,7 +1225,7 @@ impl Resolver<'_, '_> {
                 let mut values = Vec::new();
                 let mut ok = true;
                 for v in &list.items {
-                    match self.lit(field, &ty, v) {
+                    match self.lit(field, ty, v) {
                         Some(Lit::Enum(i)) => values.push(i),
                         _ => ok = false,
                     }
@@ -1228,7 +1244,7 @@ impl Resolver<'_, '_> {
                 let Some((id, ty)) = self.field(field) else {
                     return PredKind::Invalid;
                 };
-                if ty != FieldType::Date {
+                if *ty != FieldType::Date {
                     self.mismatch(
                         field.span,
                         format!(
@@ -1286,7 +1302,7 @@ impl Resolver<'_, '_> {
                     return PredKind::Invalid;
                 }
                 let (Some(Lit::Num(l)), Some(Lit::Num(h))) =
-                    (self.lit(field, &ty, lo), self.lit(field, &ty, hi))
+                    (self.lit(field, ty, lo), self.lit(field, ty, hi))
                 else {
                     return PredKind::Invalid;
                 };

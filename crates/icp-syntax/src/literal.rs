@@ -56,35 +56,63 @@ pub fn parse_number(text: &str) -> Result<NumberLit, String> {
             "`{text}`: `_` may only stand between digits, as in `10_000`"
         ));
     }
-    let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    let (int_part, frac_part) = match clean.split_once('.') {
-        Some((i, f)) => (i, f),
-        None => (clean.as_str(), ""),
-    };
-    if int_part.len() + frac_part.len() > 30 {
-        return Err(format!("`{text}` has too many digits"));
+    // Digits are read straight into the mantissa: no intermediate strings.
+    let mut mantissa: i128 = 0;
+    let mut count = 0usize;
+    let mut frac_digits: Option<u32> = None;
+    for b in digits.bytes() {
+        match b {
+            b'_' => {}
+            b'.' if frac_digits.is_none() => frac_digits = Some(0),
+            b'0'..=b'9' => {
+                count += 1;
+                if count > 30 {
+                    return Err(format!("`{text}` has too many digits"));
+                }
+                mantissa = mantissa * 10 + i128::from(b - b'0');
+                if let Some(f) = frac_digits.as_mut() {
+                    *f += 1;
+                }
+            }
+            _ => return Err(format!("`{text}` is not a number")),
+        }
     }
-    let mantissa: i128 = format!("{int_part}{frac_part}")
-        .parse()
-        .map_err(|_| format!("`{text}` is not a number"))?;
-    let scale = 10i128.pow(frac_part.len() as u32);
-    let base = Rational::new(mantissa, scale);
-    let mul = |m: i128| base * Rational::from_integer(m);
+    if count == 0 {
+        return Err(format!("`{text}` is not a number"));
+    }
+    let frac_len = frac_digits.unwrap_or(0);
+    let base = if frac_len == 0 {
+        Rational::from_integer(mantissa)
+    } else {
+        Rational::new(mantissa, 10i128.pow(frac_len))
+    };
+    let too_large = || format!("`{text}` is too large");
+    let mul = |m: i128| -> Result<Rational, String> {
+        if base.is_integer() {
+            base.to_integer()
+                .checked_mul(m)
+                .map(Rational::from_integer)
+                .ok_or_else(too_large)
+        } else {
+            let numer = base.numer().checked_mul(m).ok_or_else(too_large)?;
+            Ok(Rational::new(numer, *base.denom()))
+        }
+    };
     Ok(match suffix {
         "" => NumberLit::Number(Number {
             value: base,
             unit: NumUnit::Plain,
         }),
         "K" | "k" => NumberLit::Number(Number {
-            value: mul(1_000),
+            value: mul(1_000)?,
             unit: NumUnit::Plain,
         }),
         "M" => NumberLit::Number(Number {
-            value: mul(1_000_000),
+            value: mul(1_000_000)?,
             unit: NumUnit::Plain,
         }),
         "B" => NumberLit::Number(Number {
-            value: mul(1_000_000_000),
+            value: mul(1_000_000_000)?,
             unit: NumUnit::Plain,
         }),
         "%" => NumberLit::Number(Number {
@@ -92,7 +120,7 @@ pub fn parse_number(text: &str) -> Result<NumberLit, String> {
             unit: NumUnit::Percent,
         }),
         "d" | "w" | "mo" | "y" => {
-            if !frac_part.is_empty() {
+            if frac_digits.is_some() {
                 return Err(format!(
                     "`{text}`: durations are whole numbers of days, weeks, months or years"
                 ));
@@ -227,6 +255,15 @@ mod tests {
         assert_eq!(num("1.2K"), Rational::from_integer(1200));
         assert!(parse_number("12x").is_err());
         assert!(parse_number("1__0").is_err());
+        assert_eq!(num("0.25K"), Rational::from_integer(250));
+        assert_eq!(num("2.50"), Rational::new(5, 2));
+        assert_eq!(num("1.5%"), Rational::new(3, 200));
+        assert!(parse_number("1.2.3").is_err());
+        assert!(parse_number(&"9".repeat(31)).is_err());
+        assert_eq!(
+            parse_number(&format!("{}B", "9".repeat(30))),
+            Err(format!("`{}B` is too large", "9".repeat(30)))
+        );
     }
 
     #[test]
