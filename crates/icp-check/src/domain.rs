@@ -241,47 +241,96 @@ fn touches(a: &Interval, b: &Interval, integral: bool) -> bool {
     }
 }
 
-/// A small bit set over the listed values of an enum, set or bool.
+/// A small bit set over the listed values of an enum, set or bool. The first 64 values live
+/// inline, so the common sets (a few listed values) never allocate.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Bits(Vec<u64>);
+pub struct Bits {
+    first: u64,
+    /// Words for values 64 and up.
+    rest: Vec<u64>,
+}
 
 impl Bits {
     pub fn empty(n: usize) -> Bits {
-        Bits(vec![0; n.div_ceil(64).max(1)])
+        Bits {
+            first: 0,
+            rest: vec![0; n.div_ceil(64).max(1) - 1],
+        }
     }
 
     pub fn full(n: usize) -> Bits {
         let mut b = Bits::empty(n);
-        for i in 0..n {
-            b.insert(i);
+        let word = |bits: usize| {
+            if bits >= 64 {
+                u64::MAX
+            } else {
+                (1u64 << bits) - 1
+            }
+        };
+        b.first = word(n);
+        for (k, w) in b.rest.iter_mut().enumerate() {
+            *w = word(n.saturating_sub(64 * (k + 1)));
         }
         b
     }
 
+    fn word_mut(&mut self, k: usize) -> Option<&mut u64> {
+        if k == 0 {
+            Some(&mut self.first)
+        } else {
+            self.rest.get_mut(k - 1)
+        }
+    }
+
     pub fn insert(&mut self, i: usize) {
-        if let Some(w) = self.0.get_mut(i / 64) {
+        if let Some(w) = self.word_mut(i / 64) {
             *w |= 1 << (i % 64);
         }
     }
 
     pub fn contains(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+        let w = if i < 64 {
+            Some(&self.first)
+        } else {
+            self.rest.get(i / 64 - 1)
+        };
+        w.is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|w| *w == 0)
+        self.first == 0 && self.rest.iter().all(|w| *w == 0)
+    }
+
+    fn zip_with(&self, o: &Bits, f: impl Fn(u64, u64) -> u64) -> Bits {
+        Bits {
+            first: f(self.first, o.first),
+            rest: if self.rest.is_empty() || o.rest.is_empty() {
+                Vec::new()
+            } else {
+                self.rest
+                    .iter()
+                    .zip(&o.rest)
+                    .map(|(a, b)| f(*a, *b))
+                    .collect()
+            },
+        }
     }
 
     pub fn and(&self, o: &Bits) -> Bits {
-        Bits(self.0.iter().zip(&o.0).map(|(a, b)| a & b).collect())
+        self.zip_with(o, |a, b| a & b)
     }
 
     pub fn or(&self, o: &Bits) -> Bits {
-        Bits(self.0.iter().zip(&o.0).map(|(a, b)| a | b).collect())
+        self.zip_with(o, |a, b| a | b)
     }
 
     pub fn and_not(&self, o: &Bits) -> Bits {
-        Bits(self.0.iter().zip(&o.0).map(|(a, b)| a & !b).collect())
+        self.zip_with(o, |a, b| a & !b)
+    }
+
+    /// Whether the two sets share a value.
+    pub fn intersects(&self, o: &Bits) -> bool {
+        self.first & o.first != 0 || self.rest.iter().zip(&o.rest).any(|(a, b)| a & b != 0)
     }
 
     pub fn from_indices(n: usize, idx: impl IntoIterator<Item = usize>) -> Bits {
@@ -314,7 +363,7 @@ impl Con {
         match self {
             Con::Ordered(s) => s.is_empty(),
             Con::Values(b) => b.is_empty(),
-            Con::Members { must, must_not } => !must.and(must_not).is_empty(),
+            Con::Members { must, must_not } => must.intersects(must_not),
             Con::Text { finite, strings } => *finite && strings.is_empty(),
         }
     }
@@ -944,6 +993,38 @@ pub fn conjuncts(p: &Pred) -> Vec<&Pred> {
     }
     go(p, &mut out);
     out
+}
+
+/// The conjuncts of a criterion in order, as [`conjuncts`] lists them, without collecting them:
+/// a criterion that is no `and` is its own only conjunct and costs no allocation.
+pub fn each_conjunct(p: &Pred) -> Conjuncts<'_> {
+    Conjuncts {
+        next: Some(p),
+        stack: Vec::new(),
+    }
+}
+
+/// The iterator of [`each_conjunct`].
+pub struct Conjuncts<'a> {
+    next: Option<&'a Pred>,
+    /// Right operands still to visit, innermost last.
+    stack: Vec<&'a Pred>,
+}
+
+impl<'a> Iterator for Conjuncts<'a> {
+    type Item = &'a Pred;
+
+    fn next(&mut self) -> Option<&'a Pred> {
+        let mut p = match self.next.take() {
+            Some(p) => p,
+            None => self.stack.pop()?,
+        };
+        while let PredKind::And(a, b) = &p.kind {
+            self.stack.push(b);
+            p = a;
+        }
+        Some(p)
+    }
 }
 
 /// The smallest group of criteria (one, then two) that no account can pass together,

@@ -6,7 +6,7 @@ use icp_syntax::ast::CriteriaBlock;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::{Domain, Truth, conjuncts};
 use crate::model::{FieldType, IcpModel, Pred, PredKind, SchemaModel};
-use crate::scores::{Reach, tier_reach};
+use crate::scores::Reach;
 
 use super::{CheckDoc, Cx, Pos, atom_field, criteria, diag, fmt_num, type_phrase};
 
@@ -192,11 +192,10 @@ fn tiers(cx: &Cx<'_>, i: usize, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
     if icp.tiers.is_empty() {
         return;
     }
-    let Some(range) = cx.scores(i) else { return };
-    let reach = tier_reach(range, &icp.tiers, |t| {
-        cx.text(t.span).trim_end().ends_with("otherwise")
-    });
-    for (t, r) in icp.tiers.iter().zip(reach) {
+    let Some((range, reach)) = cx.tier_reach(i) else {
+        return;
+    };
+    for (t, r) in icp.tiers.iter().zip(reach.iter().cloned()) {
         let Reach::Everyone { first } = r else {
             continue;
         };
