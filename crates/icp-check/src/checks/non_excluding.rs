@@ -4,7 +4,7 @@
 use icp_syntax::ast::CriteriaBlock;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::domain::{Domain, Truth, conjuncts};
+use crate::domain::{Domain, Truth, each_conjunct};
 use crate::model::{FieldType, IcpModel, Pred, PredKind, SchemaModel};
 use crate::scores::Reach;
 
@@ -150,30 +150,30 @@ fn criteria_checks(
             }
             continue;
         }
-        let (what, matters) = match pos {
-            Pos::Rule(i) => (
-                format!(
-                    "the rule `{}`",
-                    icp.rules.get(i).map_or("", |r| r.name.as_str())
-                ),
-                "it adds the same points to every account",
-            ),
-            Pos::Segment(_) => (
-                "this segment criterion".to_string(),
-                "it narrows the segment not at all",
-            ),
-            Pos::Block(CriteriaBlock::Triggers) => {
-                ("this trigger".to_string(), "it fires for every account")
-            }
-            _ => (
-                "this criterion".to_string(),
-                "a real ICP excludes most companies",
-            ),
-        };
-        for c in conjuncts(pred) {
+        for c in each_conjunct(pred) {
             if cx.truth(i, dom, c) != Truth::Always {
                 continue;
             }
+            let (what, matters) = match pos {
+                Pos::Rule(i) => (
+                    format!(
+                        "the rule `{}`",
+                        icp.rules.get(i).map_or("", |r| r.name.as_str())
+                    ),
+                    "it adds the same points to every account",
+                ),
+                Pos::Segment(_) => (
+                    "this segment criterion".to_string(),
+                    "it narrows the segment not at all",
+                ),
+                Pos::Block(CriteriaBlock::Triggers) => {
+                    ("this trigger".to_string(), "it fires for every account")
+                }
+                _ => (
+                    "this criterion".to_string(),
+                    "a real ICP excludes most companies",
+                ),
+            };
             let d = diag(
                 &DOC,
                 c.span,
