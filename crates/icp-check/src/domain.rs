@@ -104,22 +104,36 @@ impl Interval {
 
 /// Makes the ends of an interval over whole numbers inclusive (`> 4` is `>= 5`).
 fn integral(iv: Interval) -> Interval {
+    // Whole bounds (the usual case) need no rounding: `floor` and `ceil` divide 128-bit
+    // integers. Bounds near the end of i128 keep their value rather than overflow.
+    let step = |x: Rational, up: bool| {
+        let n = *x.numer();
+        let m = if up {
+            n.checked_add(1)
+        } else {
+            n.checked_sub(1)
+        };
+        m.map_or(x, Rational::from_integer)
+    };
     let lo = match iv.lo {
-        // Bounds near the end of i128 keep their value rather than overflow.
+        End::Excl(x) if x.is_integer() => End::Incl(step(x, true)),
         End::Excl(x) => End::Incl(
             x.floor()
                 .checked_add(&Rational::from_integer(1))
                 .unwrap_or(x),
         ),
+        End::Incl(x) if x.is_integer() => End::Incl(x),
         End::Incl(x) => End::Incl(x.ceil()),
         End::Unbounded => End::Unbounded,
     };
     let hi = match iv.hi {
+        End::Excl(x) if x.is_integer() => End::Incl(step(x, false)),
         End::Excl(x) => End::Incl(
             x.ceil()
                 .checked_sub(&Rational::from_integer(1))
                 .unwrap_or(x),
         ),
+        End::Incl(x) if x.is_integer() => End::Incl(x),
         End::Incl(x) => End::Incl(x.floor()),
         End::Unbounded => End::Unbounded,
     };
@@ -162,9 +176,12 @@ impl IntervalSet {
         }
         self.parts.retain(|p| !p.is_empty());
         self.parts.sort_by(|a, b| cmp_lo(&a.lo, &b.lo));
-        let mut out: Vec<Interval> = Vec::with_capacity(self.parts.len());
-        for p in self.parts.drain(..) {
-            if let Some(last) = out.last_mut() {
+        // Merge in place: `kept` parts are final so far.
+        let mut kept = 0;
+        for i in 0..self.parts.len() {
+            let p = self.parts[i];
+            if kept > 0 {
+                let last = &mut self.parts[kept - 1];
                 if touches(last, &p, self.integral) {
                     if cmp_hi(&p.hi, &last.hi) == Ordering::Greater {
                         last.hi = p.hi;
@@ -172,12 +189,18 @@ impl IntervalSet {
                     continue;
                 }
             }
-            out.push(p);
+            self.parts[kept] = p;
+            kept += 1;
         }
-        self.parts = out;
+        self.parts.truncate(kept);
     }
 
     pub fn intersect(&self, other: &IntervalSet) -> IntervalSet {
+        if let ([a], [b]) = (self.parts.as_slice(), other.parts.as_slice()) {
+            let c = a.intersect(b);
+            let parts = if c.is_empty() { Vec::new() } else { vec![c] };
+            return IntervalSet::new(parts, self.integral);
+        }
         let mut parts = Vec::new();
         for a in &self.parts {
             for b in &other.parts {
@@ -230,7 +253,9 @@ fn touches(a: &Interval, b: &Interval, integral: bool) -> bool {
     match (&a.hi, &b.lo) {
         (End::Unbounded, _) | (_, End::Unbounded) => true,
         (End::Incl(x), End::Incl(y)) => {
-            if integral {
+            if integral && x.is_integer() && *x.numer() < i128::MAX {
+                *y <= Rational::from_integer(*x.numer() + 1)
+            } else if integral {
                 *y <= *x + Rational::from_integer(1)
             } else {
                 y <= x

@@ -528,12 +528,18 @@ fn collect_prose<'a>(
     lex: &Lexicon,
 ) -> Vec<Prose<'a>> {
     let mut out = Vec::new();
+    // Files repeat their prose (persona titles, pains, segment names): each text is scanned once.
+    let mut scanned: rustc_hash::FxHashMap<&'a str, Vec<Hit>> = Default::default();
     for (icp_index, m) in model.icps.iter().enumerate() {
         let Some(ast::Item::Icp(icp)) = file.items.get(m.item) else {
             continue;
         };
         let mut push =
             |place: Place, text: &'a str, span: Span, expr_span: Option<Span>, has_window: bool| {
+                let hits = scanned
+                    .entry(text)
+                    .or_insert_with(|| lex.scan(text))
+                    .clone();
                 out.push(Prose {
                     icp: icp_index,
                     place,
@@ -541,7 +547,7 @@ fn collect_prose<'a>(
                     span,
                     expr_span,
                     has_window,
-                    hits: lex.scan(text),
+                    hits,
                 });
             };
         if let Some(t) = &icp.title {
