@@ -195,6 +195,16 @@ impl IntervalSet {
         self.parts.truncate(kept);
     }
 
+    /// `self ∩ {d}`, reusing `self`'s storage: what [`IntervalSet::intersect`] gives for a
+    /// one-part set.
+    fn clip(mut self, d: &Interval) -> IntervalSet {
+        for p in &mut self.parts {
+            *p = p.intersect(d);
+        }
+        self.parts.retain(|c| !c.is_empty());
+        IntervalSet::new(self.parts, self.integral)
+    }
+
     pub fn intersect(&self, other: &IntervalSet) -> IntervalSet {
         if let ([a], [b]) = (self.parts.as_slice(), other.parts.as_slice()) {
             let c = a.intersect(b);
@@ -229,7 +239,7 @@ impl IntervalSet {
             lo = match p.hi {
                 End::Unbounded => {
                     // Nothing above an unbounded part.
-                    return IntervalSet::new(parts, self.integral).intersect(domain);
+                    return IntervalSet::new(parts, self.integral).within(domain);
                 }
                 End::Incl(x) => End::Excl(x),
                 End::Excl(x) => End::Incl(x),
@@ -239,7 +249,15 @@ impl IntervalSet {
             lo,
             hi: End::Unbounded,
         });
-        IntervalSet::new(parts, self.integral).intersect(domain)
+        IntervalSet::new(parts, self.integral).within(domain)
+    }
+
+    /// `self.intersect(domain)`, in place when the domain is one interval.
+    fn within(self, domain: &IntervalSet) -> IntervalSet {
+        match domain.parts.as_slice() {
+            [d] => self.clip(d),
+            _ => self.intersect(domain),
+        }
     }
 
     /// Whether `other` holds every value of `self`.
@@ -582,7 +600,7 @@ impl<'a> Domain<'a> {
         negate: bool,
     ) -> Option<Dnf> {
         let dom = Self::ordered_domain(ty);
-        let set = IntervalSet::new(parts, dom.integral).intersect(&dom);
+        let set = IntervalSet::new(parts, dom.integral).within(&dom);
         let set = if negate { set.complement_in(&dom) } else { set };
         Some(Cube::single(field, Con::Ordered(set)).into_iter().collect())
     }

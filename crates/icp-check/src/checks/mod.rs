@@ -285,8 +285,9 @@ pub struct Facts {
 impl Facts {
     fn compute(src: &str, dom: &Domain<'_>, icp: &IcpModel) -> Facts {
         use crate::domain::{Truth, each_conjunct};
-        let mut truths = Vec::new();
-        let mut whole = Vec::new();
+        let n = criteria(icp).count();
+        let mut truths = Vec::with_capacity(2 * n);
+        let mut whole = Vec::with_capacity(n);
         for (_, pred) in criteria(icp) {
             let mut parts = 0;
             let mut last = Truth::Sometimes;
