@@ -104,22 +104,36 @@ impl Interval {
 
 /// Makes the ends of an interval over whole numbers inclusive (`> 4` is `>= 5`).
 fn integral(iv: Interval) -> Interval {
+    // Whole bounds (the usual case) need no rounding: `floor` and `ceil` divide 128-bit
+    // integers. Bounds near the end of i128 keep their value rather than overflow.
+    let step = |x: Rational, up: bool| {
+        let n = *x.numer();
+        let m = if up {
+            n.checked_add(1)
+        } else {
+            n.checked_sub(1)
+        };
+        m.map_or(x, Rational::from_integer)
+    };
     let lo = match iv.lo {
-        // Bounds near the end of i128 keep their value rather than overflow.
+        End::Excl(x) if x.is_integer() => End::Incl(step(x, true)),
         End::Excl(x) => End::Incl(
             x.floor()
                 .checked_add(&Rational::from_integer(1))
                 .unwrap_or(x),
         ),
+        End::Incl(x) if x.is_integer() => End::Incl(x),
         End::Incl(x) => End::Incl(x.ceil()),
         End::Unbounded => End::Unbounded,
     };
     let hi = match iv.hi {
+        End::Excl(x) if x.is_integer() => End::Incl(step(x, false)),
         End::Excl(x) => End::Incl(
             x.ceil()
                 .checked_sub(&Rational::from_integer(1))
                 .unwrap_or(x),
         ),
+        End::Incl(x) if x.is_integer() => End::Incl(x),
         End::Incl(x) => End::Incl(x.floor()),
         End::Unbounded => End::Unbounded,
     };
@@ -162,9 +176,12 @@ impl IntervalSet {
         }
         self.parts.retain(|p| !p.is_empty());
         self.parts.sort_by(|a, b| cmp_lo(&a.lo, &b.lo));
-        let mut out: Vec<Interval> = Vec::with_capacity(self.parts.len());
-        for p in self.parts.drain(..) {
-            if let Some(last) = out.last_mut() {
+        // Merge in place: `kept` parts are final so far.
+        let mut kept = 0;
+        for i in 0..self.parts.len() {
+            let p = self.parts[i];
+            if kept > 0 {
+                let last = &mut self.parts[kept - 1];
                 if touches(last, &p, self.integral) {
                     if cmp_hi(&p.hi, &last.hi) == Ordering::Greater {
                         last.hi = p.hi;
@@ -172,12 +189,28 @@ impl IntervalSet {
                     continue;
                 }
             }
-            out.push(p);
+            self.parts[kept] = p;
+            kept += 1;
         }
-        self.parts = out;
+        self.parts.truncate(kept);
+    }
+
+    /// `self ∩ {d}`, reusing `self`'s storage: what [`IntervalSet::intersect`] gives for a
+    /// one-part set.
+    fn clip(mut self, d: &Interval) -> IntervalSet {
+        for p in &mut self.parts {
+            *p = p.intersect(d);
+        }
+        self.parts.retain(|c| !c.is_empty());
+        IntervalSet::new(self.parts, self.integral)
     }
 
     pub fn intersect(&self, other: &IntervalSet) -> IntervalSet {
+        if let ([a], [b]) = (self.parts.as_slice(), other.parts.as_slice()) {
+            let c = a.intersect(b);
+            let parts = if c.is_empty() { Vec::new() } else { vec![c] };
+            return IntervalSet::new(parts, self.integral);
+        }
         let mut parts = Vec::new();
         for a in &self.parts {
             for b in &other.parts {
@@ -206,7 +239,7 @@ impl IntervalSet {
             lo = match p.hi {
                 End::Unbounded => {
                     // Nothing above an unbounded part.
-                    return IntervalSet::new(parts, self.integral).intersect(domain);
+                    return IntervalSet::new(parts, self.integral).within(domain);
                 }
                 End::Incl(x) => End::Excl(x),
                 End::Excl(x) => End::Incl(x),
@@ -216,7 +249,15 @@ impl IntervalSet {
             lo,
             hi: End::Unbounded,
         });
-        IntervalSet::new(parts, self.integral).intersect(domain)
+        IntervalSet::new(parts, self.integral).within(domain)
+    }
+
+    /// `self.intersect(domain)`, in place when the domain is one interval.
+    fn within(self, domain: &IntervalSet) -> IntervalSet {
+        match domain.parts.as_slice() {
+            [d] => self.clip(d),
+            _ => self.intersect(domain),
+        }
     }
 
     /// Whether `other` holds every value of `self`.
@@ -230,7 +271,9 @@ fn touches(a: &Interval, b: &Interval, integral: bool) -> bool {
     match (&a.hi, &b.lo) {
         (End::Unbounded, _) | (_, End::Unbounded) => true,
         (End::Incl(x), End::Incl(y)) => {
-            if integral {
+            if integral && x.is_integer() && *x.numer() < i128::MAX {
+                *y <= Rational::from_integer(*x.numer() + 1)
+            } else if integral {
                 *y <= *x + Rational::from_integer(1)
             } else {
                 y <= x
@@ -241,47 +284,96 @@ fn touches(a: &Interval, b: &Interval, integral: bool) -> bool {
     }
 }
 
-/// A small bit set over the listed values of an enum, set or bool.
+/// A small bit set over the listed values of an enum, set or bool. The first 64 values live
+/// inline, so the common sets (a few listed values) never allocate.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Bits(Vec<u64>);
+pub struct Bits {
+    first: u64,
+    /// Words for values 64 and up.
+    rest: Vec<u64>,
+}
 
 impl Bits {
     pub fn empty(n: usize) -> Bits {
-        Bits(vec![0; n.div_ceil(64).max(1)])
+        Bits {
+            first: 0,
+            rest: vec![0; n.div_ceil(64).max(1) - 1],
+        }
     }
 
     pub fn full(n: usize) -> Bits {
         let mut b = Bits::empty(n);
-        for i in 0..n {
-            b.insert(i);
+        let word = |bits: usize| {
+            if bits >= 64 {
+                u64::MAX
+            } else {
+                (1u64 << bits) - 1
+            }
+        };
+        b.first = word(n);
+        for (k, w) in b.rest.iter_mut().enumerate() {
+            *w = word(n.saturating_sub(64 * (k + 1)));
         }
         b
     }
 
+    fn word_mut(&mut self, k: usize) -> Option<&mut u64> {
+        if k == 0 {
+            Some(&mut self.first)
+        } else {
+            self.rest.get_mut(k - 1)
+        }
+    }
+
     pub fn insert(&mut self, i: usize) {
-        if let Some(w) = self.0.get_mut(i / 64) {
+        if let Some(w) = self.word_mut(i / 64) {
             *w |= 1 << (i % 64);
         }
     }
 
     pub fn contains(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+        let w = if i < 64 {
+            Some(&self.first)
+        } else {
+            self.rest.get(i / 64 - 1)
+        };
+        w.is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|w| *w == 0)
+        self.first == 0 && self.rest.iter().all(|w| *w == 0)
+    }
+
+    fn zip_with(&self, o: &Bits, f: impl Fn(u64, u64) -> u64) -> Bits {
+        Bits {
+            first: f(self.first, o.first),
+            rest: if self.rest.is_empty() || o.rest.is_empty() {
+                Vec::new()
+            } else {
+                self.rest
+                    .iter()
+                    .zip(&o.rest)
+                    .map(|(a, b)| f(*a, *b))
+                    .collect()
+            },
+        }
     }
 
     pub fn and(&self, o: &Bits) -> Bits {
-        Bits(self.0.iter().zip(&o.0).map(|(a, b)| a & b).collect())
+        self.zip_with(o, |a, b| a & b)
     }
 
     pub fn or(&self, o: &Bits) -> Bits {
-        Bits(self.0.iter().zip(&o.0).map(|(a, b)| a | b).collect())
+        self.zip_with(o, |a, b| a | b)
     }
 
     pub fn and_not(&self, o: &Bits) -> Bits {
-        Bits(self.0.iter().zip(&o.0).map(|(a, b)| a & !b).collect())
+        self.zip_with(o, |a, b| a & !b)
+    }
+
+    /// Whether the two sets share a value.
+    pub fn intersects(&self, o: &Bits) -> bool {
+        self.first & o.first != 0 || self.rest.iter().zip(&o.rest).any(|(a, b)| a & b != 0)
     }
 
     pub fn from_indices(n: usize, idx: impl IntoIterator<Item = usize>) -> Bits {
@@ -314,7 +406,7 @@ impl Con {
         match self {
             Con::Ordered(s) => s.is_empty(),
             Con::Values(b) => b.is_empty(),
-            Con::Members { must, must_not } => !must.and(must_not).is_empty(),
+            Con::Members { must, must_not } => must.intersects(must_not),
             Con::Text { finite, strings } => *finite && strings.is_empty(),
         }
     }
@@ -508,7 +600,7 @@ impl<'a> Domain<'a> {
         negate: bool,
     ) -> Option<Dnf> {
         let dom = Self::ordered_domain(ty);
-        let set = IntervalSet::new(parts, dom.integral).intersect(&dom);
+        let set = IntervalSet::new(parts, dom.integral).within(&dom);
         let set = if negate { set.complement_in(&dom) } else { set };
         Some(Cube::single(field, Con::Ordered(set)).into_iter().collect())
     }
@@ -944,6 +1036,38 @@ pub fn conjuncts(p: &Pred) -> Vec<&Pred> {
     }
     go(p, &mut out);
     out
+}
+
+/// The conjuncts of a criterion in order, as [`conjuncts`] lists them, without collecting them:
+/// a criterion that is no `and` is its own only conjunct and costs no allocation.
+pub fn each_conjunct(p: &Pred) -> Conjuncts<'_> {
+    Conjuncts {
+        next: Some(p),
+        stack: Vec::new(),
+    }
+}
+
+/// The iterator of [`each_conjunct`].
+pub struct Conjuncts<'a> {
+    next: Option<&'a Pred>,
+    /// Right operands still to visit, innermost last.
+    stack: Vec<&'a Pred>,
+}
+
+impl<'a> Iterator for Conjuncts<'a> {
+    type Item = &'a Pred;
+
+    fn next(&mut self) -> Option<&'a Pred> {
+        let mut p = match self.next.take() {
+            Some(p) => p,
+            None => self.stack.pop()?,
+        };
+        while let PredKind::And(a, b) = &p.kind {
+            self.stack.push(b);
+            p = a;
+        }
+        Some(p)
+    }
 }
 
 /// The smallest group of criteria (one, then two) that no account can pass together,

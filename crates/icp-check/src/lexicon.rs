@@ -201,35 +201,64 @@ fn normalize(text: &str) -> Normalized {
         words: Vec::new(),
         has_number: false,
     };
-    let mut word = String::new();
-    let mut start = 0;
-    let flush = |word: &mut String, start: usize, end: usize, out: &mut Normalized| {
-        if word.is_empty() {
-            return;
+    normalize_into(text, &mut out);
+    out
+}
+
+/// Ends the word that starts at `norm_start` of `out.text` (lowercased, not yet stemmed) and
+/// at `start` of the original text.
+fn end_word(out: &mut Normalized, norm_start: usize, start: usize, end: usize) {
+    let word = &out.text[norm_start..];
+    if word.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORDS.iter().any(|n| word.starts_with(n))
+    {
+        out.has_number = true;
+    }
+    if word.len() > 4 && word.ends_with("ies") {
+        let cut = out.text.len() - 3;
+        out.text.truncate(cut);
+        out.text.push('y');
+    } else {
+        let keep = stem(word).len();
+        out.text.truncate(norm_start + keep);
+    }
+    out.words.push(Word {
+        norm_start,
+        norm_end: out.text.len(),
+        start,
+        end,
+    });
+}
+
+/// Splits `text` into normalised words, into `out` (cleared first, its buffers reused).
+fn normalize_into(text: &str, out: &mut Normalized) {
+    out.text.clear();
+    out.words.clear();
+    out.has_number = false;
+    if text.is_ascii() {
+        // Words are runs of ASCII letters and digits: copy each whole, then lowercase it.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if !out.text.is_empty() {
+                out.text.push(' ');
+            }
+            let norm_start = out.text.len();
+            out.text.push_str(&text[start..i]);
+            out.text[norm_start..].make_ascii_lowercase();
+            end_word(out, norm_start, start, i);
         }
-        if word.bytes().any(|b| b.is_ascii_digit())
-            || NUMBER_WORDS.iter().any(|n| word.starts_with(n))
-        {
-            out.has_number = true;
-        }
-        if !out.text.is_empty() {
-            out.text.push(' ');
-        }
-        let norm_start = out.text.len();
-        if word.len() > 4 && word.ends_with("ies") {
-            out.text.push_str(&word[..word.len() - 3]);
-            out.text.push('y');
-        } else {
-            out.text.push_str(stem(word));
-        }
-        out.words.push(Word {
-            norm_start,
-            norm_end: out.text.len(),
-            start,
-            end,
-        });
-        word.clear();
-    };
+        return;
+    }
+    // The current word: where it starts in `out.text` and in `text`.
+    let mut word: Option<(usize, usize)> = None;
     for (i, c) in text.char_indices() {
         // Most text is ASCII: lowercase it without the Unicode tables.
         let alnum = if c.is_ascii() {
@@ -238,20 +267,24 @@ fn normalize(text: &str) -> Normalized {
             c.is_alphanumeric()
         };
         if alnum {
-            if word.is_empty() {
-                start = i;
+            if word.is_none() {
+                if !out.text.is_empty() {
+                    out.text.push(' ');
+                }
+                word = Some((out.text.len(), i));
             }
             if c.is_ascii() {
-                word.push(c.to_ascii_lowercase());
+                out.text.push(c.to_ascii_lowercase());
             } else {
-                word.extend(c.to_lowercase());
+                out.text.extend(c.to_lowercase());
             }
-        } else {
-            flush(&mut word, start, i, &mut out);
+        } else if let Some((norm_start, start)) = word.take() {
+            end_word(out, norm_start, start, i);
         }
     }
-    flush(&mut word, start, text.len(), &mut out);
-    out
+    if let Some((norm_start, start)) = word {
+        end_word(out, norm_start, start, text.len());
+    }
 }
 
 /// A phrase found in a text.
@@ -269,6 +302,8 @@ pub struct Hit {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     ac: Option<AhoCorasick>,
+    /// The first word of every pattern: a text none of whose words is one holds no phrase.
+    first_words: rustc_hash::FxHashSet<String>,
     /// Parallel to the automaton's patterns.
     entries: Vec<(Kind, String)>,
 }
@@ -290,7 +325,15 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();
-        Lexicon { ac, entries }
+        let first_words = patterns
+            .iter()
+            .map(|p| p.split(' ').next().unwrap_or("").to_string())
+            .collect();
+        Lexicon {
+            ac,
+            first_words,
+            entries,
+        }
     }
 
     /// The built-in lists, with `extra` vague phrases added and `removed` ones dropped.
@@ -333,8 +376,36 @@ impl Lexicon {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
-        let n = normalize(text);
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Normalized> = const {
+                std::cell::RefCell::new(Normalized {
+                    text: String::new(),
+                    words: Vec::new(),
+                    has_number: false,
+                })
+            };
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut n) => {
+                normalize_into(text, &mut n);
+                self.hits(ac, &n)
+            }
+            Err(_) => self.hits(ac, &normalize(text)),
+        })
+    }
+
+    /// The phrases found in a normalised text (see [`Lexicon::scan`]).
+    fn hits(&self, ac: &AhoCorasick, n: &Normalized) -> Vec<Hit> {
         if n.words.is_empty() {
+            return Vec::new();
+        }
+        // A phrase starts at a word and its first word ends at a space or the end, so it
+        // begins with a whole word of the text.
+        if !n
+            .words
+            .iter()
+            .any(|w| self.first_words.contains(&n.text[w.norm_start..w.norm_end]))
+        {
             return Vec::new();
         }
         let bytes = n.text.as_bytes();

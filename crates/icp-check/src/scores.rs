@@ -36,6 +36,16 @@ fn zero() -> Rational {
     Rational::from_integer(0)
 }
 
+/// `a + b`, `None` on overflow. Whole numbers (the usual weights) skip the general fraction
+/// arithmetic, which reduces by a gcd of 128-bit integers.
+fn add(a: &Rational, b: &Rational) -> Option<Rational> {
+    if a.is_integer() && b.is_integer() {
+        a.numer().checked_add(b.numer()).map(Rational::from_integer)
+    } else {
+        a.checked_add(b)
+    }
+}
+
 fn rule_range(
     dom: &Domain<'_>,
     r: &RuleModel,
@@ -82,8 +92,8 @@ pub fn score_range(
     let mut rules = Vec::with_capacity(icp.rules.len());
     for r in &icp.rules {
         let rr = rule_range(dom, r, &truth)?;
-        min = min.checked_add(&rr.lo)?;
-        max = max.checked_add(&rr.hi)?;
+        min = add(&min, &rr.lo)?;
+        max = add(&max, &rr.hi)?;
         rules.push(rr);
     }
     Some(ScoreRange { min, max, rules })

@@ -65,10 +65,35 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+        const LOW_BITS: u64 = 0x0101_0101_0101_0101;
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
+        let bytes = text.as_bytes();
+        // Eight bytes at a time: the high bit of each byte of `m` says whether that byte is a
+        // newline (exactly: no carry crosses bytes).
+        let mut chunks = bytes.chunks_exact(8);
+        let mut at = 0u32;
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(word) ^ NEWLINES;
+            // A quick test with no false negatives skips the words holding no newline.
+            if x.wrapping_sub(LOW_BITS) & !x & HIGH == 0 {
+                at += 8;
+                continue;
+            }
+            let mut m = !(((x & LOW) + LOW) | x) & HIGH;
+            while m != 0 {
+                line_starts.push(at + m.trailing_zeros() / 8 + 1);
+                m &= m - 1;
+            }
+            at += 8;
+        }
+        for (i, &b) in chunks.remainder().iter().enumerate() {
             if b == b'\n' {
-                line_starts.push(i as u32 + 1);
+                line_starts.push(at + i as u32 + 1);
             }
         }
         LineIndex {
@@ -129,5 +154,22 @@ mod tests {
             LineCol { line: 2, column: 3 }
         );
         assert_eq!(idx.line_col(text, 999), LineCol { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn line_starts_match_a_plain_scan() {
+        let text =
+            "a\nbc\n\n\u{b}\n\x0a\u{8a}\u{10a}é\ndefghijklmnop\nq\n\n\n\n\n\n\n\n\nrs\u{b}\u{b}t\n";
+        for cut in 0..text.len() {
+            let Some(t) = text.get(cut..) else { continue };
+            let idx = LineIndex::new(t);
+            let plain: Vec<usize> = std::iter::once(0)
+                .chain(t.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            let got: Vec<usize> = (0..idx.line_count())
+                .filter_map(|l| idx.line_start(l))
+                .collect();
+            assert_eq!(got, plain, "{t:?}");
+        }
     }
 }

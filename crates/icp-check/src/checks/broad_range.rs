@@ -6,7 +6,7 @@ use icp_syntax::literal::Rational;
 use num_traits::CheckedDiv;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::domain::conjuncts;
+use crate::domain::each_conjunct;
 use crate::model::{FieldId, FieldType, IcpModel, Lit, Pred, PredKind, SchemaModel};
 
 use super::{CheckDoc, Cx, diag, fmt_num};
@@ -125,6 +125,7 @@ fn value(l: &Lit) -> Option<Rational> {
 }
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+    let mut bounds = Bounds::default();
     for (_, icp, schema) in cx.icps() {
         let Some(schema) = schema else { continue };
         // Criteria that hold together: each block kind, each rule, each segment.
@@ -134,36 +135,37 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             CriteriaBlock::Behaviors,
             CriteriaBlock::Triggers,
         ] {
-            group(cx, icp, schema, icp.block_preds(kind).collect(), out);
+            group(cx, icp, schema, icp.block_preds(kind), &mut bounds, out);
         }
         for r in &icp.rules {
-            group(cx, icp, schema, vec![&r.pred], out);
+            group(cx, icp, schema, [&r.pred], &mut bounds, out);
         }
         for s in &icp.segments {
-            group(cx, icp, schema, s.preds.iter().collect(), out);
+            group(cx, icp, schema, &s.preds, &mut bounds, out);
         }
     }
 }
 
 /// Judges the bounds that a group of criteria, holding together, sets on each field; and each
-/// range nested under `or`, on its own.
-fn group(
+/// range nested under `or`, on its own. `bounds` is scratch space.
+fn group<'p>(
     cx: &Cx<'_>,
     icp: &IcpModel,
     schema: &SchemaModel,
-    preds: Vec<&Pred>,
+    preds: impl IntoIterator<Item = &'p Pred>,
+    bounds: &mut Bounds,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut bounds = Bounds::default();
-    for p in &preds {
-        for c in conjuncts(p) {
-            collect(schema, c, &mut bounds);
+    bounds.fields.clear();
+    for p in preds {
+        for c in each_conjunct(p) {
+            collect(schema, c, bounds);
             if matches!(c.kind, PredKind::Or(..)) {
                 nested(cx, icp, schema, c, out);
             }
         }
     }
-    for (f, lo, hi) in bounds.fields {
+    for &(f, lo, hi) in &bounds.fields {
         if let (Some(lo), Some(hi)) = (lo, hi) {
             judge(cx, icp, schema, f, lo, hi, out);
         }
@@ -178,7 +180,7 @@ fn nested(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, p: &Pred, out: &mut
         }
         PredKind::And(..) => {
             let mut bounds = Bounds::default();
-            for c in conjuncts(p) {
+            for c in each_conjunct(p) {
                 collect(schema, c, &mut bounds);
             }
             for (f, lo, hi) in bounds.fields {

@@ -273,43 +273,70 @@ pub struct Cx<'a> {
 pub struct Facts {
     /// Every criterion and conjunct, by span.
     truths: Vec<(Span, crate::domain::Truth)>,
+    /// [`Domain::truth`] of each top-level criterion where it was judged whole, by the
+    /// criterion's address (a criterion whose conjuncts decided it is not here).
+    whole: Vec<(usize, crate::domain::Truth)>,
     /// The rubric's possible scores.
     pub scores: Option<crate::scores::ScoreRange>,
+    /// How each tier fares, when the scores are known.
+    pub reach: Vec<crate::scores::Reach>,
 }
 
 impl Facts {
-    fn compute(dom: &Domain<'_>, icp: &IcpModel) -> Facts {
-        use crate::domain::{Truth, conjuncts};
-        let mut truths = Vec::new();
+    fn compute(src: &str, dom: &Domain<'_>, icp: &IcpModel) -> Facts {
+        use crate::domain::{Truth, each_conjunct};
+        let n = criteria(icp).count();
+        let mut truths = Vec::with_capacity(2 * n);
+        let mut whole = Vec::with_capacity(n);
         for (_, pred) in criteria(icp) {
-            let parts = conjuncts(pred);
+            let mut parts = 0;
+            let mut last = Truth::Sometimes;
             let mut any_never = false;
             let mut all_always = true;
-            for c in &parts {
+            for c in each_conjunct(pred) {
                 let t = dom.truth(c);
                 any_never |= t == Truth::Never;
                 all_always &= t == Truth::Always;
                 truths.push((c.span, t));
+                parts += 1;
+                last = t;
             }
-            if parts.len() > 1 {
-                let whole = if any_never {
+            let key = std::ptr::from_ref(pred) as usize;
+            if parts > 1 {
+                let t = if any_never {
                     Truth::Never
                 } else if all_always {
                     Truth::Always
                 } else {
-                    dom.truth(pred)
+                    let t = dom.truth(pred);
+                    whole.push((key, t));
+                    t
                 };
-                truths.push((pred.span, whole));
+                truths.push((pred.span, t));
+            } else {
+                // The criterion is its own only conjunct.
+                whole.push((key, last));
             }
         }
         truths.sort_by_key(|(s, _)| (s.start, s.end));
+        whole.sort_unstable_by_key(|(k, _)| *k);
         let mut f = Facts {
             truths,
+            whole,
             scores: None,
+            reach: Vec::new(),
         };
         if !icp.tiers.is_empty() {
             f.scores =
                 crate::scores::score_range(dom, icp, |p| f.get(p).unwrap_or_else(|| dom.truth(p)));
+            if let Some(range) = &f.scores {
+                f.reach = crate::scores::tier_reach(range, &icp.tiers, |t| {
+                    src.get(t.span.range())
+                        .unwrap_or("")
+                        .trim_end()
+                        .ends_with("otherwise")
+                });
+            }
         }
         f
     }
@@ -321,6 +348,15 @@ impl Facts {
             .binary_search_by_key(&key, |(s, _)| (s.start, s.end))
             .ok()
             .map(|i| self.truths[i].1)
+    }
+
+    /// [`Domain::truth`] of a top-level criterion, if it was judged whole.
+    pub fn whole(&self, p: &crate::model::Pred) -> Option<crate::domain::Truth> {
+        let key = std::ptr::from_ref(p) as usize;
+        self.whole
+            .binary_search_by_key(&key, |(k, _)| *k)
+            .ok()
+            .map(|i| self.whole[i].1)
     }
 }
 
@@ -366,12 +402,41 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Exactly [`Domain::truth`] of `p`: cached for a top-level criterion of the icp `icp`
+    /// judged whole, computed otherwise.
+    pub fn exact_truth(
+        &self,
+        icp: usize,
+        dom: &Domain<'_>,
+        p: &crate::model::Pred,
+    ) -> crate::domain::Truth {
+        match self
+            .facts
+            .get(icp)
+            .and_then(Option::as_ref)
+            .and_then(|f| f.whole(p))
+        {
+            Some(t) => t,
+            None => dom.truth(p),
+        }
+    }
+
     /// The possible scores of an icp's rubric.
     pub fn scores(&self, icp: usize) -> Option<&crate::scores::ScoreRange> {
         self.facts
             .get(icp)
             .and_then(Option::as_ref)
             .and_then(|f| f.scores.as_ref())
+    }
+
+    /// The possible scores of an icp's rubric and how each of its tiers fares (parallel to
+    /// the tiers), when the icp has tiers and the scores are known.
+    pub fn tier_reach(
+        &self,
+        icp: usize,
+    ) -> Option<(&crate::scores::ScoreRange, &[crate::scores::Reach])> {
+        let f = self.facts.get(icp).and_then(Option::as_ref)?;
+        Some((f.scores.as_ref()?, &f.reach))
     }
 
     /// The syntax of an icp.
@@ -464,12 +529,18 @@ fn collect_prose<'a>(
     lex: &Lexicon,
 ) -> Vec<Prose<'a>> {
     let mut out = Vec::new();
+    // Files repeat their prose (persona titles, pains, segment names): each text is scanned once.
+    let mut scanned: rustc_hash::FxHashMap<&'a str, Vec<Hit>> = Default::default();
     for (icp_index, m) in model.icps.iter().enumerate() {
         let Some(ast::Item::Icp(icp)) = file.items.get(m.item) else {
             continue;
         };
         let mut push =
             |place: Place, text: &'a str, span: Span, expr_span: Option<Span>, has_window: bool| {
+                let hits = scanned
+                    .entry(text)
+                    .or_insert_with(|| lex.scan(text))
+                    .clone();
                 out.push(Prose {
                     icp: icp_index,
                     place,
@@ -477,7 +548,7 @@ fn collect_prose<'a>(
                     span,
                     expr_span,
                     has_window,
-                    hits: lex.scan(text),
+                    hits,
                 });
             };
         if let Some(t) = &icp.title {
@@ -579,7 +650,7 @@ pub fn run_all(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .map(|icp| {
                 ctx.model
                     .schema_of(icp)
-                    .map(|s| Facts::compute(&Domain::new(s, today), icp))
+                    .map(|s| Facts::compute(ctx.src, &Domain::new(s, today), icp))
             })
             .collect()
     } else {
@@ -616,21 +687,27 @@ pub enum Pos {
 }
 
 /// Every top-level criterion of an icp, with where it sits.
-pub fn criteria(icp: &IcpModel) -> Vec<(Pos, &crate::model::Pred)> {
-    let mut out = Vec::new();
-    for b in &icp.blocks {
-        out.extend(b.preds.iter().map(|p| (Pos::Block(b.block), p)));
-    }
-    for (i, r) in icp.rules.iter().enumerate() {
-        out.push((Pos::Rule(i), &r.pred));
-    }
-    for (i, s) in icp.segments.iter().enumerate() {
-        out.extend(s.preds.iter().map(|p| (Pos::Segment(i), p)));
-    }
-    for (i, d) in icp.disqualifiers.iter().enumerate() {
-        out.push((Pos::Disqualifier(i), &d.pred));
-    }
-    out
+pub fn criteria(icp: &IcpModel) -> impl Iterator<Item = (Pos, &crate::model::Pred)> {
+    let blocks = icp
+        .blocks
+        .iter()
+        .flat_map(|b| b.preds.iter().map(move |p| (Pos::Block(b.block), p)));
+    let rules = icp
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (Pos::Rule(i), &r.pred));
+    let segments = icp
+        .segments
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.preds.iter().map(move |p| (Pos::Segment(i), p)));
+    let disqualifiers = icp
+        .disqualifiers
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (Pos::Disqualifier(i), &d.pred));
+    blocks.chain(rules).chain(segments).chain(disqualifiers)
 }
 
 /// The field an atomic test is about.

@@ -4,9 +4,9 @@
 use icp_syntax::ast::CriteriaBlock;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::domain::{Domain, Truth, conjuncts};
+use crate::domain::{Domain, Truth, each_conjunct};
 use crate::model::{FieldType, IcpModel, Pred, PredKind, SchemaModel};
-use crate::scores::{Reach, tier_reach};
+use crate::scores::Reach;
 
 use super::{CheckDoc, Cx, Pos, atom_field, criteria, diag, fmt_num, type_phrase};
 
@@ -150,30 +150,30 @@ fn criteria_checks(
             }
             continue;
         }
-        let (what, matters) = match pos {
-            Pos::Rule(i) => (
-                format!(
-                    "the rule `{}`",
-                    icp.rules.get(i).map_or("", |r| r.name.as_str())
-                ),
-                "it adds the same points to every account",
-            ),
-            Pos::Segment(_) => (
-                "this segment criterion".to_string(),
-                "it narrows the segment not at all",
-            ),
-            Pos::Block(CriteriaBlock::Triggers) => {
-                ("this trigger".to_string(), "it fires for every account")
-            }
-            _ => (
-                "this criterion".to_string(),
-                "a real ICP excludes most companies",
-            ),
-        };
-        for c in conjuncts(pred) {
+        for c in each_conjunct(pred) {
             if cx.truth(i, dom, c) != Truth::Always {
                 continue;
             }
+            let (what, matters) = match pos {
+                Pos::Rule(i) => (
+                    format!(
+                        "the rule `{}`",
+                        icp.rules.get(i).map_or("", |r| r.name.as_str())
+                    ),
+                    "it adds the same points to every account",
+                ),
+                Pos::Segment(_) => (
+                    "this segment criterion".to_string(),
+                    "it narrows the segment not at all",
+                ),
+                Pos::Block(CriteriaBlock::Triggers) => {
+                    ("this trigger".to_string(), "it fires for every account")
+                }
+                _ => (
+                    "this criterion".to_string(),
+                    "a real ICP excludes most companies",
+                ),
+            };
             let d = diag(
                 &DOC,
                 c.span,
@@ -192,11 +192,10 @@ fn tiers(cx: &Cx<'_>, i: usize, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
     if icp.tiers.is_empty() {
         return;
     }
-    let Some(range) = cx.scores(i) else { return };
-    let reach = tier_reach(range, &icp.tiers, |t| {
-        cx.text(t.span).trim_end().ends_with("otherwise")
-    });
-    for (t, r) in icp.tiers.iter().zip(reach) {
+    let Some((range, reach)) = cx.tier_reach(i) else {
+        return;
+    };
+    for (t, r) in icp.tiers.iter().zip(reach.iter().cloned()) {
         let Reach::Everyone { first } = r else {
             continue;
         };

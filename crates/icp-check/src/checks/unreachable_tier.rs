@@ -5,7 +5,7 @@ use num_rational::Ratio;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::Truth;
-use crate::scores::{Reach, tier_reach};
+use crate::scores::Reach;
 
 use super::{CheckDoc, Cx, diag, fmt_num};
 
@@ -71,11 +71,10 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         if icp.tiers.is_empty() {
             continue;
         }
-        let Some(range) = cx.scores(i) else { continue };
-        let reach = tier_reach(range, &icp.tiers, |t| {
-            cx.text(t.span).trim_end().ends_with("otherwise")
-        });
-        for (t, r) in icp.tiers.iter().zip(reach) {
+        let Some((range, reach)) = cx.tier_reach(i) else {
+            continue;
+        };
+        for (t, r) in icp.tiers.iter().zip(reach.iter().cloned()) {
             let Reach::Unreachable { outside, taken_by } = r else {
                 continue;
             };

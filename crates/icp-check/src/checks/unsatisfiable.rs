@@ -116,8 +116,11 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(impossible(cx, &dom, schema, icp, pos, pred));
             }
         }
-        joint_core(cx, &dom, icp, out);
-        segments(cx, &dom, icp, out);
+        let core: Vec<&Pred> = icp.core_preds().collect();
+        let judge = Judge::new(cx, i, &dom);
+        let core_state = judge.start(&core);
+        joint_core(cx, icp, &core_state.found, out);
+        segments(cx, &judge, icp, &core, &core_state, out);
     }
 }
 
@@ -180,61 +183,173 @@ fn only_field(p: &Pred) -> Result<Option<usize>, ()> {
     if many { Err(()) } else { Ok(one) }
 }
 
-/// Criteria that must hold together, checked in order: each that no account can meet together
-/// with the ones before it (and `base`, which holds already) is returned with the earlier
-/// criterion it contradicts, when one alone does. Criteria are grouped by the field they test,
-/// since criteria on different fields never contradict: only fields tested twice cost a
-/// normal form. Criteria that test several fields fall back to one joint form.
-fn contradictions<'p>(
+/// The criteria kept so far for one field, and (once a second one came) what they admit
+/// together.
+#[derive(Clone)]
+struct FieldState<'p> {
+    field: usize,
+    kept: Vec<&'p Pred>,
+    acc: Option<Option<Dnf>>,
+}
+
+/// Where [`Judge::start`] left a run of criteria: what it found, and, when every criterion
+/// tests one field, the state per field that later criteria continue from.
+struct Started<'p> {
+    found: Vec<(&'p Pred, Option<&'p Pred>)>,
+    /// `None` when some criterion tests several fields.
+    by_field: Option<Vec<FieldState<'p>>>,
+}
+
+/// Finds criteria that contradict the ones before them, reading the judgements already made.
+struct Judge<'c, 'd> {
+    cx: &'c Cx<'c>,
+    icp: usize,
+    dom: &'c Domain<'d>,
+}
+
+impl<'c, 'd> Judge<'c, 'd> {
+    fn new(cx: &'c Cx<'c>, icp: usize, dom: &'c Domain<'d>) -> Self {
+        Judge { cx, icp, dom }
+    }
+
+    /// Feeds one criterion on field `f` to the state of its field; returns the contradiction
+    /// it makes (with the earlier criterion it contradicts, when one alone does), if `report`.
+    fn feed<'p>(
+        &self,
+        st: &mut FieldState<'p>,
+        p: &'p Pred,
+        report: bool,
+    ) -> Option<(&'p Pred, Option<&'p Pred>)> {
+        let dom = self.dom;
+        let Some(&first) = st.kept.first() else {
+            st.kept.push(p);
+            return None;
+        };
+        let acc = st
+            .acc
+            .get_or_insert_with(|| dom.dnf(first, false))
+            .as_ref()?;
+        let d = dom.dnf(p, false)?;
+        if d.is_empty() {
+            return None; // reported on its own
+        }
+        let next = and(acc, &d)?;
+        if next.is_empty() {
+            if report {
+                let culprit = st
+                    .kept
+                    .iter()
+                    .find(|q| dom.jointly_unsatisfiable([**q, p]))
+                    .copied();
+                return Some((p, culprit));
+            }
+            return None;
+        }
+        st.acc = Some(Some(next));
+        st.kept.push(p);
+        None
+    }
+
+    /// Whether `p` is left out of the contradictions: it tests no field, or no account can
+    /// pass it on its own (reported on its own).
+    fn skipped(&self, p: &Pred, field: Option<usize>) -> Option<usize> {
+        let f = field?;
+        if self.cx.exact_truth(self.icp, self.dom, p) == Truth::Never {
+            return None;
+        }
+        Some(f)
+    }
+
+    /// Criteria that must hold together, checked in order: each that no account can meet
+    /// together with the ones before it is returned with the earlier criterion it
+    /// contradicts, when one alone does. Criteria are grouped by the field they test, since
+    /// criteria on different fields never contradict: only fields tested twice cost a normal
+    /// form. Criteria that test several fields fall back to one joint form.
+    fn start<'p>(&self, preds: &[&'p Pred]) -> Started<'p> {
+        let fields: Result<Vec<Option<usize>>, ()> = preds.iter().map(|p| only_field(p)).collect();
+        let Ok(fields) = fields else {
+            return Started {
+                found: joint(self.dom, &[], preds),
+                by_field: None,
+            };
+        };
+        let mut found = Vec::new();
+        let mut states: Vec<FieldState<'p>> = Vec::new();
+        for (p, f) in preds.iter().zip(fields) {
+            let Some(f) = self.skipped(p, f) else {
+                continue;
+            };
+            let st = match states.iter().position(|s| s.field == f) {
+                Some(k) => &mut states[k],
+                None => {
+                    states.push(FieldState {
+                        field: f,
+                        kept: Vec::new(),
+                        acc: None,
+                    });
+                    states.last_mut().expect("just pushed")
+                }
+            };
+            if let Some(c) = self.feed(st, p, true) {
+                found.push(c);
+            }
+        }
+        Started {
+            found,
+            by_field: Some(states),
+        }
+    }
+
+    /// The first criterion of `preds` that contradicts `base` (whose run is `started`) and
+    /// the criteria of `preds` before it, with the criterion it contradicts.
+    fn first_after<'p>(
+        &self,
+        base: &[&'p Pred],
+        started: &Started<'p>,
+        preds: &[&'p Pred],
+    ) -> Option<(&'p Pred, Option<&'p Pred>)> {
+        let fields: Result<Vec<Option<usize>>, ()> = preds.iter().map(|p| only_field(p)).collect();
+        let (Ok(fields), Some(base_states)) = (fields, &started.by_field) else {
+            return joint(self.dom, base, preds).into_iter().next();
+        };
+        // The base's state per field, copied for a field when the first criterion on it comes.
+        let mut states: Vec<FieldState<'p>> = Vec::new();
+        for (p, f) in preds.iter().zip(fields) {
+            let Some(f) = self.skipped(p, f) else {
+                continue;
+            };
+            let st = match states.iter().position(|s| s.field == f) {
+                Some(k) => &mut states[k],
+                None => {
+                    let st = base_states
+                        .iter()
+                        .find(|s| s.field == f)
+                        .cloned()
+                        .unwrap_or(FieldState {
+                            field: f,
+                            kept: Vec::new(),
+                            acc: None,
+                        });
+                    states.push(st);
+                    states.last_mut().expect("just pushed")
+                }
+            };
+            if let Some(c) = self.feed(st, p, true) {
+                return Some(c);
+            }
+        }
+        None
+    }
+}
+
+/// [`Judge::start`] for criteria of which some test several fields: one joint normal form
+/// over `base` (which holds already) and `preds`; only criteria of `preds` are reported.
+fn joint<'p>(
     dom: &Domain<'_>,
     base: &[&'p Pred],
     preds: &[&'p Pred],
 ) -> Vec<(&'p Pred, Option<&'p Pred>)> {
     let mut out = Vec::new();
-    let all_single = base.iter().chain(preds).all(|p| only_field(p).is_ok());
-    if all_single {
-        let mut by_field: std::collections::HashMap<usize, (Vec<&Pred>, Option<Dnf>)> =
-            std::collections::HashMap::new();
-        for (i, p) in base.iter().chain(preds).enumerate() {
-            let Ok(Some(f)) = only_field(p) else { continue };
-            if dom.truth(p) == Truth::Never {
-                continue; // reported on its own
-            }
-            let in_base = i < base.len();
-            let entry = by_field.entry(f).or_insert_with(|| (Vec::new(), None));
-            if entry.0.is_empty() {
-                entry.0.push(p);
-                continue;
-            }
-            if entry.1.is_none() {
-                let Some(first) = dom.dnf(entry.0[0], false) else {
-                    continue;
-                };
-                entry.1 = Some(first);
-            }
-            let (Some(acc), Some(d)) = (entry.1.as_ref(), dom.dnf(p, false)) else {
-                continue;
-            };
-            if d.is_empty() {
-                continue; // reported on its own
-            }
-            let Some(next) = and(acc, &d) else { continue };
-            if next.is_empty() {
-                if !in_base {
-                    let culprit = entry
-                        .0
-                        .iter()
-                        .find(|q| dom.jointly_unsatisfiable([**q, *p]))
-                        .copied();
-                    out.push((*p, culprit));
-                }
-                continue;
-            }
-            entry.1 = Some(next);
-            entry.0.push(p);
-        }
-        return out;
-    }
     let mut acc = top();
     let mut kept: Vec<&Pred> = Vec::new();
     for (i, p) in base.iter().chain(preds).enumerate() {
@@ -262,9 +377,13 @@ fn contradictions<'p>(
 
 /// Firmographics and tech-stack criteria hold together: reports each that contradicts the
 /// ones before it.
-fn joint_core(cx: &Cx<'_>, dom: &Domain<'_>, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
-    let core: Vec<&Pred> = icp.core_preds().collect();
-    for (p, culprit) in contradictions(dom, &[], &core) {
+fn joint_core(
+    cx: &Cx<'_>,
+    icp: &IcpModel,
+    found: &[(&Pred, Option<&Pred>)],
+    out: &mut Vec<Diagnostic>,
+) {
+    for &(p, culprit) in found {
         let mut d = diag(
             &DOC,
             p.span,
@@ -278,17 +397,31 @@ fn joint_core(cx: &Cx<'_>, dom: &Domain<'_>, icp: &IcpModel, out: &mut Vec<Diagn
     }
 }
 
-fn segments(cx: &Cx<'_>, dom: &Domain<'_>, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
-    let core: Vec<&Pred> = icp.core_preds().collect();
+fn segments<'p>(
+    cx: &Cx<'_>,
+    judge: &Judge<'_, '_>,
+    icp: &'p IcpModel,
+    core: &[&'p Pred],
+    core_state: &Started<'p>,
+    out: &mut Vec<Diagnostic>,
+) {
     // A segment is judged against the icp only when the icp's own criteria can hold.
-    let core_ok = contradictions(dom, &[], &core).is_empty();
+    let core_ok = core_state.found.is_empty();
+    let alone = Started {
+        found: Vec::new(),
+        by_field: Some(Vec::new()),
+    };
     for seg in &icp.segments {
         if !seg.secondary && !core_ok {
             continue;
         }
-        let base: &[&Pred] = if seg.secondary { &[] } else { &core };
+        let (base, started): (&[&Pred], &Started<'p>) = if seg.secondary {
+            (&[], &alone)
+        } else {
+            (core, core_state)
+        };
         let preds: Vec<&Pred> = seg.preds.iter().collect();
-        let Some((p, culprit)) = contradictions(dom, base, &preds).into_iter().next() else {
+        let Some((p, culprit)) = judge.first_after(base, started, &preds) else {
             continue;
         };
         let from_icp = culprit.is_some_and(|q| base.iter().any(|b| std::ptr::eq(*b, q)));
