@@ -21,15 +21,17 @@ fn keep_freed_pages() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1000) };
 }
 
-fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    let mut best = Duration::MAX;
-    for _ in 0..runs {
+/// Best and median of `runs` timings of `f`.
+fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs.max(1) {
         let start = Instant::now();
         let out = f();
-        best = best.min(start.elapsed());
+        times.push(start.elapsed());
         drop(out);
     }
-    best
+    times.sort();
+    (times[0], times[times.len() / 2])
 }
 
 fn main() {
@@ -51,11 +53,13 @@ fn main() {
     };
     let config = icp_check::Config::default();
     let mb = src.len() as f64 / 1e6;
-    let report = |name: &str, d: Duration| {
+    let report = |name: &str, (best, median): (Duration, Duration)| {
         println!(
-            "{name:<8} {:>8.1} ms {:>7.1} MB/s",
-            d.as_secs_f64() * 1e3,
-            mb / d.as_secs_f64()
+            "{name:<8} best {:>7.1} ms {:>6.1} MB/s   median {:>7.1} ms {:>6.1} MB/s",
+            best.as_secs_f64() * 1e3,
+            mb / best.as_secs_f64(),
+            median.as_secs_f64() * 1e3,
+            mb / median.as_secs_f64()
         );
     };
     if wanted("lex") {

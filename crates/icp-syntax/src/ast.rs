@@ -363,7 +363,8 @@ pub struct Value {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ValueKind {
-    Number(Number),
+    /// Boxed: a 128-bit rational would double the size of every value and expression node.
+    Number(Box<Number>),
     Duration(Duration),
     Date(Date),
     Str(String),

@@ -415,7 +415,7 @@ fn number_value(text: &str, negate: bool) -> ValueKind {
             if negate {
                 n.value = -n.value;
             }
-            ValueKind::Number(n)
+            ValueKind::Number(Box::new(n))
         }
         Ok(NumberLit::Duration(d)) if !negate => ValueKind::Duration(d),
         Ok(NumberLit::Duration(_)) => {
