@@ -112,6 +112,10 @@ pub fn lex(src: &str) -> Lexed {
             }
             b' ' | b'\t' | b'\r' | 0x0c => {
                 i += 1;
+                // Indentation comes in runs of spaces.
+                while bytes.get(i) == Some(&b' ') {
+                    i += 1;
+                }
                 continue;
             }
             b'#' => {
@@ -126,10 +130,10 @@ pub fn lex(src: &str) -> Lexed {
                 continue;
             }
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                i += 1;
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                    i += 1;
-                }
+                i += 1 + bytes[i + 1..]
+                    .iter()
+                    .position(|&c| !is_word_byte(c))
+                    .unwrap_or(bytes.len() - i - 1);
                 Tok::Ident
             }
             b'0'..=b'9' => {
@@ -194,6 +198,22 @@ pub fn lex(src: &str) -> Lexed {
     out
 }
 
+/// Bytes that continue a name: ASCII letters, digits and `_`.
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    t
+};
+
+fn is_word_byte(c: u8) -> bool {
+    WORD[c as usize]
+}
+
 fn one(i: &mut usize, t: Tok) -> Tok {
     *i += 1;
     t
@@ -239,11 +259,16 @@ fn scan_string(src: &str, start: usize, errors: &mut Vec<LexError>) -> usize {
     let b = src.as_bytes();
     let mut i = start + 1;
     while i < b.len() {
-        match b[i] {
-            b'"' => return i + 1,
-            b'\\' if i + 1 < b.len() && b[i + 1] != b'\n' => i += 2,
-            b'\n' => break,
-            _ => i += 1,
+        // Skip the plain bytes of the string in one step.
+        i += b[i..]
+            .iter()
+            .position(|&c| c == b'"' || c == b'\\' || c == b'\n')
+            .unwrap_or(b.len() - i);
+        match b.get(i) {
+            Some(b'"') => return i + 1,
+            Some(b'\\') if i + 1 < b.len() && b[i + 1] != b'\n' => i += 2,
+            Some(b'\\') => i += 1,
+            _ => break,
         }
     }
     let mut end = i.min(b.len());
