@@ -366,7 +366,8 @@ pub const CADENCES: &[(&str, i64)] = &[("monthly", 30), ("quarterly", 92), ("yea
 /// Builds the model of a parsed file, reporting semantic errors.
 pub fn resolve<'f>(file: &'f ast::File, diags: &mut Vec<Diagnostic>) -> Model {
     let mut model = Model::default();
-    let mut item_names: HashMap<&str, Span> = HashMap::default();
+    let mut item_names: HashMap<&str, Span> =
+        HashMap::with_capacity_and_hasher(file.items.len(), Default::default());
     let mut seen = |name: &'f ast::Ident, what: &str, diags: &mut Vec<Diagnostic>| {
         if let Some(first) = item_names.get(name.name.as_str()) {
             diags.push(
@@ -577,7 +578,9 @@ impl<'m> Resolver<'m, '_> {
         }
         m.schema = self.schema;
         let mut warned_no_schema = uses_seen;
-        let mut names: HashMap<(&str, &str), Span> = HashMap::default();
+        // Sized for a typical icp's personas, rules, tiers and segments: no rehashing.
+        let mut names: HashMap<(&str, &str), Span> =
+            HashMap::with_capacity_and_hasher(32, Default::default());
         for st in &icp.body {
             if !warned_no_schema && stmt_tests_fields(&st.kind) {
                 warned_no_schema = true;
