@@ -25,6 +25,7 @@ for size in 1048576 10485760; do
   t1=$(best ./target/release/icpc check --format json --today 2026-11-23 "$f")
   if command -v tree-sitter >/dev/null && [ -d grammar/tree-sitter-icp ]; then
     t2=$(cd grammar/tree-sitter-icp && best tree-sitter parse --quiet "$f")
+    t2=$(printf '%.3f' "$t2")
     r2=$(printf '%.1f' "$(echo "$mb / $t2" | bc -l)")
   else
     t2=n/a; r2=n/a
