@@ -1377,3 +1377,37 @@ pub fn lit_cmp(a: &Lit, b: &Lit) -> Option<std::cmp::Ordering> {
 fn lit_gt(a: &Lit, b: &Lit) -> bool {
     lit_cmp(a, b) == Some(std::cmp::Ordering::Greater)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matching_a_normalised_value_agrees_with_normalising_it() {
+        let inputs = [
+            "saas",
+            "SaaS",
+            "  In-House ",
+            "power bi",
+            "Power_BI",
+            "power-bi",
+            "powerbi",
+            "Ünïcode Válue",
+            "ÜNÏCODE-válue",
+            "",
+            " ",
+        ];
+        for a in inputs {
+            for b in inputs {
+                let norm = normalize_value(b);
+                assert_eq!(
+                    normalizes_to(a, &norm),
+                    normalize_value(a) == norm,
+                    "{a:?} against {b:?} (normalised {norm:?})"
+                );
+            }
+        }
+        assert!(normalizes_to(" Power-BI", "power_bi"));
+        assert!(!normalizes_to("power", "power_bi"));
+    }
+}
