@@ -1,25 +1,9 @@
-//! Times each phase of the analysis of one file, best of N runs, for profiling:
-//! `cargo run --release -p icp-check --example phases -- big.icp 5`.
+//! Times each phase of the analysis of one file (best and median of RUNS), for profiling:
+//! `cargo run --release -p icp-check --example phases -- big.icp 20 [lex|parse|resolve|analyze]`.
 
 use std::time::{Duration, Instant};
 
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// mimalloc's `mi_option_purge_delay` (mimalloc.h; the sys crate does not name it).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Freed pages go back to the OS after a second instead of 10 ms: an analysis frees its
-/// tokens and builds the model right after, and faulting those pages in again cost about a
-/// fifth of the analysis. `MIMALLOC_PURGE_DELAY` in the environment still wins.
-#[allow(unsafe_code)]
-fn keep_freed_pages() {
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
-        return;
-    }
-    // SAFETY: sets a plain integer option; mimalloc reads options at any time.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1000) };
-}
+include!("../../icpc/src/allocator.rs");
 
 /// Best and median of `runs` timings of `f`.
 fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
@@ -38,7 +22,7 @@ fn main() {
     keep_freed_pages();
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {
-        eprintln!("usage: phases FILE.icp [RUNS]");
+        eprintln!("usage: phases FILE.icp [RUNS] [lex|parse|resolve|analyze]");
         std::process::exit(2);
     };
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5);

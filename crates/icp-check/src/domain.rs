@@ -629,39 +629,6 @@ impl<'a> Domain<'a> {
         )
     }
 
-    fn cmp_interval(op: CmpOp, v: Rational) -> Vec<Interval> {
-        let p = End::Incl(v);
-        match op {
-            CmpOp::Eq => vec![Interval { lo: p, hi: p }],
-            CmpOp::Ne => vec![
-                Interval {
-                    lo: End::Unbounded,
-                    hi: End::Excl(v),
-                },
-                Interval {
-                    lo: End::Excl(v),
-                    hi: End::Unbounded,
-                },
-            ],
-            CmpOp::Lt => vec![Interval {
-                lo: End::Unbounded,
-                hi: End::Excl(v),
-            }],
-            CmpOp::Le => vec![Interval {
-                lo: End::Unbounded,
-                hi: p,
-            }],
-            CmpOp::Gt => vec![Interval {
-                lo: End::Excl(v),
-                hi: End::Unbounded,
-            }],
-            CmpOp::Ge => vec![Interval {
-                lo: p,
-                hi: End::Unbounded,
-            }],
-        }
-    }
-
     /// The normal form of an atomic test, `None` when it cannot be reasoned about.
     fn atom(&self, p: &Pred, negate: bool) -> Option<Dnf> {
         match &p.kind {
@@ -671,7 +638,7 @@ impl<'a> Domain<'a> {
                     (t, l) if t.is_ordered() => self.ordered(
                         *field,
                         t,
-                        Self::cmp_interval(*op, Self::lit_value(l)?),
+                        comparison_intervals(*op, Self::lit_value(l)?),
                         negate,
                     ),
                     (FieldType::Enum(vals), Lit::Enum(i)) => {
@@ -1086,6 +1053,40 @@ pub fn conflict<'p>(dom: &Domain<'_>, preds: &[&'p Pred]) -> Vec<&'p Pred> {
         }
     }
     preds.to_vec()
+}
+
+/// The values `x` with `x OP v`, as intervals.
+pub(crate) fn comparison_intervals(op: CmpOp, v: Rational) -> Vec<Interval> {
+    let p = End::Incl(v);
+    match op {
+        CmpOp::Eq => vec![Interval { lo: p, hi: p }],
+        CmpOp::Ne => vec![
+            Interval {
+                lo: End::Unbounded,
+                hi: End::Excl(v),
+            },
+            Interval {
+                lo: End::Excl(v),
+                hi: End::Unbounded,
+            },
+        ],
+        CmpOp::Lt => vec![Interval {
+            lo: End::Unbounded,
+            hi: End::Excl(v),
+        }],
+        CmpOp::Le => vec![Interval {
+            lo: End::Unbounded,
+            hi: p,
+        }],
+        CmpOp::Gt => vec![Interval {
+            lo: End::Excl(v),
+            hi: End::Unbounded,
+        }],
+        CmpOp::Ge => vec![Interval {
+            lo: p,
+            hi: End::Unbounded,
+        }],
+    }
 }
 
 #[cfg(test)]

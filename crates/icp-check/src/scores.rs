@@ -117,37 +117,7 @@ pub enum Reach {
 }
 
 fn condition_set(op: CmpOp, t: Rational) -> IntervalSet {
-    let p = End::Incl(t);
-    let parts = match op {
-        CmpOp::Eq => vec![Interval { lo: p, hi: p }],
-        CmpOp::Ne => vec![
-            Interval {
-                lo: End::Unbounded,
-                hi: End::Excl(t),
-            },
-            Interval {
-                lo: End::Excl(t),
-                hi: End::Unbounded,
-            },
-        ],
-        CmpOp::Lt => vec![Interval {
-            lo: End::Unbounded,
-            hi: End::Excl(t),
-        }],
-        CmpOp::Le => vec![Interval {
-            lo: End::Unbounded,
-            hi: p,
-        }],
-        CmpOp::Gt => vec![Interval {
-            lo: End::Excl(t),
-            hi: End::Unbounded,
-        }],
-        CmpOp::Ge => vec![Interval {
-            lo: p,
-            hi: End::Unbounded,
-        }],
-    };
-    IntervalSet::new(parts, false)
+    IntervalSet::new(crate::domain::comparison_intervals(op, t), false)
 }
 
 /// How each tier fares, in order. `is_otherwise` tells an `otherwise` tier from one whose

@@ -6,31 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod allocator;
 mod check;
 mod explain;
 mod fmt;
 mod lsp;
 mod render;
 mod score;
-
-/// The allocator `icpc` ships with: the parser and checks allocate many small nodes.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// mimalloc's `mi_option_purge_delay` (mimalloc.h; the sys crate does not name it).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Freed pages go back to the OS after a second instead of 10 ms: an analysis frees its
-/// tokens and builds the model right after, and faulting those pages in again cost about a
-/// fifth of the analysis. `MIMALLOC_PURGE_DELAY` in the environment still wins.
-#[allow(unsafe_code)]
-fn keep_freed_pages() {
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
-        return;
-    }
-    // SAFETY: sets a plain integer option; mimalloc reads options at any time.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1000) };
-}
 
 /// icpc — the toolchain for Ideal Customer Profiles written as code.
 #[derive(Parser)]
@@ -58,7 +40,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    keep_freed_pages();
+    allocator::keep_freed_pages();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -391,15 +391,7 @@ impl<'a> Cx<'a> {
         dom: &Domain<'_>,
         p: &crate::model::Pred,
     ) -> crate::domain::Truth {
-        match self
-            .facts
-            .get(icp)
-            .and_then(Option::as_ref)
-            .and_then(|f| f.get(p))
-        {
-            Some(t) => t,
-            None => dom.truth(p),
-        }
+        self.cached_or_computed(icp, dom, p, Facts::get)
     }
 
     /// Exactly [`Domain::truth`] of `p`: cached for a top-level criterion of the icp `icp`
@@ -410,15 +402,22 @@ impl<'a> Cx<'a> {
         dom: &Domain<'_>,
         p: &crate::model::Pred,
     ) -> crate::domain::Truth {
-        match self
-            .facts
+        self.cached_or_computed(icp, dom, p, Facts::whole)
+    }
+
+    /// `lookup` in the icp's cached judgements, else `dom.truth(p)`.
+    fn cached_or_computed(
+        &self,
+        icp: usize,
+        dom: &Domain<'_>,
+        p: &crate::model::Pred,
+        lookup: impl Fn(&Facts, &crate::model::Pred) -> Option<crate::domain::Truth>,
+    ) -> crate::domain::Truth {
+        self.facts
             .get(icp)
             .and_then(Option::as_ref)
-            .and_then(|f| f.whole(p))
-        {
-            Some(t) => t,
-            None => dom.truth(p),
-        }
+            .and_then(|f| lookup(f, p))
+            .unwrap_or_else(|| dom.truth(p))
     }
 
     /// The possible scores of an icp's rubric.
