@@ -16,7 +16,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
-use icp_syntax::ast::{CmpOp, HasMode};
+use icp_syntax::ast::{CmpOp, HasMode, SmolStr};
 use icp_syntax::literal::Rational;
 use num_rational::Ratio;
 use num_traits::{CheckedAdd, CheckedSub};
@@ -397,7 +397,7 @@ pub enum Con {
     /// Text: one of these strings, or anything but these.
     Text {
         finite: bool,
-        strings: BTreeSet<String>,
+        strings: BTreeSet<SmolStr>,
     },
 }
 
@@ -617,7 +617,7 @@ impl<'a> Domain<'a> {
     fn text(
         &self,
         field: FieldId,
-        strings: BTreeSet<String>,
+        strings: BTreeSet<SmolStr>,
         finite: bool,
         negate: bool,
     ) -> Option<Dnf> {

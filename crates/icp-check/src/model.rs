@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use icp_syntax::Span;
 use icp_syntax::ast::{
+    SmolStr,
     self, CmpOp, CriteriaBlock, Expr, ExprKind, HasMode, StmtKind, Value, ValueKind,
 };
 use icp_syntax::literal::{NumUnit, Rational};
@@ -117,22 +118,22 @@ pub fn normalizes_to(s: &str, norm: &str) -> bool {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
-    pub name: String,
+    pub name: SmolStr,
     pub name_span: Span,
     pub span: Span,
     pub ty: FieldType,
     /// The column (CSV header or JSON key) the field comes from.
-    pub column: String,
+    pub column: SmolStr,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SchemaModel {
-    pub name: String,
+    pub name: SmolStr,
     pub name_span: Span,
     pub span: Span,
-    pub doc: Option<String>,
+    pub doc: Option<SmolStr>,
     pub fields: Vec<Field>,
-    by_name: HashMap<String, FieldId>,
+    by_name: HashMap<SmolStr, FieldId>,
 }
 
 impl SchemaModel {
@@ -149,7 +150,7 @@ pub enum Lit {
     Date(i64),
     /// Days.
     Duration(i64),
-    Text(String),
+    Text(SmolStr),
     /// Index into the enum's values.
     Enum(usize),
     Bool(bool),
@@ -207,7 +208,7 @@ pub enum PredKind {
     Or(Box<Pred>, Box<Pred>),
     /// Free text: cannot be scored.
     Prose {
-        text: String,
+        text: SmolStr,
         within: Option<i64>,
     },
     /// A test that could not be resolved (an error was reported): always unknown.
@@ -256,24 +257,24 @@ pub struct BlockModel {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DisqualifierModel {
     pub pred: Pred,
-    pub because: Option<String>,
+    pub because: Option<SmolStr>,
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RuleModel {
-    pub name: String,
+    pub name: SmolStr,
     pub name_span: Span,
     pub weight: Rational,
     pub weight_span: Option<Span>,
-    pub label: Option<String>,
+    pub label: Option<SmolStr>,
     pub pred: Pred,
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TierModel {
-    pub name: String,
+    pub name: SmolStr,
     pub name_span: Span,
     /// `None` for `otherwise`.
     pub condition: Option<(CmpOp, Rational)>,
@@ -282,7 +283,7 @@ pub struct TierModel {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SegmentModel {
-    pub name: String,
+    pub name: SmolStr,
     pub name_span: Span,
     pub secondary: bool,
     pub preds: Vec<Pred>,
@@ -291,14 +292,14 @@ pub struct SegmentModel {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct IcpModel {
-    pub name: String,
+    pub name: SmolStr,
     pub name_span: Span,
     pub header_span: Span,
     pub span: Span,
     /// Index of this icp in `File::items`.
     pub item: usize,
     pub schema: Option<SchemaId>,
-    pub owner: Option<String>,
+    pub owner: Option<SmolStr>,
     pub reviewed: Option<(i64, Span)>,
     /// The refresh cadence in days, and where it was written.
     pub refresh: Option<(i64, Span)>,
@@ -389,7 +390,7 @@ pub fn resolve<'f>(file: &'f ast::File, diags: &mut Vec<Diagnostic>) -> Model {
             model.schemas.push(resolve_schema(s, diags));
         }
     }
-    let mut schema_ids: HashMap<String, SchemaId> = HashMap::default();
+    let mut schema_ids: HashMap<SmolStr, SchemaId> = HashMap::default();
     for (i, s) in model.schemas.iter().enumerate() {
         schema_ids.entry(s.name.clone()).or_insert(i);
     }
@@ -513,7 +514,7 @@ struct Resolver<'m, 'd> {
     diags: &'d mut Vec<Diagnostic>,
     schema: Option<SchemaId>,
     /// Schema ids by name, so `uses` resolves in constant time however many schemas exist.
-    schema_ids: &'m HashMap<String, SchemaId>,
+    schema_ids: &'m HashMap<SmolStr, SchemaId>,
     referenced: Vec<FieldId>,
 }
 

@@ -309,8 +309,8 @@ impl Compiler<'_> {
             u16::try_from(self.slots.len()).map_err(|_| CompileError("too many fields".into()))?;
         self.slots.push(Slot {
             field,
-            name: f.name.clone(),
-            column: f.column.clone(),
+            name: f.name.to_string(),
+            column: f.column.to_string(),
             ty,
             values,
             set_offset,
@@ -682,7 +682,7 @@ impl Program {
             disqualifiers.push(Disqualifier {
                 node,
                 text: text_of(src, &d.pred),
-                because: d.because.clone(),
+                because: d.because.as_ref().map(ToString::to_string),
             });
         }
         let mut rules = Vec::new();
@@ -699,8 +699,8 @@ impl Program {
                 _ => RuleKind::Pred(c.pred(&r.pred)?),
             };
             rules.push(Rule {
-                name: r.name.clone(),
-                label: r.label.clone(),
+                name: r.name.to_string(),
+                label: r.label.as_ref().map(ToString::to_string),
                 weight: r.weight,
                 kind,
                 text: text_of(src, &r.pred),
@@ -710,7 +710,7 @@ impl Program {
             .tiers
             .iter()
             .map(|t| Tier {
-                name: t.name.clone(),
+                name: t.name.to_string(),
                 condition: t.condition,
             })
             .collect();
@@ -721,14 +721,14 @@ impl Program {
                 preds.push((c.pred(p)?, text_of(src, p)));
             }
             segments.push(Segment {
-                name: s.name.clone(),
+                name: s.name.to_string(),
                 secondary: s.secondary,
                 preds,
             });
         }
         let plan = score_plan(&rules, &tiers);
         Ok(Program {
-            icp: icp.name.clone(),
+            icp: icp.name.to_string(),
             slots: c.slots,
             nodes: c.nodes,
             texts: c.texts,

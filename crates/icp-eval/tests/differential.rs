@@ -192,7 +192,7 @@ impl Reference<'_> {
         match l {
             Lit::Num(n) => V::Num(*n),
             Lit::Date(d) | Lit::Duration(d) => V::Day(*d),
-            Lit::Text(t) => V::Text(t.clone()),
+            Lit::Text(t) => V::Text(t.to_string()),
             Lit::Enum(i) => V::Enum(Some(*i)),
             Lit::Bool(b) => V::Bool(*b),
         }
@@ -333,7 +333,7 @@ impl Reference<'_> {
                     _ => {
                         lo += w.min(r(0));
                         hi += w.max(r(0));
-                        unknown.push(rule.name.clone());
+                        unknown.push(rule.name.to_string());
                     }
                 }
                 continue;
@@ -348,7 +348,7 @@ impl Reference<'_> {
                 None => {
                     lo += w.min(r(0));
                     hi += w.max(r(0));
-                    unknown.push(rule.name.clone());
+                    unknown.push(rule.name.to_string());
                 }
             }
         }
@@ -368,7 +368,7 @@ impl Reference<'_> {
                 all.extend(core.iter().copied());
             }
             match self.all(&all, row) {
-                Some(true) => segments.push(s.name.clone()),
+                Some(true) => segments.push(s.name.to_string()),
                 None => segments.push(format!("{}?", s.name)),
                 Some(false) => {}
             }
@@ -392,7 +392,7 @@ impl Reference<'_> {
                         CmpOp::Ge => lo >= *v,
                     },
                 })
-                .map_or(String::new(), |t| t.name.clone())
+                .map_or(String::new(), |t| t.name.to_string())
         };
         Expected {
             score: format_rational(&lo),

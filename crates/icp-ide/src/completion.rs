@@ -284,7 +284,7 @@ impl<'a> Completer<'a> {
             [] => {}
             ["uses"] => {
                 let names: Vec<String> =
-                    self.model.schemas.iter().map(|s| s.name.clone()).collect();
+                    self.model.schemas.iter().map(|s| s.name.to_string()).collect();
                 for (s, name) in self.model.schemas.iter().zip(names) {
                     let doc = s.doc.clone().unwrap_or_default();
                     let detail = format!("schema, {} fields", s.fields.len());

@@ -295,14 +295,14 @@ pub(crate) fn item_occurrences(a: &Analysis, item: usize, out: &mut Vec<Occurren
             out.push(Occurrence {
                 span: s.name.span,
                 def: Def::Schema {
-                    name: s.name.name.clone(),
+                    name: s.name.name.to_string(),
                 },
                 is_decl: true,
             });
             for f in &s.fields {
                 let field = Def::Field {
-                    schema: s.name.name.clone(),
-                    field: f.name.name.clone(),
+                    schema: s.name.name.to_string(),
+                    field: f.name.name.to_string(),
                 };
                 out.push(Occurrence {
                     span: f.name.span,
@@ -313,8 +313,8 @@ pub(crate) fn item_occurrences(a: &Analysis, item: usize, out: &mut Vec<Occurren
                     out.push(Occurrence {
                         span: v.span,
                         def: Def::Value {
-                            schema: s.name.name.clone(),
-                            field: f.name.name.clone(),
+                            schema: s.name.name.to_string(),
+                            field: f.name.name.to_string(),
                             value: icp_check::model::normalize_value(&v.name),
                         },
                         is_decl: true,
@@ -355,7 +355,7 @@ impl<'a, 'o> IcpWalker<'a, 'o> {
     }
 
     fn named(&mut self, name: &ast::Ident, make: fn(String, String) -> Def) {
-        let def = make(self.icp.name.name.clone(), name.name.clone());
+        let def = make(self.icp.name.name.to_string(), name.name.to_string());
         self.push(name.span, def, true);
     }
 
@@ -364,7 +364,7 @@ impl<'a, 'o> IcpWalker<'a, 'o> {
         self.push(
             icp.name.span,
             Def::Icp {
-                name: icp.name.name.clone(),
+                name: icp.name.name.to_string(),
             },
             true,
         );
@@ -374,7 +374,7 @@ impl<'a, 'o> IcpWalker<'a, 'o> {
                     self.push(
                         name.span,
                         Def::Schema {
-                            name: name.name.clone(),
+                            name: name.name.to_string(),
                         },
                         false,
                     );
@@ -412,8 +412,8 @@ impl<'a, 'o> IcpWalker<'a, 'o> {
         self.push(
             f.span,
             Def::Field {
-                schema: schema.name.clone(),
-                field: field.name.clone(),
+                schema: schema.name.to_string(),
+                field: field.name.to_string(),
             },
             false,
         );
@@ -432,8 +432,8 @@ impl<'a, 'o> IcpWalker<'a, 'o> {
             self.push(
                 v.span,
                 Def::Value {
-                    schema: schema.name.clone(),
-                    field: field.name.clone(),
+                    schema: schema.name.to_string(),
+                    field: field.name.to_string(),
                     value: norm,
                 },
                 false,

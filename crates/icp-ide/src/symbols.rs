@@ -37,9 +37,9 @@ pub struct Symbol {
 }
 
 impl Symbol {
-    fn new(name: impl Into<String>, kind: SymbolKind, span: Span, selection: Span) -> Symbol {
+    fn new(name: impl AsRef<str>, kind: SymbolKind, span: Span, selection: Span) -> Symbol {
         Symbol {
-            name: name.into(),
+            name: name.as_ref().to_string(),
             detail: None,
             kind,
             span: span.cover(selection),

@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 use icp_check::{Config, Diagnostic};
 use icp_syntax::Span;
+use icp_syntax::ast::SmolStr;
 use icp_syntax::lexer::{self, Tok};
 
 /// What one chunk declares and names.
@@ -50,8 +51,8 @@ pub struct RegionResult {
     open_end: bool,
     /// The schemas and icps the parser found, by name, and how many icps have no `uses`: the
     /// split is right only if these are what the chunks' tokens promised.
-    schemas: Vec<String>,
-    icps: Vec<String>,
+    schemas: Vec<SmolStr>,
+    icps: Vec<SmolStr>,
     icps_without_uses: usize,
 }
 
@@ -333,8 +334,8 @@ pub fn diagnostics(
     let regions = regions(src, cache);
     cache.chunks.retain(|_, (_, used)| *used == pass);
     let (regions, (promised_schemas, promised_icps)) = regions?;
-    let mut found_schemas: Vec<String> = Vec::new();
-    let mut found_icps: Vec<String> = Vec::new();
+    let mut found_schemas: Vec<SmolStr> = Vec::new();
+    let mut found_icps: Vec<SmolStr> = Vec::new();
     let mut out = Vec::new();
     let mut parts: Regions = Vec::with_capacity(regions.len());
     let last = regions.len().saturating_sub(1);

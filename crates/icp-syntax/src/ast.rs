@@ -5,18 +5,20 @@
 
 use crate::literal::{Date, Duration, Number};
 use crate::span::Span;
+pub use smol_str::SmolStr;
 
 /// A name with its span.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ident {
-    pub name: String,
+    /// Inline up to 23 bytes, so most names cost no allocation (and clone cheaply).
+    pub name: SmolStr,
     pub span: Span,
 }
 
 /// A string literal: its value (escapes resolved) and its span (quotes included).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Str {
-    pub value: String,
+    pub value: SmolStr,
     pub span: Span,
 }
 
@@ -367,8 +369,8 @@ pub enum ValueKind {
     Number(Box<Number>),
     Duration(Duration),
     Date(Date),
-    Str(String),
-    Ident(String),
+    Str(SmolStr),
+    Ident(SmolStr),
     /// A literal that could not be read, with the reason (reported as `invalid-literal`).
     Invalid(String),
 }

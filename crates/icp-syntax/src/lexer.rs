@@ -4,6 +4,7 @@
 //! hundred MB/s; the token parser in `parser.rs` does the structural work with rich errors.
 
 use crate::span::Span;
+use smol_str::SmolStr;
 
 /// The kinds of token. Words are all `Ident`: keywords are contextual and matched by text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -284,11 +285,11 @@ fn scan_string(src: &str, start: usize, errors: &mut Vec<LexError>) -> usize {
 
 /// The value of a string literal's source text (quotes included); escape errors are reported
 /// with their spans (relative to the file, given the literal's start offset).
-pub fn unescape(raw: &str, offset: usize, errors: &mut Vec<LexError>) -> String {
+pub fn unescape(raw: &str, offset: usize, errors: &mut Vec<LexError>) -> SmolStr {
     let inner = raw.strip_prefix('"').unwrap_or(raw);
     let inner = inner.strip_suffix('"').unwrap_or(inner);
     if !inner.contains('\\') {
-        return inner.to_string();
+        return SmolStr::new(inner);
     }
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.char_indices().peekable();
@@ -337,7 +338,7 @@ pub fn unescape(raw: &str, offset: usize, errors: &mut Vec<LexError>) -> String 
             None => {}
         }
     }
-    out
+    SmolStr::from(out)
 }
 
 #[cfg(test)]
