@@ -95,11 +95,20 @@ pub struct Lexed {
 }
 
 pub fn lex(src: &str) -> Lexed {
+    let mut tokens = Vec::with_capacity(src.len() / 4);
+    let (comments, errors) = lex_each(src, |t| tokens.push(t));
+    Lexed {
+        tokens,
+        comments,
+        errors,
+    }
+}
+
+/// Lexes `src`, handing each token to `emit` as it is found (the parser stores its own form
+/// of them, with no intermediate vector); returns the comments and the errors.
+pub fn lex_each(src: &str, mut emit: impl FnMut(Token)) -> (Vec<Span>, Vec<LexError>) {
     let bytes = src.as_bytes();
-    let mut out = Lexed {
-        tokens: Vec::with_capacity(src.len() / 4),
-        ..Lexed::default()
-    };
+    let mut out = Lexed::default();
     let mut i = 0;
     let mut line_start = true;
     while i < bytes.len() {
@@ -189,14 +198,14 @@ pub fn lex(src: &str) -> Lexed {
                 Tok::Error
             }
         };
-        out.tokens.push(Token {
+        emit(Token {
             kind,
             span: Span::new(start, i),
             line_start,
         });
         line_start = false;
     }
-    out
+    (out.comments, out.errors)
 }
 
 /// Bytes that continue a name: ASCII letters, digits and `_`.

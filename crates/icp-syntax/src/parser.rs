@@ -93,87 +93,75 @@ pub struct SyntaxError {
 
 /// Parses a whole file. Never fails: returns the tree it could build and every error.
 pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
-    let lexed = lexer::lex(src);
-    let mut errors: Vec<SyntaxError> = lexed
-        .errors
-        .iter()
+    let mut toks: Vec<(T<'_>, SimpleSpan)> = Vec::with_capacity(src.len() / 4);
+    let (comments, lex_errors) = lexer::lex_each(src, |t: Token| {
+        let range = t.span.range();
+        toks.push((
+            T {
+                kind: t.kind,
+                text: &src[range.clone()],
+                line_start: t.line_start,
+            },
+            SimpleSpan::from(range),
+        ));
+    });
+    let mut errors: Vec<SyntaxError> = lex_errors
+        .into_iter()
         .map(|e| SyntaxError {
             span: e.span,
-            message: e.message.clone(),
+            message: e.message,
         })
         .collect();
     // Escape errors are found here once, so the parser can unescape without reporting.
-    for t in lexed.tokens.iter().filter(|t| t.kind == Tok::Str) {
-        let raw = &src[t.span.range()];
-        if raw.contains('\\') {
+    for (t, s) in toks.iter().filter(|(t, _)| t.kind == Tok::Str) {
+        if t.text.contains('\\') {
             let mut errs = Vec::new();
-            lexer::unescape(raw, t.span.start as usize, &mut errs);
+            lexer::unescape(t.text, s.start, &mut errs);
             errors.extend(errs.into_iter().map(|e| SyntaxError {
                 span: e.span,
                 message: e.message,
             }));
         }
     }
-    let limit = nesting_limit(src, &lexed.tokens, &mut errors);
-    let toks: Vec<(T<'_>, SimpleSpan)> = lexed.tokens[..limit]
-        .iter()
-        .map(|t: &Token| {
-            (
-                T {
-                    kind: t.kind,
-                    text: &src[t.span.range()],
-                    line_start: t.line_start,
-                },
-                SimpleSpan::from(t.span.range()),
-            )
-        })
-        .collect();
+    let limit = nesting_limit(&toks, &mut errors);
+    let toks = &toks[..limit];
     let eoi = SimpleSpan::from(src.len()..src.len());
     // Most files are valid: a first pass without error bookkeeping is several times faster.
     // Only a file with mistakes is parsed again to collect rich, recoverable errors.
     if errors.is_empty() {
-        let fast = file_parser::<_, EmptyErr>().parse(token_input(&toks, eoi));
+        let fast = file_parser::<_, EmptyErr>().parse(token_input(toks, eoi));
         if !fast.has_errors() {
             if let Some(items) = fast.into_output() {
-                return (
-                    File {
-                        items,
-                        comments: lexed.comments,
-                    },
-                    errors,
-                );
+                return (File { items, comments }, errors);
             }
         }
     }
     let (items, errs) = file_parser::<_, Rich<'_, T<'_>>>()
-        .parse(token_input(&toks, eoi))
+        .parse(token_input(toks, eoi))
         .into_output_errors();
     for e in errs {
         let mut span = sp(*e.span());
         let mut message = describe_error(&e, src);
         // An error found at a token that starts a line and could start a statement is about
         // the unfinished line before it: point at the end of that line.
-        let at = lexed.tokens.partition_point(|t| t.span.start < span.start);
-        let after_complete = at > 0
-            && matches!(
-                lexed.tokens[at - 1].kind,
-                Tok::RBrace | Tok::LBrace | Tok::Semi
-            );
-        let starts_statement = |t: &Token| {
+        let at = toks.partition_point(|(_, s)| s.start < span.start as usize);
+        let after_complete =
+            at > 0 && matches!(toks[at - 1].0.kind, Tok::RBrace | Tok::LBrace | Tok::Semi);
+        let starts_statement = |(t, s): &(T<'_>, SimpleSpan)| {
             !after_complete
                 && t.line_start
-                && t.span.start == span.start
+                && s.start == span.start as usize
                 && (t.kind == Tok::Str
                     || t.kind == Tok::RBrace
-                    || (t.kind == Tok::Ident && !RESERVED.contains(&&src[t.span.range()])))
+                    || (t.kind == Tok::Ident && !RESERVED.contains(&t.text)))
         };
-        if at > 0 && lexed.tokens.get(at).is_some_and(starts_statement) {
-            let prev = lexed.tokens[at - 1].span;
+        if at > 0 && toks.get(at).is_some_and(starts_statement) {
+            let prev = toks[at - 1].1;
             if let Some(found) = message.rfind(", found ") {
                 message.truncate(found);
                 message.push_str(", found the end of the line");
             }
-            span = Span::new(prev.end as usize, prev.end as usize);
+            span = Span::new(prev.end, prev.end);
         }
         errors.push(SyntaxError { span, message });
     }
@@ -182,7 +170,7 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
     errors.dedup_by(|b, a| a.span.start == b.span.start);
     let file = File {
         items: items.unwrap_or_default(),
-        comments: lexed.comments,
+        comments,
     };
     (file, errors)
 }
@@ -205,12 +193,12 @@ const MAX_CHAIN: usize = 1000;
 
 /// Returns how many tokens to parse: all of them, or those before the first one that nests too
 /// deep (which is then reported).
-fn nesting_limit(src: &str, tokens: &[Token], errors: &mut Vec<SyntaxError>) -> usize {
+fn nesting_limit(tokens: &[(T<'_>, SimpleSpan)], errors: &mut Vec<SyntaxError>) -> usize {
     let mut depth = 0usize;
     let mut nots = 0usize;
     let mut chain = 0usize;
-    for (i, t) in tokens.iter().enumerate() {
-        let text = &src[t.span.range()];
+    for (i, (t, s)) in tokens.iter().enumerate() {
+        let text = t.text;
         let is_bool_op = t.kind == Tok::Ident && (text == "and" || text == "or");
         match t.kind {
             Tok::LBrace | Tok::LBracket | Tok::LParen => depth += 1,
@@ -230,7 +218,7 @@ fn nesting_limit(src: &str, tokens: &[Token], errors: &mut Vec<SyntaxError>) -> 
         }
         if depth > MAX_DEPTH || nots > MAX_DEPTH || chain > MAX_CHAIN {
             errors.push(SyntaxError {
-                span: t.span,
+                span: sp(*s),
                 message: format!(
                     "this is nested too deeply (more than {MAX_DEPTH} levels, or {MAX_CHAIN} `and`/`or` in one block): split the criterion"
                 ),
