@@ -429,18 +429,26 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
     Er: ParseError<'a, I>,
 {
-    let number = tok(Tok::Minus)
-        .or_not()
-        .then(select! { T { kind: Tok::Number, text, .. } => text })
-        .map(|(minus, text): (Option<Span>, &'a str)| number_value(text, minus.is_some()));
-    let date = select! { T { kind: Tok::Date, text, .. } => match literal::parse_date(text) {
-        Ok(d) => ValueKind::Date(d),
-        Err(m) => ValueKind::Invalid(m),
-    } };
-    let text = string("a string").map(|s| ValueKind::Str(s.value));
+    // The usual values take one token read; a minus sign is tried only when that fails.
     // A bare name at the start of a line begins the next statement, never ends this one.
-    let word = select! { T { kind: Tok::Ident, text, line_start: false } if !RESERVED.contains(&text) => ValueKind::Ident(SmolStr::new(text)) };
-    choice((number, date, text, word))
+    let single = select! {
+        T { kind: Tok::Number, text, .. } => number_value(text, false),
+        T { kind: Tok::Date, text, .. } => match literal::parse_date(text) {
+            Ok(d) => ValueKind::Date(d),
+            Err(m) => ValueKind::Invalid(m),
+        },
+        T { kind: Tok::Str, text, .. } = e => {
+            let mut ignored = Vec::new();
+            let span: SimpleSpan = e.span();
+            ValueKind::Str(lexer::unescape(text, span.start, &mut ignored))
+        },
+        T { kind: Tok::Ident, text, line_start: false } if !RESERVED.contains(&text) => {
+            ValueKind::Ident(SmolStr::new(text))
+        },
+    };
+    let negative = tok(Tok::Minus)
+        .ignore_then(select! { T { kind: Tok::Number, text, .. } => number_value(text, true) });
+    choice((single, negative))
         .map_with(|kind, e| Value {
             kind,
             span: sp(e.span()),
