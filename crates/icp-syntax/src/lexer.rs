@@ -270,10 +270,7 @@ fn scan_string(src: &str, start: usize, errors: &mut Vec<LexError>) -> usize {
     let mut i = start + 1;
     while i < b.len() {
         // Skip the plain bytes of the string in one step.
-        i += b[i..]
-            .iter()
-            .position(|&c| c == b'"' || c == b'\\' || c == b'\n')
-            .unwrap_or(b.len() - i);
+        i += memchr::memchr3(b'"', b'\\', b'\n', &b[i..]).unwrap_or(b.len() - i);
         match b.get(i) {
             Some(b'"') => return i + 1,
             Some(b'\\') if i + 1 < b.len() && b[i + 1] != b'\n' => i += 2,
