@@ -14,7 +14,12 @@ fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
         times.push(start.elapsed());
         drop(out);
     }
-    if std::env::var_os("PHASES_ALL").is_some() { eprintln!("{:?}", times.iter().map(|t| t.as_millis()).collect::<Vec<_>>()); }
+    if std::env::var_os("PHASES_ALL").is_some() {
+        eprintln!(
+            "{:?}",
+            times.iter().map(|t| t.as_millis()).collect::<Vec<_>>()
+        );
+    }
     times.sort();
     (times[0], times[times.len() / 2])
 }

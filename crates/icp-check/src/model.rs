@@ -8,8 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use icp_syntax::Span;
 use icp_syntax::ast::{
-    SmolStr,
-    self, CmpOp, CriteriaBlock, Expr, ExprKind, HasMode, StmtKind, Value, ValueKind,
+    self, CmpOp, CriteriaBlock, Expr, ExprKind, HasMode, SmolStr, StmtKind, Value, ValueKind,
 };
 use icp_syntax::literal::{NumUnit, Rational};
 

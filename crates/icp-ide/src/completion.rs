@@ -283,8 +283,12 @@ impl<'a> Completer<'a> {
         match before.as_slice() {
             [] => {}
             ["uses"] => {
-                let names: Vec<String> =
-                    self.model.schemas.iter().map(|s| s.name.to_string()).collect();
+                let names: Vec<String> = self
+                    .model
+                    .schemas
+                    .iter()
+                    .map(|s| s.name.to_string())
+                    .collect();
                 for (s, name) in self.model.schemas.iter().zip(names) {
                     let doc = s.doc.clone().unwrap_or_default();
                     let detail = format!("schema, {} fields", s.fields.len());

@@ -123,10 +123,10 @@ pub fn declaration(a: &Analysis, def: &Def) -> Option<Span> {
             .model
             .schemas
             .iter()
-            .find(|s| &s.name == name)
+            .find(|s| s.name == name)
             .map(|s| s.name_span),
         Def::Field { schema, field } => {
-            let s = a.model.schemas.iter().find(|s| &s.name == schema)?;
+            let s = a.model.schemas.iter().find(|s| s.name == schema)?;
             s.field(field).map(|f| s.fields[f].name_span)
         }
         Def::Icp { name } => a.model.icp(name).map(|i| i.name_span),
@@ -257,12 +257,12 @@ fn clash(a: &Analysis, def: &Def, new_name: &str) -> Option<String> {
             None
         }
         Def::Field { schema, .. } => {
-            let s = a.model.schemas.iter().find(|s| &s.name == schema)?;
+            let s = a.model.schemas.iter().find(|s| s.name == schema)?;
             s.field(new_name)
                 .and_then(|_| taken(&format!("field in `{schema}`")))
         }
         Def::Value { schema, field, .. } => {
-            let s = a.model.schemas.iter().find(|s| &s.name == schema)?;
+            let s = a.model.schemas.iter().find(|s| s.name == schema)?;
             let f = &s.fields[s.field(field)?];
             let norm = icp_check::model::normalize_value(new_name);
             f.ty.values()
@@ -278,7 +278,7 @@ fn clash(a: &Analysis, def: &Def, new_name: &str) -> Option<String> {
                 .file
                 .items
                 .iter()
-                .position(|it| matches!(it, Item::Icp(i) if &i.name.name == icp))?;
+                .position(|it| matches!(it, Item::Icp(i) if i.name.name == icp))?;
             item_occurrences(a, item, &mut occ);
             let kind = def.kind_name();
             occ.iter()
