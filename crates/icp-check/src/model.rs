@@ -97,8 +97,13 @@ pub fn normalize_value(s: &str) -> String {
         .collect()
 }
 
-/// Whether `s` normalises to `norm` (see [`normalize_value`]), without allocating.
+/// Whether `s` normalises to `norm` (see [`normalize_value`]), without allocating. `norm` must
+/// itself be normalised, as a schema's values are.
 pub fn normalizes_to(s: &str, norm: &str) -> bool {
+    // Values are usually written as the schema lists them.
+    if s == norm {
+        return true;
+    }
     let s = s.trim();
     if s.is_ascii() {
         s.len() == norm.len()
@@ -411,8 +416,8 @@ pub fn resolve<'f>(file: &'f ast::File, diags: &mut Vec<Diagnostic>) -> Model {
 }
 
 fn resolve_schema(s: &ast::Schema, diags: &mut Vec<Diagnostic>) -> SchemaModel {
-    let mut fields: Vec<Field> = Vec::new();
-    let mut by_name = HashMap::default();
+    let mut fields: Vec<Field> = Vec::with_capacity(s.fields.len());
+    let mut by_name = HashMap::with_capacity_and_hasher(s.fields.len(), Default::default());
     for f in &s.fields {
         if let Some(&first) = by_name.get(&f.name.name) {
             let first: &Field = &fields[first];
