@@ -65,37 +65,10 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        const NEWLINES: u64 = 0x0a0a_0a0a_0a0a_0a0a;
-        const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-        let mut line_starts = vec![0];
-        let bytes = text.as_bytes();
-        // Eight bytes at a time: the high bit of each byte of `m` says whether that byte is a
-        // newline (exactly: no carry crosses bytes).
-        let mut chunks = bytes.chunks_exact(8);
-        let mut at = 0u32;
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let x = u64::from_le_bytes(word) ^ NEWLINES;
-            // A quick test with no false negatives skips the words holding no newline.
-            if x.wrapping_sub(LOW_BITS) & !x & HIGH == 0 {
-                at += 8;
-                continue;
-            }
-            let mut m = !(((x & LOW) + LOW) | x) & HIGH;
-            while m != 0 {
-                line_starts.push(at + m.trailing_zeros() / 8 + 1);
-                m &= m - 1;
-            }
-            at += 8;
-        }
-        for (i, &b) in chunks.remainder().iter().enumerate() {
-            if b == b'\n' {
-                line_starts.push(at + i as u32 + 1);
-            }
-        }
+        // Lines average a few dozen bytes: sized so that most files never regrow.
+        let mut line_starts = Vec::with_capacity(text.len() / 24 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         LineIndex {
             line_starts,
             len: text.len() as u32,
