@@ -812,7 +812,11 @@ impl<'a> Domain<'a> {
             PredKind::Prose { .. } | PredKind::Invalid | PredKind::Graded { .. } => {
                 return Truth::Sometimes;
             }
-            PredKind::And(..) | PredKind::Or(..) => {}
+            PredKind::And(a, b) | PredKind::Or(a, b) => {
+                if let Some(t) = self.two_tests(matches!(p.kind, PredKind::And(..)), a, b) {
+                    return t;
+                }
+            }
             // One field, one constraint: plain comparisons decide most atoms; otherwise a
             // single normal form decides both questions.
             _ => {
@@ -935,6 +939,65 @@ impl<'a> Domain<'a> {
             }),
             PredKind::Within { .. } | PredKind::Bool { .. } => Some(Truth::Sometimes),
             _ => None,
+        }
+    }
+
+    /// The truth of `a and b` (`conj`) or `a or b` from the truths of `a` and `b`, when each
+    /// is one test (under any number of `not`s) and they test different fields: the normal
+    /// forms then never interact (each box of a test constrains only its own field), so the
+    /// conjunction admits nothing exactly when one side admits nothing, and the disjunction
+    /// exactly when both do; the cap on boxes only ever cuts forms that are not empty. (The
+    /// truth of one test agrees with its forms: `shortcuts_agree_with_normal_forms`.)
+    /// `None` for other shapes, left to the normal forms.
+    fn two_tests(&self, conj: bool, a: &Pred, b: &Pred) -> Option<Truth> {
+        match (self.test_field(a)?, self.test_field(b)?) {
+            (Some(x), Some(y)) if x == y => return None,
+            _ => {}
+        }
+        let (ta, tb) = (self.truth(a), self.truth(b));
+        let (never, always) = if conj {
+            (
+                ta == Truth::Never || tb == Truth::Never,
+                ta == Truth::Always && tb == Truth::Always,
+            )
+        } else {
+            (
+                ta == Truth::Never && tb == Truth::Never,
+                ta == Truth::Always || tb == Truth::Always,
+            )
+        };
+        Some(if never {
+            Truth::Never
+        } else if always {
+            Truth::Always
+        } else {
+            Truth::Sometimes
+        })
+    }
+
+    /// For one test under any number of `not`s: `Some(Some(field))` for a test whose normal
+    /// forms constrain `field` alone, `Some(None)` for one whose forms constrain nothing
+    /// (prose, `graded`, unresolved). `None` for `and`/`or`, and for a field whose domain
+    /// could be empty (an enum with no values: a test on it could admit nothing in both
+    /// polarities, which its truth alone does not tell).
+    fn test_field(&self, p: &Pred) -> Option<Option<FieldId>> {
+        let mut p = p;
+        while let PredKind::Not(inner) = &p.kind {
+            p = inner;
+        }
+        match &p.kind {
+            PredKind::And(..) | PredKind::Or(..) => None,
+            PredKind::Prose { .. } | PredKind::Invalid | PredKind::Graded { .. } => Some(None),
+            PredKind::Cmp { field, .. }
+            | PredKind::Range { field, .. }
+            | PredKind::In { field, .. }
+            | PredKind::Has { field, .. }
+            | PredKind::Within { field, .. }
+            | PredKind::Bool { field } => match self.ty(*field)? {
+                FieldType::Enum(values) if values.is_empty() => None,
+                _ => Some(Some(*field)),
+            },
+            PredKind::Not(_) => None,
         }
     }
 
@@ -1179,25 +1242,47 @@ mod tests {
         ] {
             crits.push(c.to_string());
         }
+        // Two tests joined, on one field or two, under `not` or not: the shortcut for a pair
+        // of tests against the normal forms. One block per shape (a block takes 1000 `and`s
+        // and `or`s at most).
+        let tests: Vec<&String> = crits.iter().step_by(crits.len().div_ceil(31)).collect();
+        let pairs = |shape: fn(&str, &str) -> String| {
+            let mut lines = String::new();
+            for a in &tests {
+                for b in &tests {
+                    lines.push_str(&format!("    {}\n", shape(a, b)));
+                }
+            }
+            lines
+        };
+        let joined = [
+            ("firmographics", pairs(|a, b| format!("{a} and {b}"))),
+            ("tech_stack", pairs(|a, b| format!("{a} or not ({b})"))),
+            ("triggers", pairs(|a, b| format!("not ({a} or {b})"))),
+        ]
+        .iter()
+        .map(|(block, lines)| format!("  {block} {{\n{lines}  }}\n"))
+        .collect::<String>();
         let schema: String = fields
             .iter()
             .map(|(f, t, _)| format!("  {f}: {t}\n"))
             .collect();
         let src = format!(
-            "schema s {{\n{schema}  e: enum [a, b, c]\n  s: set [a, b]\n  b: bool\n  txt: text\n}}\nicp i \"t\" {{\n  uses s\n  behaviors {{\n{}\n  }}\n}}\n",
+            "schema s {{\n{schema}  e: enum [a, b, c]\n  s: set [a, b]\n  b: bool\n  txt: text\n}}\nicp i \"t\" {{\n  uses s\n  behaviors {{\n{}\n  }}\n{joined}}}\n",
             crits
                 .iter()
                 .map(|c| format!("    {c}"))
                 .collect::<Vec<_>>()
                 .join("\n")
         );
-        let (file, _) = icp_syntax::parse(&src);
+        let (file, errors) = icp_syntax::parse(&src);
+        assert!(errors.is_empty(), "{errors:?}");
         let mut diags = Vec::new();
         let model = crate::model::resolve(&file, &mut diags);
         let icp = &model.icps[0];
         let dom = Domain::new(&model.schemas[0], 20_780);
         let preds: Vec<&Pred> = icp.blocks.iter().flat_map(|b| b.preds.iter()).collect();
-        assert!(preds.len() > 300, "{}", preds.len());
+        assert!(preds.len() > 2500, "{}", preds.len());
         for p in preds {
             assert_eq!(
                 dom.truth(p),
