@@ -162,7 +162,10 @@ pub fn tier_reach(
         if matches!(r, Reach::Everyone { .. }) && whole_taker.is_none() {
             whole_taker = Some(i);
         }
-        remaining = cond.complement_in(&remaining);
+        // What the last tier leaves is never read.
+        if i + 1 < tiers.len() {
+            remaining = cond.complement_in(&remaining);
+        }
         out.push(r);
     }
     out
