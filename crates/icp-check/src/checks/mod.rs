@@ -271,8 +271,8 @@ pub struct Cx<'a> {
 /// `unreachable-tier` so that each criterion is analysed once.
 #[derive(Debug, Default)]
 pub struct Facts {
-    /// Every criterion and conjunct, by span.
-    truths: Vec<(Span, crate::domain::Truth)>,
+    /// Every criterion and conjunct, by [`span_key`].
+    truths: Vec<(u64, crate::domain::Truth)>,
     /// [`Domain::truth`] of each top-level criterion where it was judged whole, by the
     /// criterion's address (a criterion whose conjuncts decided it is not here).
     whole: Vec<(usize, crate::domain::Truth)>,
@@ -280,6 +280,12 @@ pub struct Facts {
     pub scores: Option<crate::scores::ScoreRange>,
     /// How each tier fares, when the scores are known.
     pub reach: Vec<crate::scores::Reach>,
+}
+
+/// A span as one integer that sorts as `(start, end)`: the cached judgements are searched
+/// by it, and one comparison of integers is cheaper than one of pairs.
+fn span_key(s: Span) -> u64 {
+    (u64::from(s.start) << 32) | u64::from(s.end)
 }
 
 impl Facts {
@@ -297,7 +303,7 @@ impl Facts {
                 let t = dom.truth(c);
                 any_never |= t == Truth::Never;
                 all_always &= t == Truth::Always;
-                truths.push((c.span, t));
+                truths.push((span_key(c.span), t));
                 parts += 1;
                 last = t;
             }
@@ -312,13 +318,13 @@ impl Facts {
                     whole.push((key, t));
                     t
                 };
-                truths.push((pred.span, t));
+                truths.push((span_key(pred.span), t));
             } else {
                 // The criterion is its own only conjunct.
                 whole.push((key, last));
             }
         }
-        truths.sort_by_key(|(s, _)| (s.start, s.end));
+        truths.sort_by_key(|(k, _)| *k);
         whole.sort_unstable_by_key(|(k, _)| *k);
         let mut f = Facts {
             truths,
@@ -343,9 +349,8 @@ impl Facts {
 
     /// The judgement of a criterion or conjunct, if it was made.
     pub fn get(&self, p: &crate::model::Pred) -> Option<crate::domain::Truth> {
-        let key = (p.span.start, p.span.end);
         self.truths
-            .binary_search_by_key(&key, |(s, _)| (s.start, s.end))
+            .binary_search_by_key(&span_key(p.span), |(k, _)| *k)
             .ok()
             .map(|i| self.truths[i].1)
     }
