@@ -209,7 +209,9 @@ fn normalize(text: &str) -> Normalized {
 /// at `start` of the original text.
 fn end_word(out: &mut Normalized, norm_start: usize, start: usize, end: usize) {
     let word = &out.text[norm_start..];
-    if word.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORDS.iter().any(|n| word.starts_with(n))
+    if !out.has_number
+        && (word.bytes().any(|b| b.is_ascii_digit())
+            || NUMBER_WORDS.iter().any(|n| word.starts_with(n)))
     {
         out.has_number = true;
     }
