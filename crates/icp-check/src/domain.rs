@@ -20,6 +20,7 @@ use icp_syntax::ast::{CmpOp, HasMode};
 use icp_syntax::literal::Rational;
 use num_rational::Ratio;
 use num_traits::{CheckedAdd, CheckedSub};
+use smallvec::SmallVec;
 
 use crate::model::{FieldId, FieldType, Lit, Pred, PredKind, SchemaModel};
 
@@ -225,7 +226,7 @@ impl IntervalSet {
 
     /// Everything of `domain` that is not in `self`.
     pub fn complement_in(&self, domain: &IntervalSet) -> IntervalSet {
-        let mut parts = Vec::new();
+        let mut parts = Vec::with_capacity(self.parts.len() + 1);
         let mut lo = End::Unbounded;
         for p in &self.parts {
             let hi = match p.lo {
@@ -516,7 +517,7 @@ pub fn and(a: &Dnf, b: &Dnf) -> Option<Dnf> {
     if a.len().saturating_mul(b.len()) > MAX_BOXES * MAX_BOXES {
         return None;
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity((a.len() * b.len()).min(MAX_BOXES + 1));
     for x in a {
         for y in b {
             if let Some(c) = x.and(y) {
@@ -855,6 +856,15 @@ impl<'a> Domain<'a> {
         match &p.kind {
             PredKind::Cmp { field, op, value } => {
                 let ty = self.ty(*field)?;
+                match (ty, value) {
+                    (FieldType::Enum(vals), Lit::Enum(i)) => {
+                        return Self::quick_value(vals.len(), *i, *op);
+                    }
+                    (FieldType::Bool, Lit::Bool(v)) => {
+                        return Self::quick_value(2, usize::from(*v), *op);
+                    }
+                    _ => {}
+                }
                 if !ty.is_ordered() {
                     return None;
                 }
@@ -940,6 +950,24 @@ impl<'a> Domain<'a> {
             PredKind::Within { .. } | PredKind::Bool { .. } => Some(Truth::Sometimes),
             _ => None,
         }
+    }
+
+    /// [`Domain::quick`] for `field == v` or `field != v` on an enum (or bool) of `n` values,
+    /// `v` its `i`th: what the bit sets of [`Domain::atom`] give, counted. `None` for other
+    /// operators and for an enum with no values.
+    fn quick_value(n: usize, i: usize, op: CmpOp) -> Option<Truth> {
+        if n == 0 {
+            return None;
+        }
+        let listed = i < n;
+        Some(match op {
+            CmpOp::Eq if !listed => Truth::Never,
+            CmpOp::Eq if n == 1 => Truth::Always,
+            CmpOp::Ne if !listed => Truth::Always,
+            CmpOp::Ne if n == 1 => Truth::Never,
+            CmpOp::Eq | CmpOp::Ne => Truth::Sometimes,
+            _ => return None,
+        })
     }
 
     /// The truth of `a and b` (`conj`) or `a or b` from the truths of `a` and `b`, when each
@@ -1073,15 +1101,15 @@ pub fn conjuncts(p: &Pred) -> Vec<&Pred> {
 pub fn each_conjunct(p: &Pred) -> Conjuncts<'_> {
     Conjuncts {
         next: Some(p),
-        stack: Vec::new(),
+        stack: SmallVec::new(),
     }
 }
 
 /// The iterator of [`each_conjunct`].
 pub struct Conjuncts<'a> {
     next: Option<&'a Pred>,
-    /// Right operands still to visit, innermost last.
-    stack: Vec<&'a Pred>,
+    /// Right operands still to visit, innermost last; inline for the usual short chains.
+    stack: SmallVec<[&'a Pred; 4]>,
 }
 
 impl<'a> Iterator for Conjuncts<'a> {
@@ -1226,6 +1254,11 @@ mod tests {
             "e not in []",
             "e == a",
             "e != a",
+            "e == c",
+            "o == only",
+            "o != only",
+            "b == false",
+            "b != true",
             "s has any []",
             "s has all []",
             "s has none []",
@@ -1268,7 +1301,7 @@ mod tests {
             .map(|(f, t, _)| format!("  {f}: {t}\n"))
             .collect();
         let src = format!(
-            "schema s {{\n{schema}  e: enum [a, b, c]\n  s: set [a, b]\n  b: bool\n  txt: text\n}}\nicp i \"t\" {{\n  uses s\n  behaviors {{\n{}\n  }}\n{joined}}}\n",
+            "schema s {{\n{schema}  e: enum [a, b, c]\n  o: enum [only]\n  s: set [a, b]\n  b: bool\n  txt: text\n}}\nicp i \"t\" {{\n  uses s\n  behaviors {{\n{}\n  }}\n{joined}}}\n",
             crits
                 .iter()
                 .map(|c| format!("    {c}"))
