@@ -117,7 +117,13 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(impossible(cx, &dom, schema, icp, pos, pred));
             }
         }
-        let core: Vec<&Pred> = icp.core_preds().collect();
+        // `IcpModel::core_preds`, gathered block by block rather than through its iterator.
+        let mut core: Vec<&Pred> = Vec::new();
+        for kind in [CriteriaBlock::Firmographics, CriteriaBlock::TechStack] {
+            for b in icp.blocks.iter().filter(|b| b.block == kind) {
+                core.extend(&b.preds);
+            }
+        }
         let judge = Judge::new(cx, i, &dom);
         let core_state = judge.start(&core);
         joint_core(cx, icp, &core_state.found, out);
