@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// Which check a phrase belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -323,7 +323,10 @@ impl Lexicon {
             patterns.push(n.text);
             entries.push((kind, p.to_string()));
         }
+        // The phrases are too many for a DFA; building the contiguous NFA the builder would
+        // pick costs more than it saves on the short texts scanned.
         let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();
@@ -341,7 +344,7 @@ impl Lexicon {
     /// The built-in lists, with `extra` vague phrases added and `removed` ones dropped.
     pub fn with_changes(extra: &[String], removed: &[String]) -> Lexicon {
         let removed: Vec<String> = removed.iter().map(|r| normalize(r).text).collect();
-        let keep = |p: &&&str| !removed.contains(&normalize(p).text);
+        let keep = |p: &&&str| removed.is_empty() || !removed.contains(&normalize(p).text);
         let builtin = VAGUE
             .iter()
             .filter(keep)
