@@ -550,10 +550,15 @@ fn collect_prose<'a>(
     model: &crate::model::Model,
     lex: &Lexicon,
 ) -> Vec<Prose<'a>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Prose<'a>> = Vec::new();
     // Files repeat their prose (persona titles, pains, segment names): each text is scanned once.
     let mut scanned: rustc_hash::FxHashMap<&'a str, Vec<Hit>> = Default::default();
     for (icp_index, m) in model.icps.iter().enumerate() {
+        // Icps of a file look alike: room for as much prose in each as the first had, rather
+        // than growing (copying) a long list many times.
+        if icp_index == 1 {
+            out.reserve(out.len() * (model.icps.len() - 1));
+        }
         let Some(ast::Item::Icp(icp)) = file.items.get(m.item) else {
             continue;
         };
