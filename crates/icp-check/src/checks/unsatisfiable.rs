@@ -109,6 +109,8 @@ fn consequence(icp: &IcpModel, pos: Pos) -> String {
 }
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+    // One list for every icp's core criteria.
+    let mut core: Vec<&Pred> = Vec::new();
     for (i, icp, schema) in cx.icps() {
         let Some(schema) = schema else { continue };
         let dom = cx.domain(schema);
@@ -118,7 +120,7 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         // `IcpModel::core_preds`, gathered block by block rather than through its iterator.
-        let mut core: Vec<&Pred> = Vec::new();
+        core.clear();
         for kind in [CriteriaBlock::Firmographics, CriteriaBlock::TechStack] {
             for b in icp.blocks.iter().filter(|b| b.block == kind) {
                 core.extend(&b.preds);
@@ -216,6 +218,15 @@ struct FieldState<'p> {
 /// The field each criterion of a run tests ([`only_field`]), inline for the usual few.
 type Fields = SmallVec<[Option<usize>; 8]>;
 
+/// The field each of `preds` tests, `None` when one tests several.
+fn fields_of(preds: &[&Pred]) -> Option<Fields> {
+    let mut fields = Fields::with_capacity(preds.len());
+    for p in preds {
+        fields.push(only_field(p).ok()?);
+    }
+    Some(fields)
+}
+
 /// Where [`Judge::start`] left a run of criteria: what it found, and, when every criterion
 /// tests one field, the state per field that later criteria continue from.
 struct Started<'p> {
@@ -298,8 +309,7 @@ impl<'c, 'd> Judge<'c, 'd> {
     /// criteria on different fields never contradict: only fields tested twice cost a normal
     /// form. Criteria that test several fields fall back to one joint form.
     fn start<'p>(&self, preds: &[&'p Pred]) -> Started<'p> {
-        let fields: Result<Fields, ()> = preds.iter().map(|p| only_field(p)).collect();
-        let Ok(fields) = fields else {
+        let Some(fields) = fields_of(preds) else {
             return Started {
                 found: joint(self.dom, &[], preds),
                 by_field: None,
@@ -340,8 +350,7 @@ impl<'c, 'd> Judge<'c, 'd> {
         started: &Started<'p>,
         preds: &[&'p Pred],
     ) -> Option<(&'p Pred, Option<&'p Pred>)> {
-        let fields: Result<Fields, ()> = preds.iter().map(|p| only_field(p)).collect();
-        let (Ok(fields), Some(base_states)) = (fields, &started.by_field) else {
+        let (Some(fields), Some(base_states)) = (fields_of(preds), &started.by_field) else {
             return joint(self.dom, base, preds).into_iter().next();
         };
         // The base's state per field, copied for a field when the first criterion on it comes.
