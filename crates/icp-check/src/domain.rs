@@ -897,8 +897,15 @@ impl<'a> Domain<'a> {
                     Some(l) if l > lo => l,
                     _ => lo,
                 };
+                // Whole bounds (the usual case) are their own ceiling and floor, which cost
+                // divisions of 128-bit integers.
+                let round = |x: Rational, up: bool| match (x.is_integer(), up) {
+                    (true, _) => x,
+                    (false, true) => x.ceil(),
+                    (false, false) => x.floor(),
+                };
                 let empty = if integral {
-                    from.ceil() > hi.floor()
+                    round(from, true) > round(hi, false)
                 } else {
                     from > hi
                 };
