@@ -274,8 +274,9 @@ pub struct Facts {
     /// Every criterion and conjunct, by [`span_key`].
     truths: Vec<(u64, crate::domain::Truth)>,
     /// [`Domain::truth`] of each top-level criterion where it was judged whole, by the
-    /// criterion's address (a criterion whose conjuncts decided it is not here).
-    whole: Vec<(usize, crate::domain::Truth)>,
+    /// criterion's address (a criterion whose conjuncts decided it is not here). Hashed: the
+    /// addresses come in no order, and sorting them costs more than hashing.
+    whole: rustc_hash::FxHashMap<usize, crate::domain::Truth>,
     /// The rubric's possible scores.
     pub scores: Option<crate::scores::ScoreRange>,
     /// How each tier fares, when the scores are known.
@@ -311,7 +312,8 @@ impl Facts {
         use crate::domain::{Truth, each_conjunct};
         let n = criteria(icp).count();
         let mut truths = Vec::with_capacity(2 * n);
-        let mut whole = Vec::with_capacity(n);
+        let mut whole =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher);
         for (_, pred) in criteria(icp) {
             let mut parts = 0;
             let mut last = Truth::Sometimes;
@@ -333,17 +335,16 @@ impl Facts {
                     Truth::Always
                 } else {
                     let t = dom.truth(pred);
-                    whole.push((key, t));
+                    whole.insert(key, t);
                     t
                 };
                 truths.push((span_key(pred.span), t));
             } else {
                 // The criterion is its own only conjunct.
-                whole.push((key, last));
+                whole.insert(key, last);
             }
         }
         sort_nearly_sorted(&mut truths);
-        whole.sort_unstable_by_key(|(k, _)| *k);
         let mut f = Facts {
             truths,
             whole,
@@ -375,11 +376,7 @@ impl Facts {
 
     /// [`Domain::truth`] of a top-level criterion, if it was judged whole.
     pub fn whole(&self, p: &crate::model::Pred) -> Option<crate::domain::Truth> {
-        let key = std::ptr::from_ref(p) as usize;
-        self.whole
-            .binary_search_by_key(&key, |(k, _)| *k)
-            .ok()
-            .map(|i| self.whole[i].1)
+        self.whole.get(&(std::ptr::from_ref(p) as usize)).copied()
     }
 }
 
