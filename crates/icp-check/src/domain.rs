@@ -20,6 +20,7 @@ use icp_syntax::ast::{CmpOp, HasMode, SmolStr};
 use icp_syntax::literal::Rational;
 use num_rational::Ratio;
 use num_traits::{CheckedAdd, CheckedSub};
+use smallvec::SmallVec;
 
 use crate::model::{FieldId, FieldType, Lit, Pred, PredKind, SchemaModel};
 
@@ -225,7 +226,7 @@ impl IntervalSet {
 
     /// Everything of `domain` that is not in `self`.
     pub fn complement_in(&self, domain: &IntervalSet) -> IntervalSet {
-        let mut parts = Vec::new();
+        let mut parts = Vec::with_capacity(self.parts.len() + 1);
         let mut lo = End::Unbounded;
         for p in &self.parts {
             let hi = match p.lo {
@@ -516,7 +517,7 @@ pub fn and(a: &Dnf, b: &Dnf) -> Option<Dnf> {
     if a.len().saturating_mul(b.len()) > MAX_BOXES * MAX_BOXES {
         return None;
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity((a.len() * b.len()).min(MAX_BOXES + 1));
     for x in a {
         for y in b {
             if let Some(c) = x.and(y) {
@@ -812,7 +813,11 @@ impl<'a> Domain<'a> {
             PredKind::Prose { .. } | PredKind::Invalid | PredKind::Graded { .. } => {
                 return Truth::Sometimes;
             }
-            PredKind::And(..) | PredKind::Or(..) => {}
+            PredKind::And(a, b) | PredKind::Or(a, b) => {
+                if let Some(t) = self.two_tests(matches!(p.kind, PredKind::And(..)), a, b) {
+                    return t;
+                }
+            }
             // One field, one constraint: plain comparisons decide most atoms; otherwise a
             // single normal form decides both questions.
             _ => {
@@ -851,6 +856,15 @@ impl<'a> Domain<'a> {
         match &p.kind {
             PredKind::Cmp { field, op, value } => {
                 let ty = self.ty(*field)?;
+                match (ty, value) {
+                    (FieldType::Enum(vals), Lit::Enum(i)) => {
+                        return Self::quick_value(vals.len(), *i, *op);
+                    }
+                    (FieldType::Bool, Lit::Bool(v)) => {
+                        return Self::quick_value(2, usize::from(*v), *op);
+                    }
+                    _ => {}
+                }
                 if !ty.is_ordered() {
                     return None;
                 }
@@ -883,8 +897,15 @@ impl<'a> Domain<'a> {
                     Some(l) if l > lo => l,
                     _ => lo,
                 };
+                // Whole bounds (the usual case) are their own ceiling and floor, which cost
+                // divisions of 128-bit integers.
+                let round = |x: Rational, up: bool| match (x.is_integer(), up) {
+                    (true, _) => x,
+                    (false, true) => x.ceil(),
+                    (false, false) => x.floor(),
+                };
                 let empty = if integral {
-                    from.ceil() > hi.floor()
+                    round(from, true) > round(hi, false)
                 } else {
                     from > hi
                 };
@@ -935,6 +956,83 @@ impl<'a> Domain<'a> {
             }),
             PredKind::Within { .. } | PredKind::Bool { .. } => Some(Truth::Sometimes),
             _ => None,
+        }
+    }
+
+    /// [`Domain::quick`] for `field == v` or `field != v` on an enum (or bool) of `n` values,
+    /// `v` its `i`th: what the bit sets of [`Domain::atom`] give, counted. `None` for other
+    /// operators and for an enum with no values.
+    fn quick_value(n: usize, i: usize, op: CmpOp) -> Option<Truth> {
+        if n == 0 {
+            return None;
+        }
+        let listed = i < n;
+        Some(match op {
+            CmpOp::Eq if !listed => Truth::Never,
+            CmpOp::Eq if n == 1 => Truth::Always,
+            CmpOp::Ne if !listed => Truth::Always,
+            CmpOp::Ne if n == 1 => Truth::Never,
+            CmpOp::Eq | CmpOp::Ne => Truth::Sometimes,
+            _ => return None,
+        })
+    }
+
+    /// The truth of `a and b` (`conj`) or `a or b` from the truths of `a` and `b`, when each
+    /// is one test (under any number of `not`s) and they test different fields: the normal
+    /// forms then never interact (each box of a test constrains only its own field), so the
+    /// conjunction admits nothing exactly when one side admits nothing, and the disjunction
+    /// exactly when both do; the cap on boxes only ever cuts forms that are not empty. (The
+    /// truth of one test agrees with its forms: `shortcuts_agree_with_normal_forms`.)
+    /// `None` for other shapes, left to the normal forms.
+    fn two_tests(&self, conj: bool, a: &Pred, b: &Pred) -> Option<Truth> {
+        match (self.test_field(a)?, self.test_field(b)?) {
+            (Some(x), Some(y)) if x == y => return None,
+            _ => {}
+        }
+        let (ta, tb) = (self.truth(a), self.truth(b));
+        let (never, always) = if conj {
+            (
+                ta == Truth::Never || tb == Truth::Never,
+                ta == Truth::Always && tb == Truth::Always,
+            )
+        } else {
+            (
+                ta == Truth::Never && tb == Truth::Never,
+                ta == Truth::Always || tb == Truth::Always,
+            )
+        };
+        Some(if never {
+            Truth::Never
+        } else if always {
+            Truth::Always
+        } else {
+            Truth::Sometimes
+        })
+    }
+
+    /// For one test under any number of `not`s: `Some(Some(field))` for a test whose normal
+    /// forms constrain `field` alone, `Some(None)` for one whose forms constrain nothing
+    /// (prose, `graded`, unresolved). `None` for `and`/`or`, and for a field whose domain
+    /// could be empty (an enum with no values: a test on it could admit nothing in both
+    /// polarities, which its truth alone does not tell).
+    fn test_field(&self, p: &Pred) -> Option<Option<FieldId>> {
+        let mut p = p;
+        while let PredKind::Not(inner) = &p.kind {
+            p = inner;
+        }
+        match &p.kind {
+            PredKind::And(..) | PredKind::Or(..) => None,
+            PredKind::Prose { .. } | PredKind::Invalid | PredKind::Graded { .. } => Some(None),
+            PredKind::Cmp { field, .. }
+            | PredKind::Range { field, .. }
+            | PredKind::In { field, .. }
+            | PredKind::Has { field, .. }
+            | PredKind::Within { field, .. }
+            | PredKind::Bool { field } => match self.ty(*field)? {
+                FieldType::Enum(values) if values.is_empty() => None,
+                _ => Some(Some(*field)),
+            },
+            PredKind::Not(_) => None,
         }
     }
 
@@ -1010,15 +1108,15 @@ pub fn conjuncts(p: &Pred) -> Vec<&Pred> {
 pub fn each_conjunct(p: &Pred) -> Conjuncts<'_> {
     Conjuncts {
         next: Some(p),
-        stack: Vec::new(),
+        stack: SmallVec::new(),
     }
 }
 
 /// The iterator of [`each_conjunct`].
 pub struct Conjuncts<'a> {
     next: Option<&'a Pred>,
-    /// Right operands still to visit, innermost last.
-    stack: Vec<&'a Pred>,
+    /// Right operands still to visit, innermost last; inline for the usual short chains.
+    stack: SmallVec<[&'a Pred; 4]>,
 }
 
 impl<'a> Iterator for Conjuncts<'a> {
@@ -1163,6 +1261,11 @@ mod tests {
             "e not in []",
             "e == a",
             "e != a",
+            "e == c",
+            "o == only",
+            "o != only",
+            "b == false",
+            "b != true",
             "s has any []",
             "s has all []",
             "s has none []",
@@ -1179,25 +1282,47 @@ mod tests {
         ] {
             crits.push(c.to_string());
         }
+        // Two tests joined, on one field or two, under `not` or not: the shortcut for a pair
+        // of tests against the normal forms. One block per shape (a block takes 1000 `and`s
+        // and `or`s at most).
+        let tests: Vec<&String> = crits.iter().step_by(crits.len().div_ceil(31)).collect();
+        let pairs = |shape: fn(&str, &str) -> String| {
+            let mut lines = String::new();
+            for a in &tests {
+                for b in &tests {
+                    lines.push_str(&format!("    {}\n", shape(a, b)));
+                }
+            }
+            lines
+        };
+        let joined = [
+            ("firmographics", pairs(|a, b| format!("{a} and {b}"))),
+            ("tech_stack", pairs(|a, b| format!("{a} or not ({b})"))),
+            ("triggers", pairs(|a, b| format!("not ({a} or {b})"))),
+        ]
+        .iter()
+        .map(|(block, lines)| format!("  {block} {{\n{lines}  }}\n"))
+        .collect::<String>();
         let schema: String = fields
             .iter()
             .map(|(f, t, _)| format!("  {f}: {t}\n"))
             .collect();
         let src = format!(
-            "schema s {{\n{schema}  e: enum [a, b, c]\n  s: set [a, b]\n  b: bool\n  txt: text\n}}\nicp i \"t\" {{\n  uses s\n  behaviors {{\n{}\n  }}\n}}\n",
+            "schema s {{\n{schema}  e: enum [a, b, c]\n  o: enum [only]\n  s: set [a, b]\n  b: bool\n  txt: text\n}}\nicp i \"t\" {{\n  uses s\n  behaviors {{\n{}\n  }}\n{joined}}}\n",
             crits
                 .iter()
                 .map(|c| format!("    {c}"))
                 .collect::<Vec<_>>()
                 .join("\n")
         );
-        let (file, _) = icp_syntax::parse(&src);
+        let (file, errors) = icp_syntax::parse(&src);
+        assert!(errors.is_empty(), "{errors:?}");
         let mut diags = Vec::new();
         let model = crate::model::resolve(&file, &mut diags);
         let icp = &model.icps[0];
         let dom = Domain::new(&model.schemas[0], 20_780);
         let preds: Vec<&Pred> = icp.blocks.iter().flat_map(|b| b.preds.iter()).collect();
-        assert!(preds.len() > 300, "{}", preds.len());
+        assert!(preds.len() > 2500, "{}", preds.len());
         for p in preds {
             assert_eq!(
                 dom.truth(p),

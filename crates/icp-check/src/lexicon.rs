@@ -5,11 +5,10 @@
 //! lowercased, and each word reduced to a crude singular (`companies` → `company`,
 //! `decision-makers` → `decision maker`), so case, plurals and hyphens do not matter and a
 //! phrase never matches inside a longer word (`grow` does not match `growth`). The phrases are
-//! compiled once into one Aho-Corasick automaton; scanning a string is linear in its length.
+//! indexed once by their first word: a phrase can only start at a word of the text, so each
+//! word of a text is compared with the few phrases that begin with it.
 
 use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 
 /// Which check a phrase belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -209,7 +208,9 @@ fn normalize(text: &str) -> Normalized {
 /// at `start` of the original text.
 fn end_word(out: &mut Normalized, norm_start: usize, start: usize, end: usize) {
     let word = &out.text[norm_start..];
-    if word.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORDS.iter().any(|n| word.starts_with(n))
+    if !out.has_number
+        && (word.bytes().any(|b| b.is_ascii_digit())
+            || NUMBER_WORDS.iter().any(|n| word.starts_with(n)))
     {
         out.has_number = true;
     }
@@ -301,10 +302,11 @@ pub struct Hit {
 /// A compiled phrase list.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
-    ac: Option<AhoCorasick>,
-    /// The first word of every pattern: a text none of whose words is one holds no phrase.
-    first_words: rustc_hash::FxHashSet<String>,
-    /// Parallel to the automaton's patterns.
+    /// The normalised phrases, distinct.
+    patterns: Vec<String>,
+    /// Indices into `patterns` by the phrase's first word, in list order.
+    by_first_word: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Parallel to `patterns`.
     entries: Vec<(Kind, String)>,
 }
 
@@ -321,17 +323,14 @@ impl Lexicon {
             patterns.push(n.text);
             entries.push((kind, p.to_string()));
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
-        let first_words = patterns
-            .iter()
-            .map(|p| p.split(' ').next().unwrap_or("").to_string())
-            .collect();
+        let mut by_first_word: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        for (i, p) in patterns.iter().enumerate() {
+            let first = p.split(' ').next().unwrap_or("");
+            by_first_word.entry(first.to_string()).or_default().push(i);
+        }
         Lexicon {
-            ac,
-            first_words,
+            patterns,
+            by_first_word,
             entries,
         }
     }
@@ -339,7 +338,7 @@ impl Lexicon {
     /// The built-in lists, with `extra` vague phrases added and `removed` ones dropped.
     pub fn with_changes(extra: &[String], removed: &[String]) -> Lexicon {
         let removed: Vec<String> = removed.iter().map(|r| normalize(r).text).collect();
-        let keep = |p: &&&str| !removed.contains(&normalize(p).text);
+        let keep = |p: &&&str| removed.is_empty() || !removed.contains(&normalize(p).text);
         let builtin = VAGUE
             .iter()
             .filter(keep)
@@ -373,9 +372,9 @@ impl Lexicon {
     /// Every phrase of the lists in `text`: whole words only, longest first where two overlap,
     /// and [`Kind::VagueUnlessNumber`] phrases only when the text has no number.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let Some(ac) = &self.ac else {
+        if self.patterns.is_empty() {
             return Vec::new();
-        };
+        }
         thread_local! {
             static SCRATCH: std::cell::RefCell<Normalized> = const {
                 std::cell::RefCell::new(Normalized {
@@ -388,35 +387,33 @@ impl Lexicon {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut n) => {
                 normalize_into(text, &mut n);
-                self.hits(ac, &n)
+                self.hits(&n)
             }
-            Err(_) => self.hits(ac, &normalize(text)),
+            Err(_) => self.hits(&normalize(text)),
         })
     }
 
     /// The phrases found in a normalised text (see [`Lexicon::scan`]).
-    fn hits(&self, ac: &AhoCorasick, n: &Normalized) -> Vec<Hit> {
-        if n.words.is_empty() {
-            return Vec::new();
-        }
-        // A phrase starts at a word and its first word ends at a space or the end, so it
-        // begins with a whole word of the text.
-        if !n
-            .words
-            .iter()
-            .any(|w| self.first_words.contains(&n.text[w.norm_start..w.norm_end]))
-        {
-            return Vec::new();
-        }
+    fn hits(&self, n: &Normalized) -> Vec<Hit> {
+        // Every occurrence of a phrase that starts at a word and ends at a word's end: the
+        // phrase's first word is then that whole word of the text.
         let bytes = n.text.as_bytes();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(&n.text) {
-            let (s, e) = (m.start(), m.end());
-            let at_start = s == 0 || bytes[s - 1] == b' ';
-            let at_end = e == bytes.len() || bytes[e] == b' ';
-            if at_start && at_end {
-                found.push((s, e, m.pattern().as_usize()));
+        for w in &n.words {
+            let Some(candidates) = self.by_first_word.get(&n.text[w.norm_start..w.norm_end]) else {
+                continue;
+            };
+            let rest = &n.text[w.norm_start..];
+            for &pat in candidates {
+                let p = &self.patterns[pat];
+                let e = w.norm_start + p.len();
+                if rest.starts_with(p.as_str()) && (e == bytes.len() || bytes[e] == b' ') {
+                    found.push((w.norm_start, e, pat));
+                }
             }
+        }
+        if found.is_empty() {
+            return Vec::new();
         }
         // Leftmost-longest, without overlaps.
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -512,6 +509,23 @@ mod tests {
             kinds("Innovative teams of 50"),
             vec![(Kind::Vague, "Innovative".into())]
         );
+    }
+
+    #[test]
+    fn every_listed_phrase_is_found_inside_a_sentence() {
+        for p in VAGUE
+            .iter()
+            .chain(VAGUE_UNLESS_NUMBER)
+            .chain(SOLUTION)
+            .chain(WEAK)
+        {
+            let text = format!("Xq {p}, zq");
+            let found = Lexicon::builtin()
+                .scan(&text)
+                .iter()
+                .any(|h| &text[h.start..h.end] == *p);
+            assert!(found, "{p}");
+        }
     }
 
     #[test]

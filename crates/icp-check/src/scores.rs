@@ -144,7 +144,19 @@ pub fn tier_reach(
                 out.push(Reach::Some);
                 continue;
             }
-            None => IntervalSet::new(vec![Interval::ALL], false),
+            // `otherwise` holds for every score: it reaches what is left, and leaves nothing.
+            None => {
+                out.push(if remaining.is_empty() {
+                    Reach::Unreachable {
+                        outside: all.is_empty(),
+                        taken_by: whole_taker,
+                    }
+                } else {
+                    Reach::Some
+                });
+                remaining.parts.clear();
+                continue;
+            }
         };
         let reach = remaining.intersect(&cond);
         let r = if reach.is_empty() {
@@ -162,7 +174,10 @@ pub fn tier_reach(
         if matches!(r, Reach::Everyone { .. }) && whole_taker.is_none() {
             whole_taker = Some(i);
         }
-        remaining = cond.complement_in(&remaining);
+        // What the last tier leaves is never read.
+        if i + 1 < tiers.len() {
+            remaining = cond.complement_in(&remaining);
+        }
         out.push(r);
     }
     out

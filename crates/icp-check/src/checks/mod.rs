@@ -271,15 +271,40 @@ pub struct Cx<'a> {
 /// `unreachable-tier` so that each criterion is analysed once.
 #[derive(Debug, Default)]
 pub struct Facts {
-    /// Every criterion and conjunct, by span.
-    truths: Vec<(Span, crate::domain::Truth)>,
+    /// Every criterion and conjunct, by [`span_key`].
+    truths: Vec<(u64, crate::domain::Truth)>,
     /// [`Domain::truth`] of each top-level criterion where it was judged whole, by the
-    /// criterion's address (a criterion whose conjuncts decided it is not here).
-    whole: Vec<(usize, crate::domain::Truth)>,
+    /// criterion's address (a criterion whose conjuncts decided it is not here). Hashed: the
+    /// addresses come in no order, and sorting them costs more than hashing.
+    whole: rustc_hash::FxHashMap<usize, crate::domain::Truth>,
     /// The rubric's possible scores.
     pub scores: Option<crate::scores::ScoreRange>,
     /// How each tier fares, when the scores are known.
     pub reach: Vec<crate::scores::Reach>,
+}
+
+/// A span as one integer that sorts as `(start, end)`: the cached judgements are searched
+/// by it, and one comparison of integers is cheaper than one of pairs.
+fn span_key(s: Span) -> u64 {
+    (u64::from(s.start) << 32) | u64::from(s.end)
+}
+
+/// Sorts judgements by key, stably. They come criterion by criterion, block by block, each
+/// block in source order: a few sorted runs, which an insertion sort puts in order with few
+/// moves on the short lists of one icp (the standard sort costs more there).
+fn sort_nearly_sorted(v: &mut [(u64, crate::domain::Truth)]) {
+    if v.len() > 64 {
+        v.sort_by_key(|(k, _)| *k);
+        return;
+    }
+    for i in 1..v.len() {
+        // Past greater keys only: stable.
+        let mut j = i;
+        while j > 0 && v[j - 1].0 > v[j].0 {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 impl Facts {
@@ -287,7 +312,8 @@ impl Facts {
         use crate::domain::{Truth, each_conjunct};
         let n = criteria(icp).count();
         let mut truths = Vec::with_capacity(2 * n);
-        let mut whole = Vec::with_capacity(n);
+        let mut whole =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher);
         for (_, pred) in criteria(icp) {
             let mut parts = 0;
             let mut last = Truth::Sometimes;
@@ -297,7 +323,7 @@ impl Facts {
                 let t = dom.truth(c);
                 any_never |= t == Truth::Never;
                 all_always &= t == Truth::Always;
-                truths.push((c.span, t));
+                truths.push((span_key(c.span), t));
                 parts += 1;
                 last = t;
             }
@@ -309,17 +335,16 @@ impl Facts {
                     Truth::Always
                 } else {
                     let t = dom.truth(pred);
-                    whole.push((key, t));
+                    whole.insert(key, t);
                     t
                 };
-                truths.push((pred.span, t));
+                truths.push((span_key(pred.span), t));
             } else {
                 // The criterion is its own only conjunct.
-                whole.push((key, last));
+                whole.insert(key, last);
             }
         }
-        truths.sort_by_key(|(s, _)| (s.start, s.end));
-        whole.sort_unstable_by_key(|(k, _)| *k);
+        sort_nearly_sorted(&mut truths);
         let mut f = Facts {
             truths,
             whole,
@@ -343,20 +368,15 @@ impl Facts {
 
     /// The judgement of a criterion or conjunct, if it was made.
     pub fn get(&self, p: &crate::model::Pred) -> Option<crate::domain::Truth> {
-        let key = (p.span.start, p.span.end);
         self.truths
-            .binary_search_by_key(&key, |(s, _)| (s.start, s.end))
+            .binary_search_by_key(&span_key(p.span), |(k, _)| *k)
             .ok()
             .map(|i| self.truths[i].1)
     }
 
     /// [`Domain::truth`] of a top-level criterion, if it was judged whole.
     pub fn whole(&self, p: &crate::model::Pred) -> Option<crate::domain::Truth> {
-        let key = std::ptr::from_ref(p) as usize;
-        self.whole
-            .binary_search_by_key(&key, |(k, _)| *k)
-            .ok()
-            .map(|i| self.whole[i].1)
+        self.whole.get(&(std::ptr::from_ref(p) as usize)).copied()
     }
 }
 
@@ -527,10 +547,15 @@ fn collect_prose<'a>(
     model: &crate::model::Model,
     lex: &Lexicon,
 ) -> Vec<Prose<'a>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Prose<'a>> = Vec::new();
     // Files repeat their prose (persona titles, pains, segment names): each text is scanned once.
     let mut scanned: rustc_hash::FxHashMap<&'a str, Vec<Hit>> = Default::default();
     for (icp_index, m) in model.icps.iter().enumerate() {
+        // Icps of a file look alike: room for as much prose in each as the first had, rather
+        // than growing (copying) a long list many times.
+        if icp_index == 1 {
+            out.reserve(out.len() * (model.icps.len() - 1));
+        }
         let Some(ast::Item::Icp(icp)) = file.items.get(m.item) else {
             continue;
         };

@@ -2,6 +2,7 @@
 //! segment no account of its icp can match.
 
 use icp_syntax::ast::CriteriaBlock;
+use smallvec::SmallVec;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::{Dnf, Domain, Truth, and, conflict, conjuncts, top};
@@ -108,6 +109,8 @@ fn consequence(icp: &IcpModel, pos: Pos) -> String {
 }
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+    // One list for every icp's core criteria.
+    let mut core: Vec<&Pred> = Vec::new();
     for (i, icp, schema) in cx.icps() {
         let Some(schema) = schema else { continue };
         let dom = cx.domain(schema);
@@ -116,7 +119,13 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(impossible(cx, &dom, schema, icp, pos, pred));
             }
         }
-        let core: Vec<&Pred> = icp.core_preds().collect();
+        // `IcpModel::core_preds`, gathered block by block rather than through its iterator.
+        core.clear();
+        for kind in [CriteriaBlock::Firmographics, CriteriaBlock::TechStack] {
+            for b in icp.blocks.iter().filter(|b| b.block == kind) {
+                core.extend(&b.preds);
+            }
+        }
         let judge = Judge::new(cx, i, &dom);
         let core_state = judge.start(&core);
         joint_core(cx, icp, &core_state.found, out);
@@ -183,13 +192,39 @@ fn only_field(p: &Pred) -> Result<Option<usize>, ()> {
     if many { Err(()) } else { Ok(one) }
 }
 
+/// Whether the normal form of `p` is at most one box: a test other than `has` (whose `any`
+/// makes a box per value).
+fn one_box(p: &Pred) -> bool {
+    matches!(
+        p.kind,
+        PredKind::Cmp { .. }
+            | PredKind::Range { .. }
+            | PredKind::In { .. }
+            | PredKind::Within { .. }
+            | PredKind::Bool { .. }
+    )
+}
+
 /// The criteria kept so far for one field, and (once a second one came) what they admit
 /// together.
 #[derive(Clone)]
 struct FieldState<'p> {
     field: usize,
-    kept: Vec<&'p Pred>,
+    /// Inline: a field is rarely tested more than twice.
+    kept: SmallVec<[&'p Pred; 2]>,
     acc: Option<Option<Dnf>>,
+}
+
+/// The field each criterion of a run tests ([`only_field`]), inline for the usual few.
+type Fields = SmallVec<[Option<usize>; 8]>;
+
+/// The field each of `preds` tests, `None` when one tests several.
+fn fields_of(preds: &[&Pred]) -> Option<Fields> {
+    let mut fields = Fields::with_capacity(preds.len());
+    for p in preds {
+        fields.push(only_field(p).ok()?);
+    }
+    Some(fields)
 }
 
 /// Where [`Judge::start`] left a run of criteria: what it found, and, when every criterion
@@ -225,6 +260,14 @@ impl<'c, 'd> Judge<'c, 'd> {
             st.kept.push(p);
             return None;
         };
+        // The first criterion repeated word for word (a segment restating its icp's range):
+        // its normal form is one box (it was not judged impossible), and a box met with itself
+        // is itself, so what the field admits stays the first criterion's form, still to be
+        // built when a third criterion comes.
+        if st.acc.is_none() && st.kept.len() == 1 && one_box(p) && p.kind == first.kind {
+            st.kept.push(p);
+            return None;
+        }
         let acc = st
             .acc
             .get_or_insert_with(|| dom.dnf(first, false))
@@ -266,15 +309,14 @@ impl<'c, 'd> Judge<'c, 'd> {
     /// criteria on different fields never contradict: only fields tested twice cost a normal
     /// form. Criteria that test several fields fall back to one joint form.
     fn start<'p>(&self, preds: &[&'p Pred]) -> Started<'p> {
-        let fields: Result<Vec<Option<usize>>, ()> = preds.iter().map(|p| only_field(p)).collect();
-        let Ok(fields) = fields else {
+        let Some(fields) = fields_of(preds) else {
             return Started {
                 found: joint(self.dom, &[], preds),
                 by_field: None,
             };
         };
         let mut found = Vec::new();
-        let mut states: Vec<FieldState<'p>> = Vec::new();
+        let mut states: Vec<FieldState<'p>> = Vec::with_capacity(preds.len());
         for (p, f) in preds.iter().zip(fields) {
             let Some(f) = self.skipped(p, f) else {
                 continue;
@@ -284,7 +326,7 @@ impl<'c, 'd> Judge<'c, 'd> {
                 None => {
                     states.push(FieldState {
                         field: f,
-                        kept: Vec::new(),
+                        kept: SmallVec::new(),
                         acc: None,
                     });
                     states.last_mut().expect("just pushed")
@@ -308,12 +350,11 @@ impl<'c, 'd> Judge<'c, 'd> {
         started: &Started<'p>,
         preds: &[&'p Pred],
     ) -> Option<(&'p Pred, Option<&'p Pred>)> {
-        let fields: Result<Vec<Option<usize>>, ()> = preds.iter().map(|p| only_field(p)).collect();
-        let (Ok(fields), Some(base_states)) = (fields, &started.by_field) else {
+        let (Some(fields), Some(base_states)) = (fields_of(preds), &started.by_field) else {
             return joint(self.dom, base, preds).into_iter().next();
         };
         // The base's state per field, copied for a field when the first criterion on it comes.
-        let mut states: Vec<FieldState<'p>> = Vec::new();
+        let mut states: Vec<FieldState<'p>> = Vec::with_capacity(preds.len());
         for (p, f) in preds.iter().zip(fields) {
             let Some(f) = self.skipped(p, f) else {
                 continue;
@@ -327,7 +368,7 @@ impl<'c, 'd> Judge<'c, 'd> {
                         .cloned()
                         .unwrap_or(FieldState {
                             field: f,
-                            kept: Vec::new(),
+                            kept: SmallVec::new(),
                             acc: None,
                         });
                     states.push(st);
