@@ -28,14 +28,14 @@ fn config() -> icp_check::Config {
     }
 }
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = SIZES, sample_count = 30)]
 fn parse(b: Bencher, size: usize) {
     let src = input(size);
     b.counter(BytesCount::of_str(&src))
         .bench(|| icp_syntax::parse(divan::black_box(&src)));
 }
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = SIZES, sample_count = 30)]
 fn resolve(b: Bencher, size: usize) {
     let src = input(size);
     b.counter(BytesCount::of_str(&src)).bench(|| {
@@ -46,7 +46,7 @@ fn resolve(b: Bencher, size: usize) {
     });
 }
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = SIZES, sample_count = 30)]
 fn analyze(b: Bencher, size: usize) {
     let src = input(size);
     let config = config();

@@ -15,14 +15,14 @@ fn main() {
 
 const SIZES: &[usize] = &[1 << 20, 10 << 20];
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = SIZES, sample_count = 30)]
 fn lex(b: Bencher, size: usize) {
     let src = icp_syntax::generator::generate(size, 1);
     b.counter(BytesCount::of_str(&src))
         .bench(|| icp_syntax::lexer::lex(divan::black_box(&src)));
 }
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = SIZES, sample_count = 30)]
 fn parse(b: Bencher, size: usize) {
     let src = icp_syntax::generator::generate(size, 1);
     b.counter(BytesCount::of_str(&src))

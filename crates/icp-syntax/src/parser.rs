@@ -51,9 +51,9 @@ impl<'a, I: chumsky::input::Input<'a>> ParseError<'a, I> for EmptyErr {
     }
 }
 
-impl<'a, I> ParseError<'a, I> for Rich<'a, T<'a>>
+impl<'a, I> ParseError<'a, I> for Rich<'a, T<'a>, Sp>
 where
-    I: chumsky::input::Input<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: chumsky::input::Input<'a, Token = T<'a>, Span = Sp>,
 {
     type Labelled<O, P: Parser<'a, I, O, extra::Err<Self>> + Clone> =
         chumsky::label::Labelled<P, &'static str>;
@@ -80,8 +80,11 @@ trait Label<'a>: Sized {
 
 impl<P> Label<'_> for P {}
 
-fn sp(s: SimpleSpan) -> Span {
-    Span::new(s.start, s.end)
+/// The parser's spans: byte offsets in 32 bits, like the tree's (tokens are 32 bytes, not 40).
+type Sp = SimpleSpan<u32>;
+
+fn sp(s: Sp) -> Span {
+    Span::new(s.start as usize, s.end as usize)
 }
 
 /// A syntax error: where, and what was expected in the user's words.
@@ -93,7 +96,7 @@ pub struct SyntaxError {
 
 /// Parses a whole file. Never fails: returns the tree it could build and every error.
 pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
-    let mut toks: Vec<(T<'_>, SimpleSpan)> = Vec::with_capacity(src.len() / 4);
+    let mut toks: Vec<(T<'_>, Sp)> = Vec::with_capacity(src.len() / 4);
     let (comments, lex_errors) = lexer::lex_each(src, |t: Token| {
         let range = t.span.range();
         toks.push((
@@ -102,7 +105,7 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
                 text: &src[range.clone()],
                 line_start: t.line_start,
             },
-            SimpleSpan::from(range),
+            Sp::from(t.span.start..t.span.end),
         ));
     });
     let mut errors: Vec<SyntaxError> = lex_errors
@@ -116,7 +119,7 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
     for (t, s) in toks.iter().filter(|(t, _)| t.kind == Tok::Str) {
         if t.text.contains('\\') {
             let mut errs = Vec::new();
-            lexer::unescape(t.text, s.start, &mut errs);
+            lexer::unescape(t.text, s.start as usize, &mut errs);
             errors.extend(errs.into_iter().map(|e| SyntaxError {
                 span: e.span,
                 message: e.message,
@@ -125,7 +128,7 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
     }
     let limit = nesting_limit(&toks, &mut errors);
     let toks = &toks[..limit];
-    let eoi = SimpleSpan::from(src.len()..src.len());
+    let eoi = Sp::from(src.len() as u32..src.len() as u32);
     // Most files are valid: a first pass without error bookkeeping is several times faster.
     // Only a file with mistakes is parsed again to collect rich, recoverable errors.
     if errors.is_empty() {
@@ -136,7 +139,7 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
             }
         }
     }
-    let (items, errs) = file_parser::<_, Rich<'_, T<'_>>>()
+    let (items, errs) = file_parser::<_, Rich<'_, T<'_>, Sp>>()
         .parse(token_input(toks, eoi))
         .into_output_errors();
     for e in errs {
@@ -144,13 +147,13 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         let mut message = describe_error(&e, src);
         // An error found at a token that starts a line and could start a statement is about
         // the unfinished line before it: point at the end of that line.
-        let at = toks.partition_point(|(_, s)| s.start < span.start as usize);
+        let at = toks.partition_point(|(_, s)| s.start < span.start);
         let after_complete =
             at > 0 && matches!(toks[at - 1].0.kind, Tok::RBrace | Tok::LBrace | Tok::Semi);
-        let starts_statement = |(t, s): &(T<'_>, SimpleSpan)| {
+        let starts_statement = |(t, s): &(T<'_>, Sp)| {
             !after_complete
                 && t.line_start
-                && s.start == span.start as usize
+                && s.start == span.start
                 && (t.kind == Tok::Str
                     || t.kind == Tok::RBrace
                     || (t.kind == Tok::Ident && !RESERVED.contains(&t.text)))
@@ -161,7 +164,7 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
                 message.truncate(found);
                 message.push_str(", found the end of the line");
             }
-            span = Span::new(prev.end, prev.end);
+            span = Span::new(prev.end as usize, prev.end as usize);
         }
         errors.push(SyntaxError { span, message });
     }
@@ -179,9 +182,9 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
 /// splitting is a closure, not a function pointer, so each token read is inlined (reads through
 /// the pointer were about a twentieth of the parse).
 fn token_input<'a>(
-    toks: &'a [(T<'a>, SimpleSpan)],
-    eoi: SimpleSpan,
-) -> impl ValueInput<'a, Token = T<'a>, Span = SimpleSpan> {
+    toks: &'a [(T<'a>, Sp)],
+    eoi: Sp,
+) -> impl ValueInput<'a, Token = T<'a>, Span = Sp> {
     toks.map(eoi, |(t, s)| (t, s))
 }
 
@@ -193,7 +196,7 @@ const MAX_CHAIN: usize = 1000;
 
 /// Returns how many tokens to parse: all of them, or those before the first one that nests too
 /// deep (which is then reported).
-fn nesting_limit(tokens: &[(T<'_>, SimpleSpan)], errors: &mut Vec<SyntaxError>) -> usize {
+fn nesting_limit(tokens: &[(T<'_>, Sp)], errors: &mut Vec<SyntaxError>) -> usize {
     let mut depth = 0usize;
     let mut nots = 0usize;
     let mut chain = 0usize;
@@ -239,9 +242,9 @@ fn describe_found(t: Option<&T<'_>>) -> String {
     }
 }
 
-fn describe_error(e: &Rich<'_, T<'_>>, src: &str) -> String {
+fn describe_error(e: &Rich<'_, T<'_>, Sp>, src: &str) -> String {
     let span = e.span();
-    let found = match (e.found(), src.get(span.start..span.end)) {
+    let found = match (e.found(), src.get(span.start as usize..span.end as usize)) {
         (None, Some(text)) if !text.is_empty() => {
             format!("`{}`", text.lines().next().unwrap_or(text))
         }
@@ -346,7 +349,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 fn tok<'a, I, Er>(kind: Tok) -> impl Parser<'a, I, Span, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     select! { T { kind: k, .. } = e if k == kind => sp(e.span()) }.lbl::<I, _, Er>(kind.describe())
@@ -365,7 +368,7 @@ fn kw_<'a, I, Er>(
     label: &'static str,
 ) -> impl Parser<'a, I, Span, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     select! { T { kind: Tok::Ident, text, .. } = e if text == word => sp(e.span()) }
@@ -379,7 +382,7 @@ const RESERVED: &[&str] = &[
 
 fn name<'a, I, Er>(label: &'static str) -> impl Parser<'a, I, Ident, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     select! { T { kind: Tok::Ident, text, .. } = e => Ident { name: SmolStr::new(text), span: sp(e.span()) } }.lbl::<I, _, Er>(label)
@@ -387,7 +390,7 @@ where
 
 fn field<'a, I, Er>() -> impl Parser<'a, I, Ident, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     select! { T { kind: Tok::Ident, text, .. } = e if !RESERVED.contains(&text) => Ident { name: SmolStr::new(text), span: sp(e.span()) } }
@@ -396,7 +399,7 @@ where
 
 fn string<'a, I, Er>(label: &'static str) -> impl Parser<'a, I, Str, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     select! { T { kind: Tok::Str, text, .. } = e => {
@@ -426,7 +429,7 @@ fn number_value(text: &str, negate: bool) -> ValueKind {
 /// A literal, a string or a bare name.
 fn value<'a, I, Er>() -> impl Parser<'a, I, Value, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     // The usual values take one token read; a minus sign is tried only when that fails.
@@ -439,8 +442,8 @@ where
         },
         T { kind: Tok::Str, text, .. } = e => {
             let mut ignored = Vec::new();
-            let span: SimpleSpan = e.span();
-            ValueKind::Str(lexer::unescape(text, span.start, &mut ignored))
+            let span: Sp = e.span();
+            ValueKind::Str(lexer::unescape(text, span.start as usize, &mut ignored))
         },
         T { kind: Tok::Ident, text, line_start: false } if !RESERVED.contains(&text) => {
             ValueKind::Ident(SmolStr::new(text))
@@ -460,7 +463,7 @@ where
 
 fn list<'a, I, Er>() -> impl Parser<'a, I, List, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     value()
@@ -480,7 +483,7 @@ where
 
 fn range<'a, I, Er>() -> impl Parser<'a, I, (Value, Value), Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     value().then_ignore(tok(Tok::DotDot)).then(value())
@@ -488,7 +491,7 @@ where
 
 fn cmp_op<'a, I, Er>() -> impl Parser<'a, I, (CmpOp, Span), Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     select! {
@@ -507,7 +510,7 @@ const CRITERION: &str = "a criterion such as `employees in 200..2000`";
 /// A criterion expression: `and`, `or`, `not`, parentheses, field tests and prose.
 fn expr<'a, I, Er>() -> chumsky::Boxed<'a, 'a, I, Expr, Err<'a, Er>>
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     recursive(|expr| {
@@ -608,7 +611,7 @@ enum Tail {
 /// that starts a line, or the `}` that closes the enclosing block, keeping brackets balanced.
 fn skip_statement<'a, I, Er>() -> impl Parser<'a, I, (), Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     custom(|inp| {
@@ -653,7 +656,7 @@ where
 /// `{ item* }`, each item recovering on its own, the `}` supplied at the end of the file.
 fn block<'a, I, Er, O, P>(item: P, error: O) -> impl Parser<'a, I, Vec<O>, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
     P: Parser<'a, I, O, Err<'a, Er>> + Clone,
     O: Clone + 'a,
@@ -670,7 +673,7 @@ fn criterion<'a, I, Er>(
     e: impl Parser<'a, I, Expr, Err<'a, Er>> + Clone,
 ) -> impl Parser<'a, I, Criterion, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     e.map(|expr: Expr| Criterion {
@@ -694,7 +697,7 @@ fn props<'a, I, Er>(
     label: &'static str,
 ) -> impl Parser<'a, I, Vec<Prop>, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     let key = select! { T { kind: Tok::Ident, text, .. } = e if keys.contains(&text) => Ident { name: SmolStr::new(text), span: sp(e.span()) } }
@@ -720,7 +723,7 @@ where
 
 fn strings<'a, I, Er>() -> impl Parser<'a, I, Vec<Str>, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     let bad = Str {
@@ -738,7 +741,7 @@ fn criteria<'a, I, Er>(
     e: impl Parser<'a, I, Expr, Err<'a, Er>> + Clone,
 ) -> impl Parser<'a, I, Vec<Criterion>, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     block(criterion(e), error_criterion())
@@ -746,7 +749,7 @@ where
 
 fn icp_stmt<'a, I, Er>() -> impl Parser<'a, I, Stmt, Err<'a, Er>> + Clone
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     let e = expr();
@@ -1029,7 +1032,7 @@ enum SegItem {
 
 fn file_parser<'a, I, Er>() -> impl Parser<'a, I, Vec<Item>, Err<'a, Er>>
 where
-    I: ValueInput<'a, Token = T<'a>, Span = SimpleSpan>,
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
     let type_name = any()
