@@ -571,7 +571,7 @@ where
             Some(Tail::Within(duration)) => ExprKind::Within { field, duration },
             Some(Tail::Graded(lo, hi)) => ExprKind::Graded { field, lo, hi },
         });
-        let atom = choice((paren, prose, test))
+        let atom = choice((test, prose, paren))
             .map_with(|kind, e| Expr {
                 kind,
                 span: sp(e.span()),
