@@ -1019,8 +1019,31 @@ where
     ));
     let blocks = choice((budget, reach, disqualify, rubric, segment, lists)).boxed();
 
-    choice((header, criteria_blocks, narrative, blocks))
-        .map_with(|(kind, keyword), e| Stmt { kind, keyword, span: sp(e.span()) })
+    // The statement's keyword picks its group, so a statement is not tried against every
+    // keyword before its own; any other word goes through them all, for the usual message.
+    let header = header.boxed();
+    let all = choice((
+        header.clone(),
+        criteria_blocks.clone(),
+        narrative.clone(),
+        blocks.clone(),
+    ));
+    custom(move |inp| {
+        let first: Option<T<'a>> = inp.peek();
+        match first.filter(|t| t.kind == Tok::Ident).map(|t| t.text) {
+            Some("uses" | "owner" | "reviewed" | "refresh") => inp.parse(&header),
+            Some("firmographics" | "tech_stack" | "behaviors" | "triggers") => {
+                inp.parse(&criteria_blocks)
+            }
+            Some("persona" | "job" | "pain") => inp.parse(&narrative),
+            Some(
+                "budget" | "reach" | "disqualify" | "rubric" | "segment" | "alternatives"
+                | "messaging",
+            ) => inp.parse(&blocks),
+            _ => inp.parse(&all),
+        }
+    })
+    .map_with(|(kind, keyword), e| Stmt { kind, keyword, span: sp(e.span()) })
         .lbl::<I, _, Er>("a statement such as `uses`, `firmographics { … }`, `job \"…\" { … }` or `rubric { … }`")
 }
 
