@@ -1043,8 +1043,14 @@ where
             _ => inp.parse(&all),
         }
     })
-    .map_with(|(kind, keyword), e| Stmt { kind, keyword, span: sp(e.span()) })
-        .lbl::<I, _, Er>("a statement such as `uses`, `firmographics { … }`, `job \"…\" { … }` or `rubric { … }`")
+    .map_with(|(kind, keyword), e| Stmt {
+        kind,
+        keyword,
+        span: sp(e.span()),
+    })
+    .lbl::<I, _, Er>(
+        "a statement such as `uses`, `firmographics { … }`, `job \"…\" { … }` or `rubric { … }`",
+    )
 }
 
 #[derive(Clone)]
