@@ -439,6 +439,26 @@ fn number_value(text: &str, negate: bool) -> ValueKind {
     }
 }
 
+/// The value one token makes, if it makes one (a negative number is a minus sign and a number).
+/// A bare name at the start of a line begins the next statement, never ends this one.
+fn value_kind(t: &T<'_>, span: Sp) -> Option<ValueKind> {
+    Some(match t.kind {
+        Tok::Number => number_value(t.text, false),
+        Tok::Date => match literal::parse_date(t.text) {
+            Ok(d) => ValueKind::Date(d),
+            Err(m) => ValueKind::Invalid(m),
+        },
+        Tok::Str => {
+            let mut ignored = Vec::new();
+            ValueKind::Str(lexer::unescape(t.text, span.start as usize, &mut ignored))
+        }
+        Tok::Ident if !t.line_start && !RESERVED.contains(&t.text) => {
+            ValueKind::Ident(SmolStr::new(t.text))
+        }
+        _ => return None,
+    })
+}
+
 /// A literal, a string or a bare name.
 fn value<'a, I, Er>() -> impl Parser<'a, I, Value, Err<'a, Er>> + Clone
 where
@@ -446,22 +466,7 @@ where
     Er: ParseError<'a, I>,
 {
     // The usual values take one token read; a minus sign is tried only when that fails.
-    // A bare name at the start of a line begins the next statement, never ends this one.
-    let single = select! {
-        T { kind: Tok::Number, text, .. } => number_value(text, false),
-        T { kind: Tok::Date, text, .. } => match literal::parse_date(text) {
-            Ok(d) => ValueKind::Date(d),
-            Err(m) => ValueKind::Invalid(m),
-        },
-        T { kind: Tok::Str, text, .. } = e => {
-            let mut ignored = Vec::new();
-            let span: Sp = e.span();
-            ValueKind::Str(lexer::unescape(text, span.start as usize, &mut ignored))
-        },
-        T { kind: Tok::Ident, text, line_start: false } if !RESERVED.contains(&text) => {
-            ValueKind::Ident(SmolStr::new(text))
-        },
-    };
+    let single = chumsky::primitive::select(|t: T<'a>, e| value_kind(&t, e.span()));
     let negative = tok(Tok::Minus)
         .ignore_then(select! { T { kind: Tok::Number, text, .. } => number_value(text, true) });
     choice((single, negative))
@@ -627,41 +632,23 @@ where
 }
 
 /// The fast pass's criterion reader: the grammar of [`expr_combinators`], written as plain
-/// recursive descent over the same tokens and calling the same leaf parsers (values, lists,
-/// ranges, strings). Descending through chumsky's combinators for `or`, `and`, `not`, the atom
-/// and the test cost about a sixth of the parse. It never needs to explain a failure: a file
+/// recursive descent over the same tokens, with the same token-level reading of values
+/// ([`value_kind`], [`number_value`]). Descending through chumsky's combinators for `or`,
+/// `and`, `not`, the atom, the test and its values cost about a sixth of the parse. It never needs to explain a failure: a file
 /// it cannot read is parsed again by the combinators, so it may be stricter than they are but
 /// never looser; `fast_and_rich_passes_agree` checks that both build the same tree.
 mod by_hand {
     use super::*;
     use chumsky::input::InputRef;
-    use std::rc::Rc;
 
     type Inp<'a, 'p, I, Er> = InputRef<'a, 'p, I, Err<'a, Er>>;
-
-    struct Leaves<'a, I, Er>
-    where
-        I: ValueInput<'a, Token = T<'a>, Span = Sp>,
-        Er: ParseError<'a, I>,
-    {
-        value: chumsky::Boxed<'a, 'a, I, Value, Err<'a, Er>>,
-        list: chumsky::Boxed<'a, 'a, I, List, Err<'a, Er>>,
-        range: chumsky::Boxed<'a, 'a, I, (Value, Value), Err<'a, Er>>,
-        string: chumsky::Boxed<'a, 'a, I, Str, Err<'a, Er>>,
-    }
 
     pub(super) fn expr<'a, I, Er>() -> chumsky::Boxed<'a, 'a, I, Expr, Err<'a, Er>>
     where
         I: ValueInput<'a, Token = T<'a>, Span = Sp>,
         Er: ParseError<'a, I>,
     {
-        let leaves = Rc::new(Leaves {
-            value: value().boxed(),
-            list: list().boxed(),
-            range: range().boxed(),
-            string: string("prose").boxed(),
-        });
-        custom(move |inp| or(inp, &leaves)).boxed()
+        custom(|inp| or(inp)).boxed()
     }
 
     fn fail<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>) -> Er
@@ -681,6 +668,87 @@ mod by_hand {
         inp.peek()
     }
 
+    /// Whether the next token is of kind `kind`; if so, it is read.
+    fn eat<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>, kind: Tok) -> bool
+    where
+        I: ValueInput<'a, Token = T<'a>, Span = Sp>,
+        Er: ParseError<'a, I>,
+    {
+        let found = peek(inp).is_some_and(|t| t.kind == kind);
+        if found {
+            inp.skip();
+        }
+        found
+    }
+
+    /// [`super::value`].
+    fn value<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>) -> Result<Value, Er>
+    where
+        I: ValueInput<'a, Token = T<'a>, Span = Sp>,
+        Er: ParseError<'a, I>,
+    {
+        let start = inp.cursor();
+        let Some(t) = peek(inp) else {
+            return Err(fail(inp));
+        };
+        inp.skip();
+        let kind = if t.kind == Tok::Minus {
+            match peek(inp) {
+                Some(n) if n.kind == Tok::Number => {
+                    inp.skip();
+                    number_value(n.text, true)
+                }
+                _ => return Err(fail(inp)),
+            }
+        } else {
+            let span = inp.span_since(&start);
+            match value_kind(&t, span) {
+                Some(kind) => kind,
+                None => return Err(fail(inp)),
+            }
+        };
+        Ok(Value {
+            kind,
+            span: sp(inp.span_since(&start)),
+        })
+    }
+
+    /// [`super::list`]: `[`, values separated by commas (one may trail), `]`.
+    fn list<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>) -> Result<List, Er>
+    where
+        I: ValueInput<'a, Token = T<'a>, Span = Sp>,
+        Er: ParseError<'a, I>,
+    {
+        let start = inp.cursor();
+        if !eat(inp, Tok::LBracket) {
+            return Err(fail(inp));
+        }
+        let mut items = Vec::new();
+        while !eat(inp, Tok::RBracket) {
+            items.push(value(inp)?);
+            if !eat(inp, Tok::Comma) && !matches!(peek(inp), Some(t) if t.kind == Tok::RBracket) {
+                return Err(fail(inp));
+            }
+        }
+        Ok(List {
+            items,
+            span: sp(inp.span_since(&start)),
+        })
+    }
+
+    /// [`super::range`]: `lo..hi`.
+    fn range<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>) -> Result<(Value, Value), Er>
+    where
+        I: ValueInput<'a, Token = T<'a>, Span = Sp>,
+        Er: ParseError<'a, I>,
+    {
+        let lo = value(inp)?;
+        if !eat(inp, Tok::DotDot) {
+            return Err(fail(inp));
+        }
+        Ok((lo, value(inp)?))
+    }
+
     /// Whether the next token is the word `word`.
     fn at<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>, word: &str) -> bool
     where
@@ -690,16 +758,16 @@ mod by_hand {
         peek(inp).is_some_and(|t| t.kind == Tok::Ident && t.text == word)
     }
 
-    fn or<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>, lv: &Leaves<'a, I, Er>) -> Result<Expr, Er>
+    fn or<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>) -> Result<Expr, Er>
     where
         I: ValueInput<'a, Token = T<'a>, Span = Sp>,
         Er: ParseError<'a, I>,
     {
         let start = inp.cursor();
-        let mut e = and(inp, lv)?;
+        let mut e = and(inp)?;
         while at(inp, "or") {
             inp.skip();
-            let b = and(inp, lv)?;
+            let b = and(inp)?;
             let span = sp(inp.span_since(&start));
             e = Expr {
                 kind: ExprKind::Or(Box::new(e), Box::new(b)),
@@ -709,16 +777,16 @@ mod by_hand {
         Ok(e)
     }
 
-    fn and<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>, lv: &Leaves<'a, I, Er>) -> Result<Expr, Er>
+    fn and<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>) -> Result<Expr, Er>
     where
         I: ValueInput<'a, Token = T<'a>, Span = Sp>,
         Er: ParseError<'a, I>,
     {
         let start = inp.cursor();
-        let mut e = unary(inp, lv)?;
+        let mut e = unary(inp)?;
         while at(inp, "and") {
             inp.skip();
-            let b = unary(inp, lv)?;
+            let b = unary(inp)?;
             let span = sp(inp.span_since(&start));
             e = Expr {
                 kind: ExprKind::And(Box::new(e), Box::new(b)),
@@ -728,7 +796,7 @@ mod by_hand {
         Ok(e)
     }
 
-    fn unary<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>, lv: &Leaves<'a, I, Er>) -> Result<Expr, Er>
+    fn unary<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>) -> Result<Expr, Er>
     where
         I: ValueInput<'a, Token = T<'a>, Span = Sp>,
         Er: ParseError<'a, I>,
@@ -738,7 +806,7 @@ mod by_hand {
             nots.push(inp.cursor());
             inp.skip();
         }
-        let mut e = atom(inp, lv)?;
+        let mut e = atom(inp)?;
         for before in nots.iter().rev() {
             let span = sp(inp.span_since(before));
             e = Expr {
@@ -749,7 +817,7 @@ mod by_hand {
         Ok(e)
     }
 
-    fn atom<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>, lv: &Leaves<'a, I, Er>) -> Result<Expr, Er>
+    fn atom<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>) -> Result<Expr, Er>
     where
         I: ValueInput<'a, Token = T<'a>, Span = Sp>,
         Er: ParseError<'a, I>,
@@ -762,13 +830,19 @@ mod by_hand {
                     name: SmolStr::new(t.text),
                     span: sp(inp.span_since(&start)),
                 };
-                test(inp, lv, field)?
+                test(inp, field)?
             }
             Some(t) if t.kind == Tok::Str => {
-                let text = inp.parse(&lv.string)?;
+                inp.skip();
+                let span = inp.span_since(&start);
+                let mut ignored = Vec::new();
+                let text = Str {
+                    value: lexer::unescape(t.text, span.start as usize, &mut ignored),
+                    span: sp(span),
+                };
                 let within = if at(inp, "within") {
                     inp.skip();
-                    Some(inp.parse(&lv.value)?)
+                    Some(value(inp)?)
                 } else {
                     None
                 };
@@ -776,7 +850,7 @@ mod by_hand {
             }
             Some(t) if t.kind == Tok::LParen => {
                 inp.skip();
-                let inner = or(inp, lv)?;
+                let inner = or(inp)?;
                 match peek(inp) {
                     Some(t) if t.kind == Tok::RParen => inp.skip(),
                     _ => return Err(fail(inp)),
@@ -793,11 +867,7 @@ mod by_hand {
 
     /// What follows a field: a comparison, `in`, `not in`, `has`, `within`, `graded`, or
     /// nothing (a bool field alone).
-    fn test<'a, I, Er>(
-        inp: &mut Inp<'a, '_, I, Er>,
-        lv: &Leaves<'a, I, Er>,
-        field: Ident,
-    ) -> Result<ExprKind, Er>
+    fn test<'a, I, Er>(inp: &mut Inp<'a, '_, I, Er>, field: Ident) -> Result<ExprKind, Er>
     where
         I: ValueInput<'a, Token = T<'a>, Span = Sp>,
         Er: ParseError<'a, I>,
@@ -818,7 +888,7 @@ mod by_hand {
             let before = inp.cursor();
             inp.skip();
             let op_span = sp(inp.span_since(&before));
-            let value = inp.parse(&lv.value)?;
+            let value = value(inp)?;
             return Ok(ExprKind::Compare {
                 field,
                 op,
@@ -841,14 +911,14 @@ mod by_hand {
                 }
                 // A list starts with `[`, which no value does.
                 if peek(inp).is_some_and(|t| t.kind == Tok::LBracket) {
-                    let list = inp.parse(&lv.list)?;
+                    let list = list(inp)?;
                     ExprKind::InList {
                         field,
                         negated,
                         list,
                     }
                 } else {
-                    let (lo, hi) = inp.parse(&lv.range)?;
+                    let (lo, hi) = range(inp)?;
                     ExprKind::InRange {
                         field,
                         negated,
@@ -866,17 +936,17 @@ mod by_hand {
                     _ => return Err(fail(inp)),
                 };
                 inp.skip();
-                let list = inp.parse(&lv.list)?;
+                let list = list(inp)?;
                 ExprKind::Has { field, mode, list }
             }
             "within" => {
                 inp.skip();
-                let duration = inp.parse(&lv.value)?;
+                let duration = value(inp)?;
                 ExprKind::Within { field, duration }
             }
             "graded" => {
                 inp.skip();
-                let (lo, hi) = inp.parse(&lv.range)?;
+                let (lo, hi) = range(inp)?;
                 ExprKind::Graded { field, lo, hi }
             }
             _ => ExprKind::Field(field),
