@@ -415,12 +415,15 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
-    select! { T { kind: Tok::Str, text, .. } = e => {
-        let span = sp(e.span());
-        let mut ignored = Vec::new();
-        Str { value: lexer::unescape(text, span.start as usize, &mut ignored), span }
-    } }
-    .lbl::<I, _, Er>(label)
+    select! { T { kind: Tok::Str, text, .. } = e => Str { value: unescaped(text, e.span()), span: sp(e.span()) } }
+        .lbl::<I, _, Er>(label)
+}
+
+/// A string literal's value. Its escapes were checked when the file was lexed (see [`parse`]),
+/// so nothing is reported here.
+fn unescaped(text: &str, span: Sp) -> SmolStr {
+    let mut ignored = Vec::new();
+    lexer::unescape(text, span.start as usize, &mut ignored)
 }
 
 fn number_value(text: &str, negate: bool) -> ValueKind {
@@ -448,10 +451,7 @@ fn value_kind(t: &T<'_>, span: Sp) -> Option<ValueKind> {
             Ok(d) => ValueKind::Date(d),
             Err(m) => ValueKind::Invalid(m),
         },
-        Tok::Str => {
-            let mut ignored = Vec::new();
-            ValueKind::Str(lexer::unescape(t.text, span.start as usize, &mut ignored))
-        }
+        Tok::Str => ValueKind::Str(unescaped(t.text, span)),
         Tok::Ident if !t.line_start && !RESERVED.contains(&t.text) => {
             ValueKind::Ident(SmolStr::new(t.text))
         }
@@ -512,15 +512,21 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
-    select! {
-        T { kind: Tok::EqEq, .. } = e => (CmpOp::Eq, sp(e.span())),
-        T { kind: Tok::NotEq, .. } = e => (CmpOp::Ne, sp(e.span())),
-        T { kind: Tok::Lt, .. } = e => (CmpOp::Lt, sp(e.span())),
-        T { kind: Tok::Le, .. } = e => (CmpOp::Le, sp(e.span())),
-        T { kind: Tok::Gt, .. } = e => (CmpOp::Gt, sp(e.span())),
-        T { kind: Tok::Ge, .. } = e => (CmpOp::Ge, sp(e.span())),
-    }
-    .lbl::<I, _, Er>("a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`)")
+    chumsky::primitive::select(|t: T<'a>, e| cmp_op_of(t.kind).map(|op| (op, sp(e.span()))))
+        .lbl::<I, _, Er>("a comparison (`==`, `!=`, `<`, `<=`, `>`, `>=`)")
+}
+
+/// The comparison a token is, if it is one.
+fn cmp_op_of(kind: Tok) -> Option<CmpOp> {
+    Some(match kind {
+        Tok::EqEq => CmpOp::Eq,
+        Tok::NotEq => CmpOp::Ne,
+        Tok::Lt => CmpOp::Lt,
+        Tok::Le => CmpOp::Le,
+        Tok::Gt => CmpOp::Gt,
+        Tok::Ge => CmpOp::Ge,
+        _ => return None,
+    })
 }
 
 const CRITERION: &str = "a criterion such as `employees in 200..2000`";
@@ -632,11 +638,12 @@ where
 }
 
 /// The fast pass's criterion reader: the grammar of [`expr_combinators`], written as plain
-/// recursive descent over the same tokens, with the same token-level reading of values
-/// ([`value_kind`], [`number_value`]). Descending through chumsky's combinators for `or`,
-/// `and`, `not`, the atom, the test and its values cost about a sixth of the parse. It never needs to explain a failure: a file
-/// it cannot read is parsed again by the combinators, so it may be stricter than they are but
-/// never looser; `fast_and_rich_passes_agree` checks that both build the same tree.
+/// recursive descent over the same tokens, sharing the token-level readings ([`value_kind`],
+/// [`cmp_op_of`], [`unescaped`]). Descending through chumsky's combinators
+/// for `or`, `and`, `not`, the atom, the test and its values cost about a sixth of the parse.
+/// It never needs to explain a failure: a file it cannot read is parsed again by the
+/// combinators, so it may be stricter than they are but never looser;
+/// `fast_and_rich_passes_agree` checks that both build the same tree.
 mod by_hand {
     use super::*;
     use chumsky::input::InputRef;
@@ -835,9 +842,8 @@ mod by_hand {
             Some(t) if t.kind == Tok::Str => {
                 inp.skip();
                 let span = inp.span_since(&start);
-                let mut ignored = Vec::new();
                 let text = Str {
-                    value: lexer::unescape(t.text, span.start as usize, &mut ignored),
+                    value: unescaped(t.text, span),
                     span: sp(span),
                 };
                 let within = if at(inp, "within") {
@@ -875,16 +881,7 @@ mod by_hand {
         let Some(t) = peek(inp) else {
             return Ok(ExprKind::Field(field));
         };
-        let op = match t.kind {
-            Tok::EqEq => Some(CmpOp::Eq),
-            Tok::NotEq => Some(CmpOp::Ne),
-            Tok::Lt => Some(CmpOp::Lt),
-            Tok::Le => Some(CmpOp::Le),
-            Tok::Gt => Some(CmpOp::Gt),
-            Tok::Ge => Some(CmpOp::Ge),
-            _ => None,
-        };
-        if let Some(op) = op {
+        if let Some(op) = cmp_op_of(t.kind) {
             let before = inp.cursor();
             inp.skip();
             let op_span = sp(inp.span_since(&before));
