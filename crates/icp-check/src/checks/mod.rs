@@ -289,24 +289,6 @@ fn span_key(s: Span) -> u64 {
     (u64::from(s.start) << 32) | u64::from(s.end)
 }
 
-/// Sorts judgements by key, stably. They come criterion by criterion, block by block, each
-/// block in source order: a few sorted runs, which an insertion sort puts in order with few
-/// moves on the short lists of one icp (the standard sort costs more there).
-fn sort_nearly_sorted(v: &mut [(u64, crate::domain::Truth)]) {
-    if v.len() > 64 {
-        v.sort_by_key(|(k, _)| *k);
-        return;
-    }
-    for i in 1..v.len() {
-        // Past greater keys only: stable.
-        let mut j = i;
-        while j > 0 && v[j - 1].0 > v[j].0 {
-            v.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
 impl Facts {
     fn compute(src: &str, dom: &Domain<'_>, icp: &IcpModel) -> Facts {
         use crate::domain::{Truth, each_conjunct};
@@ -344,7 +326,7 @@ impl Facts {
                 whole.insert(key, last);
             }
         }
-        sort_nearly_sorted(&mut truths);
+        truths.sort_by_key(|(k, _)| *k);
         let mut f = Facts {
             truths,
             whole,
