@@ -18,7 +18,6 @@ fn main() {
             std::process::exit(2);
         }
     };
-    println!("{}", Score::table(&corpus));
     if let [flag, context, text] = &args[..] {
         if flag == "--explain" {
             let Some(&(_, ctx)) = Context::NAMES.iter().find(|(n, _)| n == context) else {
@@ -31,6 +30,7 @@ fn main() {
             return;
         }
     }
+    println!("{}", Score::table(&corpus));
     if args.first().map(String::as_str) == Some("--errors") {
         for line in corpus.errors("dev") {
             println!("{line}");

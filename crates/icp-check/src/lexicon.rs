@@ -95,6 +95,7 @@ pub const VAGUE: &[&str] = &[
     "game-changing",
     "state-of-the-art",
     "future-proof",
+    "future-ready",
     "21st-century",
     "at the forefront",
     "of choice",
@@ -114,7 +115,6 @@ pub const VAGUE: &[&str] = &[
     "more than ever",
     "legacy systems",
     "legacy technology",
-    "strategic partner",
     "every touchpoint",
     "new era",
     "life-changing",
@@ -125,6 +125,7 @@ pub const VAGUE: &[&str] = &[
     "transparent",
     "accountable",
     "increasingly",
+    "up-and-coming",
 ];
 
 /// Size and growth words that are vague unless the same prose gives a number.

@@ -33,8 +33,9 @@
 //!   ("has budget") is no event, unless the trigger opens with something that happened
 //!   ("Announced ...", "Hired ...").
 //! - **Empty pains and jobs.** A pain of three words or fewer with no number names a category
-//!   ("Burnout", "Fierce competition"), not a situation; a job that opens with an aspiration
-//!   verb ("Transform", "Empower", "Drive") and has no number has nothing to check.
+//!   ("Burnout", "Fierce competition"), not a situation; a short job (six words at most) that
+//!   opens with an aspiration verb ("Transform", "Empower", "Drive") and has no number has
+//!   nothing to check.
 
 use std::sync::LazyLock;
 
@@ -154,6 +155,7 @@ const FLUFF: &[&str] = &[
     "engaged",
     "trusted",
     "iconic",
+    "best",
 ];
 
 const DEGREE: &[&str] = &[
@@ -256,7 +258,6 @@ const SUFFIX: &[&str] = &[
     "led",
     "conscious",
     "hungry",
-    "ready",
     "enabled",
     "leaning",
     "looking",
@@ -377,8 +378,6 @@ const ASPIRATION: &[&str] = &[
     "revolutionize",
     "elevate",
     "inspire",
-    "be",
-    "become",
     "stay",
     "win",
     "lead",
@@ -487,7 +486,7 @@ const TOOL_WORDS: &[&str] = &[
 const THIRD_PERSON: &[&str] = &["they", "their", "them", "theirs"];
 
 /// Negations that, with `our`, describe a customer by what they lack of ours.
-const NEGATIONS: &[&str] = &["cannot", "can't", "cant", "don't", "dont", "not", "no", "lack"];
+const NEGATIONS: &[&str] = &["cannot", "not", "no", "never", "lack", "t"];
 
 /// Past forms that open an event ("Hit by a drought", "Won a bid").
 const IRREGULAR_PAST: &[&str] = &[
@@ -650,7 +649,7 @@ impl<'t> Text<'t> {
             .iter()
             .filter(|t| t.end - t.start >= 4 && !t.digit)
             .collect();
-        long.len() >= 3 && long.iter().filter(|t| t.cap).count() * 4 >= long.len() * 3
+        long.len() >= 3 && long.iter().all(|t| t.cap)
     }
 }
 
@@ -854,6 +853,16 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
         let first = t.toks.iter().position(|x| x.start == h.start);
         match h.kind {
             Kind::VagueUnlessNumber if sharp => continue,
+            // A listed compound ("data-driven") follows the morphology rule: a number in the
+            // same prose shows what it means ("data-driven pricing with a team of 3+").
+            Kind::Vague
+                if any_digit
+                    && t.toks.iter().position(|x| x.end == h.end).is_some_and(|i| {
+                        t.toks[i].hyphen && is(SUFFIX, t.low(i))
+                    }) =>
+            {
+                continue;
+            }
             Kind::Vague
                 if first.is_some_and(|i| {
                     t.cat(i) == Some(Cat::Quantifier) && scoped(&t, &name, i)
@@ -862,6 +871,12 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
                 continue;
             }
             Kind::Weak if !trigger || event_first => continue,
+            // "Wants to grow catering": in a trigger, the attitude is the finding.
+            Kind::Vague | Kind::VagueUnlessNumber
+                if trigger && first.is_some_and(|i| is(ATTITUDE, t.low(i))) =>
+            {
+                continue;
+            }
             Kind::Solution
                 if h.phrase.ends_with("need")
                     || h.phrase.ends_with("needs")
@@ -903,10 +918,10 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
         // made into an adjective.
         if i + 1 < n
             && t.toks[i + 1].hyphen
-            && matches!(w, "well" | "best" | "high" | "fast" | "mid" | "low")
+            && matches!(w, "well" | "best" | "high" | "fast" | "mid" | "low" | "forward")
             && {
                 let y = t.low(i + 1);
-                y.ends_with("ed")
+                (y.ends_with("ed") && w != "forward")
                     || y.ends_with("ing")
                     || matches!(
                         y,
@@ -948,6 +963,8 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
         match cat {
             Cat::Fluff
                 if (!compound_head || is(SUFFIX, t.low(i + 1)))
+                    // "our best nurses": in the customer's voice, their own people.
+                    && !(w == "best" && ctx.customer_voice())
                     && !(w == "premium"
                         && (i + 1 == n || matches!(t.low(i + 1), "of" | "in" | "for"))) =>
             {
@@ -1050,7 +1067,7 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
                     );
                 }
             }
-            Cat::Need | Cat::Attitude
+            Cat::Need | Cat::Attitude | Cat::Suffix
                 if (cat == Cat::Need || w == "looking")
                     && i + 2 < n
                     && t.low(i + 1) != "to"
@@ -1065,7 +1082,7 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
                     "the customer defined by needing a product, not by a trait of their own",
                 );
             }
-            Cat::Aspiration if ctx == Context::Job && i == 0 && !any_digit => {
+            Cat::Aspiration if ctx == Context::Job && i == 0 && !any_digit && n <= 6 => {
                 push(
                     &mut hits,
                     Kind::Vague,
