@@ -76,7 +76,9 @@ impl Corpus {
             };
             let col = |i: usize| cols[..i].iter().map(|c| c.len() + 1).sum::<usize>() + 1;
             if split != "dev" && split != "test" {
-                return Err(format!("{at}:1: split must be `dev` or `test`, not `{split}`"));
+                return Err(format!(
+                    "{at}:1: split must be `dev` or `test`, not `{split}`"
+                ));
             }
             let Some(&(_, context)) = Context::NAMES.iter().find(|(name, _)| *name == context)
             else {
