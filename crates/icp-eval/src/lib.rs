@@ -11,6 +11,7 @@
 pub mod cell;
 pub mod eval;
 mod explain;
+mod lone_cr;
 pub mod output;
 pub mod program;
 pub mod split;

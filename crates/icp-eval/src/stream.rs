@@ -132,6 +132,9 @@ pub struct Summary {
     /// JSON Lines: fields whose key appeared in no row.
     pub never_present: Vec<MissingColumn>,
     pub bytes: u64,
+    /// Bytes after the header that are not white space, in blocks that yielded no row. With
+    /// `rows == 0` and this above 0, the body was not read as rows at all: worth a warning.
+    pub unread_bytes: u64,
 }
 
 /// How many error rows the summary lists.
@@ -185,9 +188,15 @@ impl<'p> Job<'p> {
     /// column) and binds the program's fields to columns.
     pub fn open(
         prog: &'p Program,
-        mut input: Box<dyn Read + Send + 'p>,
+        input: Box<dyn Read + Send + 'p>,
         opts: Options,
     ) -> Result<Job<'p>, StreamError> {
+        // A lone carriage return ends a CSV line (RFC 4180 readers agree); the splitter and
+        // the row readers cut at `\n`, so lone ones are turned into `\n` as they are read.
+        let mut input: Box<dyn Read + Send + 'p> = match opts.input {
+            InputFormat::Csv => Box::new(crate::lone_cr::LoneCr::new(input)),
+            InputFormat::Jsonl => input,
+        };
         let mut buf = Vec::new();
         let mut eof = fill(&mut input, &mut buf, 64 << 10)?;
         if buf.starts_with(b"\xEF\xBB\xBF") {
@@ -605,6 +614,8 @@ struct Done {
     errors: u64,
     no_tier: u64,
     ragged: u64,
+    /// Non-blank bytes of a block that yielded no row.
+    unread: u64,
     /// Block-relative row and line numbers.
     issues: Vec<RowIssue>,
 }
@@ -698,6 +709,7 @@ fn worker(
             errors: 0,
             no_tier: 0,
             ragged: 0,
+            unread: 0,
             issues: Vec::new(),
         };
         let mut lines = 0;
@@ -729,6 +741,13 @@ fn worker(
         });
         d.lines = lines;
         d.ragged = ragged;
+        if d.rows == 0 {
+            d.unread = block
+                .data
+                .iter()
+                .filter(|c| !c.is_ascii_whitespace())
+                .count() as u64;
+        }
         let _ = recycle.try_send(block.data);
         if done.send(Ok(d)).is_err() {
             break;
@@ -772,6 +791,7 @@ fn write_in_order(
             summary.errors += d.errors;
             summary.no_tier += d.no_tier;
             summary.ragged += d.ragged;
+            summary.unread_bytes += d.unread;
             base_line += d.lines;
             next += 1;
             progress(Progress {

@@ -296,6 +296,12 @@ pub fn run(args: Args) -> ExitCode {
         Err(Failure::Out(e)) => return usage(e),
     };
     let secs = started.elapsed().as_secs_f64();
+    if summary.rows == 0 && summary.unread_bytes > 0 {
+        eprintln!(
+            "warning: {accounts_name}: no data row was read, though {} bytes follow the header; is it really CSV with one row per line?",
+            thousands(summary.unread_bytes)
+        );
+    }
     if !args.quiet {
         print_summary(&summary, secs);
     } else {
