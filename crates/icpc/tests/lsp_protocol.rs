@@ -544,6 +544,8 @@ fn workspace_symbols_and_icp_toml_changes() {
     let dir = std::env::temp_dir().join(format!("icpc-lsp-ws-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
+    // The defaults until the test changes them; no icp.toml above the temp dir is picked up.
+    std::fs::write(dir.join("icp.toml"), "# the defaults\n").expect("write");
     std::fs::write(
         dir.join("sub/devtools.icp"),
         example("devtools-weighted.icp"),
