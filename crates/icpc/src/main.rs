@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 mod allocator;
 mod check;
+mod compile;
 mod explain;
 mod fmt;
 mod lsp;
@@ -35,6 +36,8 @@ enum Command {
     Explain(explain::Args),
     /// Score accounts (CSV or JSON Lines) against an icp's rubric.
     Score(score::Args),
+    /// Compile an icp's rubric to SQL (DuckDB, PostgreSQL, Spark, BigQuery, Snowflake).
+    Compile(compile::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
 }
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         Command::Fmt(a) => fmt::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Score(a) => score::run(a),
+        Command::Compile(a) => compile::run(a),
         Command::Lsp(a) => lsp::run(a),
     }
 }

@@ -78,19 +78,19 @@ pub struct Args {
     pub quiet: bool,
 }
 
-fn parse_date(s: &str) -> Result<i64, String> {
+pub(crate) fn parse_date(s: &str) -> Result<i64, String> {
     icp_syntax::literal::parse_date(s).map(|d| d.days)
 }
 
 /// Today in days since 1970-01-01 (UTC).
-fn today() -> i64 {
+pub(crate) fn today() -> i64 {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     (secs / 86_400) as i64
 }
 
-fn usage(msg: impl std::fmt::Display) -> ExitCode {
+pub(crate) fn usage(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("error: {msg}");
     ExitCode::from(2)
 }
@@ -138,12 +138,16 @@ fn output_format(args: &Args) -> OutputFormat {
     }
 }
 
-pub fn run(args: Args) -> ExitCode {
-    let as_of = args.as_of.unwrap_or_else(today);
-    let (display, src) = match read_source(&args.file) {
-        Ok(x) => x,
-        Err(e) => return usage(e),
-    };
+/// Reads and analyses an .icp file and compiles one of its icps (`icp_name`, or the only
+/// one) for scoring, with `within` counted back from `as_of`; errors are printed and become
+/// the exit status (2). `purpose` ends the message of a file with errors ("scoring").
+pub(crate) fn load_program(
+    file: &Path,
+    icp_name: Option<&str>,
+    as_of: i64,
+    purpose: &str,
+) -> Result<(Program, String), ExitCode> {
+    let (display, src) = read_source(file).map_err(usage)?;
     let config = Config {
         today: Some(as_of),
         ..Config::default()
@@ -164,35 +168,43 @@ pub fn run(args: Args) -> ExitCode {
         };
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let _ = render::human(&mut std::io::stderr().lock(), &[report], color);
-        eprintln!("error: the .icp file has errors; fix them before scoring");
-        return ExitCode::from(2);
+        eprintln!("error: the .icp file has errors; fix them before {purpose}");
+        return Err(ExitCode::from(2));
     }
     let model = &analysis.model;
     let names: Vec<&str> = model.icps.iter().map(|i| i.name.as_str()).collect();
-    let icp = match (&args.icp, model.icps.as_slice()) {
+    let icp = match (icp_name, model.icps.as_slice()) {
         (Some(name), _) => match model.icp(name) {
             Some(i) => i,
-            None if names.is_empty() => return usage(format!("{display} has no icp")),
+            None if names.is_empty() => return Err(usage(format!("{display} has no icp"))),
             None => {
-                return usage(format!(
+                return Err(usage(format!(
                     "{display} has no icp `{name}`; it has: {}",
                     names.join(", ")
-                ));
+                )));
             }
         },
         (None, [one]) => one,
-        (None, []) => return usage(format!("{display} has no icp to score against")),
+        (None, []) => return Err(usage(format!("{display} has no icp to score against"))),
         (None, _) => {
-            return usage(format!(
+            return Err(usage(format!(
                 "{display} has {} icps: {}; choose one with --icp NAME",
                 names.len(),
                 names.join(", ")
-            ));
+            )));
         }
     };
-    let prog = match Program::compile(model, icp, &src, as_of) {
-        Ok(p) => p,
-        Err(e) => return usage(format!("{display}: {e}")),
+    match Program::compile(model, icp, &src, as_of) {
+        Ok(p) => Ok((p, display)),
+        Err(e) => Err(usage(format!("{display}: {e}"))),
+    }
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let as_of = args.as_of.unwrap_or_else(today);
+    let (prog, _) = match load_program(&args.file, args.icp.as_deref(), as_of, "scoring") {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let informat = match input_format(&args) {
         Ok(f) => f,
