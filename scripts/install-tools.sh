@@ -6,3 +6,4 @@ for t in grammar/install.sh editors/vscode/install.sh editors/nvim/install.sh; d
   if [ -f "$t" ]; then bash "$t"; fi
 done
 bash scripts/install-sql.sh
+bash scripts/install-audit.sh

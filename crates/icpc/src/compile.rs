@@ -104,11 +104,10 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let (prog, display) = match load_program(
+    let (display, prog) = match load_program(
         &args.file,
         args.icp.as_deref(),
         args.as_of.unwrap_or_else(today),
-        "compiling",
     ) {
         Ok(x) => x,
         Err(code) => return code,

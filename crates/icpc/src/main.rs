@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod allocator;
+mod audit;
 mod check;
 mod compile;
 mod explain;
@@ -38,6 +39,8 @@ enum Command {
     Score(score::Args),
     /// Compile an icp's rubric to SQL (DuckDB, PostgreSQL, Spark, BigQuery, Snowflake).
     Compile(compile::Args),
+    /// Audit an icp against closed deals: does its rubric separate won from lost?
+    Audit(audit::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
 }
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Explain(a) => explain::run(a),
         Command::Score(a) => score::run(a),
         Command::Compile(a) => compile::run(a),
+        Command::Audit(a) => audit::run(a),
         Command::Lsp(a) => lsp::run(a),
     }
 }
