@@ -224,7 +224,11 @@ impl Gen<'_> {
                 ),
             );
             l += 1;
-            self.put(l, n("r3"), format!("substr({}, length({}) + 1)", n("r2"), n("s2")));
+            self.put(
+                l,
+                n("r3"),
+                format!("substr({}, length({}) + 1)", n("r2"), n("s2")),
+            );
             l += 1;
             rest = n("r3");
             format!("({} || {})", n("s1"), n("s2"))
@@ -233,11 +237,19 @@ impl Gen<'_> {
         };
         self.put(l, n("run"), self.prefix(&rest, "^[0-9][0-9,]*")?);
         l += 1;
-        self.put(l, n("r4"), format!("substr({rest}, length({}) + 1)", n("run")));
+        self.put(
+            l,
+            n("r4"),
+            format!("substr({rest}, length({}) + 1)", n("run")),
+        );
         l += 1;
         self.put(l, n("frac"), self.prefix(&n("r4"), "^[.][0-9]*")?);
         l += 1;
-        self.put(l, n("r5"), format!("substr({}, length({}) + 1)", n("r4"), n("frac")));
+        self.put(
+            l,
+            n("r5"),
+            format!("substr({}, length({}) + 1)", n("r4"), n("frac")),
+        );
         l += 1;
         self.put(l, n("ex"), self.prefix(&n("r5"), "^[eE][+-]?[0-9]{1,4}")?);
         l += 1;
@@ -275,7 +287,10 @@ impl Gen<'_> {
             self.put(
                 l,
                 n("pc"),
-                format!("CASE WHEN substr({}, 1, 1) = '%' THEN 1 ELSE 0 END", n("r7")),
+                format!(
+                    "CASE WHEN substr({}, 1, 1) = '%' THEN 1 ELSE 0 END",
+                    n("r7")
+                ),
             );
             l += 1;
             self.put(
@@ -454,7 +469,11 @@ impl Gen<'_> {
         let t = format!("t{i}");
         let n = |s: &str| format!("n{i}_{s}");
         if self.opts.typed {
-            self.put(1, format!("e{i}"), format!("CAST(NULL AS {})", self.caps.text));
+            self.put(
+                1,
+                format!("e{i}"),
+                format!("CAST(NULL AS {})", self.caps.text),
+            );
             self.put(1, format!("v{i}"), (self.caps.date_ymd)(&format!("c{i}")));
             return Ok(2);
         }
@@ -512,7 +531,11 @@ impl Gen<'_> {
         let n = |s: &str| format!("n{i}_{s}");
         let int = self.caps.int;
         if self.opts.typed {
-            self.put(1, format!("e{i}"), format!("CAST(NULL AS {})", self.caps.text));
+            self.put(
+                1,
+                format!("e{i}"),
+                format!("CAST(NULL AS {})", self.caps.text),
+            );
             self.put(1, format!("v{i}"), format!("CAST(c{i} AS {int})"));
             return Ok(2);
         }
@@ -562,7 +585,11 @@ impl Gen<'_> {
     fn read_bool(&mut self, i: usize) -> Result<usize, SqlError> {
         let t = format!("t{i}");
         if self.opts.typed {
-            self.put(1, format!("e{i}"), format!("CAST(NULL AS {})", self.caps.text));
+            self.put(
+                1,
+                format!("e{i}"),
+                format!("CAST(NULL AS {})", self.caps.text),
+            );
             self.put(1, format!("v{i}"), format!("CAST(c{i} AS BOOLEAN)"));
             return Ok(2);
         }
@@ -606,13 +633,21 @@ impl Gen<'_> {
             format!("translate({t}, {from}, {to})")
         };
         self.put(1, format!("v{i}"), v);
-        self.put(1, format!("e{i}"), format!("CAST(NULL AS {})", self.caps.text));
+        self.put(
+            1,
+            format!("e{i}"),
+            format!("CAST(NULL AS {})", self.caps.text),
+        );
         Ok(2)
     }
 
     fn read_text(&mut self, i: usize) -> usize {
         self.put(1, format!("v{i}"), format!("t{i}"));
-        self.put(1, format!("e{i}"), format!("CAST(NULL AS {})", self.caps.text));
+        self.put(
+            1,
+            format!("e{i}"),
+            format!("CAST(NULL AS {})", self.caps.text),
+        );
         2
     }
 
@@ -623,16 +658,15 @@ impl Gen<'_> {
                 self.caps.name
             )));
         }
-        let v = d
-            .m
-            .checked_mul(pow10(SCALE - u32::from(d.k)))
-            .filter(|v| v.unsigned_abs() < 10u128.pow(MAX_DIGITS))
-            .ok_or_else(|| {
-                SqlError(format!(
-                    "`{what}`: the value {d} is too large for the SQL for {}",
-                    self.caps.name
-                ))
-            })?;
+        let v =
+            d.m.checked_mul(pow10(SCALE - u32::from(d.k)))
+                .filter(|v| v.unsigned_abs() < 10u128.pow(MAX_DIGITS))
+                .ok_or_else(|| {
+                    SqlError(format!(
+                        "`{what}`: the value {d} is too large for the SQL for {}",
+                        self.caps.name
+                    ))
+                })?;
         Ok(self.caps.big_lit(v))
     }
 
@@ -659,7 +693,9 @@ impl Gen<'_> {
             )
         };
         Ok(match &prog.nodes[id as usize] {
-            Node::NumCmp { slot, op, t } => format!("({} {} {})", v(slot), sql_op(*op), self.num(*t, what)?),
+            Node::NumCmp { slot, op, t } => {
+                format!("({} {} {})", v(slot), sql_op(*op), self.num(*t, what)?)
+            }
             Node::NumRange { slot, lo, hi, neg } => not(
                 *neg,
                 format!(
@@ -673,7 +709,11 @@ impl Gen<'_> {
                 "({} {}IN ({}))",
                 v(slot),
                 if *neg { "NOT " } else { "" },
-                list(vals.iter().map(|d| self.num(*d, what)).collect::<Result<_, _>>()?)
+                list(
+                    vals.iter()
+                        .map(|d| self.num(*d, what))
+                        .collect::<Result<_, _>>()?
+                )
             ),
             Node::DayCmp { slot, op, t } => {
                 let within = prog.within.iter().find(|(n, _)| *n == id).map(|(_, d)| *d);
@@ -735,7 +775,12 @@ impl Gen<'_> {
                 let tests = self
                     .listed(*slot, mask)
                     .into_iter()
-                    .map(|s| Ok((self.caps.contains)(&v(slot), &self.lit(&format!(";{s};"))?)))
+                    .map(|s| {
+                        Ok((self.caps.contains)(
+                            &v(slot),
+                            &self.lit(&format!(";{s};"))?,
+                        ))
+                    })
                     .collect::<Result<Vec<_>, SqlError>>()?;
                 let any = if tests.is_empty() {
                     const_unless_null(slot, false)
@@ -833,9 +878,7 @@ fn scale_of(prog: &Program, caps: &Caps) -> Result<Scale, SqlError> {
         .max()
         .unwrap_or(0);
     // Printing a decimal multiplies by 10^k.
-    if k > MAX_DIGITS
-        || bound.unsigned_abs().max(d.unsigned_abs()) >= 10u128.pow(MAX_DIGITS - k)
-    {
+    if k > MAX_DIGITS || bound.unsigned_abs().max(d.unsigned_abs()) >= 10u128.pow(MAX_DIGITS - k) {
         return Err(too_fine());
     }
     Ok(Scale {
@@ -900,7 +943,11 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     // Criteria.
     let l = next;
     let errors: Vec<String> = (0..prog.slots.len()).map(|i| format!("e{i}")).collect();
-    g.put(l, "icp_error".into(), (caps.join)(&caps.lit("; ")?, &errors));
+    g.put(
+        l,
+        "icp_error".into(),
+        (caps.join)(&caps.lit("; ")?, &errors),
+    );
     for (j, r) in prog.rules.iter().enumerate() {
         let e = match &r.kind {
             RuleKind::Pred(n) => g.node(*n)?,
@@ -937,7 +984,10 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
         g.put(l, format!("g{j}"), e);
     }
     // The score interval, in units of 1/d.
-    let plan = prog.plan.as_ref().ok_or_else(|| SqlError("no score plan".into()))?;
+    let plan = prog
+        .plan
+        .as_ref()
+        .ok_or_else(|| SqlError("no score plan".into()))?;
     let big = caps.big;
     let (mut lo, mut hi) = (Vec::new(), Vec::new());
     for (j, r) in prog.rules.iter().enumerate() {
@@ -955,7 +1005,11 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
                     zero = caps.big_lit(0)
                 ));
             }
-            RuleKind::Graded { slot, lo: glo, hi: ghi } => {
+            RuleKind::Graded {
+                slot,
+                lo: glo,
+                hi: ghi,
+            } => {
                 let (sn, sd) = plan.graded_slope[j].ok_or_else(|| SqlError("no slope".into()))?;
                 let k = sn * (scale.m / (sd * pow10(SCALE)));
                 let e = |unknown: &str| -> Result<String, SqlError> {
@@ -1010,8 +1064,16 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     g.put(l + 2, "icp_gmax".into(), gcd_of("icp_max"));
     let dl = caps.big_lit(scale.d);
     for s in ["min", "max"] {
-        g.put(l + 3, format!("icp_p{s}"), (caps.idiv)(&format!("icp_{s}"), &format!("icp_g{s}")));
-        g.put(l + 3, format!("icp_q{s}"), (caps.idiv)(&dl, &format!("icp_g{s}")));
+        g.put(
+            l + 3,
+            format!("icp_p{s}"),
+            (caps.idiv)(&format!("icp_{s}"), &format!("icp_g{s}")),
+        );
+        g.put(
+            l + 3,
+            format!("icp_q{s}"),
+            (caps.idiv)(&dl, &format!("icp_g{s}")),
+        );
     }
     // Output.
     let text = caps.text;
@@ -1060,7 +1122,9 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     out.push(format!("{} AS score_max", fmt("max")?));
     let mut tier = String::from("CASE WHEN icp_error <> '' THEN 'error'");
     if !prog.disqualifiers.is_empty() {
-        let any: Vec<String> = (0..prog.disqualifiers.len()).map(|j| format!("d{j}")).collect();
+        let any: Vec<String> = (0..prog.disqualifiers.len())
+            .map(|j| format!("d{j}"))
+            .collect();
         tier.push_str(&format!(
             " WHEN COALESCE({}, FALSE) THEN 'disqualified'",
             any.join(" OR ")
@@ -1148,7 +1212,10 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
         if cols.is_empty() {
             continue;
         }
-        let defs: Vec<String> = cols.iter().map(|(name, e)| format!("{e} AS {name}")).collect();
+        let defs: Vec<String> = cols
+            .iter()
+            .map(|(name, e)| format!("{e} AS {name}"))
+            .collect();
         sql.push_str(&format!(
             ",\nicp_l{n} AS (\n  SELECT *,\n    {}\n  FROM icp_l{prev}\n)",
             defs.join(",\n    ")
@@ -1216,14 +1283,35 @@ pub fn dbt_schema(prog: &Program, model: &str, keep: &[String]) -> String {
         ));
     }
     let docs = [
-        ("score", "The lowest score the data allows, exact: 7, 2.5 or 235/3."),
-        ("score_max", "The highest score the data allows (equal to score when nothing is unknown)."),
-        ("tier", "A rubric tier, disqualified, error, or empty when no tier holds; decided by score."),
+        (
+            "score",
+            "The lowest score the data allows, exact: 7, 2.5 or 235/3.",
+        ),
+        (
+            "score_max",
+            "The highest score the data allows (equal to score when nothing is unknown).",
+        ),
+        (
+            "tier",
+            "A rubric tier, disqualified, error, or empty when no tier holds; decided by score.",
+        ),
         ("rules", "The rules that held, ;-separated."),
-        ("unknown", "The rules and `disqualify: …` criteria that could not be decided, ;-separated."),
-        ("disqualified_by", "The disqualifying criteria that held, ;-separated."),
-        ("segments", "The segments the account is in; `name?` when unknown."),
-        ("error", "Why the row is an error (a cell that cannot be read); empty otherwise."),
+        (
+            "unknown",
+            "The rules and `disqualify: …` criteria that could not be decided, ;-separated.",
+        ),
+        (
+            "disqualified_by",
+            "The disqualifying criteria that held, ;-separated.",
+        ),
+        (
+            "segments",
+            "The segments the account is in; `name?` when unknown.",
+        ),
+        (
+            "error",
+            "Why the row is an error (a cell that cannot be read); empty otherwise.",
+        ),
     ];
     for (name, doc) in docs {
         y.push_str(&format!(

@@ -110,7 +110,10 @@ impl Caps {
             )));
         }
         if name.is_empty() {
-            return Err(SqlError(format!("{} cannot name an empty column", self.name)));
+            return Err(SqlError(format!(
+                "{} cannot name an empty column",
+                self.name
+            )));
         }
         if name.len() > self.max_ident_bytes {
             return Err(SqlError(format!(

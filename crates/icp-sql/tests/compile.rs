@@ -29,7 +29,10 @@ fn opts(target: Target) -> Options {
 const EDGE: &str = include_str!("engines/edge.icp");
 
 fn with_threshold(value: &str) -> String {
-    EDGE.replace("rule churn_low +1    : churn <= 5.5%", &format!("rule churn_low +1    : seats > {value}"))
+    EDGE.replace(
+        "rule churn_low +1    : churn <= 5.5%",
+        &format!("rule churn_low +1    : seats > {value}"),
+    )
 }
 
 #[test]

@@ -19,7 +19,9 @@ fn engines_dir() -> String {
 fn available(engine: &str) -> bool {
     let probe = match engine {
         "duckdb" => "import duckdb",
-        _ => "import shutil, os, glob, sys; sys.exit(0 if shutil.which('initdb') or glob.glob('/usr/lib/postgresql/*/bin/initdb') else 1)",
+        _ => {
+            "import shutil, os, glob, sys; sys.exit(0 if shutil.which('initdb') or glob.glob('/usr/lib/postgresql/*/bin/initdb') else 1)"
+        }
     };
     let ok = Command::new("python3")
         .args(["-c", probe])
@@ -124,9 +126,39 @@ fn parse_pairs(s: &str) -> Vec<(String, String)> {
 /// Text that tries to break out of a quoted name or string.
 fn nasty() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "'", "''", "\"", "\"\"", "`", "\\", "\\'", "\\\"", "\n", "\r\n", "\t", "--", "/*", "*/",
-        ";", " OR 1=1 --", "$$", "$a$", "é", "😀", "ß", "\u{2028}", "%", "_", "?", "$1", "{{",
-        "E'", "a", "Z", " ", "\\x41", "\\u0041",
+        "'",
+        "''",
+        "\"",
+        "\"\"",
+        "`",
+        "\\",
+        "\\'",
+        "\\\"",
+        "\n",
+        "\r\n",
+        "\t",
+        "--",
+        "/*",
+        "*/",
+        ";",
+        " OR 1=1 --",
+        "$$",
+        "$a$",
+        "é",
+        "😀",
+        "ß",
+        "\u{2028}",
+        "%",
+        "_",
+        "?",
+        "$1",
+        "{{",
+        "E'",
+        "a",
+        "Z",
+        " ",
+        "\\x41",
+        "\\u0041",
     ]);
     prop::collection::vec(
         prop_oneof![pieces.prop_map(str::to_string), "[^\u{0}]{0,3}"],

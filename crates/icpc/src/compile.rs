@@ -167,7 +167,10 @@ pub fn run(args: Args) -> ExitCode {
             if let Err(e) = std::fs::create_dir_all(dir) {
                 return usage(format!("{}: {e}", dir.display()));
             }
-            for (file, text) in [(format!("{name}.sql"), model), (format!("{name}.yml"), schema)] {
+            for (file, text) in [
+                (format!("{name}.sql"), model),
+                (format!("{name}.yml"), schema),
+            ] {
                 if let Err(e) = write_atomically(&dir.join(file), &text) {
                     return usage(e);
                 }
