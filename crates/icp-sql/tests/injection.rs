@@ -10,6 +10,7 @@ use std::process::{Command, Stdio};
 
 use icp_sql::Target;
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 
 fn engines_dir() -> String {
