@@ -27,6 +27,8 @@ pub struct Analysis {
 
 /// Parses, resolves and checks one source text. Never fails and never panics on any input.
 pub fn analyze(src: &str, config: &Config) -> Analysis {
+    // Lone `\r` line ends become `\n` (offsets unchanged), so every check reads lines alike.
+    let src = &*icp_syntax::normalize_line_ends(src);
     let (file, syntax_errors) = icp_syntax::parse(src);
     let mut diagnostics: Vec<Diagnostic> = syntax_errors
         .into_iter()

@@ -53,7 +53,8 @@ impl Summary {
 pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::io::Result<()> {
     use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
     for r in reports {
-        let source = Source::from(r.src.as_str());
+        let text = line_breaks_as_checked(&r.src);
+        let source = Source::from(&*text);
         for d in &r.diagnostics {
             let kind = match d.severity {
                 Severity::Error => ReportKind::Error,
@@ -89,6 +90,17 @@ pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::
         plural(s.warnings, "warning"),
         plural(s.files, "file")
     )
+}
+
+/// The text as ariadne should see it to number lines as the checker does: ariadne also ends
+/// lines at vertical tab and form feed, which the language reads as white space, and a lone
+/// `\r` becomes `\n`. Byte offsets are unchanged.
+fn line_breaks_as_checked(src: &str) -> std::borrow::Cow<'_, str> {
+    let text = icp_syntax::normalize_line_ends(src);
+    if !text.contains(['\x0b', '\x0c']) {
+        return text;
+    }
+    text.replace(['\x0b', '\x0c'], " ").into()
 }
 
 /// The text under the primary caret: the code, so the eye finds it in a long report.
