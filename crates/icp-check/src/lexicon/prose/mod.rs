@@ -612,6 +612,10 @@ impl<'t> Text<'t> {
                 match c {
                     '"' | '\u{201C}' | '\u{201D}' => quoted = !quoted,
                     '.' | ':' | ';' | '(' | '!' | '?' | '\u{2014}' => initial = true,
+                    // An emoji or another symbol outside ASCII stands between clauses as a
+                    // dash does ("🚀 Fast-growing teams"); curly apostrophes do not.
+                    '\u{2018}' | '\u{2019}' => {}
+                    c if !c.is_ascii() && !c.is_whitespace() => initial = true,
                     _ => {}
                 }
                 if !c.is_whitespace() {
