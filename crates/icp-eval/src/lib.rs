@@ -21,6 +21,6 @@ pub use eval::{Binding, Evaluator, Outcome, Row, Score, T3, TierOut};
 pub use output::OutputFormat;
 pub use program::{CompileError, Program};
 pub use stream::{
-    InputFormat, Job, MAX_THREADS, MissingColumn, Options, Progress, RowIssue, StreamError,
+    InputFormat, Job, Kept, MAX_THREADS, MissingColumn, Options, Progress, RowIssue, StreamError,
     Summary, UnlistedValues,
 };

@@ -367,7 +367,7 @@ impl<'p> Job<'p> {
 
     /// Scores every row into `out`, calling `progress` after each block.
     pub fn run(
-        mut self,
+        self,
         out: &mut dyn Write,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Summary, StreamError> {
@@ -377,6 +377,38 @@ impl<'p> Job<'p> {
             OutputFormat::Jsonl => {}
         }
         out.write_all(&head).map_err(StreamError::Write)?;
+        let (summary, _) = self.drive(out, progress, Vec::new, |ctx, scratch, ev, row, buf| {
+            write_row(ctx, ev, row, buf, scratch)
+        })?;
+        Ok(summary)
+    }
+
+    /// Scores every row without writing anything, handing each evaluated row and its kept
+    /// columns to `f` with an accumulator of the worker thread that scored it. Rows reach
+    /// `f` in no particular order; the accumulators (one per worker, made by `init`) are
+    /// returned with the summary, to be merged by the caller.
+    pub fn fold<A: Send>(
+        self,
+        init: impl Fn() -> A + Sync,
+        f: impl Fn(&mut A, &Evaluator<'_>, &Kept<'_>) + Sync,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(Summary, Vec<A>), StreamError> {
+        let mut sink = std::io::sink();
+        self.drive(&mut sink, progress, init, |_, acc, ev, row, _| {
+            f(acc, ev, &Kept(row))
+        })
+    }
+
+    /// The scoring loop shared by [`Job::run`] and [`Job::fold`]: `on_row` sees each evaluated
+    /// row with its worker's accumulator and the block's output buffer, which is written to
+    /// `out` in input order.
+    fn drive<A: Send>(
+        mut self,
+        out: &mut dyn Write,
+        progress: &mut dyn FnMut(Progress),
+        init: impl Fn() -> A + Sync,
+        on_row: impl Fn(&Ctx<'_>, &mut A, &Evaluator<'_>, &dyn InputRow, &mut Vec<u8>) + Sync,
+    ) -> Result<(Summary, Vec<A>), StreamError> {
         let threads = self.opts.threads.clamp(1, MAX_THREADS);
         let block = self.opts.block_bytes.max(1024);
         let ctx = Ctx {
@@ -403,6 +435,7 @@ impl<'p> Job<'p> {
         };
         let mut unlisted: Vec<Unlisted> = vec![Unlisted::default(); self.prog.slots.len()];
         let mut seen = vec![false; ctx.ncols];
+        let mut accs = Vec::with_capacity(threads);
         let header_lines = self.header_lines;
         let (work_tx, work_rx) = sync_channel::<Block>(threads);
         let (done_tx, done_rx) = sync_channel::<Result<Done, StreamError>>(threads * 2);
@@ -418,9 +451,10 @@ impl<'p> Job<'p> {
                 let work_rx = &work_rx;
                 let recycle_tx = recycle_tx.clone();
                 let ctx = &ctx;
-                match std::thread::Builder::new()
-                    .spawn_scoped(scope, move || worker(ctx, work_rx, &done_tx, &recycle_tx))
-                {
+                let (init, on_row) = (&init, &on_row);
+                match std::thread::Builder::new().spawn_scoped(scope, move || {
+                    worker(ctx, work_rx, &done_tx, &recycle_tx, init(), on_row)
+                }) {
                     Ok(w) => workers.push(w),
                     Err(e) => {
                         refused = Some(e);
@@ -449,6 +483,7 @@ impl<'p> Job<'p> {
             for w in workers {
                 match w.join() {
                     Ok(w) => {
+                        accs.push(w.acc);
                         for (a, b) in unlisted.iter_mut().zip(w.unlisted) {
                             a.merge(b);
                         }
@@ -494,7 +529,7 @@ impl<'p> Job<'p> {
                 }
             }
         }
-        Ok(summary)
+        Ok((summary, accs))
     }
 
     /// Finds one account — by the first kept column's value, or `#N` for the N-th data row —
@@ -696,20 +731,22 @@ fn read_blocks(
 }
 
 /// What a worker hands back when the input is done.
-struct WorkerEnd {
+struct WorkerEnd<A> {
     unlisted: Vec<Unlisted>,
     seen: Vec<bool>,
+    acc: A,
 }
 
-fn worker(
+fn worker<A>(
     ctx: &Ctx<'_>,
     work: &Mutex<Receiver<Block>>,
     done: &SyncSender<Result<Done, StreamError>>,
     recycle: &SyncSender<Vec<u8>>,
-) -> WorkerEnd {
+    mut acc: A,
+    on_row: &impl Fn(&Ctx<'_>, &mut A, &Evaluator<'_>, &dyn InputRow, &mut Vec<u8>),
+) -> WorkerEnd<A> {
     let mut ev = Evaluator::new(ctx.prog);
     let mut seen = vec![false; ctx.ncols];
-    let mut scratch = Vec::new();
     loop {
         let block = {
             let Ok(rx) = work.lock() else { break };
@@ -757,7 +794,7 @@ fn worker(
                 }
                 TierOut::NoTier => d.no_tier += 1,
             }
-            write_row(ctx, ev, row, &mut d.out, &mut scratch);
+            on_row(ctx, &mut acc, ev, row, &mut d.out);
         });
         d.lines = lines;
         d.ragged = ragged;
@@ -776,6 +813,7 @@ fn worker(
     WorkerEnd {
         unlisted: std::mem::take(&mut ev.unlisted),
         seen,
+        acc,
     }
 }
 
@@ -838,6 +876,16 @@ pub(crate) trait InputRow: Row {
         false
     }
     fn mark_seen(&self, _seen: &mut [bool]) {}
+}
+
+/// The kept columns of a row, as [`Job::fold`] hands them over.
+pub struct Kept<'a>(&'a dyn InputRow);
+
+impl Kept<'_> {
+    /// The text of the k-th kept column (`None` when the row has no such cell).
+    pub fn text(&self, k: usize) -> Option<&[u8]> {
+        self.0.kept_text(k)
+    }
 }
 
 struct CsvRow<'a> {

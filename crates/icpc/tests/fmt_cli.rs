@@ -12,9 +12,17 @@ fn icpc() -> Command {
     Command::new(env!("CARGO_BIN_EXE_icpc"))
 }
 
+/// A folder of its own holding an `icp.toml` with the defaults, so that no `icp.toml` above the
+/// temp dir is picked up.
+fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("icp.toml"), "# the defaults\n").expect("write icp.toml");
+    dir
+}
+
 #[test]
 fn rewrites_in_place_keeping_permissions() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = scratch();
     let file = dir.path().join("p.icp");
     std::fs::write(&file, MESSY).expect("write");
     #[cfg(unix)]
@@ -37,13 +45,13 @@ fn rewrites_in_place_keeping_permissions() {
             0o640
         );
     }
-    // No temporary file is left beside it.
-    assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
+    // No temporary file is left beside it (and its icp.toml).
+    assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 2);
 }
 
 #[test]
 fn check_lists_changes_and_diff_shows_them() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = scratch();
     let file = dir.path().join("p.icp");
     std::fs::write(&file, MESSY).expect("write");
     let out = icpc()
@@ -115,7 +123,7 @@ fn check_of_stdin_prints_nothing_and_fails_when_not_formatted() {
 
 #[test]
 fn a_file_with_syntax_errors_is_not_rewritten() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = scratch();
     let file = dir.path().join("broken.icp");
     let text = "icp x \"X\" {\n  firmographics {\n    employees >=\n  }\n}\n";
     std::fs::write(&file, text).expect("write");
