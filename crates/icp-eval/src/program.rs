@@ -738,6 +738,11 @@ impl Program {
                 preds,
             });
         }
+        // Fields named only where scoring does not look (triggers, job criteria …) are still
+        // read and checked in every row, so a bad cell in any column the icp uses is an error.
+        for &f in &icp.referenced {
+            c.slot(f)?;
+        }
         let plan = score_plan(&rules, &tiers);
         Ok(Program {
             icp: icp.name.to_string(),
