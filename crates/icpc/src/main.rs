@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod allocator;
+mod audit;
 mod check;
+mod compile;
 mod explain;
 mod fmt;
 mod lsp;
@@ -35,6 +37,10 @@ enum Command {
     Explain(explain::Args),
     /// Score accounts (CSV or JSON Lines) against an icp's rubric.
     Score(score::Args),
+    /// Compile an icp's rubric to SQL (DuckDB, PostgreSQL, Spark, BigQuery, Snowflake).
+    Compile(compile::Args),
+    /// Audit an icp against closed deals: does its rubric separate won from lost?
+    Audit(audit::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
 }
@@ -55,6 +61,8 @@ fn main() -> ExitCode {
         Command::Fmt(a) => fmt::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Score(a) => score::run(a),
+        Command::Compile(a) => compile::run(a),
+        Command::Audit(a) => audit::run(a),
         Command::Lsp(a) => lsp::run(a),
     }
 }

@@ -82,23 +82,43 @@ fn examples_are_canonical() {
     );
 }
 
-#[test]
-fn stdin_to_stdout() {
+/// Runs `icpc ARGS` with `input` on standard input.
+fn with_stdin(args: &[&str], input: &str) -> std::process::Output {
     let mut child = icpc()
-        .args(["fmt", "-"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
     child
         .stdin
         .take()
         .expect("stdin")
-        .write_all(MESSY.as_bytes())
+        .write_all(input.as_bytes())
         .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn stdin_to_stdout() {
+    let out = with_stdin(&["fmt", "-"], MESSY);
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), CANONICAL);
+}
+
+#[test]
+fn check_of_stdin_prints_nothing_and_fails_when_not_formatted() {
+    let out = with_stdin(&["fmt", "--check", "-"], MESSY);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("would reformat <stdin>"));
+    let out = with_stdin(&["fmt", "--check", "-"], CANONICAL);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    let out = with_stdin(&["fmt", "--check", "--diff", "-"], MESSY);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("+  firmographics {"));
 }
 
 #[test]
