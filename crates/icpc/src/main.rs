@@ -8,8 +8,10 @@ use clap::{Parser, Subcommand};
 
 mod allocator;
 mod check;
+mod diff;
 mod explain;
 mod fmt;
+mod git;
 mod lsp;
 mod render;
 mod score;
@@ -37,6 +39,10 @@ enum Command {
     Score(score::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
+    /// Show what a change to .icp files does: between two files or git revisions.
+    Diff(diff::Args),
+    /// Set up git to show `icpc diff` for .icp files.
+    Git(git::Args),
 }
 
 fn main() -> ExitCode {
@@ -56,5 +62,7 @@ fn main() -> ExitCode {
         Command::Explain(a) => explain::run(a),
         Command::Score(a) => score::run(a),
         Command::Lsp(a) => lsp::run(a),
+        Command::Diff(a) => diff::run(a),
+        Command::Git(a) => git::run(a),
     }
 }
