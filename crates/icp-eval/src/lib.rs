@@ -11,6 +11,7 @@
 pub mod cell;
 pub mod eval;
 mod explain;
+mod lone_cr;
 pub mod output;
 pub mod program;
 pub mod split;
@@ -20,6 +21,6 @@ pub use eval::{Binding, Evaluator, Outcome, Row, Score, T3, TierOut};
 pub use output::OutputFormat;
 pub use program::{CompileError, Program};
 pub use stream::{
-    InputFormat, Job, MissingColumn, Options, Progress, RowIssue, StreamError, Summary,
+    InputFormat, Job, Kept, MissingColumn, Options, Progress, RowIssue, StreamError, Summary,
     UnlistedValues,
 };
