@@ -23,7 +23,7 @@ pub enum Sub {
 
 It writes `*.icp diff=icp` to .gitattributes (with --global: to the file named by
 core.attributesFile, or ~/.config/git/attributes) and sets diff.icp.command to this icpc.
-`git diff` and `git show` then print `icpc diff` for .icp files; `git log -p` runs
+`git diff` then prints `icpc diff` for .icp files; `git show` and `git log -p` run
 external diff drivers only with --ext-diff (`git log -p --ext-diff`). `git diff --no-ext-diff`
 shows the text diff. Running setup twice changes nothing.
 
@@ -375,6 +375,6 @@ fn setup(a: &SetupArgs) -> Result<Vec<String>, String> {
     if msgs.is_empty() {
         msgs.push("already set up: nothing changed".into());
     }
-    msgs.push("`git diff` and `git show` now print the semantic diff of .icp files; use `git log -p --ext-diff` in logs".into());
+    msgs.push("`git diff` now prints the semantic diff of .icp files; use `git show --ext-diff` and `git log -p --ext-diff` for commits".into());
     Ok(msgs)
 }
