@@ -10,8 +10,10 @@ mod allocator;
 mod audit;
 mod check;
 mod compile;
+mod diff;
 mod explain;
 mod fmt;
+mod git;
 mod lsp;
 mod render;
 mod score;
@@ -43,6 +45,10 @@ enum Command {
     Audit(audit::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
+    /// Show what a change to .icp files does: between two files or git revisions.
+    Diff(diff::Args),
+    /// Set up git to show `icpc diff` for .icp files.
+    Git(git::Args),
 }
 
 fn main() -> ExitCode {
@@ -64,5 +70,7 @@ fn main() -> ExitCode {
         Command::Compile(a) => compile::run(a),
         Command::Audit(a) => audit::run(a),
         Command::Lsp(a) => lsp::run(a),
+        Command::Diff(a) => diff::run(a),
+        Command::Git(a) => git::run(a),
     }
 }

@@ -21,7 +21,7 @@ impl FileReport {
         json!({ "line": lc.line, "column": lc.column, "offset": offset })
     }
 
-    fn range(&self, span: Span) -> Value {
+    pub fn range(&self, span: Span) -> Value {
         json!({ "start": self.position(span.start), "end": self.position(span.end) })
     }
 }
@@ -217,15 +217,20 @@ fn uri(path: &str) -> String {
 }
 
 /// GitHub Actions workflow commands: one `::error` or `::warning` line per finding.
+/// Escapes the message of a GitHub workflow command.
+pub fn gh_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property (`file=`, `title=`) of a GitHub workflow command.
+pub fn gh_prop(s: &str) -> String {
+    gh_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
 pub fn github(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()> {
-    fn data(s: &str) -> String {
-        s.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-    }
-    fn prop(s: &str) -> String {
-        data(s).replace(':', "%3A").replace(',', "%2C")
-    }
+    let (data, prop) = (gh_data, gh_prop);
     for r in reports {
         for d in &r.diagnostics {
             let cmd = match d.severity {
