@@ -468,7 +468,12 @@ fn bad_requests_get_answers_and_the_server_goes_on() {
         params["context"] = json!({"includeDeclaration": true, "triggerKind": 1});
         let r = c.request(method, params);
         // A position past the end is the end of the text: nothing is there. An error answer
-        // (the server's guard turning a panic into InternalError) is a failure too.
+        // (the server's guard turning a panic into InternalError) is a failure, except the
+        // RequestFailed a rename answers where there is no name.
+        if method == "textDocument/prepareRename" && r.get("error").is_some() {
+            assert_eq!(r["error"]["code"], -32803, "{method}: {r}");
+            continue;
+        }
         assert!(r.get("error").is_none(), "{method}: {r}");
         if method == "textDocument/completion" {
             // At the end of the text a new item may begin: the answer is the one given there.
