@@ -11,6 +11,7 @@ mod audit;
 mod check;
 mod explain;
 mod fmt;
+mod init;
 mod lsp;
 mod render;
 mod score;
@@ -38,6 +39,8 @@ enum Command {
     Score(score::Args),
     /// Audit an icp against closed deals: does its rubric separate won from lost?
     Audit(audit::Args),
+    /// Write a starter .icp file with every block to fill in.
+    Init(init::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
 }
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Explain(a) => explain::run(a),
         Command::Score(a) => score::run(a),
         Command::Audit(a) => audit::run(a),
+        Command::Init(a) => init::run(a),
         Command::Lsp(a) => lsp::run(a),
     }
 }
