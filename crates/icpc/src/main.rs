@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 mod allocator;
 mod audit;
 mod check;
+mod compile;
 mod explain;
 mod fmt;
 mod init;
@@ -37,6 +38,8 @@ enum Command {
     Explain(explain::Args),
     /// Score accounts (CSV or JSON Lines) against an icp's rubric.
     Score(score::Args),
+    /// Compile an icp's rubric to SQL (DuckDB, PostgreSQL, Spark, BigQuery, Snowflake).
+    Compile(compile::Args),
     /// Audit an icp against closed deals: does its rubric separate won from lost?
     Audit(audit::Args),
     /// Write a starter .icp file with every block to fill in.
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Fmt(a) => fmt::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Score(a) => score::run(a),
+        Command::Compile(a) => compile::run(a),
         Command::Audit(a) => audit::run(a),
         Command::Init(a) => init::run(a),
         Command::Lsp(a) => lsp::run(a),
