@@ -14,6 +14,7 @@ mod diff;
 mod explain;
 mod fmt;
 mod git;
+mod init;
 mod lsp;
 mod render;
 mod score;
@@ -43,6 +44,8 @@ enum Command {
     Compile(compile::Args),
     /// Audit an icp against closed deals: does its rubric separate won from lost?
     Audit(audit::Args),
+    /// Write a starter .icp file with every block to fill in.
+    Init(init::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
     /// Show what a change to .icp files does: between two files or git revisions.
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
         Command::Score(a) => score::run(a),
         Command::Compile(a) => compile::run(a),
         Command::Audit(a) => audit::run(a),
+        Command::Init(a) => init::run(a),
         Command::Lsp(a) => lsp::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Git(a) => git::run(a),
