@@ -310,6 +310,32 @@ impl<'a> Differ<'a> {
         });
     }
 
+    /// A change with only an old side (a removal): its canonical text and place in the old file.
+    fn removed(&mut self, kind: Kind, icp: Option<&str>, path: String, old: Span, message: String) {
+        let old = self.ot(old);
+        self.push(kind, icp, path, Some(old), None, message);
+    }
+
+    /// A change with only a new side (an addition).
+    fn added(&mut self, kind: Kind, icp: Option<&str>, path: String, new: Span, message: String) {
+        let new = self.nt(new);
+        self.push(kind, icp, path, None, Some(new), message);
+    }
+
+    /// A change with both sides (a rename, a reweighting, a narrowed criterion, …).
+    fn both(
+        &mut self,
+        kind: Kind,
+        icp: Option<&str>,
+        path: String,
+        old: Span,
+        new: Span,
+        message: String,
+    ) {
+        let (old, new) = (self.ot(old), self.nt(new));
+        self.push(kind, icp, path, Some(old), Some(new), message);
+    }
+
     fn ot(&self, span: Span) -> (String, Span) {
         (canon(self.old.src, span), span)
     }
@@ -334,22 +360,21 @@ impl<'a> Differ<'a> {
             |s| Some(canon(ns, span_from(s.name_span, s.span))),
         );
         for s in p.removed {
-            self.push(
+            self.removed(
                 Kind::Removed,
                 None,
                 format!("schema.{}", s.name),
-                Some(self.ot(s.name_span)),
-                None,
+                s.name_span,
                 format!("schema `{}` removed", s.name),
             );
         }
         for (o, n) in p.renamed {
-            self.push(
+            self.both(
                 Kind::Renamed,
                 None,
                 format!("schema.{}", n.name),
-                Some(self.ot(o.name_span)),
-                Some(self.nt(n.name_span)),
+                o.name_span,
+                n.name_span,
                 format!("schema `{}` renamed to `{}`", o.name, n.name),
             );
         }
@@ -387,22 +412,21 @@ impl<'a> Differ<'a> {
         );
         let path = |f: &str| format!("schema.{}.{f}", n.name);
         for f in p.removed {
-            self.push(
+            self.removed(
                 Kind::Removed,
                 None,
                 path(&f.name),
-                Some(self.ot(f.span)),
-                None,
+                f.span,
                 format!("field `{}` removed from schema `{}`", f.name, o.name),
             );
         }
         for (a, b) in p.renamed {
-            self.push(
+            self.both(
                 Kind::Renamed,
                 None,
                 path(&b.name),
-                Some(self.ot(a.span)),
-                Some(self.nt(b.span)),
+                a.span,
+                b.span,
                 format!("field `{}` renamed to `{}`", a.name, b.name),
             );
         }
@@ -475,12 +499,11 @@ impl<'a> Differ<'a> {
             }
         }
         for f in p.added {
-            self.push(
+            self.added(
                 Kind::Added,
                 None,
                 path(&f.name),
-                None,
-                Some(self.nt(f.span)),
+                f.span,
                 format!("field `{}` added to schema `{}`", f.name, n.name),
             );
         }
@@ -509,22 +532,21 @@ impl<'a> Differ<'a> {
             |i| Some(canon(ns, span_from(i.name_span, i.span))),
         );
         for i in p.removed {
-            self.push(
+            self.removed(
                 Kind::Removed,
                 Some(&i.name),
                 format!("icp.{}", i.name),
-                Some(self.ot(i.name_span)),
-                None,
+                i.name_span,
                 format!("icp `{}` removed", i.name),
             );
         }
         for (o, n) in p.renamed {
-            self.push(
+            self.both(
                 Kind::Renamed,
                 Some(&n.name),
                 format!("icp.{}", n.name),
-                Some(self.ot(o.name_span)),
-                Some(self.nt(n.name_span)),
+                o.name_span,
+                n.name_span,
                 format!("icp `{}` renamed to `{}`", o.name, n.name),
             );
         }
@@ -532,12 +554,11 @@ impl<'a> Differ<'a> {
             self.icp(o, n);
         }
         for i in p.added {
-            self.push(
+            self.added(
                 Kind::Added,
                 Some(&i.name),
                 format!("icp.{}", i.name),
-                None,
-                Some(self.nt(i.name_span)),
+                i.name_span,
                 format!("icp `{}` added", i.name),
             );
         }
@@ -557,14 +578,7 @@ impl<'a> Differ<'a> {
         let (Some(os), Some(ns)) = (self.om().schema_of(o), self.nm().schema_of(n)) else {
             // Without a schema on both sides, criteria cannot be related: compare their text.
             if canon(self.old.src, o.span) != canon(self.new.src, n.span) {
-                self.push(
-                    Kind::Changes,
-                    Some(name),
-                    base,
-                    Some(self.ot(o.header_span)),
-                    Some(self.nt(n.header_span)),
-                    format!("icp `{name}` changed; it names no schema, so its criteria cannot be compared"),
-                );
+                self.both(Kind::Changes, Some(name), base, o.header_span, n.header_span, format!("icp `{name}` changed; it names no schema, so its criteria cannot be compared"));
             }
             return;
         };
@@ -742,44 +756,42 @@ impl<'a> Differ<'a> {
             k => format!("{k} \"{}\"", short(&e.key, 80)),
         };
         for e in p.removed {
-            self.push(
+            self.removed(
                 Kind::Removed,
                 Some(icp),
                 path(e),
-                Some(self.ot(e.span)),
-                None,
+                e.span,
                 format!("{} removed", what(e)),
             );
         }
         for (a, b) in p.renamed {
-            self.push(
+            self.both(
                 Kind::Renamed,
                 Some(icp),
                 path(b),
-                Some(self.ot(a.span)),
-                Some(self.nt(b.span)),
+                a.span,
+                b.span,
                 format!("persona `{}` renamed to `{}`", a.key, b.key),
             );
         }
         for (a, b) in p.same {
             if a.body != b.body {
-                self.push(
+                self.both(
                     Kind::Changes,
                     Some(icp),
                     path(b),
-                    Some(self.ot(a.span)),
-                    Some(self.nt(b.span)),
+                    a.span,
+                    b.span,
                     format!("{} changed", what(b)),
                 );
             }
         }
         for e in p.added {
-            self.push(
+            self.added(
                 Kind::Added,
                 Some(icp),
                 path(e),
-                None,
-                Some(self.nt(e.span)),
+                e.span,
                 format!("{} added", what(e)),
             );
         }
@@ -951,22 +963,21 @@ impl<'a> Differ<'a> {
         );
         let path = |r: &str| format!("{base}.rubric.rule.{r}");
         for r in p.removed {
-            self.push(
+            self.removed(
                 Kind::Removed,
                 Some(icp),
                 path(&r.name),
-                Some(self.ot(r.span)),
-                None,
+                r.span,
                 format!("rule `{}` ({}) removed", r.name, signed(&r.weight)),
             );
         }
         for (a, b) in p.renamed {
-            self.push(
+            self.both(
                 Kind::Renamed,
                 Some(icp),
                 path(&b.name),
-                Some(self.ot(a.span)),
-                Some(self.nt(b.span)),
+                a.span,
+                b.span,
                 format!("rule `{}` renamed to `{}`", a.name, b.name),
             );
         }
@@ -1082,22 +1093,21 @@ impl<'a> Differ<'a> {
         let path = |t: &str| format!("{base}.rubric.tier.{t}");
         let same_function = tier_function_equal(&o.tiers, &n.tiers);
         for t in p.removed {
-            self.push(
+            self.removed(
                 Kind::Removed,
                 Some(icp),
                 path(&t.name),
-                Some(self.ot(t.span)),
-                None,
+                t.span,
                 format!("tier `{}` removed", t.name),
             );
         }
         for (a, b) in p.renamed {
-            self.push(
+            self.both(
                 Kind::Renamed,
                 Some(icp),
                 path(&b.name),
-                Some(self.ot(a.span)),
-                Some(self.nt(b.span)),
+                a.span,
+                b.span,
                 format!("tier `{}` renamed to `{}`", a.name, b.name),
             );
         }
@@ -1126,24 +1136,23 @@ impl<'a> Differ<'a> {
                             condition(&a.condition)
                         ),
                     };
-                    self.push(
+                    self.both(
                         Kind::Retiered,
                         Some(icp),
                         path(&b.name),
-                        Some(self.ot(a.span)),
-                        Some(self.nt(b.span)),
+                        a.span,
+                        b.span,
                         message,
                     );
                 }
             }
         }
         for t in p.added {
-            self.push(
+            self.added(
                 Kind::Added,
                 Some(icp),
                 path(&t.name),
-                None,
-                Some(self.nt(t.span)),
+                t.span,
                 format!("tier `{}` added ({})", t.name, condition(&t.condition)),
             );
         }
@@ -1193,22 +1202,21 @@ impl<'a> Differ<'a> {
         );
         let path = |s: &str| format!("{base}.segment.{s}");
         for s in p.removed {
-            self.push(
+            self.removed(
                 Kind::Removed,
                 Some(icp),
                 path(&s.name),
-                Some(self.ot(s.name_span)),
-                None,
+                s.name_span,
                 format!("segment `{}` removed", s.name),
             );
         }
         for (a, b) in p.renamed {
-            self.push(
+            self.both(
                 Kind::Renamed,
                 Some(icp),
                 path(&b.name),
-                Some(self.ot(a.name_span)),
-                Some(self.nt(b.name_span)),
+                a.name_span,
+                b.name_span,
                 format!("segment `{}` renamed to `{}`", a.name, b.name),
             );
         }
@@ -1238,12 +1246,11 @@ impl<'a> Differ<'a> {
             self.criteria(icp, &path(&b.name), &old, &new, schemas, Role::Criterion);
         }
         for s in p.added {
-            self.push(
+            self.added(
                 Kind::Added,
                 Some(icp),
                 path(&s.name),
-                None,
-                Some(self.nt(s.name_span)),
+                s.name_span,
                 format!("segment `{}` added", s.name),
             );
         }
