@@ -146,6 +146,11 @@ fn one(row: &str) -> HashMap<String, String> {
     s.rows.remove(0)
 }
 
+/// The row and line of each error row the summary lists.
+fn error_places(s: &Summary) -> Vec<(u64, u64)> {
+    s.error_rows.iter().map(|e| (e.row, e.line)).collect()
+}
+
 fn get<'a>(r: &'a HashMap<String, String>, k: &str) -> &'a str {
     r.get(k).map_or("<missing>", String::as_str)
 }
@@ -632,7 +637,7 @@ fn bad_json_lines_are_reported_with_their_line_and_still_written() {
     );
     assert!(rows[2][8].contains("not a JSON object"), "{}", &rows[2][8]);
     assert!(rows[3][8].contains("Employees: \"lots\" is not an int"));
-    let lines: Vec<(u64, u64)> = summary.error_rows.iter().map(|e| (e.row, e.line)).collect();
+    let lines = error_places(&summary);
     assert_eq!(lines, [(2, 2), (3, 3), (4, 4)]);
     // Nothing has the keys of the other fields: they are reported.
     let never: Vec<&str> = summary
@@ -805,12 +810,7 @@ fn a_cell_that_is_not_utf8_is_an_error_naming_its_column_and_row() {
         "{:?}",
         s.rows[2]
     );
-    let at: Vec<(u64, u64)> = s
-        .summary
-        .error_rows
-        .iter()
-        .map(|e| (e.row, e.line))
-        .collect();
+    let at = error_places(&s.summary);
     assert_eq!(at, [(2, 3), (3, 4)]);
     // The unlisted-value summary never sees the bad bytes as a value.
     assert!(s.summary.unlisted.is_empty(), "{:?}", s.summary.unlisted);
@@ -831,7 +831,7 @@ fn a_json_line_that_is_not_utf8_is_an_error_with_its_column() {
         "the line is not UTF-8 text: the bytes at column 14 are not UTF-8 (save the file as UTF-8)"
     );
     assert_ne!(rows[2]["tier"], "error");
-    let at: Vec<(u64, u64)> = summary.error_rows.iter().map(|e| (e.row, e.line)).collect();
+    let at = error_places(&summary);
     assert_eq!(at, [(2, 2)]);
 }
 
@@ -891,12 +891,7 @@ fn an_error_row_after_blank_lines_is_reported_at_its_own_line() {
         };
         let s = score_with(ICP, input.as_bytes(), o);
         assert_eq!(s.rows.len(), 2);
-        let at: Vec<(u64, u64)> = s
-            .summary
-            .error_rows
-            .iter()
-            .map(|e| (e.row, e.line))
-            .collect();
+        let at = error_places(&s.summary);
         assert_eq!(at, [(2, 6)], "block of {block_bytes} bytes");
     }
 }

@@ -27,6 +27,11 @@ fn last_line(b: &[u8]) -> String {
 const HR: &str = "examples/hr-analytics.icp";
 const HR_ACCOUNTS: &str = "examples/accounts/hr-analytics.csv";
 
+/// `icpc score` of the HR example over `accounts`, as of the examples' date.
+fn score_hr(accounts: &str) -> Output {
+    icpc(&["score", HR, "--accounts", accounts, "--as-of", "2026-11-23"])
+}
+
 #[test]
 fn help_has_examples() {
     let out = icpc(&["score", "--help"]);
@@ -39,14 +44,7 @@ fn help_has_examples() {
 
 #[test]
 fn scores_the_sample_accounts_with_one_row_per_account() {
-    let out = icpc(&[
-        "score",
-        HR,
-        "--accounts",
-        HR_ACCOUNTS,
-        "--as-of",
-        "2026-11-23",
-    ]);
+    let out = score_hr(HR_ACCOUNTS);
     let stdout = text(&out.stdout);
     let stderr = text(&out.stderr);
     // One row has a bad cell (`lots` employees): exit 1, the row still written.
@@ -375,7 +373,7 @@ fn accounts_like(dir: &Path, name: &str, f: impl Fn(&str) -> String) -> String {
 fn a_semicolon_separated_export_is_refused_at_its_header() {
     let dir = tempfile::tempdir().expect("tempdir");
     let semi = accounts_like(dir.path(), "semi.csv", |l| l.replace(',', ";"));
-    let out = icpc(&["score", HR, "--accounts", &semi, "--as-of", "2026-11-23"]);
+    let out = score_hr(&semi);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
     let err = text(&out.stderr);
@@ -402,7 +400,7 @@ fn a_duplicate_column_is_warned_about_and_the_first_is_read() {
             format!("{l},lots")
         }
     });
-    let out = icpc(&["score", HR, "--accounts", &dup, "--as-of", "2026-11-23"]);
+    let out = score_hr(&dup);
     let err = text(&out.stderr);
     assert!(
         err.contains(&format!(
@@ -411,14 +409,7 @@ fn a_duplicate_column_is_warned_about_and_the_first_is_read() {
         "{err}"
     );
     // The same scores as the sample accounts without the extra column.
-    let plain = icpc(&[
-        "score",
-        HR,
-        "--accounts",
-        HR_ACCOUNTS,
-        "--as-of",
-        "2026-11-23",
-    ]);
+    let plain = score_hr(HR_ACCOUNTS);
     assert_eq!(out.status.code(), plain.status.code());
     assert_eq!(text(&out.stdout), text(&plain.stdout));
 }

@@ -404,3 +404,10 @@ pub fn example(name: &str) -> String {
         .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// Whether a hover answer's text starts with `start` (such as `**employees**`).
+pub fn hover_starts_with(h: &Value, start: &str) -> bool {
+    h["contents"]["value"]
+        .as_str()
+        .is_some_and(|s| s.starts_with(start))
+}
