@@ -11,5 +11,6 @@ fi
 cargo build -p icpc --locked --quiet
 ICPC="$PWD/target/debug/icpc"
 cd crates/icp-sql/tests/engines
-python3 differential.py --icpc "$ICPC" --engines duckdb
+python3 differential.py --icpc "$ICPC" --engines duckdb,postgres
+python3 snapshots.py --icpc "$ICPC"
 

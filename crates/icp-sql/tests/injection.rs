@@ -211,7 +211,6 @@ fn duckdb_round_trips_every_name_and_value() {
 }
 
 #[test]
-#[ignore = "the PostgreSQL runner hangs on this machine; see docs/warehouse.md"]
 fn postgres_round_trips_every_name_and_value() {
     check(Target::Postgres, "postgres");
 }

@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 import time
 
 
@@ -71,10 +72,13 @@ class Postgres:
         self.started = True
 
     def run(self, cmd, stdin=None):
-        p = subprocess.run(self.as_user + cmd, input=stdin, capture_output=True, text=True)
+        # Bytes, decoded by hand: text mode would turn a CR inside a value into a line feed.
+        p = subprocess.run(self.as_user + cmd, input=None if stdin is None else stdin.encode(),
+                           capture_output=True)
+        out, err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8", "replace")
         if p.returncode != 0:
-            raise RuntimeError(f"{' '.join(cmd[:2])} failed: {p.stderr}{p.stdout}")
-        return p.stdout
+            raise RuntimeError(f"{' '.join(cmd[:2])} failed: {err}{out}")
+        return out
 
     def psql(self, sql):
         return self.run([_pg_bin("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", self.dir,
@@ -101,5 +105,43 @@ class Postgres:
             self.started = False
 
 
+class Spark:
+    """Spark SQL in local mode (pyspark on a Java 17 runtime), one session for the run."""
+
+    target = "spark"
+
+    def __init__(self, tmp):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        from pyspark.sql import SparkSession
+
+        self.spark = (
+            SparkSession.builder.master("local[1]")
+            .appName("icpc-compile-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "1")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.driver.memory", "1g")
+            .config("spark.local.dir", tmp)
+            .config("spark.sql.warehouse.dir", os.path.join(tmp, "warehouse"))
+            .getOrCreate()
+        )
+        self.spark.sparkContext.setLogLevel("ERROR")
+
+    def load(self, table, header, rows):
+        from pyspark.sql.types import StringType, StructField, StructType
+
+        schema = StructType([StructField(h, StringType(), True) for h in header])
+        df = self.spark.createDataFrame([tuple(r) for r in rows], schema)
+        df.createOrReplaceTempView(table)
+
+    def query(self, sql):
+        df = self.spark.sql(sql.strip().rstrip(";"))
+        names = df.columns
+        return [dict(zip(names, tuple(r))) for r in df.collect()]
+
+    def close(self):
+        self.spark.stop()
+
+
 def open_engine(name, tmp):
-    return {"duckdb": Duckdb, "postgres": Postgres}[name](tmp)
+    return {"duckdb": Duckdb, "postgres": Postgres, "spark": Spark}[name](tmp)
