@@ -298,8 +298,10 @@ pub static SPARK: Caps = Caps {
     trim: |s, c| format!("TRIM(BOTH {c} FROM {s})"),
     ltrim: |s, c| format!("TRIM(LEADING {c} FROM {s})"),
     rtrim: |s, c| format!("TRIM(TRAILING {c} FROM {s})"),
-    idiv: |a, b| format!("CAST(({a}) / ({b}) AS DECIMAL(38,0))"),
-    imod: |a, b| format!("pmod({a}, {b})"),
+    // Truncating, as the other dialects: the remainder takes the dividend's sign, and the
+    // quotient divides exactly what is left (a plain `/` then a cast would round half up).
+    idiv: |a, b| format!("CAST((({a}) - (({a}) % ({b}))) / ({b}) AS DECIMAL(38,0))"),
+    imod: |a, b| format!("(({a}) % ({b}))"),
     join: concat_ws,
     cte_as: "AS",
     today_minus: |d| {
