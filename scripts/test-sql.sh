@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The SQL compiler on real engines: the differential test against `icpc score` on DuckDB,
+# The SQL compiler on real engines: the differential tests against `icpc score` on DuckDB,
 # PostgreSQL and Spark (text cells, and typed tables with --typed), and the BigQuery and
-# Snowflake snapshots parsed by sqlglot (the
-# injection round trips are a cargo test). Needs what scripts/install-sql.sh installs.
+# Snowflake snapshots parsed by sqlglot (the injection round trips are a cargo test).
+# Needs what scripts/install-sql.sh installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! python3 -c "import duckdb, sqlglot, pyspark" >/dev/null 2>&1; then
