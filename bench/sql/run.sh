@@ -40,10 +40,10 @@ for n in $ROWS; do
   $BIN/examples/gen_accounts "$n" "$csv"
   /usr/bin/time -f "%e %M" -o "$TMP/t1" $BIN/icpc score "$ICP" --accounts "$csv" \
     --out "$TMP/icpc.csv" --as-of 2026-11-23 -q || true
-  read -r it im <"$TMP/t1"
+  read -r it im < <(tail -n 1 "$TMP/t1")
   /usr/bin/time -f "%e %M" -o "$TMP/t2" python3 "$HERE/duckdb_compiled.py" "$TMP/q.sql" "$csv" \
     "$TMP/sql.csv" >"$TMP/steps"
-  read -r dt dm <"$TMP/t2"
+  read -r dt dm < <(tail -n 1 "$TMP/t2")
   read -r load query <"$TMP/steps"
   python3 "$HERE/compare.py" "$TMP/icpc.csv" "$TMP/sql.csv" >&2
   printf '%-11s | %8s %8s | %8s %8s %8s %8s | %.2f, %.2f\n' "$n" "$it" "$((im / 1024))" \
