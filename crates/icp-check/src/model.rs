@@ -339,6 +339,9 @@ impl IcpModel {
 pub struct Model {
     pub schemas: Vec<SchemaModel>,
     pub icps: Vec<IcpModel>,
+    /// The file's tests, resolved against its icps (or, for `NAME_test.icp`, those of
+    /// `NAME.icp`): see [`crate::testcase`].
+    pub tests: Vec<crate::testcase::TestModel>,
 }
 
 impl Model {
@@ -513,13 +516,13 @@ fn example_for(ty: &FieldType) -> String {
     }
 }
 
-struct Resolver<'m, 'd> {
-    model: &'m Model,
-    diags: &'d mut Vec<Diagnostic>,
-    schema: Option<SchemaId>,
+pub(crate) struct Resolver<'m, 'd> {
+    pub(crate) model: &'m Model,
+    pub(crate) diags: &'d mut Vec<Diagnostic>,
+    pub(crate) schema: Option<SchemaId>,
     /// Schema ids by name, so `uses` resolves in constant time however many schemas exist.
-    schema_ids: &'m HashMap<SmolStr, SchemaId>,
-    referenced: Vec<FieldId>,
+    pub(crate) schema_ids: &'m HashMap<SmolStr, SchemaId>,
+    pub(crate) referenced: Vec<FieldId>,
 }
 
 impl<'m> Resolver<'m, '_> {
@@ -873,7 +876,7 @@ impl<'m> Resolver<'m, '_> {
         ));
     }
 
-    fn unknown_value<'c>(
+    pub(crate) fn unknown_value<'c>(
         &mut self,
         span: Span,
         name: &str,
@@ -898,7 +901,7 @@ impl<'m> Resolver<'m, '_> {
     }
 
     /// Finds a field of the icp's schema, reporting it when unknown.
-    fn field(&mut self, name: &ast::Ident) -> Option<(FieldId, &'m FieldType)> {
+    pub(crate) fn field(&mut self, name: &ast::Ident) -> Option<(FieldId, &'m FieldType)> {
         let schema = self.schema()?;
         if let Some(id) = schema.field(&name.name) {
             let ty = &schema.fields[id].ty;
@@ -933,13 +936,13 @@ impl<'m> Resolver<'m, '_> {
         None
     }
 
-    fn mismatch(&mut self, span: Span, msg: String, help: String) {
+    pub(crate) fn mismatch(&mut self, span: Span, msg: String, help: String) {
         self.diags
             .push(Diagnostic::error("type-mismatch", span, msg).with_help(help));
     }
 
     /// Converts a literal to the field's type.
-    fn lit(&mut self, field: &ast::Ident, ty: &FieldType, v: &Value) -> Option<Lit> {
+    pub(crate) fn lit(&mut self, field: &ast::Ident, ty: &FieldType, v: &Value) -> Option<Lit> {
         let bad = |this: &mut Self| {
             this.mismatch(
                 v.span,

@@ -16,10 +16,11 @@ pub mod program;
 pub mod split;
 pub mod stream;
 
+pub use explain::explain_values;
 pub use eval::{Binding, Evaluator, Outcome, Row, Score, T3, TierOut};
 pub use output::OutputFormat;
 pub use program::{CompileError, Program};
 pub use stream::{
-    InputFormat, Job, MissingColumn, Options, Progress, RowIssue, StreamError, Summary,
+    AccountRow, InputFormat, Job, MissingColumn, Options, Progress, RowIssue, StreamError, Summary,
     UnlistedValues,
 };

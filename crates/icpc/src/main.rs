@@ -13,6 +13,7 @@ mod fmt;
 mod lsp;
 mod render;
 mod score;
+mod test;
 
 /// icpc — the toolchain for Ideal Customer Profiles written as code.
 #[derive(Parser)]
@@ -37,6 +38,8 @@ enum Command {
     Score(score::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
+    /// Run the tests of profiles: known accounts that must land where they belong.
+    Test(test::Args),
 }
 
 fn main() -> ExitCode {
@@ -56,5 +59,6 @@ fn main() -> ExitCode {
         Command::Explain(a) => explain::run(a),
         Command::Score(a) => score::run(a),
         Command::Lsp(a) => lsp::run(a),
+        Command::Test(a) => test::run(a),
     }
 }

@@ -206,14 +206,6 @@ fn uri(path: &str) -> String {
 
 /// GitHub Actions workflow commands: one `::error` or `::warning` line per finding.
 pub fn github(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()> {
-    fn data(s: &str) -> String {
-        s.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-    }
-    fn prop(s: &str) -> String {
-        data(s).replace(':', "%3A").replace(',', "%2C")
-    }
     for r in reports {
         for d in &r.diagnostics {
             let cmd = match d.severity {
@@ -246,22 +238,6 @@ pub fn github(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<(
 /// JUnit XML: one test suite per file, one failing test case per error or warning (hints and
 /// notes pass, with the finding as output), one passing case for a clean file.
 pub fn junit(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()> {
-    fn esc(s: &str) -> String {
-        let mut o = String::with_capacity(s.len());
-        for c in s.chars() {
-            match c {
-                '&' => o.push_str("&amp;"),
-                '<' => o.push_str("&lt;"),
-                '>' => o.push_str("&gt;"),
-                '"' => o.push_str("&quot;"),
-                '\'' => o.push_str("&apos;"),
-                // XML 1.0 has no way to write other control characters.
-                c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => o.push('\u{FFFD}'),
-                c => o.push(c),
-            }
-        }
-        o
-    }
     let failing = |d: &Diagnostic| matches!(d.severity, Severity::Error | Severity::Warning);
     let tests: usize = reports.iter().map(|r| r.diagnostics.len().max(1)).sum();
     let failures: usize = reports
@@ -332,4 +308,33 @@ pub fn junit(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()
         writeln!(out, "  </testsuite>")?;
     }
     writeln!(out, "</testsuites>")
+}
+
+/// Escapes the message of a GitHub workflow command.
+pub fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+/// Escapes a property (`file=`, `title=`) of a GitHub workflow command.
+pub fn prop(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Escapes text for XML attributes and content.
+pub fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            // XML 1.0 has no way to write other control characters.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => o.push('\u{FFFD}'),
+            c => o.push(c),
+        }
+    }
+    o
 }
