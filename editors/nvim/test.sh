@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Headless Neovim test of the plugin (editors/nvim/test.lua), and the query copies being those
-# of grammar/. Run editors/nvim/install.sh first.
+# of grammar/. Run editors/nvim/install.sh first. The language server is built first; under CI
+# (CI=true) a test that would skip for a missing binary or C compiler fails instead.
 set -euo pipefail
 cd "$(dirname "$0")"
 here=$(pwd)
@@ -20,6 +21,10 @@ nvim=$(bash ./find-nvim.sh) || {
   exit 1
 }
 echo "using $nvim ($("$nvim" --version | head -1))"
+
+ICPC_BIN=$(bash ../../scripts/build-icpc.sh)
+export ICPC_BIN
+echo "language server: $ICPC_BIN"
 
 # test.lua ends itself after ICP_NVIM_TEST_TIMEOUT_MS; `timeout` is the last resort.
 timeout 150 "$nvim" --headless --clean --cmd "set rtp^=$here" -l "$here/test.lua"

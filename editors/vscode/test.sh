@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the VS Code extension, runs its node tests (server path resolution, manifest and
-# snippets, and a real `icpc lsp` session when target/debug/icpc or $ICPC_BIN is there), and
-# packages it as a .vsix. Run editors/vscode/install.sh first.
+# snippets, and a real `icpc lsp` session with the freshly built `icpc`, or $ICPC_BIN), and
+# packages it as a .vsix. Run editors/vscode/install.sh first. Under CI (CI=true) a language
+# server that cannot be built or run fails the test; locally it is a stated skip.
 set -euo pipefail
 cd "$(dirname "$0")"
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -9,6 +10,11 @@ if [ ! -d node_modules/vscode-languageclient ]; then
   echo "editors/vscode/test.sh: node packages missing; run editors/vscode/install.sh" >&2
   exit 1
 fi
+
+echo "== build icpc"
+ICPC_BIN=$(bash ../../scripts/build-icpc.sh)
+export ICPC_BIN
+echo "language server: $ICPC_BIN"
 
 echo "== build"
 npm run --silent build

@@ -268,22 +268,52 @@ impl Config {
     }
 }
 
-/// The nearest `icp.toml` at or above `path`.
+/// The nearest `icp.toml` in the folders that hold `path` (a file or folder), walking up from
+/// it. Only `path`'s own ancestors are searched, after `..` and symbolic links are resolved: the
+/// current directory plays no part. Anything named `icp.toml` counts, so a folder or an
+/// unreadable file by that name is reported when it is read rather than silently passed over
+/// for a configuration further up.
 pub fn find(path: &Path) -> Option<PathBuf> {
-    let abs = std::path::absolute(path).ok()?;
-    let mut dir: Option<&Path> = if abs.is_dir() {
-        Some(abs.as_path())
+    let real = resolve(path)?;
+    let start = if real.is_dir() {
+        real.as_path()
     } else {
-        abs.parent()
+        real.parent()?
     };
-    while let Some(d) = dir {
-        let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        dir = d.parent();
+    start
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|candidate| candidate.symlink_metadata().is_ok())
+}
+
+/// `path` made absolute with `..` and symbolic links resolved. A path that does not exist (an
+/// unsaved buffer) is resolved up to its nearest existing ancestor, and the rest is applied by
+/// name.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Some(real);
     }
-    None
+    let abs = std::path::absolute(path).ok()?;
+    let mut rest = Vec::new();
+    let mut existing = abs.as_path();
+    let mut real = loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            break real;
+        }
+        rest.push(existing.components().next_back()?);
+        existing = existing.parent()?;
+    };
+    for c in rest.iter().rev() {
+        match c {
+            Component::ParentDir => {
+                real.pop();
+            }
+            Component::Normal(name) => real.push(name),
+            _ => {}
+        }
+    }
+    Some(real)
 }
 
 struct ConfigParser<'a> {

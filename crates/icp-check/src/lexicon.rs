@@ -10,6 +10,8 @@
 
 use std::sync::LazyLock;
 
+pub mod prose;
+
 /// Which check a phrase belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -79,6 +81,51 @@ pub const VAGUE: &[&str] = &[
     "serious about",
     "open to new ideas",
     "agile",
+    // Cliches of the field: they sound like a criterion and exclude no one.
+    "digital transformation",
+    "operational excellence",
+    "ever-evolving",
+    "ever-changing",
+    "threat landscape",
+    "ahead of the curve",
+    "more with less",
+    "war for talent",
+    "talent war",
+    "next-level",
+    "game-changing",
+    "state-of-the-art",
+    "future-proof",
+    "future-ready",
+    "21st-century",
+    "at the forefront",
+    "of choice",
+    "poised for growth",
+    "growth opportunities",
+    "the future",
+    "the world",
+    "top-tier",
+    "rather than reactive",
+    "above and beyond",
+    "top talent",
+    "make a difference",
+    "that matter",
+    "the hearts",
+    "real-time insight",
+    "lack of insight",
+    "more than ever",
+    "legacy systems",
+    "legacy technology",
+    "every touchpoint",
+    "new era",
+    "life-changing",
+    "across the board",
+    "seriously",
+    "everywhere",
+    "indie",
+    "transparent",
+    "accountable",
+    "increasingly",
+    "up-and-coming",
 ];
 
 /// Size and growth words that are vague unless the same prose gives a number.
@@ -297,6 +344,8 @@ pub struct Hit {
     /// Byte range in the scanned text.
     pub start: usize,
     pub end: usize,
+    /// Why the words are flagged, in a few words.
+    pub why: &'static str,
 }
 
 /// A compiled phrase list.
@@ -387,14 +436,23 @@ impl Lexicon {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut n) => {
                 normalize_into(text, &mut n);
-                self.hits(&n)
+                self.hits(&n, true)
             }
-            Err(_) => self.hits(&normalize(text)),
+            Err(_) => self.hits(&normalize(text), true),
         })
     }
 
+    /// Like [`Lexicon::scan`], keeping [`Kind::VagueUnlessNumber`] phrases whatever numbers
+    /// the text has: [`prose::judge`] decides which numbers sharpen them.
+    pub fn scan_raw(&self, text: &str) -> Vec<Hit> {
+        if self.patterns.is_empty() {
+            return Vec::new();
+        }
+        self.hits(&normalize(text), false)
+    }
+
     /// The phrases found in a normalised text (see [`Lexicon::scan`]).
-    fn hits(&self, n: &Normalized) -> Vec<Hit> {
+    fn hits(&self, n: &Normalized, numbers: bool) -> Vec<Hit> {
         // Every occurrence of a phrase that starts at a word and ends at a word's end: the
         // phrase's first word is then that whole word of the text.
         let bytes = n.text.as_bytes();
@@ -426,7 +484,7 @@ impl Lexicon {
             let Some((kind, phrase)) = self.entries.get(pat) else {
                 continue;
             };
-            if *kind == Kind::VagueUnlessNumber && n.has_number {
+            if numbers && *kind == Kind::VagueUnlessNumber && n.has_number {
                 continue;
             }
             let (Some(first), Some(last)) = (
@@ -441,6 +499,12 @@ impl Lexicon {
                 phrase: phrase.clone(),
                 start: first.start,
                 end: last.end,
+                why: match kind {
+                    Kind::Vague => "a claim every company makes",
+                    Kind::VagueUnlessNumber => "a size or growth word with no number",
+                    Kind::Solution => "the customer defined by the product",
+                    Kind::Weak => "an attitude, not an event",
+                },
             });
         }
         hits

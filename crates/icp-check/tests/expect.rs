@@ -88,6 +88,15 @@ fn every_fixture_draws_exactly_its_expected_findings() {
         let src = std::fs::read_to_string(path).expect("fixture is readable");
         let mut config =
             Config::discover(path).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        // The repository's own icp.toml files govern it: nothing above the checkout does.
+        let repo = std::fs::canonicalize(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+            .expect("repository");
+        assert!(
+            config.source.as_ref().is_some_and(|s| s.starts_with(&repo)),
+            "{}: configured by {:?}",
+            path.display(),
+            config.source
+        );
         config.today = Some(TODAY);
         let analysis = icp_check::analyze(&src, &config);
         let mut got: BTreeMap<usize, Vec<String>> = BTreeMap::new();

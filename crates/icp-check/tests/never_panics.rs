@@ -15,6 +15,25 @@ fn examples() -> Vec<String> {
     v
 }
 
+/// One of the examples, each as likely as the others (a new example is drawn too).
+fn any_example() -> impl Strategy<Value = String> {
+    proptest::sample::select(examples())
+}
+
+#[test]
+fn mutations_start_from_every_example() {
+    use proptest::strategy::ValueTree;
+    let all = examples();
+    assert!(all.len() >= 4, "examples found: {}", all.len());
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = any_example();
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..64 * all.len() {
+        seen.insert(strategy.new_tree(&mut runner).expect("a value").current());
+    }
+    assert_eq!(seen.len(), all.len(), "examples never drawn");
+}
+
 fn assert_sane(src: &str) {
     let config = icp_check::Config {
         today: Some(20_000),
@@ -100,11 +119,10 @@ proptest! {
 
     #[test]
     fn analysis_never_panics_on_mutated_examples(
-        which in 0usize..3,
+        original in any_example(),
         edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..20, 0usize..PIECES.len()), 1..8),
     ) {
-        let all = examples();
-        let mut src = all[which % all.len()].clone();
+        let mut src = original;
         for (at, del, piece) in edits {
             let mut i = at.index(src.len() + 1);
             while !src.is_char_boundary(i) { i -= 1; }

@@ -11,6 +11,7 @@
 pub mod cell;
 pub mod eval;
 mod explain;
+mod lone_cr;
 pub mod output;
 pub mod program;
 pub mod split;
@@ -21,6 +22,7 @@ pub use eval::{Binding, Evaluator, Outcome, Row, Score, T3, TierOut};
 pub use output::OutputFormat;
 pub use program::{CompileError, Program};
 pub use stream::{
-    AccountRow, InputFormat, Job, MissingColumn, Options, Progress, RowIssue, StreamError, Summary,
+    AccountRow, InputFormat, Job, Kept, MissingColumn, Options, Progress, RowIssue, StreamError,
+    Summary,
     UnlistedValues,
 };

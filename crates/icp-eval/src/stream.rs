@@ -132,6 +132,9 @@ pub struct Summary {
     /// JSON Lines: fields whose key appeared in no row.
     pub never_present: Vec<MissingColumn>,
     pub bytes: u64,
+    /// Bytes after the header that are not white space, in blocks that yielded no row. With
+    /// `rows == 0` and this above 0, the body was not read as rows at all: worth a warning.
+    pub unread_bytes: u64,
 }
 
 /// How many error rows the summary lists.
@@ -185,9 +188,15 @@ impl<'p> Job<'p> {
     /// column) and binds the program's fields to columns.
     pub fn open(
         prog: &'p Program,
-        mut input: Box<dyn Read + Send + 'p>,
+        input: Box<dyn Read + Send + 'p>,
         opts: Options,
     ) -> Result<Job<'p>, StreamError> {
+        // A lone carriage return ends a CSV line (RFC 4180 readers agree); the splitter and
+        // the row readers cut at `\n`, so lone ones are turned into `\n` as they are read.
+        let mut input: Box<dyn Read + Send + 'p> = match opts.input {
+            InputFormat::Csv => Box::new(crate::lone_cr::LoneCr::new(input)),
+            InputFormat::Jsonl => input,
+        };
         let mut buf = Vec::new();
         let mut eof = fill(&mut input, &mut buf, 64 << 10)?;
         if buf.starts_with(b"\xEF\xBB\xBF") {
@@ -355,7 +364,7 @@ impl<'p> Job<'p> {
 
     /// Scores every row into `out`, calling `progress` after each block.
     pub fn run(
-        mut self,
+        self,
         out: &mut dyn Write,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Summary, StreamError> {
@@ -365,6 +374,38 @@ impl<'p> Job<'p> {
             OutputFormat::Jsonl => {}
         }
         out.write_all(&head).map_err(StreamError::Write)?;
+        let (summary, _) = self.drive(out, progress, Vec::new, |ctx, scratch, ev, row, buf| {
+            write_row(ctx, ev, row, buf, scratch)
+        })?;
+        Ok(summary)
+    }
+
+    /// Scores every row without writing anything, handing each evaluated row and its kept
+    /// columns to `f` with an accumulator of the worker thread that scored it. Rows reach
+    /// `f` in no particular order; the accumulators (one per worker, made by `init`) are
+    /// returned with the summary, to be merged by the caller.
+    pub fn fold<A: Send>(
+        self,
+        init: impl Fn() -> A + Sync,
+        f: impl Fn(&mut A, &Evaluator<'_>, &Kept<'_>) + Sync,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(Summary, Vec<A>), StreamError> {
+        let mut sink = std::io::sink();
+        self.drive(&mut sink, progress, init, |_, acc, ev, row, _| {
+            f(acc, ev, &Kept(row))
+        })
+    }
+
+    /// The scoring loop shared by [`Job::run`] and [`Job::fold`]: `on_row` sees each evaluated
+    /// row with its worker's accumulator and the block's output buffer, which is written to
+    /// `out` in input order.
+    fn drive<A: Send>(
+        mut self,
+        out: &mut dyn Write,
+        progress: &mut dyn FnMut(Progress),
+        init: impl Fn() -> A + Sync,
+        on_row: impl Fn(&Ctx<'_>, &mut A, &Evaluator<'_>, &dyn InputRow, &mut Vec<u8>) + Sync,
+    ) -> Result<(Summary, Vec<A>), StreamError> {
         let threads = self.opts.threads.max(1);
         let block = self.opts.block_bytes.max(1024);
         let ctx = Ctx {
@@ -391,6 +432,7 @@ impl<'p> Job<'p> {
         };
         let mut unlisted: Vec<Unlisted> = vec![Unlisted::default(); self.prog.slots.len()];
         let mut seen = vec![false; ctx.ncols];
+        let mut accs = Vec::with_capacity(threads);
         let header_lines = self.header_lines;
         let (work_tx, work_rx) = sync_channel::<Block>(threads);
         let (done_tx, done_rx) = sync_channel::<Result<Done, StreamError>>(threads * 2);
@@ -411,7 +453,11 @@ impl<'p> Job<'p> {
                 let work_rx = &work_rx;
                 let recycle_tx = recycle_tx.clone();
                 let ctx = &ctx;
-                workers.push(scope.spawn(move || worker(ctx, work_rx, &done_tx, &recycle_tx)));
+                let (init, on_row) = (&init, &on_row);
+                workers
+                    .push(scope.spawn(move || {
+                        worker(ctx, work_rx, &done_tx, &recycle_tx, init(), on_row)
+                    }));
             }
             drop(done_tx);
             drop(recycle_tx);
@@ -420,6 +466,7 @@ impl<'p> Job<'p> {
             for w in workers {
                 match w.join() {
                     Ok(w) => {
+                        accs.push(w.acc);
                         for (a, b) in unlisted.iter_mut().zip(w.unlisted) {
                             a.merge(b);
                         }
@@ -465,7 +512,7 @@ impl<'p> Job<'p> {
                 }
             }
         }
-        Ok(summary)
+        Ok((summary, accs))
     }
 
     /// Finds one account — by the first kept column's value, or `#N` for the N-th data row —
@@ -641,6 +688,8 @@ struct Done {
     errors: u64,
     no_tier: u64,
     ragged: u64,
+    /// Non-blank bytes of a block that yielded no row.
+    unread: u64,
     /// Block-relative row and line numbers.
     issues: Vec<RowIssue>,
 }
@@ -701,20 +750,22 @@ fn read_blocks(
 }
 
 /// What a worker hands back when the input is done.
-struct WorkerEnd {
+struct WorkerEnd<A> {
     unlisted: Vec<Unlisted>,
     seen: Vec<bool>,
+    acc: A,
 }
 
-fn worker(
+fn worker<A>(
     ctx: &Ctx<'_>,
     work: &Mutex<Receiver<Block>>,
     done: &SyncSender<Result<Done, StreamError>>,
     recycle: &SyncSender<Vec<u8>>,
-) -> WorkerEnd {
+    mut acc: A,
+    on_row: &impl Fn(&Ctx<'_>, &mut A, &Evaluator<'_>, &dyn InputRow, &mut Vec<u8>),
+) -> WorkerEnd<A> {
     let mut ev = Evaluator::new(ctx.prog);
     let mut seen = vec![false; ctx.ncols];
-    let mut scratch = Vec::new();
     loop {
         let block = {
             let Ok(rx) = work.lock() else { break };
@@ -734,6 +785,7 @@ fn worker(
             errors: 0,
             no_tier: 0,
             ragged: 0,
+            unread: 0,
             issues: Vec::new(),
         };
         let mut lines = 0;
@@ -761,10 +813,17 @@ fn worker(
                 }
                 TierOut::NoTier => d.no_tier += 1,
             }
-            write_row(ctx, ev, row, &mut d.out, &mut scratch);
+            on_row(ctx, &mut acc, ev, row, &mut d.out);
         });
         d.lines = lines;
         d.ragged = ragged;
+        if d.rows == 0 {
+            d.unread = block
+                .data
+                .iter()
+                .filter(|c| !c.is_ascii_whitespace())
+                .count() as u64;
+        }
         let _ = recycle.try_send(block.data);
         if done.send(Ok(d)).is_err() {
             break;
@@ -773,6 +832,7 @@ fn worker(
     WorkerEnd {
         unlisted: std::mem::take(&mut ev.unlisted),
         seen,
+        acc,
     }
 }
 
@@ -808,6 +868,7 @@ fn write_in_order(
             summary.errors += d.errors;
             summary.no_tier += d.no_tier;
             summary.ragged += d.ragged;
+            summary.unread_bytes += d.unread;
             base_line += d.lines;
             next += 1;
             progress(Progress {
@@ -834,6 +895,16 @@ pub(crate) trait InputRow: Row {
         false
     }
     fn mark_seen(&self, _seen: &mut [bool]) {}
+}
+
+/// The kept columns of a row, as [`Job::fold`] hands them over.
+pub struct Kept<'a>(&'a dyn InputRow);
+
+impl Kept<'_> {
+    /// The text of the k-th kept column (`None` when the row has no such cell).
+    pub fn text(&self, k: usize) -> Option<&[u8]> {
+        self.0.kept_text(k)
+    }
 }
 
 struct CsvRow<'a> {

@@ -681,3 +681,26 @@ fn an_unclosed_quote_is_an_error_not_a_hang() {
     assert_eq!(s.rows.len(), 1);
     assert_eq!(get(&s.rows[0], "tier"), "error");
 }
+
+#[test]
+fn lone_carriage_returns_end_csv_lines() {
+    let rows = [
+        "a,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1",
+        "b,lots,25M,5%,yes,2026-12-01,30d,pro,aws,1",
+    ];
+    let input = format!("{HEADER}\r{}\r", rows.join("\r"));
+    for block_bytes in [16, 1024] {
+        let o = Options {
+            block_bytes,
+            ..opts(InputFormat::Csv, OutputFormat::Csv)
+        };
+        let s = score_with(ICP, input.as_bytes(), o);
+        assert_eq!(s.rows.len(), 2, "{:?}", s.summary);
+        assert!(s.missing.is_empty());
+        assert_eq!(get(&s.rows[0], "score"), "7.75");
+        assert_eq!(get(&s.rows[1], "tier"), "error");
+        // The error row's line number counts lone carriage returns as line ends.
+        assert_eq!(s.summary.error_rows[0].line, 3);
+        assert_eq!(s.summary.unread_bytes, 0);
+    }
+}

@@ -1463,3 +1463,17 @@ impl Backend {
         }
     }
 }
+
+#[cfg(test)]
+mod guard_tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_a_feature_is_an_internal_error_and_a_value_passes_through() {
+        let e = guard("hover", || -> u32 { panic!("index out of bounds") })
+            .expect_err("a panic is an error answer");
+        assert_eq!(e.code, ErrorCode::InternalError);
+        assert_eq!(e.message, "hover failed inside the server");
+        assert_eq!(guard("hover", || 7).expect("no panic"), 7);
+    }
+}

@@ -131,6 +131,17 @@ pub fn run(args: Args) -> ExitCode {
                 continue;
             }
         };
+        if path.as_os_str() == "-" && args.check {
+            // Standard input is checked like a file: nothing on stdout but the diff asked for.
+            if formatted != src {
+                changed += 1;
+                eprintln!("would reformat {display}");
+                if args.diff {
+                    print_diff(&display, &src, &formatted);
+                }
+            }
+            continue;
+        }
         if path.as_os_str() == "-" {
             let mut out = std::io::stdout().lock();
             if out
@@ -149,13 +160,7 @@ pub fn run(args: Args) -> ExitCode {
         if args.check {
             println!("would reformat {display}");
             if args.diff {
-                let diff = similar::TextDiff::from_lines(&src, &formatted);
-                print!(
-                    "{}",
-                    diff.unified_diff()
-                        .context_radius(3)
-                        .header(&format!("a/{display}"), &format!("b/{display}"))
-                );
+                print_diff(&display, &src, &formatted);
             }
         } else if let Err(e) = write_atomically(path, &formatted) {
             eprintln!("error: {display}: {}", io_reason(&e));
@@ -177,4 +182,15 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Prints a unified diff from `src` to `formatted` on standard output.
+fn print_diff(display: &str, src: &str, formatted: &str) {
+    let diff = similar::TextDiff::from_lines(src, formatted);
+    print!(
+        "{}",
+        diff.unified_diff()
+            .context_radius(3)
+            .header(&format!("a/{display}"), &format!("b/{display}"))
+    );
 }

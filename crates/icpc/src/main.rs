@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod allocator;
+mod audit;
 mod check;
 mod explain;
 mod fmt;
@@ -36,6 +37,8 @@ enum Command {
     Explain(explain::Args),
     /// Score accounts (CSV or JSON Lines) against an icp's rubric.
     Score(score::Args),
+    /// Audit an icp against closed deals: does its rubric separate won from lost?
+    Audit(audit::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
     /// Run the tests of profiles: known accounts that must land where they belong.
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Fmt(a) => fmt::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Score(a) => score::run(a),
+        Command::Audit(a) => audit::run(a),
         Command::Lsp(a) => lsp::run(a),
         Command::Test(a) => test::run(a),
     }

@@ -78,35 +78,34 @@ pub struct Args {
     pub quiet: bool,
 }
 
-fn parse_date(s: &str) -> Result<i64, String> {
+pub(crate) fn parse_date(s: &str) -> Result<i64, String> {
     icp_syntax::literal::parse_date(s).map(|d| d.days)
 }
 
 /// Today in days since 1970-01-01 (UTC).
-fn today() -> i64 {
+pub(crate) fn today() -> i64 {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     (secs / 86_400) as i64
 }
 
-fn usage(msg: impl std::fmt::Display) -> ExitCode {
+pub(crate) fn usage(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("error: {msg}");
     ExitCode::from(2)
 }
 
-fn input_format(args: &Args) -> Result<InputFormat, String> {
-    if let Some(f) = args.input_format {
+fn input_format(accounts: &Path, format: Option<InFormat>) -> Result<InputFormat, String> {
+    if let Some(f) = format {
         return Ok(match f {
             InFormat::Csv => InputFormat::Csv,
             InFormat::Jsonl => InputFormat::Jsonl,
         });
     }
-    if args.accounts.as_os_str() == "-" {
+    if accounts.as_os_str() == "-" {
         return Ok(InputFormat::Csv);
     }
-    let ext = args
-        .accounts
+    let ext = accounts
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase());
     match ext.as_deref() {
@@ -114,7 +113,7 @@ fn input_format(args: &Args) -> Result<InputFormat, String> {
         Some("jsonl" | "ndjson") => Ok(InputFormat::Jsonl),
         _ => Err(format!(
             "{}: cannot tell the format from the name; name it .csv, .jsonl or .ndjson, or pass --input-format csv|jsonl",
-            args.accounts.display()
+            accounts.display()
         )),
     }
 }
@@ -138,12 +137,14 @@ fn output_format(args: &Args) -> OutputFormat {
     }
 }
 
-pub fn run(args: Args) -> ExitCode {
-    let as_of = args.as_of.unwrap_or_else(today);
-    let (display, src) = match read_source(&args.file) {
-        Ok(x) => x,
-        Err(e) => return usage(e),
-    };
+/// Reads, checks and compiles the icp to score against; on failure, the message is printed
+/// and the exit code returned.
+pub(crate) fn load_program(
+    file: &Path,
+    icp: Option<&str>,
+    as_of: i64,
+) -> Result<(String, Program), ExitCode> {
+    let (display, src) = read_source(file).map_err(usage)?;
     let config = Config {
         today: Some(as_of),
         ..Config::default()
@@ -165,68 +166,73 @@ pub fn run(args: Args) -> ExitCode {
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let _ = render::human(&mut std::io::stderr().lock(), &[report], color);
         eprintln!("error: the .icp file has errors; fix them before scoring");
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
     let model = &analysis.model;
     let names: Vec<&str> = model.icps.iter().map(|i| i.name.as_str()).collect();
-    let icp = match (&args.icp, model.icps.as_slice()) {
+    let icp = match (icp, model.icps.as_slice()) {
         (Some(name), _) => match model.icp(name) {
             Some(i) => i,
-            None if names.is_empty() => return usage(format!("{display} has no icp")),
+            None if names.is_empty() => return Err(usage(format!("{display} has no icp"))),
             None => {
-                return usage(format!(
+                return Err(usage(format!(
                     "{display} has no icp `{name}`; it has: {}",
                     names.join(", ")
-                ));
+                )));
             }
         },
         (None, [one]) => one,
-        (None, []) => return usage(format!("{display} has no icp to score against")),
+        (None, []) => return Err(usage(format!("{display} has no icp to score against"))),
         (None, _) => {
-            return usage(format!(
+            return Err(usage(format!(
                 "{display} has {} icps: {}; choose one with --icp NAME",
                 names.len(),
                 names.join(", ")
-            ));
+            )));
         }
     };
-    let prog = match Program::compile(model, icp, &src, as_of) {
-        Ok(p) => p,
-        Err(e) => return usage(format!("{display}: {e}")),
-    };
-    let informat = match input_format(&args) {
-        Ok(f) => f,
-        Err(e) => return usage(e),
-    };
-    let (input, size): (Box<dyn Read + Send>, Option<u64>) = if args.accounts.as_os_str() == "-" {
-        (Box::new(std::io::stdin()), None)
-    } else {
-        match File::open(&args.accounts) {
-            Ok(f) => {
-                let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
-                (Box::new(f), size)
-            }
-            Err(e) => return usage(format!("{}: {}", args.accounts.display(), io_reason(&e))),
-        }
-    };
-    let accounts_name = if args.accounts.as_os_str() == "-" {
-        "<stdin>".to_string()
-    } else {
-        args.accounts.display().to_string()
-    };
-    let mut opts = Options {
-        input: informat,
-        output: output_format(&args),
-        keep: args.keep.clone(),
-        ..Options::default()
-    };
-    if let Some(t) = args.threads {
-        opts.threads = t.max(1);
+    let prog =
+        Program::compile(model, icp, &src, as_of).map_err(|e| usage(format!("{display}: {e}")))?;
+    Ok((display, prog))
+}
+
+/// An opened account file (or standard input).
+pub(crate) struct Accounts {
+    pub input: Box<dyn Read + Send>,
+    pub size: Option<u64>,
+    pub format: InputFormat,
+    /// As shown in messages.
+    pub name: String,
+}
+
+impl Accounts {
+    pub fn open(path: &Path, format: Option<InFormat>) -> Result<Accounts, String> {
+        let format = input_format(path, format)?;
+        let stdin = path.as_os_str() == "-";
+        let (input, size): (Box<dyn Read + Send>, Option<u64>) = if stdin {
+            (Box::new(std::io::stdin()), None)
+        } else {
+            let f =
+                File::open(path).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+            let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+            (Box::new(f), size)
+        };
+        let name = if stdin {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
+        Ok(Accounts {
+            input,
+            size,
+            format,
+            name,
+        })
     }
-    let job = match Job::open(&prog, input, opts) {
-        Ok(j) => j,
-        Err(e) => return usage(format!("{accounts_name}: {e}")),
-    };
+}
+
+/// Warns about duplicate header names and about fields whose column the input lacks.
+pub(crate) fn warn_columns(job: &Job<'_>, prog: &Program, accounts_name: &str) {
     for d in job.duplicate_columns() {
         eprintln!(
             "warning: {accounts_name}: the column `{d}` appears more than once; the first is used"
@@ -244,6 +250,33 @@ pub fn run(args: Args) -> ExitCode {
             m.column, m.field
         );
     }
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let as_of = args.as_of.unwrap_or_else(today);
+    let prog = match load_program(&args.file, args.icp.as_deref(), as_of) {
+        Ok((_, p)) => p,
+        Err(code) => return code,
+    };
+    let accounts = match Accounts::open(&args.accounts, args.input_format) {
+        Ok(a) => a,
+        Err(e) => return usage(e),
+    };
+    let mut opts = Options {
+        input: accounts.format,
+        output: output_format(&args),
+        keep: args.keep.clone(),
+        ..Options::default()
+    };
+    if let Some(t) = args.threads {
+        opts.threads = t.max(1);
+    }
+    let (accounts_name, size) = (accounts.name.clone(), accounts.size);
+    let job = match Job::open(&prog, accounts.input, opts) {
+        Ok(j) => j,
+        Err(e) => return usage(format!("{accounts_name}: {e}")),
+    };
+    warn_columns(&job, &prog, &accounts_name);
 
     if let Some(id) = &args.explain {
         return match job.explain(id) {
@@ -296,6 +329,12 @@ pub fn run(args: Args) -> ExitCode {
         Err(Failure::Out(e)) => return usage(e),
     };
     let secs = started.elapsed().as_secs_f64();
+    if summary.rows == 0 && summary.unread_bytes > 0 {
+        eprintln!(
+            "warning: {accounts_name}: no data row was read, though {} bytes follow the header; is it really CSV with one row per line?",
+            thousands(summary.unread_bytes)
+        );
+    }
     if !args.quiet {
         print_summary(&summary, secs);
     } else {
@@ -347,7 +386,7 @@ fn write_atomically(
 }
 
 /// A progress bar on standard error, only when it is a terminal and the input is a file.
-fn progress_bar(size: Option<u64>, quiet: bool) -> Option<indicatif::ProgressBar> {
+pub(crate) fn progress_bar(size: Option<u64>, quiet: bool) -> Option<indicatif::ProgressBar> {
     if quiet || !std::io::stderr().is_terminal() {
         return None;
     }
@@ -367,7 +406,7 @@ fn progress_bar(size: Option<u64>, quiet: bool) -> Option<indicatif::ProgressBar
     Some(bar)
 }
 
-fn thousands(n: u64) -> String {
+pub(crate) fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {

@@ -38,9 +38,17 @@ fn ex(name: &str) -> String {
 
 const TODAY: &str = "2026-11-23";
 
+/// An empty folder of its own, holding an `icp.toml` with the defaults so that no `icp.toml`
+/// above the temp dir is picked up.
+fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("icp.toml"), "# the defaults\n").expect("write icp.toml");
+    dir
+}
+
 /// A folder of its own with copies of the given examples.
 fn sandbox(files: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = scratch();
     for f in files {
         std::fs::copy(examples().join(f), dir.path().join(f)).expect("copy example");
     }
@@ -78,7 +86,7 @@ fn exit_codes() {
 
 #[test]
 fn deny_warnings_fails_on_warnings_only_under_the_flag() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = scratch();
     let f = dir.path().join("w.icp");
     let text = std::fs::read_to_string(examples().join("hr-analytics.icp"))
         .expect("example")
@@ -464,4 +472,60 @@ fn explain_prints_pages_and_lists_codes() {
         stderr(&o)
     );
     assert_eq!(stderr(&o).lines().count(), 1);
+}
+
+#[test]
+fn configuration_comes_from_the_files_folders_not_the_working_folder() {
+    let dir = scratch();
+    let root = std::fs::canonicalize(dir.path()).expect("canonical");
+    std::fs::create_dir_all(root.join("sub")).expect("mkdir");
+    std::fs::create_dir_all(root.join("p")).expect("mkdir");
+    std::fs::write(
+        root.join("sub/icp.toml"),
+        "[checks]\nbroad-range = \"off\"\n",
+    )
+    .expect("config");
+    let text = std::fs::read_to_string(examples().join("hr-analytics.icp"))
+        .expect("example")
+        .replace(
+            "employees in 200..2000\n    industry",
+            "employees in 20..2000\n    industry",
+        );
+    std::fs::write(root.join("p/x.icp"), &text).expect("write");
+    std::fs::write(root.join("sub/y.icp"), &text).expect("write");
+    let check = |args: &[&str]| {
+        bin()
+            .current_dir(root.join("sub"))
+            .args(["check", "--verbose", "--color", "never", "--today", TODAY])
+            .args(args)
+            .output()
+            .expect("icpc runs")
+    };
+    // `sub/icp.toml` turns broad-range off, but `p/x.icp` is not below `sub/`.
+    let o = check(&["../p/x.icp"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("broad-range"), "{}", stdout(&o));
+    let shown = format!(
+        "../p/x.icp: using configuration {}\n",
+        root.join("icp.toml").display()
+    );
+    assert!(stderr(&o).contains(&shown), "{}", stderr(&o));
+    // The file below `sub/` is governed by it, however it is named.
+    for name in ["y.icp", "../sub/y.icp"] {
+        let o = check(&[name]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(!stdout(&o).contains("broad-range"), "{}", stdout(&o));
+    }
+    // An icp.toml that is a folder is reported, not passed over.
+    std::fs::create_dir(root.join("p/icp.toml")).expect("mkdir");
+    let o = check(&["../p/x.icp"]);
+    assert_eq!(code(&o), 2, "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "{}:1:1: cannot read it",
+            root.join("p/icp.toml").display()
+        )),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -12,9 +12,17 @@ fn icpc() -> Command {
     Command::new(env!("CARGO_BIN_EXE_icpc"))
 }
 
+/// A folder of its own holding an `icp.toml` with the defaults, so that no `icp.toml` above the
+/// temp dir is picked up.
+fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("icp.toml"), "# the defaults\n").expect("write icp.toml");
+    dir
+}
+
 #[test]
 fn rewrites_in_place_keeping_permissions() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = scratch();
     let file = dir.path().join("p.icp");
     std::fs::write(&file, MESSY).expect("write");
     #[cfg(unix)]
@@ -37,13 +45,13 @@ fn rewrites_in_place_keeping_permissions() {
             0o640
         );
     }
-    // No temporary file is left beside it.
-    assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
+    // No temporary file is left beside it (and its icp.toml).
+    assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 2);
 }
 
 #[test]
 fn check_lists_changes_and_diff_shows_them() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = scratch();
     let file = dir.path().join("p.icp");
     std::fs::write(&file, MESSY).expect("write");
     let out = icpc()
@@ -74,28 +82,48 @@ fn examples_are_canonical() {
     );
 }
 
-#[test]
-fn stdin_to_stdout() {
+/// Runs `icpc ARGS` with `input` on standard input.
+fn with_stdin(args: &[&str], input: &str) -> std::process::Output {
     let mut child = icpc()
-        .args(["fmt", "-"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
     child
         .stdin
         .take()
         .expect("stdin")
-        .write_all(MESSY.as_bytes())
+        .write_all(input.as_bytes())
         .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn stdin_to_stdout() {
+    let out = with_stdin(&["fmt", "-"], MESSY);
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), CANONICAL);
 }
 
 #[test]
+fn check_of_stdin_prints_nothing_and_fails_when_not_formatted() {
+    let out = with_stdin(&["fmt", "--check", "-"], MESSY);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("would reformat <stdin>"));
+    let out = with_stdin(&["fmt", "--check", "-"], CANONICAL);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    let out = with_stdin(&["fmt", "--check", "--diff", "-"], MESSY);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("+  firmographics {"));
+}
+
+#[test]
 fn a_file_with_syntax_errors_is_not_rewritten() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = scratch();
     let file = dir.path().join("broken.icp");
     let text = "icp x \"X\" {\n  firmographics {\n    employees >=\n  }\n}\n";
     std::fs::write(&file, text).expect("write");

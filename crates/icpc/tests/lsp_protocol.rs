@@ -467,13 +467,23 @@ fn bad_requests_get_answers_and_the_server_goes_on() {
         let mut params = far.clone();
         params["context"] = json!({"includeDeclaration": true, "triggerKind": 1});
         let r = c.request(method, params);
-        assert!(
-            r.get("result").is_some() || r.get("error").is_some(),
-            "{method}: {r}"
-        );
+        // A position past the end is the end of the text: nothing is there. An error answer
+        // (the server's guard turning a panic into InternalError) is a failure too.
+        assert!(r.get("error").is_none(), "{method}: {r}");
+        let nothing = r["result"].is_null()
+            || r["result"].as_array().is_some_and(Vec::is_empty)
+            || r["result"]["items"].as_array().is_some_and(Vec::is_empty);
+        assert!(nothing, "{method} at a position past the end: {r}");
     }
+    // A column past the end of a line is the end of that line: the same answer as there.
+    let line5_end = text.lines().nth(5).expect("line 5").encode_utf16().count();
     let mid = json!({"textDocument": {"uri": u}, "position": {"line": 5, "character": 99999}});
-    c.request("textDocument/hover", mid);
+    let end = json!({"textDocument": {"uri": u}, "position": {"line": 5, "character": line5_end}});
+    for method in ["textDocument/hover", "textDocument/definition"] {
+        let r = c.request(method, mid.clone());
+        assert!(r.get("error").is_none(), "{method}: {r}");
+        assert_eq!(r["result"], c.request_ok(method, end.clone()), "{method}");
+    }
     // An unknown method is MethodNotFound.
     let r = c.request("icp/noSuchMethod", json!({}));
     assert_eq!(r["error"]["code"], -32601, "{r}");
@@ -544,6 +554,8 @@ fn workspace_symbols_and_icp_toml_changes() {
     let dir = std::env::temp_dir().join(format!("icpc-lsp-ws-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
+    // The defaults until the test changes them; no icp.toml above the temp dir is picked up.
+    std::fs::write(dir.join("icp.toml"), "# the defaults\n").expect("write");
     std::fs::write(
         dir.join("sub/devtools.icp"),
         example("devtools-weighted.icp"),
@@ -665,5 +677,101 @@ fn long_files_answer_from_the_region_around_the_cursor() {
             "{l:?} at {ch}"
         );
     }
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn a_cancelled_request_is_answered_as_cancelled_and_the_server_goes_on() {
+    let mut c = Client::start_default();
+    let u = uri("big.icp");
+    // Big enough that its first analysis takes far longer than the cancellation takes to
+    // arrive.
+    let text = icp_syntax::generator::generate(4_000_000, 11);
+    c.open(&u, &text);
+    let id = c.send_request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": u}}),
+    );
+    c.notify("$/cancelRequest", json!({"id": id}));
+    let r = c.response(id);
+    assert_eq!(r["error"]["code"], -32800, "RequestCancelled expected: {r}");
+    // A cancellation of a request already answered, or never made, changes nothing.
+    c.notify("$/cancelRequest", json!({"id": id}));
+    c.notify("$/cancelRequest", json!({"id": 987_654}));
+    // The document is still served: the same request, not cancelled, is answered in full.
+    let tokens = c.request_ok(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": u}}),
+    );
+    assert!(
+        tokens["data"].as_array().is_some_and(|d| d.len() > 1000),
+        "{}",
+        &tokens.to_string()[..200.min(tokens.to_string().len())]
+    );
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn diagnostics_of_an_older_version_are_never_published_after_a_newer_ones() {
+    let mut c = Client::start_default();
+    let u = uri("edits.icp");
+    let mut text = icp_syntax::generator::generate(300_000, 3);
+    c.open(&u, &text);
+    // A burst of edits, each at the top, none waiting for the last one's diagnostics.
+    let last = 30;
+    for v in 2..=last {
+        let line = format!("# edit {v}\n");
+        c.change(&u, v, &text, 0, 0, &line);
+        text.insert_str(0, &line);
+    }
+    c.diagnostics(&u, last);
+    // Everything the server sends before answering a later request has arrived by then.
+    let (v, server) = c.server_text(&u);
+    assert_eq!((v, server.len()), (last, text.len()));
+    let published: Vec<i64> = c
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "textDocument/publishDiagnostics" && n["params"]["uri"] == u)
+        .filter_map(|n| n["params"]["version"].as_i64())
+        .collect();
+    assert!(
+        published.iter().all(|&v| v == last),
+        "published after version {last}: {published:?}"
+    );
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn a_change_whose_version_does_not_increase_is_still_applied() {
+    let mut c = Client::start_default();
+    let u = uri("versions.icp");
+    let text = example("hr-analytics.icp");
+    c.open(&u, &text);
+    c.diagnostics(&u, 1);
+    let broken = text.replacen("employees in 200..2000", "employeez in 200..2000", 1);
+    assert_ne!(broken, text);
+    // Version 1 again: the client is wrong, but its text is what the user sees.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 1}, "contentChanges": [{"text": broken}]}),
+    );
+    assert_eq!(c.server_text(&u), (1, broken.clone()));
+    let d = c.wait_notification("textDocument/publishDiagnostics", |p| {
+        p["uri"] == u.as_str()
+            && p["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|x| x["code"] == "unknown-field"))
+    });
+    assert_eq!(d["version"], 1);
+    // A lower version still: applied too, and its diagnostics published under it.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 0}, "contentChanges": [{"text": text}]}),
+    );
+    assert_eq!(c.server_text(&u), (0, text.clone()));
+    assert_eq!(
+        comparable(&c.diagnostics(&u, 0)),
+        expected_diagnostics(&text)
+    );
     assert!(c.shutdown().success());
 }

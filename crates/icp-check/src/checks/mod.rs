@@ -14,6 +14,7 @@ use icp_syntax::ast::{self, Expr, ExprKind};
 use crate::analysis::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::Domain;
+use crate::lexicon::prose::{Context, judge};
 use crate::lexicon::{Hit, Lexicon};
 use crate::model::{IcpModel, SchemaModel};
 
@@ -232,6 +233,20 @@ impl Place {
             Place::Pain => "this pain".into(),
             Place::Persona => "this persona".into(),
             Place::SegmentTitle => "the segment's title".into(),
+        }
+    }
+
+    /// What the prose at this place describes, for [`judge`].
+    pub fn context(self) -> Context {
+        match self {
+            Place::IcpTitle => Context::Title,
+            Place::Criterion("triggers") => Context::Trigger,
+            Place::Criterion("segment") => Context::Segment,
+            Place::Criterion(_) => Context::Criterion,
+            Place::Job => Context::Job,
+            Place::Pain => Context::Pain,
+            Place::Persona => Context::Persona,
+            Place::SegmentTitle => Context::Segment,
         }
     }
 }
@@ -531,7 +546,7 @@ fn collect_prose<'a>(
 ) -> Vec<Prose<'a>> {
     let mut out: Vec<Prose<'a>> = Vec::new();
     // Files repeat their prose (persona titles, pains, segment names): each text is scanned once.
-    let mut scanned: rustc_hash::FxHashMap<&'a str, Vec<Hit>> = Default::default();
+    let mut scanned: rustc_hash::FxHashMap<(&'a str, Context), Vec<Hit>> = Default::default();
     for (icp_index, m) in model.icps.iter().enumerate() {
         // Icps of a file look alike: room for as much prose in each as the first had, rather
         // than growing (copying) a long list many times.
@@ -543,9 +558,10 @@ fn collect_prose<'a>(
         };
         let mut push =
             |place: Place, text: &'a str, span: Span, expr_span: Option<Span>, has_window: bool| {
+                let context = place.context();
                 let hits = scanned
-                    .entry(text)
-                    .or_insert_with(|| lex.scan(text))
+                    .entry((text, context))
+                    .or_insert_with(|| judge(lex, text, context))
                     .clone();
                 out.push(Prose {
                     icp: icp_index,

@@ -1,0 +1,12 @@
+//! Evidence from outcomes: how well an icp's rubric separates won from lost deals
+//! ([`audit`]), criteria proposed from the best accounts (`suggest`), and a schema inferred
+//! from a CRM export (`init`).
+//!
+//! Accounts are read by `icp-eval`'s streaming reader and scored by its evaluator, exactly
+//! as `icpc score` reads and scores them. This crate never prints: it returns reports and
+//! renders them to strings.
+
+pub mod audit;
+pub mod html;
+pub mod render;
+pub mod stats;
