@@ -35,4 +35,5 @@ echo "== tree-sitter test (corpus and highlight tests)"
 
 cd ..
 echo "== node tests (examples parse, TextMate scopes, keywords.json)"
-node --test test/*.test.mjs
+# The node tests run `tree-sitter` by name: the pinned one comes first on PATH.
+PATH="$(dirname "$ts"):$PATH" node --test test/*.test.mjs

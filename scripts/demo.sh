@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds icpc and runs it on the bundled examples: check, fmt --check, explain, score.
+# Builds icpc and runs it on the bundled examples: check, fmt --check, explain, score, diff, compile.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked -q -p icpc || exit 2
@@ -26,5 +26,17 @@ if [ -f examples/accounts/hr-analytics.csv ]; then
   $icpc score examples/hr-analytics.icp --accounts examples/accounts/hr-analytics.csv --as-of 2026-11-23
   [ $? -le 1 ] || exit 1
 fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+sed 's/employees in 200\.\.2000/employees in 150..5000/' examples/hr-analytics.icp > "$tmp/hr-analytics.icp"
+step icpc diff examples/hr-analytics.icp "$tmp/hr-analytics.icp"
+# A change of meaning: exit 1, as `diff` does.
+$icpc diff examples/hr-analytics.icp "$tmp/hr-analytics.icp"
+[ $? -eq 1 ] || { echo "expected a change of meaning"; exit 1; }
+
+step icpc compile examples/hr-analytics.icp --target duckdb --as-of 2026-11-23 '| head -20'
+$icpc compile examples/hr-analytics.icp --target duckdb --as-of 2026-11-23 > "$tmp/score.sql" || exit 1
+head -20 "$tmp/score.sql"
+
 echo
 echo "demo: all steps ran as expected"

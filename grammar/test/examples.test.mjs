@@ -1,5 +1,5 @@
 // Every example file parses with the tree-sitter grammar with no ERROR or MISSING node.
-// Needs the tree-sitter CLI on PATH (grammar/install.sh installs it).
+// Needs the pinned tree-sitter CLI on PATH (grammar/install.sh installs it; grammar/test.sh puts it first).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -4,6 +4,8 @@
 //! `resolve` adds the semantic model; `analyze` is the whole analysis every front end runs
 //! (parse, resolve, every check, suppressions, line index). The overhead of the checks is
 //! `analyze` against `parse`; the figures are recorded in `docs/benchmarks.md`.
+//! `parse_prose` and `analyze_prose` run on a prose-heavy input built from the labelled
+//! corpus of the prose checks (every phrase in its place, distinct texts).
 
 use divan::Bencher;
 use divan::counter::BytesCount;
@@ -52,4 +54,25 @@ fn analyze(b: Bencher, size: usize) {
     let config = config();
     b.counter(BytesCount::of_str(&src))
         .bench(|| icp_check::analyze(divan::black_box(&src), &config));
+}
+
+/// Prose-heavy input: the phrases of the labelled corpus in every prose position.
+fn prose_input(size: usize) -> String {
+    let corpus = icp_check::lexicon::prose::eval::Corpus::load_default().expect("the corpus");
+    icp_check::lexicon::prose::eval::prose_heavy_file(&corpus, size)
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn analyze_prose(b: Bencher, size: usize) {
+    let src = prose_input(size);
+    let config = config();
+    b.counter(BytesCount::of_str(&src))
+        .bench(|| icp_check::analyze(divan::black_box(&src), &config));
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn parse_prose(b: Bencher, size: usize) {
+    let src = prose_input(size);
+    b.counter(BytesCount::of_str(&src))
+        .bench(|| icp_syntax::parse(divan::black_box(&src)));
 }

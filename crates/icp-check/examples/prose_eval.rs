@@ -3,7 +3,9 @@
 //!
 //! `cargo run -p icp-check --example prose_eval` prints the table; `-- --errors` also lists
 //! every phrase of the `dev` split the checks get wrong (the `test` split is only scored, never
-//! listed); `-- --explain CONTEXT TEXT` shows what the rules find in one text.
+//! listed); `-- --explain CONTEXT TEXT` shows what the rules find in one text;
+//! `-- --prose-input SIZE` writes a prose-heavy `.icp` file of about SIZE bytes for the
+//! benchmarks.
 
 use icp_check::lexicon::Lexicon;
 use icp_check::lexicon::prose::eval::{Corpus, Score};
@@ -18,6 +20,16 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if let [flag, size] = &args[..] {
+        if flag == "--prose-input" {
+            let Ok(size) = size.parse::<usize>() else {
+                eprintln!("error: `--prose-input SIZE` takes a size in bytes, not `{size}`");
+                std::process::exit(2);
+            };
+            print!("{}", icp_check::lexicon::prose::eval::prose_heavy_file(&corpus, size));
+            return;
+        }
+    }
     if let [flag, context, text] = &args[..] {
         if flag == "--explain" {
             let Some(&(_, ctx)) = Context::NAMES.iter().find(|(n, _)| n == context) else {

@@ -33,6 +33,8 @@ pub fn analyze(src: &str, config: &Config) -> Analysis {
 /// [`analyze`], with the model of another file whose icps and schemas the tests may name:
 /// for `NAME_test.icp`, the model of `NAME.icp` beside it.
 pub fn analyze_with(src: &str, config: &Config, context: Option<&Model>) -> Analysis {
+    // Lone `\r` line ends become `\n` (offsets unchanged), so every check reads lines alike.
+    let src = &*icp_syntax::normalize_line_ends(src);
     let (file, syntax_errors) = icp_syntax::parse(src);
     let mut diagnostics: Vec<Diagnostic> = syntax_errors
         .into_iter()

@@ -37,11 +37,15 @@ pub struct Edit {
     pub replacement: String,
 }
 
-/// A fix the checker is certain of: applied by `icpc check --fix` and offered as a quick fix.
+/// A fix: one the checker is certain of is applied by `icpc check --fix` and offered as the
+/// preferred quick fix; one whose value is a placeholder for the author to confirm
+/// (`confirm`) is only offered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub title: String,
     pub edits: Vec<Edit>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub confirm: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -100,6 +104,18 @@ impl Diagnostic {
         self.fix = Some(Fix {
             title: title.into(),
             edits,
+            confirm: false,
+        });
+        self
+    }
+
+    /// A fix with a placeholder value the author must confirm: offered as a quick fix, never
+    /// applied by `icpc check --fix`.
+    pub fn with_suggestion(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Diagnostic {
+        self.fix = Some(Fix {
+            title: title.into(),
+            edits,
+            confirm: true,
         });
         self
     }

@@ -67,7 +67,7 @@ pub fn index() -> String {
         }
         let _ = writeln!(s);
     }
-    let _ = writeln!(s, "## Suppressions\n");
+    let _ = writeln!(s, "## How to suppress a finding\n");
     let _ = writeln!(
         s,
         "`# icp: allow(code, …) -- reason` at the end of a line covers the findings that start on that \

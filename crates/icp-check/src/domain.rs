@@ -467,6 +467,11 @@ impl Con {
 pub struct Cube(Vec<(FieldId, Con)>);
 
 impl Cube {
+    /// The constraints of the box, one per field, sorted by field.
+    pub fn constraints(&self) -> &[(FieldId, Con)] {
+        &self.0
+    }
+
     fn single(field: FieldId, con: Con) -> Option<Cube> {
         if con.is_empty() {
             None

@@ -23,7 +23,13 @@ pub fn apply_once(src: &str, diags: &[Diagnostic]) -> (String, Vec<Applied>) {
     let mut applied = Vec::new();
     let index = icp_syntax::LineIndex::new(src);
     for d in diags {
-        let Some(Fix { title, edits: fx }) = &d.fix else {
+        let Some(Fix {
+            title,
+            edits: fx,
+            confirm: false,
+        }) = &d.fix
+        else {
+            // No fix, or one with a placeholder the author must confirm.
             continue;
         };
         let valid = fx.iter().all(|e| {

@@ -369,6 +369,9 @@ pub const CHANNEL_KINDS: &[&str] = &[
     "outbound",
     "partner",
 ];
+/// Words the `tier` column of the score output uses for its own outcomes, so no rubric tier
+/// may take them (whatever the case).
+pub const RESERVED_TIER_NAMES: &[&str] = &["disqualified", "error"];
 pub const CADENCES: &[(&str, i64)] = &[("monthly", 30), ("quarterly", 92), ("yearly", 365)];
 
 /// Builds the model of a parsed file, reporting semantic errors.
@@ -763,6 +766,7 @@ impl<'m> Resolver<'m, '_> {
                             }
                             ast::RubricItem::Tier(t) => {
                                 self.unique(&mut names, "tier", &t.name);
+                                self.not_reserved_tier(&t.name);
                                 let condition = match &t.condition {
                                     None => None,
                                     Some(c) => match &c.threshold.kind {
@@ -845,6 +849,32 @@ impl<'m> Resolver<'m, '_> {
         } else {
             names.insert(key, name.span);
         }
+    }
+
+    /// Tier names that the score output uses for its own outcomes.
+    fn not_reserved_tier(&mut self, name: &ast::Ident) {
+        let Some(word) = RESERVED_TIER_NAMES
+            .iter()
+            .find(|w| name.name.eq_ignore_ascii_case(w))
+        else {
+            return;
+        };
+        self.diags.push(
+            Diagnostic::error(
+                "reserved-name",
+                name.span,
+                format!(
+                    "a tier cannot be named `{}`: the score output uses `{word}` for {}",
+                    name.name,
+                    if *word == "error" {
+                        "rows whose data could not be read"
+                    } else {
+                        "accounts a `disqualify` criterion excludes"
+                    }
+                ),
+            )
+            .with_help("name the tier for what it means, such as `poor_fit` or `nurture`"),
+        );
     }
 
     fn props(&mut self, props: &[ast::Prop]) {

@@ -460,16 +460,25 @@ pub fn parse_bool(s: &[u8]) -> Result<bool, CellError> {
     }
 }
 
-/// A `date`: `YYYY-MM-DD`, optionally followed by a time (`T…` or a space), which is ignored.
-/// Returns days since 1970-01-01.
+/// A `date`: `YYYY-MM-DD`, optionally followed by a time (`T` or a space, then
+/// `HH:MM[:SS[.fraction]]` and an optional `Z` or `±HH:MM` offset), which is checked and then
+/// ignored. Returns days since 1970-01-01.
 pub fn parse_date(s: &[u8]) -> Result<i64, CellError> {
     let bad = CellError::new("is not a calendar date", DATE_FORM);
     let s = trim(s);
     if s.len() < 10 || s[4] != b'-' || s[7] != b'-' {
         return Err(bad);
     }
-    if s.len() > 10 && s[10] != b'T' && s[10] != b't' && s[10] != b' ' {
-        return Err(bad);
+    if s.len() > 10 {
+        if s[10] != b'T' && s[10] != b't' && s[10] != b' ' {
+            return Err(bad);
+        }
+        if !is_time(&s[11..]) {
+            return Err(CellError::new(
+                "has a date followed by something that is not a time of day",
+                DATE_FORM,
+            ));
+        }
     }
     let num = |a: usize, b: usize| -> Option<u32> {
         let mut v = 0u32;
@@ -496,6 +505,55 @@ pub fn parse_date(s: &[u8]) -> Result<i64, CellError> {
         return Err(CellError::new("has no such day", DATE_FORM));
     }
     Ok(days_from_civil(y as i32, m, d))
+}
+
+/// An RFC 3339 time of day after a date: `HH:MM`, optional `:SS` and `.fraction`, then an
+/// optional `Z` or numeric offset `±HH:MM` (`±HHMM` and `±HH` are read as well).
+fn is_time(t: &[u8]) -> bool {
+    let two = |i: usize, max: u8| -> Option<usize> {
+        let (a, b) = (*t.get(i)?, *t.get(i + 1)?);
+        (a.is_ascii_digit() && b.is_ascii_digit() && (a - b'0') * 10 + (b - b'0') <= max)
+            .then_some(i + 2)
+    };
+    let Some(mut i) = two(0, 23) else {
+        return false;
+    };
+    if t.get(i) != Some(&b':') {
+        return false;
+    }
+    let Some(j) = two(i + 1, 59) else {
+        return false;
+    };
+    i = j;
+    if t.get(i) == Some(&b':') {
+        // 60 is a leap second.
+        let Some(j) = two(i + 1, 60) else {
+            return false;
+        };
+        i = j;
+        if t.get(i) == Some(&b'.') {
+            let digits = t[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 0 {
+                return false;
+            }
+            i += 1 + digits;
+        }
+    }
+    match t.get(i) {
+        None => true,
+        Some(b'Z' | b'z') => i + 1 == t.len(),
+        Some(b'+' | b'-') => {
+            let Some(j) = two(i + 1, 23) else {
+                return false;
+            };
+            match &t[j..] {
+                [] => true,
+                [b':', ..] => two(j + 1, 59) == Some(t.len()),
+                _ => two(j, 59) == Some(t.len()),
+            }
+        }
+        Some(_) => false,
+    }
 }
 
 /// A `duration`: `90d`, `8w`, `6mo`, `2y` (also `90 days`, `6 months` …) or plain days.
@@ -658,6 +716,35 @@ mod tests {
         assert!(parse_date(b"2026-13-01").is_err());
         assert!(parse_date(b"10/05/2026").is_err());
         assert!(parse_date(b"2026-10-05x").is_err());
+        for ok in [
+            "2026-10-05T13:45",
+            "2026-10-05t13:45:07",
+            "2026-10-05T23:59:60.125Z",
+            "2026-10-05T13:45:00+02:00",
+            "2026-10-05T13:45:00-0530",
+            "2026-10-05 00:00:00z",
+        ] {
+            assert_eq!(
+                parse_date(ok.as_bytes()),
+                Ok(days_from_civil(2026, 10, 5)),
+                "{ok}"
+            );
+        }
+        for junk in [
+            "2026-10-05Tgarbage",
+            "2026-10-05T99:99",
+            "2026-10-05T",
+            "2026-10-05T13",
+            "2026-10-05T13:45:00.",
+            "2026-10-05T13:45:00Zjunk",
+            "2026-10-05T13:45+25:00",
+            "2026-10-05T13:45:00+02:0",
+            "2026-10-05T24:00",
+            "2026-10-05T13:60",
+        ] {
+            let e = parse_date(junk.as_bytes()).expect_err(junk);
+            assert!(e.problem.contains("time of day"), "{junk}: {}", e.problem);
+        }
     }
 
     #[test]

@@ -22,7 +22,6 @@ pub use eval::{Binding, Evaluator, Outcome, Row, Score, T3, TierOut};
 pub use output::OutputFormat;
 pub use program::{CompileError, Program};
 pub use stream::{
-    AccountRow, InputFormat, Job, Kept, MissingColumn, Options, Progress, RowIssue, StreamError,
-    Summary,
-    UnlistedValues,
+    AccountRow, InputFormat, Job, Kept, MAX_THREADS, MissingColumn, Options, Progress, RowIssue,
+    StreamError, Summary, UnlistedValues,
 };

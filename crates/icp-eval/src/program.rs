@@ -97,7 +97,7 @@ pub type NodeId = u32;
 
 /// One test of the flat program. Sub-criteria are referred to by index.
 #[derive(Clone, Debug)]
-pub(crate) enum Node {
+pub enum Node {
     NumCmp {
         slot: u16,
         op: CmpOp,
@@ -202,7 +202,7 @@ pub struct Segment {
 /// The score in fixed point: every weight, tier threshold and graded slope times `denom` is
 /// a whole number, so a row's score is an integer sum of "units" of `1/denom`.
 #[derive(Clone, Debug)]
-pub(crate) struct ScorePlan {
+pub struct ScorePlan {
     pub denom: i128,
     pub weight_units: Vec<i128>,
     /// Per rule: for graded rules, `weight × denom / (hi − lo)` as a reduced fraction.
@@ -215,9 +215,9 @@ pub(crate) struct ScorePlan {
 pub struct Program {
     pub icp: String,
     pub slots: Vec<Slot>,
-    pub(crate) nodes: Vec<Node>,
+    pub nodes: Vec<Node>,
     /// The source text of each node.
-    pub(crate) texts: Vec<String>,
+    pub texts: Vec<String>,
     /// The icp's firmographics and tech-stack criteria.
     pub core: Vec<(NodeId, String)>,
     pub disqualifiers: Vec<Disqualifier>,
@@ -226,7 +226,11 @@ pub struct Program {
     pub segments: Vec<Segment>,
     /// The reference date for `within`, in days since 1970-01-01.
     pub as_of: i64,
-    pub(crate) plan: Option<ScorePlan>,
+    /// The `within` tests (compiled as `DayCmp` against `as_of - days`) and their days, for
+    /// back ends that count from another date.
+    pub within: Vec<(NodeId, i64)>,
+    /// The fixed-point score plan; `None` when the weights are too fine for it.
+    pub plan: Option<ScorePlan>,
     pub(crate) set_words_total: usize,
 }
 
@@ -265,6 +269,7 @@ struct Compiler<'a> {
     nodes: Vec<Node>,
     texts: Vec<String>,
     set_words: usize,
+    within: Vec<(NodeId, i64)>,
 }
 
 impl Compiler<'_> {
@@ -358,6 +363,7 @@ impl Compiler<'_> {
     }
 
     fn pred(&mut self, p: &Pred) -> Result<NodeId, CompileError> {
+        let mut within = None;
         let node = match &p.kind {
             PredKind::Cmp { field, op, value } => {
                 let slot = self.slot(*field)?;
@@ -523,6 +529,7 @@ impl Compiler<'_> {
             }
             PredKind::Within { field, days } => {
                 let slot = self.slot(*field)?;
+                within = Some(*days);
                 Node::DayCmp {
                     slot,
                     op: CmpOp::Ge,
@@ -558,7 +565,11 @@ impl Compiler<'_> {
             PredKind::Prose { .. } | PredKind::Invalid => Node::Unknown,
         };
         let text = text_of(self.src, p);
-        Ok(self.push(node, text))
+        let id = self.push(node, text);
+        if let Some(days) = within {
+            self.within.push((id, days));
+        }
+        Ok(id)
     }
 }
 
@@ -670,6 +681,7 @@ impl Program {
             nodes: Vec::new(),
             texts: Vec::new(),
             set_words: 0,
+            within: Vec::new(),
         };
         let mut core = Vec::new();
         for p in icp.core_preds() {
@@ -726,6 +738,11 @@ impl Program {
                 preds,
             });
         }
+        // Fields named only where scoring does not look (triggers, job criteria …) are still
+        // read and checked in every row, so a bad cell in any column the icp uses is an error.
+        for &f in &icp.referenced {
+            c.slot(f)?;
+        }
         let plan = score_plan(&rules, &tiers);
         Ok(Program {
             icp: icp.name.to_string(),
@@ -738,6 +755,7 @@ impl Program {
             tiers,
             segments,
             as_of,
+            within: c.within,
             plan,
             set_words_total: c.set_words,
         })

@@ -24,6 +24,9 @@ pub enum InputFormat {
     Jsonl,
 }
 
+/// The most worker threads a job starts, whatever [`Options::threads`] asks for.
+pub const MAX_THREADS: usize = 256;
+
 /// How to read and write.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -31,7 +34,7 @@ pub struct Options {
     pub output: OutputFormat,
     /// Input columns copied to the output; `None` keeps the first column.
     pub keep: Option<Vec<String>>,
-    /// Worker threads (at least 1).
+    /// Worker threads (at least 1, at most [`MAX_THREADS`]; other values are clamped).
     pub threads: usize,
     /// The size of the blocks the input is cut into.
     pub block_bytes: usize,
@@ -406,7 +409,7 @@ impl<'p> Job<'p> {
         init: impl Fn() -> A + Sync,
         on_row: impl Fn(&Ctx<'_>, &mut A, &Evaluator<'_>, &dyn InputRow, &mut Vec<u8>) + Sync,
     ) -> Result<(Summary, Vec<A>), StreamError> {
-        let threads = self.opts.threads.max(1);
+        let threads = self.opts.threads.clamp(1, MAX_THREADS);
         let block = self.opts.block_bytes.max(1024);
         let ctx = Ctx {
             prog: self.prog,
@@ -439,6 +442,32 @@ impl<'p> Job<'p> {
         let (recycle_tx, recycle_rx) = sync_channel::<Vec<u8>>(threads * 3);
         let work_rx = Mutex::new(work_rx);
         let result = std::thread::scope(|scope| -> Result<(), StreamError> {
+            // Workers first: when the system will not start as many threads as asked, the job
+            // goes on with those it has, and fails cleanly (before any reading) with none.
+            let mut workers = Vec::new();
+            let mut refused = None;
+            for _ in 0..threads {
+                let done_tx = done_tx.clone();
+                let work_rx = &work_rx;
+                let recycle_tx = recycle_tx.clone();
+                let ctx = &ctx;
+                let (init, on_row) = (&init, &on_row);
+                match std::thread::Builder::new().spawn_scoped(scope, move || {
+                    worker(ctx, work_rx, &done_tx, &recycle_tx, init(), on_row)
+                }) {
+                    Ok(w) => workers.push(w),
+                    Err(e) => {
+                        refused = Some(e);
+                        break;
+                    }
+                }
+            }
+            if workers.is_empty() {
+                return Err(StreamError::Input(format!(
+                    "cannot start a scoring thread: {}",
+                    refused.map_or_else(|| "no threads".to_string(), |e| e.to_string())
+                )));
+            }
             let reader_done = done_tx.clone();
             scope.spawn(move || {
                 if let Err(e) =
@@ -447,18 +476,6 @@ impl<'p> Job<'p> {
                     let _ = reader_done.send(Err(e));
                 }
             });
-            let mut workers = Vec::new();
-            for _ in 0..threads {
-                let done_tx = done_tx.clone();
-                let work_rx = &work_rx;
-                let recycle_tx = recycle_tx.clone();
-                let ctx = &ctx;
-                let (init, on_row) = (&init, &on_row);
-                workers
-                    .push(scope.spawn(move || {
-                        worker(ctx, work_rx, &done_tx, &recycle_tx, init(), on_row)
-                    }));
-            }
             drop(done_tx);
             drop(recycle_tx);
             let r = write_in_order(&done_rx, out, &mut summary, header_lines, progress);

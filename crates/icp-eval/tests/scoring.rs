@@ -704,3 +704,45 @@ fn lone_carriage_returns_end_csv_lines() {
         assert_eq!(s.summary.unread_bytes, 0);
     }
 }
+
+#[test]
+fn a_bad_cell_in_a_column_only_triggers_use_makes_an_error_row() {
+    let icp = r#"
+schema acct {
+  employees: int  from "Employees"
+  funded: date    from "Last Funding"
+}
+
+icp t "Funded companies with 100 or more employees" {
+  uses acct
+  firmographics {
+    employees >= 100
+  }
+  triggers {
+    funded within 90d
+  }
+  rubric {
+    rule big : employees >= 1000
+    tier top when score >= 1
+    tier low otherwise
+  }
+}
+"#;
+    let input = "Employees,Last Funding\n2000,2026-02-30\n2000,2026-10-01\n2000,\n";
+    let s = score_with(
+        icp,
+        input.as_bytes(),
+        opts(InputFormat::Csv, OutputFormat::Csv),
+    );
+    assert_eq!(s.rows.len(), 3);
+    assert_eq!(get(&s.rows[0], "tier"), "error");
+    assert!(
+        get(&s.rows[0], "error").contains("Last Funding: \"2026-02-30\" has no such day"),
+        "{:?}",
+        s.rows[0]
+    );
+    assert_eq!(get(&s.rows[1], "tier"), "top");
+    assert_eq!(get(&s.rows[2], "tier"), "top");
+    assert_eq!(s.summary.errors, 1);
+    assert!(s.missing.is_empty());
+}

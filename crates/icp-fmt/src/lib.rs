@@ -77,6 +77,8 @@ pub(crate) fn format_units(
     src: &str,
     opts: &FmtOptions,
 ) -> Result<(String, Vec<printer::Unit>), FmtError> {
+    // Lone `\r` line ends read as `\n` (offsets unchanged); the output ends lines with `\n`.
+    let src = &*icp_syntax::normalize_line_ends(src);
     let (file, errors) = icp_syntax::parse(src);
     if !errors.is_empty() {
         return Err(FmtError::Syntax(errors));

@@ -21,6 +21,7 @@ pub fn format_range(
     opts: &FmtOptions,
 ) -> Result<(Range<usize>, String), FmtError> {
     let (out, units) = format_units(src, opts)?;
+    let src = &*icp_syntax::normalize_line_ends(src);
     // Offsets inside a character count as that character's start.
     let floor = |mut i: usize| {
         i = i.min(src.len());

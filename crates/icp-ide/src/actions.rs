@@ -47,7 +47,8 @@ pub fn code_actions(src: &str, a: &Analysis, range: Span) -> Vec<CodeAction> {
                     .map(|e| TextEdit::new(e.span, e.replacement.clone()))
                     .collect(),
                 diagnostic: i,
-                preferred: true,
+                // A fix with a placeholder waits for the author's choice.
+                preferred: !fix.confirm,
             });
         }
         if let Some(edit) = suppression(src, a, d) {
@@ -168,5 +169,23 @@ mod tests {
         let actions = code_actions(ANTIPATTERNS, &a, Span::new(at, at + 2));
         assert!(actions.iter().all(|x| x.preferred), "{actions:?}");
         assert!(!actions.is_empty());
+    }
+
+    #[test]
+    fn a_suggested_criterion_is_offered_but_not_preferred() {
+        let src = "schema s {\n  headcount_growth: percent\n}\n\nicp a \"HR teams at US companies with 200-2000 employees\" {\n  uses s\n  firmographics {\n    \"Fast-growing companies\"\n  }\n}\n";
+        let a = analysis(src);
+        let at = src.find("Fast").expect("the prose");
+        let actions = code_actions(src, &a, Span::new(at, at));
+        let fix = actions
+            .iter()
+            .find(|x| {
+                x.title
+                    .starts_with("Replace with `headcount_growth >= 30%`")
+            })
+            .unwrap_or_else(|| panic!("{actions:#?}"));
+        assert!(!fix.preferred);
+        let out = apply_edits(src, &fix.edits);
+        assert!(out.contains("    headcount_growth >= 30%\n"), "{out}");
     }
 }

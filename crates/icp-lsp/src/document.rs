@@ -29,7 +29,13 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// A lone `\r` in `text` becomes `\n`: both end a line, and every offset stays the same,
+    /// so the features below the server, which split lines at `\n`, agree with the positions.
     pub fn new(version: i32, revision: u64, text: String) -> Snapshot {
+        let text = match icp_syntax::normalize_line_ends(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(t) => t,
+        };
         let lines = LineIndex::new(&text);
         Snapshot {
             version,

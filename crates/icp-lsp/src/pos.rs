@@ -2,8 +2,8 @@
 //!
 //! An LSP position is a line and a character offset within the line, counted in the encoding
 //! negotiated at `initialize`: UTF-16 code units by default, or UTF-8 bytes when the client
-//! offers `utf-8`. Everything else in the server works in byte offsets. Lines end at `\n` only,
-//! as for the rest of the toolchain (a `\r` before it belongs to the line's end).
+//! offers `utf-8`. Everything else in the server works in byte offsets. Lines end at `\n`,
+//! `\r\n` or a lone `\r`, as the protocol says and as for the rest of the toolchain.
 //!
 //! Every conversion clamps: a line past the end is the end of the text, a character past the
 //! end of its line is the end of the line (as the protocol asks), and a position inside a
@@ -119,7 +119,7 @@ impl<'a> PosMap<'a> {
 /// incremental edits to the document's rope.
 pub fn rope_char(rope: &Rope, pos: Position, enc: Encoding) -> usize {
     let line = pos.line as usize;
-    // With `\n` as the only line break, a rope of n breaks has n + 1 lines.
+    // With `\n`, `\r\n` and `\r` as the line breaks, a rope of n breaks has n + 1 lines.
     if line >= rope.len_lines() {
         return rope.len_chars();
     }
@@ -129,9 +129,9 @@ pub fn rope_char(rope: &Rope, pos: Position, enc: Encoding) -> usize {
     // Leave the line break (and a `\r` before it) out of the line.
     if len > 0 && slice.char(len - 1) == '\n' {
         len -= 1;
-        if len > 0 && slice.char(len - 1) == '\r' {
-            len -= 1;
-        }
+    }
+    if len > 0 && slice.char(len - 1) == '\r' {
+        len -= 1;
     }
     let want = pos.character as usize;
     let mut units = 0;
@@ -179,13 +179,13 @@ mod tests {
 
     #[test]
     fn rope_and_text_agree() {
-        // A lone `\r` and U+2028 do not end lines, for the rope as for the line index.
-        let text = "a😀b\n字x\r\n\nen\rd\u{2028}!\n";
+        // A lone `\r` ends a line and U+2028 does not, for the rope as for the line index.
+        let text = "a😀b\n字x\r\n\nen\rd\u{2028}!\r\r\nz\n";
         let rope = Rope::from_str(text);
         let lines = LineIndex::new(text);
         for enc in [Encoding::Utf8, Encoding::Utf16] {
             let m = PosMap::new(text, &lines, enc);
-            for line in 0..6 {
+            for line in 0..8 {
                 for ch in 0..8 {
                     let p = pos(line, ch);
                     assert_eq!(

@@ -115,7 +115,13 @@ pub fn lex_each(src: &str, mut emit: impl FnMut(Token)) -> (Vec<Span>, Vec<LexEr
         let b = bytes[i];
         let start = i;
         let kind = match b {
+            // A line ends at `\n`, `\r\n` or a lone `\r`.
             b'\n' => {
+                line_start = true;
+                i += 1;
+                continue;
+            }
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
                 line_start = true;
                 i += 1;
                 continue;
@@ -129,14 +135,8 @@ pub fn lex_each(src: &str, mut emit: impl FnMut(Token)) -> (Vec<Span>, Vec<LexEr
                 continue;
             }
             b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                let mut end = i;
-                if end > start && bytes[end - 1] == b'\r' {
-                    end -= 1;
-                }
-                out.comments.push(Span::new(start, end));
+                i += memchr::memchr2(b'\n', b'\r', &bytes[i..]).unwrap_or(bytes.len() - i);
+                out.comments.push(Span::new(start, i));
                 continue;
             }
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
@@ -269,11 +269,16 @@ fn scan_string(src: &str, start: usize, errors: &mut Vec<LexError>) -> usize {
     let b = src.as_bytes();
     let mut i = start + 1;
     while i < b.len() {
-        // Skip the plain bytes of the string in one step.
-        i += memchr::memchr3(b'"', b'\\', b'\n', &b[i..]).unwrap_or(b.len() - i);
+        // Skip the plain bytes of the string in one step; a `\r` among them ends the line.
+        let run = memchr::memchr3(b'"', b'\\', b'\n', &b[i..]).unwrap_or(b.len() - i);
+        if let Some(cr) = memchr::memchr(b'\r', &b[i..i + run]) {
+            i += cr;
+            break;
+        }
+        i += run;
         match b.get(i) {
             Some(b'"') => return i + 1,
-            Some(b'\\') if i + 1 < b.len() && b[i + 1] != b'\n' => i += 2,
+            Some(b'\\') if i + 1 < b.len() && !matches!(b[i + 1], b'\n' | b'\r') => i += 2,
             Some(b'\\') => i += 1,
             _ => break,
         }
@@ -385,6 +390,17 @@ mod tests {
         assert_eq!(l.tokens.len(), 2);
         assert_eq!(l.comments, vec![Span::new(2, 8)]);
         assert!(l.tokens[1].line_start);
+    }
+
+    #[test]
+    fn lone_cr_ends_lines_and_comments() {
+        let l = lex("# note\ricp x\r\"open\ry # c\r\nz");
+        assert_eq!(l.comments, vec![Span::new(0, 6), Span::new(21, 24)]);
+        let starts: Vec<bool> = l.tokens.iter().map(|t| t.line_start).collect();
+        // icp, x, "open (unterminated at the `\r`), y, z
+        assert_eq!(starts, vec![true, false, true, true, true]);
+        assert_eq!(l.tokens[2].span, Span::new(13, 18));
+        assert_eq!(l.errors.len(), 1);
     }
 
     #[test]

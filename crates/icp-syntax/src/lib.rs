@@ -11,4 +11,4 @@ pub mod parser;
 pub mod span;
 
 pub use parser::{SyntaxError, parse};
-pub use span::{LineCol, LineIndex, Span};
+pub use span::{LineCol, LineIndex, Span, normalize_line_ends};

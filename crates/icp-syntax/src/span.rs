@@ -1,6 +1,27 @@
 //! Byte spans into a source file, and conversion of byte offsets to lines and columns.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
+
+/// The text with every lone `\r` (one not followed by `\n`) turned into `\n`. A line ends at
+/// `\n`, `\r\n` or a lone `\r`; the replacement keeps every byte offset, so spans of the
+/// returned text are spans of the original. Borrows when there is no lone `\r`.
+pub fn normalize_line_ends(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = bytes.to_vec();
+    for i in memchr::memchr_iter(b'\r', bytes) {
+        if lone(i) {
+            out[i] = b'\n';
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII bytes.
+    Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
 
 /// A half-open range of byte offsets `[start, end)` into one source text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -68,7 +89,13 @@ impl LineIndex {
         // Lines average a few dozen bytes: sized so that most files never regrow.
         let mut line_starts = Vec::with_capacity(text.len() / 24 + 1);
         line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+        let bytes = text.as_bytes();
+        // A line ends at `\n`, at `\r\n` (counted at its `\n`) or at a lone `\r`.
+        line_starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i as u32 + 1),
+        );
         LineIndex {
             line_starts,
             len: text.len() as u32,
@@ -127,6 +154,22 @@ mod tests {
             LineCol { line: 2, column: 3 }
         );
         assert_eq!(idx.line_col(text, 999), LineCol { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn lone_cr_ends_a_line() {
+        let text = "a\rb\r\nc\n\r\rd";
+        let idx = LineIndex::new(text);
+        let starts: Vec<usize> = (0..idx.line_count())
+            .filter_map(|l| idx.line_start(l))
+            .collect();
+        assert_eq!(starts, vec![0, 2, 5, 7, 8, 9]);
+        assert_eq!(idx.line_col(text, 9), LineCol { line: 6, column: 1 });
+        let norm = normalize_line_ends(text);
+        assert_eq!(norm, "a\nb\r\nc\n\n\nd");
+        assert!(matches!(normalize_line_ends("a\r\nb\n"), Cow::Borrowed(_)));
+        let norm_idx = LineIndex::new(&norm);
+        assert_eq!(norm_idx.line_count(), idx.line_count());
     }
 
     #[test]

@@ -66,8 +66,8 @@ pub struct Args {
     /// The date `within` counts back from (YYYY-MM-DD) [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<i64>,
-    /// Worker threads [default: the number of cores].
-    #[arg(long, value_name = "N")]
+    /// Worker threads, 1 to 256 [default: the number of cores].
+    #[arg(long, value_name = "N", value_parser = crate::score::parse_threads)]
     pub threads: Option<usize>,
 }
 
@@ -103,7 +103,7 @@ pub fn run(args: Args) -> ExitCode {
         ..Options::default()
     };
     if let Some(t) = args.threads {
-        opts.threads = t.max(1);
+        opts.threads = t;
     }
     let name = accounts.name.clone();
     let job = match Job::open(&prog, accounts.input, opts) {

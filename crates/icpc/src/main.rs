@@ -9,8 +9,12 @@ use clap::{Parser, Subcommand};
 mod allocator;
 mod audit;
 mod check;
+mod compile;
+mod diff;
 mod explain;
 mod fmt;
+mod git;
+mod init;
 mod lsp;
 mod render;
 mod score;
@@ -37,12 +41,20 @@ enum Command {
     Explain(explain::Args),
     /// Score accounts (CSV or JSON Lines) against an icp's rubric.
     Score(score::Args),
+    /// Compile an icp's rubric to SQL (DuckDB, PostgreSQL, Spark, BigQuery, Snowflake).
+    Compile(compile::Args),
     /// Audit an icp against closed deals: does its rubric separate won from lost?
     Audit(audit::Args),
+    /// Write a starter .icp file with every block to fill in.
+    Init(init::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
     /// Run the tests of profiles: known accounts that must land where they belong.
     Test(test::Args),
+    /// Show what a change to .icp files does: between two files or git revisions.
+    Diff(diff::Args),
+    /// Set up git to show `icpc diff` for .icp files.
+    Git(git::Args),
 }
 
 fn main() -> ExitCode {
@@ -61,8 +73,12 @@ fn main() -> ExitCode {
         Command::Fmt(a) => fmt::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Score(a) => score::run(a),
+        Command::Compile(a) => compile::run(a),
         Command::Audit(a) => audit::run(a),
+        Command::Init(a) => init::run(a),
         Command::Lsp(a) => lsp::run(a),
         Command::Test(a) => test::run(a),
+        Command::Diff(a) => diff::run(a),
+        Command::Git(a) => git::run(a),
     }
 }

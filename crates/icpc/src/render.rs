@@ -21,7 +21,7 @@ impl FileReport {
         json!({ "line": lc.line, "column": lc.column, "offset": offset })
     }
 
-    fn range(&self, span: Span) -> Value {
+    pub fn range(&self, span: Span) -> Value {
         json!({ "start": self.position(span.start), "end": self.position(span.end) })
     }
 }
@@ -53,7 +53,8 @@ impl Summary {
 pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::io::Result<()> {
     use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
     for r in reports {
-        let source = Source::from(r.src.as_str());
+        let text = line_breaks_as_checked(&r.src);
+        let source = Source::from(&*text);
         for d in &r.diagnostics {
             let kind = match d.severity {
                 Severity::Error => ReportKind::Error,
@@ -89,6 +90,17 @@ pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::
         plural(s.warnings, "warning"),
         plural(s.files, "file")
     )
+}
+
+/// The text as ariadne should see it to number lines as the checker does: ariadne also ends
+/// lines at vertical tab and form feed, which the language reads as white space, and a lone
+/// `\r` becomes `\n`. Byte offsets are unchanged.
+fn line_breaks_as_checked(src: &str) -> std::borrow::Cow<'_, str> {
+    let text = icp_syntax::normalize_line_ends(src);
+    if !text.contains(['\x0b', '\x0c']) {
+        return text;
+    }
+    text.replace(['\x0b', '\x0c'], " ").into()
 }
 
 /// The text under the primary caret: the code, so the eye finds it in a long report.
@@ -205,7 +217,20 @@ fn uri(path: &str) -> String {
 }
 
 /// GitHub Actions workflow commands: one `::error` or `::warning` line per finding.
+/// Escapes the message of a GitHub workflow command.
+pub fn gh_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property (`file=`, `title=`) of a GitHub workflow command.
+pub fn gh_prop(s: &str) -> String {
+    gh_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
 pub fn github(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()> {
+    let (data, prop) = (gh_data, gh_prop);
     for r in reports {
         for d in &r.diagnostics {
             let cmd = match d.severity {
@@ -308,17 +333,6 @@ pub fn junit(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()
         writeln!(out, "  </testsuite>")?;
     }
     writeln!(out, "</testsuites>")
-}
-
-/// Escapes the message of a GitHub workflow command.
-pub fn data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-/// Escapes a property (`file=`, `title=`) of a GitHub workflow command.
-pub fn prop(s: &str) -> String {
-    data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// Escapes text for XML attributes and content.

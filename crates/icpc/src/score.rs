@@ -70,12 +70,21 @@ pub struct Args {
     /// N-th data row.
     #[arg(long, value_name = "ROW-ID")]
     pub explain: Option<String>,
-    /// Worker threads [default: the number of cores].
-    #[arg(long, value_name = "N")]
+    /// Worker threads, 1 to 256 [default: the number of cores].
+    #[arg(long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
     /// Print no summary (warnings and errors are still printed).
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+pub(crate) fn parse_threads(s: &str) -> Result<usize, String> {
+    let max = icp_eval::MAX_THREADS;
+    match s.trim().parse::<usize>() {
+        Ok(n) if (1..=max).contains(&n) => Ok(n),
+        Ok(_) => Err(format!("the number of threads must be between 1 and {max}")),
+        Err(_) => Err(format!("`{s}` is not a whole number from 1 to {max}")),
+    }
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<i64, String> {
@@ -269,7 +278,7 @@ pub fn run(args: Args) -> ExitCode {
         ..Options::default()
     };
     if let Some(t) = args.threads {
-        opts.threads = t.max(1);
+        opts.threads = t;
     }
     let (accounts_name, size) = (accounts.name.clone(), accounts.size);
     let job = match Job::open(&prog, accounts.input, opts) {

@@ -11,7 +11,7 @@ use icp_test::{FileResult, Report, RunOptions, Status, TestResult};
 use serde_json::{Value, json};
 
 use crate::check::{ColorChoice, collect_paths, io_reason};
-use crate::render::{data, esc, prop};
+use crate::render::{esc, gh_data as data, gh_prop as prop};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {

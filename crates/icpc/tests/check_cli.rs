@@ -305,6 +305,7 @@ fn fix_rewrites_the_file_and_reports() {
         .expect("ls")
         .flatten()
         .map(|e| e.file_name())
+        .filter(|n| n != "icp.toml")
         .collect();
     assert_eq!(leftovers.len(), 1, "temporary files left: {leftovers:?}");
     // Nothing left to fix: the file is not touched again.
@@ -472,6 +473,69 @@ fn explain_prints_pages_and_lists_codes() {
         stderr(&o)
     );
     assert_eq!(stderr(&o).lines().count(), 1);
+}
+
+/// Runs `icpc check` on a file holding `src`, in one output format.
+fn check_text(dir: &Path, name: &str, src: &str, format: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, src).expect("write");
+    let o = run(&[
+        "check",
+        "--today",
+        TODAY,
+        "--color",
+        "never",
+        "--format",
+        format,
+        &path.display().to_string(),
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    stdout(&o).replace(name, "FILE")
+}
+
+#[test]
+fn lone_cr_ends_lines_in_every_output_format() {
+    let lf = std::fs::read_to_string(examples().join("antipatterns.icp")).expect("example");
+    assert!(lf.starts_with('#'), "the file starts with a comment");
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in [
+        ("cr.icp", lf.replace('\n', "\r")),
+        ("crlf.icp", lf.replace('\n', "\r\n")),
+    ] {
+        for format in ["json", "github", "sarif", "human"] {
+            let want = check_text(dir.path(), "lf.icp", &lf, format);
+            let got = check_text(dir.path(), name, &text, format);
+            if format == "json" || format == "sarif" {
+                // Offsets differ with CRLF; lines and columns may not.
+                let strip = |s: &str| {
+                    let mut v: Value = serde_json::from_str(s).expect("json");
+                    fn drop_offsets(v: &mut Value) {
+                        match v {
+                            Value::Object(m) => {
+                                m.remove("offset");
+                                m.remove("charOffset");
+                                m.remove("charLength");
+                                m.values_mut().for_each(drop_offsets);
+                            }
+                            Value::Array(a) => a.iter_mut().for_each(drop_offsets),
+                            _ => {}
+                        }
+                    }
+                    drop_offsets(&mut v);
+                    v
+                };
+                let (want, got) = (strip(&want), strip(&got));
+                assert!(
+                    want.to_string().contains("\"line\":19") || format == "sarif",
+                    "{want}"
+                );
+                assert_eq!(got, want, "{name} {format}");
+            } else {
+                assert!(want.contains(":19:5") || want.contains("line=19,col=5"));
+                assert_eq!(got, want, "{name} {format}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -468,8 +468,29 @@ fn bad_requests_get_answers_and_the_server_goes_on() {
         params["context"] = json!({"includeDeclaration": true, "triggerKind": 1});
         let r = c.request(method, params);
         // A position past the end is the end of the text: nothing is there. An error answer
-        // (the server's guard turning a panic into InternalError) is a failure too.
+        // (the server's guard turning a panic into InternalError) is a failure, except the
+        // RequestFailed a rename answers where there is no name.
+        if method == "textDocument/prepareRename" && r.get("error").is_some() {
+            assert_eq!(r["error"]["code"], -32803, "{method}: {r}");
+            continue;
+        }
         assert!(r.get("error").is_none(), "{method}: {r}");
+        if method == "textDocument/completion" {
+            // At the end of the text a new item may begin: the answer is the one given there.
+            let last = text.split('\n').count() - 1;
+            let col = text.rsplit('\n').next().map_or(0, |l| l.encode_utf16().count());
+            let at_end = json!({"textDocument": {"uri": u}, "position": {"line": last, "character": col}});
+            let there = c.request_ok(method, at_end);
+            assert_eq!(r["result"], there, "{method} at a position past the end");
+            let labels: Vec<&str> = there["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .filter_map(|i| i["label"].as_str())
+                .collect();
+            assert!(labels.contains(&"schema") && labels.contains(&"icp"), "{labels:?}");
+            continue;
+        }
         let nothing = r["result"].is_null()
             || r["result"].as_array().is_some_and(Vec::is_empty)
             || r["result"]["items"].as_array().is_some_and(Vec::is_empty);

@@ -266,7 +266,7 @@ fn missing_columns_are_warned_about_once_up_front() {
     let stdout = text(&out.stdout);
     assert!(
         stdout.contains(
-            "A,2,7,disqualified,industry_fit;size_fit,tech_fit;authority;pain;budget;timeline"
+            "A,2,7,poor_fit,industry_fit;size_fit,tech_fit;authority;pain;budget;timeline"
         ),
         "{stdout}"
     );
@@ -327,4 +327,33 @@ fn an_unknown_extension_asks_for_the_format() {
     let out = icpc(&["score", HR, "--accounts", "no/such/file.csv"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no/such/file.csv: no such file or folder"));
+}
+
+#[test]
+fn threads_out_of_range_are_refused_with_a_message() {
+    for n in ["100000", "0", "-3", "many"] {
+        let flag = format!("--threads={n}");
+        let out = icpc(&["score", HR, "--accounts", HR_ACCOUNTS, &flag]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--threads {n}: {stderr}");
+        assert!(stderr.contains("--threads"), "--threads {n}: {stderr}");
+        assert!(
+            stderr.contains("1 to 256") || stderr.contains("between 1 and 256"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = icpc(&[
+        "score",
+        HR,
+        "--accounts",
+        HR_ACCOUNTS,
+        "--as-of",
+        "2026-11-23",
+        "--threads",
+        "256",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).lines().count(), 10);
 }

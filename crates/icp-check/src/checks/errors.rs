@@ -195,6 +195,50 @@ pub static DUPLICATE_NAME: CheckDoc = CheckDoc {
     notes: "",
 };
 
+pub static RESERVED_NAME: CheckDoc = CheckDoc {
+    code: "reserved-name",
+    severity: Severity::Error,
+    summary: "A tier named after a word the score output uses for something else.",
+    what: "A rubric tier named `disqualified` or `error`. In the output of `icpc score` the `tier` \
+           column holds a rubric tier, `disqualified` (a `disqualify` criterion held) or `error` \
+           (the row's data could not be read).",
+    why: "A tier with one of those names could not be told apart from a disqualified account or \
+          a row with bad data, in the output and in the summary.",
+    invalid: r#"schema crm {
+  employees: int
+}
+
+icp buyers "Companies with 200-2000 employees" {
+  uses crm
+  firmographics {
+    employees in 200..2000
+  }
+  rubric {
+    rule big : employees >= 1000
+    tier strong when score >= 1
+    tier disqualified otherwise
+  }
+}
+"#,
+    valid: r#"schema crm {
+  employees: int
+}
+
+icp buyers "Companies with 200-2000 employees" {
+  uses crm
+  firmographics {
+    employees in 200..2000
+  }
+  rubric {
+    rule big : employees >= 1000
+    tier strong when score >= 1
+    tier poor_fit otherwise
+  }
+}
+"#,
+    notes: "The words are reserved whatever their case, since tiers are often compared without it.",
+};
+
 pub static INVALID_RANGE: CheckDoc = CheckDoc {
     code: "invalid-range",
     severity: Severity::Error,

@@ -120,6 +120,11 @@ pub static REGISTRY: &[Check] = &[
         run: None,
     },
     Check {
+        doc: &errors::RESERVED_NAME,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
         doc: &errors::INVALID_RANGE,
         group: Group::Language,
         run: None,

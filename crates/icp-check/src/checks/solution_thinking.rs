@@ -10,10 +10,19 @@ pub static DOC: CheckDoc = CheckDoc {
     code: "solution-thinking",
     severity: Severity::Warning,
     summary: "The ICP is defined by the product: \"companies that need X\", \"use our product\".",
-    what: "Prose that describes the customer through the product: \"companies that need …\", \
-           \"would benefit from our …\", \"use our product\", \"our platform\". It is read in \
-           the same places as `vague-term`: the icp's title, prose criteria, jobs, pains, \
-           personas and segment titles.",
+    what: "Prose that describes the customer through the product. Three signals: the \
+           vendor speaking of itself (\"our\", \"ours\", \"us\", \"we\": \"operators who \
+           should switch to our app\", \"teams that lack a tool like ours\"); needing, lacking \
+           or looking for a product (\"clinics that need a better intake solution\", \
+           \"companies looking for a scheduling tool\"); and listed phrases (\"would benefit \
+           from\", \"our platform\"). Jobs and pains may be written in the customer's own \
+           voice (\"close our books in 5 days\"), so there a pronoun counts only when it points \
+           at a tool (\"with our app\", \"adopt our platform\"), when the customer is spoken of \
+           in the third person (\"they can't see our alerts\"), or as `ours`. \"US\" in capitals \
+           is the country. Needing to meet an obligation (\"banks that need to report CECL \
+           allowances\") is a trait, not solution-thinking. It is read in the same places as \
+           `vague-term`: the icp's title, prose criteria, jobs, pains, personas and segment \
+           titles.",
     why: "An ICP defined by the product (\"companies that need our analytics platform\") is \
           circular: it names no trait sales could find in an account list, and it assumes the \
           need instead of describing the situation that creates it. Jobs to be done are the \
@@ -30,7 +39,10 @@ pub static DOC: CheckDoc = CheckDoc {
   }
 }
 "#,
-    notes: "",
+    notes: "Measured with `vague-term` on the labelled corpus (see `docs/benchmarks.md`). \
+            Limits: a product described without a product noun or a pronoun (\"no good answer \
+            exists for them today\") is missed; a pain in the customer's voice that says \
+            \"they\" of someone else and \"our\" of itself can be flagged.",
 };
 
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {

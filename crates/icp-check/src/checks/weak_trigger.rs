@@ -15,11 +15,14 @@ pub static DOC: CheckDoc = CheckDoc {
     summary: "A trigger with no time window, or one of the weak phrases (\"they might want it\").",
     what: "In a `triggers` block: prose without `within` (\"New CFO joined\" says what happened \
            but not how recently), a field test that is not about a date (`employees > 500` is a \
-           state, not an event), and phrases that describe an attitude instead of an event \
-           (\"they might want it\", \"they have the budget\", \"interested in\", \
-           \"considering\"). Date tests count as timed: `new_vp_eng within 60d`, \
-           `last_funding >= 2026-01-01`; in an `and`, one timed part is enough, in an `or`, \
-           every side must be timed.",
+           state, not an event), and prose that names an attitude instead of an event: a state \
+           of mind (\"curious about\", \"keen on\", \"worried about\", \"open to\", \
+           \"exploring\", \"thinking about\"), a possibility (\"might\", \"could\", \
+           \"likely\", \"would like\") or a possession (\"has budget\", \"in the market\"). \
+           A trigger that opens with something that happened (a past verb: \"Hired\", \
+           \"Announced\", \"Won\"; or \"New ...\") is an event whatever follows. Date tests \
+           count as timed: `new_vp_eng within 60d`, `last_funding >= 2026-01-01`; in an `and`, \
+           one timed part is enough, in an `or`, every side must be timed.",
     why: "A trigger is why an account buys *now*. Without a window, sales cannot tell a live \
           signal from one two years old; without an event, there is nothing to watch for \
           (\"ICP without trigger event\").",
@@ -35,7 +38,10 @@ pub static DOC: CheckDoc = CheckDoc {
   }
 }
 "#,
-    notes: "",
+    notes: "Measured with `vague-term` on the labelled corpus (see `docs/benchmarks.md`). \
+            Limits: attitudes are recognised by a word list (about sixty words and phrases); an \
+            attitude in words it lacks is missed, and an event that does not open the trigger \
+            (\"the board announced ...\") does not protect an attitude word after it.",
 };
 
 /// Whether a trigger says when it happened.

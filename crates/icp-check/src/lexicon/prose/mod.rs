@@ -239,7 +239,13 @@ const AUDIENCE: &[&str] = &[
 ];
 
 const QUANTIFIER: &[&str] = &[
-    "any", "every", "all", "everyone", "everybody", "anyone", "anybody",
+    "any",
+    "every",
+    "all",
+    "everyone",
+    "everybody",
+    "anyone",
+    "anybody",
 ];
 
 const SUFFIX: &[&str] = &[
@@ -477,9 +483,9 @@ const GROUP_NOUNS: &[&str] = &[
 
 /// Prepositions and verbs after which `our` points at the vendor's product.
 const TOOL_WORDS: &[&str] = &[
-    "with", "through", "onto", "into", "via", "on", "in", "to", "from", "without", "adopt",
-    "use", "uses", "using", "embed", "launch", "offer", "deploy", "put", "try", "buy", "out",
-    "like", "than", "about",
+    "with", "through", "onto", "into", "via", "on", "in", "to", "from", "without", "adopt", "use",
+    "uses", "using", "embed", "launch", "offer", "deploy", "put", "try", "buy", "out", "like",
+    "than", "about",
 ];
 
 /// Words that speak of the customer in the third person.
@@ -606,6 +612,10 @@ impl<'t> Text<'t> {
                 match c {
                     '"' | '\u{201C}' | '\u{201D}' => quoted = !quoted,
                     '.' | ':' | ';' | '(' | '!' | '?' | '\u{2014}' => initial = true,
+                    // An emoji or another symbol outside ASCII stands between clauses as a
+                    // dash does ("🚀 Fast-growing teams"); curly apostrophes do not.
+                    '\u{2018}' | '\u{2019}' => {}
+                    c if !c.is_ascii() && !c.is_whitespace() => initial = true,
                     _ => {}
                 }
                 if !c.is_whitespace() {
@@ -784,8 +794,10 @@ fn scoped(t: &Text<'_>, name: &[bool], i: usize) -> bool {
         {
             return true;
         }
-        if matches!(t.low(j), "with" | "holding" | "doing" | "above" | "below" | "over")
-            && (j + 1..n.min(j + 6)).any(|k| t.toks[k].digit)
+        if matches!(
+            t.low(j),
+            "with" | "holding" | "doing" | "above" | "below" | "over"
+        ) && (j + 1..n.min(j + 6)).any(|k| t.toks[k].digit)
         {
             return true;
         }
@@ -793,14 +805,7 @@ fn scoped(t: &Text<'_>, name: &[bool], i: usize) -> bool {
     false
 }
 
-fn push(
-    hits: &mut Vec<Hit>,
-    kind: Kind,
-    t: &Text<'_>,
-    a: usize,
-    b: usize,
-    why: &'static str,
-) {
+fn push(hits: &mut Vec<Hit>, kind: Kind, t: &Text<'_>, a: usize, b: usize, why: &'static str) {
     hits.push(Hit {
         kind,
         phrase: t.src[t.toks[a].start..t.toks[b].end].to_string(),
@@ -837,9 +842,7 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
     // A trigger that opens with something that happened is an event, whatever follows.
     let event_first = trigger && {
         let w = t.low(0);
-        (w.ends_with("ed")
-            && !is(ATTITUDE, w)
-            && !matches!(w, "need" | "interested" | "excited"))
+        (w.ends_with("ed") && !is(ATTITUDE, w) && !matches!(w, "need" | "interested" | "excited"))
             || is(IRREGULAR_PAST, w)
             || w == "new"
     };
@@ -857,16 +860,16 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
             // same prose shows what it means ("data-driven pricing with a team of 3+").
             Kind::Vague
                 if any_digit
-                    && t.toks.iter().position(|x| x.end == h.end).is_some_and(|i| {
-                        t.toks[i].hyphen && is(SUFFIX, t.low(i))
-                    }) =>
+                    && t.toks
+                        .iter()
+                        .position(|x| x.end == h.end)
+                        .is_some_and(|i| t.toks[i].hyphen && is(SUFFIX, t.low(i))) =>
             {
                 continue;
             }
             Kind::Vague
-                if first.is_some_and(|i| {
-                    t.cat(i) == Some(Cat::Quantifier) && scoped(&t, &name, i)
-                }) =>
+                if first
+                    .is_some_and(|i| t.cat(i) == Some(Cat::Quantifier) && scoped(&t, &name, i)) =>
             {
                 continue;
             }
@@ -918,7 +921,10 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
         // made into an adjective.
         if i + 1 < n
             && t.toks[i + 1].hyphen
-            && matches!(w, "well" | "best" | "high" | "fast" | "mid" | "low" | "forward")
+            && matches!(
+                w,
+                "well" | "best" | "high" | "fast" | "mid" | "low" | "forward"
+            )
             && {
                 let y = t.low(i + 1);
                 (y.ends_with("ed") && w != "forward")
@@ -968,7 +974,14 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
                     && !(w == "premium"
                         && (i + 1 == n || matches!(t.low(i + 1), "of" | "in" | "for"))) =>
             {
-                push(&mut hits, Kind::Vague, &t, i, i, "a claim every company makes");
+                push(
+                    &mut hits,
+                    Kind::Vague,
+                    &t,
+                    i,
+                    i,
+                    "a claim every company makes",
+                );
             }
             Cat::Degree
                 if !sharp
@@ -1025,7 +1038,8 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
                 );
             }
             Cat::Quantifier
-                if (i == 0 || (w.len() > 5 && (w.starts_with("every") || w.starts_with("any"))))
+                if (i == 0
+                    || (w.len() > 5 && (w.starts_with("every") || w.starts_with("any"))))
                     && !ctx.customer_voice()
                     && !trigger
                     && !scoped(&t, &name, i) =>
@@ -1174,8 +1188,7 @@ fn product_at(t: &Text<'_>, i: usize) -> Option<usize> {
         if is(PRODUCT, w) {
             return Some(j);
         }
-        if matches!(w, "for" | "to" | "that" | "who" | "which" | "and" | "or") || t.toks[j].digit
-        {
+        if matches!(w, "for" | "to" | "that" | "who" | "which" | "and" | "or") || t.toks[j].digit {
             return None;
         }
     }
@@ -1218,7 +1231,10 @@ fn merge(mut hits: Vec<Hit>) -> Vec<Hit> {
         let same = |k: Kind| {
             matches!(
                 (k, h.kind),
-                (Kind::Vague | Kind::VagueUnlessNumber, Kind::Vague | Kind::VagueUnlessNumber)
+                (
+                    Kind::Vague | Kind::VagueUnlessNumber,
+                    Kind::Vague | Kind::VagueUnlessNumber
+                )
             ) || k == h.kind
         };
         if out

@@ -1,0 +1,217 @@
+//! Text in the user's words: canonical source text (layout and comments removed) and value
+//! sets written as people write them ("2,001–5,000", "`retail`", "30% or more").
+
+use icp_check::domain::{Bits, Con, End, IntervalSet};
+use icp_check::model::FieldType;
+use icp_syntax::Span;
+use icp_syntax::literal::{Rational, civil_from_days, format_rational};
+
+/// The tokens of a piece of source, one space apart: two texts that differ only in layout or
+/// comments give the same canonical text.
+pub fn canon(src: &str, span: Span) -> String {
+    let text = src.get(span.range()).unwrap_or("");
+    canon_text(text)
+}
+
+/// [`canon`] of a whole text.
+pub fn canon_text(text: &str) -> String {
+    use icp_syntax::lexer::Tok;
+    let lexed = icp_syntax::lexer::lex(text);
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<Tok> = None;
+    for t in &lexed.tokens {
+        let tight = match (prev, t.kind) {
+            (None, _) => true,
+            (Some(Tok::DotDot | Tok::LBracket | Tok::LParen | Tok::Plus | Tok::Minus), _) => true,
+            (_, Tok::DotDot | Tok::RBracket | Tok::RParen | Tok::Comma | Tok::Semi) => true,
+            _ => false,
+        };
+        if !tight {
+            out.push(' ');
+        }
+        out.push_str(&text[t.span.range()]);
+        prev = Some(t.kind);
+    }
+    out
+}
+
+/// A whole number with thousands separators: `5000` → `5,000`.
+pub fn thousands(s: &str) -> String {
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    if int.len() <= 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return s.to_string();
+    }
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// One value of an ordered field, as the user would write it.
+pub fn value(ty: &FieldType, v: &Rational) -> String {
+    match ty {
+        FieldType::Percent => {
+            format!("{}%", format_rational(&(v * Rational::from_integer(100))))
+        }
+        FieldType::Date if v.is_integer() => civil_from_days(v.to_integer() as i64).to_string(),
+        FieldType::Duration if v.is_integer() => {
+            format!("{}d", thousands(&v.to_integer().to_string()))
+        }
+        _ => thousands(&format_rational(v)),
+    }
+}
+
+/// An ordered value set: `150–199`, `5,001 or more`, `less than 2.5`, joined by commas.
+pub fn intervals(ty: &FieldType, set: &IntervalSet) -> String {
+    let parts: Vec<String> = set
+        .parts
+        .iter()
+        .map(|p| {
+            let v = |x: &Rational| value(ty, x);
+            match (&p.lo, &p.hi) {
+                (End::Incl(a), End::Incl(b)) if a == b => v(a),
+                (End::Incl(a), End::Incl(b)) => format!("{}–{}", v(a), v(b)),
+                (End::Unbounded, End::Unbounded) => "any value".into(),
+                (End::Incl(a), End::Unbounded) => match ty {
+                    FieldType::Date => format!("{} or later", v(a)),
+                    _ => format!("{} or more", v(a)),
+                },
+                (End::Excl(a), End::Unbounded) => match ty {
+                    FieldType::Date => format!("after {}", v(a)),
+                    _ => format!("more than {}", v(a)),
+                },
+                (End::Unbounded, End::Incl(b)) => match ty {
+                    FieldType::Date => format!("{} or earlier", v(b)),
+                    _ => format!("{} or less", v(b)),
+                },
+                (End::Unbounded, End::Excl(b)) => match ty {
+                    FieldType::Date => format!("before {}", v(b)),
+                    _ => format!("less than {}", v(b)),
+                },
+                (lo, hi) => {
+                    let lo = match lo {
+                        End::Incl(a) => format!("from {}", v(a)),
+                        End::Excl(a) => format!("above {}", v(a)),
+                        End::Unbounded => String::new(),
+                    };
+                    let hi = match hi {
+                        End::Incl(b) => format!("to {}", v(b)),
+                        End::Excl(b) => format!("below {}", v(b)),
+                        End::Unbounded => String::new(),
+                    };
+                    format!("{lo} {hi}")
+                }
+            }
+        })
+        .collect();
+    join_and(&parts)
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub fn join_and(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The listed values of an enum (or `true`/`false` of a bool) in a bit set, in backticks.
+pub fn values(ty: &FieldType, bits: &Bits) -> String {
+    let names: Vec<String> = match ty {
+        FieldType::Bool => ["false", "true"]
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits.contains(*i))
+            .map(|(_, n)| format!("`{n}`"))
+            .collect(),
+        _ => ty
+            .values()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits.contains(*i))
+            .map(|(_, n)| format!("`{n}`"))
+            .collect(),
+    };
+    join_and(&names)
+}
+
+/// A constraint on one field, in words; `None` for the kinds not worth phrasing (set
+/// membership, which reads better as the criterion itself).
+pub fn constraint(ty: &FieldType, con: &Con) -> Option<String> {
+    match con {
+        Con::Ordered(s) => Some(intervals(ty, s)),
+        Con::Values(b) => Some(values(ty, b)),
+        Con::Text {
+            finite: true,
+            strings,
+        } => Some(join_and(
+            &strings
+                .iter()
+                .map(|s| format!("\"{s}\""))
+                .collect::<Vec<_>>(),
+        )),
+        Con::Text {
+            finite: false,
+            strings,
+        } => Some(format!(
+            "anything but {}",
+            join_and(
+                &strings
+                    .iter()
+                    .map(|s| format!("\"{s}\""))
+                    .collect::<Vec<_>>()
+            )
+        )),
+        Con::Members { .. } => None,
+    }
+}
+
+/// Shortens a long text for a path or a heading.
+pub fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canon_ignores_layout_and_comments() {
+        assert_eq!(
+            canon_text("employees   in 200..2000 # why\n"),
+            canon_text("employees in\n  200 .. 2000")
+        );
+        assert_ne!(
+            canon_text("employees in 200..2000"),
+            canon_text("employees in 200..2001")
+        );
+    }
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands("5000"), "5,000");
+        assert_eq!(thousands("-1234567.5"), "-1,234,567.5");
+        assert_eq!(thousands("999"), "999");
+    }
+}

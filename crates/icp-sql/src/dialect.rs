@@ -1,0 +1,346 @@
+//! Everything that differs between SQL engines, in one table per dialect: how identifiers and
+//! literals are written (the only encoders the compiler uses), the type names, and the
+//! templates of the few functions whose spelling differs.
+
+use crate::SqlError;
+
+/// A SQL engine the rubric can be compiled for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Duckdb,
+    Postgres,
+    Spark,
+    Bigquery,
+    Snowflake,
+}
+
+impl Target {
+    pub const ALL: [Target; 5] = [
+        Target::Duckdb,
+        Target::Postgres,
+        Target::Spark,
+        Target::Bigquery,
+        Target::Snowflake,
+    ];
+
+    pub fn name(self) -> &'static str {
+        self.caps().name
+    }
+
+    /// The capabilities table of the target.
+    pub fn caps(self) -> &'static Caps {
+        match self {
+            Target::Duckdb => &DUCKDB,
+            Target::Postgres => &POSTGRES,
+            Target::Spark => &SPARK,
+            Target::Bigquery => &BIGQUERY,
+            Target::Snowflake => &SNOWFLAKE,
+        }
+    }
+}
+
+/// How one dialect writes what the compiler needs. Arguments of the templates are SQL
+/// expressions (already encoded); patterns are regular expressions in the common subset of
+/// RE2, Java and PostgreSQL ARE, passed as encoded literals.
+#[derive(Debug)]
+pub struct Caps {
+    pub name: &'static str,
+    /// The text type, for casting a cell.
+    pub text: &'static str,
+    /// An exact integer type of at least 38 digits (never floating point).
+    pub big: &'static str,
+    /// The small integer type (days, shifts).
+    pub int: &'static str,
+    /// The longest identifier, in bytes.
+    pub max_ident_bytes: usize,
+    ident_quote: IdentStyle,
+    lit_style: LitStyle,
+    /// The anchored match of a pattern at the start of a text, or `''`/NULL when none.
+    pub prefix: fn(&str, &str) -> String,
+    /// Whether a pattern matches anywhere in a text.
+    pub search: fn(&str, &str) -> String,
+    /// Every match of a pattern replaced.
+    pub replace_all: fn(&str, &str, &str) -> String,
+    /// Whether the first text contains the second.
+    pub contains: fn(&str, &str) -> String,
+    /// A text with the given characters removed at both ends, at the start, or at the end.
+    pub trim: fn(&str, &str) -> String,
+    pub ltrim: fn(&str, &str) -> String,
+    pub rtrim: fn(&str, &str) -> String,
+    /// Exact integer division and remainder of `big` values.
+    pub idiv: fn(&str, &str) -> String,
+    pub imod: fn(&str, &str) -> String,
+    /// The non-NULL texts joined by a separator (`''` when there are none).
+    pub join: fn(&str, &[String]) -> String,
+    /// The engine's current date minus some days, as the integer YYYYMMDD.
+    pub today_minus: fn(i64) -> String,
+    /// A typed date column as the integer YYYYMMDD.
+    pub date_ymd: fn(&str) -> String,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum IdentStyle {
+    /// `"a""b"`
+    DoubleQuote,
+    /// `` `a``b` ``
+    Backtick,
+    /// `` `a\`b` `` with backslash escapes
+    BacktickBackslash,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum LitStyle {
+    /// `'it''s'`, backslash is an ordinary character.
+    Standard,
+    /// `E'it''s \\ '`: backslash escapes whatever the server's settings.
+    PostgresE,
+    /// `'it\'s \\ '`: backslash escapes; raw line breaks allowed.
+    Backslash,
+    /// Backslash escapes, and no raw control characters.
+    BackslashStrict,
+}
+
+impl Caps {
+    /// An identifier, quoted so that it means exactly the given name.
+    pub fn ident(&self, name: &str) -> Result<String, SqlError> {
+        if name.contains('\0') {
+            return Err(SqlError(format!(
+                "the name {name:?} contains a NUL character, which {} cannot name",
+                self.name
+            )));
+        }
+        if name.is_empty() {
+            return Err(SqlError(format!(
+                "{} cannot name an empty column",
+                self.name
+            )));
+        }
+        if name.len() > self.max_ident_bytes {
+            return Err(SqlError(format!(
+                "the name {name:?} is longer than the {} bytes {} allows in a name",
+                self.max_ident_bytes, self.name
+            )));
+        }
+        let mut out = String::with_capacity(name.len() + 2);
+        match self.ident_quote {
+            IdentStyle::DoubleQuote => {
+                out.push('"');
+                out.push_str(&name.replace('"', "\"\""));
+                out.push('"');
+            }
+            IdentStyle::Backtick => {
+                out.push('`');
+                out.push_str(&name.replace('`', "``"));
+                out.push('`');
+            }
+            IdentStyle::BacktickBackslash => {
+                out.push('`');
+                for c in name.chars() {
+                    match c {
+                        '`' => out.push_str("\\`"),
+                        '\\' => out.push_str("\\\\"),
+                        c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                        c => out.push(c),
+                    }
+                }
+                out.push('`');
+            }
+        }
+        Ok(out)
+    }
+
+    /// A string literal of exactly the given text.
+    pub fn lit(&self, s: &str) -> Result<String, SqlError> {
+        if s.contains('\0') {
+            return Err(SqlError(format!(
+                "the text {s:?} contains a NUL character, which {} strings cannot hold",
+                self.name
+            )));
+        }
+        let mut out = String::with_capacity(s.len() + 3);
+        match self.lit_style {
+            LitStyle::Standard => {
+                out.push('\'');
+                out.push_str(&s.replace('\'', "''"));
+            }
+            LitStyle::PostgresE => {
+                out.push_str("E'");
+                for c in s.chars() {
+                    match c {
+                        '\'' => out.push_str("''"),
+                        '\\' => out.push_str("\\\\"),
+                        c => out.push(c),
+                    }
+                }
+            }
+            LitStyle::Backslash | LitStyle::BackslashStrict => {
+                let strict = matches!(self.lit_style, LitStyle::BackslashStrict);
+                out.push('\'');
+                for c in s.chars() {
+                    match c {
+                        '\'' => out.push_str("\\'"),
+                        '\\' => out.push_str("\\\\"),
+                        '\n' if strict => out.push_str("\\n"),
+                        '\r' if strict => out.push_str("\\r"),
+                        '\t' if strict => out.push_str("\\t"),
+                        c if strict && (c as u32) < 0x20 => {
+                            out.push_str(&format!("\\u{:04x}", c as u32));
+                        }
+                        c => out.push(c),
+                    }
+                }
+            }
+        }
+        out.push('\'');
+        Ok(out)
+    }
+
+    /// A literal of the `big` type.
+    pub fn big_lit(&self, v: i128) -> String {
+        if i64::try_from(v).is_ok() {
+            format!("CAST({v} AS {})", self.big)
+        } else {
+            format!("CAST('{v}' AS {})", self.big)
+        }
+    }
+}
+
+fn concat_ws(sep: &str, items: &[String]) -> String {
+    if items.is_empty() {
+        return "''".into();
+    }
+    format!("concat_ws({sep}, {})", items.join(", "))
+}
+
+fn array_join(sep: &str, items: &[String]) -> String {
+    if items.is_empty() {
+        return "''".into();
+    }
+    format!("ARRAY_TO_STRING([{}], {sep})", items.join(", "))
+}
+
+fn snowflake_join(sep: &str, items: &[String]) -> String {
+    if items.is_empty() {
+        return "''".into();
+    }
+    format!(
+        "ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT({}), {sep})",
+        items.join(", ")
+    )
+}
+
+pub static DUCKDB: Caps = Caps {
+    name: "duckdb",
+    text: "VARCHAR",
+    big: "HUGEINT",
+    int: "BIGINT",
+    max_ident_bytes: 1 << 16,
+    ident_quote: IdentStyle::DoubleQuote,
+    lit_style: LitStyle::Standard,
+    prefix: |s, p| format!("regexp_extract({s}, {p})"),
+    search: |s, p| format!("regexp_matches({s}, {p})"),
+    replace_all: |s, p, r| format!("regexp_replace({s}, {p}, {r}, 'g')"),
+    contains: |h, n| format!("(strpos({h}, {n}) > 0)"),
+    trim: |s, c| format!("trim({s}, {c})"),
+    ltrim: |s, c| format!("ltrim({s}, {c})"),
+    rtrim: |s, c| format!("rtrim({s}, {c})"),
+    idiv: |a, b| format!("({a} // {b})"),
+    imod: |a, b| format!("({a} % {b})"),
+    join: concat_ws,
+    today_minus: |d| format!("CAST(strftime(current_date - {d}, '%Y%m%d') AS BIGINT)"),
+    date_ymd: |c| format!("CAST(strftime(CAST({c} AS DATE), '%Y%m%d') AS BIGINT)"),
+};
+
+pub static POSTGRES: Caps = Caps {
+    name: "postgres",
+    text: "TEXT",
+    big: "NUMERIC",
+    int: "INTEGER",
+    max_ident_bytes: 63,
+    ident_quote: IdentStyle::DoubleQuote,
+    lit_style: LitStyle::PostgresE,
+    prefix: |s, p| format!("substring({s} from {p})"),
+    search: |s, p| format!("({s} ~ {p})"),
+    replace_all: |s, p, r| format!("regexp_replace({s}, {p}, {r}, 'g')"),
+    contains: |h, n| format!("(strpos({h}, {n}) > 0)"),
+    trim: |s, c| format!("btrim({s}, {c})"),
+    ltrim: |s, c| format!("ltrim({s}, {c})"),
+    rtrim: |s, c| format!("rtrim({s}, {c})"),
+    idiv: |a, b| format!("div({a}, {b})"),
+    imod: |a, b| format!("mod({a}, {b})"),
+    join: concat_ws,
+    today_minus: |d| format!("CAST(to_char(current_date - {d}, 'YYYYMMDD') AS BIGINT)"),
+    date_ymd: |c| format!("CAST(to_char(CAST({c} AS DATE), 'YYYYMMDD') AS BIGINT)"),
+};
+
+pub static SPARK: Caps = Caps {
+    name: "spark",
+    text: "STRING",
+    big: "DECIMAL(38,0)",
+    int: "BIGINT",
+    max_ident_bytes: 1 << 16,
+    ident_quote: IdentStyle::Backtick,
+    lit_style: LitStyle::Backslash,
+    prefix: |s, p| format!("regexp_extract({s}, {p}, 0)"),
+    search: |s, p| format!("({s} RLIKE {p})"),
+    replace_all: |s, p, r| format!("regexp_replace({s}, {p}, {r})"),
+    contains: |h, n| format!("(instr({h}, {n}) > 0)"),
+    trim: |s, c| format!("TRIM(BOTH {c} FROM {s})"),
+    ltrim: |s, c| format!("TRIM(LEADING {c} FROM {s})"),
+    rtrim: |s, c| format!("TRIM(TRAILING {c} FROM {s})"),
+    idiv: |a, b| format!("CAST(({a}) / ({b}) AS DECIMAL(38,0))"),
+    imod: |a, b| format!("pmod({a}, {b})"),
+    join: concat_ws,
+    today_minus: |d| {
+        format!("CAST(date_format(date_sub(current_date(), {d}), 'yyyyMMdd') AS BIGINT)")
+    },
+    date_ymd: |c| format!("CAST(date_format(CAST({c} AS DATE), 'yyyyMMdd') AS BIGINT)"),
+};
+
+pub static BIGQUERY: Caps = Caps {
+    name: "bigquery",
+    text: "STRING",
+    big: "BIGNUMERIC",
+    int: "INT64",
+    max_ident_bytes: 300,
+    ident_quote: IdentStyle::BacktickBackslash,
+    lit_style: LitStyle::BackslashStrict,
+    prefix: |s, p| format!("REGEXP_EXTRACT({s}, {p})"),
+    search: |s, p| format!("REGEXP_CONTAINS({s}, {p})"),
+    replace_all: |s, p, r| format!("REGEXP_REPLACE({s}, {p}, {r})"),
+    contains: |h, n| format!("(STRPOS({h}, {n}) > 0)"),
+    trim: |s, c| format!("TRIM({s}, {c})"),
+    ltrim: |s, c| format!("LTRIM({s}, {c})"),
+    rtrim: |s, c| format!("RTRIM({s}, {c})"),
+    idiv: |a, b| format!("DIV({a}, {b})"),
+    imod: |a, b| format!("MOD({a}, {b})"),
+    join: array_join,
+    today_minus: |d| {
+        format!("CAST(FORMAT_DATE('%Y%m%d', DATE_SUB(CURRENT_DATE(), INTERVAL {d} DAY)) AS INT64)")
+    },
+    date_ymd: |c| format!("CAST(FORMAT_DATE('%Y%m%d', CAST({c} AS DATE)) AS INT64)"),
+};
+
+pub static SNOWFLAKE: Caps = Caps {
+    name: "snowflake",
+    text: "VARCHAR",
+    big: "NUMBER(38,0)",
+    int: "NUMBER(38,0)",
+    max_ident_bytes: 255,
+    ident_quote: IdentStyle::DoubleQuote,
+    lit_style: LitStyle::Backslash,
+    prefix: |s, p| format!("REGEXP_SUBSTR({s}, {p})"),
+    search: |s, p| format!("(REGEXP_INSTR({s}, {p}) > 0)"),
+    replace_all: |s, p, r| format!("REGEXP_REPLACE({s}, {p}, {r})"),
+    contains: |h, n| format!("(POSITION({n}, {h}) > 0)"),
+    trim: |s, c| format!("TRIM({s}, {c})"),
+    ltrim: |s, c| format!("LTRIM({s}, {c})"),
+    rtrim: |s, c| format!("RTRIM({s}, {c})"),
+    idiv: |a, b| format!("TRUNC(({a}) / ({b}))"),
+    imod: |a, b| format!("MOD({a}, {b})"),
+    join: snowflake_join,
+    today_minus: |d| {
+        format!("CAST(TO_CHAR(DATEADD(day, -{d}, CURRENT_DATE()), 'YYYYMMDD') AS NUMBER(38,0))")
+    },
+    date_ymd: |c| format!("CAST(TO_CHAR(CAST({c} AS DATE), 'YYYYMMDD') AS NUMBER(38,0))"),
+};

@@ -1,0 +1,628 @@
+//! `icpc diff`: what a change to `.icp` files does — between two files, or between git
+//! revisions — as a plan (text), a pull-request comment (markdown), JSON or GitHub
+//! annotations.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use icp_check::{Analysis, Config, Diagnostic, Severity};
+use icp_diff::{Change, Kind, Report, Version};
+use icp_syntax::{LineIndex, Span};
+use serde_json::{Value, json};
+
+use crate::check::{ColorChoice, read_source};
+use crate::git;
+use crate::render::{self, FileReport};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A plan: `+ ~ -` with before → after and a summary line (colour on a terminal).
+    Text,
+    /// A stable JSON document (schema: docs/schemas/diff.schema.json).
+    Json,
+    /// A pull-request comment: a summary table, details in `<details>`, under 65,536 characters.
+    Markdown,
+    /// GitHub Actions annotations on the changed lines of the new file.
+    Github,
+}
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  icpc diff old.icp new.icp                      two files
+  icpc diff HEAD                                 the working tree against HEAD
+  icpc diff HEAD~3..HEAD -- profiles/            between two revisions, some paths
+  icpc diff origin/main...HEAD --format markdown what a pull request changes
+  icpc diff old.icp new.icp --format json
+  icpc git setup                                 make `git diff` show this for *.icp
+
+Kinds of change: narrows, widens, changes, added, removed, renamed, reweighted, retiered
+(docs/review.md). A change of layout, comments or order alone is \"no change in meaning\".
+
+Exit status: 0 no change in meaning, 1 the meaning changed, 2 usage error, a git error, or a
+side that does not parse (its errors are shown).")]
+pub struct Args {
+    /// Two files `OLD.icp NEW.icp`, or a revision: `REV` (the working tree against REV),
+    /// `REV1..REV2`, `REV1...REV2` (REV2 against the merge base, as a pull request shows).
+    #[arg(value_name = "OLD|REV", num_args = 0..=2)]
+    pub targets: Vec<String>,
+    /// With a revision: only these files or folders.
+    #[arg(last = true, value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// When to colour text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The date `within` and `stale-review` are judged on (YYYY-MM-DD) [default: today].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<i64>,
+    /// Run as git's external diff driver (set up by `icpc git setup`): PATH OLD-FILE OLD-HEX
+    /// OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
+    #[arg(long, hide = true, num_args = 7, value_name = "ARG")]
+    pub git_driver: Option<Vec<String>>,
+}
+
+fn parse_date(s: &str) -> Result<i64, String> {
+    icp_syntax::literal::parse_date(s).map(|d| d.days)
+}
+
+/// One file's two versions; `None` where the file does not exist.
+pub struct FilePair {
+    pub old_name: String,
+    pub new_name: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// One compared file.
+struct FileDiff {
+    name: String,
+    status: &'static str,
+    old: FileReport,
+    new: FileReport,
+    report: Report,
+}
+
+fn usage(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {msg}");
+    ExitCode::from(2)
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let driver = args.git_driver.is_some();
+    let pairs = match pairs(&args) {
+        Ok(p) => p,
+        Err(e) => return usage(e),
+    };
+    let today = args.today.unwrap_or_else(icp_check::config::system_today);
+    let config = Config {
+        today: Some(today),
+        ..Config::default()
+    };
+    let mut files = Vec::new();
+    let mut broken = false;
+    for p in pairs {
+        let old_src = p.old.clone().unwrap_or_default();
+        let new_src = p.new.clone().unwrap_or_default();
+        let oa = icp_check::analyze(&old_src, &config);
+        let na = icp_check::analyze(&new_src, &config);
+        for (name, src, a) in [(&p.old_name, &old_src, &oa), (&p.new_name, &new_src, &na)] {
+            let errs: Vec<Diagnostic> = icp_diff::syntax_errors(a).into_iter().cloned().collect();
+            if !errs.is_empty() {
+                broken = true;
+                let report = FileReport {
+                    path: name.clone(),
+                    src: src.clone(),
+                    line_index: LineIndex::new(src),
+                    diagnostics: errs,
+                };
+                let color =
+                    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                let _ = render::human(&mut std::io::stderr().lock(), &[report], color);
+                eprintln!("error: {name} does not parse; fix it to compare");
+            }
+        }
+        if broken {
+            continue;
+        }
+        let report = icp_diff::diff(
+            Version {
+                src: &old_src,
+                analysis: &oa,
+            },
+            Version {
+                src: &new_src,
+                analysis: &na,
+            },
+            today,
+        );
+        let status = match (&p.old, &p.new) {
+            (None, Some(_)) => "added",
+            (Some(_), None) => "deleted",
+            _ => "modified",
+        };
+        files.push(FileDiff {
+            name: p
+                .new
+                .as_ref()
+                .map_or(p.old_name.clone(), |_| p.new_name.clone()),
+            status,
+            old: report_of(&p.old_name, old_src, oa),
+            new: report_of(&p.new_name, new_src, na),
+            report,
+        });
+    }
+    if broken {
+        return ExitCode::from(2);
+    }
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let text = match args.format {
+        Format::Text => text(&files, color),
+        Format::Json => format!("{:#}\n", json_doc(&files)),
+        Format::Markdown => markdown(&files, MARKDOWN_LIMIT),
+        Format::Github => github(&files),
+    };
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return usage(format!("writing the report: {e}"));
+        }
+    }
+    // git stops at an external diff that exits with a failure: as a driver, always succeed.
+    if !driver && files.iter().any(|f| f.report.changed()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn report_of(name: &str, src: String, a: Analysis) -> FileReport {
+    FileReport {
+        path: name.to_string(),
+        line_index: a.line_index,
+        diagnostics: a.diagnostics,
+        src,
+    }
+}
+
+/// The files to compare, from the arguments.
+fn pairs(args: &Args) -> Result<Vec<FilePair>, String> {
+    if let Some(d) = &args.git_driver {
+        return git::driver_pair(d);
+    }
+    match args.targets.as_slice() {
+        [] => Err("nothing to compare: give two files (`icpc diff OLD.icp NEW.icp`) or a revision (`icpc diff HEAD`)".into()),
+        [old, new] if args.paths.is_empty() && !looks_like_revs(old, new) => {
+            let (on, o) = read_source(std::path::Path::new(old))?;
+            let (nn, n) = read_source(std::path::Path::new(new))?;
+            Ok(vec![FilePair {
+                old_name: on,
+                new_name: nn,
+                old: Some(o),
+                new: Some(n),
+            }])
+        }
+        [rev] => git::pairs(rev, &args.paths),
+        _ => Err(
+            "give two files (`icpc diff OLD.icp NEW.icp`) or one revision range (`icpc diff REV1..REV2 -- PATHS`)"
+                .into(),
+        ),
+    }
+}
+
+/// Two arguments are files unless neither exists as one.
+fn looks_like_revs(a: &str, b: &str) -> bool {
+    !std::path::Path::new(a).exists()
+        && !std::path::Path::new(b).exists()
+        && !a.ends_with(".icp")
+        && !b.ends_with(".icp")
+}
+
+// ---- text ----
+
+const RESET: &str = "\x1b[0m";
+
+fn paint(color: bool, code: &str, s: &str) -> String {
+    if color {
+        format!("\x1b[{code}m{s}{RESET}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn kind_color(k: Kind) -> &'static str {
+    match k {
+        Kind::Added | Kind::Widens => "32",
+        Kind::Removed | Kind::Narrows => "31",
+        _ => "33",
+    }
+}
+
+fn line_of(r: &FileReport, span: Span) -> u32 {
+    r.line_index.line_col(&r.src, span.start as usize).line
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "adds 2 warnings: vague-term at line 40, broad-range at line 52".
+fn findings_line(verb: &str, r: &FileReport, ds: &[Diagnostic]) -> Option<String> {
+    if ds.is_empty() {
+        return None;
+    }
+    let (mut e, mut w, mut o) = (0, 0, 0);
+    for d in ds {
+        match d.severity {
+            Severity::Error => e += 1,
+            Severity::Warning => w += 1,
+            _ => o += 1,
+        }
+    }
+    let mut counts = Vec::new();
+    if e > 0 {
+        counts.push(plural(e, "error", "errors"));
+    }
+    if w > 0 {
+        counts.push(plural(w, "warning", "warnings"));
+    }
+    if o > 0 {
+        counts.push(plural(o, "hint", "hints"));
+    }
+    let items: Vec<String> = ds
+        .iter()
+        .map(|d| format!("{} at line {}", d.code, line_of(r, d.span)))
+        .collect();
+    Some(format!(
+        "this change {verb} {}: {}",
+        icp_diff::words::join_and(&counts),
+        items.join(", ")
+    ))
+}
+
+fn summary_line(files: &[FileDiff]) -> String {
+    let all: Vec<&Change> = files.iter().flat_map(|f| &f.report.changes).collect();
+    if all.is_empty() {
+        return "No change in meaning.".into();
+    }
+    let counts: Vec<String> = Kind::ALL
+        .iter()
+        .map(|k| (k, all.iter().filter(|c| c.kind == *k).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| format!("{n} {}", k.as_str()))
+        .collect();
+    let changed = files.iter().filter(|f| f.report.changed()).count();
+    format!(
+        "Plan: {} in {} ({}).",
+        plural(all.len(), "change of meaning", "changes of meaning"),
+        plural(changed, "file", "files"),
+        counts.join(", ")
+    )
+}
+
+fn text(files: &[FileDiff], color: bool) -> String {
+    let mut s = String::new();
+    for f in files {
+        let status = match f.status {
+            "modified" => String::new(),
+            st => format!(" ({st})"),
+        };
+        s.push_str(&paint(color, "1", &format!("{}{status}", f.name)));
+        s.push('\n');
+        if f.report.changes.is_empty() {
+            s.push_str("  no change in meaning\n");
+        }
+        for c in &f.report.changes {
+            let head = format!("{} {} {}", c.kind.sign(), c.kind.as_str(), c.path);
+            s.push_str(&format!("  {}\n", paint(color, kind_color(c.kind), &head)));
+            s.push_str(&format!("      {}\n", c.message));
+            if let Some(o) = &c.old {
+                let at = c
+                    .old_span
+                    .map(|sp| format!(" (line {})", line_of(&f.old, sp)))
+                    .unwrap_or_default();
+                s.push_str(&format!(
+                    "      {}\n",
+                    paint(color, "31", &format!("- {o}{at}"))
+                ));
+            }
+            if let Some(n) = &c.new {
+                let at = c
+                    .new_span
+                    .map(|sp| format!(" (line {})", line_of(&f.new, sp)))
+                    .unwrap_or_default();
+                s.push_str(&format!(
+                    "      {}\n",
+                    paint(color, "32", &format!("+ {n}{at}"))
+                ));
+            }
+        }
+        if let Some(l) = findings_line("adds", &f.new, &f.report.findings_added) {
+            s.push_str(&format!("  {l}\n"));
+        }
+        if let Some(l) = findings_line("removes", &f.old, &f.report.findings_removed) {
+            s.push_str(&format!("  {l}\n"));
+        }
+        s.push('\n');
+    }
+    s.push_str(&paint(color, "1", &summary_line(files)));
+    s.push('\n');
+    s
+}
+
+// ---- json ----
+
+fn finding_json(r: &FileReport, d: &Diagnostic) -> Value {
+    json!({
+        "file": r.path,
+        "code": d.code,
+        "severity": d.severity.as_str(),
+        "message": d.message,
+        "range": r.range(d.span),
+    })
+}
+
+fn json_doc(files: &[FileDiff]) -> Value {
+    let mut changes = Vec::new();
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    let mut listed = Vec::new();
+    for f in files {
+        for c in &f.report.changes {
+            changes.push(json!({
+                "file": f.name,
+                "kind": c.kind,
+                "icp": c.icp,
+                "path": c.path,
+                "old": c.old,
+                "new": c.new,
+                "message": c.message,
+                "old_range": c.old_span.map(|s| f.old.range(s)),
+                "new_range": c.new_span.map(|s| f.new.range(s)),
+            }));
+        }
+        added.extend(
+            f.report
+                .findings_added
+                .iter()
+                .map(|d| finding_json(&f.new, d)),
+        );
+        removed.extend(
+            f.report
+                .findings_removed
+                .iter()
+                .map(|d| finding_json(&f.old, d)),
+        );
+        listed.push(json!({
+            "old_path": f.old.path,
+            "new_path": f.new.path,
+            "status": f.status,
+            "changed": f.report.changed(),
+        }));
+    }
+    json!({
+        "version": 1,
+        "changed": files.iter().any(|f| f.report.changed()),
+        "files": listed,
+        "changes": changes,
+        "findings": { "added": added, "removed": removed },
+        "impact": Value::Null,
+    })
+}
+
+// ---- markdown ----
+
+/// GitHub's limit on the length of a comment.
+pub const MARKDOWN_LIMIT: usize = 65_536;
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Inline code that survives backticks inside the text.
+fn md_code(s: &str) -> String {
+    if s.contains('`') {
+        format!("`` {s} ``")
+    } else {
+        format!("`{s}`")
+    }
+}
+
+fn markdown(files: &[FileDiff], limit: usize) -> String {
+    let mut head = String::from("### ICP review: `icpc diff`\n\n");
+    let all: Vec<&Change> = files.iter().flat_map(|f| &f.report.changes).collect();
+    head.push_str(&format!("**{}**\n\n", summary_line(files)));
+    if !all.is_empty() {
+        head.push_str("| change | count |\n|---|---:|\n");
+        for k in Kind::ALL {
+            let n = all.iter().filter(|c| c.kind == k).count();
+            if n > 0 {
+                head.push_str(&format!("| {} `{}` | {n} |\n", k.sign(), k.as_str()));
+            }
+        }
+        head.push('\n');
+    }
+    let fa: usize = files.iter().map(|f| f.report.findings_added.len()).sum();
+    let fr: usize = files.iter().map(|f| f.report.findings_removed.len()).sum();
+    if fa + fr > 0 {
+        head.push_str(&format!(
+            "Findings of `icpc check`: {} added, {} removed.\n\n",
+            fa, fr
+        ));
+    }
+    // Sections, each whole or not at all, while they fit with room for the note.
+    let reserve = 400;
+    let mut body = String::new();
+    let mut left_out = 0usize;
+    for f in files {
+        let mut items: Vec<String> = Vec::new();
+        for c in &f.report.changes {
+            let mut it = format!(
+                "- {} **{}** {}: {}",
+                c.kind.sign(),
+                c.kind.as_str(),
+                md_code(&c.path),
+                md_escape(&c.message)
+            );
+            if let Some(o) = &c.old {
+                let at = c
+                    .old_span
+                    .map(|sp| format!(" (line {})", line_of(&f.old, sp)))
+                    .unwrap_or_default();
+                it.push_str(&format!(
+                    "\n  - was {}{at}",
+                    md_code(&icp_diff::words::short(o, 300))
+                ));
+            }
+            if let Some(n) = &c.new {
+                let at = c
+                    .new_span
+                    .map(|sp| format!(" (line {})", line_of(&f.new, sp)))
+                    .unwrap_or_default();
+                it.push_str(&format!(
+                    "\n  - now {}{at}",
+                    md_code(&icp_diff::words::short(n, 300))
+                ));
+            }
+            it.push('\n');
+            items.push(it);
+        }
+        for (verb, r, ds) in [
+            ("adds", &f.new, &f.report.findings_added),
+            ("removes", &f.old, &f.report.findings_removed),
+        ] {
+            if let Some(l) = findings_line(verb, r, ds) {
+                items.push(format!("- {}\n", md_escape(&l)));
+            }
+        }
+        let status = if f.status == "modified" {
+            String::new()
+        } else {
+            format!(" ({})", f.status)
+        };
+        let open = format!(
+            "<details{}><summary><code>{}</code>{status}: {}</summary>\n\n",
+            if files.len() == 1 { " open" } else { "" },
+            md_escape(&f.name),
+            plural(f.report.changes.len(), "change", "changes")
+        );
+        let close = "\n</details>\n\n";
+        if head.len() + body.len() + open.len() + close.len() + reserve > limit {
+            left_out += items.len();
+            continue;
+        }
+        body.push_str(&open);
+        if items.is_empty() {
+            body.push_str("No change in meaning.\n");
+        }
+        for it in items {
+            if head.len() + body.len() + it.len() + close.len() + reserve > limit {
+                left_out += 1;
+                continue;
+            }
+            body.push_str(&it);
+        }
+        body.push_str(close);
+    }
+    let mut out = head;
+    out.push_str(&body);
+    if left_out > 0 {
+        out.push_str(&format!(
+            "> **Truncated:** {} not shown to stay under GitHub's {limit}-character comment limit. Run `icpc diff` locally (or `--format json`) for the full report.\n",
+            plural(left_out, "item was", "items were")
+        ));
+    }
+    out
+}
+
+// ---- github ----
+
+fn github(files: &[FileDiff]) -> String {
+    let mut s = String::new();
+    for f in files {
+        for c in &f.report.changes {
+            let title = render::gh_prop(&format!("icpc diff: {} {}", c.kind.as_str(), c.path));
+            let msg = render::gh_data(&c.message);
+            match c.new_span {
+                Some(sp) => {
+                    let a = f.new.line_index.line_col(&f.new.src, sp.start as usize);
+                    let b = f.new.line_index.line_col(&f.new.src, sp.end as usize);
+                    s.push_str(&format!(
+                        "::notice file={},line={},col={},endLine={},endColumn={},title={title}::{msg}\n",
+                        render::gh_prop(&f.name),
+                        a.line,
+                        a.column,
+                        b.line,
+                        b.column
+                    ));
+                }
+                None => s.push_str(&format!(
+                    "::notice file={},title={title}::{msg}\n",
+                    render::gh_prop(&f.name)
+                )),
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn big_file(n: usize) -> FileDiff {
+        let old = "schema s { x: int }\nicp a { uses s }\n".to_string();
+        let mut new = String::from("schema s { x: int }\nicp a { uses s\n rubric {\n");
+        for i in 0..n {
+            new.push_str(&format!("rule r{i} +1 : x > {i}\n"));
+        }
+        new.push_str("} }\n");
+        let config = Config::default();
+        let (oa, na) = (
+            icp_check::analyze(&old, &config),
+            icp_check::analyze(&new, &config),
+        );
+        let report = icp_diff::diff(
+            Version {
+                src: &old,
+                analysis: &oa,
+            },
+            Version {
+                src: &new,
+                analysis: &na,
+            },
+            0,
+        );
+        FileDiff {
+            name: "p.icp".into(),
+            status: "modified",
+            old: report_of("p.icp", old.clone(), oa),
+            new: report_of("p.icp", new.clone(), na),
+            report,
+        }
+    }
+
+    #[test]
+    fn markdown_stays_under_the_comment_limit_with_a_note() {
+        let f = big_file(3000);
+        assert!(f.report.changes.len() >= 3000);
+        let md = markdown(std::slice::from_ref(&f), MARKDOWN_LIMIT);
+        assert!(md.len() <= MARKDOWN_LIMIT, "{} chars", md.len());
+        assert!(md.contains("**Truncated:**"));
+        // A small change is shown whole, with no note.
+        let small = big_file(3);
+        let md = markdown(std::slice::from_ref(&small), MARKDOWN_LIMIT);
+        assert!(!md.contains("Truncated"));
+        assert!(md.contains("rule `r2` (+1) added"));
+    }
+}
