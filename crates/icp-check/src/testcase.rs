@@ -87,16 +87,25 @@ pub struct ExpectModel {
 /// the order the evaluator's program keeps).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expectation {
-    Tier { tier: usize, at_least: bool },
+    Tier {
+        tier: usize,
+        at_least: bool,
+    },
     Score(Rational),
     ScoreIn(Rational, Rational),
-    Rule { rule: usize, outcome: RuleOutcome },
+    Rule {
+        rule: usize,
+        outcome: RuleOutcome,
+    },
     Disqualified {
         negated: bool,
         /// The `because` text of the disqualifier that must hold.
         reason: Option<SmolStr>,
     },
-    Segment { segment: usize, negated: bool },
+    Segment {
+        segment: usize,
+        negated: bool,
+    },
 }
 
 /// The suffix of a test file that sees the definitions of the file beside it.
@@ -173,7 +182,9 @@ fn resolve_test(
                             st.span,
                             "a test scores against one icp",
                         )
-                        .with_help("keep one `icp NAME` statement; write a second test for another icp"),
+                        .with_help(
+                            "keep one `icp NAME` statement; write a second test for another icp",
+                        ),
                     );
                 } else {
                     icp_stmt = Some(name);
@@ -277,7 +288,11 @@ fn resolve_test(
         }
     }
     if let TestInput::Table { span, .. } = &m.input {
-        if let Some(x) = t.body.iter().find(|s| matches!(s.kind, TestStmtKind::Expect(_))) {
+        if let Some(x) = t
+            .body
+            .iter()
+            .find(|s| matches!(s.kind, TestStmtKind::Expect(_)))
+        {
             diags.push(
                 Diagnostic::error(
                     "syntax",
@@ -288,18 +303,26 @@ fn resolve_test(
                 .with_help("remove the `expect` line, or give one account with `account { … }`"),
             );
         }
-    } else if m.expects.is_empty() && found.is_some() && !t.body.iter().any(|s| matches!(s.kind, TestStmtKind::Expect(_))) {
+    } else if m.expects.is_empty()
+        && found.is_some()
+        && !t
+            .body
+            .iter()
+            .any(|s| matches!(s.kind, TestStmtKind::Expect(_)))
+    {
         diags.push(
             Diagnostic::error(
                 "syntax",
                 t.header_span,
                 format!("the test `{}` expects nothing", t.name.name),
             )
-            .with_help("add an expectation such as `expect tier strong` or `expect not disqualified`"),
+            .with_help(
+                "add an expectation such as `expect tier strong` or `expect not disqualified`",
+            ),
         );
     }
-    m.runnable = diags.len() == errors_before
-        && !t.body.iter().any(|s| s.kind == TestStmtKind::Error);
+    m.runnable =
+        diags.len() == errors_before && !t.body.iter().any(|s| s.kind == TestStmtKind::Error);
     m
 }
 
@@ -366,7 +389,11 @@ fn account(r: &mut Resolver<'_, '_>, fields: &[ast::AccountField]) -> Vec<Accoun
                     format!(
                         "`{}` is {} {} and holds one value, not a list",
                         f.field.name,
-                        if ty.name().starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
+                        if ty.name().starts_with(['a', 'e', 'i', 'o', 'u']) {
+                            "an"
+                        } else {
+                            "a"
+                        },
                         ty.name()
                     ),
                     "give one value; only a `set` field takes a list".into(),
@@ -393,7 +420,8 @@ fn score_value(r: &mut Resolver<'_, '_>, v: &ast::Value) -> Option<Rational> {
     match &v.kind {
         ValueKind::Number(n) if n.unit == NumUnit::Plain => Some(n.value),
         ValueKind::Invalid(msg) => {
-            r.diags.push(Diagnostic::error("invalid-literal", v.span, msg.clone()));
+            r.diags
+                .push(Diagnostic::error("invalid-literal", v.span, msg.clone()));
             None
         }
         _ => {
@@ -517,7 +545,10 @@ mod tests {
     #[test]
     fn a_test_file_sees_the_file_named_without_its_suffix() {
         let p = std::path::Path::new("dir/hr_test.icp");
-        assert_eq!(context_path(p), Some(std::path::PathBuf::from("dir/hr.icp")));
+        assert_eq!(
+            context_path(p),
+            Some(std::path::PathBuf::from("dir/hr.icp"))
+        );
         assert_eq!(context_path(std::path::Path::new("dir/hr.icp")), None);
         assert_eq!(context_path(std::path::Path::new("_test.icp")), None);
     }

@@ -17,8 +17,8 @@ pub mod program;
 pub mod split;
 pub mod stream;
 
-pub use explain::explain_values;
 pub use eval::{Binding, Evaluator, Outcome, Row, Score, T3, TierOut};
+pub use explain::explain_values;
 pub use output::OutputFormat;
 pub use program::{CompileError, Program};
 pub use stream::{

@@ -605,9 +605,8 @@ impl<'p> Job<'p> {
                     .collect();
                 let name = kept.first().cloned().flatten();
                 let view = ctx.binding_view(row);
-                let explain = || {
-                    crate::explain::explain(ev, &view, name.as_deref(), rows, base_line + line)
-                };
+                let explain =
+                    || crate::explain::explain(ev, &view, name.as_deref(), rows, base_line + line);
                 let info = AccountRow {
                     row: rows,
                     line: base_line + line,

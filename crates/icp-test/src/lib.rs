@@ -111,6 +111,9 @@ pub struct CoverageItem {
     /// Its name (for a disqualifier: its criterion as written).
     pub name: String,
     pub span: Span,
+    /// The 1-based line and column of `span`'s start in the icp's file.
+    pub line: u32,
+    pub column: u32,
     pub exercised: Exercised,
 }
 
@@ -157,24 +160,42 @@ pub struct RunOptions {
     pub config: Config,
 }
 
-/// Analyses `path` with, for `NAME_test.icp`, the model of `NAME.icp` beside it. Returns the
-/// file and its context (when there is one).
+/// For `NAME_test.icp`, the file `NAME.icp` beside it, read from disk and analysed: its
+/// schemas and icps are the test file's context. `None` for another name, or when there is no
+/// such file.
+pub fn context_of(path: &Path, config: &Config) -> std::io::Result<Option<Source>> {
+    match testcase::context_path(path) {
+        Some(p) if p.is_file() => {
+            let src = std::fs::read_to_string(&p)?;
+            let analysis = icp_check::analyze(&src, config);
+            Ok(Some(Source {
+                path: p,
+                src,
+                analysis,
+            }))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Analyses `src`, the text of `path`, with its context (see [`context_of`]). Returns the
+/// analysis and the context. `icpc check`, `icpc test` and the language server analyse test
+/// files this way.
+pub fn analyze_file(
+    path: &Path,
+    src: &str,
+    config: &Config,
+) -> std::io::Result<(Analysis, Option<Source>)> {
+    let context = context_of(path, config)?;
+    let analysis =
+        icp_check::analyze_with(src, config, context.as_ref().map(|c| &c.analysis.model));
+    Ok((analysis, context))
+}
+
+/// Reads and analyses `path` (see [`analyze_file`]).
 pub fn load(path: &Path, config: &Config) -> std::io::Result<(Source, Option<Source>)> {
     let src = std::fs::read_to_string(path)?;
-    let context = match testcase::context_path(path) {
-        Some(p) if p.is_file() => {
-            let csrc = std::fs::read_to_string(&p)?;
-            let analysis = icp_check::analyze(&csrc, config);
-            Some(Source {
-                path: p,
-                src: csrc,
-                analysis,
-            })
-        }
-        _ => None,
-    };
-    let analysis =
-        icp_check::analyze_with(&src, config, context.as_ref().map(|c| &c.analysis.model));
+    let (analysis, context) = analyze_file(path, &src, config)?;
     Ok((
         Source {
             path: path.to_path_buf(),
@@ -196,7 +217,7 @@ impl Collector {
         for icp in &s.analysis.model.icps {
             self.icps
                 .entry((s.path.clone(), icp.name.to_string()))
-                .or_insert_with(|| coverage_of(&s.path, icp));
+                .or_insert_with(|| coverage_of(s, icp));
         }
     }
 
@@ -235,13 +256,18 @@ impl Collector {
 
 /// The items of an icp, in the order [`Collector::record`] reads the outcome: rules,
 /// disqualifiers, tiers, segments.
-fn coverage_of(path: &Path, icp: &IcpModel) -> IcpCoverage {
+fn coverage_of(s: &Source, icp: &IcpModel) -> IcpCoverage {
     let mut items = Vec::new();
-    let item = |kind, name: String, span| CoverageItem {
-        kind,
-        name,
-        span,
-        exercised: Exercised::default(),
+    let item = |kind, name: String, span: Span| {
+        let at = s.analysis.line_index.line_col(&s.src, span.start as usize);
+        CoverageItem {
+            kind,
+            name,
+            span,
+            line: at.line,
+            column: at.column,
+            exercised: Exercised::default(),
+        }
     };
     items.extend(
         icp.rules
@@ -249,10 +275,13 @@ fn coverage_of(path: &Path, icp: &IcpModel) -> IcpCoverage {
             .map(|r| item("rule", r.name.to_string(), r.span)),
     );
     items.extend(icp.disqualifiers.iter().map(|d| {
-        let name = d
-            .because
-            .as_ref()
-            .map_or_else(|| "disqualifier".to_string(), |b| format!("{b:?}"));
+        let name = d.because.as_ref().map_or_else(
+            || {
+                let text = s.src.get(d.span.range()).unwrap_or_default();
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            },
+            |b| format!("{b:?}"),
+        );
         item("disqualifier", name, d.span)
     }));
     items.extend(
@@ -266,7 +295,7 @@ fn coverage_of(path: &Path, icp: &IcpModel) -> IcpCoverage {
             .map(|s| item("segment", s.name.to_string(), s.span)),
     );
     IcpCoverage {
-        path: path.to_path_buf(),
+        path: s.path.clone(),
         icp: icp.name.to_string(),
         accounts: 0,
         items,
@@ -498,7 +527,10 @@ pub fn check(ev: &Evaluator<'_>, icp: &IcpModel, x: &Expectation) -> Option<(Str
                 .collect();
             let dq = o.tier == TierOut::Disqualified;
             let (ok, expected) = match (negated, reason) {
-                (true, _) => (!dq && o.tier != TierOut::Error, "not disqualified".to_string()),
+                (true, _) => (
+                    !dq && o.tier != TierOut::Error,
+                    "not disqualified".to_string(),
+                ),
                 (false, None) => (dq, "disqualified".to_string()),
                 (false, Some(reason)) => (
                     dq && by.contains(&reason.as_str()),
@@ -558,23 +590,37 @@ fn table(
         Some("jsonl" | "ndjson") => InputFormat::Jsonl,
         _ => InputFormat::Csv,
     };
-    let open = |keep: Vec<String>| {
+    let open = |keep: Option<Vec<String>>| {
         let f = std::fs::File::open(file)
             .map_err(|e| io_error(format!("cannot read {}: {e}", file.display())))?;
         let opts = Options {
             input,
-            keep: Some(keep),
+            keep,
             threads: 1,
             ..Options::default()
         };
-        icp_eval::Job::open(prog, Box::new(std::io::BufReader::new(f)), opts).map_err(|e| {
-            io_error(format!("{}: {e}", file.display()))
+        icp_eval::Job::open(prog, Box::new(std::io::BufReader::new(f)), opts).map_err(|e| match e {
+            StreamError::UnknownKeep { name, .. } => Status::Error {
+                message: format!("{} has no `{name}` column", file.display()),
+                io: false,
+            },
+            e => io_error(format!("{}: {e}", file.display())),
         })
     };
-    let both = vec![EXPECTED_TIER.to_string(), EXPECTED_SEGMENTS.to_string()];
-    let job = match open(both) {
+    // The first column names the account in the explanation, as in `icpc score --explain`.
+    let first = open(None)?
+        .kept_columns()
+        .first()
+        .cloned()
+        .unwrap_or_default();
+    let keep = |cols: &[&str]| {
+        let mut k = vec![first.clone()];
+        k.extend(cols.iter().map(ToString::to_string));
+        Some(k)
+    };
+    let job = match open(keep(&[EXPECTED_TIER, EXPECTED_SEGMENTS])) {
         Ok(j) => j,
-        Err(_) => open(vec![EXPECTED_TIER.to_string()])?,
+        Err(_) => open(keep(&[EXPECTED_TIER]))?,
     };
     let tiers: Vec<&str> = prog.tiers.iter().map(|t| t.name.as_str()).collect();
     let mut failures = Vec::new();
@@ -591,7 +637,7 @@ fn table(
                 explain: (row.explain)(),
             })
         };
-        let want = row.kept.first().cloned().flatten().unwrap_or_default();
+        let want = row.kept.get(1).cloned().flatten().unwrap_or_default();
         let got = tier_words(ev);
         if want.is_empty() {
             fail(
@@ -602,7 +648,10 @@ fn table(
             && !want.eq_ignore_ascii_case("disqualified")
         {
             fail(
-                format!("`{want}` to be a tier of the icp `{}` (or `disqualified`)", prog.icp),
+                format!(
+                    "`{want}` to be a tier of the icp `{}` (or `disqualified`)",
+                    prog.icp
+                ),
                 format!("it has: {}", tiers.join(", ")),
             );
         } else if !ev.tier_name().eq_ignore_ascii_case(&want) {
@@ -613,7 +662,7 @@ fn table(
             };
             fail(expected, got);
         }
-        if let Some(Some(segs)) = row.kept.get(1) {
+        if let Some(Some(segs)) = row.kept.get(2) {
             let mut want: Vec<String> = segs
                 .split([';', ','])
                 .map(|s| s.trim().to_string())

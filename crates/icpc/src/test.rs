@@ -18,7 +18,7 @@ pub enum Format {
     /// Each failure with its source line, what was expected, what happened and the rules
     /// that decided it; then `N passed, M failed`.
     Human,
-    /// A stable JSON document (version 1; docs/test-output.md).
+    /// A stable JSON document (version 1; docs/schemas/test.schema.json).
     Json,
     /// JUnit XML: a test suite per file, a test case per test.
     Junit,
@@ -72,7 +72,9 @@ fn today() -> i64 {
 
 pub fn run(args: Args) -> ExitCode {
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
-        eprintln!("error: `icpc test` reads files, not standard input (a test file may need the file beside it)");
+        eprintln!(
+            "error: `icpc test` reads files, not standard input (a test file may need the file beside it)"
+        );
         return ExitCode::from(2);
     }
     let paths = match collect_paths(&args.paths) {
@@ -151,7 +153,9 @@ fn human(out: &mut impl Write, r: &Report, color: bool, coverage: bool) -> std::
         for t in &f.tests {
             match &t.status {
                 Status::Passed => {
-                    writeln!(out, "PASS {id}: {} ({} accounts)", t.name, t.accounts)?;
+                    let n = t.accounts;
+                    let s = if n == 1 { "" } else { "s" };
+                    writeln!(out, "PASS {id}: {} ({n} account{s})", t.name)?;
                 }
                 Status::Error { message, .. } => {
                     let (l, c) = position(f, &idx, t.span);
@@ -176,7 +180,9 @@ fn human(out: &mut impl Write, r: &Report, color: bool, coverage: bool) -> std::
                             )
                             .with_code("test-failed")
                             .with_message(msg)
-                            .with_label(Label::new((id.as_str(), x.span.range())).with_message(label));
+                            .with_label(
+                                Label::new((id.as_str(), x.span.range())).with_message(label),
+                            );
                         if t.span != x.span {
                             b = b.with_label(
                                 Label::new((id.as_str(), t.span.range()))
@@ -202,7 +208,10 @@ fn human(out: &mut impl Write, r: &Report, color: bool, coverage: bool) -> std::
 }
 
 fn human_coverage(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
-    writeln!(out, "\nCoverage (held: some account made it hold; failed: some made it fail):")?;
+    writeln!(
+        out,
+        "\nCoverage (held: some account made it hold; failed: some made it fail):"
+    )?;
     for c in &r.coverage {
         writeln!(
             out,
@@ -316,6 +325,7 @@ fn to_json(r: &Report, coverage: bool) -> Value {
                         json!({
                             "kind": i.kind,
                             "name": i.name,
+                            "at": { "line": i.line, "column": i.column },
                             "held": i.exercised.held,
                             "failed": i.exercised.failed,
                         })
@@ -335,10 +345,7 @@ fn to_json(r: &Report, coverage: bool) -> Value {
 }
 
 fn junit(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
-    let failures = r
-        .results()
-        .filter(|t| t.status == Status::Failed)
-        .count();
+    let failures = r.results().filter(|t| t.status == Status::Failed).count();
     let errors = r.failed() - failures;
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -352,7 +359,11 @@ fn junit(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
         }
         let id = display(f);
         let idx = LineIndex::new(&f.src);
-        let nf = f.tests.iter().filter(|t| t.status == Status::Failed).count();
+        let nf = f
+            .tests
+            .iter()
+            .filter(|t| t.status == Status::Failed)
+            .count();
         let ne = f
             .tests
             .iter()
@@ -426,9 +437,9 @@ fn github(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
                 Status::Failed => {
                     for x in &t.failures {
                         let (l, c) = position(f, &idx, x.span);
-                        let row = x
-                            .row
-                            .map_or(String::new(), |(r, line)| format!("row {r} (line {line}): "));
+                        let row = x.row.map_or(String::new(), |(r, line)| {
+                            format!("row {r} (line {line}): ")
+                        });
                         writeln!(
                             out,
                             "::error file={},line={l},col={c},title={title}::{}",
