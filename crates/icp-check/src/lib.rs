@@ -19,4 +19,4 @@ pub mod testcase;
 
 pub use analysis::{Analysis, Ctx, analyze, analyze_with};
 pub use config::Config;
-pub use diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
+pub use diagnostic::{Diagnostic, Edit, Fix, Label, Safety, Severity};

@@ -568,7 +568,7 @@ impl<'m> Resolver<'m, '_> {
                         );
                         let names = self.model.schemas.iter().map(|s| s.name.as_str());
                         if let Some(s) = did_you_mean(&name.name, names) {
-                            d = d.with_help(format!("did you mean `{s}`?")).with_fix(
+                            d = d.with_help(format!("did you mean `{s}`?")).with_unsafe_fix(
                                 format!("use `{s}`"),
                                 vec![Edit {
                                     span: name.span,
@@ -917,7 +917,7 @@ impl<'m> Resolver<'m, '_> {
         let mut d = Diagnostic::error("unknown-value", span, format!("`{name}` is not a {what}"));
         match did_you_mean(name, candidates) {
             Some(s) => {
-                d = d.with_help(format!("did you mean `{s}`?")).with_fix(
+                d = d.with_help(format!("did you mean `{s}`?")).with_unsafe_fix(
                     format!("replace with `{s}`"),
                     vec![Edit {
                         span,
@@ -947,7 +947,7 @@ impl<'m> Resolver<'m, '_> {
         match did_you_mean(&name.name, schema.fields.iter().map(|f| f.name.as_str())) {
             Some(s) => {
                 let s = s.to_string();
-                d = d.with_help(format!("did you mean `{s}`?")).with_fix(
+                d = d.with_help(format!("did you mean `{s}`?")).with_unsafe_fix(
                     format!("replace with `{s}`"),
                     vec![Edit {
                         span: name.span,
@@ -1029,7 +1029,7 @@ impl<'m> Resolver<'m, '_> {
                                     field.name,
                                     values.join(", ")
                                 ))
-                                .with_fix(
+                                .with_unsafe_fix(
                                     format!("replace with `{sug}`"),
                                     vec![Edit {
                                         span: v.span,

@@ -120,6 +120,11 @@ pub fn json(reports: &[FileReport]) -> Value {
                 "help": d.help,
                 "range": r.range(d.span),
                 "labels": d.labels.iter().map(|l| json!({ "message": l.message, "range": r.range(l.span) })).collect::<Vec<_>>(),
+                "fix": d.fix.as_ref().map(|f| json!({
+                    "title": f.title,
+                    "safety": f.safety.as_str(),
+                    "confirm": f.confirm,
+                })),
             }));
         }
     }
