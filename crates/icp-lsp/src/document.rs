@@ -55,6 +55,8 @@ impl Snapshot {
 pub struct Analyzed {
     pub snapshot: Arc<Snapshot>,
     pub analysis: Analysis,
+    /// The results of the document's tests (see `proftest`).
+    pub tests: Vec<icp_test::TestResult>,
     /// The configuration epoch it was made with (an `icp.toml` change starts a new one).
     pub epoch: u64,
 }
@@ -169,12 +171,26 @@ impl Store {
 }
 
 /// Analyses a snapshot (the work that runs off the async threads).
-pub fn analyze(snapshot: Arc<Snapshot>, config: &Config, epoch: u64) -> Analyzed {
-    let analysis = icp_check::analyze(&snapshot.text, config);
+/// Analyses a snapshot of the document at `path` and runs its tests.
+pub fn analyze(
+    snapshot: Arc<Snapshot>,
+    config: &Config,
+    epoch: u64,
+    path: Option<&std::path::Path>,
+) -> Analyzed {
+    let (analysis, tests) = crate::proftest::analyze(&snapshot.text, path, config);
     Analyzed {
         snapshot,
         analysis,
+        tests,
         epoch,
+    }
+}
+
+impl Analyzed {
+    /// The findings, with one per failing test.
+    pub fn diagnostics(&self) -> Vec<icp_check::Diagnostic> {
+        crate::proftest::diagnostics(&self.analysis, &self.tests)
     }
 }
 

@@ -270,6 +270,11 @@ impl State {
     }
 }
 
+/// The file a document is, when its URI names one.
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
 fn config_for(state: &State, uri: &Uri) -> Arc<Loaded> {
     let path = uri.to_file_path().map(|p| p.into_owned());
     let roots = state
@@ -313,8 +318,11 @@ async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>
             .await
             .ok()?
     };
-    let analyzed =
-        tokio::task::spawn_blocking(move || analyze(snapshot, &config.check, epoch)).await;
+    let path = file_path(uri);
+    let analyzed = tokio::task::spawn_blocking(move || {
+        analyze(snapshot, &config.check, epoch, path.as_deref())
+    })
+    .await;
     let analyzed = match analyzed {
         Ok(a) => Arc::new(a),
         Err(e) => {
@@ -357,7 +365,7 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
         if let Some(a) = doc.current_analysis().filter(|a| a.epoch == epoch) {
             let d = Arc::new(Diagnosed {
                 snapshot: a.snapshot.clone(),
-                diagnostics: a.analysis.diagnostics.clone(),
+                diagnostics: a.diagnostics(),
                 epoch,
                 regions: Vec::new(),
             });
@@ -374,19 +382,22 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
             .ok()?
     };
     let snap = snapshot.clone();
+    let path = file_path(uri);
     let computed = tokio::task::spawn_blocking(move || {
         let mut cache = regions
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        match crate::incremental::diagnostics(&snap.text, &config.check, epoch, &mut cache) {
+        // A document with tests is analysed whole: its tests run on the whole model.
+        let by_regions = if crate::proftest::analysed_whole(&snap.text, path.as_deref()) {
+            None
+        } else {
+            crate::incremental::diagnostics(&snap.text, &config.check, epoch, &mut cache)
+        };
+        match by_regions {
             Some((d, regions)) => (d, regions, None),
             None => {
-                let a = analyze(snap.clone(), &config.check, epoch);
-                (
-                    a.analysis.diagnostics.clone(),
-                    Vec::new(),
-                    Some(Arc::new(a)),
-                )
+                let a = analyze(snap.clone(), &config.check, epoch, path.as_deref());
+                (a.diagnostics(), Vec::new(), Some(Arc::new(a)))
             }
         }
     })
@@ -749,6 +760,13 @@ impl LanguageServer for Backend {
                 }),
             ),
             inlay_hint_provider: Some(OneOf::Left(true)),
+            code_lens_provider: Some(CodeLensOptions {
+                resolve_provider: Some(false),
+            }),
+            execute_command_provider: Some(ExecuteCommandOptions {
+                commands: vec![crate::proftest::SHOW_RESULT.into()],
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            }),
             diagnostic_provider: pull.then(|| {
                 DiagnosticServerCapabilities::Options(DiagnosticOptions {
                     identifier: Some("icpc".into()),
@@ -1345,6 +1363,19 @@ impl LanguageServer for Backend {
             result_id: None,
             data,
         })))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let pm = a.snapshot.pos(self.settings().enc);
+        Ok(Some(crate::proftest::lenses(&pm, &a.tests)))
+    }
+
+    async fn execute_command(&self, _: ExecuteCommandParams) -> Result<Option<serde_json::Value>> {
+        // The lenses' command only shows a result: there is nothing to do.
+        Ok(None)
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
