@@ -710,3 +710,95 @@ fn table(
     }
     Ok(())
 }
+
+/// A test whose outcome a change to a profile flips.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flip {
+    /// The file the test is in.
+    pub path: PathBuf,
+    pub name: String,
+    /// The 1-based line of the test's header.
+    pub line: u32,
+    /// What the test gave before and after the change, as [`TestResult::summary`] says it.
+    pub old: String,
+    pub new: String,
+}
+
+/// For `dir/NAME.icp`, the tests that live apart from it: `dir/NAME_test.icp`.
+pub fn tests_path(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    if name.ends_with(testcase::TEST_SUFFIX) {
+        return None;
+    }
+    let stem = name.strip_suffix(".icp")?;
+    Some(path.with_file_name(format!("{stem}{}", testcase::TEST_SUFFIX)))
+}
+
+/// Runs the tests that see the profile at `path` — its own `test` items, and those of the
+/// `NAME_test.icp` beside it on disk — against its `old` and `new` versions (text and
+/// analysis), and returns the tests that pass on one side only.
+pub fn flips(
+    path: &Path,
+    old: (&str, &Analysis),
+    new: (&str, &Analysis),
+    opts: &RunOptions,
+) -> std::io::Result<Vec<Flip>> {
+    let side = |src: &str, analysis: &Analysis| Source {
+        path: path.to_path_buf(),
+        src: src.to_string(),
+        analysis: analysis.clone(),
+    };
+    let (o, n) = (side(old.0, old.1), side(new.0, new.1));
+    let mut out = Vec::new();
+    let own = context_of(path, &opts.config)?;
+    compare(&o, &n, own.as_ref(), own.as_ref(), opts, &mut out);
+    if let Some(tp) = tests_path(path).filter(|p| p.is_file()) {
+        let src = std::fs::read_to_string(&tp)?;
+        let against = |ctx: &Source| Source {
+            path: tp.clone(),
+            src: src.clone(),
+            analysis: icp_check::analyze_with(&src, &opts.config, Some(&ctx.analysis.model)),
+        };
+        compare(
+            &against(&o),
+            &against(&n),
+            Some(&o),
+            Some(&n),
+            opts,
+            &mut out,
+        );
+    }
+    Ok(out)
+}
+
+fn compare(
+    old: &Source,
+    new: &Source,
+    old_ctx: Option<&Source>,
+    new_ctx: Option<&Source>,
+    opts: &RunOptions,
+    out: &mut Vec<Flip>,
+) {
+    if old.analysis.model.tests.is_empty() && new.analysis.model.tests.is_empty() {
+        return;
+    }
+    let before = run_source(old, old_ctx, opts);
+    for after in run_source(new, new_ctx, opts) {
+        let Some(b) = before.iter().find(|b| b.name == after.name) else {
+            continue;
+        };
+        if (b.status == Status::Passed) != (after.status == Status::Passed) {
+            out.push(Flip {
+                path: new.path.clone(),
+                name: after.name.clone(),
+                line: new
+                    .analysis
+                    .line_index
+                    .line_col(&new.src, after.span.start as usize)
+                    .line,
+                old: b.summary(),
+                new: after.summary(),
+            });
+        }
+    }
+}

@@ -461,3 +461,83 @@ fn the_examples_pass() {
     let n: usize = out.lines().filter(|l| l.starts_with("PASS ")).count();
     assert!(n >= 6, "{out}");
 }
+
+/// `icpc diff` runs the tests beside the changed profile on both versions and lists those the
+/// change flips.
+#[test]
+fn diff_lists_the_tests_a_change_flips() {
+    let dir = fixture_dir("pass");
+    let profile = std::fs::read_to_string(dir.path().join("fleet.icp")).expect("read");
+    std::fs::write(dir.path().join("old.icp"), &profile).expect("write");
+    let stricter = profile.replace(
+        "tier strong when score >= 7",
+        "tier strong when score >= 11",
+    );
+    assert_ne!(stricter, profile);
+    std::fs::write(dir.path().join("fleet.icp"), stricter).expect("write");
+    let diff = |format: &str| {
+        icpc()
+            .current_dir(dir.path())
+            .args([
+                "diff",
+                "--today",
+                AS_OF,
+                "--format",
+                format,
+                "old.icp",
+                "fleet.icp",
+            ])
+            .output()
+            .expect("run")
+    };
+    let o = diff("json");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let doc = json(&o);
+    let flipped: Vec<(String, String, String)> = doc["tests_flipped"]
+        .as_array()
+        .expect("tests_flipped")
+        .iter()
+        .map(|t| {
+            (
+                t["name"].as_str().expect("name").to_string(),
+                t["old"].as_str().expect("old").to_string(),
+                t["new"].as_str().expect("new").to_string(),
+            )
+        })
+        .collect();
+    let f = |n: &str, o: &str, w: &str| (n.to_string(), o.to_string(), w.to_string());
+    assert_eq!(
+        flipped,
+        vec![
+            f("best", "passes", "fails: tier possible"),
+            f("known", "passes", "fails: tier possible"),
+        ]
+    );
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("docs/schemas/diff.schema.json")).expect("schema"),
+    )
+    .expect("schema json");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    assert!(validator.is_valid(&doc), "{doc:#}");
+
+    let text = stdout(&diff("text"));
+    assert!(
+        text.contains("! flips test best (fleet_test.icp:3)\n      passes → fails: tier possible"),
+        "{text}"
+    );
+    // A change that flips nothing lists nothing.
+    std::fs::write(
+        dir.path().join("fleet.icp"),
+        profile.replace(
+            "owner \"revops@fleet.example\"",
+            "owner \"ops@fleet.example\"",
+        ),
+    )
+    .expect("write");
+    let doc = json(&diff("json"));
+    assert_eq!(doc["tests_flipped"], json_empty());
+}
+
+fn json_empty() -> Value {
+    Value::Array(Vec::new())
+}
