@@ -58,18 +58,11 @@ pub fn analyze(text: &str, path: Option<&Path>, config: &Config) -> (Analysis, V
         analysis,
     };
     let opts = RunOptions {
-        as_of: today(),
+        as_of: icp_check::config::system_today(),
         config: config.clone(),
     };
     let results = icp_test::run_source(&source, context.as_ref(), &opts);
     (source.analysis, results)
-}
-
-fn today() -> i64 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    (secs / 86_400) as i64
 }
 
 /// The findings of the analysis and one error per failed expectation (or table row), and one

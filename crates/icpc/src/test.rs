@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 use crate::check::{ColorChoice, collect_paths, io_reason};
 use crate::render::{esc, gh_data as data, gh_prop as prop};
+use crate::score::parse_date;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {
@@ -59,17 +60,6 @@ pub struct Args {
     pub coverage: bool,
 }
 
-fn parse_date(s: &str) -> Result<i64, String> {
-    icp_syntax::literal::parse_date(s).map(|d| d.days)
-}
-
-fn today() -> i64 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    (secs / 86_400) as i64
-}
-
 pub fn run(args: Args) -> ExitCode {
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         eprintln!(
@@ -85,7 +75,7 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     let opts = RunOptions {
-        as_of: args.as_of.unwrap_or_else(today),
+        as_of: args.as_of.unwrap_or_else(icp_check::config::system_today),
         config: icp_check::Config::default(),
     };
     let report = match icp_test::run(&paths, &opts) {
