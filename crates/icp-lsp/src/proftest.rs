@@ -26,12 +26,13 @@ pub fn analysed_whole(text: &str, path: Option<&Path>) -> bool {
     path.and_then(icp_check::testcase::context_path).is_some() || has_test_item(text)
 }
 
-/// A cheap look for a `test` item: the word at the start of a line.
-fn has_test_item(text: &str) -> bool {
+/// A cheap look for a `test` item: the word at the start of a line (a field named `test` at
+/// the start of a criterion's line also matches, which only costs a whole-file analysis).
+pub(crate) fn has_test_item(text: &str) -> bool {
     text.lines().any(|l| {
         l.trim_start()
             .strip_prefix("test")
-            .is_some_and(|r| r.starts_with([' ', '\t']))
+            .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| c.is_whitespace() || c == '#'))
     })
 }
 
