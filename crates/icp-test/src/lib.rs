@@ -640,10 +640,12 @@ fn table(
         let want = row.kept.get(1).cloned().flatten().unwrap_or_default();
         let got = tier_words(ev);
         if want.is_empty() {
-            fail(
-                format!("an `{EXPECTED_TIER}` for the row"),
-                "the cell is empty".into(),
-            );
+            let actual = match ev.out.tier {
+                // A row that cannot be read (a malformed JSON line) has no cells at all.
+                TierOut::Error => format!("no `{EXPECTED_TIER}` cell, and {got}"),
+                _ => "the cell is empty".into(),
+            };
+            fail(format!("an `{EXPECTED_TIER}` for the row"), actual);
         } else if !tiers.iter().any(|t| t.eq_ignore_ascii_case(&want))
             && !want.eq_ignore_ascii_case("disqualified")
         {

@@ -541,3 +541,72 @@ fn diff_lists_the_tests_a_change_flips() {
 fn json_empty() -> Value {
     Value::Array(Vec::new())
 }
+
+/// Bad rows of a table are failures naming the row and what is wrong, never dropped; a table
+/// without `expected_tier` is a test that cannot run.
+#[test]
+fn bad_table_rows_are_reported_not_dropped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(data("pass/fleet.icp"), dir.path().join("fleet.icp")).expect("copy");
+    let write =
+        |name: &str, text: &str| std::fs::write(dir.path().join(name), text).expect("write");
+    write(
+        "bad.csv",
+        "Vehicles,Region,expected_tier\nlots,na,strong\n300,emea,great\n300,emea,\n",
+    );
+    write("nocol.csv", "Vehicles,Region\n300,na\n");
+    write(
+        "t.jsonl",
+        "{\"Vehicles\": 800, \"Region\": \"na\", \"Telematics\": \"samsara\", \"On-time Rate\": \"80%\", \"Cold Chain\": true, \"expected_tier\": \"strong\"}\n{\"Vehicles\": \"x\"\n",
+    );
+    write(
+        "fleet_test.icp",
+        "test bad { icp fleet_ops; accounts \"bad.csv\" }\ntest nocol { icp fleet_ops; accounts \"nocol.csv\" }\ntest jl { icp fleet_ops; accounts \"t.jsonl\" }\n",
+    );
+    let o = run_in(dir.path(), &["--format", "json", "fleet_test.icp"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let tests = tests_by_name(&json(&o));
+    let rows = |name: &str| -> Vec<(i64, String, String)> {
+        tests[name]["failures"]
+            .as_array()
+            .expect("failures")
+            .iter()
+            .map(|f| {
+                (
+                    f["row"].as_i64().expect("row"),
+                    f["expected"].as_str().expect("expected").to_string(),
+                    f["actual"].as_str().expect("actual").to_string(),
+                )
+            })
+            .collect()
+    };
+    let bad = rows("bad");
+    assert_eq!(tests["bad"]["accounts"], 3);
+    assert_eq!(bad.len(), 3, "{bad:?}");
+    assert_eq!((bad[0].0, bad[0].1.as_str()), (1, "tier strong"));
+    assert!(
+        bad[0]
+            .2
+            .starts_with("an error: Vehicles: \"lots\" is not an int"),
+        "{bad:?}"
+    );
+    assert_eq!(
+        bad[1],
+        (
+            2,
+            "`great` to be a tier of the icp `fleet_ops` (or `disqualified`)".to_string(),
+            "it has: strong, possible, poor_fit".to_string()
+        )
+    );
+    assert_eq!(bad[2].2, "the cell is empty");
+    assert_eq!(tests["nocol"]["status"], "error");
+    assert_eq!(
+        tests["nocol"]["message"],
+        "nocol.csv has no `expected_tier` column"
+    );
+    let jl = rows("jl");
+    assert_eq!(tests["jl"]["accounts"], 2);
+    assert_eq!(jl.len(), 1, "{jl:?}");
+    assert_eq!(jl[0].0, 2);
+    assert!(jl[0].2.contains("the line is not a JSON object"), "{jl:?}");
+}
