@@ -178,7 +178,7 @@ fn resolve_test(
                 if icp_stmt.is_some() {
                     diags.push(
                         Diagnostic::error(
-                            "duplicate-name",
+                            "incomplete-test",
                             st.span,
                             "a test scores against one icp",
                         )
@@ -194,7 +194,7 @@ fn resolve_test(
                 if let Some(first) = input_span {
                     diags.push(
                         Diagnostic::error(
-                            "duplicate-name",
+                            "incomplete-test",
                             st.keyword,
                             "a test gives one `account { … }` or one `accounts \"file\"`",
                         )
@@ -213,7 +213,7 @@ fn resolve_test(
     match icp_stmt {
         None => diags.push(
             Diagnostic::error(
-                "syntax",
+                "incomplete-test",
                 t.header_span,
                 format!("the test `{}` names no icp", t.name.name),
             )
@@ -250,7 +250,7 @@ fn resolve_test(
     if input_span.is_none() && !t.body.iter().any(|s| s.kind == TestStmtKind::Error) {
         diags.push(
             Diagnostic::error(
-                "syntax",
+                "incomplete-test",
                 t.header_span,
                 format!("the test `{}` gives no account", t.name.name),
             )
@@ -295,7 +295,7 @@ fn resolve_test(
         {
             diags.push(
                 Diagnostic::error(
-                    "syntax",
+                    "incomplete-test",
                     x.span,
                     "a table test takes its expectations from the file's `expected_tier` and `expected_segments` columns",
                 )
@@ -312,7 +312,7 @@ fn resolve_test(
     {
         diags.push(
             Diagnostic::error(
-                "syntax",
+                "incomplete-test",
                 t.header_span,
                 format!("the test `{}` expects nothing", t.name.name),
             )
