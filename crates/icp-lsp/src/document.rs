@@ -110,6 +110,16 @@ impl Document {
         }
     }
 
+    /// Makes the current analysis stale without a change of text (the file it depends on
+    /// changed), and wakes the diagnostics task.
+    pub fn touch(&mut self) {
+        self.revision += 1;
+        self.snapshot = None;
+        if let Some(tx) = &self.changed {
+            tx.send_replace(self.version);
+        }
+    }
+
     /// Applies one change: a range replacement, or the whole text when it has no range.
     pub fn apply(&mut self, change: &TextDocumentContentChangeEvent, enc: Encoding) {
         match change.range {
@@ -171,14 +181,16 @@ impl Store {
 }
 
 /// Analyses a snapshot (the work that runs off the async threads).
-/// Analyses a snapshot of the document at `path` and runs its tests.
+/// Analyses a snapshot of the document at `path` and runs its tests; `context` is the text of
+/// the `NAME.icp` a `NAME_test.icp` sees, when it is open (else it is read from disk).
 pub fn analyze(
     snapshot: Arc<Snapshot>,
     config: &Config,
     epoch: u64,
     path: Option<&std::path::Path>,
+    context: Option<&str>,
 ) -> Analyzed {
-    let (analysis, tests) = crate::proftest::analyze(&snapshot.text, path, config);
+    let (analysis, tests) = crate::proftest::analyze(&snapshot.text, path, config, context);
     Analyzed {
         snapshot,
         analysis,

@@ -3,14 +3,16 @@
 //! result is shown as a code lens on the test's header ("▶ passes" / "✗ fails: tier
 //! possible"), and each failure is a diagnostic at its `expect` line.
 //!
-//! A `NAME_test.icp` document is analysed with the schemas and icps of `NAME.icp` beside it
-//! (read from disk), as `icpc check` and `icpc test` do.
+//! A `NAME_test.icp` document is analysed with the schemas and icps of `NAME.icp` beside it,
+//! as `icpc check` and `icpc test` do: the text open in the editor, else the file on disk. An
+//! edit of `NAME.icp` makes the analysis of an open `NAME_test.icp` stale.
 
 use std::path::Path;
+use std::str::FromStr;
 
 use icp_check::{Analysis, Config, Diagnostic};
 use icp_test::{RunOptions, Source, Status, TestResult};
-use tower_lsp_server::ls_types::{CodeLens, Command};
+use tower_lsp_server::ls_types::{CodeLens, Command, Uri};
 
 use crate::pos::PosMap;
 
@@ -36,16 +38,36 @@ pub(crate) fn has_test_item(text: &str) -> bool {
     })
 }
 
-/// Analyses a document as `icpc check` does (with its context for a test file), then runs its
-/// tests. Never fails: a context that cannot be read leaves the document without one.
-pub fn analyze(text: &str, path: Option<&Path>, config: &Config) -> (Analysis, Vec<TestResult>) {
-    let (analysis, context) = match path.map(|p| icp_test::analyze_file(p, text, config)) {
-        Some(Ok(x)) => x,
-        Some(Err(e)) => {
-            tracing::warn!("cannot read the file a test file tests: {e}");
-            (icp_check::analyze(text, config), None)
-        }
-        None => (icp_check::analyze(text, config), None),
+/// Analyses a document as `icpc check` does (with its context for a test file: `context`, the
+/// text of `NAME.icp` open in the editor, or else the file on disk), then runs its tests.
+/// Never fails: a context that cannot be read leaves the document without one.
+pub fn analyze(
+    text: &str,
+    path: Option<&Path>,
+    config: &Config,
+    context: Option<&str>,
+) -> (Analysis, Vec<TestResult>) {
+    let open_context = path
+        .and_then(icp_check::testcase::context_path)
+        .zip(context)
+        .map(|(p, src)| Source {
+            path: p,
+            src: src.to_string(),
+            analysis: icp_check::analyze(src, config),
+        });
+    let (analysis, context) = match (open_context, path) {
+        (Some(c), _) => (
+            icp_check::analyze_with(text, config, Some(&c.analysis.model)),
+            Some(c),
+        ),
+        (None, Some(p)) => match icp_test::analyze_file(p, text, config) {
+            Ok(x) => x,
+            Err(e) => {
+                tracing::warn!("cannot read the file a test file tests: {e}");
+                (icp_check::analyze(text, config), None)
+            }
+        },
+        (None, None) => (icp_check::analyze(text, config), None),
     };
     if analysis.model.tests.is_empty() {
         return (analysis, Vec::new());
@@ -64,6 +86,23 @@ pub fn analyze(text: &str, path: Option<&Path>, config: &Config) -> (Analysis, V
     };
     let results = icp_test::run_source(&source, context.as_ref(), &opts);
     (source.analysis, results)
+}
+
+/// The document a `NAME_test.icp` document sees: `NAME.icp` beside it.
+pub fn context_uri(uri: &Uri) -> Option<Uri> {
+    let s = uri.as_str();
+    let stem = s.strip_suffix(icp_check::testcase::TEST_SUFFIX)?;
+    (!stem.ends_with('/')).then(|| Uri::from_str(&format!("{stem}.icp")).ok())?
+}
+
+/// The tests that see a `NAME.icp` document: `NAME_test.icp` beside it.
+pub fn tests_uri(uri: &Uri) -> Option<Uri> {
+    let s = uri.as_str();
+    if s.ends_with(icp_check::testcase::TEST_SUFFIX) {
+        return None;
+    }
+    let stem = s.strip_suffix(".icp")?;
+    Uri::from_str(&format!("{stem}{}", icp_check::testcase::TEST_SUFFIX)).ok()
 }
 
 /// The findings of the analysis and one error per failed expectation (or table row), and one

@@ -38,6 +38,8 @@ struct Settings {
     hierarchical_symbols: bool,
     watch_registration: bool,
     diagnostic_refresh: bool,
+    /// The client asks for code lenses again when told (`workspace/codeLens/refresh`).
+    code_lens_refresh: bool,
     roots: Vec<PathBuf>,
 }
 
@@ -52,6 +54,7 @@ impl Default for Settings {
             hierarchical_symbols: true,
             watch_registration: false,
             diagnostic_refresh: false,
+            code_lens_refresh: false,
             roots: Vec::new(),
         }
     }
@@ -270,6 +273,12 @@ impl State {
     }
 }
 
+/// The text of the `NAME.icp` a `NAME_test.icp` document sees, when it is open.
+fn open_context(store: &mut crate::document::Store, uri: &Uri) -> Option<String> {
+    let c = crate::proftest::context_uri(uri)?;
+    store.docs.get_mut(&c).map(|d| d.snapshot().text.clone())
+}
+
 /// The file a document is, when its URI names one.
 fn file_path(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|p| p.into_owned())
@@ -309,8 +318,10 @@ async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>
         if let Some(a) = doc.current_analysis().filter(|a| a.epoch == epoch) {
             return Some(a);
         }
-        doc.snapshot()
+        let snapshot = doc.snapshot();
+        (snapshot, open_context(&mut store, uri))
     };
+    let (snapshot, context) = snapshot;
     let config = {
         let state = state.clone();
         let uri = uri.clone();
@@ -320,7 +331,13 @@ async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>
     };
     let path = file_path(uri);
     let analyzed = tokio::task::spawn_blocking(move || {
-        analyze(snapshot, &config.check, epoch, path.as_deref())
+        analyze(
+            snapshot,
+            &config.check,
+            epoch,
+            path.as_deref(),
+            context.as_deref(),
+        )
     })
     .await;
     let analyzed = match analyzed {
@@ -352,7 +369,7 @@ async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>
 /// analysed again), else from an analysis of the whole file.
 async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagnosed>> {
     let epoch = state.config_epoch.load(Ordering::SeqCst);
-    let (snapshot, regions, generation) = {
+    let (found, context) = {
         let mut store = state.store.lock().ok()?;
         let doc = store.docs.get_mut(uri)?;
         if let Some(d) = doc
@@ -372,8 +389,10 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
             doc.diagnosed = Some(d.clone());
             return Some(d);
         }
-        (doc.snapshot(), doc.regions.clone(), doc.generation)
+        let found = (doc.snapshot(), doc.regions.clone(), doc.generation);
+        (found, open_context(&mut store, uri))
     };
+    let (snapshot, regions, generation) = found;
     let config = {
         let state = state.clone();
         let uri = uri.clone();
@@ -396,7 +415,13 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
         match by_regions {
             Some((d, regions)) => (d, regions, None),
             None => {
-                let a = analyze(snap.clone(), &config.check, epoch, path.as_deref());
+                let a = analyze(
+                    snap.clone(),
+                    &config.check,
+                    epoch,
+                    path.as_deref(),
+                    context.as_deref(),
+                );
                 (a.diagnostics(), Vec::new(), Some(Arc::new(a)))
             }
         }
@@ -703,6 +728,12 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.diagnostics.as_ref())
                 .and_then(|d| d.refresh_support)
                 .unwrap_or(false),
+            code_lens_refresh: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|c| c.refresh_support)
+                .unwrap_or(false),
             roots: roots_of(&params),
         };
         let pull = settings.pull_diagnostics;
@@ -858,6 +889,20 @@ impl LanguageServer for Backend {
         // Applied before any `.await`, so changes apply in the order they were sent.
         let enc = self.settings().enc;
         let outcome = self.apply_changes(&params, enc);
+        // The tests beside a profile see its text: check them again, and show their lenses anew.
+        let touched = crate::proftest::tests_uri(&params.text_document.uri).is_some_and(|t| {
+            self.state
+                .store
+                .lock()
+                .ok()
+                .and_then(|mut s| s.docs.get_mut(&t).map(|d| d.touch()))
+                .is_some()
+        });
+        if touched && self.settings().code_lens_refresh {
+            // Not awaited here: the client answers when it can, and changes keep their order.
+            let client = self.client.clone();
+            tokio::spawn(async move { client.code_lens_refresh().await });
+        }
         match outcome {
             Applied::Ok => {}
             Applied::NotOpen => {

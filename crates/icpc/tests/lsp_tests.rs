@@ -151,3 +151,57 @@ fn files_without_tests_and_tests_that_cannot_run() {
     assert!(l[0].1.starts_with("✗ cannot run"), "{l:?}");
     assert!(c.shutdown().success());
 }
+
+/// Editing the profile checks the tests beside it again, with the profile's unsaved text.
+#[test]
+fn editing_the_profile_updates_the_tests_beside_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/proftest/pass/fleet.icp"),
+    )
+    .expect("read the profile");
+    std::fs::write(dir.path().join("fleet.icp"), &profile).expect("write");
+    let tests = dir.path().join("fleet_test.icp");
+    std::fs::write(&tests, TESTS).expect("write");
+    let (pu, tu) = (file_uri(&dir.path().join("fleet.icp")), file_uri(&tests));
+
+    let mut c = Client::start_default();
+    c.open(&pu, &profile);
+    c.open(&tu, TESTS);
+    let diags = c.diagnostics(&tu, 1);
+    assert_eq!(
+        codes(&diags),
+        vec![("test-failed".to_string(), 9)],
+        "{diags:#?}"
+    );
+
+    // Raise the strong tier's line in the editor (not on disk): `best` (score 8) is now
+    // `possible`, so it fails and `wrong`, which expects `possible`, passes.
+    let line = "tier strong when score >= 7";
+    let at = profile.find(line).expect("the tier") + line.len() - 1;
+    c.change(&pu, 2, &profile, at, at + 1, "11");
+    let p = c.wait_notification("textDocument/publishDiagnostics", |p| {
+        p["uri"] == tu.as_str()
+            && codes(p["diagnostics"].as_array().map_or(&[][..], |v| v))
+                == [("test-failed".to_string(), 3)]
+    });
+    assert!(
+        p["diagnostics"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("expected tier strong, but got tier possible")),
+        "{p:#}"
+    );
+    assert_eq!(
+        lenses(&mut c, &tu),
+        vec![
+            (0, "✗ fails: tier possible".to_string()),
+            (6, "▶ passes".to_string()),
+        ]
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("fleet.icp")).expect("read"),
+        profile,
+        "the file on disk is unchanged: the server used the editor's text"
+    );
+    assert!(c.shutdown().success());
+}
