@@ -365,6 +365,55 @@ test('lsp: completion at the start of a criterion offers the schema fields', fun
   end
 end)
 
+test('lsp: the tests of a profile show as code lenses', function()
+  if not client then
+    skip(reason or 'no client')
+  end
+  vim.cmd.edit(vim.fn.fnameescape(root .. '/examples/hr-analytics_test.icp'))
+  local tbuf = vim.api.nvim_get_current_buf()
+  eq(vim.bo[tbuf].filetype, 'icp', 'filetype')
+  local id = require('icp.lsp').start(tbuf)
+  check(id, 'no client for the test file')
+  local ns = vim.lsp.codelens.__namespaces[id]
+  local function shown()
+    local titles = {}
+    for _, m in ipairs(vim.api.nvim_buf_get_extmarks(tbuf, ns, 0, -1, { details = true })) do
+      for _, chunk in ipairs(m[4].virt_text or {}) do
+        if vim.trim(chunk[1]) ~= '' and vim.trim(chunk[1]) ~= '|' then
+          table.insert(titles, { m[2], vim.trim(chunk[1]) })
+        end
+      end
+    end
+    return titles
+  end
+  check(vim.wait(WAIT_MS, function()
+    return #shown() >= 4
+  end, 50), 'no code lenses shown within ' .. WAIT_MS .. ' ms: ' .. vim.inspect(shown()))
+  local lines = {}
+  for _, t in ipairs(shown()) do
+    eq(t[2], '▶ passes', 'lens on line ' .. t[1])
+    lines[#lines + 1] = t[1]
+  end
+  -- Each lens is on the line of a `test` header.
+  for _, l in ipairs(lines) do
+    local text = vim.api.nvim_buf_get_lines(tbuf, l, l + 1, false)[1]
+    check(text:match('^test '), 'a lens on line ' .. l .. ': ' .. text)
+  end
+  out('  lenses: ' .. #lines .. ' tests, all "▶ passes"')
+
+  -- Break the first test's expectation: its lens says what happened instead.
+  local row = vim.fn.search('expect tier strong') - 1
+  check(row >= 0, 'no `expect tier strong` line')
+  vim.api.nvim_buf_set_lines(tbuf, row, row + 1, false, { '  expect tier poor_fit' })
+  vim.api.nvim_exec_autocmds('TextChanged', { buffer = tbuf })
+  check(vim.wait(WAIT_MS, function()
+    return vim.iter(shown()):any(function(t)
+      return t[2] == '✗ fails: tier strong'
+    end)
+  end, 50), 'the lens did not follow the edit: ' .. vim.inspect(shown()))
+  vim.cmd('silent! undo')
+end)
+
 test('lsp: the client stops cleanly', function()
   if not client then
     skip(reason or 'no client')

@@ -89,7 +89,9 @@ test('tree-sitter: each enumerated category is exactly one grammar rule', () => 
 
 test('tree-sitter: each category appears where the language puts it', () => {
   const where = {
-    item_keywords: ['schema', 'icp'],
+    item_keywords: ['schema', 'icp', 'test'],
+    test_keywords: ['account_block', 'accounts_statement', 'expect_statement'],
+    expectation_keywords: ['at_least', 'rule_outcome', 'disqualified_expectation'],
     header_keywords: ['uses_statement', 'owner_statement', 'reviewed_statement', 'refresh_statement'],
     dimension_keywords: Object.keys(tsGrammar.rules).filter((r) => r.endsWith('_block')),
     job_keywords: ['job_kind', 'job_success'],
@@ -182,6 +184,15 @@ const CONTEXT = {
       any: 'a has any [x]', all: 'a has all [x]', none: 'a has none [x]', within: 'a within 6d' })[k],
   },
   criterion_operators: { scope: 'keyword.operator.comparison.', line: (k) => `a ${k} 1` },
+  test_keywords: {
+    scope: 'keyword.other.test.',
+    line: (k) => ({ account: 'account { a 1 }', accounts: 'accounts "known.csv"', expect: 'expect tier strong' })[k],
+  },
+  expectation_keywords: {
+    scope: (k) => (['holds', 'fails', 'unknown'].includes(k) ? 'constant.language.outcome.' : 'keyword.other.expectation.'),
+    line: (k) => (['at', 'least'].includes(k) ? 'expect tier at least strong'
+      : ['holds', 'fails', 'unknown'].includes(k) ? `expect rule r ${k}` : 'expect disqualified by "x"'),
+  },
   number_suffixes: { scope: 'keyword.other.unit.suffix.', line: (k) => `a > 2${k}` },
   duration_units: { scope: 'keyword.other.unit.duration.', line: (k) => `a within 2${k}` },
 };

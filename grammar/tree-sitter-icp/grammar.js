@@ -38,7 +38,7 @@ module.exports = grammar({
   conflicts: $ => [[$.field_test, $.membership_test]],
 
   rules: {
-    source_file: $ => repeat(choice($.schema, $.icp, ';')),
+    source_file: $ => repeat(choice($.schema, $.icp, $.test, ';')),
 
     // ---------------------------------------------------------------- schema
 
@@ -278,6 +278,78 @@ module.exports = grammar({
     segment_body: $ => body(choice($.secondary_statement, $.criterion)),
 
     secondary_statement: _ => 'secondary',
+
+    // ---------------------------------------------------------------- test
+
+    test: $ => seq(
+      'test',
+      field('name', $.identifier),
+      optional(field('title', $.string)),
+      field('body', $.test_body),
+    ),
+
+    test_body: $ => body(choice(
+      $.test_icp_statement,
+      $.account_block,
+      $.accounts_statement,
+      $.expect_statement,
+    )),
+
+    test_icp_statement: $ => seq('icp', field('icp', $.identifier)),
+
+    account_block: $ => seq('account', field('body', $.account_body)),
+
+    account_body: $ => body($.account_field),
+
+    account_field: $ => seq(
+      field('field', $.identifier),
+      field('value', choice($._value, $.list)),
+    ),
+
+    accounts_statement: $ => seq('accounts', field('file', $.string)),
+
+    expect_statement: $ => seq('expect', field('expectation', choice(
+      $.tier_expectation,
+      $.score_expectation,
+      $.rule_expectation,
+      $.disqualified_expectation,
+      $.segment_expectation,
+    ))),
+
+    tier_expectation: $ => seq(
+      'tier',
+      optional(field('at_least', $.at_least)),
+      field('tier', $.identifier),
+    ),
+
+    at_least: _ => seq('at', 'least'),
+
+    score_expectation: $ => seq(
+      'score',
+      choice(
+        field('value', $._bound),
+        seq('in', field('range', $.range)),
+      ),
+    ),
+
+    rule_expectation: $ => seq(
+      'rule',
+      field('rule', $.identifier),
+      field('outcome', $.rule_outcome),
+    ),
+
+    rule_outcome: _ => choice('holds', 'fails', 'unknown'),
+
+    disqualified_expectation: $ => choice(
+      seq('not', 'disqualified'),
+      seq('disqualified', optional(seq('by', field('reason', $.string)))),
+    ),
+
+    segment_expectation: $ => seq(
+      optional('not'),
+      'segment',
+      field('segment', $.identifier),
+    ),
 
     // ---------------------------------------------------------------- criteria
 

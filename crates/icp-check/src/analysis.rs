@@ -27,6 +27,12 @@ pub struct Analysis {
 
 /// Parses, resolves and checks one source text. Never fails and never panics on any input.
 pub fn analyze(src: &str, config: &Config) -> Analysis {
+    analyze_with(src, config, None)
+}
+
+/// [`analyze`], with the model of another file whose icps and schemas the tests may name:
+/// for `NAME_test.icp`, the model of `NAME.icp` beside it.
+pub fn analyze_with(src: &str, config: &Config, context: Option<&Model>) -> Analysis {
     // Lone `\r` line ends become `\n` (offsets unchanged), so every check reads lines alike.
     let src = &*icp_syntax::normalize_line_ends(src);
     let (file, syntax_errors) = icp_syntax::parse(src);
@@ -34,7 +40,8 @@ pub fn analyze(src: &str, config: &Config) -> Analysis {
         .into_iter()
         .map(|e| Diagnostic::error("syntax", e.span, e.message))
         .collect();
-    let model = model::resolve(&file, &mut diagnostics);
+    let mut model = model::resolve(&file, &mut diagnostics);
+    model.tests = crate::testcase::resolve_tests(&file, &model, context, &mut diagnostics);
     let ctx = Ctx {
         src,
         file: &file,

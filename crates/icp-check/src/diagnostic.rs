@@ -37,15 +37,36 @@ pub struct Edit {
     pub replacement: String,
 }
 
-/// A fix: one the checker is certain of is applied by `icpc check --fix` and offered as the
-/// preferred quick fix; one whose value is a placeholder for the author to confirm
-/// (`confirm`) is only offered.
+/// Whether applying a fix keeps the profile's meaning, as ruff labels its fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Safety {
+    /// The meaning is unchanged (suppression syntax, layout): `icpc check --fix` applies it.
+    Safe,
+    /// The meaning changes (a guessed name, a narrowed range, a skeleton block, a
+    /// placeholder): applied only with `--unsafe-fixes`, marked as such in the editor.
+    Unsafe,
+}
+
+impl Safety {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Safety::Safe => "safe",
+            Safety::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// A fix. A safe one is applied by `icpc check --fix`, an unsafe one only with
+/// `--unsafe-fixes`; one whose value is a placeholder for the author to confirm (`confirm`,
+/// always unsafe) is only offered in the editor.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub title: String,
     pub edits: Vec<Edit>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub confirm: bool,
+    pub safety: Safety,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -100,11 +121,24 @@ impl Diagnostic {
         self
     }
 
+    /// A fix that keeps the meaning (see [`Safety::Safe`]).
     pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Diagnostic {
         self.fix = Some(Fix {
             title: title.into(),
             edits,
             confirm: false,
+            safety: Safety::Safe,
+        });
+        self
+    }
+
+    /// A fix that changes the meaning (see [`Safety::Unsafe`]).
+    pub fn with_unsafe_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Diagnostic {
+        self.fix = Some(Fix {
+            title: title.into(),
+            edits,
+            confirm: false,
+            safety: Safety::Unsafe,
         });
         self
     }
@@ -116,6 +150,7 @@ impl Diagnostic {
             title: title.into(),
             edits,
             confirm: true,
+            safety: Safety::Unsafe,
         });
         self
     }

@@ -15,7 +15,8 @@ pub mod lexicon;
 pub mod model;
 pub mod scores;
 pub mod suppress;
+pub mod testcase;
 
-pub use analysis::{Analysis, Ctx, analyze};
+pub use analysis::{Analysis, Ctx, analyze, analyze_with};
 pub use config::Config;
-pub use diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
+pub use diagnostic::{Diagnostic, Edit, Fix, Label, Safety, Severity};

@@ -339,6 +339,9 @@ impl IcpModel {
 pub struct Model {
     pub schemas: Vec<SchemaModel>,
     pub icps: Vec<IcpModel>,
+    /// The file's tests, resolved against its icps (or, for `NAME_test.icp`, those of
+    /// `NAME.icp`): see [`crate::testcase`].
+    pub tests: Vec<crate::testcase::TestModel>,
 }
 
 impl Model {
@@ -516,13 +519,13 @@ fn example_for(ty: &FieldType) -> String {
     }
 }
 
-struct Resolver<'m, 'd> {
-    model: &'m Model,
-    diags: &'d mut Vec<Diagnostic>,
-    schema: Option<SchemaId>,
+pub(crate) struct Resolver<'m, 'd> {
+    pub(crate) model: &'m Model,
+    pub(crate) diags: &'d mut Vec<Diagnostic>,
+    pub(crate) schema: Option<SchemaId>,
     /// Schema ids by name, so `uses` resolves in constant time however many schemas exist.
-    schema_ids: &'m HashMap<SmolStr, SchemaId>,
-    referenced: Vec<FieldId>,
+    pub(crate) schema_ids: &'m HashMap<SmolStr, SchemaId>,
+    pub(crate) referenced: Vec<FieldId>,
 }
 
 impl<'m> Resolver<'m, '_> {
@@ -565,7 +568,7 @@ impl<'m> Resolver<'m, '_> {
                         );
                         let names = self.model.schemas.iter().map(|s| s.name.as_str());
                         if let Some(s) = did_you_mean(&name.name, names) {
-                            d = d.with_help(format!("did you mean `{s}`?")).with_fix(
+                            d = d.with_help(format!("did you mean `{s}`?")).with_unsafe_fix(
                                 format!("use `{s}`"),
                                 vec![Edit {
                                     span: name.span,
@@ -903,7 +906,7 @@ impl<'m> Resolver<'m, '_> {
         ));
     }
 
-    fn unknown_value<'c>(
+    pub(crate) fn unknown_value<'c>(
         &mut self,
         span: Span,
         name: &str,
@@ -914,7 +917,7 @@ impl<'m> Resolver<'m, '_> {
         let mut d = Diagnostic::error("unknown-value", span, format!("`{name}` is not a {what}"));
         match did_you_mean(name, candidates) {
             Some(s) => {
-                d = d.with_help(format!("did you mean `{s}`?")).with_fix(
+                d = d.with_help(format!("did you mean `{s}`?")).with_unsafe_fix(
                     format!("replace with `{s}`"),
                     vec![Edit {
                         span,
@@ -928,7 +931,7 @@ impl<'m> Resolver<'m, '_> {
     }
 
     /// Finds a field of the icp's schema, reporting it when unknown.
-    fn field(&mut self, name: &ast::Ident) -> Option<(FieldId, &'m FieldType)> {
+    pub(crate) fn field(&mut self, name: &ast::Ident) -> Option<(FieldId, &'m FieldType)> {
         let schema = self.schema()?;
         if let Some(id) = schema.field(&name.name) {
             let ty = &schema.fields[id].ty;
@@ -944,7 +947,7 @@ impl<'m> Resolver<'m, '_> {
         match did_you_mean(&name.name, schema.fields.iter().map(|f| f.name.as_str())) {
             Some(s) => {
                 let s = s.to_string();
-                d = d.with_help(format!("did you mean `{s}`?")).with_fix(
+                d = d.with_help(format!("did you mean `{s}`?")).with_unsafe_fix(
                     format!("replace with `{s}`"),
                     vec![Edit {
                         span: name.span,
@@ -963,13 +966,13 @@ impl<'m> Resolver<'m, '_> {
         None
     }
 
-    fn mismatch(&mut self, span: Span, msg: String, help: String) {
+    pub(crate) fn mismatch(&mut self, span: Span, msg: String, help: String) {
         self.diags
             .push(Diagnostic::error("type-mismatch", span, msg).with_help(help));
     }
 
     /// Converts a literal to the field's type.
-    fn lit(&mut self, field: &ast::Ident, ty: &FieldType, v: &Value) -> Option<Lit> {
+    pub(crate) fn lit(&mut self, field: &ast::Ident, ty: &FieldType, v: &Value) -> Option<Lit> {
         let bad = |this: &mut Self| {
             this.mismatch(
                 v.span,
@@ -1026,7 +1029,7 @@ impl<'m> Resolver<'m, '_> {
                                     field.name,
                                     values.join(", ")
                                 ))
-                                .with_fix(
+                                .with_unsafe_fix(
                                     format!("replace with `{sug}`"),
                                     vec![Edit {
                                         span: v.span,

@@ -68,6 +68,10 @@ fn node_spans(file: &File) -> Vec<Span> {
                     }
                 }
             }
+            ast::Item::Test(t) => {
+                out.push(t.header_span);
+                out.extend(t.body.iter().map(|st| st.span));
+            }
             ast::Item::Error(_) => {}
         }
     }

@@ -98,7 +98,14 @@ fn every_fixture_draws_exactly_its_expected_findings() {
             config.source
         );
         config.today = Some(TODAY);
-        let analysis = icp_check::analyze(&src, &config);
+        // A `NAME_test.icp` sees the schemas and icps of `NAME.icp` beside it.
+        let context = icp_check::testcase::context_path(path)
+            .filter(|p| p.is_file())
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).expect("the tested file is readable");
+                icp_check::analyze(&text, &config).model
+            });
+        let analysis = icp_check::analyze_with(&src, &config, context.as_ref());
         let mut got: BTreeMap<usize, Vec<String>> = BTreeMap::new();
         for d in &analysis.diagnostics {
             let line = analysis.line_index.line_of(d.span.start as usize) + 1;

@@ -2,8 +2,9 @@
 //! configuration discovery, and analysis that never panics.
 
 use icp_check::baseline::Baseline;
+use icp_check::fix::FixMode;
 use icp_check::lexicon::{Kind, Lexicon};
-use icp_check::{Config, analyze};
+use icp_check::{Config, Safety, analyze};
 use proptest::prelude::*;
 
 fn config() -> Config {
@@ -116,7 +117,14 @@ fn the_sharp_examples_draw_no_warning_or_error() {
 #[test]
 fn fixes_repair_the_antipatterns_and_are_stable() {
     let src = example("antipatterns.icp");
-    let (fixed, applied) = icp_check::fix::fix_all(&src, &config());
+    // Every fix of the antipatterns changes the meaning: the safe mode leaves the file alone.
+    let (same, none) = icp_check::fix::fix_all(&src, &config(), FixMode::Safe, None);
+    assert!(none.is_empty() && same == src, "{none:?}");
+    let (fixed, applied) = icp_check::fix::fix_all(&src, &config(), FixMode::Unsafe, None);
+    assert!(
+        applied.iter().all(|a| a.safety == Safety::Unsafe),
+        "{applied:?}"
+    );
     let codes: Vec<&str> = applied.iter().map(|a| a.code).collect();
     for code in [
         "unknown-value",
@@ -151,7 +159,7 @@ fn fixes_repair_the_antipatterns_and_are_stable() {
     }
     // What --fix does not touch keeps its finding.
     assert!(after.diagnostics.iter().any(|d| d.code == "broad-range"));
-    let (again, more) = icp_check::fix::fix_all(&fixed, &config());
+    let (again, more) = icp_check::fix::fix_all(&fixed, &config(), FixMode::Unsafe, None);
     assert!(
         more.is_empty() && again == fixed,
         "a second --fix changed {more:?}"
@@ -167,8 +175,11 @@ fn unused_suppression_fix_keeps_the_used_codes_sorted() {
             required: vec![],
             ..config()
         },
+        FixMode::Safe,
+        None,
     );
     assert_eq!(applied.len(), 1, "{applied:?}");
+    assert_eq!(applied[0].safety, Safety::Safe);
     assert!(
         fixed.contains("# icp: allow(vague-term) -- quoted"),
         "{fixed}"
@@ -180,6 +191,8 @@ fn unused_suppression_fix_keeps_the_used_codes_sorted() {
             required: vec![],
             ..config()
         },
+        FixMode::Safe,
+        None,
     );
     assert_eq!(fixed, "icp x \"HR teams\" {\n}\n");
 }
@@ -254,7 +267,7 @@ proptest! {
         while !src.is_char_boundary(end) { end -= 1; }
         let damaged = format!("{}{}{}", &src[..at], junk, &src[end..]);
         let a = analyze(&damaged, &config());
-        let (fixed, _) = icp_check::fix::fix_all(&damaged, &config());
+        let (fixed, _) = icp_check::fix::fix_all(&damaged, &config(), FixMode::Unsafe, None);
         let _ = a;
         let _ = analyze(&fixed, &config());
     }

@@ -290,6 +290,63 @@ impl<'p> Evaluator<'p> {
                 );
             }
         }
+        self.decide();
+    }
+
+    /// Evaluates an account given by typed values (a test's `account { … }`): each value is
+    /// the field's literal, already converted to its type; fields not given are unknown.
+    /// The result is in `self.out`.
+    pub fn eval_values(&mut self, values: &[icp_check::testcase::AccountFieldModel]) {
+        use icp_check::model::Lit;
+        use icp_check::testcase::AccountLit;
+        self.out.errors.clear();
+        self.text.clear();
+        let prog = self.prog;
+        for (s, slot) in prog.slots.iter().enumerate() {
+            let Some(given) = values.iter().find(|v| v.field == slot.field) else {
+                self.vals[s] = Val::Unknown;
+                continue;
+            };
+            self.vals[s] = match &given.value {
+                AccountLit::One(Lit::Num(r)) => match Dec::from_rational(r) {
+                    Some(d) => Val::Num(d),
+                    None => {
+                        self.add_error(&format!(
+                            "{}: the value has too many digits to compare exactly",
+                            slot.name
+                        ));
+                        Val::Unknown
+                    }
+                },
+                AccountLit::One(Lit::Date(d) | Lit::Duration(d)) => Val::Day(*d),
+                AccountLit::One(Lit::Bool(b)) => Val::Bool(*b),
+                AccountLit::One(Lit::Text(t)) => {
+                    let start = self.text.len() as u32;
+                    self.text.extend_from_slice(t.as_bytes());
+                    Val::Text(start, self.text.len() as u32)
+                }
+                AccountLit::One(Lit::Enum(i)) => Val::Enum(*i as u32),
+                AccountLit::Set(idx) => {
+                    let words =
+                        &mut self.set_bits[slot.set_offset..slot.set_offset + slot.set_words];
+                    words.fill(0);
+                    for &i in idx {
+                        words[i / 64] |= 1 << (i % 64);
+                    }
+                    Val::Set
+                }
+            };
+        }
+        let errors = std::mem::take(&mut self.out.errors);
+        self.decide();
+        if !errors.is_empty() {
+            self.add_error(&errors);
+        }
+    }
+
+    /// Decides rules, disqualifiers, segments, score and tier from the values read.
+    fn decide(&mut self) {
+        let prog = self.prog;
         for i in 0..prog.rules.len() {
             let (state, grade) = match &prog.rules[i].kind {
                 RuleKind::Pred(n) => (self.node(*n), None),

@@ -190,6 +190,32 @@ pub(crate) fn explain(
             s.ty.name()
         );
     }
+    decisions(ev, &mut o);
+    o
+}
+
+/// Explains an account given by typed values ([`Evaluator::eval_values`]): the values, then
+/// the same account of disqualifiers, rules, score, tier and segments as for a row.
+pub fn explain_values(ev: &Evaluator<'_>) -> String {
+    let p = ev.prog;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "Scored against icp `{}` as of {}",
+        p.icp,
+        civil_from_days(p.as_of)
+    );
+    let _ = writeln!(o, "\nValues:");
+    for (i, s) in p.slots.iter().enumerate() {
+        let _ = writeln!(o, "  {:<20} {} ({})", s.name, show(ev, i), s.ty.name());
+    }
+    decisions(ev, &mut o);
+    o
+}
+
+/// Writes the errors, disqualifiers, rules, score, tier and segments of the current row.
+fn decisions(ev: &Evaluator<'_>, o: &mut String) {
+    let p = ev.prog;
     if !ev.out.errors.is_empty() {
         let _ = writeln!(o, "\nErrors (the row's tier is `error`):");
         for e in ev.out.errors.split("; ") {
@@ -212,7 +238,7 @@ pub(crate) fn explain(
                 because(ev, d.node),
                 why
             );
-            criterion(&mut o, ev, d.node, 1);
+            criterion(o, ev, d.node, 1);
             if *t == T3::Unknown {
                 let _ = writeln!(
                     o,
@@ -246,7 +272,7 @@ pub(crate) fn explain(
                     r.text,
                     because(ev, *n)
                 );
-                criterion(&mut o, ev, *n, 1);
+                criterion(o, ev, *n, 1);
             }
             RuleKind::Graded { slot, lo, hi } => {
                 let f = &p.slots[*slot as usize].name;
@@ -410,5 +436,4 @@ pub(crate) fn explain(
             }
         }
     }
-    o
 }

@@ -18,9 +18,10 @@ pub mod split;
 pub mod stream;
 
 pub use eval::{Binding, Evaluator, Outcome, Row, Score, T3, TierOut};
+pub use explain::explain_values;
 pub use output::OutputFormat;
 pub use program::{CompileError, Program};
 pub use stream::{
-    InputFormat, Job, Kept, MAX_THREADS, MissingColumn, Options, Progress, RowIssue, StreamError,
-    Summary, UnlistedValues,
+    AccountRow, InputFormat, Job, Kept, MAX_THREADS, MissingColumn, Options, Progress, RowIssue,
+    StreamError, Summary, UnlistedValues,
 };

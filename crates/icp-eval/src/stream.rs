@@ -571,10 +571,34 @@ impl<'p> Job<'p> {
 
     /// Finds one account — by the first kept column's value, or `#N` for the N-th data row —
     /// and explains its evaluation. `None` when no row matches.
-    pub fn explain(mut self, id: &str) -> Result<Option<String>, StreamError> {
+    pub fn explain(self, id: &str) -> Result<Option<String>, StreamError> {
         let by_number = id
             .strip_prefix('#')
             .and_then(|n| n.trim().parse::<u64>().ok());
+        let mut found = None;
+        self.each_account(&mut |_, row| {
+            let hit = match by_number {
+                Some(n) => row.row == n,
+                None => row
+                    .kept
+                    .first()
+                    .and_then(|k| k.as_deref())
+                    .is_some_and(|t| t.trim() == id.trim()),
+            };
+            if hit {
+                found = Some((row.explain)());
+            }
+            !hit
+        })?;
+        Ok(found)
+    }
+
+    /// Evaluates the accounts one by one, in input order, on this thread, and hands each to
+    /// `f` with its row and line numbers and kept columns; `f` returns `false` to stop.
+    pub fn each_account(
+        mut self,
+        f: &mut dyn FnMut(&Evaluator<'_>, &AccountRow<'_>) -> bool,
+    ) -> Result<(), StreamError> {
         let ctx = Ctx {
             prog: self.prog,
             format: self.opts.input,
@@ -589,7 +613,7 @@ impl<'p> Job<'p> {
         let mut buf = std::mem::take(&mut self.pending);
         let mut rows = 0u64;
         let mut base_line = self.header_lines;
-        let mut found = None;
+        let mut stop = false;
         let block = self.block;
         let mut want = block;
         loop {
@@ -613,31 +637,30 @@ impl<'p> Job<'p> {
             let mut lines = 0;
             for_each_row(&ctx, &buf, &mut ev, &mut lines, |ev, row, line| {
                 rows += 1;
-                if found.is_some() {
+                if stop {
                     return;
                 }
-                let hit = match by_number {
-                    Some(n) => rows == n,
-                    None => row
-                        .kept_text(0)
-                        .is_some_and(|t| t.trim_ascii() == id.trim().as_bytes()),
+                let kept: Vec<Option<String>> = (0..ctx.keep.len())
+                    .map(|k| {
+                        row.kept_text(k)
+                            .map(|t| String::from_utf8_lossy(t).trim().to_string())
+                    })
+                    .collect();
+                let name = kept.first().cloned().flatten();
+                let view = ctx.binding_view(row);
+                let explain =
+                    || crate::explain::explain(ev, &view, name.as_deref(), rows, base_line + line);
+                let info = AccountRow {
+                    row: rows,
+                    line: base_line + line,
+                    kept,
+                    explain: &explain,
                 };
-                if hit {
-                    let name = row
-                        .kept_text(0)
-                        .map(|t| String::from_utf8_lossy(t).trim().to_string());
-                    found = Some(crate::explain::explain(
-                        ev,
-                        &ctx.binding_view(row),
-                        name.as_deref(),
-                        rows,
-                        base_line + line,
-                    ));
-                }
+                stop = !f(ev, &info);
             });
             base_line += lines;
-            if found.is_some() || eof {
-                return Ok(found);
+            if stop || eof {
+                return Ok(());
             }
             buf = rest;
         }
@@ -655,6 +678,18 @@ fn other_delimiter(columns: &[String], missing: &[MissingColumn]) -> Option<&'st
             let inside = missing.iter().any(|m| parts.contains(&lower(&m.column)));
             (parts.len() > 1 && inside).then_some(name)
         })
+}
+
+/// One account of an input, as [`Job::each_account`] hands it over.
+pub struct AccountRow<'a> {
+    /// The data row's number (1 for the first account).
+    pub row: u64,
+    /// The line it starts on.
+    pub line: u64,
+    /// The kept columns' values, trimmed; `None` when the row has no such cell.
+    pub kept: Vec<Option<String>>,
+    /// The account's evaluation in words, as `icpc score --explain` prints it.
+    pub explain: &'a dyn Fn() -> String,
 }
 
 fn unclosed(line: u64) -> StreamError {

@@ -28,6 +28,7 @@ impl Printer<'_> {
             match item {
                 Item::Schema(s) => self.schema(s),
                 Item::Icp(icp) => self.icp(icp),
+                Item::Test(t) => self.test(t),
                 // Refused before printing: a file with syntax errors is not rewritten.
                 Item::Error(_) => {}
             }
@@ -85,6 +86,87 @@ impl Printer<'_> {
                 self.end_stmt(unit);
             }
             self.close_block(0);
+        }
+    }
+
+    fn test(&mut self, t: &Test) {
+        self.word(Tok::Ident);
+        self.word(Tok::Ident);
+        if t.title.is_some() {
+            self.word(Tok::Str);
+        }
+        if self.open_block() {
+            let inner = self.indent();
+            for stmt in &t.body {
+                let unit = self.begin_stmt(inner, false, Some(1));
+                self.test_stmt(stmt, inner);
+                self.end_stmt(unit);
+            }
+            self.close_block(0);
+        }
+    }
+
+    fn test_stmt(&mut self, s: &TestStmt, indent: usize) {
+        // Every statement begins with its keyword.
+        self.word(Tok::Ident);
+        match &s.kind {
+            TestStmtKind::Icp(_) => self.word(Tok::Ident),
+            TestStmtKind::Accounts(_) => self.word(Tok::Str),
+            TestStmtKind::Account(fields) => self.block(indent, fields, |p, f, _| {
+                p.leaf(|p| {
+                    p.word(Tok::Ident);
+                    match &f.value {
+                        AccountValue::One(v) => p.value(v, true),
+                        AccountValue::List(l) => p.list(l),
+                    }
+                });
+            }),
+            TestStmtKind::Expect(x) => self.expectation(x),
+            TestStmtKind::Error => {}
+        }
+    }
+
+    fn expectation(&mut self, x: &ExpectKind) {
+        match x {
+            ExpectKind::Tier { at_least, .. } => {
+                self.word(Tok::Ident);
+                if *at_least {
+                    self.word(Tok::Ident);
+                    self.word(Tok::Ident);
+                }
+                self.word(Tok::Ident);
+            }
+            ExpectKind::Score(v) => {
+                self.word(Tok::Ident);
+                self.value(v, true);
+            }
+            ExpectKind::ScoreIn { lo, hi } => {
+                self.word(Tok::Ident);
+                self.word(Tok::Ident);
+                self.range(lo, hi);
+            }
+            ExpectKind::Rule { .. } => {
+                self.word(Tok::Ident);
+                self.word(Tok::Ident);
+                self.word(Tok::Ident);
+            }
+            ExpectKind::Disqualified { negated, reason } => {
+                if *negated {
+                    self.word(Tok::Ident);
+                }
+                self.word(Tok::Ident);
+                if reason.is_some() {
+                    self.word(Tok::Ident);
+                    self.word(Tok::Str);
+                }
+            }
+            ExpectKind::Segment { negated, .. } => {
+                if *negated {
+                    self.word(Tok::Ident);
+                }
+                self.word(Tok::Ident);
+                self.word(Tok::Ident);
+            }
         }
     }
 

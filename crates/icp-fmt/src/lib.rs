@@ -16,7 +16,7 @@ mod range;
 
 use std::fmt;
 
-use icp_syntax::ast::{Expr, ExprKind, File, Item, RubricItem, StmtKind};
+use icp_syntax::ast::{Expr, ExprKind, File, Item, RubricItem, StmtKind, TestStmtKind};
 use icp_syntax::{Span, SyntaxError};
 
 pub use range::format_range;
@@ -110,6 +110,12 @@ fn first_error_node(file: &File) -> Option<Span> {
         let icp = match item {
             Item::Error(span) => return Some(*span),
             Item::Schema(_) => continue,
+            Item::Test(t) => {
+                if let Some(st) = t.body.iter().find(|s| s.kind == TestStmtKind::Error) {
+                    return Some(st.span);
+                }
+                continue;
+            }
             Item::Icp(icp) => icp,
         };
         for stmt in &icp.body {

@@ -1,7 +1,7 @@
 //! Code actions: the fixes the checker is sure of (did-you-mean and the like), and a
 //! suppression with a reason for a warning the author accepts.
 
-use icp_check::{Diagnostic, Severity};
+use icp_check::{Diagnostic, Safety, Severity};
 use icp_syntax::Span;
 
 use crate::{Analysis, TextEdit};
@@ -38,8 +38,13 @@ pub fn code_actions(src: &str, a: &Analysis, range: Span) -> Vec<CodeAction> {
             continue;
         }
         if let Some(fix) = &d.fix {
+            // An unsafe fix changes the meaning: the editor says so and never prefers it.
+            let title = match fix.safety {
+                Safety::Safe => capitalise(&fix.title),
+                Safety::Unsafe => format!("{} (unsafe)", capitalise(&fix.title)),
+            };
             out.push(CodeAction {
-                title: capitalise(&fix.title),
+                title,
                 kind: ActionKind::QuickFix,
                 edits: fix
                     .edits
@@ -48,7 +53,7 @@ pub fn code_actions(src: &str, a: &Analysis, range: Span) -> Vec<CodeAction> {
                     .collect(),
                 diagnostic: i,
                 // A fix with a placeholder waits for the author's choice.
-                preferred: !fix.confirm,
+                preferred: !fix.confirm && fix.safety == Safety::Safe,
             });
         }
         if let Some(edit) = suppression(src, a, d) {
@@ -120,8 +125,12 @@ mod tests {
         let a = analysis(ANTIPATTERNS);
         let at = ANTIPATTERNS.find("hriss").expect("hriss");
         let actions = code_actions(ANTIPATTERNS, &a, Span::new(at, at));
-        let fix = actions.iter().find(|x| x.preferred).expect("a fix");
-        assert_eq!(fix.title, "Replace with `hris`");
+        // A guessed name changes the meaning: offered as unsafe, never preferred.
+        let fix = actions
+            .iter()
+            .find(|x| x.title == "Replace with `hris` (unsafe)")
+            .unwrap_or_else(|| panic!("{actions:#?}"));
+        assert!(!fix.preferred);
         let out = apply_edits(ANTIPATTERNS, &fix.edits);
         assert!(out.contains("rule stack : hris == workday"));
     }
@@ -167,8 +176,40 @@ mod tests {
         let a = analysis(ANTIPATTERNS);
         let at = ANTIPATTERNS.find("servces").expect("typo");
         let actions = code_actions(ANTIPATTERNS, &a, Span::new(at, at + 2));
-        assert!(actions.iter().all(|x| x.preferred), "{actions:?}");
+        assert!(
+            actions
+                .iter()
+                .all(|x| !x.preferred && x.title.ends_with(" (unsafe)")),
+            "{actions:?}"
+        );
         assert!(!actions.is_empty());
+    }
+
+    #[test]
+    fn a_safe_fix_is_preferred_and_an_unsafe_one_is_labelled() {
+        let src = "schema s {\n  a: int\n}\n";
+        let mut a = analysis(src);
+        let at = src.find("a: int").expect("field");
+        let finding = Diagnostic::new("unused-field", Severity::Hint, Span::new(at, at + 1), "x");
+        let edit = || {
+            vec![icp_check::Edit {
+                span: Span::new(at, at + 1),
+                replacement: "b".into(),
+            }]
+        };
+        a.diagnostics = vec![
+            finding.clone().with_fix("keep the meaning", edit()),
+            finding.with_unsafe_fix("change the meaning", edit()),
+        ];
+        let actions = code_actions(src, &a, Span::new(at, at));
+        let find = |title: &str| {
+            actions
+                .iter()
+                .find(|x| x.title == title)
+                .unwrap_or_else(|| panic!("no {title:?} in {actions:#?}"))
+        };
+        assert!(find("Keep the meaning").preferred);
+        assert!(!find("Change the meaning (unsafe)").preferred);
     }
 
     #[test]

@@ -48,6 +48,12 @@ pub fn folding_ranges(src: &str, a: &Analysis) -> Vec<Fold> {
                     }
                 }
             }
+            Item::Test(t) => {
+                region(t.span, &mut out);
+                for st in &t.body {
+                    region(st.span, &mut out);
+                }
+            }
             Item::Error(_) => {}
         }
     }

@@ -167,6 +167,13 @@ pub fn document_symbols(a: &Analysis) -> Vec<Symbol> {
                 }
                 out.push(sym);
             }
+            Item::Test(t) => out.push(
+                Symbol::new(&t.name.name, SymbolKind::Block, t.span, t.name.span).detail(Some(
+                    t.title
+                        .as_ref()
+                        .map_or_else(|| "test".into(), |x| format!("test: {}", short(&x.value))),
+                )),
+            ),
             Item::Error(_) => {}
         }
     }

@@ -55,6 +55,8 @@ impl Snapshot {
 pub struct Analyzed {
     pub snapshot: Arc<Snapshot>,
     pub analysis: Analysis,
+    /// The results of the document's tests (see `proftest`).
+    pub tests: Vec<icp_test::TestResult>,
     /// The configuration epoch it was made with (an `icp.toml` change starts a new one).
     pub epoch: u64,
 }
@@ -105,6 +107,16 @@ impl Document {
             changed: None,
             regions: Arc::default(),
             diagnosed: None,
+        }
+    }
+
+    /// Makes the current analysis stale without a change of text (the file it depends on
+    /// changed), and wakes the diagnostics task.
+    pub fn touch(&mut self) {
+        self.revision += 1;
+        self.snapshot = None;
+        if let Some(tx) = &self.changed {
+            tx.send_replace(self.version);
         }
     }
 
@@ -169,12 +181,28 @@ impl Store {
 }
 
 /// Analyses a snapshot (the work that runs off the async threads).
-pub fn analyze(snapshot: Arc<Snapshot>, config: &Config, epoch: u64) -> Analyzed {
-    let analysis = icp_check::analyze(&snapshot.text, config);
+/// Analyses a snapshot of the document at `path` and runs its tests; `context` is the text of
+/// the `NAME.icp` a `NAME_test.icp` sees, when it is open (else it is read from disk).
+pub fn analyze(
+    snapshot: Arc<Snapshot>,
+    config: &Config,
+    epoch: u64,
+    path: Option<&std::path::Path>,
+    context: Option<&str>,
+) -> Analyzed {
+    let (analysis, tests) = crate::proftest::analyze(&snapshot.text, path, config, context);
     Analyzed {
         snapshot,
         analysis,
+        tests,
         epoch,
+    }
+}
+
+impl Analyzed {
+    /// The findings, with one per failing test.
+    pub fn diagnostics(&self) -> Vec<icp_check::Diagnostic> {
+        crate::proftest::diagnostics(&self.analysis, &self.tests)
     }
 }
 

@@ -14,6 +14,7 @@
 //!   above such a line belong to it (a suppression comment there covers the item).
 //! - Every chunk must have balanced brackets, so that the parser's recovery, which stops at the
 //!   next line-start token outside brackets, cannot run into the next chunk.
+//! - A file with a `test` item is analysed whole (a test names an icp anywhere in the file).
 //! - Every `uses` must name a schema of the file (the did-you-mean of an unknown one looks at
 //!   every schema), and an icp without `uses` is grouped with the file's only schema (with no or
 //!   several schemas, the whole file is analysed).
@@ -326,6 +327,10 @@ pub fn diagnostics(
     epoch: u64,
     cache: &mut Cache,
 ) -> Option<(Vec<Diagnostic>, Regions)> {
+    // A test names an icp anywhere in the file: its region alone cannot resolve it.
+    if crate::proftest::has_test_item(src) {
+        return None;
+    }
     if cache.epoch != epoch {
         *cache = Cache {
             epoch,
@@ -443,6 +448,20 @@ mod tests {
             }
             None => false,
         }
+    }
+
+    #[test]
+    fn a_file_with_tests_is_analysed_whole() {
+        let profile = "schema s { a: int }\nicp x \"X\" { uses s }\n";
+        let mut cache = Cache::default();
+        assert!(
+            check(profile, &mut cache),
+            "a file without tests goes by regions"
+        );
+        let with_test = format!(
+            "{profile}\ntest t {{\n  icp x\n  account {{ a 1 }}\n  expect not disqualified\n}}\n"
+        );
+        assert!(!check(&with_test, &mut cache));
     }
 
     #[test]
@@ -607,10 +626,15 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
+        // Files with tests are analysed whole (see `a_file_with_tests_is_analysed_whole`).
+        let regional: Vec<String> = examples()
+            .into_iter()
+            .filter(|e| !crate::proftest::has_test_item(e))
+            .collect();
         let base = format!(
             "{}\n{}",
             icp_syntax::generator::generate(8_000, 9),
-            examples().join("\n")
+            regional.join("\n")
         );
         let mut src = base.clone();
         let mut cache = Cache::default();

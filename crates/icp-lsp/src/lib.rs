@@ -13,6 +13,7 @@ pub mod config;
 pub mod document;
 pub mod incremental;
 pub mod pos;
+pub mod proftest;
 pub mod server;
 pub mod workspace;
 

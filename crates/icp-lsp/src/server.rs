@@ -38,6 +38,8 @@ struct Settings {
     hierarchical_symbols: bool,
     watch_registration: bool,
     diagnostic_refresh: bool,
+    /// The client asks for code lenses again when told (`workspace/codeLens/refresh`).
+    code_lens_refresh: bool,
     roots: Vec<PathBuf>,
 }
 
@@ -52,6 +54,7 @@ impl Default for Settings {
             hierarchical_symbols: true,
             watch_registration: false,
             diagnostic_refresh: false,
+            code_lens_refresh: false,
             roots: Vec::new(),
         }
     }
@@ -289,6 +292,17 @@ impl State {
     }
 }
 
+/// The text of the `NAME.icp` a `NAME_test.icp` document sees, when it is open.
+fn open_context(store: &mut crate::document::Store, uri: &Uri) -> Option<String> {
+    let c = crate::proftest::context_uri(uri)?;
+    store.docs.get_mut(&c).map(|d| d.snapshot().text.clone())
+}
+
+/// The file a document is, when its URI names one.
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
 fn config_for(state: &State, uri: &Uri) -> Arc<Loaded> {
     let path = uri.to_file_path().map(|p| p.into_owned());
     let roots = state
@@ -323,8 +337,10 @@ async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>
         if let Some(a) = doc.current_analysis().filter(|a| a.epoch == epoch) {
             return Some(a);
         }
-        doc.snapshot()
+        let snapshot = doc.snapshot();
+        (snapshot, open_context(&mut store, uri))
     };
+    let (snapshot, context) = snapshot;
     let config = {
         let state = state.clone();
         let uri = uri.clone();
@@ -332,8 +348,17 @@ async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>
             .await
             .ok()?
     };
-    let analyzed =
-        tokio::task::spawn_blocking(move || analyze(snapshot, &config.check, epoch)).await;
+    let path = file_path(uri);
+    let analyzed = tokio::task::spawn_blocking(move || {
+        analyze(
+            snapshot,
+            &config.check,
+            epoch,
+            path.as_deref(),
+            context.as_deref(),
+        )
+    })
+    .await;
     let analyzed = match analyzed {
         Ok(a) => Arc::new(a),
         Err(e) => {
@@ -363,7 +388,7 @@ async fn current_analysis(state: &Arc<State>, uri: &Uri) -> Option<Arc<Analyzed>
 /// analysed again), else from an analysis of the whole file.
 async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagnosed>> {
     let epoch = state.config_epoch.load(Ordering::SeqCst);
-    let (snapshot, regions, generation) = {
+    let (found, context) = {
         let mut store = state.store.lock().ok()?;
         let doc = store.docs.get_mut(uri)?;
         if let Some(d) = doc
@@ -376,15 +401,17 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
         if let Some(a) = doc.current_analysis().filter(|a| a.epoch == epoch) {
             let d = Arc::new(Diagnosed {
                 snapshot: a.snapshot.clone(),
-                diagnostics: a.analysis.diagnostics.clone(),
+                diagnostics: a.diagnostics(),
                 epoch,
                 regions: Vec::new(),
             });
             doc.diagnosed = Some(d.clone());
             return Some(d);
         }
-        (doc.snapshot(), doc.regions.clone(), doc.generation)
+        let found = (doc.snapshot(), doc.regions.clone(), doc.generation);
+        (found, open_context(&mut store, uri))
     };
+    let (snapshot, regions, generation) = found;
     let config = {
         let state = state.clone();
         let uri = uri.clone();
@@ -393,19 +420,28 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
             .ok()?
     };
     let snap = snapshot.clone();
+    let path = file_path(uri);
     let computed = tokio::task::spawn_blocking(move || {
         let mut cache = regions
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        match crate::incremental::diagnostics(&snap.text, &config.check, epoch, &mut cache) {
+        // A document with tests is analysed whole: its tests run on the whole model.
+        let by_regions = if crate::proftest::analysed_whole(&snap.text, path.as_deref()) {
+            None
+        } else {
+            crate::incremental::diagnostics(&snap.text, &config.check, epoch, &mut cache)
+        };
+        match by_regions {
             Some((d, regions)) => (d, regions, None),
             None => {
-                let a = analyze(snap.clone(), &config.check, epoch);
-                (
-                    a.analysis.diagnostics.clone(),
-                    Vec::new(),
-                    Some(Arc::new(a)),
-                )
+                let a = analyze(
+                    snap.clone(),
+                    &config.check,
+                    epoch,
+                    path.as_deref(),
+                    context.as_deref(),
+                );
+                (a.diagnostics(), Vec::new(), Some(Arc::new(a)))
             }
         }
     })
@@ -711,6 +747,12 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.diagnostics.as_ref())
                 .and_then(|d| d.refresh_support)
                 .unwrap_or(false),
+            code_lens_refresh: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|c| c.refresh_support)
+                .unwrap_or(false),
             roots: roots_of(&params),
         };
         let pull = settings.pull_diagnostics;
@@ -768,6 +810,13 @@ impl LanguageServer for Backend {
                 }),
             ),
             inlay_hint_provider: Some(OneOf::Left(true)),
+            code_lens_provider: Some(CodeLensOptions {
+                resolve_provider: Some(false),
+            }),
+            execute_command_provider: Some(ExecuteCommandOptions {
+                commands: vec![crate::proftest::SHOW_RESULT.into()],
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            }),
             diagnostic_provider: pull.then(|| {
                 DiagnosticServerCapabilities::Options(DiagnosticOptions {
                     identifier: Some("icpc".into()),
@@ -859,6 +908,20 @@ impl LanguageServer for Backend {
         // Applied before any `.await`, so changes apply in the order they were sent.
         let enc = self.settings().enc;
         let outcome = self.apply_changes(&params, enc);
+        // The tests beside a profile see its text: check them again, and show their lenses anew.
+        let touched = crate::proftest::tests_uri(&params.text_document.uri).is_some_and(|t| {
+            self.state
+                .store
+                .lock()
+                .ok()
+                .and_then(|mut s| s.docs.get_mut(&t).map(|d| d.touch()))
+                .is_some()
+        });
+        if touched && self.settings().code_lens_refresh {
+            // Not awaited here: the client answers when it can, and changes keep their order.
+            let client = self.client.clone();
+            tokio::spawn(async move { client.code_lens_refresh().await });
+        }
         match outcome {
             Applied::Ok => {}
             Applied::NotOpen => {
@@ -1368,6 +1431,19 @@ impl LanguageServer for Backend {
             result_id: None,
             data,
         })))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let Some(a) = self.analysis(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let pm = a.snapshot.pos(self.settings().enc);
+        Ok(Some(crate::proftest::lenses(&pm, &a.tests)))
+    }
+
+    async fn execute_command(&self, _: ExecuteCommandParams) -> Result<Option<serde_json::Value>> {
+        // The lenses' command only shows a result: there is nothing to do.
+        Ok(None)
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {

@@ -33,7 +33,9 @@ pub struct File {
 pub enum Item {
     Schema(Schema),
     Icp(Icp),
-    /// Text at top level that is neither a schema nor an icp.
+    /// `test NAME "title"? { … }`: a known account and where it must land.
+    Test(Test),
+    /// Text at top level that is neither a schema, an icp nor a test.
     Error(Span),
 }
 
@@ -42,6 +44,7 @@ impl Item {
         match self {
             Item::Schema(s) => s.span,
             Item::Icp(i) => i.span,
+            Item::Test(t) => t.span,
             Item::Error(s) => *s,
         }
     }
@@ -54,6 +57,114 @@ pub struct Schema {
     pub doc: Option<Str>,
     pub fields: Vec<FieldDecl>,
     pub span: Span,
+}
+
+/// `test NAME "title"? { icp X; account { … } | accounts "file"; expect … }`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Test {
+    pub name: Ident,
+    pub title: Option<Str>,
+    pub body: Vec<TestStmt>,
+    /// From `test` to the end of the title: where findings about the whole test point.
+    pub header_span: Span,
+    pub span: Span,
+}
+
+/// One statement of a test, with the span of its leading keyword.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TestStmt {
+    pub kind: TestStmtKind,
+    pub keyword: Span,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TestStmtKind {
+    /// `icp NAME`: the icp the account is scored against.
+    Icp(Ident),
+    /// `account { field value; … }`: one account by its field values.
+    Account(Vec<AccountField>),
+    /// `accounts "file.csv"`: a table of accounts with an `expected_tier` column.
+    Accounts(Str),
+    /// `expect …`
+    Expect(ExpectKind),
+    /// A statement the parser could not read (already reported).
+    Error,
+}
+
+impl TestStmtKind {
+    /// The keyword that starts this statement.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            TestStmtKind::Icp(_) => "icp",
+            TestStmtKind::Account(_) => "account",
+            TestStmtKind::Accounts(_) => "accounts",
+            TestStmtKind::Expect(_) => "expect",
+            TestStmtKind::Error => "",
+        }
+    }
+}
+
+/// `field value` in an `account { … }` block; a list for a set field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccountField {
+    pub field: Ident,
+    pub value: AccountValue,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum AccountValue {
+    One(Value),
+    List(List),
+}
+
+impl AccountValue {
+    pub fn span(&self) -> Span {
+        match self {
+            AccountValue::One(v) => v.span,
+            AccountValue::List(l) => l.span,
+        }
+    }
+}
+
+/// What a rule's criterion must come to: `holds`, `fails` or `unknown`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RuleOutcome {
+    Holds,
+    Fails,
+    Unknown,
+}
+
+impl RuleOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleOutcome::Holds => "holds",
+            RuleOutcome::Fails => "fails",
+            RuleOutcome::Unknown => "unknown",
+        }
+    }
+}
+
+/// An expectation, as written after `expect`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExpectKind {
+    /// `tier T`, or `tier at least T` (by tier order: the first tier is the top).
+    Tier { at_least: bool, tier: Ident },
+    /// `score N`: the score is exactly N (known, not an interval).
+    Score(Value),
+    /// `score in A..B`: the whole score interval lies within A..B.
+    ScoreIn { lo: Value, hi: Value },
+    /// `rule R holds|fails|unknown`
+    Rule {
+        rule: Ident,
+        outcome: RuleOutcome,
+        outcome_span: Span,
+    },
+    /// `disqualified`, `not disqualified`, `disqualified by "reason"`.
+    Disqualified { negated: bool, reason: Option<Str> },
+    /// `segment S`, `not segment S`.
+    Segment { negated: bool, segment: Ident },
 }
 
 /// `NAME: TYPE from "Column"`, or an unreadable line inside a schema.
@@ -484,6 +595,13 @@ impl File {
     pub fn icps(&self) -> impl Iterator<Item = &Icp> {
         self.items.iter().filter_map(|i| match i {
             Item::Icp(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    pub fn tests(&self) -> impl Iterator<Item = &Test> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Test(t) => Some(t),
             _ => None,
         })
     }

@@ -342,6 +342,14 @@ const KEYWORDS: &[&str] = &[
     "within",
     "graded",
     "otherwise",
+    "test",
+    "account",
+    "accounts",
+    "expect",
+    "least",
+    "holds",
+    "fails",
+    "disqualified",
 ];
 
 /// Levenshtein distance, for short words.
@@ -1405,6 +1413,148 @@ where
     )
 }
 
+/// `test NAME "title"? { statements }`
+fn test_item<'a, I, Er>() -> impl Parser<'a, I, Item, Err<'a, Er>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
+    Er: ParseError<'a, I>,
+{
+    let account_field = name("a field name")
+        .then(choice((
+            list().map(AccountValue::List),
+            value().map(AccountValue::One),
+        )))
+        .map_with(|(field, value), e| AccountField {
+            field,
+            value,
+            span: sp(e.span()),
+        });
+    let bad_field = AccountField {
+        field: Ident {
+            name: SmolStr::default(),
+            span: Span::default(),
+        },
+        value: AccountValue::List(List {
+            items: Vec::new(),
+            span: Span::default(),
+        }),
+        span: Span::default(),
+    };
+    let account = kw!("account")
+        .then(block(account_field, bad_field))
+        .map(|(k, v)| {
+            let v = v
+                .into_iter()
+                .filter(|f| f.span != Span::default())
+                .collect();
+            (TestStmtKind::Account(v), k)
+        });
+    let outcome = choice((
+        kw!("holds").to(RuleOutcome::Holds),
+        kw!("fails").to(RuleOutcome::Fails),
+        kw!("unknown").to(RuleOutcome::Unknown),
+    ))
+    .map_with(|o, e| (o, sp(e.span())))
+    .lbl::<I, _, Er>("`holds`, `fails` or `unknown`");
+    let expectation = choice((
+        kw!("tier")
+            .ignore_then(kw!("at").then(kw!("least")).or_not())
+            .then(name("a tier name"))
+            .map(|(at_least, tier)| ExpectKind::Tier {
+                at_least: at_least.is_some(),
+                tier,
+            }),
+        kw!("score").ignore_then(choice((
+            kw!("in")
+                .ignore_then(range())
+                .map(|(lo, hi)| ExpectKind::ScoreIn { lo, hi }),
+            value().map(ExpectKind::Score),
+        ))),
+        kw!("rule")
+            .ignore_then(name("a rule name"))
+            .then(outcome)
+            .map(|(rule, (outcome, outcome_span))| ExpectKind::Rule {
+                rule,
+                outcome,
+                outcome_span,
+            }),
+        kw!("not")
+            .ignore_then(choice((
+                kw!("disqualified").to(ExpectKind::Disqualified {
+                    negated: true,
+                    reason: None,
+                }),
+                kw!("segment")
+                    .ignore_then(name("a segment name"))
+                    .map(|segment| ExpectKind::Segment {
+                        negated: true,
+                        segment,
+                    }),
+            )))
+            .lbl::<I, _, Er>("`not disqualified` or `not segment NAME`"),
+        kw!("disqualified")
+            .ignore_then(
+                kw!("by")
+                    .ignore_then(string("the reason, as a string"))
+                    .or_not(),
+            )
+            .map(|reason| ExpectKind::Disqualified {
+                negated: false,
+                reason,
+            }),
+        kw!("segment")
+            .ignore_then(name("a segment name"))
+            .map(|segment| ExpectKind::Segment {
+                negated: false,
+                segment,
+            }),
+    ))
+    .lbl::<I, _, Er>(
+        "an expectation: `tier T`, `tier at least T`, `score N`, `score in A..B`, `rule R holds`, `disqualified` or `segment S`",
+    );
+    let stmt = choice((
+        kw!("icp")
+            .then(name("an icp name"))
+            .map(|(k, n)| (TestStmtKind::Icp(n), k)),
+        account,
+        kw!("accounts")
+            .then(string("the accounts file, as a string"))
+            .map(|(k, s)| (TestStmtKind::Accounts(s), k)),
+        kw!("expect")
+            .then(expectation)
+            .map(|(k, x)| (TestStmtKind::Expect(x), k)),
+    ))
+    .map_with(|(kind, keyword), e| TestStmt {
+        kind,
+        keyword,
+        span: sp(e.span()),
+    })
+    .lbl::<I, _, Er>(
+        "a test statement: `icp NAME`, `account { … }`, `accounts \"file\"` or `expect …`",
+    );
+    kw!("test")
+        .ignore_then(name("a test name"))
+        .then(string("a title").or_not())
+        .map_with(|h, e| (h, sp(e.span())))
+        .then(block(
+            stmt,
+            TestStmt {
+                kind: TestStmtKind::Error,
+                keyword: Span::default(),
+                span: Span::default(),
+            },
+        ))
+        .map_with(|(((name, title), header_span), body), e| {
+            Item::Test(Test {
+                name,
+                title,
+                body,
+                header_span,
+                span: sp(e.span()),
+            })
+        })
+}
+
 #[derive(Clone)]
 enum SegItem {
     Secondary(Span),
@@ -1524,8 +1674,10 @@ where
                 span: sp(e.span()),
             })
         });
-    let item = choice((schema, icp))
-        .lbl::<I, _, Er>("`schema NAME { … }` or `icp NAME \"title\" { … }`")
+    let item = choice((schema, icp, test_item()))
+        .lbl::<I, _, Er>(
+            "`schema NAME { … }`, `icp NAME \"title\" { … }` or `test NAME \"title\" { … }`",
+        )
         .recover_with(via_parser(
             skip_statement().map_with(|_, e| Item::Error(sp(e.span()))),
         ));

@@ -66,6 +66,10 @@ fn err_corpus_reports_errors_and_keeps_a_tree() {
                     let kws: Vec<&str> = i.body.iter().map(|s| s.kind.keyword()).collect();
                     writeln!(out, "icp {} [{}]", i.name.name, kws.join(", ")).expect("write")
                 }
+                icp_syntax::ast::Item::Test(t) => {
+                    let kws: Vec<&str> = t.body.iter().map(|s| s.kind.keyword()).collect();
+                    writeln!(out, "test {} [{}]", t.name.name, kws.join(", ")).expect("write")
+                }
                 icp_syntax::ast::Item::Error(_) => writeln!(out, "error item").expect("write"),
             }
         }

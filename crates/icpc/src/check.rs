@@ -43,7 +43,8 @@ pub enum Deny {
   icpc check --format json profile.icp     machine-readable findings
   icpc check --format github .             annotations in GitHub Actions
   icpc check --deny warnings .             fail CI on warnings too
-  icpc check --fix profile.icp             apply the certain fixes, then report
+  icpc check --fix profile.icp             apply the safe fixes, then report
+  icpc check --fix --unsafe-fixes p.icp    also apply fixes that change the meaning
   icpc check --baseline icp-baseline.json  fail only on findings not in the baseline
   cat profile.icp | icpc check -           read from standard input
   icpc check --today 2026-11-23 profile.icp
@@ -69,10 +70,14 @@ pub struct Args {
     /// Exit 1 on findings of this level too.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Option<Deny>,
-    /// Apply the fixes the checker is certain of (misspelt names, placeholders, skeletons),
-    /// writing each file atomically, then report what is left.
+    /// Apply the safe fixes (those that keep the meaning: suppression syntax), writing each
+    /// file atomically, then report what is left.
     #[arg(long)]
     pub fix: bool,
+    /// With --fix, also apply the unsafe fixes, which change the meaning (a misspelt name
+    /// replaced by the closest one, a `because` placeholder, skeleton blocks).
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
     /// Accept the findings recorded in FILE and report only new ones; when FILE does not
     /// exist, record the current findings in it.
     #[arg(long, value_name = "FILE")]
@@ -253,6 +258,7 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut reports = Vec::new();
     let mut fixed_total = 0;
+    let mut unsafe_left = 0;
     for path in &files {
         let (display, mut src) = match read_source(path) {
             Ok(x) => x,
@@ -268,8 +274,25 @@ pub fn run(args: Args) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
+        // A `NAME_test.icp` is checked with the schemas and icps of `NAME.icp` beside it.
+        let context = match icp_test::context_of(path, &config) {
+            Ok(ctx) => ctx,
+            Err(e) => {
+                eprintln!(
+                    "error: {display}: cannot read the file it tests: {}",
+                    io_reason(&e)
+                );
+                return ExitCode::from(2);
+            }
+        };
+        let context_model = context.as_ref().map(|c| &c.analysis.model);
         if args.fix {
-            let (fixed, applied) = icp_check::fix::fix_all(&src, &config);
+            let mode = if args.unsafe_fixes {
+                icp_check::fix::FixMode::Unsafe
+            } else {
+                icp_check::fix::FixMode::Safe
+            };
+            let (fixed, applied) = icp_check::fix::fix_all(&src, &config, mode, context_model);
             if !applied.is_empty() && fixed != src {
                 if let Err(e) = write_atomic(path, &fixed) {
                     eprintln!(
@@ -284,13 +307,30 @@ pub fn run(args: Args) -> ExitCode {
                     if applied.len() == 1 { "" } else { "s" }
                 );
                 for a in &applied {
-                    eprintln!("  line {}: {} ({})", a.line, a.title, a.code);
+                    eprintln!(
+                        "  line {}: {} ({}, {})",
+                        a.line,
+                        a.title,
+                        a.code,
+                        a.safety.as_str()
+                    );
                 }
                 fixed_total += applied.len();
                 src = fixed;
             }
         }
-        let analysis = icp_check::analyze(&src, &config);
+        let analysis = icp_check::analyze_with(&src, &config, context_model);
+        if args.fix && !args.unsafe_fixes {
+            unsafe_left += analysis
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    d.fix
+                        .as_ref()
+                        .is_some_and(|f| !f.confirm && f.safety == icp_check::Safety::Unsafe)
+                })
+                .count();
+        }
         reports.push(FileReport {
             path: display,
             line_index: analysis.line_index,
@@ -299,7 +339,13 @@ pub fn run(args: Args) -> ExitCode {
         });
     }
     if args.verbose && args.fix && fixed_total == 0 {
-        eprintln!("--fix: nothing to fix with certainty");
+        eprintln!("--fix: nothing to fix safely");
+    }
+    if unsafe_left > 0 {
+        eprintln!(
+            "{unsafe_left} unsafe fix{} left (they change the meaning): review them, then add --unsafe-fixes to apply",
+            if unsafe_left == 1 { " is" } else { "es are" }
+        );
     }
     if let Some(path) = &args.baseline {
         match &baseline {

@@ -42,6 +42,8 @@ pub enum Format {
 
 Kinds of change: narrows, widens, changes, added, removed, renamed, reweighted, retiered
 (docs/review.md). A change of layout, comments or order alone is \"no change in meaning\".
+The tests of a modified profile (its `test` items and NAME_test.icp beside it, as on disk) run
+against both versions: each one that passes on one side only is listed as `! flips test`.
 
 Exit status: 0 no change in meaning, 1 the meaning changed, 2 usage error, a git error, or a
 side that does not parse (its errors are shown).")]
@@ -104,6 +106,8 @@ struct FileDiff {
     old: FileReport,
     new: FileReport,
     report: Report,
+    /// The tests of the profile (its own, and `NAME_test.icp`'s) whose outcome flips.
+    flips: Vec<icp_test::Flip>,
 }
 
 fn usage(msg: impl std::fmt::Display) -> ExitCode {
@@ -164,6 +168,22 @@ pub fn run(args: Args) -> ExitCode {
             (Some(_), None) => "deleted",
             _ => "modified",
         };
+        let flips = if status == "modified" {
+            let opts = icp_test::RunOptions {
+                as_of: today,
+                config: config.clone(),
+            };
+            let path = std::path::Path::new(&p.new_name);
+            icp_test::flips(path, (&old_src, &oa), (&new_src, &na), &opts).unwrap_or_else(|e| {
+                eprintln!(
+                    "warning: {}: the tests beside it cannot be read: {e}",
+                    p.new_name
+                );
+                Vec::new()
+            })
+        } else {
+            Vec::new()
+        };
         files.push(FileDiff {
             name: p
                 .new
@@ -173,6 +193,7 @@ pub fn run(args: Args) -> ExitCode {
             old: report_of(&p.old_name, old_src, oa),
             new: report_of(&p.new_name, new_src, na),
             report,
+            flips,
         });
     }
     if broken {
@@ -394,6 +415,11 @@ fn text(files: &[FileDiff], impacts: &[FileImpact], color: bool) -> String {
         if let Some(l) = findings_line("removes", &f.old, &f.report.findings_removed) {
             s.push_str(&format!("  {l}\n"));
         }
+        for t in &f.flips {
+            let head = format!("! flips test {} ({}:{})", t.name, t.path.display(), t.line);
+            s.push_str(&format!("  {}\n", paint(color, "33", &head)));
+            s.push_str(&format!("      {} → {}\n", t.old, t.new));
+        }
         s.push('\n');
     }
     s.push_str(&diff_impact::text(impacts));
@@ -418,6 +444,7 @@ fn json_doc(files: &[FileDiff], impacts: &[FileImpact]) -> Value {
     let mut changes = Vec::new();
     let (mut added, mut removed) = (Vec::new(), Vec::new());
     let mut listed = Vec::new();
+    let mut tests = Vec::new();
     for f in files {
         for c in &f.report.changes {
             changes.push(json!({
@@ -444,6 +471,15 @@ fn json_doc(files: &[FileDiff], impacts: &[FileImpact]) -> Value {
                 .iter()
                 .map(|d| finding_json(&f.old, d)),
         );
+        tests.extend(f.flips.iter().map(|t| {
+            json!({
+                "file": t.path.display().to_string(),
+                "name": t.name,
+                "line": t.line,
+                "old": t.old,
+                "new": t.new,
+            })
+        }));
         listed.push(json!({
             "old_path": f.old.path,
             "new_path": f.new.path,
@@ -457,6 +493,7 @@ fn json_doc(files: &[FileDiff], impacts: &[FileImpact]) -> Value {
         "files": listed,
         "changes": changes,
         "findings": { "added": added, "removed": removed },
+        "tests_flipped": tests,
         "impact": impacts.first().map_or(Value::Null, diff_impact::json),
         "impacts": impacts.iter().map(diff_impact::json).collect::<Vec<_>>(),
     })
@@ -550,6 +587,15 @@ fn markdown(files: &[FileDiff], impacts: &[FileImpact], limit: usize) -> String 
                 items.push(format!("- {}\n", md_escape(&l)));
             }
         }
+        for t in &f.flips {
+            items.push(format!(
+                "- ⚠️ flips test {} ({}): {} → {}\n",
+                md_code(&t.name),
+                md_escape(&format!("{}:{}", t.path.display(), t.line)),
+                md_escape(&t.old),
+                md_escape(&t.new)
+            ));
+        }
         let status = if f.status == "modified" {
             String::new()
         } else {
@@ -617,6 +663,15 @@ fn github(files: &[FileDiff]) -> String {
                 )),
             }
         }
+        for t in &f.flips {
+            s.push_str(&format!(
+                "::warning file={},line={},title={}::{}\n",
+                render::gh_prop(&t.path.display().to_string()),
+                t.line,
+                render::gh_prop(&format!("icpc diff: flips test {}", t.name)),
+                render::gh_data(&format!("{} → {}", t.old, t.new))
+            ));
+        }
     }
     s
 }
@@ -654,6 +709,7 @@ mod tests {
             old: report_of("p.icp", old.clone(), oa),
             new: report_of("p.icp", new.clone(), na),
             report,
+            flips: Vec::new(),
         }
     }
 

@@ -19,6 +19,7 @@ mod init;
 mod lsp;
 mod render;
 mod score;
+mod test;
 
 /// icpc — the toolchain for Ideal Customer Profiles written as code.
 #[derive(Parser)]
@@ -49,6 +50,8 @@ enum Command {
     Init(init::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
+    /// Run the tests of profiles: known accounts that must land where they belong.
+    Test(test::Args),
     /// Show what a change to .icp files does: between two files or git revisions.
     Diff(diff::Args),
     /// Set up git to show `icpc diff` for .icp files.
@@ -75,6 +78,7 @@ fn main() -> ExitCode {
         Command::Audit(a) => audit::run(a),
         Command::Init(a) => init::run(a),
         Command::Lsp(a) => lsp::run(a),
+        Command::Test(a) => test::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Git(a) => git::run(a),
     }

@@ -120,6 +120,11 @@ pub fn json(reports: &[FileReport]) -> Value {
                 "help": d.help,
                 "range": r.range(d.span),
                 "labels": d.labels.iter().map(|l| json!({ "message": l.message, "range": r.range(l.span) })).collect::<Vec<_>>(),
+                "fix": d.fix.as_ref().map(|f| json!({
+                    "title": f.title,
+                    "safety": f.safety.as_str(),
+                    "confirm": f.confirm,
+                })),
             }));
         }
     }
@@ -263,22 +268,6 @@ pub fn github(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<(
 /// JUnit XML: one test suite per file, one failing test case per error or warning (hints and
 /// notes pass, with the finding as output), one passing case for a clean file.
 pub fn junit(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()> {
-    fn esc(s: &str) -> String {
-        let mut o = String::with_capacity(s.len());
-        for c in s.chars() {
-            match c {
-                '&' => o.push_str("&amp;"),
-                '<' => o.push_str("&lt;"),
-                '>' => o.push_str("&gt;"),
-                '"' => o.push_str("&quot;"),
-                '\'' => o.push_str("&apos;"),
-                // XML 1.0 has no way to write other control characters.
-                c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => o.push('\u{FFFD}'),
-                c => o.push(c),
-            }
-        }
-        o
-    }
     let failing = |d: &Diagnostic| matches!(d.severity, Severity::Error | Severity::Warning);
     let tests: usize = reports.iter().map(|r| r.diagnostics.len().max(1)).sum();
     let failures: usize = reports
@@ -349,4 +338,22 @@ pub fn junit(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()
         writeln!(out, "  </testsuite>")?;
     }
     writeln!(out, "</testsuites>")
+}
+
+/// Escapes text for XML attributes and content.
+pub fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            // XML 1.0 has no way to write other control characters.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => o.push('\u{FFFD}'),
+            c => o.push(c),
+        }
+    }
+    o
 }

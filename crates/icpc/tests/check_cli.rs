@@ -280,11 +280,26 @@ fn stdin_is_checked_with_the_configuration_of_the_working_folder() {
 fn fix_rewrites_the_file_and_reports() {
     let dir = sandbox(&["antipatterns.icp"]);
     let f = dir.path().join("antipatterns.icp");
+    let before = std::fs::read_to_string(&f).expect("read");
+    // Its fixes all change the meaning: `--fix` alone leaves them, and says so.
+    let o = run(&["check", "--today", TODAY, "--fix", &f.display().to_string()]);
+    let err = stderr(&o);
+    assert!(!err.contains("fixed"), "{err}");
+    assert!(
+        err.contains("4 unsafe fixes are left (they change the meaning)"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&f).expect("read"), before);
+    assert_eq!(code(&o), 1);
+    // `--unsafe-fixes` needs `--fix`.
+    let o = run(&["check", "--unsafe-fixes", &f.display().to_string()]);
+    assert_eq!(code(&o), 2);
     let o = run(&[
         "check",
         "--today",
         TODAY,
         "--fix",
+        "--unsafe-fixes",
         "--format",
         "json",
         &f.display().to_string(),
@@ -292,7 +307,7 @@ fn fix_rewrites_the_file_and_reports() {
     let err = stderr(&o);
     assert!(err.contains("antipatterns.icp: fixed 4 findings"), "{err}");
     assert!(
-        err.contains("line 40: replace with `services` (unknown-value)"),
+        err.contains("line 40: replace with `services` (unknown-value, unsafe)"),
         "{err}"
     );
     let text = std::fs::read_to_string(&f).expect("read");
@@ -309,7 +324,14 @@ fn fix_rewrites_the_file_and_reports() {
         .collect();
     assert_eq!(leftovers.len(), 1, "temporary files left: {leftovers:?}");
     // Nothing left to fix: the file is not touched again.
-    let again = run(&["check", "--today", TODAY, "--fix", &f.display().to_string()]);
+    let again = run(&[
+        "check",
+        "--today",
+        TODAY,
+        "--fix",
+        "--unsafe-fixes",
+        &f.display().to_string(),
+    ]);
     assert!(!stderr(&again).contains("fixed"), "{}", stderr(&again));
     // Standard input cannot be fixed in place.
     let o = run(&["check", "--fix", "-"]);

@@ -7,4 +7,8 @@ return {
   cmd = { 'icpc', 'lsp' },
   filetypes = { 'icp' },
   root_markers = { 'icp.toml', '.git' },
+  -- The results of the file's tests as code lenses, refreshed on edits.
+  on_attach = function(client, buf)
+    require('icp.lsp').on_attach(client, buf)
+  end,
 }

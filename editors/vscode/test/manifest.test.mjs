@@ -115,6 +115,7 @@ test('snippets: the required ones exist and expand to text that parses (tree-sit
   const wrap = {
     schema: (b) => b,
     icp: (b) => b,
+    test: (b) => b,
     field: (b) => `schema s {\n${b}\n}`,
     enum: (b) => `schema s {\n${b}\n}`,
     rule: (b) => `icp x {\nrubric {\n${b.replace('criterion', 'a')}\n}\n}`,

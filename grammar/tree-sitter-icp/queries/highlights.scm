@@ -12,6 +12,7 @@
 [
   "schema"
   "icp"
+  "test"
 ] @keyword
 
 (schema name: (identifier) @type.definition)
@@ -87,6 +88,25 @@
 "graded" @keyword.operator
 (graded field: (identifier) @variable.member)
 (weight) @number
+
+; Tests
+(test name: (identifier) @function)
+(test_icp_statement icp: (identifier) @module)
+[
+  "account"
+  "accounts"
+  "expect"
+  "at"
+  "least"
+  "disqualified"
+  "by"
+] @keyword
+(account_field field: (identifier) @variable.member)
+(account_field value: (identifier) @constant)
+(tier_expectation tier: (identifier) @constant)
+(rule_expectation rule: (identifier) @function)
+(rule_outcome) @constant.builtin
+(segment_expectation segment: (identifier) @label)
 
 ; Criteria
 [

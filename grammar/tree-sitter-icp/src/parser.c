@@ -7,16 +7,16 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 234
+#define STATE_COUNT 282
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 196
+#define SYMBOL_COUNT 224
 #define ALIAS_COUNT 0
-#define TOKEN_COUNT 104
+#define TOKEN_COUNT 115
 #define EXTERNAL_TOKEN_COUNT 0
-#define FIELD_COUNT 34
+#define FIELD_COUNT 42
 #define MAX_ALIAS_SEQUENCE_LENGTH 6
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 37
+#define PRODUCTION_ID_COUNT 49
 #define SUPERTYPE_COUNT 0
 
 enum ts_symbol_identifiers {
@@ -93,128 +93,156 @@ enum ts_symbol_identifiers {
   anon_sym_score = 71,
   anon_sym_segment = 72,
   sym_secondary_statement = 73,
-  anon_sym_or = 74,
-  anon_sym_and = 75,
-  anon_sym_not = 76,
-  anon_sym_LPAREN = 77,
-  anon_sym_RPAREN = 78,
-  anon_sym_EQ_EQ = 79,
-  anon_sym_BANG_EQ = 80,
-  anon_sym_LT = 81,
-  anon_sym_LT_EQ = 82,
-  anon_sym_GT = 83,
-  anon_sym_GT_EQ = 84,
-  anon_sym_in = 85,
-  anon_sym_has = 86,
-  anon_sym_any = 87,
-  anon_sym_all = 88,
-  anon_sym_none = 89,
-  anon_sym_within = 90,
-  anon_sym_DOT_DOT = 91,
-  anon_sym_LBRACK = 92,
-  anon_sym_COMMA = 93,
-  anon_sym_RBRACK = 94,
-  sym_number = 95,
-  sym_percent = 96,
-  sym_duration = 97,
-  sym_date = 98,
-  anon_sym_DQUOTE = 99,
-  anon_sym_DQUOTE2 = 100,
-  sym_string_content = 101,
-  sym_escape_sequence = 102,
-  sym_comment = 103,
-  sym_source_file = 104,
-  sym_schema = 105,
-  sym_schema_body = 106,
-  sym_field_declaration = 107,
-  sym_from_clause = 108,
-  sym__field_type = 109,
-  sym_primitive_type = 110,
-  sym_enum_type = 111,
-  sym_set_type = 112,
-  sym_icp = 113,
-  sym_icp_body = 114,
-  sym__icp_statement = 115,
-  sym_uses_statement = 116,
-  sym_owner_statement = 117,
-  sym_reviewed_statement = 118,
-  sym_refresh_statement = 119,
-  sym_cadence = 120,
-  sym_firmographics_block = 121,
-  sym_tech_stack_block = 122,
-  sym_behaviors_block = 123,
-  sym_triggers_block = 124,
-  sym_criteria_body = 125,
-  sym_criterion = 126,
-  sym_persona_block = 127,
-  sym_persona_body = 128,
-  sym_persona_attribute = 129,
-  sym_persona_key = 130,
-  sym_job_block = 131,
-  sym_job_body = 132,
-  sym_job_kind = 133,
-  sym_job_kind_value = 134,
-  sym_job_success = 135,
-  sym_pain_block = 136,
-  sym_pain_body = 137,
-  sym_pain_attribute = 138,
-  sym_pain_key = 139,
-  sym_alternatives_block = 140,
-  sym_messaging_block = 141,
-  sym_prose_body = 142,
-  sym_budget_block = 143,
-  sym_budget_body = 144,
-  sym_recommends_statement = 145,
-  sym_approves_statement = 146,
-  sym_reach_block = 147,
-  sym_reach_body = 148,
-  sym_channel_statement = 149,
-  sym_channel_kind = 150,
-  sym_disqualify_block = 151,
-  sym_disqualify_body = 152,
-  sym_disqualifier = 153,
-  sym_rubric_block = 154,
-  sym_rubric_body = 155,
-  sym_rule = 156,
-  sym_graded = 157,
-  sym_tier = 158,
-  sym_score_condition = 159,
-  sym_segment_block = 160,
-  sym_segment_body = 161,
-  sym__expression = 162,
-  sym_or_expression = 163,
-  sym_and_expression = 164,
-  sym_not_expression = 165,
-  sym_parenthesized_expression = 166,
-  sym_comparison = 167,
-  sym_comparison_operator = 168,
-  sym_range_test = 169,
-  sym_membership_test = 170,
-  sym_set_test = 171,
-  sym_set_quantifier = 172,
-  sym_recency_test = 173,
-  sym_field_test = 174,
-  sym_prose = 175,
-  sym__value = 176,
-  sym__bound = 177,
-  sym_range = 178,
-  sym_list = 179,
-  sym_string = 180,
-  aux_sym_source_file_repeat1 = 181,
-  aux_sym_schema_body_repeat1 = 182,
-  aux_sym_icp_body_repeat1 = 183,
-  aux_sym_criteria_body_repeat1 = 184,
-  aux_sym_persona_body_repeat1 = 185,
-  aux_sym_job_body_repeat1 = 186,
-  aux_sym_pain_body_repeat1 = 187,
-  aux_sym_prose_body_repeat1 = 188,
-  aux_sym_budget_body_repeat1 = 189,
-  aux_sym_reach_body_repeat1 = 190,
-  aux_sym_disqualify_body_repeat1 = 191,
-  aux_sym_rubric_body_repeat1 = 192,
-  aux_sym_segment_body_repeat1 = 193,
-  aux_sym_list_repeat1 = 194,
-  aux_sym_string_repeat1 = 195,
+  anon_sym_test = 74,
+  anon_sym_account = 75,
+  anon_sym_accounts = 76,
+  anon_sym_expect = 77,
+  anon_sym_at = 78,
+  anon_sym_least = 79,
+  anon_sym_in = 80,
+  anon_sym_holds = 81,
+  anon_sym_fails = 82,
+  anon_sym_unknown = 83,
+  anon_sym_not = 84,
+  anon_sym_disqualified = 85,
+  anon_sym_by = 86,
+  anon_sym_or = 87,
+  anon_sym_and = 88,
+  anon_sym_LPAREN = 89,
+  anon_sym_RPAREN = 90,
+  anon_sym_EQ_EQ = 91,
+  anon_sym_BANG_EQ = 92,
+  anon_sym_LT = 93,
+  anon_sym_LT_EQ = 94,
+  anon_sym_GT = 95,
+  anon_sym_GT_EQ = 96,
+  anon_sym_has = 97,
+  anon_sym_any = 98,
+  anon_sym_all = 99,
+  anon_sym_none = 100,
+  anon_sym_within = 101,
+  anon_sym_DOT_DOT = 102,
+  anon_sym_LBRACK = 103,
+  anon_sym_COMMA = 104,
+  anon_sym_RBRACK = 105,
+  sym_number = 106,
+  sym_percent = 107,
+  sym_duration = 108,
+  sym_date = 109,
+  anon_sym_DQUOTE = 110,
+  anon_sym_DQUOTE2 = 111,
+  sym_string_content = 112,
+  sym_escape_sequence = 113,
+  sym_comment = 114,
+  sym_source_file = 115,
+  sym_schema = 116,
+  sym_schema_body = 117,
+  sym_field_declaration = 118,
+  sym_from_clause = 119,
+  sym__field_type = 120,
+  sym_primitive_type = 121,
+  sym_enum_type = 122,
+  sym_set_type = 123,
+  sym_icp = 124,
+  sym_icp_body = 125,
+  sym__icp_statement = 126,
+  sym_uses_statement = 127,
+  sym_owner_statement = 128,
+  sym_reviewed_statement = 129,
+  sym_refresh_statement = 130,
+  sym_cadence = 131,
+  sym_firmographics_block = 132,
+  sym_tech_stack_block = 133,
+  sym_behaviors_block = 134,
+  sym_triggers_block = 135,
+  sym_criteria_body = 136,
+  sym_criterion = 137,
+  sym_persona_block = 138,
+  sym_persona_body = 139,
+  sym_persona_attribute = 140,
+  sym_persona_key = 141,
+  sym_job_block = 142,
+  sym_job_body = 143,
+  sym_job_kind = 144,
+  sym_job_kind_value = 145,
+  sym_job_success = 146,
+  sym_pain_block = 147,
+  sym_pain_body = 148,
+  sym_pain_attribute = 149,
+  sym_pain_key = 150,
+  sym_alternatives_block = 151,
+  sym_messaging_block = 152,
+  sym_prose_body = 153,
+  sym_budget_block = 154,
+  sym_budget_body = 155,
+  sym_recommends_statement = 156,
+  sym_approves_statement = 157,
+  sym_reach_block = 158,
+  sym_reach_body = 159,
+  sym_channel_statement = 160,
+  sym_channel_kind = 161,
+  sym_disqualify_block = 162,
+  sym_disqualify_body = 163,
+  sym_disqualifier = 164,
+  sym_rubric_block = 165,
+  sym_rubric_body = 166,
+  sym_rule = 167,
+  sym_graded = 168,
+  sym_tier = 169,
+  sym_score_condition = 170,
+  sym_segment_block = 171,
+  sym_segment_body = 172,
+  sym_test = 173,
+  sym_test_body = 174,
+  sym_test_icp_statement = 175,
+  sym_account_block = 176,
+  sym_account_body = 177,
+  sym_account_field = 178,
+  sym_accounts_statement = 179,
+  sym_expect_statement = 180,
+  sym_tier_expectation = 181,
+  sym_at_least = 182,
+  sym_score_expectation = 183,
+  sym_rule_expectation = 184,
+  sym_rule_outcome = 185,
+  sym_disqualified_expectation = 186,
+  sym_segment_expectation = 187,
+  sym__expression = 188,
+  sym_or_expression = 189,
+  sym_and_expression = 190,
+  sym_not_expression = 191,
+  sym_parenthesized_expression = 192,
+  sym_comparison = 193,
+  sym_comparison_operator = 194,
+  sym_range_test = 195,
+  sym_membership_test = 196,
+  sym_set_test = 197,
+  sym_set_quantifier = 198,
+  sym_recency_test = 199,
+  sym_field_test = 200,
+  sym_prose = 201,
+  sym__value = 202,
+  sym__bound = 203,
+  sym_range = 204,
+  sym_list = 205,
+  sym_string = 206,
+  aux_sym_source_file_repeat1 = 207,
+  aux_sym_schema_body_repeat1 = 208,
+  aux_sym_icp_body_repeat1 = 209,
+  aux_sym_criteria_body_repeat1 = 210,
+  aux_sym_persona_body_repeat1 = 211,
+  aux_sym_job_body_repeat1 = 212,
+  aux_sym_pain_body_repeat1 = 213,
+  aux_sym_prose_body_repeat1 = 214,
+  aux_sym_budget_body_repeat1 = 215,
+  aux_sym_reach_body_repeat1 = 216,
+  aux_sym_disqualify_body_repeat1 = 217,
+  aux_sym_rubric_body_repeat1 = 218,
+  aux_sym_segment_body_repeat1 = 219,
+  aux_sym_test_body_repeat1 = 220,
+  aux_sym_account_body_repeat1 = 221,
+  aux_sym_list_repeat1 = 222,
+  aux_sym_string_repeat1 = 223,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -292,9 +320,21 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_score] = "score",
   [anon_sym_segment] = "segment",
   [sym_secondary_statement] = "secondary_statement",
+  [anon_sym_test] = "test",
+  [anon_sym_account] = "account",
+  [anon_sym_accounts] = "accounts",
+  [anon_sym_expect] = "expect",
+  [anon_sym_at] = "at",
+  [anon_sym_least] = "least",
+  [anon_sym_in] = "in",
+  [anon_sym_holds] = "holds",
+  [anon_sym_fails] = "fails",
+  [anon_sym_unknown] = "unknown",
+  [anon_sym_not] = "not",
+  [anon_sym_disqualified] = "disqualified",
+  [anon_sym_by] = "by",
   [anon_sym_or] = "or",
   [anon_sym_and] = "and",
-  [anon_sym_not] = "not",
   [anon_sym_LPAREN] = "(",
   [anon_sym_RPAREN] = ")",
   [anon_sym_EQ_EQ] = "==",
@@ -303,7 +343,6 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_LT_EQ] = "<=",
   [anon_sym_GT] = ">",
   [anon_sym_GT_EQ] = ">=",
-  [anon_sym_in] = "in",
   [anon_sym_has] = "has",
   [anon_sym_any] = "any",
   [anon_sym_all] = "all",
@@ -380,6 +419,21 @@ static const char * const ts_symbol_names[] = {
   [sym_score_condition] = "score_condition",
   [sym_segment_block] = "segment_block",
   [sym_segment_body] = "segment_body",
+  [sym_test] = "test",
+  [sym_test_body] = "test_body",
+  [sym_test_icp_statement] = "test_icp_statement",
+  [sym_account_block] = "account_block",
+  [sym_account_body] = "account_body",
+  [sym_account_field] = "account_field",
+  [sym_accounts_statement] = "accounts_statement",
+  [sym_expect_statement] = "expect_statement",
+  [sym_tier_expectation] = "tier_expectation",
+  [sym_at_least] = "at_least",
+  [sym_score_expectation] = "score_expectation",
+  [sym_rule_expectation] = "rule_expectation",
+  [sym_rule_outcome] = "rule_outcome",
+  [sym_disqualified_expectation] = "disqualified_expectation",
+  [sym_segment_expectation] = "segment_expectation",
   [sym__expression] = "_expression",
   [sym_or_expression] = "or_expression",
   [sym_and_expression] = "and_expression",
@@ -412,6 +466,8 @@ static const char * const ts_symbol_names[] = {
   [aux_sym_disqualify_body_repeat1] = "disqualify_body_repeat1",
   [aux_sym_rubric_body_repeat1] = "rubric_body_repeat1",
   [aux_sym_segment_body_repeat1] = "segment_body_repeat1",
+  [aux_sym_test_body_repeat1] = "test_body_repeat1",
+  [aux_sym_account_body_repeat1] = "account_body_repeat1",
   [aux_sym_list_repeat1] = "list_repeat1",
   [aux_sym_string_repeat1] = "string_repeat1",
 };
@@ -491,9 +547,21 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_score] = anon_sym_score,
   [anon_sym_segment] = anon_sym_segment,
   [sym_secondary_statement] = sym_secondary_statement,
+  [anon_sym_test] = anon_sym_test,
+  [anon_sym_account] = anon_sym_account,
+  [anon_sym_accounts] = anon_sym_accounts,
+  [anon_sym_expect] = anon_sym_expect,
+  [anon_sym_at] = anon_sym_at,
+  [anon_sym_least] = anon_sym_least,
+  [anon_sym_in] = anon_sym_in,
+  [anon_sym_holds] = anon_sym_holds,
+  [anon_sym_fails] = anon_sym_fails,
+  [anon_sym_unknown] = anon_sym_unknown,
+  [anon_sym_not] = anon_sym_not,
+  [anon_sym_disqualified] = anon_sym_disqualified,
+  [anon_sym_by] = anon_sym_by,
   [anon_sym_or] = anon_sym_or,
   [anon_sym_and] = anon_sym_and,
-  [anon_sym_not] = anon_sym_not,
   [anon_sym_LPAREN] = anon_sym_LPAREN,
   [anon_sym_RPAREN] = anon_sym_RPAREN,
   [anon_sym_EQ_EQ] = anon_sym_EQ_EQ,
@@ -502,7 +570,6 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_LT_EQ] = anon_sym_LT_EQ,
   [anon_sym_GT] = anon_sym_GT,
   [anon_sym_GT_EQ] = anon_sym_GT_EQ,
-  [anon_sym_in] = anon_sym_in,
   [anon_sym_has] = anon_sym_has,
   [anon_sym_any] = anon_sym_any,
   [anon_sym_all] = anon_sym_all,
@@ -579,6 +646,21 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_score_condition] = sym_score_condition,
   [sym_segment_block] = sym_segment_block,
   [sym_segment_body] = sym_segment_body,
+  [sym_test] = sym_test,
+  [sym_test_body] = sym_test_body,
+  [sym_test_icp_statement] = sym_test_icp_statement,
+  [sym_account_block] = sym_account_block,
+  [sym_account_body] = sym_account_body,
+  [sym_account_field] = sym_account_field,
+  [sym_accounts_statement] = sym_accounts_statement,
+  [sym_expect_statement] = sym_expect_statement,
+  [sym_tier_expectation] = sym_tier_expectation,
+  [sym_at_least] = sym_at_least,
+  [sym_score_expectation] = sym_score_expectation,
+  [sym_rule_expectation] = sym_rule_expectation,
+  [sym_rule_outcome] = sym_rule_outcome,
+  [sym_disqualified_expectation] = sym_disqualified_expectation,
+  [sym_segment_expectation] = sym_segment_expectation,
   [sym__expression] = sym__expression,
   [sym_or_expression] = sym_or_expression,
   [sym_and_expression] = sym_and_expression,
@@ -611,6 +693,8 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym_disqualify_body_repeat1] = aux_sym_disqualify_body_repeat1,
   [aux_sym_rubric_body_repeat1] = aux_sym_rubric_body_repeat1,
   [aux_sym_segment_body_repeat1] = aux_sym_segment_body_repeat1,
+  [aux_sym_test_body_repeat1] = aux_sym_test_body_repeat1,
+  [aux_sym_account_body_repeat1] = aux_sym_account_body_repeat1,
   [aux_sym_list_repeat1] = aux_sym_list_repeat1,
   [aux_sym_string_repeat1] = aux_sym_string_repeat1,
 };
@@ -912,15 +996,63 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [anon_sym_test] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_account] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_accounts] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_expect] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_at] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_least] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_in] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_holds] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_fails] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_unknown] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_not] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_disqualified] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_by] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_or] = {
     .visible = true,
     .named = false,
   },
   [anon_sym_and] = {
-    .visible = true,
-    .named = false,
-  },
-  [anon_sym_not] = {
     .visible = true,
     .named = false,
   },
@@ -953,10 +1085,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_GT_EQ] = {
-    .visible = true,
-    .named = false,
-  },
-  [anon_sym_in] = {
     .visible = true,
     .named = false,
   },
@@ -1264,6 +1392,66 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_test] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_test_body] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_test_icp_statement] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_account_block] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_account_body] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_account_field] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_accounts_statement] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_expect_statement] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_tier_expectation] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_at_least] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_score_expectation] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_rule_expectation] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_rule_outcome] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_disqualified_expectation] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_segment_expectation] = {
+    .visible = true,
+    .named = true,
+  },
   [sym__expression] = {
     .visible = false,
     .named = true,
@@ -1392,6 +1580,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = false,
   },
+  [aux_sym_test_body_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
+  [aux_sym_account_body_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
   [aux_sym_list_repeat1] = {
     .visible = false,
     .named = false,
@@ -1403,52 +1599,64 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
 };
 
 enum ts_field_identifiers {
-  field_body = 1,
-  field_cadence = 2,
-  field_condition = 3,
-  field_criterion = 4,
-  field_date = 5,
-  field_doc = 6,
-  field_field = 7,
-  field_high = 8,
-  field_key = 9,
-  field_kind = 10,
-  field_label = 11,
-  field_left = 12,
-  field_limit = 13,
-  field_low = 14,
-  field_measure = 15,
-  field_name = 16,
-  field_operand = 17,
-  field_operator = 18,
-  field_owner = 19,
-  field_quantifier = 20,
-  field_range = 21,
-  field_reason = 22,
-  field_right = 23,
-  field_role = 24,
-  field_schema = 25,
-  field_source = 26,
-  field_statement = 27,
-  field_subject = 28,
-  field_title = 29,
-  field_type = 30,
-  field_value = 31,
-  field_values = 32,
-  field_weight = 33,
-  field_window = 34,
+  field_at_least = 1,
+  field_body = 2,
+  field_cadence = 3,
+  field_condition = 4,
+  field_criterion = 5,
+  field_date = 6,
+  field_doc = 7,
+  field_expectation = 8,
+  field_field = 9,
+  field_file = 10,
+  field_high = 11,
+  field_icp = 12,
+  field_key = 13,
+  field_kind = 14,
+  field_label = 15,
+  field_left = 16,
+  field_limit = 17,
+  field_low = 18,
+  field_measure = 19,
+  field_name = 20,
+  field_operand = 21,
+  field_operator = 22,
+  field_outcome = 23,
+  field_owner = 24,
+  field_quantifier = 25,
+  field_range = 26,
+  field_reason = 27,
+  field_right = 28,
+  field_role = 29,
+  field_rule = 30,
+  field_schema = 31,
+  field_segment = 32,
+  field_source = 33,
+  field_statement = 34,
+  field_subject = 35,
+  field_tier = 36,
+  field_title = 37,
+  field_type = 38,
+  field_value = 39,
+  field_values = 40,
+  field_weight = 41,
+  field_window = 42,
 };
 
 static const char * const ts_field_names[] = {
   [0] = NULL,
+  [field_at_least] = "at_least",
   [field_body] = "body",
   [field_cadence] = "cadence",
   [field_condition] = "condition",
   [field_criterion] = "criterion",
   [field_date] = "date",
   [field_doc] = "doc",
+  [field_expectation] = "expectation",
   [field_field] = "field",
+  [field_file] = "file",
   [field_high] = "high",
+  [field_icp] = "icp",
   [field_key] = "key",
   [field_kind] = "kind",
   [field_label] = "label",
@@ -1459,16 +1667,20 @@ static const char * const ts_field_names[] = {
   [field_name] = "name",
   [field_operand] = "operand",
   [field_operator] = "operator",
+  [field_outcome] = "outcome",
   [field_owner] = "owner",
   [field_quantifier] = "quantifier",
   [field_range] = "range",
   [field_reason] = "reason",
   [field_right] = "right",
   [field_role] = "role",
+  [field_rule] = "rule",
   [field_schema] = "schema",
+  [field_segment] = "segment",
   [field_source] = "source",
   [field_statement] = "statement",
   [field_subject] = "subject",
+  [field_tier] = "tier",
   [field_title] = "title",
   [field_type] = "type",
   [field_value] = "value",
@@ -1486,34 +1698,46 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [6] = {.index = 10, .length = 1},
   [7] = {.index = 11, .length = 1},
   [8] = {.index = 12, .length = 1},
-  [9] = {.index = 13, .length = 2},
-  [10] = {.index = 15, .length = 1},
-  [11] = {.index = 16, .length = 2},
-  [12] = {.index = 18, .length = 1},
-  [13] = {.index = 19, .length = 1},
-  [14] = {.index = 20, .length = 1},
+  [9] = {.index = 13, .length = 1},
+  [10] = {.index = 14, .length = 1},
+  [11] = {.index = 15, .length = 1},
+  [12] = {.index = 16, .length = 2},
+  [13] = {.index = 18, .length = 1},
+  [14] = {.index = 19, .length = 2},
   [15] = {.index = 21, .length = 1},
   [16] = {.index = 22, .length = 1},
-  [17] = {.index = 23, .length = 2},
-  [18] = {.index = 25, .length = 2},
-  [19] = {.index = 27, .length = 2},
-  [20] = {.index = 29, .length = 3},
-  [21] = {.index = 32, .length = 2},
-  [22] = {.index = 34, .length = 2},
-  [23] = {.index = 36, .length = 1},
-  [24] = {.index = 37, .length = 1},
-  [25] = {.index = 38, .length = 2},
-  [26] = {.index = 40, .length = 2},
-  [27] = {.index = 42, .length = 1},
-  [28] = {.index = 43, .length = 2},
-  [29] = {.index = 45, .length = 3},
-  [30] = {.index = 48, .length = 2},
-  [31] = {.index = 50, .length = 2},
-  [32] = {.index = 52, .length = 2},
-  [33] = {.index = 54, .length = 3},
-  [34] = {.index = 57, .length = 3},
-  [35] = {.index = 60, .length = 4},
-  [36] = {.index = 64, .length = 2},
+  [17] = {.index = 23, .length = 1},
+  [18] = {.index = 24, .length = 1},
+  [19] = {.index = 25, .length = 1},
+  [20] = {.index = 26, .length = 1},
+  [21] = {.index = 27, .length = 1},
+  [22] = {.index = 28, .length = 2},
+  [23] = {.index = 30, .length = 2},
+  [24] = {.index = 32, .length = 2},
+  [25] = {.index = 34, .length = 1},
+  [26] = {.index = 35, .length = 1},
+  [27] = {.index = 36, .length = 1},
+  [28] = {.index = 37, .length = 1},
+  [29] = {.index = 38, .length = 2},
+  [30] = {.index = 40, .length = 2},
+  [31] = {.index = 42, .length = 2},
+  [32] = {.index = 44, .length = 3},
+  [33] = {.index = 47, .length = 2},
+  [34] = {.index = 49, .length = 2},
+  [35] = {.index = 51, .length = 1},
+  [36] = {.index = 52, .length = 1},
+  [37] = {.index = 53, .length = 2},
+  [38] = {.index = 55, .length = 2},
+  [39] = {.index = 57, .length = 1},
+  [40] = {.index = 58, .length = 2},
+  [41] = {.index = 60, .length = 3},
+  [42] = {.index = 63, .length = 2},
+  [43] = {.index = 65, .length = 2},
+  [44] = {.index = 67, .length = 2},
+  [45] = {.index = 69, .length = 3},
+  [46] = {.index = 72, .length = 3},
+  [47] = {.index = 75, .length = 4},
+  [48] = {.index = 79, .length = 2},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1539,84 +1763,111 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
   [12] =
     {field_body, 1},
   [13] =
+    {field_icp, 1},
+  [14] =
+    {field_file, 1},
+  [15] =
+    {field_expectation, 1},
+  [16] =
     {field_name, 0},
     {field_type, 2},
-  [15] =
+  [18] =
     {field_field, 0},
-  [16] =
+  [19] =
     {field_body, 2},
     {field_statement, 1},
-  [18] =
-    {field_criterion, 0},
-  [19] =
-    {field_values, 1},
-  [20] =
-    {field_operand, 1},
   [21] =
-    {field_role, 1},
+    {field_criterion, 0},
   [22] =
-    {field_source, 1},
+    {field_tier, 1},
   [23] =
+    {field_value, 1},
+  [24] =
+    {field_segment, 1},
+  [25] =
+    {field_values, 1},
+  [26] =
+    {field_operand, 1},
+  [27] =
+    {field_role, 1},
+  [28] =
+    {field_field, 0},
+    {field_value, 1},
+  [30] =
+    {field_outcome, 2},
+    {field_rule, 1},
+  [32] =
+    {field_at_least, 1},
+    {field_tier, 2},
+  [34] =
+    {field_range, 2},
+  [35] =
+    {field_segment, 2},
+  [36] =
+    {field_reason, 2},
+  [37] =
+    {field_source, 1},
+  [38] =
     {field_field, 0},
     {field_range, 2},
-  [25] =
+  [40] =
     {field_field, 0},
     {field_values, 2},
-  [27] =
+  [42] =
     {field_subject, 0},
     {field_window, 2},
-  [29] =
+  [44] =
     {field_field, 0},
     {field_operator, 1},
     {field_value, 2},
-  [32] =
+  [47] =
     {field_left, 0},
     {field_right, 2},
-  [34] =
+  [49] =
     {field_key, 0},
     {field_value, 1},
-  [36] =
+  [51] =
     {field_kind, 1},
-  [37] =
+  [52] =
     {field_measure, 1},
-  [38] =
+  [53] =
     {field_kind, 1},
     {field_name, 2},
-  [40] =
+  [55] =
     {field_criterion, 0},
     {field_reason, 2},
-  [42] =
+  [57] =
     {field_name, 1},
-  [43] =
+  [58] =
     {field_field, 0},
     {field_values, 3},
-  [45] =
+  [60] =
     {field_field, 0},
     {field_quantifier, 2},
     {field_values, 3},
-  [48] =
+  [63] =
     {field_condition, 3},
     {field_name, 1},
-  [50] =
+  [65] =
     {field_high, 2},
     {field_low, 0},
-  [52] =
+  [67] =
     {field_limit, 4},
     {field_role, 1},
-  [54] =
+  [69] =
     {field_condition, 4},
     {field_name, 1},
     {field_weight, 2},
-  [57] =
+  [72] =
     {field_condition, 4},
     {field_label, 2},
     {field_name, 1},
-  [60] =
+  [75] =
     {field_condition, 5},
     {field_label, 3},
     {field_name, 1},
     {field_weight, 2},
-  [64] =
+  [79] =
     {field_operator, 1},
     {field_value, 2},
 };
@@ -1696,12 +1947,12 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [63] = 22,
   [64] = 64,
   [65] = 65,
-  [66] = 64,
+  [66] = 66,
   [67] = 67,
-  [68] = 68,
-  [69] = 68,
-  [70] = 65,
-  [71] = 71,
+  [68] = 67,
+  [69] = 69,
+  [70] = 64,
+  [71] = 65,
   [72] = 72,
   [73] = 73,
   [74] = 74,
@@ -1744,16 +1995,16 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [111] = 111,
   [112] = 112,
   [113] = 113,
-  [114] = 88,
+  [114] = 114,
   [115] = 115,
   [116] = 116,
   [117] = 117,
   [118] = 118,
   [119] = 119,
-  [120] = 87,
+  [120] = 92,
   [121] = 121,
   [122] = 122,
-  [123] = 123,
+  [123] = 93,
   [124] = 124,
   [125] = 125,
   [126] = 126,
@@ -1858,12 +2109,60 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [225] = 225,
   [226] = 226,
   [227] = 227,
-  [228] = 116,
+  [228] = 228,
   [229] = 229,
   [230] = 230,
   [231] = 231,
   [232] = 232,
   [233] = 233,
+  [234] = 234,
+  [235] = 235,
+  [236] = 236,
+  [237] = 237,
+  [238] = 238,
+  [239] = 239,
+  [240] = 240,
+  [241] = 241,
+  [242] = 242,
+  [243] = 243,
+  [244] = 244,
+  [245] = 245,
+  [246] = 246,
+  [247] = 247,
+  [248] = 248,
+  [249] = 249,
+  [250] = 250,
+  [251] = 251,
+  [252] = 252,
+  [253] = 253,
+  [254] = 254,
+  [255] = 255,
+  [256] = 256,
+  [257] = 257,
+  [258] = 258,
+  [259] = 259,
+  [260] = 260,
+  [261] = 261,
+  [262] = 262,
+  [263] = 263,
+  [264] = 264,
+  [265] = 265,
+  [266] = 266,
+  [267] = 267,
+  [268] = 268,
+  [269] = 269,
+  [270] = 270,
+  [271] = 271,
+  [272] = 272,
+  [273] = 273,
+  [274] = 274,
+  [275] = 275,
+  [276] = 143,
+  [277] = 277,
+  [278] = 278,
+  [279] = 279,
+  [280] = 280,
+  [281] = 281,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -2354,1213 +2653,1338 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
         'i', 9,
         'j', 10,
         'k', 11,
-        'm', 12,
-        'n', 13,
-        'o', 14,
-        'p', 15,
-        'q', 16,
-        'r', 17,
-        's', 18,
-        't', 19,
-        'u', 20,
-        'w', 21,
-        'y', 22,
+        'l', 12,
+        'm', 13,
+        'n', 14,
+        'o', 15,
+        'p', 16,
+        'q', 17,
+        'r', 18,
+        's', 19,
+        't', 20,
+        'u', 21,
+        'w', 22,
+        'y', 23,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ') SKIP(0);
       END_STATE();
     case 1:
-      if (lookahead == 'f') ADVANCE(23);
-      if (lookahead == 'l') ADVANCE(24);
-      if (lookahead == 'n') ADVANCE(25);
-      if (lookahead == 'p') ADVANCE(26);
+      if (lookahead == 'c') ADVANCE(24);
+      if (lookahead == 'f') ADVANCE(25);
+      if (lookahead == 'l') ADVANCE(26);
+      if (lookahead == 'n') ADVANCE(27);
+      if (lookahead == 'p') ADVANCE(28);
+      if (lookahead == 't') ADVANCE(29);
       END_STATE();
     case 2:
-      if (lookahead == 'e') ADVANCE(27);
-      if (lookahead == 'o') ADVANCE(28);
-      if (lookahead == 'u') ADVANCE(29);
+      if (lookahead == 'e') ADVANCE(30);
+      if (lookahead == 'o') ADVANCE(31);
+      if (lookahead == 'u') ADVANCE(32);
+      if (lookahead == 'y') ADVANCE(33);
       END_STATE();
     case 3:
-      if (lookahead == 'h') ADVANCE(30);
-      if (lookahead == 'o') ADVANCE(31);
+      if (lookahead == 'h') ADVANCE(34);
+      if (lookahead == 'o') ADVANCE(35);
       END_STATE();
     case 4:
-      if (lookahead == 'a') ADVANCE(32);
-      if (lookahead == 'i') ADVANCE(33);
-      if (lookahead == 'u') ADVANCE(34);
+      if (lookahead == 'a') ADVANCE(36);
+      if (lookahead == 'i') ADVANCE(37);
+      if (lookahead == 'u') ADVANCE(38);
       END_STATE();
     case 5:
-      if (lookahead == 'm') ADVANCE(35);
-      if (lookahead == 'n') ADVANCE(36);
-      if (lookahead == 'v') ADVANCE(37);
+      if (lookahead == 'm') ADVANCE(39);
+      if (lookahead == 'n') ADVANCE(40);
+      if (lookahead == 'v') ADVANCE(41);
+      if (lookahead == 'x') ADVANCE(42);
       END_STATE();
     case 6:
-      if (lookahead == 'i') ADVANCE(38);
-      if (lookahead == 'r') ADVANCE(39);
-      if (lookahead == 'u') ADVANCE(40);
+      if (lookahead == 'a') ADVANCE(43);
+      if (lookahead == 'i') ADVANCE(44);
+      if (lookahead == 'r') ADVANCE(45);
+      if (lookahead == 'u') ADVANCE(46);
       END_STATE();
     case 7:
-      if (lookahead == 'r') ADVANCE(41);
+      if (lookahead == 'r') ADVANCE(47);
       END_STATE();
     case 8:
-      if (lookahead == 'a') ADVANCE(42);
+      if (lookahead == 'a') ADVANCE(48);
+      if (lookahead == 'o') ADVANCE(49);
       END_STATE();
     case 9:
-      if (lookahead == 'c') ADVANCE(43);
-      if (lookahead == 'n') ADVANCE(44);
+      if (lookahead == 'c') ADVANCE(50);
+      if (lookahead == 'n') ADVANCE(51);
       END_STATE();
     case 10:
-      if (lookahead == 'o') ADVANCE(45);
+      if (lookahead == 'o') ADVANCE(52);
       END_STATE();
     case 11:
-      if (lookahead == 'i') ADVANCE(46);
+      if (lookahead == 'i') ADVANCE(53);
       END_STATE();
     case 12:
-      if (lookahead == 'e') ADVANCE(47);
-      if (lookahead == 'o') ADVANCE(48);
+      if (lookahead == 'e') ADVANCE(54);
       END_STATE();
     case 13:
-      if (lookahead == 'e') ADVANCE(49);
-      if (lookahead == 'o') ADVANCE(50);
-      if (lookahead == 'u') ADVANCE(51);
+      if (lookahead == 'e') ADVANCE(55);
+      if (lookahead == 'o') ADVANCE(56);
       END_STATE();
     case 14:
-      if (lookahead == 'b') ADVANCE(52);
-      if (lookahead == 'r') ADVANCE(53);
-      if (lookahead == 't') ADVANCE(54);
-      if (lookahead == 'u') ADVANCE(55);
-      if (lookahead == 'w') ADVANCE(56);
+      if (lookahead == 'e') ADVANCE(57);
+      if (lookahead == 'o') ADVANCE(58);
+      if (lookahead == 'u') ADVANCE(59);
       END_STATE();
     case 15:
-      if (lookahead == 'a') ADVANCE(57);
-      if (lookahead == 'e') ADVANCE(58);
-      if (lookahead == 'o') ADVANCE(59);
+      if (lookahead == 'b') ADVANCE(60);
+      if (lookahead == 'r') ADVANCE(61);
+      if (lookahead == 't') ADVANCE(62);
+      if (lookahead == 'u') ADVANCE(63);
+      if (lookahead == 'w') ADVANCE(64);
       END_STATE();
     case 16:
-      if (lookahead == 'u') ADVANCE(60);
+      if (lookahead == 'a') ADVANCE(65);
+      if (lookahead == 'e') ADVANCE(66);
+      if (lookahead == 'o') ADVANCE(67);
       END_STATE();
     case 17:
-      if (lookahead == 'e') ADVANCE(61);
-      if (lookahead == 'o') ADVANCE(62);
-      if (lookahead == 'u') ADVANCE(63);
+      if (lookahead == 'u') ADVANCE(68);
       END_STATE();
     case 18:
-      if (lookahead == 'c') ADVANCE(64);
-      if (lookahead == 'e') ADVANCE(65);
-      if (lookahead == 'o') ADVANCE(66);
-      if (lookahead == 'u') ADVANCE(67);
+      if (lookahead == 'e') ADVANCE(69);
+      if (lookahead == 'o') ADVANCE(70);
+      if (lookahead == 'u') ADVANCE(71);
       END_STATE();
     case 19:
-      if (lookahead == 'e') ADVANCE(68);
-      if (lookahead == 'i') ADVANCE(69);
-      if (lookahead == 'o') ADVANCE(70);
-      if (lookahead == 'r') ADVANCE(71);
+      if (lookahead == 'c') ADVANCE(72);
+      if (lookahead == 'e') ADVANCE(73);
+      if (lookahead == 'o') ADVANCE(74);
+      if (lookahead == 'u') ADVANCE(75);
       END_STATE();
     case 20:
-      if (lookahead == 'p') ADVANCE(72);
-      if (lookahead == 's') ADVANCE(73);
+      if (lookahead == 'e') ADVANCE(76);
+      if (lookahead == 'i') ADVANCE(77);
+      if (lookahead == 'o') ADVANCE(78);
+      if (lookahead == 'r') ADVANCE(79);
       END_STATE();
     case 21:
-      if (lookahead == 'h') ADVANCE(74);
-      if (lookahead == 'i') ADVANCE(75);
+      if (lookahead == 'n') ADVANCE(80);
+      if (lookahead == 'p') ADVANCE(81);
+      if (lookahead == 's') ADVANCE(82);
       END_STATE();
     case 22:
-      if (lookahead == 'e') ADVANCE(76);
+      if (lookahead == 'h') ADVANCE(83);
+      if (lookahead == 'i') ADVANCE(84);
       END_STATE();
     case 23:
-      if (lookahead == 't') ADVANCE(77);
+      if (lookahead == 'e') ADVANCE(85);
       END_STATE();
     case 24:
-      if (lookahead == 'l') ADVANCE(78);
-      if (lookahead == 't') ADVANCE(79);
+      if (lookahead == 'c') ADVANCE(86);
       END_STATE();
     case 25:
-      if (lookahead == 'd') ADVANCE(80);
-      if (lookahead == 'y') ADVANCE(81);
+      if (lookahead == 't') ADVANCE(87);
       END_STATE();
     case 26:
-      if (lookahead == 'p') ADVANCE(82);
+      if (lookahead == 'l') ADVANCE(88);
+      if (lookahead == 't') ADVANCE(89);
       END_STATE();
     case 27:
-      if (lookahead == 'c') ADVANCE(83);
-      if (lookahead == 'f') ADVANCE(84);
-      if (lookahead == 'h') ADVANCE(85);
+      if (lookahead == 'd') ADVANCE(90);
+      if (lookahead == 'y') ADVANCE(91);
       END_STATE();
     case 28:
-      if (lookahead == 'o') ADVANCE(86);
+      if (lookahead == 'p') ADVANCE(92);
       END_STATE();
     case 29:
-      if (lookahead == 'd') ADVANCE(87);
+      ACCEPT_TOKEN(anon_sym_at);
       END_STATE();
     case 30:
-      if (lookahead == 'a') ADVANCE(88);
+      if (lookahead == 'c') ADVANCE(93);
+      if (lookahead == 'f') ADVANCE(94);
+      if (lookahead == 'h') ADVANCE(95);
       END_STATE();
     case 31:
-      if (lookahead == 'm') ADVANCE(89);
-      if (lookahead == 'n') ADVANCE(90);
-      if (lookahead == 's') ADVANCE(91);
+      if (lookahead == 'o') ADVANCE(96);
       END_STATE();
     case 32:
-      if (lookahead == 't') ADVANCE(92);
+      if (lookahead == 'd') ADVANCE(97);
       END_STATE();
     case 33:
-      if (lookahead == 's') ADVANCE(93);
+      ACCEPT_TOKEN(anon_sym_by);
       END_STATE();
     case 34:
-      if (lookahead == 'r') ADVANCE(94);
+      if (lookahead == 'a') ADVANCE(98);
       END_STATE();
     case 35:
-      if (lookahead == 'o') ADVANCE(95);
+      if (lookahead == 'm') ADVANCE(99);
+      if (lookahead == 'n') ADVANCE(100);
+      if (lookahead == 's') ADVANCE(101);
       END_STATE();
     case 36:
-      if (lookahead == 'u') ADVANCE(96);
+      if (lookahead == 't') ADVANCE(102);
       END_STATE();
     case 37:
-      if (lookahead == 'e') ADVANCE(97);
+      if (lookahead == 's') ADVANCE(103);
       END_STATE();
     case 38:
-      if (lookahead == 'r') ADVANCE(98);
+      if (lookahead == 'r') ADVANCE(104);
       END_STATE();
     case 39:
-      if (lookahead == 'o') ADVANCE(99);
+      if (lookahead == 'o') ADVANCE(105);
       END_STATE();
     case 40:
-      if (lookahead == 'n') ADVANCE(100);
+      if (lookahead == 'u') ADVANCE(106);
       END_STATE();
     case 41:
-      if (lookahead == 'a') ADVANCE(101);
+      if (lookahead == 'e') ADVANCE(107);
       END_STATE();
     case 42:
-      if (lookahead == 's') ADVANCE(102);
+      if (lookahead == 'p') ADVANCE(108);
       END_STATE();
     case 43:
-      if (lookahead == 'p') ADVANCE(103);
+      if (lookahead == 'i') ADVANCE(109);
       END_STATE();
     case 44:
-      ACCEPT_TOKEN(anon_sym_in);
-      if (lookahead == 't') ADVANCE(104);
+      if (lookahead == 'r') ADVANCE(110);
       END_STATE();
     case 45:
-      if (lookahead == 'b') ADVANCE(105);
+      if (lookahead == 'o') ADVANCE(111);
       END_STATE();
     case 46:
-      if (lookahead == 'n') ADVANCE(106);
+      if (lookahead == 'n') ADVANCE(112);
       END_STATE();
     case 47:
-      if (lookahead == 's') ADVANCE(107);
+      if (lookahead == 'a') ADVANCE(113);
       END_STATE();
     case 48:
-      if (lookahead == 'n') ADVANCE(108);
-      if (lookahead == 't') ADVANCE(109);
+      if (lookahead == 's') ADVANCE(114);
       END_STATE();
     case 49:
-      if (lookahead == 'w') ADVANCE(110);
+      if (lookahead == 'l') ADVANCE(115);
       END_STATE();
     case 50:
-      if (lookahead == 'n') ADVANCE(111);
-      if (lookahead == 't') ADVANCE(112);
+      if (lookahead == 'p') ADVANCE(116);
       END_STATE();
     case 51:
-      if (lookahead == 'm') ADVANCE(113);
+      ACCEPT_TOKEN(anon_sym_in);
+      if (lookahead == 't') ADVANCE(117);
       END_STATE();
     case 52:
-      if (lookahead == 'j') ADVANCE(114);
+      if (lookahead == 'b') ADVANCE(118);
       END_STATE();
     case 53:
-      ACCEPT_TOKEN(anon_sym_or);
+      if (lookahead == 'n') ADVANCE(119);
       END_STATE();
     case 54:
-      if (lookahead == 'h') ADVANCE(115);
+      if (lookahead == 'a') ADVANCE(120);
       END_STATE();
     case 55:
-      if (lookahead == 't') ADVANCE(116);
+      if (lookahead == 's') ADVANCE(121);
       END_STATE();
     case 56:
-      if (lookahead == 'n') ADVANCE(117);
+      if (lookahead == 'n') ADVANCE(122);
+      if (lookahead == 't') ADVANCE(123);
       END_STATE();
     case 57:
-      if (lookahead == 'i') ADVANCE(118);
-      if (lookahead == 'r') ADVANCE(119);
+      if (lookahead == 'w') ADVANCE(124);
       END_STATE();
     case 58:
-      if (lookahead == 'r') ADVANCE(120);
+      if (lookahead == 'n') ADVANCE(125);
+      if (lookahead == 't') ADVANCE(126);
       END_STATE();
     case 59:
-      if (lookahead == 'd') ADVANCE(121);
+      if (lookahead == 'm') ADVANCE(127);
       END_STATE();
     case 60:
-      if (lookahead == 'a') ADVANCE(122);
+      if (lookahead == 'j') ADVANCE(128);
       END_STATE();
     case 61:
-      if (lookahead == 'a') ADVANCE(123);
-      if (lookahead == 'c') ADVANCE(124);
-      if (lookahead == 'f') ADVANCE(125);
-      if (lookahead == 'v') ADVANCE(126);
+      ACCEPT_TOKEN(anon_sym_or);
       END_STATE();
     case 62:
-      if (lookahead == 'l') ADVANCE(127);
+      if (lookahead == 'h') ADVANCE(129);
       END_STATE();
     case 63:
-      if (lookahead == 'b') ADVANCE(128);
-      if (lookahead == 'l') ADVANCE(129);
+      if (lookahead == 't') ADVANCE(130);
       END_STATE();
     case 64:
-      if (lookahead == 'h') ADVANCE(130);
-      if (lookahead == 'o') ADVANCE(131);
+      if (lookahead == 'n') ADVANCE(131);
       END_STATE();
     case 65:
-      if (lookahead == 'c') ADVANCE(132);
-      if (lookahead == 'g') ADVANCE(133);
-      if (lookahead == 't') ADVANCE(134);
+      if (lookahead == 'i') ADVANCE(132);
+      if (lookahead == 'r') ADVANCE(133);
       END_STATE();
     case 66:
-      if (lookahead == 'c') ADVANCE(135);
+      if (lookahead == 'r') ADVANCE(134);
       END_STATE();
     case 67:
-      if (lookahead == 'c') ADVANCE(136);
+      if (lookahead == 'd') ADVANCE(135);
       END_STATE();
     case 68:
-      if (lookahead == 'c') ADVANCE(137);
-      if (lookahead == 'n') ADVANCE(138);
-      if (lookahead == 'x') ADVANCE(139);
+      if (lookahead == 'a') ADVANCE(136);
       END_STATE();
     case 69:
-      if (lookahead == 'e') ADVANCE(140);
+      if (lookahead == 'a') ADVANCE(137);
+      if (lookahead == 'c') ADVANCE(138);
+      if (lookahead == 'f') ADVANCE(139);
+      if (lookahead == 'v') ADVANCE(140);
       END_STATE();
     case 70:
-      ACCEPT_TOKEN(anon_sym_to);
+      if (lookahead == 'l') ADVANCE(141);
       END_STATE();
     case 71:
-      if (lookahead == 'i') ADVANCE(141);
+      if (lookahead == 'b') ADVANCE(142);
+      if (lookahead == 'l') ADVANCE(143);
       END_STATE();
     case 72:
-      ACCEPT_TOKEN(anon_sym_up);
+      if (lookahead == 'h') ADVANCE(144);
+      if (lookahead == 'o') ADVANCE(145);
       END_STATE();
     case 73:
-      if (lookahead == 'e') ADVANCE(142);
+      if (lookahead == 'c') ADVANCE(146);
+      if (lookahead == 'g') ADVANCE(147);
+      if (lookahead == 't') ADVANCE(148);
       END_STATE();
     case 74:
-      if (lookahead == 'e') ADVANCE(143);
+      if (lookahead == 'c') ADVANCE(149);
       END_STATE();
     case 75:
-      if (lookahead == 't') ADVANCE(144);
+      if (lookahead == 'c') ADVANCE(150);
       END_STATE();
     case 76:
-      if (lookahead == 'a') ADVANCE(145);
+      if (lookahead == 'c') ADVANCE(151);
+      if (lookahead == 'n') ADVANCE(152);
+      if (lookahead == 's') ADVANCE(153);
+      if (lookahead == 'x') ADVANCE(154);
       END_STATE();
     case 77:
-      if (lookahead == 'e') ADVANCE(146);
+      if (lookahead == 'e') ADVANCE(155);
       END_STATE();
     case 78:
-      ACCEPT_TOKEN(anon_sym_all);
+      ACCEPT_TOKEN(anon_sym_to);
       END_STATE();
     case 79:
-      if (lookahead == 'e') ADVANCE(147);
+      if (lookahead == 'i') ADVANCE(156);
       END_STATE();
     case 80:
-      ACCEPT_TOKEN(anon_sym_and);
+      if (lookahead == 'k') ADVANCE(157);
       END_STATE();
     case 81:
-      ACCEPT_TOKEN(anon_sym_any);
+      ACCEPT_TOKEN(anon_sym_up);
       END_STATE();
     case 82:
-      if (lookahead == 'r') ADVANCE(148);
-      END_STATE();
-    case 83:
-      if (lookahead == 'a') ADVANCE(149);
-      END_STATE();
-    case 84:
-      if (lookahead == 'o') ADVANCE(150);
-      END_STATE();
-    case 85:
-      if (lookahead == 'a') ADVANCE(151);
-      END_STATE();
-    case 86:
-      if (lookahead == 'l') ADVANCE(152);
-      END_STATE();
-    case 87:
-      if (lookahead == 'g') ADVANCE(153);
-      END_STATE();
-    case 88:
-      if (lookahead == 'n') ADVANCE(154);
-      END_STATE();
-    case 89:
-      if (lookahead == 'm') ADVANCE(155);
-      END_STATE();
-    case 90:
-      if (lookahead == 't') ADVANCE(156);
-      END_STATE();
-    case 91:
-      if (lookahead == 't') ADVANCE(157);
-      END_STATE();
-    case 92:
       if (lookahead == 'e') ADVANCE(158);
       END_STATE();
+    case 83:
+      if (lookahead == 'e') ADVANCE(159);
+      END_STATE();
+    case 84:
+      if (lookahead == 't') ADVANCE(160);
+      END_STATE();
+    case 85:
+      if (lookahead == 'a') ADVANCE(161);
+      END_STATE();
+    case 86:
+      if (lookahead == 'o') ADVANCE(162);
+      END_STATE();
+    case 87:
+      if (lookahead == 'e') ADVANCE(163);
+      END_STATE();
+    case 88:
+      ACCEPT_TOKEN(anon_sym_all);
+      END_STATE();
+    case 89:
+      if (lookahead == 'e') ADVANCE(164);
+      END_STATE();
+    case 90:
+      ACCEPT_TOKEN(anon_sym_and);
+      END_STATE();
+    case 91:
+      ACCEPT_TOKEN(anon_sym_any);
+      END_STATE();
+    case 92:
+      if (lookahead == 'r') ADVANCE(165);
+      END_STATE();
     case 93:
-      if (lookahead == 'q') ADVANCE(159);
+      if (lookahead == 'a') ADVANCE(166);
       END_STATE();
     case 94:
-      if (lookahead == 'a') ADVANCE(160);
+      if (lookahead == 'o') ADVANCE(167);
       END_STATE();
     case 95:
-      if (lookahead == 't') ADVANCE(161);
+      if (lookahead == 'a') ADVANCE(168);
       END_STATE();
     case 96:
-      if (lookahead == 'm') ADVANCE(162);
+      if (lookahead == 'l') ADVANCE(169);
       END_STATE();
     case 97:
-      if (lookahead == 'n') ADVANCE(163);
+      if (lookahead == 'g') ADVANCE(170);
       END_STATE();
     case 98:
-      if (lookahead == 'm') ADVANCE(164);
+      if (lookahead == 'n') ADVANCE(171);
       END_STATE();
     case 99:
-      if (lookahead == 'm') ADVANCE(165);
+      if (lookahead == 'm') ADVANCE(172);
       END_STATE();
     case 100:
-      if (lookahead == 'c') ADVANCE(166);
+      if (lookahead == 't') ADVANCE(173);
       END_STATE();
     case 101:
-      if (lookahead == 'd') ADVANCE(167);
+      if (lookahead == 't') ADVANCE(174);
       END_STATE();
     case 102:
-      ACCEPT_TOKEN(anon_sym_has);
+      if (lookahead == 'e') ADVANCE(175);
       END_STATE();
     case 103:
-      ACCEPT_TOKEN(anon_sym_icp);
+      if (lookahead == 'q') ADVANCE(176);
       END_STATE();
     case 104:
-      ACCEPT_TOKEN(anon_sym_int);
+      if (lookahead == 'a') ADVANCE(177);
       END_STATE();
     case 105:
-      ACCEPT_TOKEN(anon_sym_job);
+      if (lookahead == 't') ADVANCE(178);
       END_STATE();
     case 106:
-      if (lookahead == 'd') ADVANCE(168);
+      if (lookahead == 'm') ADVANCE(179);
       END_STATE();
     case 107:
-      if (lookahead == 's') ADVANCE(169);
+      if (lookahead == 'n') ADVANCE(180);
       END_STATE();
     case 108:
-      if (lookahead == 'e') ADVANCE(170);
-      if (lookahead == 't') ADVANCE(171);
+      if (lookahead == 'e') ADVANCE(181);
       END_STATE();
     case 109:
-      if (lookahead == 'i') ADVANCE(172);
+      if (lookahead == 'l') ADVANCE(182);
       END_STATE();
     case 110:
-      if (lookahead == 's') ADVANCE(173);
+      if (lookahead == 'm') ADVANCE(183);
       END_STATE();
     case 111:
-      if (lookahead == 'e') ADVANCE(174);
+      if (lookahead == 'm') ADVANCE(184);
       END_STATE();
     case 112:
-      ACCEPT_TOKEN(anon_sym_not);
-      END_STATE();
-    case 113:
-      if (lookahead == 'b') ADVANCE(175);
-      END_STATE();
-    case 114:
-      if (lookahead == 'e') ADVANCE(176);
-      END_STATE();
-    case 115:
-      if (lookahead == 'e') ADVANCE(177);
-      END_STATE();
-    case 116:
-      if (lookahead == 'b') ADVANCE(178);
-      END_STATE();
-    case 117:
-      if (lookahead == 'e') ADVANCE(179);
-      END_STATE();
-    case 118:
-      if (lookahead == 'd') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(181);
-      END_STATE();
-    case 119:
-      if (lookahead == 't') ADVANCE(182);
-      END_STATE();
-    case 120:
-      if (lookahead == 'c') ADVANCE(183);
-      if (lookahead == 's') ADVANCE(184);
-      END_STATE();
-    case 121:
       if (lookahead == 'c') ADVANCE(185);
       END_STATE();
+    case 113:
+      if (lookahead == 'd') ADVANCE(186);
+      END_STATE();
+    case 114:
+      ACCEPT_TOKEN(anon_sym_has);
+      END_STATE();
+    case 115:
+      if (lookahead == 'd') ADVANCE(187);
+      END_STATE();
+    case 116:
+      ACCEPT_TOKEN(anon_sym_icp);
+      END_STATE();
+    case 117:
+      ACCEPT_TOKEN(anon_sym_int);
+      END_STATE();
+    case 118:
+      ACCEPT_TOKEN(anon_sym_job);
+      END_STATE();
+    case 119:
+      if (lookahead == 'd') ADVANCE(188);
+      END_STATE();
+    case 120:
+      if (lookahead == 's') ADVANCE(189);
+      END_STATE();
+    case 121:
+      if (lookahead == 's') ADVANCE(190);
+      END_STATE();
     case 122:
-      if (lookahead == 'r') ADVANCE(186);
+      if (lookahead == 'e') ADVANCE(191);
+      if (lookahead == 't') ADVANCE(192);
       END_STATE();
     case 123:
-      if (lookahead == 'c') ADVANCE(187);
+      if (lookahead == 'i') ADVANCE(193);
       END_STATE();
     case 124:
-      if (lookahead == 'o') ADVANCE(188);
+      if (lookahead == 's') ADVANCE(194);
       END_STATE();
     case 125:
-      if (lookahead == 'r') ADVANCE(189);
+      if (lookahead == 'e') ADVANCE(195);
       END_STATE();
     case 126:
-      if (lookahead == 'i') ADVANCE(190);
+      ACCEPT_TOKEN(anon_sym_not);
       END_STATE();
     case 127:
-      if (lookahead == 'e') ADVANCE(191);
+      if (lookahead == 'b') ADVANCE(196);
       END_STATE();
     case 128:
-      if (lookahead == 'r') ADVANCE(192);
+      if (lookahead == 'e') ADVANCE(197);
       END_STATE();
     case 129:
-      if (lookahead == 'e') ADVANCE(193);
+      if (lookahead == 'e') ADVANCE(198);
       END_STATE();
     case 130:
-      if (lookahead == 'e') ADVANCE(194);
+      if (lookahead == 'b') ADVANCE(199);
       END_STATE();
     case 131:
-      if (lookahead == 'r') ADVANCE(195);
+      if (lookahead == 'e') ADVANCE(200);
       END_STATE();
     case 132:
-      if (lookahead == 'o') ADVANCE(196);
+      if (lookahead == 'd') ADVANCE(201);
+      if (lookahead == 'n') ADVANCE(202);
       END_STATE();
     case 133:
-      if (lookahead == 'm') ADVANCE(197);
+      if (lookahead == 't') ADVANCE(203);
       END_STATE();
     case 134:
-      ACCEPT_TOKEN(anon_sym_set);
-      END_STATE();
-    case 135:
-      if (lookahead == 'i') ADVANCE(198);
-      END_STATE();
-    case 136:
-      if (lookahead == 'c') ADVANCE(199);
-      END_STATE();
-    case 137:
-      if (lookahead == 'h') ADVANCE(200);
-      END_STATE();
-    case 138:
-      if (lookahead == 'u') ADVANCE(201);
-      END_STATE();
-    case 139:
-      if (lookahead == 't') ADVANCE(202);
-      END_STATE();
-    case 140:
-      if (lookahead == 'r') ADVANCE(203);
-      END_STATE();
-    case 141:
-      if (lookahead == 'g') ADVANCE(204);
-      END_STATE();
-    case 142:
+      if (lookahead == 'c') ADVANCE(204);
       if (lookahead == 's') ADVANCE(205);
       END_STATE();
-    case 143:
-      if (lookahead == 'n') ADVANCE(206);
+    case 135:
+      if (lookahead == 'c') ADVANCE(206);
       END_STATE();
-    case 144:
-      if (lookahead == 'h') ADVANCE(207);
+    case 136:
+      if (lookahead == 'r') ADVANCE(207);
       END_STATE();
-    case 145:
-      if (lookahead == 'r') ADVANCE(208);
+    case 137:
+      if (lookahead == 'c') ADVANCE(208);
       END_STATE();
-    case 146:
-      if (lookahead == 'r') ADVANCE(209);
+    case 138:
+      if (lookahead == 'o') ADVANCE(209);
       END_STATE();
-    case 147:
+    case 139:
       if (lookahead == 'r') ADVANCE(210);
       END_STATE();
-    case 148:
-      if (lookahead == 'o') ADVANCE(211);
+    case 140:
+      if (lookahead == 'i') ADVANCE(211);
       END_STATE();
-    case 149:
-      if (lookahead == 'u') ADVANCE(212);
+    case 141:
+      if (lookahead == 'e') ADVANCE(212);
       END_STATE();
-    case 150:
+    case 142:
       if (lookahead == 'r') ADVANCE(213);
       END_STATE();
-    case 151:
-      if (lookahead == 'v') ADVANCE(214);
+    case 143:
+      if (lookahead == 'e') ADVANCE(214);
       END_STATE();
-    case 152:
-      ACCEPT_TOKEN(anon_sym_bool);
-      END_STATE();
-    case 153:
+    case 144:
       if (lookahead == 'e') ADVANCE(215);
       END_STATE();
+    case 145:
+      if (lookahead == 'r') ADVANCE(216);
+      END_STATE();
+    case 146:
+      if (lookahead == 'o') ADVANCE(217);
+      END_STATE();
+    case 147:
+      if (lookahead == 'm') ADVANCE(218);
+      END_STATE();
+    case 148:
+      ACCEPT_TOKEN(anon_sym_set);
+      END_STATE();
+    case 149:
+      if (lookahead == 'i') ADVANCE(219);
+      END_STATE();
+    case 150:
+      if (lookahead == 'c') ADVANCE(220);
+      END_STATE();
+    case 151:
+      if (lookahead == 'h') ADVANCE(221);
+      END_STATE();
+    case 152:
+      if (lookahead == 'u') ADVANCE(222);
+      END_STATE();
+    case 153:
+      if (lookahead == 't') ADVANCE(223);
+      END_STATE();
     case 154:
-      if (lookahead == 'n') ADVANCE(216);
-      END_STATE();
-    case 155:
-      if (lookahead == 'u') ADVANCE(217);
-      END_STATE();
-    case 156:
-      if (lookahead == 'e') ADVANCE(218);
-      END_STATE();
-    case 157:
-      ACCEPT_TOKEN(anon_sym_cost);
-      END_STATE();
-    case 158:
-      ACCEPT_TOKEN(anon_sym_date);
-      END_STATE();
-    case 159:
-      if (lookahead == 'u') ADVANCE(219);
-      END_STATE();
-    case 160:
-      if (lookahead == 't') ADVANCE(220);
-      END_STATE();
-    case 161:
-      if (lookahead == 'i') ADVANCE(221);
-      END_STATE();
-    case 162:
-      ACCEPT_TOKEN(anon_sym_enum);
-      END_STATE();
-    case 163:
-      if (lookahead == 't') ADVANCE(222);
-      END_STATE();
-    case 164:
-      if (lookahead == 'o') ADVANCE(223);
-      END_STATE();
-    case 165:
-      ACCEPT_TOKEN(anon_sym_from);
-      END_STATE();
-    case 166:
       if (lookahead == 't') ADVANCE(224);
       END_STATE();
-    case 167:
-      if (lookahead == 'e') ADVANCE(225);
+    case 155:
+      if (lookahead == 'r') ADVANCE(225);
       END_STATE();
-    case 168:
-      ACCEPT_TOKEN(anon_sym_kind);
+    case 156:
+      if (lookahead == 'g') ADVANCE(226);
       END_STATE();
-    case 169:
-      if (lookahead == 'a') ADVANCE(226);
+    case 157:
+      if (lookahead == 'n') ADVANCE(227);
       END_STATE();
-    case 170:
-      if (lookahead == 'y') ADVANCE(227);
+    case 158:
+      if (lookahead == 's') ADVANCE(228);
       END_STATE();
-    case 171:
-      if (lookahead == 'h') ADVANCE(228);
+    case 159:
+      if (lookahead == 'n') ADVANCE(229);
       END_STATE();
-    case 172:
-      if (lookahead == 'v') ADVANCE(229);
+    case 160:
+      if (lookahead == 'h') ADVANCE(230);
       END_STATE();
-    case 173:
-      if (lookahead == 'l') ADVANCE(230);
+    case 161:
+      if (lookahead == 'r') ADVANCE(231);
       END_STATE();
-    case 174:
-      ACCEPT_TOKEN(anon_sym_none);
+    case 162:
+      if (lookahead == 'u') ADVANCE(232);
       END_STATE();
-    case 175:
-      if (lookahead == 'e') ADVANCE(231);
-      END_STATE();
-    case 176:
-      if (lookahead == 'c') ADVANCE(232);
-      END_STATE();
-    case 177:
+    case 163:
       if (lookahead == 'r') ADVANCE(233);
       END_STATE();
+    case 164:
+      if (lookahead == 'r') ADVANCE(234);
+      END_STATE();
+    case 165:
+      if (lookahead == 'o') ADVANCE(235);
+      END_STATE();
+    case 166:
+      if (lookahead == 'u') ADVANCE(236);
+      END_STATE();
+    case 167:
+      if (lookahead == 'r') ADVANCE(237);
+      END_STATE();
+    case 168:
+      if (lookahead == 'v') ADVANCE(238);
+      END_STATE();
+    case 169:
+      ACCEPT_TOKEN(anon_sym_bool);
+      END_STATE();
+    case 170:
+      if (lookahead == 'e') ADVANCE(239);
+      END_STATE();
+    case 171:
+      if (lookahead == 'n') ADVANCE(240);
+      END_STATE();
+    case 172:
+      if (lookahead == 'u') ADVANCE(241);
+      END_STATE();
+    case 173:
+      if (lookahead == 'e') ADVANCE(242);
+      END_STATE();
+    case 174:
+      ACCEPT_TOKEN(anon_sym_cost);
+      END_STATE();
+    case 175:
+      ACCEPT_TOKEN(anon_sym_date);
+      END_STATE();
+    case 176:
+      if (lookahead == 'u') ADVANCE(243);
+      END_STATE();
+    case 177:
+      if (lookahead == 't') ADVANCE(244);
+      END_STATE();
     case 178:
-      if (lookahead == 'o') ADVANCE(234);
-      END_STATE();
-    case 179:
-      if (lookahead == 'r') ADVANCE(235);
-      END_STATE();
-    case 180:
-      ACCEPT_TOKEN(anon_sym_paid);
-      END_STATE();
-    case 181:
-      ACCEPT_TOKEN(anon_sym_pain);
-      END_STATE();
-    case 182:
-      if (lookahead == 'n') ADVANCE(236);
-      END_STATE();
-    case 183:
-      if (lookahead == 'e') ADVANCE(237);
-      END_STATE();
-    case 184:
-      if (lookahead == 'o') ADVANCE(238);
-      END_STATE();
-    case 185:
-      if (lookahead == 'a') ADVANCE(239);
-      END_STATE();
-    case 186:
-      if (lookahead == 't') ADVANCE(240);
-      END_STATE();
-    case 187:
-      if (lookahead == 'h') ADVANCE(241);
-      END_STATE();
-    case 188:
-      if (lookahead == 'm') ADVANCE(242);
-      END_STATE();
-    case 189:
-      if (lookahead == 'e') ADVANCE(243);
-      END_STATE();
-    case 190:
-      if (lookahead == 'e') ADVANCE(244);
-      END_STATE();
-    case 191:
-      ACCEPT_TOKEN(anon_sym_role);
-      END_STATE();
-    case 192:
       if (lookahead == 'i') ADVANCE(245);
       END_STATE();
-    case 193:
-      ACCEPT_TOKEN(anon_sym_rule);
+    case 179:
+      ACCEPT_TOKEN(anon_sym_enum);
       END_STATE();
-    case 194:
-      if (lookahead == 'm') ADVANCE(246);
+    case 180:
+      if (lookahead == 't') ADVANCE(246);
       END_STATE();
-    case 195:
-      if (lookahead == 'e') ADVANCE(247);
+    case 181:
+      if (lookahead == 'c') ADVANCE(247);
       END_STATE();
-    case 196:
-      if (lookahead == 'n') ADVANCE(248);
+    case 182:
+      if (lookahead == 's') ADVANCE(248);
       END_STATE();
-    case 197:
-      if (lookahead == 'e') ADVANCE(249);
+    case 183:
+      if (lookahead == 'o') ADVANCE(249);
       END_STATE();
-    case 198:
-      if (lookahead == 'a') ADVANCE(250);
+    case 184:
+      ACCEPT_TOKEN(anon_sym_from);
       END_STATE();
-    case 199:
+    case 185:
+      if (lookahead == 't') ADVANCE(250);
+      END_STATE();
+    case 186:
       if (lookahead == 'e') ADVANCE(251);
       END_STATE();
+    case 187:
+      if (lookahead == 's') ADVANCE(252);
+      END_STATE();
+    case 188:
+      ACCEPT_TOKEN(anon_sym_kind);
+      END_STATE();
+    case 189:
+      if (lookahead == 't') ADVANCE(253);
+      END_STATE();
+    case 190:
+      if (lookahead == 'a') ADVANCE(254);
+      END_STATE();
+    case 191:
+      if (lookahead == 'y') ADVANCE(255);
+      END_STATE();
+    case 192:
+      if (lookahead == 'h') ADVANCE(256);
+      END_STATE();
+    case 193:
+      if (lookahead == 'v') ADVANCE(257);
+      END_STATE();
+    case 194:
+      if (lookahead == 'l') ADVANCE(258);
+      END_STATE();
+    case 195:
+      ACCEPT_TOKEN(anon_sym_none);
+      END_STATE();
+    case 196:
+      if (lookahead == 'e') ADVANCE(259);
+      END_STATE();
+    case 197:
+      if (lookahead == 'c') ADVANCE(260);
+      END_STATE();
+    case 198:
+      if (lookahead == 'r') ADVANCE(261);
+      END_STATE();
+    case 199:
+      if (lookahead == 'o') ADVANCE(262);
+      END_STATE();
     case 200:
-      if (lookahead == '_') ADVANCE(252);
+      if (lookahead == 'r') ADVANCE(263);
       END_STATE();
     case 201:
-      if (lookahead == 'r') ADVANCE(253);
+      ACCEPT_TOKEN(anon_sym_paid);
       END_STATE();
     case 202:
-      ACCEPT_TOKEN(anon_sym_text);
+      ACCEPT_TOKEN(anon_sym_pain);
       END_STATE();
     case 203:
-      ACCEPT_TOKEN(anon_sym_tier);
-      END_STATE();
-    case 204:
-      if (lookahead == 'g') ADVANCE(254);
-      END_STATE();
-    case 205:
-      ACCEPT_TOKEN(anon_sym_uses);
-      END_STATE();
-    case 206:
-      ACCEPT_TOKEN(anon_sym_when);
-      END_STATE();
-    case 207:
-      if (lookahead == 'i') ADVANCE(255);
-      END_STATE();
-    case 208:
-      if (lookahead == 'l') ADVANCE(256);
-      END_STATE();
-    case 209:
-      ACCEPT_TOKEN(anon_sym_after);
-      END_STATE();
-    case 210:
-      if (lookahead == 'n') ADVANCE(257);
-      END_STATE();
-    case 211:
-      if (lookahead == 'v') ADVANCE(258);
-      END_STATE();
-    case 212:
-      if (lookahead == 's') ADVANCE(259);
-      END_STATE();
-    case 213:
-      if (lookahead == 'e') ADVANCE(260);
-      END_STATE();
-    case 214:
-      if (lookahead == 'i') ADVANCE(261);
-      END_STATE();
-    case 215:
-      if (lookahead == 't') ADVANCE(262);
-      END_STATE();
-    case 216:
-      if (lookahead == 'e') ADVANCE(263);
-      END_STATE();
-    case 217:
       if (lookahead == 'n') ADVANCE(264);
       END_STATE();
-    case 218:
-      if (lookahead == 'n') ADVANCE(265);
+    case 204:
+      if (lookahead == 'e') ADVANCE(265);
       END_STATE();
-    case 219:
-      if (lookahead == 'a') ADVANCE(266);
+    case 205:
+      if (lookahead == 'o') ADVANCE(266);
       END_STATE();
-    case 220:
-      if (lookahead == 'i') ADVANCE(267);
+    case 206:
+      if (lookahead == 'a') ADVANCE(267);
       END_STATE();
-    case 221:
-      if (lookahead == 'o') ADVANCE(268);
+    case 207:
+      if (lookahead == 't') ADVANCE(268);
       END_STATE();
-    case 222:
-      ACCEPT_TOKEN(anon_sym_event);
+    case 208:
+      if (lookahead == 'h') ADVANCE(269);
       END_STATE();
-    case 223:
-      if (lookahead == 'g') ADVANCE(269);
+    case 209:
+      if (lookahead == 'm') ADVANCE(270);
       END_STATE();
-    case 224:
-      if (lookahead == 'i') ADVANCE(270);
+    case 210:
+      if (lookahead == 'e') ADVANCE(271);
       END_STATE();
-    case 225:
-      if (lookahead == 'd') ADVANCE(271);
+    case 211:
+      if (lookahead == 'e') ADVANCE(272);
       END_STATE();
-    case 226:
-      if (lookahead == 'g') ADVANCE(272);
+    case 212:
+      ACCEPT_TOKEN(anon_sym_role);
       END_STATE();
-    case 227:
-      ACCEPT_TOKEN(anon_sym_money);
+    case 213:
+      if (lookahead == 'i') ADVANCE(273);
       END_STATE();
-    case 228:
-      if (lookahead == 'l') ADVANCE(273);
+    case 214:
+      ACCEPT_TOKEN(anon_sym_rule);
       END_STATE();
-    case 229:
-      if (lookahead == 'a') ADVANCE(274);
+    case 215:
+      if (lookahead == 'm') ADVANCE(274);
       END_STATE();
-    case 230:
+    case 216:
       if (lookahead == 'e') ADVANCE(275);
       END_STATE();
+    case 217:
+      if (lookahead == 'n') ADVANCE(276);
+      END_STATE();
+    case 218:
+      if (lookahead == 'e') ADVANCE(277);
+      END_STATE();
+    case 219:
+      if (lookahead == 'a') ADVANCE(278);
+      END_STATE();
+    case 220:
+      if (lookahead == 'e') ADVANCE(279);
+      END_STATE();
+    case 221:
+      if (lookahead == '_') ADVANCE(280);
+      END_STATE();
+    case 222:
+      if (lookahead == 'r') ADVANCE(281);
+      END_STATE();
+    case 223:
+      ACCEPT_TOKEN(anon_sym_test);
+      END_STATE();
+    case 224:
+      ACCEPT_TOKEN(anon_sym_text);
+      END_STATE();
+    case 225:
+      ACCEPT_TOKEN(anon_sym_tier);
+      END_STATE();
+    case 226:
+      if (lookahead == 'g') ADVANCE(282);
+      END_STATE();
+    case 227:
+      if (lookahead == 'o') ADVANCE(283);
+      END_STATE();
+    case 228:
+      ACCEPT_TOKEN(anon_sym_uses);
+      END_STATE();
+    case 229:
+      ACCEPT_TOKEN(anon_sym_when);
+      END_STATE();
+    case 230:
+      if (lookahead == 'i') ADVANCE(284);
+      END_STATE();
     case 231:
-      if (lookahead == 'r') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(285);
       END_STATE();
     case 232:
-      if (lookahead == 't') ADVANCE(277);
+      if (lookahead == 'n') ADVANCE(286);
       END_STATE();
     case 233:
-      if (lookahead == 'w') ADVANCE(278);
+      ACCEPT_TOKEN(anon_sym_after);
       END_STATE();
     case 234:
-      if (lookahead == 'u') ADVANCE(279);
+      if (lookahead == 'n') ADVANCE(287);
       END_STATE();
     case 235:
-      ACCEPT_TOKEN(anon_sym_owner);
+      if (lookahead == 'v') ADVANCE(288);
       END_STATE();
     case 236:
-      if (lookahead == 'e') ADVANCE(280);
+      if (lookahead == 's') ADVANCE(289);
       END_STATE();
     case 237:
-      if (lookahead == 'n') ADVANCE(281);
+      if (lookahead == 'e') ADVANCE(290);
       END_STATE();
     case 238:
-      if (lookahead == 'n') ADVANCE(282);
+      if (lookahead == 'i') ADVANCE(291);
       END_STATE();
     case 239:
-      if (lookahead == 's') ADVANCE(283);
+      if (lookahead == 't') ADVANCE(292);
       END_STATE();
     case 240:
-      if (lookahead == 'e') ADVANCE(284);
+      if (lookahead == 'e') ADVANCE(293);
       END_STATE();
     case 241:
-      ACCEPT_TOKEN(anon_sym_reach);
+      if (lookahead == 'n') ADVANCE(294);
       END_STATE();
     case 242:
-      if (lookahead == 'm') ADVANCE(285);
+      if (lookahead == 'n') ADVANCE(295);
       END_STATE();
     case 243:
-      if (lookahead == 's') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(296);
       END_STATE();
     case 244:
-      if (lookahead == 'w') ADVANCE(287);
+      if (lookahead == 'i') ADVANCE(297);
       END_STATE();
     case 245:
-      if (lookahead == 'c') ADVANCE(288);
+      if (lookahead == 'o') ADVANCE(298);
       END_STATE();
     case 246:
-      if (lookahead == 'a') ADVANCE(289);
+      ACCEPT_TOKEN(anon_sym_event);
       END_STATE();
     case 247:
-      ACCEPT_TOKEN(anon_sym_score);
+      if (lookahead == 't') ADVANCE(299);
       END_STATE();
     case 248:
-      if (lookahead == 'd') ADVANCE(290);
+      ACCEPT_TOKEN(anon_sym_fails);
       END_STATE();
     case 249:
-      if (lookahead == 'n') ADVANCE(291);
+      if (lookahead == 'g') ADVANCE(300);
       END_STATE();
     case 250:
-      if (lookahead == 'l') ADVANCE(292);
+      if (lookahead == 'i') ADVANCE(301);
       END_STATE();
     case 251:
-      if (lookahead == 's') ADVANCE(293);
+      if (lookahead == 'd') ADVANCE(302);
       END_STATE();
     case 252:
-      if (lookahead == 's') ADVANCE(294);
+      ACCEPT_TOKEN(anon_sym_holds);
       END_STATE();
     case 253:
-      if (lookahead == 'e') ADVANCE(295);
+      ACCEPT_TOKEN(anon_sym_least);
       END_STATE();
     case 254:
-      if (lookahead == 'e') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(303);
       END_STATE();
     case 255:
-      if (lookahead == 'n') ADVANCE(297);
+      ACCEPT_TOKEN(anon_sym_money);
       END_STATE();
     case 256:
-      if (lookahead == 'y') ADVANCE(298);
+      if (lookahead == 'l') ADVANCE(304);
       END_STATE();
     case 257:
-      if (lookahead == 'a') ADVANCE(299);
+      if (lookahead == 'a') ADVANCE(305);
       END_STATE();
     case 258:
-      if (lookahead == 'e') ADVANCE(300);
+      if (lookahead == 'e') ADVANCE(306);
       END_STATE();
     case 259:
-      if (lookahead == 'e') ADVANCE(301);
+      if (lookahead == 'r') ADVANCE(307);
       END_STATE();
     case 260:
-      ACCEPT_TOKEN(anon_sym_before);
+      if (lookahead == 't') ADVANCE(308);
       END_STATE();
     case 261:
-      if (lookahead == 'o') ADVANCE(302);
+      if (lookahead == 'w') ADVANCE(309);
       END_STATE();
     case 262:
-      ACCEPT_TOKEN(anon_sym_budget);
+      if (lookahead == 'u') ADVANCE(310);
       END_STATE();
     case 263:
-      if (lookahead == 'l') ADVANCE(303);
+      ACCEPT_TOKEN(anon_sym_owner);
       END_STATE();
     case 264:
-      if (lookahead == 'i') ADVANCE(304);
+      if (lookahead == 'e') ADVANCE(311);
       END_STATE();
     case 265:
-      if (lookahead == 't') ADVANCE(305);
+      if (lookahead == 'n') ADVANCE(312);
       END_STATE();
     case 266:
-      if (lookahead == 'l') ADVANCE(306);
+      if (lookahead == 'n') ADVANCE(313);
       END_STATE();
     case 267:
-      if (lookahead == 'o') ADVANCE(307);
+      if (lookahead == 's') ADVANCE(314);
       END_STATE();
     case 268:
-      if (lookahead == 'n') ADVANCE(308);
+      if (lookahead == 'e') ADVANCE(315);
       END_STATE();
     case 269:
-      if (lookahead == 'r') ADVANCE(309);
+      ACCEPT_TOKEN(anon_sym_reach);
       END_STATE();
     case 270:
-      if (lookahead == 'o') ADVANCE(310);
+      if (lookahead == 'm') ADVANCE(316);
       END_STATE();
     case 271:
-      ACCEPT_TOKEN(anon_sym_graded);
+      if (lookahead == 's') ADVANCE(317);
       END_STATE();
     case 272:
-      if (lookahead == 'i') ADVANCE(311);
+      if (lookahead == 'w') ADVANCE(318);
       END_STATE();
     case 273:
-      if (lookahead == 'y') ADVANCE(312);
+      if (lookahead == 'c') ADVANCE(319);
       END_STATE();
     case 274:
-      if (lookahead == 't') ADVANCE(313);
-      END_STATE();
-    case 275:
-      if (lookahead == 't') ADVANCE(314);
-      END_STATE();
-    case 276:
-      ACCEPT_TOKEN(anon_sym_number);
-      END_STATE();
-    case 277:
-      if (lookahead == 'i') ADVANCE(315);
-      END_STATE();
-    case 278:
-      if (lookahead == 'i') ADVANCE(316);
-      END_STATE();
-    case 279:
-      if (lookahead == 'n') ADVANCE(317);
-      END_STATE();
-    case 280:
-      if (lookahead == 'r') ADVANCE(318);
-      END_STATE();
-    case 281:
-      if (lookahead == 't') ADVANCE(319);
-      END_STATE();
-    case 282:
       if (lookahead == 'a') ADVANCE(320);
       END_STATE();
+    case 275:
+      ACCEPT_TOKEN(anon_sym_score);
+      END_STATE();
+    case 276:
+      if (lookahead == 'd') ADVANCE(321);
+      END_STATE();
+    case 277:
+      if (lookahead == 'n') ADVANCE(322);
+      END_STATE();
+    case 278:
+      if (lookahead == 'l') ADVANCE(323);
+      END_STATE();
+    case 279:
+      if (lookahead == 's') ADVANCE(324);
+      END_STATE();
+    case 280:
+      if (lookahead == 's') ADVANCE(325);
+      END_STATE();
+    case 281:
+      if (lookahead == 'e') ADVANCE(326);
+      END_STATE();
+    case 282:
+      if (lookahead == 'e') ADVANCE(327);
+      END_STATE();
     case 283:
-      if (lookahead == 't') ADVANCE(321);
+      if (lookahead == 'w') ADVANCE(328);
       END_STATE();
     case 284:
-      if (lookahead == 'r') ADVANCE(322);
+      if (lookahead == 'n') ADVANCE(329);
       END_STATE();
     case 285:
-      if (lookahead == 'e') ADVANCE(323);
+      if (lookahead == 'y') ADVANCE(330);
       END_STATE();
     case 286:
-      if (lookahead == 'h') ADVANCE(324);
-      END_STATE();
-    case 287:
-      if (lookahead == 'e') ADVANCE(325);
-      END_STATE();
-    case 288:
-      ACCEPT_TOKEN(anon_sym_rubric);
-      END_STATE();
-    case 289:
-      ACCEPT_TOKEN(anon_sym_schema);
-      END_STATE();
-    case 290:
-      if (lookahead == 'a') ADVANCE(326);
-      END_STATE();
-    case 291:
-      if (lookahead == 't') ADVANCE(327);
-      END_STATE();
-    case 292:
-      ACCEPT_TOKEN(anon_sym_social);
-      END_STATE();
-    case 293:
-      if (lookahead == 's') ADVANCE(328);
-      END_STATE();
-    case 294:
-      if (lookahead == 't') ADVANCE(329);
-      END_STATE();
-    case 295:
-      ACCEPT_TOKEN(anon_sym_tenure);
-      END_STATE();
-    case 296:
-      if (lookahead == 'r') ADVANCE(330);
-      END_STATE();
-    case 297:
-      ACCEPT_TOKEN(anon_sym_within);
-      END_STATE();
-    case 298:
-      ACCEPT_TOKEN(anon_sym_yearly);
-      END_STATE();
-    case 299:
       if (lookahead == 't') ADVANCE(331);
       END_STATE();
+    case 287:
+      if (lookahead == 'a') ADVANCE(332);
+      END_STATE();
+    case 288:
+      if (lookahead == 'e') ADVANCE(333);
+      END_STATE();
+    case 289:
+      if (lookahead == 'e') ADVANCE(334);
+      END_STATE();
+    case 290:
+      ACCEPT_TOKEN(anon_sym_before);
+      END_STATE();
+    case 291:
+      if (lookahead == 'o') ADVANCE(335);
+      END_STATE();
+    case 292:
+      ACCEPT_TOKEN(anon_sym_budget);
+      END_STATE();
+    case 293:
+      if (lookahead == 'l') ADVANCE(336);
+      END_STATE();
+    case 294:
+      if (lookahead == 'i') ADVANCE(337);
+      END_STATE();
+    case 295:
+      if (lookahead == 't') ADVANCE(338);
+      END_STATE();
+    case 296:
+      if (lookahead == 'l') ADVANCE(339);
+      END_STATE();
+    case 297:
+      if (lookahead == 'o') ADVANCE(340);
+      END_STATE();
+    case 298:
+      if (lookahead == 'n') ADVANCE(341);
+      END_STATE();
+    case 299:
+      ACCEPT_TOKEN(anon_sym_expect);
+      END_STATE();
     case 300:
-      if (lookahead == 's') ADVANCE(332);
+      if (lookahead == 'r') ADVANCE(342);
       END_STATE();
     case 301:
-      ACCEPT_TOKEN(anon_sym_because);
-      END_STATE();
-    case 302:
-      if (lookahead == 'r') ADVANCE(333);
-      END_STATE();
-    case 303:
-      ACCEPT_TOKEN(anon_sym_channel);
-      END_STATE();
-    case 304:
-      if (lookahead == 't') ADVANCE(334);
-      END_STATE();
-    case 305:
-      ACCEPT_TOKEN(anon_sym_content);
-      END_STATE();
-    case 306:
-      if (lookahead == 'i') ADVANCE(335);
-      END_STATE();
-    case 307:
-      if (lookahead == 'n') ADVANCE(336);
-      END_STATE();
-    case 308:
-      if (lookahead == 'a') ADVANCE(337);
-      END_STATE();
-    case 309:
-      if (lookahead == 'a') ADVANCE(338);
-      END_STATE();
-    case 310:
-      if (lookahead == 'n') ADVANCE(339);
-      END_STATE();
-    case 311:
-      if (lookahead == 'n') ADVANCE(340);
-      END_STATE();
-    case 312:
-      ACCEPT_TOKEN(anon_sym_monthly);
-      END_STATE();
-    case 313:
-      if (lookahead == 'i') ADVANCE(341);
-      END_STATE();
-    case 314:
-      if (lookahead == 't') ADVANCE(342);
-      END_STATE();
-    case 315:
       if (lookahead == 'o') ADVANCE(343);
       END_STATE();
+    case 302:
+      ACCEPT_TOKEN(anon_sym_graded);
+      END_STATE();
+    case 303:
+      if (lookahead == 'i') ADVANCE(344);
+      END_STATE();
+    case 304:
+      if (lookahead == 'y') ADVANCE(345);
+      END_STATE();
+    case 305:
+      if (lookahead == 't') ADVANCE(346);
+      END_STATE();
+    case 306:
+      if (lookahead == 't') ADVANCE(347);
+      END_STATE();
+    case 307:
+      ACCEPT_TOKEN(anon_sym_number);
+      END_STATE();
+    case 308:
+      if (lookahead == 'i') ADVANCE(348);
+      END_STATE();
+    case 309:
+      if (lookahead == 'i') ADVANCE(349);
+      END_STATE();
+    case 310:
+      if (lookahead == 'n') ADVANCE(350);
+      END_STATE();
+    case 311:
+      if (lookahead == 'r') ADVANCE(351);
+      END_STATE();
+    case 312:
+      if (lookahead == 't') ADVANCE(352);
+      END_STATE();
+    case 313:
+      if (lookahead == 'a') ADVANCE(353);
+      END_STATE();
+    case 314:
+      if (lookahead == 't') ADVANCE(354);
+      END_STATE();
+    case 315:
+      if (lookahead == 'r') ADVANCE(355);
+      END_STATE();
     case 316:
-      if (lookahead == 's') ADVANCE(344);
+      if (lookahead == 'e') ADVANCE(356);
       END_STATE();
     case 317:
-      if (lookahead == 'd') ADVANCE(345);
+      if (lookahead == 'h') ADVANCE(357);
       END_STATE();
     case 318:
-      ACCEPT_TOKEN(anon_sym_partner);
+      if (lookahead == 'e') ADVANCE(358);
       END_STATE();
     case 319:
-      ACCEPT_TOKEN(anon_sym_percent);
+      ACCEPT_TOKEN(anon_sym_rubric);
       END_STATE();
     case 320:
-      ACCEPT_TOKEN(anon_sym_persona);
+      ACCEPT_TOKEN(anon_sym_schema);
       END_STATE();
     case 321:
-      ACCEPT_TOKEN(anon_sym_podcast);
+      if (lookahead == 'a') ADVANCE(359);
       END_STATE();
     case 322:
-      if (lookahead == 'l') ADVANCE(346);
+      if (lookahead == 't') ADVANCE(360);
       END_STATE();
     case 323:
-      if (lookahead == 'n') ADVANCE(347);
+      ACCEPT_TOKEN(anon_sym_social);
       END_STATE();
     case 324:
-      ACCEPT_TOKEN(anon_sym_refresh);
+      if (lookahead == 's') ADVANCE(361);
       END_STATE();
     case 325:
-      if (lookahead == 'd') ADVANCE(348);
+      if (lookahead == 't') ADVANCE(362);
       END_STATE();
     case 326:
-      if (lookahead == 'r') ADVANCE(349);
+      ACCEPT_TOKEN(anon_sym_tenure);
       END_STATE();
     case 327:
-      ACCEPT_TOKEN(anon_sym_segment);
+      if (lookahead == 'r') ADVANCE(363);
       END_STATE();
     case 328:
-      ACCEPT_TOKEN(anon_sym_success);
+      if (lookahead == 'n') ADVANCE(364);
       END_STATE();
     case 329:
-      if (lookahead == 'a') ADVANCE(350);
+      ACCEPT_TOKEN(anon_sym_within);
       END_STATE();
     case 330:
-      if (lookahead == 's') ADVANCE(351);
+      ACCEPT_TOKEN(anon_sym_yearly);
       END_STATE();
     case 331:
-      if (lookahead == 'i') ADVANCE(352);
+      ACCEPT_TOKEN(anon_sym_account);
+      if (lookahead == 's') ADVANCE(365);
       END_STATE();
     case 332:
-      ACCEPT_TOKEN(anon_sym_approves);
+      if (lookahead == 't') ADVANCE(366);
       END_STATE();
     case 333:
-      if (lookahead == 's') ADVANCE(353);
+      if (lookahead == 's') ADVANCE(367);
       END_STATE();
     case 334:
-      if (lookahead == 'y') ADVANCE(354);
+      ACCEPT_TOKEN(anon_sym_because);
       END_STATE();
     case 335:
-      if (lookahead == 'f') ADVANCE(355);
+      if (lookahead == 'r') ADVANCE(368);
       END_STATE();
     case 336:
-      ACCEPT_TOKEN(anon_sym_duration);
+      ACCEPT_TOKEN(anon_sym_channel);
       END_STATE();
     case 337:
-      if (lookahead == 'l') ADVANCE(356);
+      if (lookahead == 't') ADVANCE(369);
       END_STATE();
     case 338:
-      if (lookahead == 'p') ADVANCE(357);
+      ACCEPT_TOKEN(anon_sym_content);
       END_STATE();
     case 339:
-      if (lookahead == 'a') ADVANCE(358);
+      if (lookahead == 'i') ADVANCE(370);
       END_STATE();
     case 340:
-      if (lookahead == 'g') ADVANCE(359);
+      if (lookahead == 'n') ADVANCE(371);
       END_STATE();
     case 341:
-      if (lookahead == 'o') ADVANCE(360);
+      if (lookahead == 'a') ADVANCE(372);
       END_STATE();
     case 342:
-      if (lookahead == 'e') ADVANCE(361);
+      if (lookahead == 'a') ADVANCE(373);
       END_STATE();
     case 343:
-      if (lookahead == 'n') ADVANCE(362);
+      if (lookahead == 'n') ADVANCE(374);
       END_STATE();
     case 344:
-      if (lookahead == 'e') ADVANCE(363);
+      if (lookahead == 'n') ADVANCE(375);
       END_STATE();
     case 345:
-      ACCEPT_TOKEN(anon_sym_outbound);
+      ACCEPT_TOKEN(anon_sym_monthly);
       END_STATE();
     case 346:
-      if (lookahead == 'y') ADVANCE(364);
+      if (lookahead == 'i') ADVANCE(376);
       END_STATE();
     case 347:
-      if (lookahead == 'd') ADVANCE(365);
+      if (lookahead == 't') ADVANCE(377);
       END_STATE();
     case 348:
-      ACCEPT_TOKEN(anon_sym_reviewed);
+      if (lookahead == 'o') ADVANCE(378);
       END_STATE();
     case 349:
-      if (lookahead == 'y') ADVANCE(366);
+      if (lookahead == 's') ADVANCE(379);
       END_STATE();
     case 350:
-      if (lookahead == 'c') ADVANCE(367);
+      if (lookahead == 'd') ADVANCE(380);
       END_STATE();
     case 351:
-      ACCEPT_TOKEN(anon_sym_triggers);
+      ACCEPT_TOKEN(anon_sym_partner);
       END_STATE();
     case 352:
-      if (lookahead == 'v') ADVANCE(368);
+      ACCEPT_TOKEN(anon_sym_percent);
       END_STATE();
     case 353:
-      ACCEPT_TOKEN(anon_sym_behaviors);
+      ACCEPT_TOKEN(anon_sym_persona);
       END_STATE();
     case 354:
-      ACCEPT_TOKEN(anon_sym_community);
+      ACCEPT_TOKEN(anon_sym_podcast);
       END_STATE();
     case 355:
-      if (lookahead == 'y') ADVANCE(369);
+      if (lookahead == 'l') ADVANCE(381);
       END_STATE();
     case 356:
-      ACCEPT_TOKEN(anon_sym_emotional);
+      if (lookahead == 'n') ADVANCE(382);
       END_STATE();
     case 357:
-      if (lookahead == 'h') ADVANCE(370);
+      ACCEPT_TOKEN(anon_sym_refresh);
       END_STATE();
     case 358:
-      if (lookahead == 'l') ADVANCE(371);
+      if (lookahead == 'd') ADVANCE(383);
       END_STATE();
     case 359:
-      ACCEPT_TOKEN(anon_sym_messaging);
+      if (lookahead == 'r') ADVANCE(384);
       END_STATE();
     case 360:
-      if (lookahead == 'n') ADVANCE(372);
+      ACCEPT_TOKEN(anon_sym_segment);
       END_STATE();
     case 361:
-      if (lookahead == 'r') ADVANCE(373);
+      ACCEPT_TOKEN(anon_sym_success);
       END_STATE();
     case 362:
-      ACCEPT_TOKEN(anon_sym_objection);
+      if (lookahead == 'a') ADVANCE(385);
       END_STATE();
     case 363:
-      ACCEPT_TOKEN(anon_sym_otherwise);
+      if (lookahead == 's') ADVANCE(386);
       END_STATE();
     case 364:
-      ACCEPT_TOKEN(anon_sym_quarterly);
+      ACCEPT_TOKEN(anon_sym_unknown);
       END_STATE();
     case 365:
-      if (lookahead == 's') ADVANCE(374);
+      ACCEPT_TOKEN(anon_sym_accounts);
       END_STATE();
     case 366:
-      ACCEPT_TOKEN(sym_secondary_statement);
+      if (lookahead == 'i') ADVANCE(387);
       END_STATE();
     case 367:
-      if (lookahead == 'k') ADVANCE(375);
+      ACCEPT_TOKEN(anon_sym_approves);
       END_STATE();
     case 368:
-      if (lookahead == 'e') ADVANCE(376);
+      if (lookahead == 's') ADVANCE(388);
       END_STATE();
     case 369:
-      ACCEPT_TOKEN(anon_sym_disqualify);
+      if (lookahead == 'y') ADVANCE(389);
       END_STATE();
     case 370:
-      if (lookahead == 'i') ADVANCE(377);
+      if (lookahead == 'f') ADVANCE(390);
       END_STATE();
     case 371:
-      ACCEPT_TOKEN(anon_sym_functional);
+      ACCEPT_TOKEN(anon_sym_duration);
       END_STATE();
     case 372:
-      ACCEPT_TOKEN(anon_sym_motivation);
+      if (lookahead == 'l') ADVANCE(391);
       END_STATE();
     case 373:
-      ACCEPT_TOKEN(anon_sym_newsletter);
+      if (lookahead == 'p') ADVANCE(392);
       END_STATE();
     case 374:
-      ACCEPT_TOKEN(anon_sym_recommends);
+      if (lookahead == 'a') ADVANCE(393);
       END_STATE();
     case 375:
-      ACCEPT_TOKEN(anon_sym_tech_stack);
+      if (lookahead == 'g') ADVANCE(394);
       END_STATE();
     case 376:
-      if (lookahead == 's') ADVANCE(378);
+      if (lookahead == 'o') ADVANCE(395);
       END_STATE();
     case 377:
-      if (lookahead == 'c') ADVANCE(379);
+      if (lookahead == 'e') ADVANCE(396);
       END_STATE();
     case 378:
-      ACCEPT_TOKEN(anon_sym_alternatives);
+      if (lookahead == 'n') ADVANCE(397);
       END_STATE();
     case 379:
-      if (lookahead == 's') ADVANCE(380);
+      if (lookahead == 'e') ADVANCE(398);
       END_STATE();
     case 380:
+      ACCEPT_TOKEN(anon_sym_outbound);
+      END_STATE();
+    case 381:
+      if (lookahead == 'y') ADVANCE(399);
+      END_STATE();
+    case 382:
+      if (lookahead == 'd') ADVANCE(400);
+      END_STATE();
+    case 383:
+      ACCEPT_TOKEN(anon_sym_reviewed);
+      END_STATE();
+    case 384:
+      if (lookahead == 'y') ADVANCE(401);
+      END_STATE();
+    case 385:
+      if (lookahead == 'c') ADVANCE(402);
+      END_STATE();
+    case 386:
+      ACCEPT_TOKEN(anon_sym_triggers);
+      END_STATE();
+    case 387:
+      if (lookahead == 'v') ADVANCE(403);
+      END_STATE();
+    case 388:
+      ACCEPT_TOKEN(anon_sym_behaviors);
+      END_STATE();
+    case 389:
+      ACCEPT_TOKEN(anon_sym_community);
+      END_STATE();
+    case 390:
+      if (lookahead == 'i') ADVANCE(404);
+      if (lookahead == 'y') ADVANCE(405);
+      END_STATE();
+    case 391:
+      ACCEPT_TOKEN(anon_sym_emotional);
+      END_STATE();
+    case 392:
+      if (lookahead == 'h') ADVANCE(406);
+      END_STATE();
+    case 393:
+      if (lookahead == 'l') ADVANCE(407);
+      END_STATE();
+    case 394:
+      ACCEPT_TOKEN(anon_sym_messaging);
+      END_STATE();
+    case 395:
+      if (lookahead == 'n') ADVANCE(408);
+      END_STATE();
+    case 396:
+      if (lookahead == 'r') ADVANCE(409);
+      END_STATE();
+    case 397:
+      ACCEPT_TOKEN(anon_sym_objection);
+      END_STATE();
+    case 398:
+      ACCEPT_TOKEN(anon_sym_otherwise);
+      END_STATE();
+    case 399:
+      ACCEPT_TOKEN(anon_sym_quarterly);
+      END_STATE();
+    case 400:
+      if (lookahead == 's') ADVANCE(410);
+      END_STATE();
+    case 401:
+      ACCEPT_TOKEN(sym_secondary_statement);
+      END_STATE();
+    case 402:
+      if (lookahead == 'k') ADVANCE(411);
+      END_STATE();
+    case 403:
+      if (lookahead == 'e') ADVANCE(412);
+      END_STATE();
+    case 404:
+      if (lookahead == 'e') ADVANCE(413);
+      END_STATE();
+    case 405:
+      ACCEPT_TOKEN(anon_sym_disqualify);
+      END_STATE();
+    case 406:
+      if (lookahead == 'i') ADVANCE(414);
+      END_STATE();
+    case 407:
+      ACCEPT_TOKEN(anon_sym_functional);
+      END_STATE();
+    case 408:
+      ACCEPT_TOKEN(anon_sym_motivation);
+      END_STATE();
+    case 409:
+      ACCEPT_TOKEN(anon_sym_newsletter);
+      END_STATE();
+    case 410:
+      ACCEPT_TOKEN(anon_sym_recommends);
+      END_STATE();
+    case 411:
+      ACCEPT_TOKEN(anon_sym_tech_stack);
+      END_STATE();
+    case 412:
+      if (lookahead == 's') ADVANCE(415);
+      END_STATE();
+    case 413:
+      if (lookahead == 'd') ADVANCE(416);
+      END_STATE();
+    case 414:
+      if (lookahead == 'c') ADVANCE(417);
+      END_STATE();
+    case 415:
+      ACCEPT_TOKEN(anon_sym_alternatives);
+      END_STATE();
+    case 416:
+      ACCEPT_TOKEN(anon_sym_disqualified);
+      END_STATE();
+    case 417:
+      if (lookahead == 's') ADVANCE(418);
+      END_STATE();
+    case 418:
       ACCEPT_TOKEN(anon_sym_firmographics);
       END_STATE();
     default:
@@ -3640,8 +4064,8 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [68] = {.lex_state = 2},
   [69] = {.lex_state = 2},
   [70] = {.lex_state = 2},
-  [71] = {.lex_state = 0},
-  [72] = {.lex_state = 2},
+  [71] = {.lex_state = 2},
+  [72] = {.lex_state = 0},
   [73] = {.lex_state = 2},
   [74] = {.lex_state = 2},
   [75] = {.lex_state = 2},
@@ -3656,73 +4080,73 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [84] = {.lex_state = 2},
   [85] = {.lex_state = 2},
   [86] = {.lex_state = 2},
-  [87] = {.lex_state = 2},
-  [88] = {.lex_state = 2},
-  [89] = {.lex_state = 2},
+  [87] = {.lex_state = 0},
+  [88] = {.lex_state = 0},
+  [89] = {.lex_state = 0},
   [90] = {.lex_state = 0},
   [91] = {.lex_state = 2},
-  [92] = {.lex_state = 0},
-  [93] = {.lex_state = 0},
-  [94] = {.lex_state = 2},
+  [92] = {.lex_state = 2},
+  [93] = {.lex_state = 2},
+  [94] = {.lex_state = 0},
   [95] = {.lex_state = 0},
-  [96] = {.lex_state = 2},
-  [97] = {.lex_state = 0},
+  [96] = {.lex_state = 0},
+  [97] = {.lex_state = 2},
   [98] = {.lex_state = 2},
   [99] = {.lex_state = 0},
   [100] = {.lex_state = 2},
   [101] = {.lex_state = 0},
   [102] = {.lex_state = 0},
   [103] = {.lex_state = 0},
-  [104] = {.lex_state = 0},
-  [105] = {.lex_state = 0},
+  [104] = {.lex_state = 2},
+  [105] = {.lex_state = 2},
   [106] = {.lex_state = 0},
   [107] = {.lex_state = 0},
-  [108] = {.lex_state = 0},
+  [108] = {.lex_state = 2},
   [109] = {.lex_state = 0},
   [110] = {.lex_state = 0},
   [111] = {.lex_state = 0},
   [112] = {.lex_state = 0},
-  [113] = {.lex_state = 2},
+  [113] = {.lex_state = 0},
   [114] = {.lex_state = 0},
   [115] = {.lex_state = 0},
-  [116] = {.lex_state = 2},
+  [116] = {.lex_state = 0},
   [117] = {.lex_state = 0},
-  [118] = {.lex_state = 2},
-  [119] = {.lex_state = 2},
+  [118] = {.lex_state = 0},
+  [119] = {.lex_state = 0},
   [120] = {.lex_state = 0},
-  [121] = {.lex_state = 0},
+  [121] = {.lex_state = 2},
   [122] = {.lex_state = 0},
   [123] = {.lex_state = 0},
   [124] = {.lex_state = 0},
-  [125] = {.lex_state = 2},
+  [125] = {.lex_state = 0},
   [126] = {.lex_state = 0},
   [127] = {.lex_state = 0},
-  [128] = {.lex_state = 2},
+  [128] = {.lex_state = 0},
   [129] = {.lex_state = 0},
-  [130] = {.lex_state = 0},
-  [131] = {.lex_state = 2},
-  [132] = {.lex_state = 2},
+  [130] = {.lex_state = 2},
+  [131] = {.lex_state = 0},
+  [132] = {.lex_state = 0},
   [133] = {.lex_state = 0},
   [134] = {.lex_state = 0},
   [135] = {.lex_state = 0},
   [136] = {.lex_state = 0},
   [137] = {.lex_state = 0},
-  [138] = {.lex_state = 1},
-  [139] = {.lex_state = 0},
-  [140] = {.lex_state = 3},
-  [141] = {.lex_state = 0},
-  [142] = {.lex_state = 1},
-  [143] = {.lex_state = 0},
-  [144] = {.lex_state = 0},
-  [145] = {.lex_state = 2},
-  [146] = {.lex_state = 2},
-  [147] = {.lex_state = 1},
+  [138] = {.lex_state = 0},
+  [139] = {.lex_state = 2},
+  [140] = {.lex_state = 0},
+  [141] = {.lex_state = 2},
+  [142] = {.lex_state = 0},
+  [143] = {.lex_state = 2},
+  [144] = {.lex_state = 2},
+  [145] = {.lex_state = 0},
+  [146] = {.lex_state = 0},
+  [147] = {.lex_state = 0},
   [148] = {.lex_state = 0},
   [149] = {.lex_state = 0},
-  [150] = {.lex_state = 0},
-  [151] = {.lex_state = 0},
+  [150] = {.lex_state = 2},
+  [151] = {.lex_state = 2},
   [152] = {.lex_state = 0},
-  [153] = {.lex_state = 2},
+  [153] = {.lex_state = 0},
   [154] = {.lex_state = 0},
   [155] = {.lex_state = 0},
   [156] = {.lex_state = 0},
@@ -3730,23 +4154,23 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [158] = {.lex_state = 0},
   [159] = {.lex_state = 0},
   [160] = {.lex_state = 0},
-  [161] = {.lex_state = 0},
+  [161] = {.lex_state = 2},
   [162] = {.lex_state = 0},
-  [163] = {.lex_state = 2},
-  [164] = {.lex_state = 0},
+  [163] = {.lex_state = 0},
+  [164] = {.lex_state = 2},
   [165] = {.lex_state = 0},
   [166] = {.lex_state = 0},
   [167] = {.lex_state = 0},
   [168] = {.lex_state = 0},
   [169] = {.lex_state = 0},
   [170] = {.lex_state = 0},
-  [171] = {.lex_state = 2},
+  [171] = {.lex_state = 0},
   [172] = {.lex_state = 0},
   [173] = {.lex_state = 0},
   [174] = {.lex_state = 0},
   [175] = {.lex_state = 0},
-  [176] = {.lex_state = 0},
-  [177] = {.lex_state = 0},
+  [176] = {.lex_state = 2},
+  [177] = {.lex_state = 3},
   [178] = {.lex_state = 2},
   [179] = {.lex_state = 2},
   [180] = {.lex_state = 2},
@@ -3754,55 +4178,103 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [182] = {.lex_state = 0},
   [183] = {.lex_state = 0},
   [184] = {.lex_state = 0},
-  [185] = {.lex_state = 0},
-  [186] = {.lex_state = 2},
-  [187] = {.lex_state = 2},
-  [188] = {.lex_state = 2},
+  [185] = {.lex_state = 2},
+  [186] = {.lex_state = 0},
+  [187] = {.lex_state = 0},
+  [188] = {.lex_state = 0},
   [189] = {.lex_state = 0},
   [190] = {.lex_state = 0},
   [191] = {.lex_state = 0},
-  [192] = {.lex_state = 0},
-  [193] = {.lex_state = 2},
+  [192] = {.lex_state = 1},
+  [193] = {.lex_state = 0},
   [194] = {.lex_state = 0},
   [195] = {.lex_state = 0},
   [196] = {.lex_state = 0},
   [197] = {.lex_state = 0},
-  [198] = {.lex_state = 0},
+  [198] = {.lex_state = 1},
   [199] = {.lex_state = 0},
   [200] = {.lex_state = 0},
-  [201] = {.lex_state = 0},
-  [202] = {.lex_state = 2},
-  [203] = {.lex_state = 2},
+  [201] = {.lex_state = 1},
+  [202] = {.lex_state = 0},
+  [203] = {.lex_state = 0},
   [204] = {.lex_state = 0},
   [205] = {.lex_state = 0},
-  [206] = {.lex_state = 2},
+  [206] = {.lex_state = 0},
   [207] = {.lex_state = 0},
   [208] = {.lex_state = 0},
-  [209] = {.lex_state = 2},
-  [210] = {.lex_state = 0},
+  [209] = {.lex_state = 0},
+  [210] = {.lex_state = 2},
   [211] = {.lex_state = 0},
   [212] = {.lex_state = 0},
   [213] = {.lex_state = 0},
   [214] = {.lex_state = 0},
-  [215] = {.lex_state = 2},
-  [216] = {.lex_state = 0},
+  [215] = {.lex_state = 0},
+  [216] = {.lex_state = 2},
   [217] = {.lex_state = 0},
   [218] = {.lex_state = 0},
   [219] = {.lex_state = 0},
-  [220] = {.lex_state = 4},
-  [221] = {.lex_state = 4},
-  [222] = {.lex_state = 0},
+  [220] = {.lex_state = 0},
+  [221] = {.lex_state = 2},
+  [222] = {.lex_state = 2},
   [223] = {.lex_state = 0},
   [224] = {.lex_state = 2},
-  [225] = {.lex_state = 0},
+  [225] = {.lex_state = 2},
   [226] = {.lex_state = 0},
-  [227] = {.lex_state = 2},
-  [228] = {.lex_state = 4},
-  [229] = {.lex_state = 0},
+  [227] = {.lex_state = 0},
+  [228] = {.lex_state = 0},
+  [229] = {.lex_state = 2},
   [230] = {.lex_state = 0},
   [231] = {.lex_state = 0},
-  [232] = {.lex_state = 0},
-  [233] = {.lex_state = 0},
+  [232] = {.lex_state = 2},
+  [233] = {.lex_state = 2},
+  [234] = {.lex_state = 2},
+  [235] = {.lex_state = 2},
+  [236] = {.lex_state = 0},
+  [237] = {.lex_state = 2},
+  [238] = {.lex_state = 0},
+  [239] = {.lex_state = 0},
+  [240] = {.lex_state = 0},
+  [241] = {.lex_state = 0},
+  [242] = {.lex_state = 0},
+  [243] = {.lex_state = 0},
+  [244] = {.lex_state = 0},
+  [245] = {.lex_state = 0},
+  [246] = {.lex_state = 2},
+  [247] = {.lex_state = 0},
+  [248] = {.lex_state = 0},
+  [249] = {.lex_state = 2},
+  [250] = {.lex_state = 0},
+  [251] = {.lex_state = 4},
+  [252] = {.lex_state = 0},
+  [253] = {.lex_state = 0},
+  [254] = {.lex_state = 0},
+  [255] = {.lex_state = 0},
+  [256] = {.lex_state = 0},
+  [257] = {.lex_state = 0},
+  [258] = {.lex_state = 0},
+  [259] = {.lex_state = 0},
+  [260] = {.lex_state = 0},
+  [261] = {.lex_state = 0},
+  [262] = {.lex_state = 0},
+  [263] = {.lex_state = 0},
+  [264] = {.lex_state = 0},
+  [265] = {.lex_state = 0},
+  [266] = {.lex_state = 0},
+  [267] = {.lex_state = 0},
+  [268] = {.lex_state = 0},
+  [269] = {.lex_state = 4},
+  [270] = {.lex_state = 0},
+  [271] = {.lex_state = 0},
+  [272] = {.lex_state = 0},
+  [273] = {.lex_state = 2},
+  [274] = {.lex_state = 0},
+  [275] = {.lex_state = 0},
+  [276] = {.lex_state = 4},
+  [277] = {.lex_state = 2},
+  [278] = {.lex_state = 0},
+  [279] = {.lex_state = 0},
+  [280] = {.lex_state = 2},
+  [281] = {.lex_state = 0},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -3881,9 +4353,21 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_score] = ACTIONS(1),
     [anon_sym_segment] = ACTIONS(1),
     [sym_secondary_statement] = ACTIONS(1),
+    [anon_sym_test] = ACTIONS(1),
+    [anon_sym_account] = ACTIONS(1),
+    [anon_sym_accounts] = ACTIONS(1),
+    [anon_sym_expect] = ACTIONS(1),
+    [anon_sym_at] = ACTIONS(1),
+    [anon_sym_least] = ACTIONS(1),
+    [anon_sym_in] = ACTIONS(1),
+    [anon_sym_holds] = ACTIONS(1),
+    [anon_sym_fails] = ACTIONS(1),
+    [anon_sym_unknown] = ACTIONS(1),
+    [anon_sym_not] = ACTIONS(1),
+    [anon_sym_disqualified] = ACTIONS(1),
+    [anon_sym_by] = ACTIONS(1),
     [anon_sym_or] = ACTIONS(1),
     [anon_sym_and] = ACTIONS(1),
-    [anon_sym_not] = ACTIONS(1),
     [anon_sym_LPAREN] = ACTIONS(1),
     [anon_sym_RPAREN] = ACTIONS(1),
     [anon_sym_EQ_EQ] = ACTIONS(1),
@@ -3892,7 +4376,6 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LT_EQ] = ACTIONS(1),
     [anon_sym_GT] = ACTIONS(1),
     [anon_sym_GT_EQ] = ACTIONS(1),
-    [anon_sym_in] = ACTIONS(1),
     [anon_sym_has] = ACTIONS(1),
     [anon_sym_any] = ACTIONS(1),
     [anon_sym_all] = ACTIONS(1),
@@ -3912,14 +4395,16 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_comment] = ACTIONS(3),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(222),
-    [sym_schema] = STATE(111),
-    [sym_icp] = STATE(111),
-    [aux_sym_source_file_repeat1] = STATE(111),
+    [sym_source_file] = STATE(278),
+    [sym_schema] = STATE(95),
+    [sym_icp] = STATE(95),
+    [sym_test] = STATE(95),
+    [aux_sym_source_file_repeat1] = STATE(95),
     [ts_builtin_sym_end] = ACTIONS(5),
     [anon_sym_SEMI] = ACTIONS(7),
     [anon_sym_schema] = ACTIONS(9),
     [anon_sym_icp] = ACTIONS(11),
+    [anon_sym_test] = ACTIONS(13),
     [sym_comment] = ACTIONS(3),
   },
 };
@@ -3928,7 +4413,7 @@ static const uint16_t ts_small_parse_table[] = {
   [0] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(15), 9,
+    ACTIONS(17), 9,
       anon_sym_SEMI,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
@@ -3938,7 +4423,8 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
       anon_sym_RBRACK,
       anon_sym_DQUOTE,
-    ACTIONS(13), 40,
+    ACTIONS(15), 44,
+      anon_sym_icp,
       anon_sym_uses,
       anon_sym_owner,
       anon_sym_reviewed,
@@ -3974,15 +4460,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_tier,
       anon_sym_segment,
       sym_secondary_statement,
+      anon_sym_account,
+      anon_sym_accounts,
+      anon_sym_expect,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       anon_sym_within,
       sym_identifier,
-  [57] = 3,
+  [61] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(19), 9,
+    ACTIONS(21), 9,
       anon_sym_SEMI,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
@@ -3992,7 +4481,8 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
       anon_sym_RBRACK,
       anon_sym_DQUOTE,
-    ACTIONS(17), 40,
+    ACTIONS(19), 44,
+      anon_sym_icp,
       anon_sym_uses,
       anon_sym_owner,
       anon_sym_reviewed,
@@ -4028,55 +4518,58 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_tier,
       anon_sym_segment,
       sym_secondary_statement,
+      anon_sym_account,
+      anon_sym_accounts,
+      anon_sym_expect,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       anon_sym_within,
       sym_identifier,
-  [114] = 22,
+  [122] = 22,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(21), 1,
-      anon_sym_SEMI,
     ACTIONS(23), 1,
-      anon_sym_RBRACE,
+      anon_sym_SEMI,
     ACTIONS(25), 1,
-      anon_sym_uses,
+      anon_sym_RBRACE,
     ACTIONS(27), 1,
-      anon_sym_owner,
+      anon_sym_uses,
     ACTIONS(29), 1,
-      anon_sym_reviewed,
+      anon_sym_owner,
     ACTIONS(31), 1,
-      anon_sym_refresh,
+      anon_sym_reviewed,
     ACTIONS(33), 1,
-      anon_sym_firmographics,
+      anon_sym_refresh,
     ACTIONS(35), 1,
-      anon_sym_tech_stack,
+      anon_sym_firmographics,
     ACTIONS(37), 1,
-      anon_sym_behaviors,
+      anon_sym_tech_stack,
     ACTIONS(39), 1,
-      anon_sym_triggers,
+      anon_sym_behaviors,
     ACTIONS(41), 1,
-      anon_sym_persona,
+      anon_sym_triggers,
     ACTIONS(43), 1,
-      anon_sym_job,
+      anon_sym_persona,
     ACTIONS(45), 1,
-      anon_sym_pain,
+      anon_sym_job,
     ACTIONS(47), 1,
-      anon_sym_alternatives,
+      anon_sym_pain,
     ACTIONS(49), 1,
-      anon_sym_messaging,
+      anon_sym_alternatives,
     ACTIONS(51), 1,
-      anon_sym_budget,
+      anon_sym_messaging,
     ACTIONS(53), 1,
-      anon_sym_reach,
+      anon_sym_budget,
     ACTIONS(55), 1,
-      anon_sym_disqualify,
+      anon_sym_reach,
     ACTIONS(57), 1,
-      anon_sym_rubric,
+      anon_sym_disqualify,
     ACTIONS(59), 1,
+      anon_sym_rubric,
+    ACTIONS(61), 1,
       anon_sym_segment,
-    STATE(6), 20,
+    STATE(5), 20,
       sym__icp_statement,
       sym_uses_statement,
       sym_owner_statement,
@@ -4097,48 +4590,112 @@ static const uint16_t ts_small_parse_table[] = {
       sym_rubric_block,
       sym_segment_block,
       aux_sym_icp_body_repeat1,
-  [200] = 22,
+  [208] = 22,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(25), 1,
-      anon_sym_uses,
-    ACTIONS(27), 1,
-      anon_sym_owner,
-    ACTIONS(29), 1,
-      anon_sym_reviewed,
-    ACTIONS(31), 1,
-      anon_sym_refresh,
-    ACTIONS(33), 1,
-      anon_sym_firmographics,
-    ACTIONS(35), 1,
-      anon_sym_tech_stack,
-    ACTIONS(37), 1,
-      anon_sym_behaviors,
-    ACTIONS(39), 1,
-      anon_sym_triggers,
-    ACTIONS(41), 1,
-      anon_sym_persona,
-    ACTIONS(43), 1,
-      anon_sym_job,
-    ACTIONS(45), 1,
-      anon_sym_pain,
-    ACTIONS(47), 1,
-      anon_sym_alternatives,
-    ACTIONS(49), 1,
-      anon_sym_messaging,
-    ACTIONS(51), 1,
-      anon_sym_budget,
-    ACTIONS(53), 1,
-      anon_sym_reach,
-    ACTIONS(55), 1,
-      anon_sym_disqualify,
-    ACTIONS(57), 1,
-      anon_sym_rubric,
-    ACTIONS(59), 1,
-      anon_sym_segment,
-    ACTIONS(61), 1,
-      anon_sym_SEMI,
     ACTIONS(63), 1,
+      anon_sym_SEMI,
+    ACTIONS(66), 1,
+      anon_sym_RBRACE,
+    ACTIONS(68), 1,
+      anon_sym_uses,
+    ACTIONS(71), 1,
+      anon_sym_owner,
+    ACTIONS(74), 1,
+      anon_sym_reviewed,
+    ACTIONS(77), 1,
+      anon_sym_refresh,
+    ACTIONS(80), 1,
+      anon_sym_firmographics,
+    ACTIONS(83), 1,
+      anon_sym_tech_stack,
+    ACTIONS(86), 1,
+      anon_sym_behaviors,
+    ACTIONS(89), 1,
+      anon_sym_triggers,
+    ACTIONS(92), 1,
+      anon_sym_persona,
+    ACTIONS(95), 1,
+      anon_sym_job,
+    ACTIONS(98), 1,
+      anon_sym_pain,
+    ACTIONS(101), 1,
+      anon_sym_alternatives,
+    ACTIONS(104), 1,
+      anon_sym_messaging,
+    ACTIONS(107), 1,
+      anon_sym_budget,
+    ACTIONS(110), 1,
+      anon_sym_reach,
+    ACTIONS(113), 1,
+      anon_sym_disqualify,
+    ACTIONS(116), 1,
+      anon_sym_rubric,
+    ACTIONS(119), 1,
+      anon_sym_segment,
+    STATE(5), 20,
+      sym__icp_statement,
+      sym_uses_statement,
+      sym_owner_statement,
+      sym_reviewed_statement,
+      sym_refresh_statement,
+      sym_firmographics_block,
+      sym_tech_stack_block,
+      sym_behaviors_block,
+      sym_triggers_block,
+      sym_persona_block,
+      sym_job_block,
+      sym_pain_block,
+      sym_alternatives_block,
+      sym_messaging_block,
+      sym_budget_block,
+      sym_reach_block,
+      sym_disqualify_block,
+      sym_rubric_block,
+      sym_segment_block,
+      aux_sym_icp_body_repeat1,
+  [294] = 22,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(27), 1,
+      anon_sym_uses,
+    ACTIONS(29), 1,
+      anon_sym_owner,
+    ACTIONS(31), 1,
+      anon_sym_reviewed,
+    ACTIONS(33), 1,
+      anon_sym_refresh,
+    ACTIONS(35), 1,
+      anon_sym_firmographics,
+    ACTIONS(37), 1,
+      anon_sym_tech_stack,
+    ACTIONS(39), 1,
+      anon_sym_behaviors,
+    ACTIONS(41), 1,
+      anon_sym_triggers,
+    ACTIONS(43), 1,
+      anon_sym_persona,
+    ACTIONS(45), 1,
+      anon_sym_job,
+    ACTIONS(47), 1,
+      anon_sym_pain,
+    ACTIONS(49), 1,
+      anon_sym_alternatives,
+    ACTIONS(51), 1,
+      anon_sym_messaging,
+    ACTIONS(53), 1,
+      anon_sym_budget,
+    ACTIONS(55), 1,
+      anon_sym_reach,
+    ACTIONS(57), 1,
+      anon_sym_disqualify,
+    ACTIONS(59), 1,
+      anon_sym_rubric,
+    ACTIONS(61), 1,
+      anon_sym_segment,
+    ACTIONS(122), 1,
+      anon_sym_SEMI,
+    ACTIONS(124), 1,
       anon_sym_RBRACE,
     STATE(4), 20,
       sym__icp_statement,
@@ -4161,93 +4718,29 @@ static const uint16_t ts_small_parse_table[] = {
       sym_rubric_block,
       sym_segment_block,
       aux_sym_icp_body_repeat1,
-  [286] = 22,
+  [380] = 11,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(65), 1,
-      anon_sym_SEMI,
-    ACTIONS(68), 1,
-      anon_sym_RBRACE,
-    ACTIONS(70), 1,
-      anon_sym_uses,
-    ACTIONS(73), 1,
-      anon_sym_owner,
-    ACTIONS(76), 1,
-      anon_sym_reviewed,
-    ACTIONS(79), 1,
-      anon_sym_refresh,
-    ACTIONS(82), 1,
-      anon_sym_firmographics,
-    ACTIONS(85), 1,
-      anon_sym_tech_stack,
-    ACTIONS(88), 1,
-      anon_sym_behaviors,
-    ACTIONS(91), 1,
-      anon_sym_triggers,
-    ACTIONS(94), 1,
-      anon_sym_persona,
-    ACTIONS(97), 1,
-      anon_sym_job,
-    ACTIONS(100), 1,
-      anon_sym_pain,
-    ACTIONS(103), 1,
-      anon_sym_alternatives,
-    ACTIONS(106), 1,
-      anon_sym_messaging,
-    ACTIONS(109), 1,
-      anon_sym_budget,
-    ACTIONS(112), 1,
-      anon_sym_reach,
-    ACTIONS(115), 1,
-      anon_sym_disqualify,
-    ACTIONS(118), 1,
-      anon_sym_rubric,
-    ACTIONS(121), 1,
-      anon_sym_segment,
-    STATE(6), 20,
-      sym__icp_statement,
-      sym_uses_statement,
-      sym_owner_statement,
-      sym_reviewed_statement,
-      sym_refresh_statement,
-      sym_firmographics_block,
-      sym_tech_stack_block,
-      sym_behaviors_block,
-      sym_triggers_block,
-      sym_persona_block,
-      sym_job_block,
-      sym_pain_block,
-      sym_alternatives_block,
-      sym_messaging_block,
-      sym_budget_block,
-      sym_reach_block,
-      sym_disqualify_block,
-      sym_rubric_block,
-      sym_segment_block,
-      aux_sym_icp_body_repeat1,
-  [372] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(124), 1,
-      sym_identifier,
     ACTIONS(126), 1,
-      anon_sym_SEMI,
+      sym_identifier,
     ACTIONS(128), 1,
-      anon_sym_RBRACE,
+      anon_sym_SEMI,
     ACTIONS(130), 1,
-      anon_sym_not,
+      anon_sym_RBRACE,
     ACTIONS(132), 1,
-      anon_sym_LPAREN,
+      sym_secondary_statement,
     ACTIONS(134), 1,
+      anon_sym_not,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    STATE(72), 1,
+    STATE(77), 1,
       sym_string,
-    STATE(113), 1,
+    STATE(12), 2,
       sym_criterion,
-    STATE(10), 2,
-      sym_disqualifier,
-      aux_sym_disqualify_body_repeat1,
-    STATE(87), 12,
+      aux_sym_segment_body_repeat1,
+    STATE(93), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -4260,99 +4753,64 @@ static const uint16_t ts_small_parse_table[] = {
       sym_recency_test,
       sym_field_test,
       sym_prose,
-  [418] = 11,
+  [426] = 11,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(136), 1,
+    ACTIONS(126), 1,
       sym_identifier,
-    ACTIONS(139), 1,
+    ACTIONS(134), 1,
+      anon_sym_not,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(140), 1,
       anon_sym_SEMI,
     ACTIONS(142), 1,
       anon_sym_RBRACE,
+    STATE(77), 1,
+      sym_string,
+    STATE(121), 1,
+      sym_criterion,
+    STATE(9), 2,
+      sym_disqualifier,
+      aux_sym_disqualify_body_repeat1,
+    STATE(93), 12,
+      sym__expression,
+      sym_or_expression,
+      sym_and_expression,
+      sym_not_expression,
+      sym_parenthesized_expression,
+      sym_comparison,
+      sym_range_test,
+      sym_membership_test,
+      sym_set_test,
+      sym_recency_test,
+      sym_field_test,
+      sym_prose,
+  [472] = 11,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(126), 1,
+      sym_identifier,
+    ACTIONS(134), 1,
+      anon_sym_not,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
     ACTIONS(144), 1,
-      anon_sym_not,
-    ACTIONS(147), 1,
-      anon_sym_LPAREN,
-    ACTIONS(150), 1,
-      anon_sym_DQUOTE,
-    STATE(72), 1,
-      sym_string,
-    STATE(113), 1,
-      sym_criterion,
-    STATE(8), 2,
-      sym_disqualifier,
-      aux_sym_disqualify_body_repeat1,
-    STATE(87), 12,
-      sym__expression,
-      sym_or_expression,
-      sym_and_expression,
-      sym_not_expression,
-      sym_parenthesized_expression,
-      sym_comparison,
-      sym_range_test,
-      sym_membership_test,
-      sym_set_test,
-      sym_recency_test,
-      sym_field_test,
-      sym_prose,
-  [464] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(124), 1,
-      sym_identifier,
-    ACTIONS(130), 1,
-      anon_sym_not,
-    ACTIONS(132), 1,
-      anon_sym_LPAREN,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(153), 1,
       anon_sym_SEMI,
-    ACTIONS(155), 1,
+    ACTIONS(146), 1,
       anon_sym_RBRACE,
-    ACTIONS(157), 1,
-      sym_secondary_statement,
-    STATE(72), 1,
+    STATE(77), 1,
       sym_string,
+    STATE(121), 1,
+      sym_criterion,
     STATE(11), 2,
-      sym_criterion,
-      aux_sym_segment_body_repeat1,
-    STATE(87), 12,
-      sym__expression,
-      sym_or_expression,
-      sym_and_expression,
-      sym_not_expression,
-      sym_parenthesized_expression,
-      sym_comparison,
-      sym_range_test,
-      sym_membership_test,
-      sym_set_test,
-      sym_recency_test,
-      sym_field_test,
-      sym_prose,
-  [510] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(124), 1,
-      sym_identifier,
-    ACTIONS(130), 1,
-      anon_sym_not,
-    ACTIONS(132), 1,
-      anon_sym_LPAREN,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(159), 1,
-      anon_sym_SEMI,
-    ACTIONS(161), 1,
-      anon_sym_RBRACE,
-    STATE(72), 1,
-      sym_string,
-    STATE(113), 1,
-      sym_criterion,
-    STATE(8), 2,
       sym_disqualifier,
       aux_sym_disqualify_body_repeat1,
-    STATE(87), 12,
+    STATE(93), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -4365,29 +4823,64 @@ static const uint16_t ts_small_parse_table[] = {
       sym_recency_test,
       sym_field_test,
       sym_prose,
-  [556] = 11,
+  [518] = 11,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(124), 1,
+    ACTIONS(126), 1,
       sym_identifier,
-    ACTIONS(130), 1,
-      anon_sym_not,
-    ACTIONS(132), 1,
-      anon_sym_LPAREN,
     ACTIONS(134), 1,
+      anon_sym_not,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(163), 1,
+    ACTIONS(148), 1,
       anon_sym_SEMI,
+    ACTIONS(150), 1,
+      anon_sym_RBRACE,
+    ACTIONS(152), 1,
+      sym_secondary_statement,
+    STATE(77), 1,
+      sym_string,
+    STATE(7), 2,
+      sym_criterion,
+      aux_sym_segment_body_repeat1,
+    STATE(93), 12,
+      sym__expression,
+      sym_or_expression,
+      sym_and_expression,
+      sym_not_expression,
+      sym_parenthesized_expression,
+      sym_comparison,
+      sym_range_test,
+      sym_membership_test,
+      sym_set_test,
+      sym_recency_test,
+      sym_field_test,
+      sym_prose,
+  [564] = 11,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 1,
+      sym_identifier,
+    ACTIONS(157), 1,
+      anon_sym_SEMI,
+    ACTIONS(160), 1,
+      anon_sym_RBRACE,
+    ACTIONS(162), 1,
+      anon_sym_not,
     ACTIONS(165), 1,
-      anon_sym_RBRACE,
-    ACTIONS(167), 1,
-      sym_secondary_statement,
-    STATE(72), 1,
+      anon_sym_LPAREN,
+    ACTIONS(168), 1,
+      anon_sym_DQUOTE,
+    STATE(77), 1,
       sym_string,
-    STATE(12), 2,
+    STATE(121), 1,
       sym_criterion,
-      aux_sym_segment_body_repeat1,
-    STATE(87), 12,
+    STATE(11), 2,
+      sym_disqualifier,
+      aux_sym_disqualify_body_repeat1,
+    STATE(93), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -4400,29 +4893,29 @@ static const uint16_t ts_small_parse_table[] = {
       sym_recency_test,
       sym_field_test,
       sym_prose,
-  [602] = 11,
+  [610] = 11,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(169), 1,
+    ACTIONS(171), 1,
       sym_identifier,
-    ACTIONS(172), 1,
+    ACTIONS(174), 1,
       anon_sym_SEMI,
-    ACTIONS(175), 1,
-      anon_sym_RBRACE,
     ACTIONS(177), 1,
+      anon_sym_RBRACE,
+    ACTIONS(179), 1,
       sym_secondary_statement,
-    ACTIONS(180), 1,
+    ACTIONS(182), 1,
       anon_sym_not,
-    ACTIONS(183), 1,
+    ACTIONS(185), 1,
       anon_sym_LPAREN,
-    ACTIONS(186), 1,
+    ACTIONS(188), 1,
       anon_sym_DQUOTE,
-    STATE(72), 1,
+    STATE(77), 1,
       sym_string,
     STATE(12), 2,
       sym_criterion,
       aux_sym_segment_body_repeat1,
-    STATE(87), 12,
+    STATE(93), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -4435,60 +4928,27 @@ static const uint16_t ts_small_parse_table[] = {
       sym_recency_test,
       sym_field_test,
       sym_prose,
-  [648] = 10,
+  [656] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(124), 1,
+    ACTIONS(126), 1,
       sym_identifier,
-    ACTIONS(130), 1,
-      anon_sym_not,
-    ACTIONS(132), 1,
-      anon_sym_LPAREN,
     ACTIONS(134), 1,
+      anon_sym_not,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(189), 1,
-      anon_sym_SEMI,
     ACTIONS(191), 1,
-      anon_sym_RBRACE,
-    STATE(72), 1,
-      sym_string,
-    STATE(14), 2,
-      sym_criterion,
-      aux_sym_criteria_body_repeat1,
-    STATE(87), 12,
-      sym__expression,
-      sym_or_expression,
-      sym_and_expression,
-      sym_not_expression,
-      sym_parenthesized_expression,
-      sym_comparison,
-      sym_range_test,
-      sym_membership_test,
-      sym_set_test,
-      sym_recency_test,
-      sym_field_test,
-      sym_prose,
-  [691] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
+      anon_sym_SEMI,
     ACTIONS(193), 1,
-      sym_identifier,
-    ACTIONS(196), 1,
-      anon_sym_SEMI,
-    ACTIONS(199), 1,
       anon_sym_RBRACE,
-    ACTIONS(201), 1,
-      anon_sym_not,
-    ACTIONS(204), 1,
-      anon_sym_LPAREN,
-    ACTIONS(207), 1,
-      anon_sym_DQUOTE,
-    STATE(72), 1,
+    STATE(77), 1,
       sym_string,
     STATE(14), 2,
       sym_criterion,
       aux_sym_criteria_body_repeat1,
-    STATE(87), 12,
+    STATE(93), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -4501,27 +4961,27 @@ static const uint16_t ts_small_parse_table[] = {
       sym_recency_test,
       sym_field_test,
       sym_prose,
-  [734] = 10,
+  [699] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(124), 1,
+    ACTIONS(126), 1,
       sym_identifier,
-    ACTIONS(130), 1,
-      anon_sym_not,
-    ACTIONS(132), 1,
-      anon_sym_LPAREN,
     ACTIONS(134), 1,
+      anon_sym_not,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(210), 1,
+    ACTIONS(195), 1,
       anon_sym_SEMI,
-    ACTIONS(212), 1,
+    ACTIONS(197), 1,
       anon_sym_RBRACE,
-    STATE(72), 1,
+    STATE(77), 1,
       sym_string,
-    STATE(13), 2,
+    STATE(15), 2,
       sym_criterion,
       aux_sym_criteria_body_repeat1,
-    STATE(87), 12,
+    STATE(93), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -4534,31 +4994,40 @@ static const uint16_t ts_small_parse_table[] = {
       sym_recency_test,
       sym_field_test,
       sym_prose,
-  [777] = 2,
+  [742] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(214), 20,
+    ACTIONS(199), 1,
+      sym_identifier,
+    ACTIONS(202), 1,
       anon_sym_SEMI,
+    ACTIONS(205), 1,
       anon_sym_RBRACE,
-      anon_sym_uses,
-      anon_sym_owner,
-      anon_sym_reviewed,
-      anon_sym_refresh,
-      anon_sym_firmographics,
-      anon_sym_tech_stack,
-      anon_sym_behaviors,
-      anon_sym_triggers,
-      anon_sym_persona,
-      anon_sym_job,
-      anon_sym_pain,
-      anon_sym_alternatives,
-      anon_sym_messaging,
-      anon_sym_budget,
-      anon_sym_reach,
-      anon_sym_disqualify,
-      anon_sym_rubric,
-      anon_sym_segment,
-  [803] = 2,
+    ACTIONS(207), 1,
+      anon_sym_not,
+    ACTIONS(210), 1,
+      anon_sym_LPAREN,
+    ACTIONS(213), 1,
+      anon_sym_DQUOTE,
+    STATE(77), 1,
+      sym_string,
+    STATE(15), 2,
+      sym_criterion,
+      aux_sym_criteria_body_repeat1,
+    STATE(93), 12,
+      sym__expression,
+      sym_or_expression,
+      sym_and_expression,
+      sym_not_expression,
+      sym_parenthesized_expression,
+      sym_comparison,
+      sym_range_test,
+      sym_membership_test,
+      sym_set_test,
+      sym_recency_test,
+      sym_field_test,
+      sym_prose,
+  [785] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(216), 20,
@@ -4582,7 +5051,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [829] = 2,
+  [811] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(218), 20,
@@ -4606,7 +5075,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [855] = 2,
+  [837] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(220), 20,
@@ -4630,7 +5099,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [881] = 2,
+  [863] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(222), 20,
@@ -4654,7 +5123,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [907] = 2,
+  [889] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(224), 20,
@@ -4678,42 +5147,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [933] = 10,
+  [915] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(230), 1,
-      anon_sym_not,
-    ACTIONS(237), 1,
-      anon_sym_in,
-    ACTIONS(239), 1,
-      anon_sym_has,
-    ACTIONS(241), 1,
-      anon_sym_within,
-    STATE(98), 1,
-      sym_comparison_operator,
-    ACTIONS(235), 2,
-      anon_sym_LT,
-      anon_sym_GT,
-    ACTIONS(228), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_LPAREN,
-      anon_sym_DQUOTE,
-    ACTIONS(233), 4,
-      anon_sym_EQ_EQ,
-      anon_sym_BANG_EQ,
-      anon_sym_LT_EQ,
-      anon_sym_GT_EQ,
-    ACTIONS(226), 5,
-      anon_sym_because,
-      sym_secondary_statement,
-      anon_sym_or,
-      anon_sym_and,
-      sym_identifier,
-  [975] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(243), 20,
+    ACTIONS(226), 20,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_uses,
@@ -4734,7 +5171,39 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1001] = 2,
+  [941] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(232), 1,
+      anon_sym_in,
+    ACTIONS(234), 1,
+      anon_sym_not,
+    ACTIONS(241), 1,
+      anon_sym_has,
+    ACTIONS(243), 1,
+      anon_sym_within,
+    STATE(105), 1,
+      sym_comparison_operator,
+    ACTIONS(239), 2,
+      anon_sym_LT,
+      anon_sym_GT,
+    ACTIONS(230), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_LPAREN,
+      anon_sym_DQUOTE,
+    ACTIONS(237), 4,
+      anon_sym_EQ_EQ,
+      anon_sym_BANG_EQ,
+      anon_sym_LT_EQ,
+      anon_sym_GT_EQ,
+    ACTIONS(228), 5,
+      anon_sym_because,
+      sym_secondary_statement,
+      anon_sym_or,
+      anon_sym_and,
+      sym_identifier,
+  [983] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(245), 20,
@@ -4758,7 +5227,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1027] = 2,
+  [1009] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(247), 20,
@@ -4782,7 +5251,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1053] = 2,
+  [1035] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(249), 20,
@@ -4806,7 +5275,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1079] = 2,
+  [1061] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(251), 20,
@@ -4830,7 +5299,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1105] = 2,
+  [1087] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(253), 20,
@@ -4854,7 +5323,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1131] = 2,
+  [1113] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(255), 20,
@@ -4878,7 +5347,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1157] = 2,
+  [1139] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(257), 20,
@@ -4902,7 +5371,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1183] = 2,
+  [1165] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(259), 20,
@@ -4926,7 +5395,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1209] = 2,
+  [1191] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(261), 20,
@@ -4950,7 +5419,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1235] = 2,
+  [1217] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(263), 20,
@@ -4974,7 +5443,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1261] = 2,
+  [1243] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(265), 20,
@@ -4998,7 +5467,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1287] = 2,
+  [1269] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(267), 20,
@@ -5022,7 +5491,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1313] = 2,
+  [1295] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(269), 20,
@@ -5046,7 +5515,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1339] = 2,
+  [1321] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(271), 20,
@@ -5070,7 +5539,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1365] = 2,
+  [1347] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(273), 20,
@@ -5094,7 +5563,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1391] = 2,
+  [1373] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(275), 20,
@@ -5118,7 +5587,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1417] = 2,
+  [1399] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(277), 20,
@@ -5142,7 +5611,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1443] = 2,
+  [1425] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(279), 20,
@@ -5166,7 +5635,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1469] = 2,
+  [1451] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(281), 20,
@@ -5190,7 +5659,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1495] = 2,
+  [1477] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(283), 20,
@@ -5214,7 +5683,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1521] = 2,
+  [1503] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(285), 20,
@@ -5238,7 +5707,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1547] = 2,
+  [1529] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(287), 20,
@@ -5262,7 +5731,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1573] = 2,
+  [1555] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(289), 20,
@@ -5286,7 +5755,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1599] = 2,
+  [1581] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(291), 20,
@@ -5310,7 +5779,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1625] = 2,
+  [1607] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(293), 20,
@@ -5334,7 +5803,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1651] = 2,
+  [1633] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(295), 20,
@@ -5358,7 +5827,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1677] = 2,
+  [1659] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(297), 20,
@@ -5382,7 +5851,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1703] = 2,
+  [1685] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(299), 20,
@@ -5406,7 +5875,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1729] = 2,
+  [1711] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(301), 20,
@@ -5430,7 +5899,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1755] = 2,
+  [1737] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(303), 20,
@@ -5454,7 +5923,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1781] = 2,
+  [1763] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(305), 20,
@@ -5478,7 +5947,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1807] = 2,
+  [1789] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(307), 20,
@@ -5502,7 +5971,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1833] = 2,
+  [1815] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(309), 20,
@@ -5526,7 +5995,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1859] = 2,
+  [1841] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(311), 20,
@@ -5550,174 +6019,198 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_disqualify,
       anon_sym_rubric,
       anon_sym_segment,
-  [1885] = 8,
+  [1867] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(132), 1,
+    ACTIONS(313), 20,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_uses,
+      anon_sym_owner,
+      anon_sym_reviewed,
+      anon_sym_refresh,
+      anon_sym_firmographics,
+      anon_sym_tech_stack,
+      anon_sym_behaviors,
+      anon_sym_triggers,
+      anon_sym_persona,
+      anon_sym_job,
+      anon_sym_pain,
+      anon_sym_alternatives,
+      anon_sym_messaging,
+      anon_sym_budget,
+      anon_sym_reach,
+      anon_sym_disqualify,
+      anon_sym_rubric,
+      anon_sym_segment,
+  [1893] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(136), 1,
       anon_sym_LPAREN,
-    ACTIONS(134), 1,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(313), 1,
-      sym_identifier,
     ACTIONS(315), 1,
-      anon_sym_not,
-    STATE(72), 1,
-      sym_string,
-    STATE(161), 2,
-      sym_criterion,
-      sym_graded,
-    STATE(120), 12,
-      sym__expression,
-      sym_or_expression,
-      sym_and_expression,
-      sym_not_expression,
-      sym_parenthesized_expression,
-      sym_comparison,
-      sym_range_test,
-      sym_membership_test,
-      sym_set_test,
-      sym_recency_test,
-      sym_field_test,
-      sym_prose,
-  [1922] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(132), 1,
-      anon_sym_LPAREN,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(313), 1,
       sym_identifier,
-    ACTIONS(315), 1,
-      anon_sym_not,
-    STATE(72), 1,
-      sym_string,
-    STATE(162), 2,
-      sym_criterion,
-      sym_graded,
-    STATE(120), 12,
-      sym__expression,
-      sym_or_expression,
-      sym_and_expression,
-      sym_not_expression,
-      sym_parenthesized_expression,
-      sym_comparison,
-      sym_range_test,
-      sym_membership_test,
-      sym_set_test,
-      sym_recency_test,
-      sym_field_test,
-      sym_prose,
-  [1959] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(132), 1,
-      anon_sym_LPAREN,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(313), 1,
-      sym_identifier,
-    ACTIONS(315), 1,
-      anon_sym_not,
-    STATE(72), 1,
-      sym_string,
-    STATE(164), 2,
-      sym_criterion,
-      sym_graded,
-    STATE(120), 12,
-      sym__expression,
-      sym_or_expression,
-      sym_and_expression,
-      sym_not_expression,
-      sym_parenthesized_expression,
-      sym_comparison,
-      sym_range_test,
-      sym_membership_test,
-      sym_set_test,
-      sym_recency_test,
-      sym_field_test,
-      sym_prose,
-  [1996] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(132), 1,
-      anon_sym_LPAREN,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(313), 1,
-      sym_identifier,
-    ACTIONS(315), 1,
-      anon_sym_not,
-    STATE(72), 1,
-      sym_string,
-    STATE(157), 2,
-      sym_criterion,
-      sym_graded,
-    STATE(120), 12,
-      sym__expression,
-      sym_or_expression,
-      sym_and_expression,
-      sym_not_expression,
-      sym_parenthesized_expression,
-      sym_comparison,
-      sym_range_test,
-      sym_membership_test,
-      sym_set_test,
-      sym_recency_test,
-      sym_field_test,
-      sym_prose,
-  [2033] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(317), 1,
-      anon_sym_graded,
-    ACTIONS(319), 1,
       anon_sym_not,
+    STATE(77), 1,
+      sym_string,
+    STATE(196), 2,
+      sym_criterion,
+      sym_graded,
+    STATE(123), 12,
+      sym__expression,
+      sym_or_expression,
+      sym_and_expression,
+      sym_not_expression,
+      sym_parenthesized_expression,
+      sym_comparison,
+      sym_range_test,
+      sym_membership_test,
+      sym_set_test,
+      sym_recency_test,
+      sym_field_test,
+      sym_prose,
+  [1930] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(315), 1,
+      sym_identifier,
+    ACTIONS(317), 1,
+      anon_sym_not,
+    STATE(77), 1,
+      sym_string,
+    STATE(197), 2,
+      sym_criterion,
+      sym_graded,
+    STATE(123), 12,
+      sym__expression,
+      sym_or_expression,
+      sym_and_expression,
+      sym_not_expression,
+      sym_parenthesized_expression,
+      sym_comparison,
+      sym_range_test,
+      sym_membership_test,
+      sym_set_test,
+      sym_recency_test,
+      sym_field_test,
+      sym_prose,
+  [1967] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(315), 1,
+      sym_identifier,
+    ACTIONS(317), 1,
+      anon_sym_not,
+    STATE(77), 1,
+      sym_string,
+    STATE(174), 2,
+      sym_criterion,
+      sym_graded,
+    STATE(123), 12,
+      sym__expression,
+      sym_or_expression,
+      sym_and_expression,
+      sym_not_expression,
+      sym_parenthesized_expression,
+      sym_comparison,
+      sym_range_test,
+      sym_membership_test,
+      sym_set_test,
+      sym_recency_test,
+      sym_field_test,
+      sym_prose,
+  [2004] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(315), 1,
+      sym_identifier,
+    ACTIONS(317), 1,
+      anon_sym_not,
+    STATE(77), 1,
+      sym_string,
+    STATE(189), 2,
+      sym_criterion,
+      sym_graded,
+    STATE(123), 12,
+      sym__expression,
+      sym_or_expression,
+      sym_and_expression,
+      sym_not_expression,
+      sym_parenthesized_expression,
+      sym_comparison,
+      sym_range_test,
+      sym_membership_test,
+      sym_set_test,
+      sym_recency_test,
+      sym_field_test,
+      sym_prose,
+  [2041] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(319), 1,
+      anon_sym_graded,
     ACTIONS(321), 1,
       anon_sym_in,
     ACTIONS(323), 1,
-      anon_sym_has,
+      anon_sym_not,
     ACTIONS(325), 1,
+      anon_sym_has,
+    ACTIONS(327), 1,
       anon_sym_within,
-    STATE(98), 1,
+    STATE(105), 1,
       sym_comparison_operator,
-    ACTIONS(235), 2,
+    ACTIONS(239), 2,
       anon_sym_LT,
       anon_sym_GT,
-    ACTIONS(233), 4,
+    ACTIONS(237), 4,
       anon_sym_EQ_EQ,
       anon_sym_BANG_EQ,
       anon_sym_LT_EQ,
       anon_sym_GT_EQ,
-    ACTIONS(228), 6,
+    ACTIONS(230), 6,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_rule,
       anon_sym_tier,
       anon_sym_or,
       anon_sym_and,
-  [2073] = 9,
+  [2081] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(319), 1,
-      anon_sym_not,
     ACTIONS(321), 1,
       anon_sym_in,
     ACTIONS(323), 1,
-      anon_sym_has,
+      anon_sym_not,
     ACTIONS(325), 1,
+      anon_sym_has,
+    ACTIONS(327), 1,
       anon_sym_within,
-    STATE(98), 1,
+    STATE(105), 1,
       sym_comparison_operator,
-    ACTIONS(235), 2,
+    ACTIONS(239), 2,
       anon_sym_LT,
       anon_sym_GT,
-    ACTIONS(233), 4,
+    ACTIONS(237), 4,
       anon_sym_EQ_EQ,
       anon_sym_BANG_EQ,
       anon_sym_LT_EQ,
       anon_sym_GT_EQ,
-    ACTIONS(228), 7,
+    ACTIONS(230), 7,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_rule,
@@ -5725,20 +6218,20 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_or,
       anon_sym_and,
       anon_sym_RPAREN,
-  [2111] = 7,
+  [2119] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(132), 1,
-      anon_sym_LPAREN,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(315), 1,
-      anon_sym_not,
-    ACTIONS(327), 1,
+    ACTIONS(126), 1,
       sym_identifier,
-    STATE(72), 1,
+    ACTIONS(134), 1,
+      anon_sym_not,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(77), 1,
       sym_string,
-    STATE(79), 12,
+    STATE(92), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -5751,20 +6244,20 @@ static const uint16_t ts_small_parse_table[] = {
       sym_recency_test,
       sym_field_test,
       sym_prose,
-  [2144] = 7,
+  [2152] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(124), 1,
+    ACTIONS(126), 1,
       sym_identifier,
-    ACTIONS(130), 1,
-      anon_sym_not,
-    ACTIONS(132), 1,
-      anon_sym_LPAREN,
     ACTIONS(134), 1,
+      anon_sym_not,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    STATE(72), 1,
+    STATE(77), 1,
       sym_string,
-    STATE(77), 12,
+    STATE(86), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -5777,46 +6270,42 @@ static const uint16_t ts_small_parse_table[] = {
       sym_recency_test,
       sym_field_test,
       sym_prose,
-  [2177] = 7,
+  [2185] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(124), 1,
-      sym_identifier,
-    ACTIONS(130), 1,
-      anon_sym_not,
-    ACTIONS(132), 1,
+    ACTIONS(331), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
       anon_sym_LPAREN,
-    ACTIONS(134), 1,
+      anon_sym_RPAREN,
       anon_sym_DQUOTE,
-    STATE(72), 1,
-      sym_string,
-    STATE(79), 12,
-      sym__expression,
-      sym_or_expression,
-      sym_and_expression,
-      sym_not_expression,
-      sym_parenthesized_expression,
-      sym_comparison,
-      sym_range_test,
-      sym_membership_test,
-      sym_set_test,
-      sym_recency_test,
-      sym_field_test,
-      sym_prose,
+    ACTIONS(329), 12,
+      anon_sym_icp,
+      anon_sym_because,
+      anon_sym_rule,
+      anon_sym_tier,
+      sym_secondary_statement,
+      anon_sym_account,
+      anon_sym_accounts,
+      anon_sym_expect,
+      anon_sym_not,
+      anon_sym_or,
+      anon_sym_and,
+      sym_identifier,
   [2210] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(132), 1,
+    ACTIONS(136), 1,
       anon_sym_LPAREN,
-    ACTIONS(134), 1,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(315), 1,
+    ACTIONS(317), 1,
       anon_sym_not,
-    ACTIONS(327), 1,
+    ACTIONS(333), 1,
       sym_identifier,
-    STATE(72), 1,
+    STATE(77), 1,
       sym_string,
-    STATE(174), 12,
+    STATE(80), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -5832,17 +6321,17 @@ static const uint16_t ts_small_parse_table[] = {
   [2243] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(124), 1,
+    ACTIONS(126), 1,
       sym_identifier,
-    ACTIONS(130), 1,
-      anon_sym_not,
-    ACTIONS(132), 1,
-      anon_sym_LPAREN,
     ACTIONS(134), 1,
+      anon_sym_not,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    STATE(72), 1,
+    STATE(77), 1,
       sym_string,
-    STATE(88), 12,
+    STATE(80), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -5858,17 +6347,17 @@ static const uint16_t ts_small_parse_table[] = {
   [2276] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(132), 1,
+    ACTIONS(136), 1,
       anon_sym_LPAREN,
-    ACTIONS(134), 1,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(315), 1,
+    ACTIONS(317), 1,
       anon_sym_not,
-    ACTIONS(327), 1,
+    ACTIONS(333), 1,
       sym_identifier,
-    STATE(72), 1,
+    STATE(77), 1,
       sym_string,
-    STATE(114), 12,
+    STATE(207), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -5884,17 +6373,17 @@ static const uint16_t ts_small_parse_table[] = {
   [2309] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(132), 1,
+    ACTIONS(136), 1,
       anon_sym_LPAREN,
-    ACTIONS(134), 1,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(315), 1,
+    ACTIONS(317), 1,
       anon_sym_not,
-    ACTIONS(327), 1,
+    ACTIONS(333), 1,
       sym_identifier,
-    STATE(72), 1,
+    STATE(77), 1,
       sym_string,
-    STATE(77), 12,
+    STATE(120), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -5907,19 +6396,45 @@ static const uint16_t ts_small_parse_table[] = {
       sym_recency_test,
       sym_field_test,
       sym_prose,
-  [2342] = 5,
+  [2342] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(331), 1,
-      anon_sym_enum,
+    ACTIONS(136), 1,
+      anon_sym_LPAREN,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(317), 1,
+      anon_sym_not,
     ACTIONS(333), 1,
+      sym_identifier,
+    STATE(77), 1,
+      sym_string,
+    STATE(86), 12,
+      sym__expression,
+      sym_or_expression,
+      sym_and_expression,
+      sym_not_expression,
+      sym_parenthesized_expression,
+      sym_comparison,
+      sym_range_test,
+      sym_membership_test,
+      sym_set_test,
+      sym_recency_test,
+      sym_field_test,
+      sym_prose,
+  [2375] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(337), 1,
+      anon_sym_enum,
+    ACTIONS(339), 1,
       anon_sym_set,
-    STATE(124), 4,
+    STATE(171), 4,
       sym__field_type,
       sym_primitive_type,
       sym_enum_type,
       sym_set_type,
-    ACTIONS(329), 8,
+    ACTIONS(335), 8,
       anon_sym_int,
       anon_sym_number,
       anon_sym_money,
@@ -5928,423 +6443,543 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_bool,
       anon_sym_date,
       anon_sym_duration,
-  [2368] = 4,
+  [2401] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(241), 1,
+    ACTIONS(343), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_LPAREN,
+      anon_sym_RPAREN,
+      anon_sym_DQUOTE,
+    ACTIONS(341), 9,
+      anon_sym_from,
+      anon_sym_because,
+      anon_sym_rule,
+      anon_sym_tier,
+      sym_secondary_statement,
+      anon_sym_not,
+      anon_sym_or,
+      anon_sym_and,
+      sym_identifier,
+  [2423] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(347), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_LPAREN,
+      anon_sym_RPAREN,
+      anon_sym_DQUOTE,
+    ACTIONS(345), 9,
+      anon_sym_from,
+      anon_sym_because,
+      anon_sym_rule,
+      anon_sym_tier,
+      sym_secondary_statement,
+      anon_sym_not,
+      anon_sym_or,
+      anon_sym_and,
+      sym_identifier,
+  [2445] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(351), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_LPAREN,
+      anon_sym_RPAREN,
+      anon_sym_DQUOTE,
+    ACTIONS(349), 9,
+      anon_sym_from,
+      anon_sym_because,
+      anon_sym_rule,
+      anon_sym_tier,
+      sym_secondary_statement,
+      anon_sym_not,
+      anon_sym_or,
+      anon_sym_and,
+      sym_identifier,
+  [2467] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(355), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_LPAREN,
+      anon_sym_RPAREN,
+      anon_sym_DQUOTE,
+    ACTIONS(353), 9,
+      anon_sym_from,
+      anon_sym_because,
+      anon_sym_rule,
+      anon_sym_tier,
+      sym_secondary_statement,
+      anon_sym_not,
+      anon_sym_or,
+      anon_sym_and,
+      sym_identifier,
+  [2489] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(243), 1,
       anon_sym_within,
-    ACTIONS(337), 5,
+    ACTIONS(359), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_RPAREN,
       anon_sym_DQUOTE,
-    ACTIONS(335), 8,
+    ACTIONS(357), 8,
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
       sym_secondary_statement,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       sym_identifier,
-  [2392] = 3,
+  [2513] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(341), 5,
+    ACTIONS(363), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_RPAREN,
       anon_sym_DQUOTE,
-    ACTIONS(339), 9,
-      anon_sym_from,
+    ACTIONS(361), 8,
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
       sym_secondary_statement,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       sym_identifier,
-  [2414] = 3,
+  [2534] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(345), 5,
+    ACTIONS(367), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_RPAREN,
       anon_sym_DQUOTE,
-    ACTIONS(343), 9,
-      anon_sym_from,
+    ACTIONS(365), 8,
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
       sym_secondary_statement,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       sym_identifier,
-  [2436] = 3,
+  [2555] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(349), 5,
+    ACTIONS(371), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_RPAREN,
       anon_sym_DQUOTE,
-    ACTIONS(347), 9,
-      anon_sym_from,
+    ACTIONS(369), 8,
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
       sym_secondary_statement,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       sym_identifier,
-  [2458] = 3,
+  [2576] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(353), 5,
+    ACTIONS(375), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_RPAREN,
       anon_sym_DQUOTE,
-    ACTIONS(351), 9,
-      anon_sym_from,
+    ACTIONS(373), 8,
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
       sym_secondary_statement,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       sym_identifier,
-  [2480] = 3,
+  [2597] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(357), 5,
+    ACTIONS(379), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_RPAREN,
       anon_sym_DQUOTE,
-    ACTIONS(355), 8,
+    ACTIONS(377), 8,
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
       sym_secondary_statement,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       sym_identifier,
-  [2501] = 3,
+  [2618] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(361), 5,
+    ACTIONS(383), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_RPAREN,
       anon_sym_DQUOTE,
-    ACTIONS(359), 8,
+    ACTIONS(381), 8,
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
       sym_secondary_statement,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       sym_identifier,
-  [2522] = 3,
+  [2639] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(365), 5,
+    ACTIONS(387), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_RPAREN,
       anon_sym_DQUOTE,
-    ACTIONS(363), 8,
+    ACTIONS(385), 8,
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
       sym_secondary_statement,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       sym_identifier,
-  [2543] = 3,
+  [2660] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(369), 5,
+    ACTIONS(391), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_RPAREN,
       anon_sym_DQUOTE,
-    ACTIONS(367), 8,
+    ACTIONS(389), 8,
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
       sym_secondary_statement,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       sym_identifier,
-  [2564] = 3,
+  [2681] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(373), 5,
+    ACTIONS(395), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_RPAREN,
       anon_sym_DQUOTE,
-    ACTIONS(371), 8,
+    ACTIONS(393), 8,
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
       sym_secondary_statement,
+      anon_sym_not,
       anon_sym_or,
       anon_sym_and,
-      anon_sym_not,
       sym_identifier,
-  [2585] = 3,
+  [2702] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(377), 5,
+    ACTIONS(397), 1,
       anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_LPAREN,
-      anon_sym_RPAREN,
-      anon_sym_DQUOTE,
-    ACTIONS(375), 8,
-      anon_sym_because,
-      anon_sym_rule,
-      anon_sym_tier,
-      sym_secondary_statement,
-      anon_sym_or,
-      anon_sym_and,
-      anon_sym_not,
-      sym_identifier,
-  [2606] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(381), 5,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_LPAREN,
-      anon_sym_RPAREN,
-      anon_sym_DQUOTE,
-    ACTIONS(379), 8,
-      anon_sym_because,
-      anon_sym_rule,
-      anon_sym_tier,
-      sym_secondary_statement,
-      anon_sym_or,
-      anon_sym_and,
-      anon_sym_not,
-      sym_identifier,
-  [2627] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(385), 5,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_LPAREN,
-      anon_sym_RPAREN,
-      anon_sym_DQUOTE,
-    ACTIONS(383), 8,
-      anon_sym_because,
-      anon_sym_rule,
-      anon_sym_tier,
-      sym_secondary_statement,
-      anon_sym_or,
-      anon_sym_and,
-      anon_sym_not,
-      sym_identifier,
-  [2648] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(389), 5,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_LPAREN,
-      anon_sym_RPAREN,
-      anon_sym_DQUOTE,
-    ACTIONS(387), 8,
-      anon_sym_because,
-      anon_sym_rule,
-      anon_sym_tier,
-      sym_secondary_statement,
-      anon_sym_or,
-      anon_sym_and,
-      anon_sym_not,
-      sym_identifier,
-  [2669] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(393), 5,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_LPAREN,
-      anon_sym_RPAREN,
-      anon_sym_DQUOTE,
-    ACTIONS(391), 8,
-      anon_sym_because,
-      anon_sym_rule,
-      anon_sym_tier,
-      sym_secondary_statement,
-      anon_sym_or,
-      anon_sym_and,
-      anon_sym_not,
-      sym_identifier,
-  [2690] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(399), 1,
-      anon_sym_or,
-    ACTIONS(401), 1,
-      anon_sym_and,
-    ACTIONS(395), 4,
-      anon_sym_because,
-      sym_secondary_statement,
-      anon_sym_not,
-      sym_identifier,
-    ACTIONS(397), 4,
-      anon_sym_SEMI,
       anon_sym_RBRACE,
-      anon_sym_LPAREN,
-      anon_sym_DQUOTE,
-  [2712] = 4,
+    ACTIONS(401), 1,
+      anon_sym_icp,
+    ACTIONS(403), 1,
+      anon_sym_account,
+    ACTIONS(405), 1,
+      anon_sym_accounts,
+    ACTIONS(407), 1,
+      anon_sym_expect,
+    STATE(89), 5,
+      sym_test_icp_statement,
+      sym_account_block,
+      sym_accounts_statement,
+      sym_expect_statement,
+      aux_sym_test_body_repeat1,
+  [2731] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(401), 1,
-      anon_sym_and,
-    ACTIONS(405), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_LPAREN,
-      anon_sym_DQUOTE,
-    ACTIONS(403), 5,
-      anon_sym_because,
-      sym_secondary_statement,
-      anon_sym_or,
-      anon_sym_not,
-      sym_identifier,
-  [2732] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
     ACTIONS(409), 1,
-      anon_sym_RBRACK,
-    ACTIONS(411), 1,
-      sym_number,
-    STATE(195), 2,
-      sym__value,
-      sym_string,
-    ACTIONS(407), 4,
-      sym_identifier,
-      sym_percent,
-      sym_duration,
-      sym_date,
-  [2755] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(413), 1,
       anon_sym_SEMI,
-    ACTIONS(415), 1,
+    ACTIONS(412), 1,
       anon_sym_RBRACE,
-    STATE(206), 1,
-      sym_persona_key,
-    STATE(93), 2,
-      sym_persona_attribute,
-      aux_sym_persona_body_repeat1,
-    ACTIONS(417), 4,
-      anon_sym_role,
-      anon_sym_tenure,
-      anon_sym_motivation,
-      anon_sym_objection,
-  [2778] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(421), 1,
-      anon_sym_RBRACK,
+    ACTIONS(414), 1,
+      anon_sym_icp,
+    ACTIONS(417), 1,
+      anon_sym_account,
+    ACTIONS(420), 1,
+      anon_sym_accounts,
     ACTIONS(423), 1,
-      sym_number,
-    STATE(176), 2,
-      sym__value,
-      sym_string,
-    ACTIONS(419), 4,
-      sym_identifier,
-      sym_percent,
-      sym_duration,
-      sym_date,
-  [2801] = 6,
+      anon_sym_expect,
+    STATE(88), 5,
+      sym_test_icp_statement,
+      sym_account_block,
+      sym_accounts_statement,
+      sym_expect_statement,
+      aux_sym_test_body_repeat1,
+  [2760] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(425), 1,
+    ACTIONS(401), 1,
+      anon_sym_icp,
+    ACTIONS(403), 1,
+      anon_sym_account,
+    ACTIONS(405), 1,
+      anon_sym_accounts,
+    ACTIONS(407), 1,
+      anon_sym_expect,
+    ACTIONS(426), 1,
       anon_sym_SEMI,
     ACTIONS(428), 1,
       anon_sym_RBRACE,
-    STATE(206), 1,
-      sym_persona_key,
-    STATE(92), 2,
-      sym_persona_attribute,
-      aux_sym_persona_body_repeat1,
-    ACTIONS(430), 4,
-      anon_sym_role,
-      anon_sym_tenure,
-      anon_sym_motivation,
-      anon_sym_objection,
-  [2824] = 6,
+    STATE(88), 5,
+      sym_test_icp_statement,
+      sym_account_block,
+      sym_accounts_statement,
+      sym_expect_statement,
+      aux_sym_test_body_repeat1,
+  [2789] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(433), 1,
-      anon_sym_SEMI,
-    ACTIONS(435), 1,
-      anon_sym_RBRACE,
-    STATE(206), 1,
-      sym_persona_key,
-    STATE(92), 2,
-      sym_persona_attribute,
-      aux_sym_persona_body_repeat1,
-    ACTIONS(417), 4,
-      anon_sym_role,
-      anon_sym_tenure,
-      anon_sym_motivation,
-      anon_sym_objection,
-  [2847] = 6,
+    ACTIONS(430), 1,
+      anon_sym_rule,
+    ACTIONS(432), 1,
+      anon_sym_tier,
+    ACTIONS(434), 1,
+      anon_sym_score,
+    ACTIONS(436), 1,
+      anon_sym_segment,
+    ACTIONS(438), 1,
+      anon_sym_not,
+    ACTIONS(440), 1,
+      anon_sym_disqualified,
+    STATE(142), 5,
+      sym_tier_expectation,
+      sym_score_expectation,
+      sym_rule_expectation,
+      sym_disqualified_expectation,
+      sym_segment_expectation,
+  [2818] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(134), 1,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(411), 1,
+    ACTIONS(444), 1,
+      anon_sym_LBRACK,
+    ACTIONS(446), 1,
       sym_number,
-    ACTIONS(437), 1,
-      anon_sym_RBRACK,
-    STATE(195), 2,
+    STATE(203), 3,
       sym__value,
+      sym_list,
       sym_string,
-    ACTIONS(407), 4,
+    ACTIONS(442), 4,
       sym_identifier,
       sym_percent,
       sym_duration,
       sym_date,
-  [2870] = 3,
+  [2842] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(180), 1,
+    ACTIONS(452), 1,
+      anon_sym_and,
+    ACTIONS(450), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_LPAREN,
+      anon_sym_DQUOTE,
+    ACTIONS(448), 5,
+      anon_sym_because,
+      sym_secondary_statement,
+      anon_sym_not,
+      anon_sym_or,
+      sym_identifier,
+  [2862] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(452), 1,
+      anon_sym_and,
+    ACTIONS(458), 1,
+      anon_sym_or,
+    ACTIONS(454), 4,
+      anon_sym_because,
+      sym_secondary_statement,
+      anon_sym_not,
+      sym_identifier,
+    ACTIONS(456), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_LPAREN,
+      anon_sym_DQUOTE,
+  [2884] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(460), 1,
+      anon_sym_SEMI,
+    ACTIONS(462), 1,
+      anon_sym_RBRACE,
+    STATE(246), 1,
+      sym_persona_key,
+    STATE(99), 2,
+      sym_persona_attribute,
+      aux_sym_persona_body_repeat1,
+    ACTIONS(464), 4,
+      anon_sym_role,
+      anon_sym_tenure,
+      anon_sym_motivation,
+      anon_sym_objection,
+  [2907] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(9), 1,
+      anon_sym_schema,
+    ACTIONS(11), 1,
+      anon_sym_icp,
+    ACTIONS(13), 1,
+      anon_sym_test,
+    ACTIONS(466), 1,
+      ts_builtin_sym_end,
+    ACTIONS(468), 1,
+      anon_sym_SEMI,
+    STATE(96), 4,
+      sym_schema,
+      sym_icp,
+      sym_test,
+      aux_sym_source_file_repeat1,
+  [2932] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(470), 1,
+      ts_builtin_sym_end,
+    ACTIONS(472), 1,
+      anon_sym_SEMI,
+    ACTIONS(475), 1,
+      anon_sym_schema,
+    ACTIONS(478), 1,
+      anon_sym_icp,
+    ACTIONS(481), 1,
+      anon_sym_test,
+    STATE(96), 4,
+      sym_schema,
+      sym_icp,
+      sym_test,
+      aux_sym_source_file_repeat1,
+  [2957] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(486), 1,
+      anon_sym_RBRACK,
+    ACTIONS(488), 1,
+      sym_number,
+    STATE(204), 2,
+      sym__value,
+      sym_string,
+    ACTIONS(484), 4,
+      sym_identifier,
+      sym_percent,
+      sym_duration,
+      sym_date,
+  [2980] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(492), 1,
+      anon_sym_RBRACK,
+    ACTIONS(494), 1,
+      sym_number,
+    STATE(240), 2,
+      sym__value,
+      sym_string,
+    ACTIONS(490), 4,
+      sym_identifier,
+      sym_percent,
+      sym_duration,
+      sym_date,
+  [3003] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(496), 1,
+      anon_sym_SEMI,
+    ACTIONS(499), 1,
+      anon_sym_RBRACE,
+    STATE(246), 1,
+      sym_persona_key,
+    STATE(99), 2,
+      sym_persona_attribute,
+      aux_sym_persona_body_repeat1,
+    ACTIONS(501), 4,
+      anon_sym_role,
+      anon_sym_tenure,
+      anon_sym_motivation,
+      anon_sym_objection,
+  [3026] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(494), 1,
+      sym_number,
+    ACTIONS(504), 1,
+      anon_sym_RBRACK,
+    STATE(240), 2,
+      sym__value,
+      sym_string,
+    ACTIONS(490), 4,
+      sym_identifier,
+      sym_percent,
+      sym_duration,
+      sym_date,
+  [3049] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(506), 1,
+      anon_sym_SEMI,
+    ACTIONS(508), 1,
+      anon_sym_RBRACE,
+    STATE(246), 1,
+      sym_persona_key,
+    STATE(94), 2,
+      sym_persona_attribute,
+      aux_sym_persona_body_repeat1,
+    ACTIONS(464), 4,
+      anon_sym_role,
+      anon_sym_tenure,
+      anon_sym_motivation,
+      anon_sym_objection,
+  [3072] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(222), 1,
       sym_channel_kind,
-    ACTIONS(439), 8,
+    ACTIONS(510), 8,
       anon_sym_event,
       anon_sym_podcast,
       anon_sym_community,
@@ -6353,1473 +6988,1897 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_paid,
       anon_sym_outbound,
       anon_sym_partner,
-  [2887] = 7,
+  [3089] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(441), 1,
-      anon_sym_LBRACK,
-    ACTIONS(443), 1,
-      sym_number,
-    STATE(83), 1,
-      sym_range,
-    STATE(85), 1,
-      sym_list,
-    STATE(226), 1,
-      sym__bound,
-    ACTIONS(445), 3,
-      sym_percent,
-      sym_duration,
-      sym_date,
-  [2911] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(447), 1,
-      anon_sym_SEMI,
-    ACTIONS(449), 1,
-      anon_sym_RBRACE,
-    STATE(188), 1,
-      sym_pain_key,
-    STATE(101), 2,
-      sym_pain_attribute,
-      aux_sym_pain_body_repeat1,
-    ACTIONS(451), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_cost,
-  [2933] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(455), 1,
-      sym_number,
-    STATE(78), 2,
-      sym__value,
-      sym_string,
-    ACTIONS(453), 4,
-      sym_identifier,
-      sym_percent,
-      sym_duration,
-      sym_date,
-  [2953] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(457), 1,
-      anon_sym_SEMI,
-    ACTIONS(460), 1,
-      anon_sym_RBRACE,
-    STATE(188), 1,
-      sym_pain_key,
-    STATE(99), 2,
-      sym_pain_attribute,
-      aux_sym_pain_body_repeat1,
-    ACTIONS(462), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_cost,
-  [2975] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(411), 1,
-      sym_number,
-    STATE(195), 2,
-      sym__value,
-      sym_string,
-    ACTIONS(407), 4,
-      sym_identifier,
-      sym_percent,
-      sym_duration,
-      sym_date,
-  [2995] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(465), 1,
-      anon_sym_SEMI,
-    ACTIONS(467), 1,
-      anon_sym_RBRACE,
-    STATE(188), 1,
-      sym_pain_key,
-    STATE(99), 2,
-      sym_pain_attribute,
-      aux_sym_pain_body_repeat1,
-    ACTIONS(451), 3,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_cost,
-  [3017] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(469), 1,
-      anon_sym_SEMI,
-    ACTIONS(471), 1,
-      anon_sym_RBRACE,
-    ACTIONS(473), 1,
-      anon_sym_kind,
-    ACTIONS(475), 1,
-      anon_sym_success,
-    STATE(110), 3,
-      sym_job_kind,
-      sym_job_success,
-      aux_sym_job_body_repeat1,
-  [3038] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(477), 1,
-      anon_sym_SEMI,
-    ACTIONS(479), 1,
-      anon_sym_RBRACE,
-    ACTIONS(481), 1,
-      anon_sym_rule,
-    ACTIONS(483), 1,
-      anon_sym_tier,
-    STATE(115), 3,
-      sym_rule,
-      sym_tier,
-      aux_sym_rubric_body_repeat1,
-  [3059] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(485), 1,
-      ts_builtin_sym_end,
-    ACTIONS(487), 1,
-      anon_sym_SEMI,
-    ACTIONS(490), 1,
-      anon_sym_schema,
-    ACTIONS(493), 1,
-      anon_sym_icp,
-    STATE(104), 3,
-      sym_schema,
-      sym_icp,
-      aux_sym_source_file_repeat1,
-  [3080] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(496), 1,
-      anon_sym_SEMI,
-    ACTIONS(498), 1,
-      anon_sym_RBRACE,
-    ACTIONS(500), 1,
-      anon_sym_recommends,
-    ACTIONS(502), 1,
-      anon_sym_approves,
-    STATE(107), 3,
-      sym_recommends_statement,
-      sym_approves_statement,
-      aux_sym_budget_body_repeat1,
-  [3101] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(504), 1,
-      anon_sym_SEMI,
-    ACTIONS(507), 1,
-      anon_sym_RBRACE,
-    ACTIONS(509), 1,
-      anon_sym_kind,
     ACTIONS(512), 1,
-      anon_sym_success,
-    STATE(106), 3,
-      sym_job_kind,
-      sym_job_success,
-      aux_sym_job_body_repeat1,
-  [3122] = 6,
+      anon_sym_SEMI,
+    ACTIONS(514), 1,
+      anon_sym_RBRACE,
+    STATE(224), 1,
+      sym_pain_key,
+    STATE(107), 2,
+      sym_pain_attribute,
+      aux_sym_pain_body_repeat1,
+    ACTIONS(516), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_cost,
+  [3111] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(500), 1,
-      anon_sym_recommends,
-    ACTIONS(502), 1,
-      anon_sym_approves,
-    ACTIONS(515), 1,
-      anon_sym_SEMI,
-    ACTIONS(517), 1,
-      anon_sym_RBRACE,
-    STATE(108), 3,
-      sym_recommends_statement,
-      sym_approves_statement,
-      aux_sym_budget_body_repeat1,
-  [3143] = 6,
+    ACTIONS(444), 1,
+      anon_sym_LBRACK,
+    ACTIONS(518), 1,
+      sym_number,
+    STATE(81), 1,
+      sym_range,
+    STATE(82), 1,
+      sym_list,
+    STATE(266), 1,
+      sym__bound,
+    ACTIONS(520), 3,
+      sym_percent,
+      sym_duration,
+      sym_date,
+  [3135] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(519), 1,
-      anon_sym_SEMI,
-    ACTIONS(522), 1,
-      anon_sym_RBRACE,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
     ACTIONS(524), 1,
-      anon_sym_recommends,
-    ACTIONS(527), 1,
-      anon_sym_approves,
-    STATE(108), 3,
-      sym_recommends_statement,
-      sym_approves_statement,
-      aux_sym_budget_body_repeat1,
-  [3164] = 4,
+      sym_number,
+    STATE(84), 2,
+      sym__value,
+      sym_string,
+    ACTIONS(522), 4,
+      sym_identifier,
+      sym_percent,
+      sym_duration,
+      sym_date,
+  [3155] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(221), 1,
+    ACTIONS(526), 1,
+      anon_sym_SEMI,
+    ACTIONS(528), 1,
+      anon_sym_RBRACE,
+    STATE(224), 1,
+      sym_pain_key,
+    STATE(103), 2,
+      sym_pain_attribute,
+      aux_sym_pain_body_repeat1,
+    ACTIONS(516), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_cost,
+  [3177] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(530), 1,
+      anon_sym_SEMI,
+    ACTIONS(533), 1,
+      anon_sym_RBRACE,
+    STATE(224), 1,
+      sym_pain_key,
+    STATE(107), 2,
+      sym_pain_attribute,
+      aux_sym_pain_body_repeat1,
+    ACTIONS(535), 3,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_cost,
+  [3199] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(494), 1,
+      sym_number,
+    STATE(240), 2,
+      sym__value,
+      sym_string,
+    ACTIONS(490), 4,
+      sym_identifier,
+      sym_percent,
+      sym_duration,
+      sym_date,
+  [3219] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(269), 1,
       sym_comparison_operator,
-    ACTIONS(532), 2,
+    ACTIONS(540), 2,
       anon_sym_LT,
       anon_sym_GT,
-    ACTIONS(530), 4,
+    ACTIONS(538), 4,
       anon_sym_EQ_EQ,
       anon_sym_BANG_EQ,
       anon_sym_LT_EQ,
       anon_sym_GT_EQ,
-  [3181] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(473), 1,
-      anon_sym_kind,
-    ACTIONS(475), 1,
-      anon_sym_success,
-    ACTIONS(534), 1,
-      anon_sym_SEMI,
-    ACTIONS(536), 1,
-      anon_sym_RBRACE,
-    STATE(106), 3,
-      sym_job_kind,
-      sym_job_success,
-      aux_sym_job_body_repeat1,
-  [3202] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(9), 1,
-      anon_sym_schema,
-    ACTIONS(11), 1,
-      anon_sym_icp,
-    ACTIONS(538), 1,
-      ts_builtin_sym_end,
-    ACTIONS(540), 1,
-      anon_sym_SEMI,
-    STATE(104), 3,
-      sym_schema,
-      sym_icp,
-      aux_sym_source_file_repeat1,
-  [3223] = 6,
+  [3236] = 6,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(542), 1,
       anon_sym_SEMI,
-    ACTIONS(545), 1,
+    ACTIONS(544), 1,
       anon_sym_RBRACE,
-    ACTIONS(547), 1,
+    ACTIONS(546), 1,
       anon_sym_rule,
-    ACTIONS(550), 1,
+    ACTIONS(548), 1,
       anon_sym_tier,
-    STATE(112), 3,
+    STATE(118), 3,
       sym_rule,
       sym_tier,
       aux_sym_rubric_body_repeat1,
-  [3244] = 4,
+  [3257] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(557), 1,
-      anon_sym_because,
-    ACTIONS(553), 2,
-      anon_sym_not,
-      sym_identifier,
-    ACTIONS(555), 4,
+    ACTIONS(550), 1,
+      anon_sym_SEMI,
+    ACTIONS(553), 1,
+      anon_sym_RBRACE,
+    ACTIONS(555), 1,
+      anon_sym_recommends,
+    ACTIONS(558), 1,
+      anon_sym_approves,
+    STATE(111), 3,
+      sym_recommends_statement,
+      sym_approves_statement,
+      aux_sym_budget_body_repeat1,
+  [3278] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(561), 1,
+      anon_sym_SEMI,
+    ACTIONS(563), 1,
+      anon_sym_RBRACE,
+    ACTIONS(565), 1,
+      anon_sym_kind,
+    ACTIONS(567), 1,
+      anon_sym_success,
+    STATE(119), 3,
+      sym_job_kind,
+      sym_job_success,
+      aux_sym_job_body_repeat1,
+  [3299] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(571), 1,
+      anon_sym_account,
+    ACTIONS(573), 1,
+      anon_sym_by,
+    ACTIONS(569), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
-      anon_sym_LPAREN,
-      anon_sym_DQUOTE,
-  [3261] = 3,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3316] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(559), 1,
+    ACTIONS(575), 1,
+      anon_sym_SEMI,
+    ACTIONS(577), 1,
+      anon_sym_RBRACE,
+    ACTIONS(579), 1,
+      anon_sym_recommends,
+    ACTIONS(581), 1,
+      anon_sym_approves,
+    STATE(116), 3,
+      sym_recommends_statement,
+      sym_approves_statement,
+      aux_sym_budget_body_repeat1,
+  [3337] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(583), 1,
+      anon_sym_SEMI,
+    ACTIONS(586), 1,
+      anon_sym_RBRACE,
+    ACTIONS(588), 1,
+      anon_sym_kind,
+    ACTIONS(591), 1,
+      anon_sym_success,
+    STATE(115), 3,
+      sym_job_kind,
+      sym_job_success,
+      aux_sym_job_body_repeat1,
+  [3358] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(579), 1,
+      anon_sym_recommends,
+    ACTIONS(581), 1,
+      anon_sym_approves,
+    ACTIONS(594), 1,
+      anon_sym_SEMI,
+    ACTIONS(596), 1,
+      anon_sym_RBRACE,
+    STATE(111), 3,
+      sym_recommends_statement,
+      sym_approves_statement,
+      aux_sym_budget_body_repeat1,
+  [3379] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(598), 1,
+      anon_sym_SEMI,
+    ACTIONS(601), 1,
+      anon_sym_RBRACE,
+    ACTIONS(603), 1,
+      anon_sym_rule,
+    ACTIONS(606), 1,
+      anon_sym_tier,
+    STATE(117), 3,
+      sym_rule,
+      sym_tier,
+      aux_sym_rubric_body_repeat1,
+  [3400] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(546), 1,
+      anon_sym_rule,
+    ACTIONS(548), 1,
+      anon_sym_tier,
+    ACTIONS(609), 1,
+      anon_sym_SEMI,
+    ACTIONS(611), 1,
+      anon_sym_RBRACE,
+    STATE(117), 3,
+      sym_rule,
+      sym_tier,
+      aux_sym_rubric_body_repeat1,
+  [3421] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(565), 1,
+      anon_sym_kind,
+    ACTIONS(567), 1,
+      anon_sym_success,
+    ACTIONS(613), 1,
+      anon_sym_SEMI,
+    ACTIONS(615), 1,
+      anon_sym_RBRACE,
+    STATE(115), 3,
+      sym_job_kind,
+      sym_job_success,
+      aux_sym_job_body_repeat1,
+  [3442] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(617), 1,
       anon_sym_and,
-    ACTIONS(405), 6,
+    ACTIONS(450), 6,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_rule,
       anon_sym_tier,
       anon_sym_or,
       anon_sym_RPAREN,
-  [3276] = 6,
+  [3457] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(481), 1,
-      anon_sym_rule,
-    ACTIONS(483), 1,
-      anon_sym_tier,
-    ACTIONS(561), 1,
-      anon_sym_SEMI,
-    ACTIONS(563), 1,
-      anon_sym_RBRACE,
-    STATE(112), 3,
-      sym_rule,
-      sym_tier,
-      aux_sym_rubric_body_repeat1,
-  [3297] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(567), 1,
-      sym_number,
-    ACTIONS(565), 5,
+    ACTIONS(623), 1,
+      anon_sym_because,
+    ACTIONS(619), 2,
+      anon_sym_not,
       sym_identifier,
+    ACTIONS(621), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_LPAREN,
+      anon_sym_DQUOTE,
+  [3474] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(627), 1,
+      anon_sym_account,
+    ACTIONS(625), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3488] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(617), 1,
+      anon_sym_and,
+    ACTIONS(629), 1,
+      anon_sym_or,
+    ACTIONS(456), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [3504] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(633), 1,
+      anon_sym_account,
+    ACTIONS(631), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3518] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(637), 1,
+      anon_sym_account,
+    ACTIONS(635), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3532] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(641), 1,
+      anon_sym_account,
+    ACTIONS(639), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3546] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(645), 1,
+      anon_sym_account,
+    ACTIONS(643), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3560] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(649), 1,
+      anon_sym_account,
+    ACTIONS(647), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3574] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(653), 1,
+      anon_sym_account,
+    ACTIONS(651), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3588] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(518), 1,
+      sym_number,
+    STATE(127), 1,
+      sym_range,
+    STATE(266), 1,
+      sym__bound,
+    ACTIONS(520), 3,
       sym_percent,
       sym_duration,
       sym_date,
-      anon_sym_DQUOTE,
-  [3311] = 2,
+  [3606] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(569), 6,
+    ACTIONS(657), 1,
+      anon_sym_account,
+    ACTIONS(655), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3620] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(661), 1,
+      anon_sym_account,
+    ACTIONS(659), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3634] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(663), 6,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_role,
       anon_sym_tenure,
       anon_sym_motivation,
       anon_sym_objection,
-  [3323] = 3,
+  [3646] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(571), 2,
+    ACTIONS(667), 1,
+      anon_sym_account,
+    ACTIONS(665), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3660] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(671), 1,
+      anon_sym_account,
+    ACTIONS(669), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3674] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(675), 1,
+      anon_sym_account,
+    ACTIONS(673), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3688] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(679), 1,
+      anon_sym_account,
+    ACTIONS(677), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3702] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(683), 1,
+      anon_sym_account,
+    ACTIONS(681), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3716] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(685), 1,
+      anon_sym_in,
+    ACTIONS(687), 1,
+      sym_number,
+    STATE(131), 1,
+      sym__bound,
+    ACTIONS(689), 3,
+      sym_percent,
+      sym_duration,
+      sym_date,
+  [3734] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(693), 1,
+      anon_sym_account,
+    ACTIONS(691), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3748] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(518), 1,
+      sym_number,
+    STATE(199), 1,
+      sym_range,
+    STATE(266), 1,
+      sym__bound,
+    ACTIONS(520), 3,
+      sym_percent,
+      sym_duration,
+      sym_date,
+  [3766] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(697), 1,
+      anon_sym_account,
+    ACTIONS(695), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_icp,
+      anon_sym_accounts,
+      anon_sym_expect,
+  [3780] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(701), 1,
+      sym_number,
+    ACTIONS(699), 5,
+      sym_identifier,
+      sym_percent,
+      sym_duration,
+      sym_date,
+      anon_sym_DQUOTE,
+  [3794] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(703), 2,
       anon_sym_not,
       sym_identifier,
-    ACTIONS(573), 4,
+    ACTIONS(705), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_DQUOTE,
-  [3337] = 5,
+  [3808] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(443), 1,
+    ACTIONS(707), 1,
+      sym_identifier,
+    ACTIONS(710), 1,
+      anon_sym_SEMI,
+    ACTIONS(713), 1,
+      anon_sym_RBRACE,
+    STATE(145), 2,
+      sym_account_field,
+      aux_sym_account_body_repeat1,
+  [3825] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(715), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [3836] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(717), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [3847] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(719), 1,
+      sym_identifier,
+    ACTIONS(721), 1,
+      anon_sym_SEMI,
+    ACTIONS(723), 1,
+      anon_sym_RBRACE,
+    STATE(163), 2,
+      sym_field_declaration,
+      aux_sym_schema_body_repeat1,
+  [3864] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(725), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [3875] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(727), 1,
+      anon_sym_SEMI,
+    ACTIONS(730), 1,
+      anon_sym_RBRACE,
+    ACTIONS(732), 1,
+      anon_sym_DQUOTE,
+    STATE(150), 2,
+      sym_string,
+      aux_sym_prose_body_repeat1,
+  [3892] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(735), 1,
       sym_number,
-    STATE(135), 1,
-      sym_range,
-    STATE(226), 1,
+    STATE(66), 1,
       sym__bound,
-    ACTIONS(445), 3,
+    ACTIONS(737), 3,
       sym_percent,
       sym_duration,
       sym_date,
-  [3355] = 4,
+  [3907] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(559), 1,
-      anon_sym_and,
-    ACTIONS(575), 1,
-      anon_sym_or,
-    ACTIONS(397), 4,
+    ACTIONS(741), 1,
+      anon_sym_up,
+    ACTIONS(739), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
-      anon_sym_rule,
-      anon_sym_tier,
-  [3371] = 5,
+      anon_sym_recommends,
+      anon_sym_approves,
+  [3920] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(577), 1,
+    ACTIONS(743), 5,
+      ts_builtin_sym_end,
       anon_sym_SEMI,
-    ACTIONS(580), 1,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [3931] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(745), 1,
+      sym_identifier,
+    ACTIONS(748), 1,
+      anon_sym_SEMI,
+    ACTIONS(751), 1,
       anon_sym_RBRACE,
-    ACTIONS(582), 1,
+    STATE(154), 2,
+      sym_field_declaration,
+      aux_sym_schema_body_repeat1,
+  [3948] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(753), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [3959] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(757), 1,
+      sym_duration,
+    STATE(49), 1,
+      sym_cadence,
+    ACTIONS(755), 3,
+      anon_sym_quarterly,
+      anon_sym_monthly,
+      anon_sym_yearly,
+  [3974] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(759), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [3985] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(761), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [3996] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(763), 1,
+      anon_sym_SEMI,
+    ACTIONS(766), 1,
+      anon_sym_RBRACE,
+    ACTIONS(768), 1,
       anon_sym_channel,
-    STATE(121), 2,
+    STATE(159), 2,
       sym_channel_statement,
       aux_sym_reach_body_repeat1,
-  [3388] = 2,
+  [4013] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(585), 5,
+    ACTIONS(771), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [4024] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(773), 1,
+      anon_sym_SEMI,
+    ACTIONS(775), 1,
+      anon_sym_RBRACE,
+    STATE(150), 2,
+      sym_string,
+      aux_sym_prose_body_repeat1,
+  [4041] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(777), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [4052] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(719), 1,
+      sym_identifier,
+    ACTIONS(779), 1,
+      anon_sym_SEMI,
+    ACTIONS(781), 1,
+      anon_sym_RBRACE,
+    STATE(154), 2,
+      sym_field_declaration,
+      aux_sym_schema_body_repeat1,
+  [4069] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(783), 1,
+      anon_sym_SEMI,
+    ACTIONS(785), 1,
+      anon_sym_RBRACE,
+    STATE(161), 2,
+      sym_string,
+      aux_sym_prose_body_repeat1,
+  [4086] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(787), 1,
+      sym_identifier,
+    ACTIONS(789), 1,
+      anon_sym_SEMI,
+    ACTIONS(791), 1,
+      anon_sym_RBRACE,
+    STATE(172), 2,
+      sym_account_field,
+      aux_sym_account_body_repeat1,
+  [4103] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(793), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [4114] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(795), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [4125] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      anon_sym_SEMI,
+    ACTIONS(799), 1,
+      anon_sym_RBRACE,
+    ACTIONS(801), 1,
+      anon_sym_channel,
+    STATE(169), 2,
+      sym_channel_statement,
+      aux_sym_reach_body_repeat1,
+  [4142] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(801), 1,
+      anon_sym_channel,
+    ACTIONS(803), 1,
+      anon_sym_SEMI,
+    ACTIONS(805), 1,
+      anon_sym_RBRACE,
+    STATE(159), 2,
+      sym_channel_statement,
+      aux_sym_reach_body_repeat1,
+  [4159] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(807), 5,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_before,
       anon_sym_after,
       anon_sym_cost,
-  [3399] = 5,
+  [4170] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(587), 1,
-      anon_sym_SEMI,
-    ACTIONS(589), 1,
-      anon_sym_RBRACE,
-    ACTIONS(591), 1,
-      anon_sym_channel,
-    STATE(121), 2,
-      sym_channel_statement,
-      aux_sym_reach_body_repeat1,
-  [3416] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(593), 1,
+    ACTIONS(809), 1,
       sym_identifier,
-    ACTIONS(597), 1,
+    ACTIONS(813), 1,
       anon_sym_from,
-    STATE(173), 1,
+    STATE(205), 1,
       sym_from_clause,
-    ACTIONS(595), 2,
+    ACTIONS(811), 2,
       anon_sym_SEMI,
       anon_sym_RBRACE,
-  [3433] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(599), 1,
-      sym_number,
-    STATE(82), 1,
-      sym__bound,
-    ACTIONS(601), 3,
-      sym_percent,
-      sym_duration,
-      sym_date,
-  [3448] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(603), 1,
-      sym_identifier,
-    ACTIONS(606), 1,
-      anon_sym_SEMI,
-    ACTIONS(609), 1,
-      anon_sym_RBRACE,
-    STATE(126), 2,
-      sym_field_declaration,
-      aux_sym_schema_body_repeat1,
-  [3465] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(591), 1,
-      anon_sym_channel,
-    ACTIONS(611), 1,
-      anon_sym_SEMI,
-    ACTIONS(613), 1,
-      anon_sym_RBRACE,
-    STATE(123), 2,
-      sym_channel_statement,
-      aux_sym_reach_body_repeat1,
-  [3482] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(615), 1,
-      anon_sym_SEMI,
-    ACTIONS(618), 1,
-      anon_sym_RBRACE,
-    ACTIONS(620), 1,
-      anon_sym_DQUOTE,
-    STATE(128), 2,
-      sym_string,
-      aux_sym_prose_body_repeat1,
-  [3499] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(623), 1,
-      sym_identifier,
-    ACTIONS(625), 1,
-      anon_sym_SEMI,
-    ACTIONS(627), 1,
-      anon_sym_RBRACE,
-    STATE(133), 2,
-      sym_field_declaration,
-      aux_sym_schema_body_repeat1,
-  [3516] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(631), 1,
-      anon_sym_up,
-    ACTIONS(629), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_recommends,
-      anon_sym_approves,
-  [3529] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(633), 1,
-      anon_sym_SEMI,
-    ACTIONS(635), 1,
-      anon_sym_RBRACE,
-    STATE(132), 2,
-      sym_string,
-      aux_sym_prose_body_repeat1,
-  [3546] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(637), 1,
-      anon_sym_SEMI,
-    ACTIONS(639), 1,
-      anon_sym_RBRACE,
-    STATE(128), 2,
-      sym_string,
-      aux_sym_prose_body_repeat1,
-  [3563] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(623), 1,
-      sym_identifier,
-    ACTIONS(641), 1,
-      anon_sym_SEMI,
-    ACTIONS(643), 1,
-      anon_sym_RBRACE,
-    STATE(126), 2,
-      sym_field_declaration,
-      aux_sym_schema_body_repeat1,
-  [3580] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(647), 1,
-      sym_duration,
-    STATE(23), 1,
-      sym_cadence,
-    ACTIONS(645), 3,
-      anon_sym_quarterly,
-      anon_sym_monthly,
-      anon_sym_yearly,
-  [3595] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(649), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_rule,
-      anon_sym_tier,
-  [3605] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(651), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_recommends,
-      anon_sym_approves,
-  [3615] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(653), 4,
-      ts_builtin_sym_end,
-      anon_sym_SEMI,
-      anon_sym_schema,
-      anon_sym_icp,
-  [3625] = 4,
-    ACTIONS(655), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(659), 1,
-      sym_comment,
-    STATE(147), 1,
-      aux_sym_string_repeat1,
-    ACTIONS(657), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [3639] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(661), 4,
-      ts_builtin_sym_end,
-      anon_sym_SEMI,
-      anon_sym_schema,
-      anon_sym_icp,
-  [3649] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(663), 1,
-      anon_sym_COLON,
-    ACTIONS(665), 1,
-      sym_weight,
-    STATE(223), 1,
-      sym_string,
-  [3665] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(667), 4,
-      ts_builtin_sym_end,
-      anon_sym_SEMI,
-      anon_sym_schema,
-      anon_sym_icp,
-  [3675] = 4,
-    ACTIONS(659), 1,
-      sym_comment,
-    ACTIONS(669), 1,
-      anon_sym_DQUOTE2,
-    STATE(142), 1,
-      aux_sym_string_repeat1,
-    ACTIONS(671), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [3689] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(674), 4,
-      ts_builtin_sym_end,
-      anon_sym_SEMI,
-      anon_sym_schema,
-      anon_sym_icp,
-  [3699] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(676), 4,
-      ts_builtin_sym_end,
-      anon_sym_SEMI,
-      anon_sym_schema,
-      anon_sym_icp,
-  [3709] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(678), 1,
-      anon_sym_LBRACE,
-    STATE(141), 1,
-      sym_schema_body,
-    STATE(190), 1,
-      sym_string,
-  [3725] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(680), 1,
-      anon_sym_LBRACE,
-    STATE(143), 1,
-      sym_icp_body,
-    STATE(177), 1,
-      sym_string,
-  [3741] = 4,
-    ACTIONS(659), 1,
-      sym_comment,
-    ACTIONS(682), 1,
-      anon_sym_DQUOTE2,
-    STATE(142), 1,
-      aux_sym_string_repeat1,
-    ACTIONS(684), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [3755] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(686), 4,
-      ts_builtin_sym_end,
-      anon_sym_SEMI,
-      anon_sym_schema,
-      anon_sym_icp,
-  [3765] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(688), 4,
-      ts_builtin_sym_end,
-      anon_sym_SEMI,
-      anon_sym_schema,
-      anon_sym_icp,
-  [3775] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(690), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_kind,
-      anon_sym_success,
-  [3785] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(168), 1,
-      sym_job_kind_value,
-    ACTIONS(692), 3,
-      anon_sym_functional,
-      anon_sym_emotional,
-      anon_sym_social,
-  [3797] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(694), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_kind,
-      anon_sym_success,
-  [3807] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(696), 1,
-      anon_sym_LBRACE,
-    STATE(24), 1,
-      sym_persona_body,
-    STATE(184), 1,
-      sym_string,
-  [3823] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(698), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_rule,
-      anon_sym_tier,
-  [3833] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(700), 2,
-      anon_sym_from,
-      sym_identifier,
-    ACTIONS(702), 2,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-  [3845] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(704), 2,
-      anon_sym_from,
-      sym_identifier,
-    ACTIONS(706), 2,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-  [3857] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(708), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_rule,
-      anon_sym_tier,
-  [3867] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(710), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_rule,
-      anon_sym_tier,
-  [3877] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(204), 1,
-      sym_set_quantifier,
-    ACTIONS(712), 3,
-      anon_sym_any,
-      anon_sym_all,
-      anon_sym_none,
-  [3889] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(714), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_recommends,
-      anon_sym_approves,
-  [3899] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(716), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_rule,
-      anon_sym_tier,
-  [3909] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(718), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_rule,
-      anon_sym_tier,
-  [3919] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(720), 1,
-      anon_sym_LBRACE,
-    STATE(34), 1,
-      sym_segment_body,
-    STATE(183), 1,
-      sym_string,
-  [3935] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(722), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_rule,
-      anon_sym_tier,
-  [3945] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(724), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_rule,
-      anon_sym_tier,
-  [3955] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(726), 4,
-      ts_builtin_sym_end,
-      anon_sym_SEMI,
-      anon_sym_schema,
-      anon_sym_icp,
-  [3965] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(728), 2,
-      anon_sym_from,
-      sym_identifier,
-    ACTIONS(730), 2,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-  [3977] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(732), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_kind,
-      anon_sym_success,
-  [3987] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(734), 3,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_channel,
-  [3996] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(736), 3,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      sym_identifier,
-  [4005] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(738), 1,
-      anon_sym_COLON,
-    STATE(225), 1,
-      sym_string,
-  [4018] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(409), 1,
-      anon_sym_RBRACK,
-    ACTIONS(740), 1,
-      anon_sym_COMMA,
-    STATE(175), 1,
-      aux_sym_list_repeat1,
-  [4031] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(742), 3,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      sym_identifier,
-  [4040] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(559), 1,
-      anon_sym_and,
-    ACTIONS(575), 1,
-      anon_sym_or,
-    ACTIONS(744), 1,
-      anon_sym_RPAREN,
-  [4053] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(746), 1,
-      anon_sym_COMMA,
-    ACTIONS(749), 1,
-      anon_sym_RBRACK,
-    STATE(175), 1,
-      aux_sym_list_repeat1,
-  [4066] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(751), 1,
-      anon_sym_COMMA,
-    ACTIONS(753), 1,
-      anon_sym_RBRACK,
-    STATE(172), 1,
-      aux_sym_list_repeat1,
-  [4079] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(680), 1,
-      anon_sym_LBRACE,
-    STATE(137), 1,
-      sym_icp_body,
-  [4089] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    STATE(152), 1,
-      sym_string,
-  [4099] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    STATE(31), 1,
-      sym_string,
-  [4109] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    STATE(169), 1,
-      sym_string,
-  [4119] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(755), 1,
-      anon_sym_score,
-    STATE(158), 1,
-      sym_score_condition,
-  [4129] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(757), 1,
-      anon_sym_when,
-    ACTIONS(759), 1,
-      anon_sym_otherwise,
-  [4139] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(720), 1,
-      anon_sym_LBRACE,
-    STATE(49), 1,
-      sym_segment_body,
-  [4149] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(696), 1,
-      anon_sym_LBRACE,
-    STATE(38), 1,
-      sym_persona_body,
-  [4159] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(761), 1,
-      anon_sym_LBRACE,
-    STATE(36), 1,
-      sym_reach_body,
-  [4169] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    STATE(118), 1,
-      sym_string,
-  [4179] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    STATE(170), 1,
-      sym_string,
-  [4189] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    STATE(122), 1,
-      sym_string,
-  [4199] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(763), 1,
-      anon_sym_LBRACE,
-    STATE(55), 1,
-      sym_prose_body,
-  [4209] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(678), 1,
-      anon_sym_LBRACE,
-    STATE(148), 1,
-      sym_schema_body,
-  [4219] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(441), 1,
-      anon_sym_LBRACK,
-    STATE(155), 1,
-      sym_list,
-  [4229] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(765), 1,
-      anon_sym_LBRACE,
-    STATE(33), 1,
-      sym_criteria_body,
-  [4239] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    STATE(130), 1,
-      sym_string,
-  [4249] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(441), 1,
-      anon_sym_LBRACK,
-    STATE(156), 1,
-      sym_list,
-  [4259] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(749), 2,
-      anon_sym_COMMA,
-      anon_sym_RBRACK,
-  [4267] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(767), 1,
-      anon_sym_LBRACE,
-    STATE(56), 1,
-      sym_budget_body,
-  [4277] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(765), 1,
-      anon_sym_LBRACE,
-    STATE(45), 1,
-      sym_criteria_body,
-  [4287] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(769), 1,
-      anon_sym_LBRACE,
-    STATE(18), 1,
-      sym_disqualify_body,
-  [4297] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(765), 1,
-      anon_sym_LBRACE,
-    STATE(48), 1,
-      sym_criteria_body,
-  [4307] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(771), 1,
-      anon_sym_LBRACE,
-    STATE(25), 1,
-      sym_job_body,
-  [4317] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(773), 1,
-      anon_sym_LBRACE,
-    STATE(26), 1,
-      sym_pain_body,
-  [4327] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    STATE(200), 1,
-      sym_string,
-  [4337] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    STATE(201), 1,
-      sym_string,
-  [4347] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(441), 1,
-      anon_sym_LBRACK,
-    STATE(84), 1,
-      sym_list,
-  [4357] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(441), 1,
-      anon_sym_LBRACK,
-    STATE(80), 1,
-      sym_list,
-  [4367] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    STATE(117), 1,
-      sym_string,
-  [4377] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(775), 1,
-      anon_sym_LBRACE,
-    STATE(19), 1,
-      sym_rubric_body,
-  [4387] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(763), 1,
-      anon_sym_LBRACE,
-    STATE(54), 1,
-      sym_prose_body,
-  [4397] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(134), 1,
-      anon_sym_DQUOTE,
-    STATE(136), 1,
-      sym_string,
-  [4407] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(765), 1,
-      anon_sym_LBRACE,
-    STATE(57), 1,
-      sym_criteria_body,
-  [4417] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(777), 1,
-      anon_sym_in,
-  [4424] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(779), 1,
-      sym_identifier,
-  [4431] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(781), 1,
-      sym_duration,
-  [4438] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(783), 1,
-      anon_sym_to,
-  [4445] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(785), 1,
-      anon_sym_DQUOTE,
-  [4452] = 2,
+  [4187] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(787), 1,
       sym_identifier,
-  [4459] = 2,
+    ACTIONS(815), 1,
+      anon_sym_SEMI,
+    ACTIONS(817), 1,
+      anon_sym_RBRACE,
+    STATE(145), 2,
+      sym_account_field,
+      aux_sym_account_body_repeat1,
+  [4204] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(789), 1,
+    ACTIONS(819), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [4215] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(821), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [4225] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(823), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_recommends,
+      anon_sym_approves,
+  [4235] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(825), 1,
+      anon_sym_LBRACE,
+    STATE(24), 1,
+      sym_persona_body,
+    STATE(214), 1,
+      sym_string,
+  [4251] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(827), 1,
       anon_sym_COLON,
-  [4466] = 2,
+    ACTIONS(829), 1,
+      sym_weight,
+    STATE(258), 1,
+      sym_string,
+  [4267] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(791), 1,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(831), 1,
+      anon_sym_LBRACE,
+    STATE(158), 1,
+      sym_schema_body,
+    STATE(248), 1,
+      sym_string,
+  [4283] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(833), 1,
+      anon_sym_LBRACE,
+    STATE(34), 1,
+      sym_segment_body,
+    STATE(218), 1,
+      sym_string,
+  [4299] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(835), 1,
+      anon_sym_LBRACE,
+    STATE(146), 1,
+      sym_icp_body,
+    STATE(215), 1,
+      sym_string,
+  [4315] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(125), 1,
+      sym_rule_outcome,
+    ACTIONS(837), 3,
+      anon_sym_holds,
+      anon_sym_fails,
+      anon_sym_unknown,
+  [4327] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(839), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_kind,
+      anon_sym_success,
+  [4337] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(841), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_kind,
+      anon_sym_success,
+  [4347] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(843), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_kind,
+      anon_sym_success,
+  [4357] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(845), 1,
+      anon_sym_LBRACE,
+    STATE(147), 1,
+      sym_test_body,
+    STATE(228), 1,
+      sym_string,
+  [4373] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(847), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [4383] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(849), 2,
+      anon_sym_from,
       sym_identifier,
-  [4473] = 2,
+    ACTIONS(851), 2,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+  [4395] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(793), 1,
+    ACTIONS(853), 2,
+      anon_sym_from,
       sym_identifier,
-  [4480] = 2,
+    ACTIONS(855), 2,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+  [4407] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(795), 1,
-      sym_number,
+    ACTIONS(857), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [4417] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(217), 1,
+      sym_set_quantifier,
+    ACTIONS(859), 3,
+      anon_sym_any,
+      anon_sym_all,
+      anon_sym_none,
+  [4429] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(861), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [4439] = 4,
+    ACTIONS(863), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(867), 1,
+      sym_comment,
+    STATE(198), 1,
+      aux_sym_string_repeat1,
+    ACTIONS(865), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [4453] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(183), 1,
+      sym_job_kind_value,
+    ACTIONS(869), 3,
+      anon_sym_functional,
+      anon_sym_emotional,
+      anon_sym_social,
+  [4465] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(871), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_recommends,
+      anon_sym_approves,
+  [4475] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(873), 2,
+      anon_sym_from,
+      sym_identifier,
+    ACTIONS(875), 2,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
   [4487] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(797), 1,
-      sym_number,
-  [4494] = 2,
+    ACTIONS(877), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [4497] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(799), 1,
-      ts_builtin_sym_end,
-  [4501] = 2,
+    ACTIONS(879), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [4507] = 4,
+    ACTIONS(867), 1,
+      sym_comment,
+    ACTIONS(881), 1,
+      anon_sym_DQUOTE2,
+    STATE(201), 1,
+      aux_sym_string_repeat1,
+    ACTIONS(883), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [4521] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(801), 1,
-      anon_sym_COLON,
-  [4508] = 2,
+    ACTIONS(885), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [4531] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(803), 1,
+    ACTIONS(887), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [4541] = 4,
+    ACTIONS(867), 1,
+      sym_comment,
+    ACTIONS(889), 1,
+      anon_sym_DQUOTE2,
+    STATE(201), 1,
+      aux_sym_string_repeat1,
+    ACTIONS(891), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [4555] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(894), 1,
+      anon_sym_COMMA,
+    ACTIONS(897), 1,
+      anon_sym_RBRACK,
+    STATE(202), 1,
+      aux_sym_list_repeat1,
+  [4568] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(899), 3,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      sym_identifier,
+  [4577] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(901), 1,
+      anon_sym_COMMA,
+    ACTIONS(903), 1,
+      anon_sym_RBRACK,
+    STATE(206), 1,
+      aux_sym_list_repeat1,
+  [4590] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(905), 3,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      sym_identifier,
+  [4599] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(492), 1,
+      anon_sym_RBRACK,
+    ACTIONS(907), 1,
+      anon_sym_COMMA,
+    STATE(202), 1,
+      aux_sym_list_repeat1,
+  [4612] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(617), 1,
+      anon_sym_and,
+    ACTIONS(629), 1,
+      anon_sym_or,
+    ACTIONS(909), 1,
+      anon_sym_RPAREN,
+  [4625] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(911), 1,
+      sym_identifier,
+    ACTIONS(913), 1,
+      anon_sym_at,
+    STATE(281), 1,
+      sym_at_least,
+  [4638] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(915), 3,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_channel,
+  [4647] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
       anon_sym_DQUOTE,
-  [4515] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(805), 1,
+    ACTIONS(917), 1,
       anon_sym_COLON,
-  [4522] = 2,
+    STATE(255), 1,
+      sym_string,
+  [4660] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(807), 1,
-      anon_sym_DOT_DOT,
-  [4529] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(809), 1,
-      anon_sym_DQUOTE,
-  [4536] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(565), 1,
-      sym_number,
-  [4543] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(811), 1,
+    ACTIONS(919), 3,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
       sym_identifier,
-  [4550] = 2,
+  [4669] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(813), 1,
-      sym_identifier,
-  [4557] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(815), 1,
-      sym_date,
-  [4564] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(817), 1,
-      sym_identifier,
-  [4571] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(819), 1,
+    ACTIONS(444), 1,
       anon_sym_LBRACK,
+    STATE(188), 1,
+      sym_list,
+  [4679] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      anon_sym_LBRACE,
+    STATE(23), 1,
+      sym_criteria_body,
+  [4689] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(825), 1,
+      anon_sym_LBRACE,
+    STATE(38), 1,
+      sym_persona_body,
+  [4699] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(835), 1,
+      anon_sym_LBRACE,
+    STATE(160), 1,
+      sym_icp_body,
+  [4709] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(48), 1,
+      sym_string,
+  [4719] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(444), 1,
+      anon_sym_LBRACK,
+    STATE(78), 1,
+      sym_list,
+  [4729] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(833), 1,
+      anon_sym_LBRACE,
+    STATE(16), 1,
+      sym_segment_body,
+  [4739] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      anon_sym_LBRACE,
+    STATE(31), 1,
+      sym_criteria_body,
+  [4749] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(923), 1,
+      anon_sym_LBRACE,
+    STATE(136), 1,
+      sym_account_body,
+  [4759] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(138), 1,
+      sym_string,
+  [4769] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(209), 1,
+      sym_string,
+  [4779] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      anon_sym_LBRACE,
+    STATE(33), 1,
+      sym_criteria_body,
+  [4789] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(170), 1,
+      sym_string,
+  [4799] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(144), 1,
+      sym_string,
+  [4809] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(925), 1,
+      anon_sym_LBRACE,
+    STATE(25), 1,
+      sym_job_body,
+  [4819] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(927), 1,
+      anon_sym_LBRACE,
+    STATE(26), 1,
+      sym_pain_body,
+  [4829] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(845), 1,
+      anon_sym_LBRACE,
+    STATE(155), 1,
+      sym_test_body,
+  [4839] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(129), 1,
+      sym_string,
+  [4849] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(929), 1,
+      anon_sym_score,
+    STATE(191), 1,
+      sym_score_condition,
+  [4859] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(931), 1,
+      anon_sym_when,
+    ACTIONS(933), 1,
+      anon_sym_otherwise,
+  [4869] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(226), 1,
+      sym_string,
+  [4879] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(211), 1,
+      sym_string,
+  [4889] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(175), 1,
+      sym_string,
+  [4899] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(152), 1,
+      sym_string,
+  [4909] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(935), 1,
+      anon_sym_segment,
+    ACTIONS(937), 1,
+      anon_sym_disqualified,
+  [4919] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(227), 1,
+      sym_string,
+  [4929] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(939), 1,
+      anon_sym_LBRACE,
+    STATE(57), 1,
+      sym_prose_body,
+  [4939] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(939), 1,
+      anon_sym_LBRACE,
+    STATE(45), 1,
+      sym_prose_body,
+  [4949] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(897), 2,
+      anon_sym_COMMA,
+      anon_sym_RBRACK,
+  [4957] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(941), 1,
+      anon_sym_LBRACE,
+    STATE(54), 1,
+      sym_budget_body,
+  [4967] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(943), 1,
+      anon_sym_LBRACE,
+    STATE(36), 1,
+      sym_reach_body,
+  [4977] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(945), 1,
+      anon_sym_LBRACE,
+    STATE(18), 1,
+      sym_disqualify_body,
+  [4987] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(444), 1,
+      anon_sym_LBRACK,
+    STATE(187), 1,
+      sym_list,
+  [4997] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(947), 1,
+      anon_sym_LBRACE,
+    STATE(19), 1,
+      sym_rubric_body,
+  [5007] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(133), 1,
+      sym_string,
+  [5017] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      anon_sym_LBRACE,
+    STATE(17), 1,
+      sym_criteria_body,
+  [5027] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(831), 1,
+      anon_sym_LBRACE,
+    STATE(149), 1,
+      sym_schema_body,
+  [5037] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(184), 1,
+      sym_string,
+  [5047] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(444), 1,
+      anon_sym_LBRACK,
+    STATE(85), 1,
+      sym_list,
+  [5057] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(949), 1,
+      sym_number,
+  [5064] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(951), 1,
+      sym_identifier,
+  [5071] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(953), 1,
+      sym_identifier,
+  [5078] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(955), 1,
+      anon_sym_in,
+  [5085] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(957), 1,
+      anon_sym_COLON,
+  [5092] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(959), 1,
+      anon_sym_COLON,
+  [5099] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(961), 1,
+      sym_date,
+  [5106] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(963), 1,
+      anon_sym_COLON,
+  [5113] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(965), 1,
+      sym_duration,
+  [5120] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(967), 1,
+      sym_identifier,
+  [5127] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(969), 1,
+      sym_identifier,
+  [5134] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(971), 1,
+      sym_identifier,
+  [5141] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(973), 1,
+      sym_identifier,
+  [5148] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(975), 1,
+      sym_identifier,
+  [5155] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(977), 1,
+      sym_identifier,
+  [5162] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(979), 1,
+      anon_sym_DOT_DOT,
+  [5169] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(981), 1,
+      anon_sym_LBRACK,
+  [5176] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(983), 1,
+      sym_identifier,
+  [5183] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(985), 1,
+      sym_number,
+  [5190] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(987), 1,
+      sym_identifier,
+  [5197] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(989), 1,
+      sym_identifier,
+  [5204] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(991), 1,
+      sym_identifier,
+  [5211] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(993), 1,
+      anon_sym_DQUOTE,
+  [5218] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(995), 1,
+      sym_identifier,
+  [5225] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(997), 1,
+      anon_sym_to,
+  [5232] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(699), 1,
+      sym_number,
+  [5239] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(999), 1,
+      anon_sym_DQUOTE,
+  [5246] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1001), 1,
+      ts_builtin_sym_end,
+  [5253] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1003), 1,
+      anon_sym_least,
+  [5260] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1005), 1,
+      anon_sym_DQUOTE,
+  [5267] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1007), 1,
+      sym_identifier,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
-  [SMALL_STATE(3)] = 57,
-  [SMALL_STATE(4)] = 114,
-  [SMALL_STATE(5)] = 200,
-  [SMALL_STATE(6)] = 286,
-  [SMALL_STATE(7)] = 372,
-  [SMALL_STATE(8)] = 418,
-  [SMALL_STATE(9)] = 464,
-  [SMALL_STATE(10)] = 510,
-  [SMALL_STATE(11)] = 556,
-  [SMALL_STATE(12)] = 602,
-  [SMALL_STATE(13)] = 648,
-  [SMALL_STATE(14)] = 691,
-  [SMALL_STATE(15)] = 734,
-  [SMALL_STATE(16)] = 777,
-  [SMALL_STATE(17)] = 803,
-  [SMALL_STATE(18)] = 829,
-  [SMALL_STATE(19)] = 855,
-  [SMALL_STATE(20)] = 881,
-  [SMALL_STATE(21)] = 907,
-  [SMALL_STATE(22)] = 933,
-  [SMALL_STATE(23)] = 975,
-  [SMALL_STATE(24)] = 1001,
-  [SMALL_STATE(25)] = 1027,
-  [SMALL_STATE(26)] = 1053,
-  [SMALL_STATE(27)] = 1079,
-  [SMALL_STATE(28)] = 1105,
-  [SMALL_STATE(29)] = 1131,
-  [SMALL_STATE(30)] = 1157,
-  [SMALL_STATE(31)] = 1183,
-  [SMALL_STATE(32)] = 1209,
-  [SMALL_STATE(33)] = 1235,
-  [SMALL_STATE(34)] = 1261,
-  [SMALL_STATE(35)] = 1287,
-  [SMALL_STATE(36)] = 1313,
-  [SMALL_STATE(37)] = 1339,
-  [SMALL_STATE(38)] = 1365,
-  [SMALL_STATE(39)] = 1391,
-  [SMALL_STATE(40)] = 1417,
-  [SMALL_STATE(41)] = 1443,
-  [SMALL_STATE(42)] = 1469,
-  [SMALL_STATE(43)] = 1495,
-  [SMALL_STATE(44)] = 1521,
-  [SMALL_STATE(45)] = 1547,
-  [SMALL_STATE(46)] = 1573,
-  [SMALL_STATE(47)] = 1599,
-  [SMALL_STATE(48)] = 1625,
-  [SMALL_STATE(49)] = 1651,
-  [SMALL_STATE(50)] = 1677,
-  [SMALL_STATE(51)] = 1703,
-  [SMALL_STATE(52)] = 1729,
-  [SMALL_STATE(53)] = 1755,
-  [SMALL_STATE(54)] = 1781,
-  [SMALL_STATE(55)] = 1807,
-  [SMALL_STATE(56)] = 1833,
-  [SMALL_STATE(57)] = 1859,
-  [SMALL_STATE(58)] = 1885,
-  [SMALL_STATE(59)] = 1922,
-  [SMALL_STATE(60)] = 1959,
-  [SMALL_STATE(61)] = 1996,
-  [SMALL_STATE(62)] = 2033,
-  [SMALL_STATE(63)] = 2073,
-  [SMALL_STATE(64)] = 2111,
-  [SMALL_STATE(65)] = 2144,
-  [SMALL_STATE(66)] = 2177,
+  [SMALL_STATE(3)] = 61,
+  [SMALL_STATE(4)] = 122,
+  [SMALL_STATE(5)] = 208,
+  [SMALL_STATE(6)] = 294,
+  [SMALL_STATE(7)] = 380,
+  [SMALL_STATE(8)] = 426,
+  [SMALL_STATE(9)] = 472,
+  [SMALL_STATE(10)] = 518,
+  [SMALL_STATE(11)] = 564,
+  [SMALL_STATE(12)] = 610,
+  [SMALL_STATE(13)] = 656,
+  [SMALL_STATE(14)] = 699,
+  [SMALL_STATE(15)] = 742,
+  [SMALL_STATE(16)] = 785,
+  [SMALL_STATE(17)] = 811,
+  [SMALL_STATE(18)] = 837,
+  [SMALL_STATE(19)] = 863,
+  [SMALL_STATE(20)] = 889,
+  [SMALL_STATE(21)] = 915,
+  [SMALL_STATE(22)] = 941,
+  [SMALL_STATE(23)] = 983,
+  [SMALL_STATE(24)] = 1009,
+  [SMALL_STATE(25)] = 1035,
+  [SMALL_STATE(26)] = 1061,
+  [SMALL_STATE(27)] = 1087,
+  [SMALL_STATE(28)] = 1113,
+  [SMALL_STATE(29)] = 1139,
+  [SMALL_STATE(30)] = 1165,
+  [SMALL_STATE(31)] = 1191,
+  [SMALL_STATE(32)] = 1217,
+  [SMALL_STATE(33)] = 1243,
+  [SMALL_STATE(34)] = 1269,
+  [SMALL_STATE(35)] = 1295,
+  [SMALL_STATE(36)] = 1321,
+  [SMALL_STATE(37)] = 1347,
+  [SMALL_STATE(38)] = 1373,
+  [SMALL_STATE(39)] = 1399,
+  [SMALL_STATE(40)] = 1425,
+  [SMALL_STATE(41)] = 1451,
+  [SMALL_STATE(42)] = 1477,
+  [SMALL_STATE(43)] = 1503,
+  [SMALL_STATE(44)] = 1529,
+  [SMALL_STATE(45)] = 1555,
+  [SMALL_STATE(46)] = 1581,
+  [SMALL_STATE(47)] = 1607,
+  [SMALL_STATE(48)] = 1633,
+  [SMALL_STATE(49)] = 1659,
+  [SMALL_STATE(50)] = 1685,
+  [SMALL_STATE(51)] = 1711,
+  [SMALL_STATE(52)] = 1737,
+  [SMALL_STATE(53)] = 1763,
+  [SMALL_STATE(54)] = 1789,
+  [SMALL_STATE(55)] = 1815,
+  [SMALL_STATE(56)] = 1841,
+  [SMALL_STATE(57)] = 1867,
+  [SMALL_STATE(58)] = 1893,
+  [SMALL_STATE(59)] = 1930,
+  [SMALL_STATE(60)] = 1967,
+  [SMALL_STATE(61)] = 2004,
+  [SMALL_STATE(62)] = 2041,
+  [SMALL_STATE(63)] = 2081,
+  [SMALL_STATE(64)] = 2119,
+  [SMALL_STATE(65)] = 2152,
+  [SMALL_STATE(66)] = 2185,
   [SMALL_STATE(67)] = 2210,
   [SMALL_STATE(68)] = 2243,
   [SMALL_STATE(69)] = 2276,
   [SMALL_STATE(70)] = 2309,
   [SMALL_STATE(71)] = 2342,
-  [SMALL_STATE(72)] = 2368,
-  [SMALL_STATE(73)] = 2392,
-  [SMALL_STATE(74)] = 2414,
-  [SMALL_STATE(75)] = 2436,
-  [SMALL_STATE(76)] = 2458,
-  [SMALL_STATE(77)] = 2480,
-  [SMALL_STATE(78)] = 2501,
-  [SMALL_STATE(79)] = 2522,
-  [SMALL_STATE(80)] = 2543,
-  [SMALL_STATE(81)] = 2564,
-  [SMALL_STATE(82)] = 2585,
-  [SMALL_STATE(83)] = 2606,
-  [SMALL_STATE(84)] = 2627,
-  [SMALL_STATE(85)] = 2648,
-  [SMALL_STATE(86)] = 2669,
-  [SMALL_STATE(87)] = 2690,
-  [SMALL_STATE(88)] = 2712,
-  [SMALL_STATE(89)] = 2732,
-  [SMALL_STATE(90)] = 2755,
-  [SMALL_STATE(91)] = 2778,
-  [SMALL_STATE(92)] = 2801,
-  [SMALL_STATE(93)] = 2824,
-  [SMALL_STATE(94)] = 2847,
-  [SMALL_STATE(95)] = 2870,
-  [SMALL_STATE(96)] = 2887,
-  [SMALL_STATE(97)] = 2911,
-  [SMALL_STATE(98)] = 2933,
-  [SMALL_STATE(99)] = 2953,
-  [SMALL_STATE(100)] = 2975,
-  [SMALL_STATE(101)] = 2995,
-  [SMALL_STATE(102)] = 3017,
-  [SMALL_STATE(103)] = 3038,
-  [SMALL_STATE(104)] = 3059,
-  [SMALL_STATE(105)] = 3080,
-  [SMALL_STATE(106)] = 3101,
-  [SMALL_STATE(107)] = 3122,
-  [SMALL_STATE(108)] = 3143,
-  [SMALL_STATE(109)] = 3164,
-  [SMALL_STATE(110)] = 3181,
-  [SMALL_STATE(111)] = 3202,
-  [SMALL_STATE(112)] = 3223,
-  [SMALL_STATE(113)] = 3244,
-  [SMALL_STATE(114)] = 3261,
-  [SMALL_STATE(115)] = 3276,
-  [SMALL_STATE(116)] = 3297,
-  [SMALL_STATE(117)] = 3311,
-  [SMALL_STATE(118)] = 3323,
-  [SMALL_STATE(119)] = 3337,
-  [SMALL_STATE(120)] = 3355,
-  [SMALL_STATE(121)] = 3371,
-  [SMALL_STATE(122)] = 3388,
-  [SMALL_STATE(123)] = 3399,
-  [SMALL_STATE(124)] = 3416,
-  [SMALL_STATE(125)] = 3433,
-  [SMALL_STATE(126)] = 3448,
-  [SMALL_STATE(127)] = 3465,
-  [SMALL_STATE(128)] = 3482,
-  [SMALL_STATE(129)] = 3499,
-  [SMALL_STATE(130)] = 3516,
-  [SMALL_STATE(131)] = 3529,
-  [SMALL_STATE(132)] = 3546,
-  [SMALL_STATE(133)] = 3563,
-  [SMALL_STATE(134)] = 3580,
-  [SMALL_STATE(135)] = 3595,
-  [SMALL_STATE(136)] = 3605,
-  [SMALL_STATE(137)] = 3615,
-  [SMALL_STATE(138)] = 3625,
-  [SMALL_STATE(139)] = 3639,
-  [SMALL_STATE(140)] = 3649,
-  [SMALL_STATE(141)] = 3665,
-  [SMALL_STATE(142)] = 3675,
-  [SMALL_STATE(143)] = 3689,
-  [SMALL_STATE(144)] = 3699,
-  [SMALL_STATE(145)] = 3709,
-  [SMALL_STATE(146)] = 3725,
-  [SMALL_STATE(147)] = 3741,
-  [SMALL_STATE(148)] = 3755,
-  [SMALL_STATE(149)] = 3765,
-  [SMALL_STATE(150)] = 3775,
-  [SMALL_STATE(151)] = 3785,
-  [SMALL_STATE(152)] = 3797,
-  [SMALL_STATE(153)] = 3807,
-  [SMALL_STATE(154)] = 3823,
-  [SMALL_STATE(155)] = 3833,
-  [SMALL_STATE(156)] = 3845,
-  [SMALL_STATE(157)] = 3857,
-  [SMALL_STATE(158)] = 3867,
-  [SMALL_STATE(159)] = 3877,
-  [SMALL_STATE(160)] = 3889,
-  [SMALL_STATE(161)] = 3899,
-  [SMALL_STATE(162)] = 3909,
-  [SMALL_STATE(163)] = 3919,
-  [SMALL_STATE(164)] = 3935,
-  [SMALL_STATE(165)] = 3945,
-  [SMALL_STATE(166)] = 3955,
-  [SMALL_STATE(167)] = 3965,
-  [SMALL_STATE(168)] = 3977,
-  [SMALL_STATE(169)] = 3987,
-  [SMALL_STATE(170)] = 3996,
-  [SMALL_STATE(171)] = 4005,
-  [SMALL_STATE(172)] = 4018,
-  [SMALL_STATE(173)] = 4031,
-  [SMALL_STATE(174)] = 4040,
-  [SMALL_STATE(175)] = 4053,
-  [SMALL_STATE(176)] = 4066,
-  [SMALL_STATE(177)] = 4079,
-  [SMALL_STATE(178)] = 4089,
-  [SMALL_STATE(179)] = 4099,
-  [SMALL_STATE(180)] = 4109,
-  [SMALL_STATE(181)] = 4119,
-  [SMALL_STATE(182)] = 4129,
-  [SMALL_STATE(183)] = 4139,
-  [SMALL_STATE(184)] = 4149,
-  [SMALL_STATE(185)] = 4159,
-  [SMALL_STATE(186)] = 4169,
-  [SMALL_STATE(187)] = 4179,
-  [SMALL_STATE(188)] = 4189,
-  [SMALL_STATE(189)] = 4199,
-  [SMALL_STATE(190)] = 4209,
-  [SMALL_STATE(191)] = 4219,
-  [SMALL_STATE(192)] = 4229,
-  [SMALL_STATE(193)] = 4239,
-  [SMALL_STATE(194)] = 4249,
-  [SMALL_STATE(195)] = 4259,
-  [SMALL_STATE(196)] = 4267,
-  [SMALL_STATE(197)] = 4277,
-  [SMALL_STATE(198)] = 4287,
-  [SMALL_STATE(199)] = 4297,
-  [SMALL_STATE(200)] = 4307,
-  [SMALL_STATE(201)] = 4317,
-  [SMALL_STATE(202)] = 4327,
-  [SMALL_STATE(203)] = 4337,
-  [SMALL_STATE(204)] = 4347,
-  [SMALL_STATE(205)] = 4357,
-  [SMALL_STATE(206)] = 4367,
-  [SMALL_STATE(207)] = 4377,
-  [SMALL_STATE(208)] = 4387,
-  [SMALL_STATE(209)] = 4397,
-  [SMALL_STATE(210)] = 4407,
-  [SMALL_STATE(211)] = 4417,
-  [SMALL_STATE(212)] = 4424,
-  [SMALL_STATE(213)] = 4431,
-  [SMALL_STATE(214)] = 4438,
-  [SMALL_STATE(215)] = 4445,
-  [SMALL_STATE(216)] = 4452,
-  [SMALL_STATE(217)] = 4459,
-  [SMALL_STATE(218)] = 4466,
-  [SMALL_STATE(219)] = 4473,
-  [SMALL_STATE(220)] = 4480,
-  [SMALL_STATE(221)] = 4487,
-  [SMALL_STATE(222)] = 4494,
-  [SMALL_STATE(223)] = 4501,
-  [SMALL_STATE(224)] = 4508,
-  [SMALL_STATE(225)] = 4515,
-  [SMALL_STATE(226)] = 4522,
-  [SMALL_STATE(227)] = 4529,
-  [SMALL_STATE(228)] = 4536,
-  [SMALL_STATE(229)] = 4543,
-  [SMALL_STATE(230)] = 4550,
-  [SMALL_STATE(231)] = 4557,
-  [SMALL_STATE(232)] = 4564,
-  [SMALL_STATE(233)] = 4571,
+  [SMALL_STATE(72)] = 2375,
+  [SMALL_STATE(73)] = 2401,
+  [SMALL_STATE(74)] = 2423,
+  [SMALL_STATE(75)] = 2445,
+  [SMALL_STATE(76)] = 2467,
+  [SMALL_STATE(77)] = 2489,
+  [SMALL_STATE(78)] = 2513,
+  [SMALL_STATE(79)] = 2534,
+  [SMALL_STATE(80)] = 2555,
+  [SMALL_STATE(81)] = 2576,
+  [SMALL_STATE(82)] = 2597,
+  [SMALL_STATE(83)] = 2618,
+  [SMALL_STATE(84)] = 2639,
+  [SMALL_STATE(85)] = 2660,
+  [SMALL_STATE(86)] = 2681,
+  [SMALL_STATE(87)] = 2702,
+  [SMALL_STATE(88)] = 2731,
+  [SMALL_STATE(89)] = 2760,
+  [SMALL_STATE(90)] = 2789,
+  [SMALL_STATE(91)] = 2818,
+  [SMALL_STATE(92)] = 2842,
+  [SMALL_STATE(93)] = 2862,
+  [SMALL_STATE(94)] = 2884,
+  [SMALL_STATE(95)] = 2907,
+  [SMALL_STATE(96)] = 2932,
+  [SMALL_STATE(97)] = 2957,
+  [SMALL_STATE(98)] = 2980,
+  [SMALL_STATE(99)] = 3003,
+  [SMALL_STATE(100)] = 3026,
+  [SMALL_STATE(101)] = 3049,
+  [SMALL_STATE(102)] = 3072,
+  [SMALL_STATE(103)] = 3089,
+  [SMALL_STATE(104)] = 3111,
+  [SMALL_STATE(105)] = 3135,
+  [SMALL_STATE(106)] = 3155,
+  [SMALL_STATE(107)] = 3177,
+  [SMALL_STATE(108)] = 3199,
+  [SMALL_STATE(109)] = 3219,
+  [SMALL_STATE(110)] = 3236,
+  [SMALL_STATE(111)] = 3257,
+  [SMALL_STATE(112)] = 3278,
+  [SMALL_STATE(113)] = 3299,
+  [SMALL_STATE(114)] = 3316,
+  [SMALL_STATE(115)] = 3337,
+  [SMALL_STATE(116)] = 3358,
+  [SMALL_STATE(117)] = 3379,
+  [SMALL_STATE(118)] = 3400,
+  [SMALL_STATE(119)] = 3421,
+  [SMALL_STATE(120)] = 3442,
+  [SMALL_STATE(121)] = 3457,
+  [SMALL_STATE(122)] = 3474,
+  [SMALL_STATE(123)] = 3488,
+  [SMALL_STATE(124)] = 3504,
+  [SMALL_STATE(125)] = 3518,
+  [SMALL_STATE(126)] = 3532,
+  [SMALL_STATE(127)] = 3546,
+  [SMALL_STATE(128)] = 3560,
+  [SMALL_STATE(129)] = 3574,
+  [SMALL_STATE(130)] = 3588,
+  [SMALL_STATE(131)] = 3606,
+  [SMALL_STATE(132)] = 3620,
+  [SMALL_STATE(133)] = 3634,
+  [SMALL_STATE(134)] = 3646,
+  [SMALL_STATE(135)] = 3660,
+  [SMALL_STATE(136)] = 3674,
+  [SMALL_STATE(137)] = 3688,
+  [SMALL_STATE(138)] = 3702,
+  [SMALL_STATE(139)] = 3716,
+  [SMALL_STATE(140)] = 3734,
+  [SMALL_STATE(141)] = 3748,
+  [SMALL_STATE(142)] = 3766,
+  [SMALL_STATE(143)] = 3780,
+  [SMALL_STATE(144)] = 3794,
+  [SMALL_STATE(145)] = 3808,
+  [SMALL_STATE(146)] = 3825,
+  [SMALL_STATE(147)] = 3836,
+  [SMALL_STATE(148)] = 3847,
+  [SMALL_STATE(149)] = 3864,
+  [SMALL_STATE(150)] = 3875,
+  [SMALL_STATE(151)] = 3892,
+  [SMALL_STATE(152)] = 3907,
+  [SMALL_STATE(153)] = 3920,
+  [SMALL_STATE(154)] = 3931,
+  [SMALL_STATE(155)] = 3948,
+  [SMALL_STATE(156)] = 3959,
+  [SMALL_STATE(157)] = 3974,
+  [SMALL_STATE(158)] = 3985,
+  [SMALL_STATE(159)] = 3996,
+  [SMALL_STATE(160)] = 4013,
+  [SMALL_STATE(161)] = 4024,
+  [SMALL_STATE(162)] = 4041,
+  [SMALL_STATE(163)] = 4052,
+  [SMALL_STATE(164)] = 4069,
+  [SMALL_STATE(165)] = 4086,
+  [SMALL_STATE(166)] = 4103,
+  [SMALL_STATE(167)] = 4114,
+  [SMALL_STATE(168)] = 4125,
+  [SMALL_STATE(169)] = 4142,
+  [SMALL_STATE(170)] = 4159,
+  [SMALL_STATE(171)] = 4170,
+  [SMALL_STATE(172)] = 4187,
+  [SMALL_STATE(173)] = 4204,
+  [SMALL_STATE(174)] = 4215,
+  [SMALL_STATE(175)] = 4225,
+  [SMALL_STATE(176)] = 4235,
+  [SMALL_STATE(177)] = 4251,
+  [SMALL_STATE(178)] = 4267,
+  [SMALL_STATE(179)] = 4283,
+  [SMALL_STATE(180)] = 4299,
+  [SMALL_STATE(181)] = 4315,
+  [SMALL_STATE(182)] = 4327,
+  [SMALL_STATE(183)] = 4337,
+  [SMALL_STATE(184)] = 4347,
+  [SMALL_STATE(185)] = 4357,
+  [SMALL_STATE(186)] = 4373,
+  [SMALL_STATE(187)] = 4383,
+  [SMALL_STATE(188)] = 4395,
+  [SMALL_STATE(189)] = 4407,
+  [SMALL_STATE(190)] = 4417,
+  [SMALL_STATE(191)] = 4429,
+  [SMALL_STATE(192)] = 4439,
+  [SMALL_STATE(193)] = 4453,
+  [SMALL_STATE(194)] = 4465,
+  [SMALL_STATE(195)] = 4475,
+  [SMALL_STATE(196)] = 4487,
+  [SMALL_STATE(197)] = 4497,
+  [SMALL_STATE(198)] = 4507,
+  [SMALL_STATE(199)] = 4521,
+  [SMALL_STATE(200)] = 4531,
+  [SMALL_STATE(201)] = 4541,
+  [SMALL_STATE(202)] = 4555,
+  [SMALL_STATE(203)] = 4568,
+  [SMALL_STATE(204)] = 4577,
+  [SMALL_STATE(205)] = 4590,
+  [SMALL_STATE(206)] = 4599,
+  [SMALL_STATE(207)] = 4612,
+  [SMALL_STATE(208)] = 4625,
+  [SMALL_STATE(209)] = 4638,
+  [SMALL_STATE(210)] = 4647,
+  [SMALL_STATE(211)] = 4660,
+  [SMALL_STATE(212)] = 4669,
+  [SMALL_STATE(213)] = 4679,
+  [SMALL_STATE(214)] = 4689,
+  [SMALL_STATE(215)] = 4699,
+  [SMALL_STATE(216)] = 4709,
+  [SMALL_STATE(217)] = 4719,
+  [SMALL_STATE(218)] = 4729,
+  [SMALL_STATE(219)] = 4739,
+  [SMALL_STATE(220)] = 4749,
+  [SMALL_STATE(221)] = 4759,
+  [SMALL_STATE(222)] = 4769,
+  [SMALL_STATE(223)] = 4779,
+  [SMALL_STATE(224)] = 4789,
+  [SMALL_STATE(225)] = 4799,
+  [SMALL_STATE(226)] = 4809,
+  [SMALL_STATE(227)] = 4819,
+  [SMALL_STATE(228)] = 4829,
+  [SMALL_STATE(229)] = 4839,
+  [SMALL_STATE(230)] = 4849,
+  [SMALL_STATE(231)] = 4859,
+  [SMALL_STATE(232)] = 4869,
+  [SMALL_STATE(233)] = 4879,
+  [SMALL_STATE(234)] = 4889,
+  [SMALL_STATE(235)] = 4899,
+  [SMALL_STATE(236)] = 4909,
+  [SMALL_STATE(237)] = 4919,
+  [SMALL_STATE(238)] = 4929,
+  [SMALL_STATE(239)] = 4939,
+  [SMALL_STATE(240)] = 4949,
+  [SMALL_STATE(241)] = 4957,
+  [SMALL_STATE(242)] = 4967,
+  [SMALL_STATE(243)] = 4977,
+  [SMALL_STATE(244)] = 4987,
+  [SMALL_STATE(245)] = 4997,
+  [SMALL_STATE(246)] = 5007,
+  [SMALL_STATE(247)] = 5017,
+  [SMALL_STATE(248)] = 5027,
+  [SMALL_STATE(249)] = 5037,
+  [SMALL_STATE(250)] = 5047,
+  [SMALL_STATE(251)] = 5057,
+  [SMALL_STATE(252)] = 5064,
+  [SMALL_STATE(253)] = 5071,
+  [SMALL_STATE(254)] = 5078,
+  [SMALL_STATE(255)] = 5085,
+  [SMALL_STATE(256)] = 5092,
+  [SMALL_STATE(257)] = 5099,
+  [SMALL_STATE(258)] = 5106,
+  [SMALL_STATE(259)] = 5113,
+  [SMALL_STATE(260)] = 5120,
+  [SMALL_STATE(261)] = 5127,
+  [SMALL_STATE(262)] = 5134,
+  [SMALL_STATE(263)] = 5141,
+  [SMALL_STATE(264)] = 5148,
+  [SMALL_STATE(265)] = 5155,
+  [SMALL_STATE(266)] = 5162,
+  [SMALL_STATE(267)] = 5169,
+  [SMALL_STATE(268)] = 5176,
+  [SMALL_STATE(269)] = 5183,
+  [SMALL_STATE(270)] = 5190,
+  [SMALL_STATE(271)] = 5197,
+  [SMALL_STATE(272)] = 5204,
+  [SMALL_STATE(273)] = 5211,
+  [SMALL_STATE(274)] = 5218,
+  [SMALL_STATE(275)] = 5225,
+  [SMALL_STATE(276)] = 5232,
+  [SMALL_STATE(277)] = 5239,
+  [SMALL_STATE(278)] = 5246,
+  [SMALL_STATE(279)] = 5253,
+  [SMALL_STATE(280)] = 5260,
+  [SMALL_STATE(281)] = 5267,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -7827,383 +8886,473 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
-  [13] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
-  [15] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
-  [17] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
-  [19] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
-  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
-  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
-  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
-  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
-  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
-  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
-  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
-  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
-  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
-  [65] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(6),
-  [68] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0),
-  [70] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
-  [73] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(179),
-  [76] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(231),
-  [79] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(134),
-  [82] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
-  [85] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(210),
-  [88] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(197),
-  [91] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(199),
-  [94] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(219),
-  [97] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(202),
-  [100] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(203),
-  [103] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(208),
-  [106] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(189),
-  [109] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(196),
-  [112] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(185),
-  [115] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(198),
-  [118] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(207),
-  [121] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(212),
-  [124] = {.entry = {.count = 1, .reusable = false}}, SHIFT(22),
-  [126] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
-  [128] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [130] = {.entry = {.count = 1, .reusable = false}}, SHIFT(66),
-  [132] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [134] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
-  [136] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(22),
-  [139] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(8),
-  [142] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0),
-  [144] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(66),
-  [147] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(67),
-  [150] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(138),
-  [153] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
-  [155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
-  [157] = {.entry = {.count = 1, .reusable = false}}, SHIFT(11),
-  [159] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
-  [161] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
-  [163] = {.entry = {.count = 1, .reusable = true}}, SHIFT(12),
-  [165] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
-  [167] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
-  [169] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(22),
-  [172] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(12),
-  [175] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0),
-  [177] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(12),
-  [180] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(66),
-  [183] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(67),
-  [186] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(138),
-  [189] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
-  [191] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [193] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(22),
-  [196] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(14),
-  [199] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0),
-  [201] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(66),
-  [204] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(67),
-  [207] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(138),
-  [210] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
-  [212] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [214] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cadence, 1, 0, 0),
-  [216] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reviewed_statement, 2, 0, 6),
-  [218] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualify_block, 2, 0, 8),
-  [220] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rubric_block, 2, 0, 8),
-  [222] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_uses_statement, 2, 0, 4),
-  [224] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_criteria_body, 2, 0, 0),
-  [226] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field_test, 1, 0, 10),
-  [228] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field_test, 1, 0, 10),
-  [230] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_field_test, 1, 0, 10), SHIFT(211),
-  [233] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [235] = {.entry = {.count = 1, .reusable = false}}, SHIFT(116),
-  [237] = {.entry = {.count = 1, .reusable = false}}, SHIFT(96),
-  [239] = {.entry = {.count = 1, .reusable = false}}, SHIFT(159),
-  [241] = {.entry = {.count = 1, .reusable = false}}, SHIFT(213),
-  [243] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_refresh_statement, 2, 0, 7),
-  [245] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_block, 3, 0, 1),
-  [247] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_block, 3, 0, 11),
-  [249] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_block, 3, 0, 11),
-  [251] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prose_body, 2, 0, 0),
-  [253] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget_body, 2, 0, 0),
-  [255] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reach_body, 2, 0, 0),
-  [257] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualify_body, 2, 0, 0),
-  [259] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_owner_statement, 2, 0, 5),
-  [261] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rubric_body, 2, 0, 0),
-  [263] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_firmographics_block, 2, 0, 8),
-  [265] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment_block, 3, 0, 1),
-  [267] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_criteria_body, 3, 0, 0),
-  [269] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reach_block, 2, 0, 8),
-  [271] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_body, 2, 0, 0),
-  [273] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_block, 4, 0, 3),
-  [275] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_body, 2, 0, 0),
-  [277] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_body, 2, 0, 0),
-  [279] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prose_body, 3, 0, 0),
-  [281] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget_body, 3, 0, 0),
-  [283] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reach_body, 3, 0, 0),
-  [285] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualify_body, 3, 0, 0),
-  [287] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_behaviors_block, 2, 0, 8),
-  [289] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rubric_body, 3, 0, 0),
-  [291] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment_body, 2, 0, 0),
-  [293] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_triggers_block, 2, 0, 8),
-  [295] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment_block, 4, 0, 3),
-  [297] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_body, 3, 0, 0),
-  [299] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_body, 3, 0, 0),
-  [301] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_body, 3, 0, 0),
-  [303] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment_body, 3, 0, 0),
-  [305] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_alternatives_block, 2, 0, 8),
-  [307] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_messaging_block, 2, 0, 8),
-  [309] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget_block, 2, 0, 8),
-  [311] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tech_stack_block, 2, 0, 8),
-  [313] = {.entry = {.count = 1, .reusable = false}}, SHIFT(62),
-  [315] = {.entry = {.count = 1, .reusable = false}}, SHIFT(64),
-  [317] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [319] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [321] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
-  [325] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
-  [327] = {.entry = {.count = 1, .reusable = false}}, SHIFT(63),
-  [329] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [331] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
-  [333] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
-  [335] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_prose, 1, 0, 0),
-  [337] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prose, 1, 0, 0),
-  [339] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 3, 0, 0),
-  [341] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 3, 0, 0),
-  [343] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 5, 0, 0),
-  [345] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 5, 0, 0),
-  [347] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 2, 0, 0),
-  [349] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 2, 0, 0),
-  [351] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 4, 0, 0),
-  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 4, 0, 0),
-  [355] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_and_expression, 3, 0, 21),
-  [357] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_and_expression, 3, 0, 21),
-  [359] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 20),
-  [361] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 20),
-  [363] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_not_expression, 2, 0, 14),
-  [365] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_expression, 2, 0, 14),
-  [367] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_membership_test, 4, 0, 28),
-  [369] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_membership_test, 4, 0, 28),
-  [371] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_parenthesized_expression, 3, 0, 0),
-  [373] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_parenthesized_expression, 3, 0, 0),
-  [375] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range, 3, 0, 31),
-  [377] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range, 3, 0, 31),
-  [379] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_test, 3, 0, 17),
-  [381] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_test, 3, 0, 17),
-  [383] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_set_test, 4, 0, 29),
-  [385] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_set_test, 4, 0, 29),
-  [387] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_membership_test, 3, 0, 18),
-  [389] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_membership_test, 3, 0, 18),
-  [391] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_recency_test, 3, 0, 19),
-  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_recency_test, 3, 0, 19),
-  [395] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_criterion, 1, 0, 0),
-  [397] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_criterion, 1, 0, 0),
-  [399] = {.entry = {.count = 1, .reusable = false}}, SHIFT(68),
-  [401] = {.entry = {.count = 1, .reusable = false}}, SHIFT(65),
-  [403] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_or_expression, 3, 0, 21),
-  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_or_expression, 3, 0, 21),
-  [407] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
-  [409] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [411] = {.entry = {.count = 1, .reusable = false}}, SHIFT(195),
-  [413] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [415] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [417] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
-  [419] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
-  [421] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [423] = {.entry = {.count = 1, .reusable = false}}, SHIFT(176),
-  [425] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_persona_body_repeat1, 2, 0, 0), SHIFT_REPEAT(92),
-  [428] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_persona_body_repeat1, 2, 0, 0),
-  [430] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_persona_body_repeat1, 2, 0, 0), SHIFT_REPEAT(227),
-  [433] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [435] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
-  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
-  [439] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
-  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [443] = {.entry = {.count = 1, .reusable = false}}, SHIFT(226),
-  [445] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
-  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [449] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [451] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
-  [453] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
-  [455] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
-  [457] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_pain_body_repeat1, 2, 0, 0), SHIFT_REPEAT(99),
-  [460] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_pain_body_repeat1, 2, 0, 0),
-  [462] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_pain_body_repeat1, 2, 0, 0), SHIFT_REPEAT(224),
-  [465] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [467] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [469] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [471] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
-  [473] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
-  [475] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [477] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [479] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
-  [481] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
-  [483] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
-  [485] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [487] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
-  [490] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(232),
-  [493] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(218),
-  [496] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [498] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
-  [500] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
-  [502] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
-  [504] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
-  [507] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0),
-  [509] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0), SHIFT_REPEAT(151),
-  [512] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0), SHIFT_REPEAT(178),
-  [515] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [517] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [519] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
-  [522] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0),
-  [524] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0), SHIFT_REPEAT(209),
-  [527] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
-  [530] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
-  [532] = {.entry = {.count = 1, .reusable = false}}, SHIFT(228),
-  [534] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [536] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
-  [538] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [540] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [542] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
-  [545] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0),
-  [547] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0), SHIFT_REPEAT(229),
-  [550] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0), SHIFT_REPEAT(230),
-  [553] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_disqualifier, 1, 0, 12),
-  [555] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualifier, 1, 0, 12),
-  [557] = {.entry = {.count = 1, .reusable = false}}, SHIFT(186),
-  [559] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [561] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [563] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
-  [565] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison_operator, 1, 0, 0),
-  [567] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison_operator, 1, 0, 0),
-  [569] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_attribute, 2, 0, 22),
-  [571] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_disqualifier, 3, 0, 26),
-  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualifier, 3, 0, 26),
-  [575] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
-  [577] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0), SHIFT_REPEAT(121),
-  [580] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0),
-  [582] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0), SHIFT_REPEAT(95),
-  [585] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_attribute, 2, 0, 22),
-  [587] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
-  [589] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
-  [591] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [593] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field_declaration, 3, 0, 9),
-  [595] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field_declaration, 3, 0, 9),
-  [597] = {.entry = {.count = 1, .reusable = false}}, SHIFT(187),
-  [599] = {.entry = {.count = 1, .reusable = false}}, SHIFT(82),
-  [601] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [603] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0), SHIFT_REPEAT(217),
-  [606] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0), SHIFT_REPEAT(126),
-  [609] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0),
-  [611] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [613] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
-  [615] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0), SHIFT_REPEAT(128),
-  [618] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0),
-  [620] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0), SHIFT_REPEAT(138),
-  [623] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
-  [625] = {.entry = {.count = 1, .reusable = true}}, SHIFT(133),
-  [627] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
-  [629] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_approves_statement, 2, 0, 15),
-  [631] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
-  [633] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
-  [635] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
-  [637] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
-  [639] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
-  [641] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
-  [643] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
-  [645] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [647] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [649] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_graded, 3, 0, 17),
-  [651] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_recommends_statement, 2, 0, 15),
-  [653] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp, 4, 0, 3),
-  [655] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [657] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
-  [659] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [661] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema_body, 3, 0, 0),
-  [663] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
-  [665] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
-  [667] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema, 3, 0, 1),
-  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
-  [671] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(142),
-  [674] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp, 3, 0, 1),
-  [676] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema_body, 2, 0, 0),
-  [678] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
-  [680] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [682] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [684] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
-  [686] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema, 4, 0, 2),
-  [688] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp_body, 2, 0, 0),
-  [690] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_kind_value, 1, 0, 0),
-  [692] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
-  [694] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_success, 2, 0, 24),
-  [696] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
-  [698] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tier, 3, 0, 27),
-  [700] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_enum_type, 2, 0, 13),
-  [702] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_enum_type, 2, 0, 13),
-  [704] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_set_type, 2, 0, 13),
-  [706] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_set_type, 2, 0, 13),
-  [708] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 4, 0, 30),
-  [710] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tier, 4, 0, 30),
-  [712] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
-  [714] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_approves_statement, 5, 0, 32),
-  [716] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 5, 0, 33),
-  [718] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 5, 0, 34),
-  [720] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
-  [722] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 6, 0, 35),
-  [724] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_score_condition, 3, 0, 36),
-  [726] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp_body, 3, 0, 0),
-  [728] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_primitive_type, 1, 0, 0),
-  [730] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_primitive_type, 1, 0, 0),
-  [732] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_kind, 2, 0, 23),
-  [734] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_channel_statement, 3, 0, 25),
-  [736] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_from_clause, 2, 0, 16),
-  [738] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
-  [740] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [742] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field_declaration, 4, 0, 9),
-  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [746] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0), SHIFT_REPEAT(100),
-  [749] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0),
-  [751] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
-  [753] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
-  [755] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [757] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [759] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [761] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
-  [763] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
-  [765] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [767] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [769] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [771] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [773] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [775] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [777] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
-  [785] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_channel_kind, 1, 0, 0),
-  [787] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
-  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
-  [793] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
-  [795] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [797] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
-  [799] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [801] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
-  [803] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_key, 1, 0, 0),
-  [805] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
-  [807] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
-  [809] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_key, 1, 0, 0),
-  [811] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
-  [813] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
-  [815] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
-  [817] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
-  [819] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_set_quantifier, 1, 0, 0),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(260),
+  [15] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
+  [17] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
+  [19] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 3, 0, 0),
+  [21] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
+  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
+  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
+  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
+  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
+  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
+  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
+  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [63] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(5),
+  [66] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0),
+  [68] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
+  [71] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
+  [74] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(257),
+  [77] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(156),
+  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(247),
+  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(213),
+  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(219),
+  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
+  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
+  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(232),
+  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(237),
+  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(238),
+  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(239),
+  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(241),
+  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(242),
+  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(243),
+  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(245),
+  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(271),
+  [122] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [124] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [126] = {.entry = {.count = 1, .reusable = false}}, SHIFT(22),
+  [128] = {.entry = {.count = 1, .reusable = true}}, SHIFT(12),
+  [130] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
+  [132] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
+  [134] = {.entry = {.count = 1, .reusable = false}}, SHIFT(68),
+  [136] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
+  [138] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
+  [140] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
+  [142] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
+  [144] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [146] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
+  [148] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [150] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
+  [152] = {.entry = {.count = 1, .reusable = false}}, SHIFT(7),
+  [154] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(22),
+  [157] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(11),
+  [160] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0),
+  [162] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(68),
+  [165] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(69),
+  [168] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
+  [171] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(22),
+  [174] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(12),
+  [177] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0),
+  [179] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(12),
+  [182] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(68),
+  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(69),
+  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
+  [191] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
+  [193] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [195] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [197] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [199] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(22),
+  [202] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(15),
+  [205] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0),
+  [207] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(68),
+  [210] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(69),
+  [213] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
+  [216] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment_block, 4, 0, 3),
+  [218] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_firmographics_block, 2, 0, 8),
+  [220] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualify_block, 2, 0, 8),
+  [222] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rubric_block, 2, 0, 8),
+  [224] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_uses_statement, 2, 0, 4),
+  [226] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_criteria_body, 2, 0, 0),
+  [228] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field_test, 1, 0, 13),
+  [230] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field_test, 1, 0, 13),
+  [232] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
+  [234] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_field_test, 1, 0, 13), SHIFT(254),
+  [237] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
+  [239] = {.entry = {.count = 1, .reusable = false}}, SHIFT(143),
+  [241] = {.entry = {.count = 1, .reusable = false}}, SHIFT(190),
+  [243] = {.entry = {.count = 1, .reusable = false}}, SHIFT(259),
+  [245] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tech_stack_block, 2, 0, 8),
+  [247] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_block, 3, 0, 1),
+  [249] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_block, 3, 0, 14),
+  [251] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_block, 3, 0, 14),
+  [253] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prose_body, 2, 0, 0),
+  [255] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget_body, 2, 0, 0),
+  [257] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reach_body, 2, 0, 0),
+  [259] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualify_body, 2, 0, 0),
+  [261] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_behaviors_block, 2, 0, 8),
+  [263] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rubric_body, 2, 0, 0),
+  [265] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_triggers_block, 2, 0, 8),
+  [267] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment_block, 3, 0, 1),
+  [269] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_criteria_body, 3, 0, 0),
+  [271] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reach_block, 2, 0, 8),
+  [273] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_body, 2, 0, 0),
+  [275] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_block, 4, 0, 3),
+  [277] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_body, 2, 0, 0),
+  [279] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_body, 2, 0, 0),
+  [281] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prose_body, 3, 0, 0),
+  [283] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget_body, 3, 0, 0),
+  [285] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reach_body, 3, 0, 0),
+  [287] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualify_body, 3, 0, 0),
+  [289] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_messaging_block, 2, 0, 8),
+  [291] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rubric_body, 3, 0, 0),
+  [293] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment_body, 2, 0, 0),
+  [295] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_owner_statement, 2, 0, 5),
+  [297] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_refresh_statement, 2, 0, 7),
+  [299] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_body, 3, 0, 0),
+  [301] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_body, 3, 0, 0),
+  [303] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_body, 3, 0, 0),
+  [305] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment_body, 3, 0, 0),
+  [307] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget_block, 2, 0, 8),
+  [309] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reviewed_statement, 2, 0, 6),
+  [311] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cadence, 1, 0, 0),
+  [313] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_alternatives_block, 2, 0, 8),
+  [315] = {.entry = {.count = 1, .reusable = false}}, SHIFT(62),
+  [317] = {.entry = {.count = 1, .reusable = false}}, SHIFT(67),
+  [319] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
+  [321] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
+  [325] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [327] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
+  [329] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range, 3, 0, 43),
+  [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range, 3, 0, 43),
+  [333] = {.entry = {.count = 1, .reusable = false}}, SHIFT(63),
+  [335] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
+  [337] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
+  [339] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
+  [341] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 2, 0, 0),
+  [343] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 2, 0, 0),
+  [345] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 3, 0, 0),
+  [347] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 3, 0, 0),
+  [349] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 5, 0, 0),
+  [351] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 5, 0, 0),
+  [353] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 4, 0, 0),
+  [355] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 4, 0, 0),
+  [357] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_prose, 1, 0, 0),
+  [359] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_prose, 1, 0, 0),
+  [361] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_set_test, 4, 0, 41),
+  [363] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_set_test, 4, 0, 41),
+  [365] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_parenthesized_expression, 3, 0, 0),
+  [367] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_parenthesized_expression, 3, 0, 0),
+  [369] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_not_expression, 2, 0, 20),
+  [371] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_expression, 2, 0, 20),
+  [373] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range_test, 3, 0, 29),
+  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range_test, 3, 0, 29),
+  [377] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_membership_test, 3, 0, 30),
+  [379] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_membership_test, 3, 0, 30),
+  [381] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_recency_test, 3, 0, 31),
+  [383] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_recency_test, 3, 0, 31),
+  [385] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 32),
+  [387] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 32),
+  [389] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_membership_test, 4, 0, 40),
+  [391] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_membership_test, 4, 0, 40),
+  [393] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_and_expression, 3, 0, 33),
+  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_and_expression, 3, 0, 33),
+  [397] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [399] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
+  [401] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
+  [403] = {.entry = {.count = 1, .reusable = false}}, SHIFT(220),
+  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [407] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [409] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(88),
+  [412] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0),
+  [414] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(261),
+  [417] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(220),
+  [420] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(221),
+  [423] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(90),
+  [426] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [428] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [432] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
+  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
+  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
+  [438] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
+  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
+  [446] = {.entry = {.count = 1, .reusable = false}}, SHIFT(203),
+  [448] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_or_expression, 3, 0, 33),
+  [450] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_or_expression, 3, 0, 33),
+  [452] = {.entry = {.count = 1, .reusable = false}}, SHIFT(65),
+  [454] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_criterion, 1, 0, 0),
+  [456] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_criterion, 1, 0, 0),
+  [458] = {.entry = {.count = 1, .reusable = false}}, SHIFT(64),
+  [460] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [462] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
+  [464] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
+  [466] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [468] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [470] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [472] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(96),
+  [475] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(253),
+  [478] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(252),
+  [481] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(260),
+  [484] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [486] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [488] = {.entry = {.count = 1, .reusable = false}}, SHIFT(204),
+  [490] = {.entry = {.count = 1, .reusable = true}}, SHIFT(240),
+  [492] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
+  [494] = {.entry = {.count = 1, .reusable = false}}, SHIFT(240),
+  [496] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_persona_body_repeat1, 2, 0, 0), SHIFT_REPEAT(99),
+  [499] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_persona_body_repeat1, 2, 0, 0),
+  [501] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_persona_body_repeat1, 2, 0, 0), SHIFT_REPEAT(273),
+  [504] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [506] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [508] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
+  [510] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [512] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [514] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
+  [516] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
+  [518] = {.entry = {.count = 1, .reusable = false}}, SHIFT(266),
+  [520] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
+  [522] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [524] = {.entry = {.count = 1, .reusable = false}}, SHIFT(84),
+  [526] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [528] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [530] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_pain_body_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
+  [533] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_pain_body_repeat1, 2, 0, 0),
+  [535] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_pain_body_repeat1, 2, 0, 0), SHIFT_REPEAT(280),
+  [538] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
+  [540] = {.entry = {.count = 1, .reusable = false}}, SHIFT(276),
+  [542] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [544] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
+  [546] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [548] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
+  [550] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
+  [553] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0),
+  [555] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0), SHIFT_REPEAT(234),
+  [558] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0), SHIFT_REPEAT(235),
+  [561] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
+  [563] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
+  [565] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
+  [567] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [569] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualified_expectation, 1, 0, 0),
+  [571] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_disqualified_expectation, 1, 0, 0),
+  [573] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [575] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [577] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
+  [579] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
+  [581] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [583] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0), SHIFT_REPEAT(115),
+  [586] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0),
+  [588] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
+  [591] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0), SHIFT_REPEAT(249),
+  [594] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [596] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [598] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
+  [601] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0),
+  [603] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0), SHIFT_REPEAT(272),
+  [606] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0), SHIFT_REPEAT(274),
+  [609] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [611] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
+  [613] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [615] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
+  [617] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [619] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_disqualifier, 1, 0, 15),
+  [621] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualifier, 1, 0, 15),
+  [623] = {.entry = {.count = 1, .reusable = false}}, SHIFT(225),
+  [625] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tier_expectation, 3, 0, 24),
+  [627] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_tier_expectation, 3, 0, 24),
+  [629] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [631] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule_outcome, 1, 0, 0),
+  [633] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rule_outcome, 1, 0, 0),
+  [635] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule_expectation, 3, 0, 23),
+  [637] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rule_expectation, 3, 0, 23),
+  [639] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tier_expectation, 2, 0, 16),
+  [641] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_tier_expectation, 2, 0, 16),
+  [643] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_score_expectation, 3, 0, 25),
+  [645] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_score_expectation, 3, 0, 25),
+  [647] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment_expectation, 3, 0, 26),
+  [649] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment_expectation, 3, 0, 26),
+  [651] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualified_expectation, 3, 0, 27),
+  [653] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_disqualified_expectation, 3, 0, 27),
+  [655] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_score_expectation, 2, 0, 17),
+  [657] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_score_expectation, 2, 0, 17),
+  [659] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test_icp_statement, 2, 0, 9),
+  [661] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_test_icp_statement, 2, 0, 9),
+  [663] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_attribute, 2, 0, 34),
+  [665] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment_expectation, 2, 0, 18),
+  [667] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_segment_expectation, 2, 0, 18),
+  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualified_expectation, 2, 0, 0),
+  [671] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_disqualified_expectation, 2, 0, 0),
+  [673] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_account_block, 2, 0, 8),
+  [675] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_account_block, 2, 0, 8),
+  [677] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_account_body, 3, 0, 0),
+  [679] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_account_body, 3, 0, 0),
+  [681] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_accounts_statement, 2, 0, 10),
+  [683] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_accounts_statement, 2, 0, 10),
+  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
+  [687] = {.entry = {.count = 1, .reusable = false}}, SHIFT(131),
+  [689] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
+  [691] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_account_body, 2, 0, 0),
+  [693] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_account_body, 2, 0, 0),
+  [695] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expect_statement, 2, 0, 11),
+  [697] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_expect_statement, 2, 0, 11),
+  [699] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison_operator, 1, 0, 0),
+  [701] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison_operator, 1, 0, 0),
+  [703] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_disqualifier, 3, 0, 38),
+  [705] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualifier, 3, 0, 38),
+  [707] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_account_body_repeat1, 2, 0, 0), SHIFT_REPEAT(91),
+  [710] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_account_body_repeat1, 2, 0, 0), SHIFT_REPEAT(145),
+  [713] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_account_body_repeat1, 2, 0, 0),
+  [715] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp, 3, 0, 1),
+  [717] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test, 3, 0, 1),
+  [719] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
+  [721] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [723] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
+  [725] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema, 4, 0, 2),
+  [727] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0), SHIFT_REPEAT(150),
+  [730] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0),
+  [732] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
+  [735] = {.entry = {.count = 1, .reusable = false}}, SHIFT(66),
+  [737] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
+  [739] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_approves_statement, 2, 0, 21),
+  [741] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
+  [743] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp_body, 2, 0, 0),
+  [745] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
+  [748] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0), SHIFT_REPEAT(154),
+  [751] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0),
+  [753] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test, 4, 0, 3),
+  [755] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
+  [757] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
+  [759] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema_body, 2, 0, 0),
+  [761] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema, 3, 0, 1),
+  [763] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
+  [766] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0),
+  [768] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0), SHIFT_REPEAT(102),
+  [771] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp, 4, 0, 3),
+  [773] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
+  [775] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [777] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp_body, 3, 0, 0),
+  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [785] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [787] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
+  [793] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test_body, 3, 0, 0),
+  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test_body, 2, 0, 0),
+  [797] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [799] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [801] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
+  [803] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
+  [805] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
+  [807] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_attribute, 2, 0, 34),
+  [809] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field_declaration, 3, 0, 12),
+  [811] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field_declaration, 3, 0, 12),
+  [813] = {.entry = {.count = 1, .reusable = false}}, SHIFT(233),
+  [815] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [817] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
+  [819] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema_body, 3, 0, 0),
+  [821] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 6, 0, 47),
+  [823] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_recommends_statement, 2, 0, 21),
+  [825] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
+  [827] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
+  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [833] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
+  [835] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [837] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [839] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_kind_value, 1, 0, 0),
+  [841] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_kind, 2, 0, 35),
+  [843] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_success, 2, 0, 36),
+  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [847] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tier, 3, 0, 39),
+  [849] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_enum_type, 2, 0, 19),
+  [851] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_enum_type, 2, 0, 19),
+  [853] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_set_type, 2, 0, 19),
+  [855] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_set_type, 2, 0, 19),
+  [857] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 4, 0, 42),
+  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
+  [861] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tier, 4, 0, 42),
+  [863] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [865] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
+  [867] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
+  [869] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
+  [871] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_approves_statement, 5, 0, 44),
+  [873] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_primitive_type, 1, 0, 0),
+  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_primitive_type, 1, 0, 0),
+  [877] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 5, 0, 45),
+  [879] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 5, 0, 46),
+  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [883] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
+  [885] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_graded, 3, 0, 29),
+  [887] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_score_condition, 3, 0, 48),
+  [889] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
+  [891] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(201),
+  [894] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
+  [897] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0),
+  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_account_field, 2, 0, 22),
+  [901] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [903] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
+  [905] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field_declaration, 4, 0, 12),
+  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [909] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
+  [911] = {.entry = {.count = 1, .reusable = false}}, SHIFT(126),
+  [913] = {.entry = {.count = 1, .reusable = false}}, SHIFT(279),
+  [915] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_channel_statement, 3, 0, 37),
+  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
+  [919] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_from_clause, 2, 0, 28),
+  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
+  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
+  [933] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [935] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
+  [937] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
+  [939] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
+  [941] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [945] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
+  [947] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [949] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [951] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [953] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [955] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
+  [957] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
+  [959] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
+  [961] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
+  [963] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
+  [965] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [967] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
+  [969] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
+  [971] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [973] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
+  [975] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_at_least, 2, 0, 0),
+  [977] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
+  [979] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
+  [981] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_set_quantifier, 1, 0, 0),
+  [983] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
+  [985] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
+  [987] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [989] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [991] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
+  [993] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_key, 1, 0, 0),
+  [995] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
+  [997] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
+  [999] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_channel_kind, 1, 0, 0),
+  [1001] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [1003] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [1005] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_key, 1, 0, 0),
+  [1007] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
 };
 
 #ifdef __cplusplus

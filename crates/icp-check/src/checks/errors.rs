@@ -301,3 +301,48 @@ icp buyers "Companies with over 20M in revenue" {
 "#,
     notes: "",
 };
+
+pub static INCOMPLETE_TEST: CheckDoc = CheckDoc {
+    code: "incomplete-test",
+    severity: Severity::Error,
+    summary: "A test that cannot run as written.",
+    what: "A `test` that names no icp (or two), gives no account (or two: `account { … }` and \
+           `accounts \"file\"`), expects nothing, or has `expect` lines beside an accounts table \
+           (whose expectations are its `expected_tier` and `expected_segments` columns).",
+    why: "`icpc test` cannot tell what to score or what must hold: the test would pass or fail \
+          for a reason nobody wrote down.",
+    invalid: r#"schema crm {
+  employees: int
+}
+
+icp buyers "Companies with 200-2000 employees" {
+  uses crm
+  firmographics {
+    employees in 200..2000
+  }
+}
+
+test acme "Acme stays a buyer" {
+  icp buyers
+  account { employees 1200 }
+}
+"#,
+    valid: r#"schema crm {
+  employees: int
+}
+
+icp buyers "Companies with 200-2000 employees" {
+  uses crm
+  firmographics {
+    employees in 200..2000
+  }
+}
+
+test acme "Acme stays a buyer" {
+  icp buyers
+  account { employees 1200 }
+  expect not disqualified
+}
+"#,
+    notes: "",
+};

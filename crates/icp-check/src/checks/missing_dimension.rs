@@ -219,7 +219,7 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             }
         ));
         if let Some(e) = fix(cx, icp, &missing) {
-            d = d.with_fix(
+            d = d.with_unsafe_fix(
                 format!(
                     "add {}",
                     join(&missing.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>())

@@ -51,7 +51,7 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 diag(&DOC, d.span, "this disqualifier gives no reason: nobody can tell later whether it still holds")
                     .with_help("add `because \"…\"` saying why such accounts never buy")
-                    .with_fix("add a `because` placeholder", vec![Edit { span: icp_syntax::Span::new(at, at), replacement: PLACEHOLDER.into() }]),
+                    .with_unsafe_fix("add a `because` placeholder", vec![Edit { span: icp_syntax::Span::new(at, at), replacement: PLACEHOLDER.into() }]),
             );
         }
     }

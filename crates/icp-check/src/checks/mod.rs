@@ -135,6 +135,11 @@ pub static REGISTRY: &[Check] = &[
         run: None,
     },
     Check {
+        doc: &errors::INCOMPLETE_TEST,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
         doc: &vague_term::DOC,
         group: Group::Quality,
         run: Some(vague_term::run),

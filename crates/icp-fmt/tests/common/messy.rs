@@ -577,6 +577,99 @@ impl Builder {
         self.close();
     }
 
+    /// `test NAME "title"? { icp X; account { … } | accounts "file"; expect … }`
+    fn test(&mut self) {
+        self.start("test");
+        self.name();
+        if self.rng.chance(60) {
+            self.string();
+        }
+        self.open();
+        for _ in 0..self.rng.below(7) {
+            match self.rng.below(5) {
+                0 => {
+                    self.start("icp");
+                    self.name();
+                }
+                1 => {
+                    self.start("account");
+                    self.open();
+                    for _ in 0..self.rng.below(5) {
+                        let f = self.rng.pick(FIELDS);
+                        self.start(f);
+                        if self.rng.chance(25) {
+                            self.list();
+                        } else {
+                            self.value();
+                        }
+                        self.semi();
+                    }
+                    self.close();
+                }
+                2 => {
+                    self.start("accounts");
+                    self.string();
+                }
+                _ => self.expectation(),
+            }
+            self.semi();
+        }
+        self.close();
+    }
+
+    /// One `expect …` statement of every kind the language has.
+    fn expectation(&mut self) {
+        self.start("expect");
+        match self.rng.below(10) {
+            0 => {
+                self.mid("tier");
+                self.name();
+            }
+            1 => {
+                self.mid("tier");
+                self.mid("at");
+                self.mid("least");
+                self.name();
+            }
+            2 => {
+                self.mid("score");
+                self.number();
+            }
+            3 => {
+                self.mid("score");
+                self.mid("in");
+                self.number();
+                self.mid("..");
+                self.number();
+            }
+            4 => {
+                self.mid("rule");
+                self.name();
+                let o = self.rng.pick(&["holds", "fails", "unknown"]);
+                self.mid(o);
+            }
+            5 => self.mid("disqualified"),
+            6 => {
+                self.mid("not");
+                self.mid("disqualified");
+            }
+            7 => {
+                self.mid("disqualified");
+                self.mid("by");
+                self.string();
+            }
+            8 => {
+                self.mid("segment");
+                self.name();
+            }
+            _ => {
+                self.mid("not");
+                self.mid("segment");
+                self.name();
+            }
+        }
+    }
+
     fn is_punct(text: &str) -> bool {
         matches!(
             text,
@@ -648,10 +741,10 @@ pub fn messy_file(seed: u64) -> String {
         depth: 3,
     };
     for _ in 0..b.rng.below(4) {
-        if b.rng.chance(40) {
-            b.schema();
-        } else {
-            b.icp();
+        match b.rng.below(10) {
+            0..=3 => b.schema(),
+            4..=7 => b.icp(),
+            _ => b.test(),
         }
     }
     let toks = std::mem::take(&mut b.toks);

@@ -44,6 +44,7 @@ pub fn strip_file(f: &mut File) {
         match item {
             Item::Schema(s) => strip_schema(s),
             Item::Icp(i) => strip_icp(i),
+            Item::Test(t) => strip_test(t),
             Item::Error(s) => z(s),
         }
     }
@@ -59,6 +60,48 @@ fn strip_schema(s: &mut Schema) {
         f.ty.values.iter_mut().for_each(strip_ident);
         f.from.iter_mut().for_each(strip_str);
         z(&mut f.span);
+    }
+}
+
+fn strip_test(t: &mut Test) {
+    strip_ident(&mut t.name);
+    t.title.iter_mut().for_each(strip_str);
+    z(&mut t.header_span);
+    z(&mut t.span);
+    for st in &mut t.body {
+        z(&mut st.keyword);
+        z(&mut st.span);
+        match &mut st.kind {
+            TestStmtKind::Icp(n) => strip_ident(n),
+            TestStmtKind::Accounts(s) => strip_str(s),
+            TestStmtKind::Account(fields) => {
+                for f in fields {
+                    strip_ident(&mut f.field);
+                    z(&mut f.span);
+                    match &mut f.value {
+                        AccountValue::One(v) => strip_value(v),
+                        AccountValue::List(l) => strip_list(l),
+                    }
+                }
+            }
+            TestStmtKind::Expect(x) => match x {
+                ExpectKind::Tier { tier, .. } => strip_ident(tier),
+                ExpectKind::Score(v) => strip_value(v),
+                ExpectKind::ScoreIn { lo, hi } => {
+                    strip_value(lo);
+                    strip_value(hi);
+                }
+                ExpectKind::Rule {
+                    rule, outcome_span, ..
+                } => {
+                    strip_ident(rule);
+                    z(outcome_span);
+                }
+                ExpectKind::Disqualified { reason, .. } => reason.iter_mut().for_each(strip_str),
+                ExpectKind::Segment { segment, .. } => strip_ident(segment),
+            },
+            TestStmtKind::Error => {}
+        }
     }
 }
 

@@ -52,7 +52,25 @@ function M.client_config(buf, config)
     cmd = cmd,
     root_dir = root,
     settings = config.server.settings,
+    on_attach = M.on_attach,
   }
+end
+
+--- Shows the results of a file's tests as code lenses ("▶ passes" / "✗ fails: …") above each
+--- `test`, refreshed when the buffer is entered or edited.
+function M.on_attach(client, buf)
+  if not client.server_capabilities.codeLensProvider then
+    return
+  end
+  local refresh = function()
+    vim.lsp.codelens.refresh({ bufnr = buf })
+  end
+  vim.api.nvim_create_autocmd({ 'BufEnter', 'InsertLeave', 'TextChanged' }, {
+    buffer = buf,
+    group = vim.api.nvim_create_augroup('icp_codelens_' .. buf, { clear = true }),
+    callback = refresh,
+  })
+  refresh()
 end
 
 --- Starts the server for `buf` (or attaches the running one). Returns the client id.
