@@ -123,6 +123,15 @@ pub const KEYS: &[KeyDoc] = &[
         doc: "The dimension blocks every icp must have.",
     },
     KeyDoc {
+        key: "score.bare-percent",
+        value: "\"fraction\" | \"percent\"",
+        default: "\"fraction\"",
+        doc: "How `icpc score` reads a `percent` cell written without `%`: as a fraction \
+              (`0.35` is 35%, `35` is 3500%) or in percent points (`35` is 35%, `0.35` is \
+              0.35%). `35%` is 35% either way; the summary says how many cells were read by \
+              this rule. `bare_percent` is accepted as the same key.",
+    },
+    KeyDoc {
         key: "checks.stale-review.cadence",
         value: "\"monthly\" | \"quarterly\" | \"yearly\" | a duration such as \"90d\"",
         default: "\"quarterly\" (92 days)",
@@ -148,8 +157,30 @@ pub struct Config {
     pub required: Vec<String>,
     /// `stale-review.cadence`, in days.
     pub cadence_days: i64,
+    /// `score.bare-percent`.
+    pub bare_percent: BarePercent,
     /// The `icp.toml` this configuration was read from, if any.
     pub source: Option<PathBuf>,
+}
+
+/// How a `percent` cell written without `%` is read when scoring (`score.bare-percent`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BarePercent {
+    /// `0.35` is 35% and `35` is 3500%: the number is the fraction.
+    #[default]
+    Fraction,
+    /// `35` is 35% and `0.35` is 0.35%: the number counts percent points.
+    Percent,
+}
+
+impl BarePercent {
+    /// The value as `icp.toml` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            BarePercent::Fraction => "fraction",
+            BarePercent::Percent => "percent",
+        }
+    }
 }
 
 impl Default for Config {
@@ -162,6 +193,7 @@ impl Default for Config {
             removed_vague: Vec::new(),
             required: DEFAULT_REQUIRED.iter().map(|s| s.to_string()).collect(),
             cadence_days: DEFAULT_CADENCE_DAYS,
+            bare_percent: BarePercent::default(),
             source: None,
         }
     }
@@ -355,16 +387,59 @@ impl ConfigParser<'_> {
                 }
             } else if k.get_ref() == "fmt" {
                 // The formatter's table: `icpc fmt` reads and validates it.
+            } else if k.get_ref() == "score" {
+                match v.get_ref() {
+                    DeValue::Table(t) => self.score(t),
+                    other => self.error(
+                        v.span().start,
+                        format!("`score` is a table, not {}", other.type_str()),
+                    ),
+                }
             } else {
-                let hint = did_you_mean(k.get_ref(), ["checks", "fmt"])
+                let hint = did_you_mean(k.get_ref(), ["checks", "fmt", "score"])
                     .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
                 self.error(
                     k.span().start,
                     format!(
-                        "unknown key `{}`: the top level holds only `[checks]` and `[fmt]`{hint}",
+                        "unknown key `{}`: the top level holds only `[checks]`, `[fmt]` and `[score]`{hint}",
                         k.get_ref()
                     ),
                 );
+            }
+        }
+    }
+
+    /// `[score]`: how `icpc score` reads cells.
+    fn score(&mut self, t: &DeTable<'_>) {
+        for (k, v) in t.iter() {
+            let key = k.get_ref().as_ref();
+            if key != "bare-percent" && key != "bare_percent" {
+                let hint = match did_you_mean(key, ["bare-percent"]) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "`[score]` takes `bare-percent`".into(),
+                };
+                self.error(k.span().start, format!("unknown key `score.{key}`: {hint}"));
+                continue;
+            }
+            match v.get_ref() {
+                DeValue::String(s) if s == "fraction" => {
+                    self.config.bare_percent = BarePercent::Fraction
+                }
+                DeValue::String(s) if s == "percent" => {
+                    self.config.bare_percent = BarePercent::Percent
+                }
+                other => {
+                    let shown = match other {
+                        DeValue::String(s) => format!("\"{s}\""),
+                        other => other.type_str().to_string(),
+                    };
+                    self.error(
+                        v.span().start,
+                        format!(
+                            "`score.{key}` is \"fraction\" (0.35 is 35%) or \"percent\" (35 is 35%), not {shown}"
+                        ),
+                    );
+                }
             }
         }
     }
@@ -615,6 +690,27 @@ cadence = "30d"
             vec!["firmographics".to_string(), "rubric".to_string()]
         );
         assert_eq!(c.cadence_days, 30);
+    }
+
+    #[test]
+    fn score_bare_percent() {
+        assert_eq!(
+            parse("").expect("valid").bare_percent,
+            BarePercent::Fraction
+        );
+        let c = parse("[score]\nbare-percent = \"percent\"\n").expect("valid");
+        assert_eq!(c.bare_percent, BarePercent::Percent);
+        let c = parse("[score]\nbare_percent = \"fraction\"\n").expect("valid");
+        assert_eq!(c.bare_percent, BarePercent::Fraction);
+        let e =
+            parse("[score]\nbare-percent = \"points\"\nbare-percnt = 1\n").expect_err("invalid");
+        assert_eq!(
+            e,
+            [
+                "icp.toml:2:16: `score.bare-percent` is \"fraction\" (0.35 is 35%) or \"percent\" (35 is 35%), not \"points\"",
+                "icp.toml:3:1: unknown key `score.bare-percnt`: did you mean `bare-percent`?"
+            ]
+        );
     }
 
     #[test]
