@@ -69,7 +69,12 @@ impl std::error::Error for FmtError {}
 /// Formats a whole file. Returns the file in canonical layout, ending with a line break (an
 /// empty file stays empty), or [`FmtError::Syntax`] if the file does not parse.
 pub fn format_source(src: &str, opts: &FmtOptions) -> Result<String, FmtError> {
-    format_units(src, opts).map(|(out, _)| out)
+    let out = format_units(src, opts).map(|(out, _)| out)?;
+    // A byte order mark is kept: the file's editor wrote it and may expect it.
+    if src.starts_with('\u{FEFF}') {
+        return Ok(format!("\u{FEFF}{out}"));
+    }
+    Ok(out)
 }
 
 /// Formats a file and returns the output with the statements it is made of.

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use icp_fmt::{FmtError, FmtOptions};
 
-use crate::check::{collect_paths, io_reason, read_source};
+use crate::check::{collect_paths, io_reason, read_source, some_failed};
 
 #[derive(clap::Args)]
 #[command(after_help = "Examples:
@@ -100,19 +100,24 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut changed = 0usize;
     let mut broken = 0usize;
+    // Files that could not be read, configured or written: each is reported, the others are
+    // still formatted, and the run exits 2.
+    let mut failed = 0usize;
     for path in &files {
         let opts = match options_for(path) {
             Ok(o) => o,
             Err(e) => {
                 eprintln!("error: {e}");
-                return ExitCode::from(2);
+                failed += 1;
+                continue;
             }
         };
         let (display, src) = match read_source(path) {
             Ok(x) => x,
             Err(e) => {
                 eprintln!("error: {e}");
-                return ExitCode::from(2);
+                failed += 1;
+                continue;
             }
         };
         let formatted = match icp_fmt::format_source(&src, &opts) {
@@ -164,7 +169,7 @@ pub fn run(args: Args) -> ExitCode {
             }
         } else if let Err(e) = write_atomically(path, &formatted) {
             eprintln!("error: {display}: {}", io_reason(&e));
-            return ExitCode::from(2);
+            failed += 1;
         } else {
             eprintln!("formatted {display}");
         }
@@ -176,6 +181,9 @@ pub fn run(args: Args) -> ExitCode {
             files.len(),
             if files.len() == 1 { "" } else { "s" }
         );
+    }
+    if failed > 0 {
+        return some_failed(failed, files.len(), "formatted", "formatted");
     }
     if broken > 0 || (args.check && changed > 0) {
         ExitCode::from(1)
