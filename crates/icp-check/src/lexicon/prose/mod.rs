@@ -812,10 +812,10 @@ fn names(t: &Text<'_>) -> Vec<bool> {
         }
     }
     // A size word naming a product's tier: "Enterprise plan", "the Growth tier".
-    for i in 0..n.saturating_sub(1) {
+    for (i, is_name) in name.iter_mut().enumerate().take(n.saturating_sub(1)) {
         let next = t.low(i + 1);
         if t.low_in(i + 1, S_TIER_NOUN) || (next == "add" && t.toks[i + 1].hyphen) {
-            name[i] = true;
+            *is_name = true;
         }
     }
     name
@@ -987,11 +987,10 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
                 if t.toks
                     .iter()
                     .position(|x| x.end == h.end)
-                    .is_some_and(|i| matches!(t.low(i), "need" | "needs" | "needing")) =>
+                    .is_some_and(|i| matches!(t.low(i), "need" | "needs" | "needing"))
+                    && needs_obligation(&t, h.end) =>
             {
-                if needs_obligation(&t, h.end) {
-                    continue;
-                }
+                continue;
             }
             _ => {}
         }
@@ -1051,7 +1050,7 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
             }
             continue;
         }
-        if trigger && !event_first && t.low_in(i, S_ATTITUDE) && !(tok.title && !tok.initial) {
+        if trigger && !event_first && t.low_in(i, S_ATTITUDE) && (!tok.title || tok.initial) {
             push(
                 &mut hits,
                 Kind::Weak,
@@ -1088,10 +1087,10 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
                 );
             }
             Cat::Degree
-                if !sharp
-                    && !compound_head
-                    && !before_det
-                    && !(w == "top" && t.toks.get(i + 1).is_some_and(|x| x.digit)) =>
+                if !(sharp
+                    || compound_head
+                    || before_det
+                    || (w == "top" && t.toks.get(i + 1).is_some_and(|x| x.digit))) =>
             {
                 push(
                     &mut hits,
