@@ -535,7 +535,13 @@ impl ConfigParser<'_> {
             "max-ratio" => match number(v.get_ref()) {
                 Some(r) if r > Rational::from_integer(1) => self.config.max_ratio = r,
                 Some(_) => self.error(at, "`max-ratio` must be above 1: a ratio of 1 or less flags every range".into()),
-                None => self.error(at, format!("`max-ratio` is a number such as 10, not {}", v.get_ref().type_str())),
+                None => match v.get_ref() {
+                    // A number TOML reads but a ratio cannot be (1e400, inf, nan, 0x10): say so,
+                    // rather than "not float".
+                    DeValue::Float(f) => self.error(at, format!("`max-ratio` = {} is not a plain decimal number: write it in digits, such as 10 or 2.5", f.as_str())),
+                    DeValue::Integer(i) => self.error(at, format!("`max-ratio` = {} is not a plain decimal number: write it in digits, such as 10 or 2.5", i.as_str())),
+                    other => self.error(at, format!("`max-ratio` is a number such as 10, not {}", other.type_str())),
+                },
             },
             "extra-phrases" => {
                 if let Some(list) = self.strings(v) {
@@ -690,6 +696,22 @@ cadence = "30d"
             vec!["firmographics".to_string(), "rubric".to_string()]
         );
         assert_eq!(c.cadence_days, 30);
+    }
+
+    #[test]
+    fn max_ratio_out_of_reach_says_why() {
+        let e = parse("[checks.broad-range]\nmax-ratio = 1e400\n").expect_err("invalid");
+        assert_eq!(
+            e,
+            [
+                "icp.toml:2:13: `max-ratio` = 1e400 is not a plain decimal number: write it in digits, such as 10 or 2.5"
+            ]
+        );
+        let e = parse("[checks.broad-range]\nmax-ratio = \"ten\"\n").expect_err("invalid");
+        assert_eq!(
+            e,
+            ["icp.toml:2:13: `max-ratio` is a number such as 10, not string"]
+        );
     }
 
     #[test]
