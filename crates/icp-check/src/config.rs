@@ -159,6 +159,8 @@ pub struct Config {
     pub cadence_days: i64,
     /// `score.bare-percent`.
     pub bare_percent: BarePercent,
+    /// The formatter's `[fmt]` table, validated with the rest of the file.
+    pub fmt: icp_fmt::FmtOptions,
     /// The `icp.toml` this configuration was read from, if any.
     pub source: Option<PathBuf>,
 }
@@ -194,6 +196,7 @@ impl Default for Config {
             required: DEFAULT_REQUIRED.iter().map(|s| s.to_string()).collect(),
             cadence_days: DEFAULT_CADENCE_DAYS,
             bare_percent: BarePercent::default(),
+            fmt: icp_fmt::FmtOptions::default(),
             source: None,
         }
     }
@@ -386,7 +389,13 @@ impl ConfigParser<'_> {
                     ),
                 }
             } else if k.get_ref() == "fmt" {
-                // The formatter's table: `icpc fmt` reads and validates it.
+                match v.get_ref() {
+                    DeValue::Table(t) => self.fmt(t),
+                    other => self.error(
+                        v.span().start,
+                        format!("`fmt` is a table, not {}", other.type_str()),
+                    ),
+                }
             } else if k.get_ref() == "score" {
                 match v.get_ref() {
                     DeValue::Table(t) => self.score(t),
@@ -405,6 +414,39 @@ impl ConfigParser<'_> {
                         k.get_ref()
                     ),
                 );
+            }
+        }
+    }
+
+    /// `[fmt]`: the formatter's options, validated by the formatter's own rules.
+    fn fmt(&mut self, t: &DeTable<'_>) {
+        for (k, v) in t.iter() {
+            let key = k.get_ref().as_ref();
+            if !icp_fmt::KEYS.contains(&key) {
+                let hint = match did_you_mean(key, icp_fmt::KEYS.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "`[fmt]` takes `indent-width` and `line-width`".into(),
+                };
+                self.error(k.span().start, format!("unknown key `fmt.{key}`: {hint}"));
+                continue;
+            }
+            let value = match v.get_ref() {
+                DeValue::Integer(i) => i.as_str().replace('_', "").parse::<i64>().ok(),
+                _ => None,
+            };
+            let Some(value) = value else {
+                let what = match v.get_ref() {
+                    DeValue::Integer(i) => i.as_str().to_string(),
+                    other => other.type_str().to_string(),
+                };
+                self.error(
+                    v.span().start,
+                    format!("`fmt.{key}` is a whole number such as 2, not {what}"),
+                );
+                continue;
+            };
+            if let Err(e) = self.config.fmt.set(key, value) {
+                self.error(v.span().start, e);
             }
         }
     }
@@ -711,6 +753,22 @@ cadence = "30d"
         assert_eq!(
             e,
             ["icp.toml:2:13: `max-ratio` is a number such as 10, not string"]
+        );
+    }
+
+    #[test]
+    fn fmt_is_validated_with_places() {
+        let c = parse("[fmt]\nindent-width = 4\nline-width = 80\n").expect("valid");
+        assert_eq!((c.fmt.indent_width, c.fmt.line_width), (4, 80));
+        let e = parse("[fmt]\nindent-width = 0\nindnet-width = 4\nline-width = \"wide\"\n")
+            .expect_err("invalid");
+        assert_eq!(
+            e,
+            [
+                "icp.toml:2:16: `fmt.indent-width` must be between 1 and 16, not 0",
+                "icp.toml:3:1: unknown key `fmt.indnet-width`: did you mean `indent-width`?",
+                "icp.toml:4:14: `fmt.line-width` is a whole number such as 2, not string",
+            ]
         );
     }
 

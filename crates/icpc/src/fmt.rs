@@ -29,13 +29,6 @@ pub struct Args {
     pub diff: bool,
 }
 
-/// The `[fmt]` table of `icp.toml`; other tables belong to the checker.
-#[derive(serde::Deserialize, Default)]
-struct FmtFile {
-    #[serde(default)]
-    fmt: FmtOptions,
-}
-
 /// The formatting options that govern `path`: the `[fmt]` table of the nearest `icp.toml`.
 pub fn options_for(path: &Path) -> Result<FmtOptions, String> {
     let Some(file) = icp_check::config::find(if path.as_os_str() == "-" {
@@ -45,32 +38,15 @@ pub fn options_for(path: &Path) -> Result<FmtOptions, String> {
     }) else {
         return Ok(FmtOptions::default());
     };
-    let text = std::fs::read_to_string(&file)
-        .map_err(|e| format!("{}: {}", file.display(), io_reason(&e)))?;
-    let parsed: FmtFile = toml::from_str(&text).map_err(|e| {
-        let (line, col) = e.span().map_or((1, 1), |s| {
-            let before = &text[..s.start.min(text.len())];
-            (
-                before.matches('\n').count() + 1,
-                before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-            )
-        });
-        format!("{}:{line}:{col}: {}", file.display(), e.message())
-    })?;
-    let o = parsed.fmt;
-    if o.indent_width == 0 || o.indent_width > 16 {
-        return Err(format!(
-            "{}: [fmt] indent-width must be between 1 and 16",
-            file.display()
-        ));
-    }
-    if o.line_width < 20 {
-        return Err(format!(
-            "{}: [fmt] line-width must be at least 20",
-            file.display()
-        ));
-    }
-    Ok(o)
+    // One validation of `[fmt]` for every command and the server: the configuration's.
+    icp_check::Config::load(&file)
+        .map(|c| c.fmt)
+        .map_err(|errs| {
+            errs.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\nerror: ")
+        })
 }
 
 /// Writes `text` to `path` atomically: a temporary file beside it, then a rename, keeping the

@@ -216,3 +216,34 @@ fn a_byte_order_mark_is_accepted_and_kept() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains("\"syntax\""), "{stdout}");
 }
+
+#[test]
+fn fmt_options_are_validated_once_for_every_command() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("p.icp"), MESSY).expect("write");
+    std::fs::write(
+        dir.path().join("icp.toml"),
+        "[fmt]\nindent-width = 0\nindnet-width = 4\n",
+    )
+    .expect("write");
+    // `fmt` and `check` refuse the same table, each error at its line and column.
+    for cmd in ["fmt", "check"] {
+        let out = icpc().arg(cmd).arg(dir.path()).output().expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {stderr}");
+        assert!(
+            stderr.contains("icp.toml:2:16: `fmt.indent-width` must be between 1 and 16, not 0"),
+            "{cmd}: {stderr}"
+        );
+        assert!(
+            stderr.contains(
+                "icp.toml:3:1: unknown key `fmt.indnet-width`: did you mean `indent-width`?"
+            ),
+            "{cmd}: {stderr}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("p.icp")).expect("read"),
+        MESSY
+    );
+}
