@@ -123,6 +123,15 @@ pub const KEYS: &[KeyDoc] = &[
         doc: "The dimension blocks every icp must have.",
     },
     KeyDoc {
+        key: "score.bare-percent",
+        value: "\"fraction\" | \"percent\"",
+        default: "\"fraction\"",
+        doc: "How `icpc score` reads a `percent` cell written without `%`: as a fraction \
+              (`0.35` is 35%, `35` is 3500%) or in percent points (`35` is 35%, `0.35` is \
+              0.35%). `35%` is 35% either way; the summary says how many cells were read by \
+              this rule. `bare_percent` is accepted as the same key.",
+    },
+    KeyDoc {
         key: "checks.stale-review.cadence",
         value: "\"monthly\" | \"quarterly\" | \"yearly\" | a duration such as \"90d\"",
         default: "\"quarterly\" (92 days)",
@@ -148,8 +157,32 @@ pub struct Config {
     pub required: Vec<String>,
     /// `stale-review.cadence`, in days.
     pub cadence_days: i64,
+    /// `score.bare-percent`.
+    pub bare_percent: BarePercent,
+    /// The formatter's `[fmt]` table, validated with the rest of the file.
+    pub fmt: icp_fmt::FmtOptions,
     /// The `icp.toml` this configuration was read from, if any.
     pub source: Option<PathBuf>,
+}
+
+/// How a `percent` cell written without `%` is read when scoring (`score.bare-percent`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BarePercent {
+    /// `0.35` is 35% and `35` is 3500%: the number is the fraction.
+    #[default]
+    Fraction,
+    /// `35` is 35% and `0.35` is 0.35%: the number counts percent points.
+    Percent,
+}
+
+impl BarePercent {
+    /// The value as `icp.toml` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            BarePercent::Fraction => "fraction",
+            BarePercent::Percent => "percent",
+        }
+    }
 }
 
 impl Default for Config {
@@ -162,6 +195,8 @@ impl Default for Config {
             removed_vague: Vec::new(),
             required: DEFAULT_REQUIRED.iter().map(|s| s.to_string()).collect(),
             cadence_days: DEFAULT_CADENCE_DAYS,
+            bare_percent: BarePercent::default(),
+            fmt: icp_fmt::FmtOptions::default(),
             source: None,
         }
     }
@@ -354,17 +389,99 @@ impl ConfigParser<'_> {
                     ),
                 }
             } else if k.get_ref() == "fmt" {
-                // The formatter's table: `icpc fmt` reads and validates it.
+                match v.get_ref() {
+                    DeValue::Table(t) => self.fmt(t),
+                    other => self.error(
+                        v.span().start,
+                        format!("`fmt` is a table, not {}", other.type_str()),
+                    ),
+                }
+            } else if k.get_ref() == "score" {
+                match v.get_ref() {
+                    DeValue::Table(t) => self.score(t),
+                    other => self.error(
+                        v.span().start,
+                        format!("`score` is a table, not {}", other.type_str()),
+                    ),
+                }
             } else {
-                let hint = did_you_mean(k.get_ref(), ["checks", "fmt"])
+                let hint = did_you_mean(k.get_ref(), ["checks", "fmt", "score"])
                     .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
                 self.error(
                     k.span().start,
                     format!(
-                        "unknown key `{}`: the top level holds only `[checks]` and `[fmt]`{hint}",
+                        "unknown key `{}`: the top level holds only `[checks]`, `[fmt]` and `[score]`{hint}",
                         k.get_ref()
                     ),
                 );
+            }
+        }
+    }
+
+    /// `[fmt]`: the formatter's options, validated by the formatter's own rules.
+    fn fmt(&mut self, t: &DeTable<'_>) {
+        for (k, v) in t.iter() {
+            let key = k.get_ref().as_ref();
+            if !icp_fmt::KEYS.contains(&key) {
+                let hint = match did_you_mean(key, icp_fmt::KEYS.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "`[fmt]` takes `indent-width` and `line-width`".into(),
+                };
+                self.error(k.span().start, format!("unknown key `fmt.{key}`: {hint}"));
+                continue;
+            }
+            let value = match v.get_ref() {
+                DeValue::Integer(i) => i.as_str().replace('_', "").parse::<i64>().ok(),
+                _ => None,
+            };
+            let Some(value) = value else {
+                let what = match v.get_ref() {
+                    DeValue::Integer(i) => i.as_str().to_string(),
+                    other => other.type_str().to_string(),
+                };
+                self.error(
+                    v.span().start,
+                    format!("`fmt.{key}` is a whole number such as 2, not {what}"),
+                );
+                continue;
+            };
+            if let Err(e) = self.config.fmt.set(key, value) {
+                self.error(v.span().start, e);
+            }
+        }
+    }
+
+    /// `[score]`: how `icpc score` reads cells.
+    fn score(&mut self, t: &DeTable<'_>) {
+        for (k, v) in t.iter() {
+            let key = k.get_ref().as_ref();
+            if key != "bare-percent" && key != "bare_percent" {
+                let hint = match did_you_mean(key, ["bare-percent"]) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "`[score]` takes `bare-percent`".into(),
+                };
+                self.error(k.span().start, format!("unknown key `score.{key}`: {hint}"));
+                continue;
+            }
+            match v.get_ref() {
+                DeValue::String(s) if s == "fraction" => {
+                    self.config.bare_percent = BarePercent::Fraction
+                }
+                DeValue::String(s) if s == "percent" => {
+                    self.config.bare_percent = BarePercent::Percent
+                }
+                other => {
+                    let shown = match other {
+                        DeValue::String(s) => format!("\"{s}\""),
+                        other => other.type_str().to_string(),
+                    };
+                    self.error(
+                        v.span().start,
+                        format!(
+                            "`score.{key}` is \"fraction\" (0.35 is 35%) or \"percent\" (35 is 35%), not {shown}"
+                        ),
+                    );
+                }
             }
         }
     }
@@ -460,7 +577,13 @@ impl ConfigParser<'_> {
             "max-ratio" => match number(v.get_ref()) {
                 Some(r) if r > Rational::from_integer(1) => self.config.max_ratio = r,
                 Some(_) => self.error(at, "`max-ratio` must be above 1: a ratio of 1 or less flags every range".into()),
-                None => self.error(at, format!("`max-ratio` is a number such as 10, not {}", v.get_ref().type_str())),
+                None => match v.get_ref() {
+                    // A number TOML reads but a ratio cannot be (1e400, inf, nan, 0x10): say so,
+                    // rather than "not float".
+                    DeValue::Float(f) => self.error(at, format!("`max-ratio` = {} is not a plain decimal number: write it in digits, such as 10 or 2.5", f.as_str())),
+                    DeValue::Integer(i) => self.error(at, format!("`max-ratio` = {} is not a plain decimal number: write it in digits, such as 10 or 2.5", i.as_str())),
+                    other => self.error(at, format!("`max-ratio` is a number such as 10, not {}", other.type_str())),
+                },
             },
             "extra-phrases" => {
                 if let Some(list) = self.strings(v) {
@@ -615,6 +738,59 @@ cadence = "30d"
             vec!["firmographics".to_string(), "rubric".to_string()]
         );
         assert_eq!(c.cadence_days, 30);
+    }
+
+    #[test]
+    fn max_ratio_out_of_reach_says_why() {
+        let e = parse("[checks.broad-range]\nmax-ratio = 1e400\n").expect_err("invalid");
+        assert_eq!(
+            e,
+            [
+                "icp.toml:2:13: `max-ratio` = 1e400 is not a plain decimal number: write it in digits, such as 10 or 2.5"
+            ]
+        );
+        let e = parse("[checks.broad-range]\nmax-ratio = \"ten\"\n").expect_err("invalid");
+        assert_eq!(
+            e,
+            ["icp.toml:2:13: `max-ratio` is a number such as 10, not string"]
+        );
+    }
+
+    #[test]
+    fn fmt_is_validated_with_places() {
+        let c = parse("[fmt]\nindent-width = 4\nline-width = 80\n").expect("valid");
+        assert_eq!((c.fmt.indent_width, c.fmt.line_width), (4, 80));
+        let e = parse("[fmt]\nindent-width = 0\nindnet-width = 4\nline-width = \"wide\"\n")
+            .expect_err("invalid");
+        assert_eq!(
+            e,
+            [
+                "icp.toml:2:16: `fmt.indent-width` must be between 1 and 16, not 0",
+                "icp.toml:3:1: unknown key `fmt.indnet-width`: did you mean `indent-width`?",
+                "icp.toml:4:14: `fmt.line-width` is a whole number such as 2, not string",
+            ]
+        );
+    }
+
+    #[test]
+    fn score_bare_percent() {
+        assert_eq!(
+            parse("").expect("valid").bare_percent,
+            BarePercent::Fraction
+        );
+        let c = parse("[score]\nbare-percent = \"percent\"\n").expect("valid");
+        assert_eq!(c.bare_percent, BarePercent::Percent);
+        let c = parse("[score]\nbare_percent = \"fraction\"\n").expect("valid");
+        assert_eq!(c.bare_percent, BarePercent::Fraction);
+        let e =
+            parse("[score]\nbare-percent = \"points\"\nbare-percnt = 1\n").expect_err("invalid");
+        assert_eq!(
+            e,
+            [
+                "icp.toml:2:16: `score.bare-percent` is \"fraction\" (0.35 is 35%) or \"percent\" (35 is 35%), not \"points\"",
+                "icp.toml:3:1: unknown key `score.bare-percnt`: did you mean `bare-percent`?"
+            ]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! indexed once by their first word: a phrase can only start at a word of the text, so each
 //! word of a text is compared with the few phrases that begin with it.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 pub mod prose;
 
@@ -335,12 +335,23 @@ fn normalize_into(text: &str, out: &mut Normalized) {
     }
 }
 
+thread_local! {
+    /// The buffers of the last text scanned on this thread, for the next one.
+    static SCRATCH: std::cell::RefCell<Normalized> = const {
+        std::cell::RefCell::new(Normalized {
+            text: String::new(),
+            words: Vec::new(),
+            has_number: false,
+        })
+    };
+}
+
 /// A phrase found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     pub kind: Kind,
-    /// The phrase as the list spells it.
-    pub phrase: String,
+    /// The phrase as the list spells it; `None` for what a rule of [`prose::judge`] found.
+    pub phrase: Option<Arc<str>>,
     /// Byte range in the scanned text.
     pub start: usize,
     pub end: usize,
@@ -356,7 +367,7 @@ pub struct Lexicon {
     /// Indices into `patterns` by the phrase's first word, in list order.
     by_first_word: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Parallel to `patterns`.
-    entries: Vec<(Kind, String)>,
+    entries: Vec<(Kind, Arc<str>)>,
 }
 
 impl Lexicon {
@@ -370,7 +381,7 @@ impl Lexicon {
                 continue;
             }
             patterns.push(n.text);
-            entries.push((kind, p.to_string()));
+            entries.push((kind, Arc::from(p)));
         }
         let mut by_first_word: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
         for (i, p) in patterns.iter().enumerate() {
@@ -424,15 +435,6 @@ impl Lexicon {
         if self.patterns.is_empty() {
             return Vec::new();
         }
-        thread_local! {
-            static SCRATCH: std::cell::RefCell<Normalized> = const {
-                std::cell::RefCell::new(Normalized {
-                    text: String::new(),
-                    words: Vec::new(),
-                    has_number: false,
-                })
-            };
-        }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut n) => {
                 normalize_into(text, &mut n);
@@ -449,6 +451,42 @@ impl Lexicon {
             return Vec::new();
         }
         self.hits(&normalize(text), false)
+    }
+
+    /// [`Lexicon::scan_raw`] over words already split and lowercased: each is its lowercase
+    /// form and its byte range in the text, split as [`Lexicon::scan`] splits (runs of
+    /// letters and digits, each lowercased whole), so the text is not split twice.
+    pub(crate) fn scan_words<'w>(
+        &self,
+        words: impl IntoIterator<Item = (&'w str, usize, usize)>,
+    ) -> Vec<Hit> {
+        if self.patterns.is_empty() {
+            return Vec::new();
+        }
+        let fill = |out: &mut Normalized| {
+            out.text.clear();
+            out.words.clear();
+            out.has_number = false;
+            for (low, start, end) in words {
+                if !out.text.is_empty() {
+                    out.text.push(' ');
+                }
+                let norm_start = out.text.len();
+                out.text.push_str(low);
+                end_word(out, norm_start, start, end);
+            }
+        };
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut n) => {
+                fill(&mut n);
+                self.hits(&n, false)
+            }
+            Err(_) => {
+                let mut n = normalize("");
+                fill(&mut n);
+                self.hits(&n, false)
+            }
+        })
     }
 
     /// The phrases found in a normalised text (see [`Lexicon::scan`]).
@@ -496,7 +534,7 @@ impl Lexicon {
             next_free = e;
             hits.push(Hit {
                 kind: *kind,
-                phrase: phrase.clone(),
+                phrase: Some(phrase.clone()),
                 start: first.start,
                 end: last.end,
                 why: match kind {

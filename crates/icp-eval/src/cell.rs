@@ -75,7 +75,7 @@ impl Dec {
     }
 
     /// Multiplies by 10^e (e may be negative: then the scale grows), exactly.
-    fn shift(self, e: i32) -> Option<Dec> {
+    pub(crate) fn shift(self, e: i32) -> Option<Dec> {
         if e >= 0 {
             let f = *POW10.get(e as usize)?;
             Some(Dec {

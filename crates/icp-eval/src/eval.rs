@@ -8,6 +8,8 @@ use std::fmt::Write as _;
 use icp_syntax::ast::{CmpOp, HasMode};
 use icp_syntax::literal::Rational;
 
+use icp_check::config::BarePercent;
+
 use crate::cell::{self, CellError, Dec};
 use crate::program::{Node, NodeId, Program, RuleKind, SlotType};
 
@@ -83,6 +85,26 @@ pub trait Row {
     /// The cell of a column, `None` when the row has no such cell (a short row, a missing key
     /// or a JSON `null`).
     fn cell(&self, col: usize) -> Option<&[u8]>;
+    /// How the cell was written. Every CSV cell is [`Shape::Plain`]; a JSON list is read only
+    /// for a set field, as its values joined by `;`.
+    fn shape(&self, _col: usize) -> Shape {
+        Shape::Plain
+    }
+    /// The cell as the input writes it, for messages (JSON: the raw value, brackets and all).
+    fn written(&self, col: usize) -> Option<&[u8]> {
+        self.cell(col)
+    }
+}
+
+/// How a cell was written, in an input with types of its own (JSON Lines).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One value: text, a number, `true` or `false`.
+    Plain,
+    /// A list of values (possibly empty): a set's values.
+    List,
+    /// A list that holds something no set value can be: why.
+    BadList(&'static str),
 }
 
 /// Where each slot of a program is read from in a row.
@@ -170,6 +192,8 @@ pub struct Evaluator<'p> {
     pub out: Outcome,
     /// Per slot.
     pub unlisted: Vec<Unlisted>,
+    /// `percent` cells read without `%` (see [`Program::bare_percent`]).
+    pub bare_percents: u64,
 }
 
 fn op_holds(op: CmpOp, o: Ordering) -> bool {
@@ -228,6 +252,7 @@ impl<'p> Evaluator<'p> {
                 errors: String::new(),
             },
             unlisted: vec![Unlisted::default(); prog.slots.len()],
+            bare_percents: 0,
         }
     }
 
@@ -263,13 +288,42 @@ impl<'p> Evaluator<'p> {
         self.text.clear();
         let prog = self.prog;
         for (s, slot) in prog.slots.iter().enumerate() {
-            let raw = bind
-                .cols
-                .get(s)
-                .copied()
-                .flatten()
-                .and_then(|c| row.cell(c));
+            let col = bind.cols.get(s).copied().flatten();
+            let raw = col.and_then(|c| row.cell(c));
             let t = raw.map_or(&b""[..], cell::trim);
+            let shape = col.map_or(Shape::Plain, |c| row.shape(c));
+            if shape != Shape::Plain {
+                let problem = match shape {
+                    Shape::List if slot.ty == SlotType::Set => None,
+                    Shape::BadList(why) if slot.ty == SlotType::Set => {
+                        Some((why, "a list of names, as in [\"a\", \"b\"]"))
+                    }
+                    _ => Some((
+                        "is a list, and only a set field is read from a list",
+                        slot.ty.single(),
+                    )),
+                };
+                if let Some((problem, expected)) = problem {
+                    self.vals[s] = Val::Unknown;
+                    if !self.out.errors.is_empty() {
+                        self.out.errors.push_str("; ");
+                    }
+                    let written = col.and_then(|c| row.written(c)).unwrap_or(b"");
+                    let _ = write!(
+                        self.out.errors,
+                        "{}: {} {problem} (expected {expected})",
+                        slot.column,
+                        show_value(written),
+                    );
+                    continue;
+                }
+                if t.is_empty() {
+                    // `[]`: the account has none of the values, which is known.
+                    self.set_bits[slot.set_offset..slot.set_offset + slot.set_words].fill(0);
+                    self.vals[s] = Val::Set;
+                    continue;
+                }
+            }
             if t.is_empty() {
                 self.vals[s] = Val::Unknown;
                 continue;
@@ -425,7 +479,22 @@ impl<'p> Evaluator<'p> {
             SlotType::Int => Val::Num(cell::parse_int(t)?),
             SlotType::Number => Val::Num(cell::parse_number(t)?),
             SlotType::Money => Val::Num(cell::parse_money(t)?),
-            SlotType::Percent => Val::Num(cell::parse_percent(t)?),
+            SlotType::Percent => {
+                let v = cell::parse_percent(t)?;
+                if t.contains(&b'%') {
+                    Val::Num(v)
+                } else {
+                    // A bare number: read by the rule the program was given, and counted.
+                    self.bare_percents += 1;
+                    match self.prog.bare_percent {
+                        BarePercent::Fraction => Val::Num(v),
+                        BarePercent::Percent => Val::Num(v.shift(-2).ok_or(CellError {
+                            problem: "is out of range",
+                            expected: cell::PERCENT_FORM,
+                        })?),
+                    }
+                }
+            }
             SlotType::Bool => Val::Bool(cell::parse_bool(t)?),
             SlotType::Date => Val::Day(cell::parse_date(t)?),
             SlotType::Duration => Val::Day(cell::parse_duration(t)?),

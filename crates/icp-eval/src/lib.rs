@@ -17,7 +17,7 @@ pub mod program;
 pub mod split;
 pub mod stream;
 
-pub use eval::{Binding, Evaluator, Outcome, Row, Score, T3, TierOut};
+pub use eval::{Binding, Evaluator, Outcome, Row, Score, Shape, T3, TierOut};
 pub use explain::explain_values;
 pub use output::OutputFormat;
 pub use program::{CompileError, Program};

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use icp_check::config::BarePercent;
 use icp_check::model::{FieldId, FieldType, IcpModel, Lit, Model, Pred, PredKind};
 use icp_syntax::ast::{CmpOp, HasMode};
 use icp_syntax::literal::Rational;
@@ -25,6 +26,22 @@ pub enum SlotType {
 }
 
 impl SlotType {
+    /// One value of the type, for messages: "one int value".
+    pub fn single(self) -> &'static str {
+        match self {
+            SlotType::Int => "one int value",
+            SlotType::Number => "one number",
+            SlotType::Money => "one money value",
+            SlotType::Percent => "one percent value",
+            SlotType::Text => "one text value",
+            SlotType::Bool => "one yes/no value",
+            SlotType::Date => "one date",
+            SlotType::Duration => "one duration",
+            SlotType::Enum => "one of the listed values",
+            SlotType::Set => "a list of names",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             SlotType::Int => "int",
@@ -231,6 +248,8 @@ pub struct Program {
     pub within: Vec<(NodeId, i64)>,
     /// The fixed-point score plan; `None` when the weights are too fine for it.
     pub plan: Option<ScorePlan>,
+    /// How a `percent` cell without `%` is read (`[score] bare-percent` in `icp.toml`).
+    pub bare_percent: BarePercent,
     pub(crate) set_words_total: usize,
 }
 
@@ -757,6 +776,7 @@ impl Program {
             as_of,
             within: c.within,
             plan,
+            bare_percent: BarePercent::default(),
             set_words_total: c.set_words,
         })
     }

@@ -12,7 +12,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::eval::{Binding, Evaluator, Row, TierOut, Unlisted};
+use crate::eval::{Binding, Evaluator, Row, Shape, TierOut, Unlisted};
 use crate::output::{self, OutputFormat};
 use crate::program::Program;
 use crate::split;
@@ -140,6 +140,11 @@ pub struct Summary {
     pub unlisted: Vec<UnlistedValues>,
     /// JSON Lines: fields whose key appeared in no row.
     pub never_present: Vec<MissingColumn>,
+    /// JSON Lines: keys that appear more than once in a line (the first is used), with the
+    /// number of such lines.
+    pub repeated_keys: Vec<(String, u64)>,
+    /// `percent` cells written without `%`, read by [`Program::bare_percent`].
+    pub bare_percent_cells: u64,
     pub bytes: u64,
     /// Bytes after the header that are not white space, in blocks that yielded no row. With
     /// `rows == 0` and this above 0, the body was not read as rows at all: worth a warning.
@@ -465,6 +470,7 @@ impl<'p> Job<'p> {
         };
         let mut unlisted: Vec<Unlisted> = vec![Unlisted::default(); self.prog.slots.len()];
         let mut seen = vec![false; ctx.ncols];
+        let mut repeated = vec![0u64; ctx.ncols];
         let mut accs = Vec::with_capacity(threads);
         let header_lines = self.header_lines;
         let header_bytes = self.header_bytes;
@@ -527,6 +533,10 @@ impl<'p> Job<'p> {
                         for (a, b) in seen.iter_mut().zip(w.seen) {
                             *a |= b;
                         }
+                        for (a, b) in repeated.iter_mut().zip(w.repeated) {
+                            *a += b;
+                        }
+                        summary.bare_percent_cells += w.bare_percents;
                     }
                     Err(_) => {
                         return Err(StreamError::Input(
@@ -555,6 +565,11 @@ impl<'p> Job<'p> {
                 values,
                 others: u.others,
             });
+        }
+        for (key, &lines) in self.columns.iter().zip(&repeated) {
+            if lines > 0 {
+                summary.repeated_keys.push((key.clone(), lines));
+            }
         }
         if self.opts.input == InputFormat::Jsonl && summary.rows > 0 {
             for (s, col) in self.prog.slots.iter().zip(&self.binding.cols) {
@@ -827,6 +842,9 @@ fn read_blocks(
 struct WorkerEnd<A> {
     unlisted: Vec<Unlisted>,
     seen: Vec<bool>,
+    /// Per read key, the lines where it appears more than once.
+    repeated: Vec<u64>,
+    bare_percents: u64,
     acc: A,
 }
 
@@ -840,6 +858,7 @@ fn worker<A>(
 ) -> WorkerEnd<A> {
     let mut ev = Evaluator::new(ctx.prog);
     let mut seen = vec![false; ctx.ncols];
+    let mut repeated = vec![0u64; ctx.ncols];
     loop {
         let block = {
             let Ok(rx) = work.lock() else { break };
@@ -868,6 +887,7 @@ fn worker<A>(
             d.rows += 1;
             if ctx.format == InputFormat::Jsonl {
                 row.mark_seen(&mut seen);
+                row.count_repeated(&mut repeated);
             }
             if row.ragged() {
                 ragged += 1;
@@ -906,6 +926,8 @@ fn worker<A>(
     WorkerEnd {
         unlisted: std::mem::take(&mut ev.unlisted),
         seen,
+        repeated,
+        bare_percents: ev.bare_percents,
         acc,
     }
 }
@@ -969,6 +991,8 @@ pub(crate) trait InputRow: Row {
         false
     }
     fn mark_seen(&self, _seen: &mut [bool]) {}
+    /// JSON Lines: counts, per read key, the lines where it appears more than once.
+    fn count_repeated(&self, _lines: &mut [u64]) {}
 }
 
 /// The kept columns of a row, as [`Job::fold`] hands them over.
@@ -1013,6 +1037,10 @@ impl InputRow for CsvRow<'_> {
 struct JsonCells {
     text: Vec<Option<(u32, u32, bool)>>,
     raw: Vec<Option<(u32, u32)>>,
+    /// How each cell was written: one value or a list.
+    shape: Vec<Shape>,
+    /// Keys read that appear more than once in the line (the first is used).
+    repeated: Vec<usize>,
     /// Unescaped strings and joined arrays.
     owned: Vec<u8>,
 }
@@ -1028,6 +1056,13 @@ impl Row for JsonRow<'_> {
         let (a, b, owned) = (*self.cells.text.get(col)?)?;
         let src = if owned { &self.cells.owned } else { self.line };
         src.get(a as usize..b as usize)
+    }
+    fn shape(&self, col: usize) -> Shape {
+        self.cells.shape.get(col).copied().unwrap_or(Shape::Plain)
+    }
+    fn written(&self, col: usize) -> Option<&[u8]> {
+        let (a, b) = (*self.cells.raw.get(col)?)?;
+        self.line.get(a as usize..b as usize)
     }
 }
 
@@ -1045,6 +1080,13 @@ impl InputRow for JsonRow<'_> {
     fn mark_seen(&self, seen: &mut [bool]) {
         for (s, r) in seen.iter_mut().zip(&self.cells.raw) {
             *s |= r.is_some();
+        }
+    }
+    fn count_repeated(&self, lines: &mut [u64]) {
+        for &c in &self.cells.repeated {
+            if let Some(n) = lines.get_mut(c) {
+                *n += 1;
+            }
         }
     }
 }
@@ -1278,6 +1320,9 @@ fn parse_json_line(line: &[u8], ctx: &Ctx<'_>, cells: &mut JsonCells) -> Result<
     cells.raw.clear();
     cells.raw.resize(ctx.ncols, None);
     cells.owned.clear();
+    cells.shape.clear();
+    cells.shape.resize(ctx.ncols, Shape::Plain);
+    cells.repeated.clear();
     let text = match std::str::from_utf8(line) {
         Ok(t) => t,
         Err(e) => {
@@ -1324,6 +1369,14 @@ impl<'de> Visitor<'de> for LineSeed<'_> {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             };
+            if self.cells.raw[slot].is_some() {
+                // A key given twice: the first is used, as with a CSV header's names.
+                map.next_value::<IgnoredAny>()?;
+                if !self.cells.repeated.contains(&slot) {
+                    self.cells.repeated.push(slot);
+                }
+                continue;
+            }
             let raw: &RawValue = map.next_value()?;
             let s = raw.get();
             let start = s.as_ptr() as usize - self.base;
@@ -1345,6 +1398,7 @@ impl<'de> Visitor<'de> for LineSeed<'_> {
                     let items: Vec<serde_json::Value> =
                         serde_json::from_str(s).map_err(serde::de::Error::custom)?;
                     let a = self.cells.owned.len();
+                    let mut shape = Shape::List;
                     for (i, it) in items.iter().enumerate() {
                         if i > 0 {
                             self.cells.owned.push(b';');
@@ -1353,12 +1407,19 @@ impl<'de> Visitor<'de> for LineSeed<'_> {
                             serde_json::Value::String(t) => {
                                 self.cells.owned.extend_from_slice(t.as_bytes())
                             }
+                            serde_json::Value::Null => {
+                                shape = Shape::BadList("has `null` inside the list");
+                            }
+                            serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
+                                shape = Shape::BadList("has a list or an object inside the list");
+                            }
                             other => self
                                 .cells
                                 .owned
                                 .extend_from_slice(other.to_string().as_bytes()),
                         }
                     }
+                    self.cells.shape[slot] = shape;
                     Some((a as u32, self.cells.owned.len() as u32, true))
                 }
                 _ => Some((start as u32, end as u32, false)),

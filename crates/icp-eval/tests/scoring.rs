@@ -655,6 +655,109 @@ fn bad_json_lines_are_reported_with_their_line_and_still_written() {
 }
 
 #[test]
+fn json_lists_are_read_only_for_set_fields() {
+    let input = br#"{"Name": "list for an int", "Employees": [1200]}
+{"Name": "empty list for an int", "Employees": []}
+{"Name": "empty set", "Employees": 1200, "Stack": []}
+{"Name": "null in a set", "Employees": 1200, "Stack": ["aws", null]}
+{"Name": "list in a set", "Employees": 1200, "Stack": [["aws"]]}
+{"Name": "set", "Employees": 1200, "Stack": ["gcp"]}
+"#;
+    let (out, summary, _) =
+        try_score(ICP, input, opts(InputFormat::Jsonl, OutputFormat::Jsonl)).expect("scores");
+    let rows = json_lines(&out);
+    assert_eq!(rows.len(), 6);
+    let error = |i: usize| rows[i]["error"].as_str().unwrap_or("").to_string();
+    // `[1200]` is not the number 1200, and `[]` is not an unknown int.
+    assert_eq!(rows[0]["tier"], "error");
+    assert!(
+        error(0).contains("Employees: \"[1200]\" is a list, and only a set field is read from a list (expected one int value)"),
+        "{}",
+        error(0)
+    );
+    assert_eq!(rows[1]["tier"], "error");
+    assert!(
+        error(1).contains("Employees: \"[]\" is a list"),
+        "{}",
+        error(1)
+    );
+    // `[]` in a set field is the empty set: known, and `cloud` fails rather than being unknown.
+    assert_eq!(rows[2]["error"], serde_json::Value::Null);
+    let unknown = rows[2]["unknown"].as_array().cloned().unwrap_or_default();
+    assert!(
+        !unknown.contains(&serde_json::json!("cloud")),
+        "{unknown:?}"
+    );
+    assert!(
+        !rows[2]["rules"]
+            .as_array()
+            .expect("rules")
+            .contains(&serde_json::json!("cloud"))
+    );
+    // `stack has all [aws]` is false for the empty set, not unknown (`aws_shop?`).
+    assert_eq!(rows[2]["segments"], serde_json::json!(["free_side?"]));
+    // `null` inside a set is no value named "null".
+    assert_eq!(rows[3]["tier"], "error");
+    assert!(
+        error(3).contains("Stack: \"[\\\"aws\\\", null]\" has `null` inside the list"),
+        "{}",
+        error(3)
+    );
+    assert_eq!(rows[4]["tier"], "error");
+    assert!(
+        error(4).contains("a list or an object inside the list"),
+        "{}",
+        error(4)
+    );
+    assert_eq!(rows[5]["error"], serde_json::Value::Null);
+    assert!(
+        rows[5]["rules"]
+            .as_array()
+            .expect("rules")
+            .contains(&serde_json::json!("cloud"))
+    );
+    assert_eq!(summary.errors, 4);
+    // No unlisted value "null" was counted for the set.
+    assert!(summary.unlisted.is_empty(), "{:?}", summary.unlisted);
+}
+
+#[test]
+fn a_key_given_twice_in_a_json_line_warns_and_the_first_is_used() {
+    let input = br#"{"Name": "twice", "Employees": 1200, "employees": 5}
+{"Name": "once", "Employees": 5}
+{"Name": "twice again", "Employees": null, "Employees": 1200, "Plan": "pro", "Plan": "free"}
+"#;
+    let (out, summary, _) =
+        try_score(ICP, input, opts(InputFormat::Jsonl, OutputFormat::Jsonl)).expect("scores");
+    let rows = json_lines(&out);
+    assert_eq!(rows.len(), 3);
+    // The first value is read: 1200 passes `big`, and the later 5 does not undo it.
+    assert!(
+        rows[0]["rules"]
+            .as_array()
+            .expect("rules")
+            .contains(&serde_json::json!("big"))
+    );
+    // A first `null` is the value read: unknown, not the later 1200.
+    assert!(
+        rows[2]["unknown"]
+            .as_array()
+            .expect("unknown")
+            .contains(&serde_json::json!("big"))
+    );
+    assert!(
+        rows[2]["rules"]
+            .as_array()
+            .expect("rules")
+            .contains(&serde_json::json!("pro"))
+    );
+    assert_eq!(
+        summary.repeated_keys,
+        vec![("Employees".to_string(), 2), ("Plan".to_string(), 1)]
+    );
+}
+
+#[test]
 fn csv_in_jsonl_out_keeps_columns_as_strings() {
     let input = format!("{HEADER}\n\"Acme, Inc.\",1200,25M,5%,yes,2026-12-01,30d,pro,,1\n");
     let (out, _, _) = try_score(
@@ -750,6 +853,62 @@ icp t "Funded companies with 100 or more employees" {
     assert_eq!(get(&s.rows[2], "tier"), "top");
     assert_eq!(s.summary.errors, 1);
     assert!(s.missing.is_empty());
+}
+
+#[test]
+fn bare_percent_cells_follow_the_configured_rule_and_are_counted() {
+    use icp_check::config::BarePercent;
+    const SRC: &str = include_str!("data/churn.icp");
+    let input = b"Name,Churn\na,35\nb,35%\nc,0.05\nd,5\n";
+    let analysis = icp_check::analyze(SRC, &icp_check::Config::default());
+    let model = &analysis.model;
+    let tiers = |rule: BarePercent| -> (Vec<String>, u64) {
+        let mut prog = Program::compile(model, &model.icps[0], SRC, as_of()).expect("compiles");
+        prog.bare_percent = rule;
+        let job = Job::open(
+            &prog,
+            Box::new(std::io::Cursor::new(input.to_vec())),
+            opts(InputFormat::Csv, OutputFormat::Csv),
+        )
+        .expect("opens");
+        let mut out = Vec::new();
+        let summary = job.run(&mut out, &mut |_| {}).expect("scores");
+        let mut rd = csv::Reader::from_reader(out.as_slice());
+        let tier = rd
+            .headers()
+            .expect("header")
+            .iter()
+            .position(|h| h == "tier")
+            .expect("a tier column");
+        let tiers = rd
+            .records()
+            .map(|r| r.expect("csv")[tier].to_string())
+            .collect();
+        (tiers, summary.bare_percent_cells)
+    };
+    // As fractions: 35 is 3500%, 0.05 is 5%, 5 is 500%.
+    assert_eq!(
+        tiers(BarePercent::Fraction),
+        (
+            vec!["rest".into(), "rest".into(), "good".into(), "rest".into()],
+            3
+        )
+    );
+    // In percent points: 35 is 35%, 0.05 is 0.05%, 5 is 5%. `35%` is 35% either way.
+    assert_eq!(
+        tiers(BarePercent::Percent),
+        (
+            vec!["rest".into(), "rest".into(), "good".into(), "good".into()],
+            3
+        )
+    );
+    assert_eq!(
+        Program::compile(model, &model.icps[0], SRC, as_of())
+            .expect("compiles")
+            .bare_percent,
+        BarePercent::Fraction,
+        "the default reads bare cells as fractions"
+    );
 }
 
 #[test]

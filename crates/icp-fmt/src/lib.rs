@@ -32,6 +32,33 @@ pub struct FmtOptions {
     pub line_width: usize,
 }
 
+/// The keys of the `[fmt]` table.
+pub const KEYS: &[&str] = &["indent-width", "line-width"];
+
+impl FmtOptions {
+    /// Sets one key of the `[fmt]` table, or says why the value cannot be used. This is the one
+    /// validation of the table: `icp.toml` is read by the checks' configuration, which calls
+    /// it for every command and for the language server.
+    pub fn set(&mut self, key: &str, value: i64) -> Result<(), String> {
+        match key {
+            "indent-width" if (1..=16).contains(&value) => self.indent_width = value as usize,
+            "indent-width" => {
+                return Err(format!(
+                    "`fmt.indent-width` must be between 1 and 16, not {value}"
+                ));
+            }
+            "line-width" if (20..=10_000).contains(&value) => self.line_width = value as usize,
+            "line-width" => {
+                return Err(format!(
+                    "`fmt.line-width` must be between 20 and 10000, not {value}"
+                ));
+            }
+            other => return Err(format!("unknown key `fmt.{other}`")),
+        }
+        Ok(())
+    }
+}
+
 impl Default for FmtOptions {
     fn default() -> FmtOptions {
         FmtOptions {
@@ -69,7 +96,12 @@ impl std::error::Error for FmtError {}
 /// Formats a whole file. Returns the file in canonical layout, ending with a line break (an
 /// empty file stays empty), or [`FmtError::Syntax`] if the file does not parse.
 pub fn format_source(src: &str, opts: &FmtOptions) -> Result<String, FmtError> {
-    format_units(src, opts).map(|(out, _)| out)
+    let out = format_units(src, opts).map(|(out, _)| out)?;
+    // A byte order mark is kept: the file's editor wrote it and may expect it.
+    if src.starts_with('\u{FEFF}') {
+        return Ok(format!("\u{FEFF}{out}"));
+    }
+    Ok(out)
 }
 
 /// Formats a file and returns the output with the statements it is made of.

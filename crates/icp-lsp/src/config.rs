@@ -25,13 +25,6 @@ pub struct Configs {
     by_dir: Mutex<HashMap<PathBuf, Arc<Loaded>>>,
 }
 
-/// The `[fmt]` table of an `icp.toml`.
-#[derive(serde::Deserialize, Default)]
-struct FmtTable {
-    #[serde(default)]
-    fmt: Option<FmtOptions>,
-}
-
 impl Configs {
     /// The configuration for a document at `path` (`None` for a document with no file, which
     /// gets the configuration of the first workspace folder, or the defaults).
@@ -66,30 +59,13 @@ fn load(dir: &Path) -> Loaded {
         source: Some(file.clone()),
         ..Loaded::default()
     };
+    // `[fmt]` is validated with the rest of the file, by the rules `icpc fmt` uses.
     match Config::load(&file) {
-        Ok(c) => out.check = c,
-        Err(errors) => out.errors.extend(errors.iter().map(ToString::to_string)),
-    }
-    if let Ok(text) = std::fs::read_to_string(&file) {
-        match toml::from_str::<FmtTable>(&text) {
-            // The limits `icpc fmt` applies.
-            Ok(t) => match t.fmt.unwrap_or_default() {
-                o if o.indent_width == 0 || o.indent_width > 16 => {
-                    out.errors.push(format!(
-                        "{}: [fmt] indent-width must be between 1 and 16",
-                        file.display()
-                    ));
-                }
-                o if o.line_width < 20 => out.errors.push(format!(
-                    "{}: [fmt] line-width must be at least 20",
-                    file.display()
-                )),
-                o => out.fmt = o,
-            },
-            Err(e) => out
-                .errors
-                .push(format!("{}: [fmt]: {}", file.display(), e.message())),
+        Ok(c) => {
+            out.fmt = c.fmt.clone();
+            out.check = c;
         }
+        Err(errors) => out.errors.extend(errors.iter().map(ToString::to_string)),
     }
     out
 }

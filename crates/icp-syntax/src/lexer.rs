@@ -109,7 +109,8 @@ pub fn lex(src: &str) -> Lexed {
 pub fn lex_each(src: &str, mut emit: impl FnMut(Token)) -> (Vec<Span>, Vec<LexError>) {
     let bytes = src.as_bytes();
     let mut out = Lexed::default();
-    let mut i = 0;
+    // A byte order mark opening the file (some Windows editors write one) is not text.
+    let mut i = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
     let mut line_start = true;
     while i < bytes.len() {
         let b = bytes[i];

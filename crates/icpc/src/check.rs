@@ -148,13 +148,34 @@ pub fn read_source(path: &Path) -> Result<(String, String), String> {
     }
     let display = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| format!("{display}: {}", io_reason(&e)))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{display}: not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| not_utf8(&display, e.as_bytes(), e.utf8_error()))?;
     Ok((display, text))
+}
+
+/// Ends a run in which `failed` of `total` files could not be handled (each was reported
+/// above): says so, and exits 2.
+pub(crate) fn some_failed(failed: usize, total: usize, verb: &str, others: &str) -> ExitCode {
+    eprintln!(
+        "error: {failed} of {total} file{} could not be {verb} (see above); the others were {others}",
+        if total == 1 { "" } else { "s" }
+    );
+    ExitCode::from(2)
+}
+
+/// Where a file stops being UTF-8, as `file:line:column` (the column counts characters, as
+/// every other message does) with the byte that is wrong.
+fn not_utf8(display: &str, bytes: &[u8], e: std::str::Utf8Error) -> String {
+    let at = e.valid_up_to();
+    // The prefix up to `at` is valid UTF-8 by definition.
+    let valid = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+    let line = valid.matches('\n').count() + 1;
+    let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+    let column = valid[line_start..].chars().count() + 1;
+    format!(
+        "{display}:{line}:{column}: not UTF-8 text (the byte 0x{:02X} there does not begin or continue a character; save the file as UTF-8)",
+        bytes.get(at).copied().unwrap_or(0)
+    )
 }
 
 /// Writes a file atomically: a temporary file beside it, then a rename, so that a reader (or
@@ -259,12 +280,15 @@ pub fn run(args: Args) -> ExitCode {
     let mut reports = Vec::new();
     let mut fixed_total = 0;
     let mut unsafe_left = 0;
+    // Files that could not be read: each is reported and the others are still checked.
+    let mut unreadable = 0usize;
     for path in &files {
         let (display, mut src) = match read_source(path) {
             Ok(x) => x,
             Err(e) => {
                 eprintln!("error: {e}");
-                return ExitCode::from(2);
+                unreadable += 1;
+                continue;
             }
         };
         let config = match configs.for_path(path) {
@@ -421,6 +445,9 @@ pub fn run(args: Args) -> ExitCode {
             eprintln!("error: writing the report: {e}");
             return ExitCode::from(2);
         }
+    }
+    if unreadable > 0 {
+        return some_failed(unreadable, files.len(), "read", "checked");
     }
     let s = Summary::of(&reports);
     let denied = args.deny == Some(Deny::Warnings) && s.warnings > 0;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use icp_fmt::{FmtError, FmtOptions};
 
-use crate::check::{collect_paths, io_reason, read_source};
+use crate::check::{collect_paths, io_reason, read_source, some_failed};
 
 #[derive(clap::Args)]
 #[command(after_help = "Examples:
@@ -29,13 +29,6 @@ pub struct Args {
     pub diff: bool,
 }
 
-/// The `[fmt]` table of `icp.toml`; other tables belong to the checker.
-#[derive(serde::Deserialize, Default)]
-struct FmtFile {
-    #[serde(default)]
-    fmt: FmtOptions,
-}
-
 /// The formatting options that govern `path`: the `[fmt]` table of the nearest `icp.toml`.
 pub fn options_for(path: &Path) -> Result<FmtOptions, String> {
     let Some(file) = icp_check::config::find(if path.as_os_str() == "-" {
@@ -45,32 +38,15 @@ pub fn options_for(path: &Path) -> Result<FmtOptions, String> {
     }) else {
         return Ok(FmtOptions::default());
     };
-    let text = std::fs::read_to_string(&file)
-        .map_err(|e| format!("{}: {}", file.display(), io_reason(&e)))?;
-    let parsed: FmtFile = toml::from_str(&text).map_err(|e| {
-        let (line, col) = e.span().map_or((1, 1), |s| {
-            let before = &text[..s.start.min(text.len())];
-            (
-                before.matches('\n').count() + 1,
-                before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-            )
-        });
-        format!("{}:{line}:{col}: {}", file.display(), e.message())
-    })?;
-    let o = parsed.fmt;
-    if o.indent_width == 0 || o.indent_width > 16 {
-        return Err(format!(
-            "{}: [fmt] indent-width must be between 1 and 16",
-            file.display()
-        ));
-    }
-    if o.line_width < 20 {
-        return Err(format!(
-            "{}: [fmt] line-width must be at least 20",
-            file.display()
-        ));
-    }
-    Ok(o)
+    // One validation of `[fmt]` for every command and the server: the configuration's.
+    icp_check::Config::load(&file)
+        .map(|c| c.fmt)
+        .map_err(|errs| {
+            errs.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\nerror: ")
+        })
 }
 
 /// Writes `text` to `path` atomically: a temporary file beside it, then a rename, keeping the
@@ -100,19 +76,24 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut changed = 0usize;
     let mut broken = 0usize;
+    // Files that could not be read, configured or written: each is reported, the others are
+    // still formatted, and the run exits 2.
+    let mut failed = 0usize;
     for path in &files {
         let opts = match options_for(path) {
             Ok(o) => o,
             Err(e) => {
                 eprintln!("error: {e}");
-                return ExitCode::from(2);
+                failed += 1;
+                continue;
             }
         };
         let (display, src) = match read_source(path) {
             Ok(x) => x,
             Err(e) => {
                 eprintln!("error: {e}");
-                return ExitCode::from(2);
+                failed += 1;
+                continue;
             }
         };
         let formatted = match icp_fmt::format_source(&src, &opts) {
@@ -164,7 +145,7 @@ pub fn run(args: Args) -> ExitCode {
             }
         } else if let Err(e) = write_atomically(path, &formatted) {
             eprintln!("error: {display}: {}", io_reason(&e));
-            return ExitCode::from(2);
+            failed += 1;
         } else {
             eprintln!("formatted {display}");
         }
@@ -176,6 +157,9 @@ pub fn run(args: Args) -> ExitCode {
             files.len(),
             if files.len() == 1 { "" } else { "s" }
         );
+    }
+    if failed > 0 {
+        return some_failed(failed, files.len(), "formatted", "formatted");
     }
     if broken > 0 || (args.check && changed > 0) {
         ExitCode::from(1)

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::ValueEnum;
+use icp_check::config::BarePercent;
 use icp_check::{Config, Severity};
 use icp_eval::{InputFormat, Job, Options, OutputFormat, Program, StreamError, Summary};
 
@@ -113,6 +114,12 @@ fn input_format(accounts: &Path, format: Option<InFormat>) -> Result<InputFormat
     }
     if accounts.as_os_str() == "-" {
         return Ok(InputFormat::Csv);
+    }
+    if accounts.is_dir() {
+        return Err(format!(
+            "{}: is a folder; --accounts takes one CSV or JSON Lines file (or - for standard input)",
+            accounts.display()
+        ));
     }
     let ext = accounts
         .extension()
@@ -263,10 +270,32 @@ pub(crate) fn warn_columns(job: &Job<'_>, prog: &Program, accounts_name: &str) {
 
 pub fn run(args: Args) -> ExitCode {
     let as_of = args.as_of.unwrap_or_else(today);
-    let prog = match load_program(&args.file, args.icp.as_deref(), as_of) {
+    let mut prog = match load_program(&args.file, args.icp.as_deref(), as_of) {
         Ok((_, p)) => p,
         Err(code) => return code,
     };
+    // `[score]` of the nearest icp.toml: how bare percent cells are read.
+    match Config::discover(&args.file) {
+        Ok(c) => prog.bare_percent = c.bare_percent,
+        Err(errs) => {
+            for e in errs {
+                eprintln!("error: {e}");
+            }
+            return ExitCode::from(2);
+        }
+    }
+    // A kept column named like a result column would give the output two columns of one name.
+    if let Some(k) = args.keep.iter().flatten().find(|k| {
+        icp_eval::output::RESULT_COLUMNS
+            .iter()
+            .any(|r| k.trim().eq_ignore_ascii_case(r))
+    }) {
+        return usage(format!(
+            "--keep `{}`: the output has a result column of that name ({}); keep the input's other columns, or rename this one in the input",
+            k.trim(),
+            icp_eval::output::RESULT_COLUMNS.join(", ")
+        ));
+    }
     let accounts = match Accounts::open(&args.accounts, args.input_format) {
         Ok(a) => a,
         Err(e) => return usage(e),
@@ -300,9 +329,10 @@ pub fn run(args: Args) -> ExitCode {
                     "value in the first kept column"
                 };
                 eprintln!(
-                    "error: {accounts_name}: no account matches `{id}` (looked for it as a {how})"
+                    "error: {accounts_name}: no account matches `{id}` (looked for it as a {how}); nothing to explain"
                 );
-                ExitCode::from(1)
+                // Not "rows with errors" (1): the question itself has no answer.
+                ExitCode::from(2)
             }
             Err(e) => usage(format!("{accounts_name}: {e}")),
         };
@@ -349,6 +379,7 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         print_problems(&summary);
     }
+    print_bare_percent(&summary, prog.bare_percent);
     if summary.errors > 0 {
         ExitCode::from(1)
     } else {
@@ -460,6 +491,26 @@ fn print_summary(s: &Summary, secs: f64) {
     print_problems(s);
 }
 
+/// How percent cells without `%` were read, when there were any: the rule is never silent.
+fn print_bare_percent(s: &Summary, rule: BarePercent) {
+    if s.bare_percent_cells == 0 {
+        return;
+    }
+    let how = match rule {
+        BarePercent::Fraction => "as fractions (0.35 is 35%, 35 is 3500%)",
+        BarePercent::Percent => "in percent points (35 is 35%, 0.35 is 0.35%)",
+    };
+    let other = match rule {
+        BarePercent::Fraction => BarePercent::Percent,
+        BarePercent::Percent => BarePercent::Fraction,
+    };
+    eprintln!(
+        "note: {} percent cells had no `%` and were read {how}; `[score] bare-percent = \"{}\"` in icp.toml reads them the other way",
+        thousands(s.bare_percent_cells),
+        other.name()
+    );
+}
+
 /// The parts of the summary that point at problems in the data.
 fn print_problems(s: &Summary) {
     let mut e = std::io::stderr().lock();
@@ -515,6 +566,14 @@ fn print_problems(s: &Summary) {
             e,
             "warning: no row has the key `{}` (field `{}`): it was unknown in every row",
             m.column, m.field
+        );
+    }
+    for (key, lines) in &s.repeated_keys {
+        let _ = writeln!(
+            e,
+            "warning: the key `{key}` appears more than once in {} {}; the first is used",
+            thousands(*lines),
+            if *lines == 1 { "line" } else { "lines" }
         );
     }
 }

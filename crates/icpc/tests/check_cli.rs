@@ -615,3 +615,35 @@ fn configuration_comes_from_the_files_folders_not_the_working_folder() {
         stderr(&o)
     );
 }
+
+#[test]
+fn an_unreadable_file_is_reported_and_the_others_are_still_checked() {
+    let dir = scratch();
+    let bad = dir.path().join("bad.icp");
+    let good = dir.path().join("good.icp");
+    std::fs::write(&bad, b"icp a \"\xFF\" {\n}\n").expect("write");
+    std::fs::write(&good, "icp buyers \"Innovative companies\" {\n}\n").expect("write");
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        bad.to_str().expect("path"),
+        good.to_str().expect("path"),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(code(&out), 2, "{err}");
+    assert!(
+        err.contains("bad.icp:1:8: not UTF-8 text (the byte 0xFF"),
+        "{err}"
+    );
+    assert!(err.contains("1 of 2 files could not be read"), "{err}");
+    // The good file's findings are still written, as valid JSON.
+    let json: Value = serde_json::from_str(&stdout(&out)).expect("JSON report");
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"vague-term"), "{codes:?}");
+}

@@ -162,3 +162,88 @@ fn missing_file_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such file or folder"));
 }
+
+#[test]
+fn a_bad_file_is_reported_and_the_others_are_still_formatted() {
+    let dir = scratch();
+    // `a.icp` comes first and is not UTF-8 on line 2, column 4 (after `ab` and `é`).
+    std::fs::write(dir.path().join("a.icp"), b"# ok\nab\xC3\xA9\xFF\n").expect("write");
+    std::fs::write(dir.path().join("b.icp"), MESSY).expect("write");
+    let out = icpc().arg("fmt").arg(dir.path()).output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("a.icp:2:4: not UTF-8 text (the byte 0xFF"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 of 2 files could not be formatted"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("b.icp")).expect("read"),
+        CANONICAL
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_kept() {
+    let dir = scratch();
+    let file = dir.path().join("bom.icp");
+    std::fs::write(&file, format!("\u{FEFF}{MESSY}")).expect("write");
+    let out = icpc().arg("fmt").arg(&file).output().expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        format!("\u{FEFF}{CANONICAL}")
+    );
+    // Formatting it again changes nothing, and `check` reads it.
+    let out = icpc()
+        .args(["fmt", "--check"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let out = icpc()
+        .args(["check", "--format", "json"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("\"syntax\""), "{stdout}");
+}
+
+#[test]
+fn fmt_options_are_validated_once_for_every_command() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("p.icp"), MESSY).expect("write");
+    std::fs::write(
+        dir.path().join("icp.toml"),
+        "[fmt]\nindent-width = 0\nindnet-width = 4\n",
+    )
+    .expect("write");
+    // `fmt` and `check` refuse the same table, each error at its line and column.
+    for cmd in ["fmt", "check"] {
+        let out = icpc().arg(cmd).arg(dir.path()).output().expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {stderr}");
+        assert!(
+            stderr.contains("icp.toml:2:16: `fmt.indent-width` must be between 1 and 16, not 0"),
+            "{cmd}: {stderr}"
+        );
+        assert!(
+            stderr.contains(
+                "icp.toml:3:1: unknown key `fmt.indnet-width`: did you mean `indent-width`?"
+            ),
+            "{cmd}: {stderr}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("p.icp")).expect("read"),
+        MESSY
+    );
+}

@@ -177,7 +177,7 @@ fn explain_by_first_column_and_by_row_number() {
         "--explain",
         "Nobody",
     ]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no account matches `Nobody`"));
 }
 
@@ -466,4 +466,131 @@ fn a_record_longer_than_64_mb_is_an_error_and_writes_nothing() {
             "error: {accounts}: a record starting after line 2 does not end within 64 MB: an unclosed quote?"
         )
     );
+}
+
+/// A percent field and one rule on it (shared with the scorer's own tests).
+const CHURN_ICP: &str = include_str!("../../icp-eval/tests/data/churn.icp");
+
+#[test]
+fn bare_percent_cells_follow_icp_toml_and_the_summary_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("churn.icp"), CHURN_ICP).expect("write");
+    std::fs::write(dir.path().join("a.csv"), "Name,Churn\na,35\nb,35%\nc,5\n").expect("write");
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_icpc"))
+            .args(["score", "churn.icp", "--accounts", "a.csv", "-q"])
+            .current_dir(dir.path())
+            .output()
+            .expect("icpc runs")
+    };
+    // No icp.toml: the default reads `5` as 500%, and says so.
+    let out = run();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("c,0,0,rest,"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains(
+            "note: 2 percent cells had no `%` and were read as fractions (0.35 is 35%, 35 is 3500%)"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::write(
+        dir.path().join("icp.toml"),
+        "[score]\nbare-percent = \"percent\"\n",
+    )
+    .expect("write");
+    let out = run();
+    assert!(
+        text(&out.stdout).contains("c,1,1,good,low_churn"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr)
+            .contains("note: 2 percent cells had no `%` and were read in percent points"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A bad value is a usage error pointing at its place.
+    std::fs::write(dir.path().join("icp.toml"), "[score]\nbare-percent = 35\n").expect("write");
+    let out = run();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("icp.toml:2:16: `score.bare-percent` is \"fraction\""),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_json_key_given_twice_is_warned_about() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("churn.icp"), CHURN_ICP).expect("write");
+    std::fs::write(
+        dir.path().join("a.jsonl"),
+        "{\"Name\": \"a\", \"Churn\": \"5%\", \"churn\": \"50%\"}\n{\"Name\": \"b\", \"Churn\": [\"5%\"]}\n",
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_icpc"))
+        .args(["score", "churn.icp", "--accounts", "a.jsonl", "-q"])
+        .current_dir(dir.path())
+        .output()
+        .expect("icpc runs");
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "warning: the key `Churn` appears more than once in 1 line; the first is used"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "Churn: \"[\\\"5%\\\"]\" is a list, and only a set field is read from a list"
+        ),
+        "{stderr}"
+    );
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("a,1,1,good,low_churn"), "{stdout}");
+}
+
+#[test]
+fn a_folder_as_accounts_is_named_as_a_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = icpc(&[
+        "score",
+        HR,
+        "--accounts",
+        dir.path().to_str().expect("path"),
+    ]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(": is a folder; --accounts takes one CSV or JSON Lines file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("cannot tell the format"), "{stderr}");
+}
+
+#[test]
+fn keeping_a_column_named_like_a_result_column_is_refused() {
+    let out = icpc(&[
+        "score",
+        HR,
+        "--accounts",
+        HR_ACCOUNTS,
+        "--keep",
+        "Account Name,Score",
+    ]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("--keep `Score`: the output has a result column of that name"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
 }

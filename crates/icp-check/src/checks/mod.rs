@@ -274,7 +274,7 @@ pub struct Prose<'a> {
     pub expr_span: Option<Span>,
     /// Whether a prose criterion carries a `within` window.
     pub has_window: bool,
-    pub hits: Vec<Hit>,
+    pub hits: Arc<[Hit]>,
 }
 
 /// What every check sees: the analysed file and what is shared between checks.
@@ -556,7 +556,7 @@ fn collect_prose<'a>(
 ) -> Vec<Prose<'a>> {
     let mut out: Vec<Prose<'a>> = Vec::new();
     // Files repeat their prose (persona titles, pains, segment names): each text is scanned once.
-    let mut scanned: rustc_hash::FxHashMap<(&'a str, Context), Vec<Hit>> = Default::default();
+    let mut scanned: rustc_hash::FxHashMap<(&'a str, Context), Arc<[Hit]>> = Default::default();
     for (icp_index, m) in model.icps.iter().enumerate() {
         // Icps of a file look alike: room for as much prose in each as the first had, rather
         // than growing (copying) a long list many times.
@@ -571,7 +571,7 @@ fn collect_prose<'a>(
                 let context = place.context();
                 let hits = scanned
                     .entry((text, context))
-                    .or_insert_with(|| judge(lex, text, context))
+                    .or_insert_with(|| judge(lex, text, context).into())
                     .clone();
                 out.push(Prose {
                     icp: icp_index,

@@ -501,8 +501,31 @@ const IRREGULAR_PAST: &[&str] = &[
     "struck", "was", "were", "had",
 ];
 
-static WORDS: LazyLock<FxHashMap<&'static str, Cat>> = LazyLock::new(|| {
-    let mut m = FxHashMap::default();
+/// The lists looked up by membership, one bit each (see [`Entry::sets`]).
+const S_SUFFIX: u32 = 1;
+const S_ATTITUDE: u32 = 1 << 1;
+const S_SCOPE_UNIT: u32 = 1 << 2;
+const S_TIER_NOUN: u32 = 1 << 3;
+const S_GROUP_NOUN: u32 = 1 << 4;
+const S_TOOL_WORD: u32 = 1 << 5;
+const S_THIRD_PERSON: u32 = 1 << 6;
+const S_NEGATION: u32 = 1 << 7;
+const S_IRREGULAR_PAST: u32 = 1 << 8;
+const S_PRODUCT: u32 = 1 << 9;
+/// The first word of one of the [`KNOWN_NAMES`].
+const S_NAME_START: u32 = 1 << 10;
+
+/// What the lists say of one word: its category, and the lists it is in.
+#[derive(Clone, Copy, Debug, Default)]
+struct Entry {
+    cat: Option<Cat>,
+    sets: u32,
+}
+
+/// Every word of every list, so that each word of a text is looked up once (a hash lookup,
+/// not a scan of each list it might be in).
+static WORDS: LazyLock<FxHashMap<&'static str, Entry>> = LazyLock::new(|| {
+    let mut m: FxHashMap<&'static str, Entry> = FxHashMap::default();
     let lists: [(&[&str], Cat); 11] = [
         (FLUFF, Cat::Fluff),
         (DEGREE, Cat::Degree),
@@ -516,18 +539,36 @@ static WORDS: LazyLock<FxHashMap<&'static str, Cat>> = LazyLock::new(|| {
         (ATTITUDE, Cat::Attitude),
         (SUFFIX, Cat::Suffix),
     ];
+    // The first list that has a word gives its category.
     for (list, cat) in lists {
         for w in list {
-            m.entry(*w).or_insert(cat);
+            let e = m.entry(*w).or_default();
+            e.cat = e.cat.or(Some(cat));
         }
+    }
+    let sets: [(&[&str], u32); 10] = [
+        (SUFFIX, S_SUFFIX),
+        (ATTITUDE, S_ATTITUDE),
+        (SCOPE_UNITS, S_SCOPE_UNIT),
+        (TIER_NOUNS, S_TIER_NOUN),
+        (GROUP_NOUNS, S_GROUP_NOUN),
+        (TOOL_WORDS, S_TOOL_WORD),
+        (THIRD_PERSON, S_THIRD_PERSON),
+        (NEGATIONS, S_NEGATION),
+        (IRREGULAR_PAST, S_IRREGULAR_PAST),
+        (PRODUCT, S_PRODUCT),
+    ];
+    for (list, bit) in sets {
+        for w in list {
+            m.entry(*w).or_default().sets |= bit;
+        }
+    }
+    for known in KNOWN_NAMES {
+        let first = known.split(' ').next().unwrap_or(known);
+        m.entry(first).or_default().sets |= S_NAME_START;
     }
     m
 });
-
-/// Whether `w` is in `list` (the lists are short; most are only read on a candidate word).
-fn is(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
-}
 
 /// One word of the text.
 #[derive(Clone, Debug)]
@@ -550,6 +591,11 @@ struct Tok {
     initial: bool,
     /// Inside quotes.
     quoted: bool,
+    /// The category of the lowercase form, or else of the singular ([`Text::singular`]).
+    cat: Option<Cat>,
+    /// The lists the lowercase form is in, and those the singular is in.
+    low_sets: u32,
+    sing_sets: u32,
 }
 
 struct Text<'t> {
@@ -558,24 +604,46 @@ struct Text<'t> {
     toks: Vec<Tok>,
 }
 
+thread_local! {
+    /// The buffers of the last text judged on this thread, for the next one.
+    static SPARE: std::cell::Cell<Option<(String, Vec<Tok>)>> = const { std::cell::Cell::new(None) };
+}
+
+impl Drop for Text<'_> {
+    fn drop(&mut self) {
+        let bufs = (
+            std::mem::take(&mut self.low),
+            std::mem::take(&mut self.toks),
+        );
+        SPARE.with(|s| s.set(Some(bufs)));
+    }
+}
+
 impl<'t> Text<'t> {
     fn new(src: &'t str) -> Text<'t> {
-        let mut t = Text {
-            src,
-            low: String::with_capacity(src.len()),
-            toks: Vec::new(),
-        };
+        let (mut low, mut toks) = SPARE.with(|s| s.take()).unwrap_or_default();
+        low.clear();
+        low.reserve(src.len());
+        toks.clear();
+        let mut t = Text { src, low, toks };
         let mut quoted = false;
         let mut initial = true;
         let mut cur: Option<usize> = None;
-        let mut gap = String::new();
+        // The characters other than white space since the last word: a hyphen joins two
+        // words only when it stands alone there.
+        let mut gap_chars = 0usize;
+        let mut gap_dash = false;
         for (i, c) in src.char_indices() {
-            let word = c.is_alphanumeric();
+            let word = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
             if word {
                 if cur.is_none() {
                     cur = Some(i);
                     let lo_start = t.low.len();
-                    let hyphen = !t.toks.is_empty() && gap == "-";
+                    let hyphen = !t.toks.is_empty() && gap_chars == 1 && gap_dash;
                     t.toks.push(Tok {
                         start: i,
                         end: i,
@@ -587,11 +655,19 @@ impl<'t> Text<'t> {
                         hyphen,
                         initial,
                         quoted,
+                        cat: None,
+                        low_sets: 0,
+                        sing_sets: 0,
                     });
-                    gap.clear();
+                    gap_chars = 0;
+                    gap_dash = false;
                     initial = false;
                 }
-                t.low.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    t.low.push(c.to_ascii_lowercase());
+                } else {
+                    t.low.extend(c.to_lowercase());
+                }
                 let tok = t.toks.last_mut().expect("a word is open");
                 tok.end = i + c.len_utf8();
                 tok.lo.1 = t.low.len();
@@ -619,11 +695,40 @@ impl<'t> Text<'t> {
                     _ => {}
                 }
                 if !c.is_whitespace() {
-                    gap.push(c);
+                    gap_chars += 1;
+                    gap_dash = c == '-';
                 }
             }
         }
+        // Each word is looked up once: its category and the lists it is in.
+        for i in 0..t.toks.len() {
+            let low = WORDS.get(t.low(i)).copied().unwrap_or_default();
+            let sing = if t.singular(i).len() == t.low(i).len() {
+                low
+            } else {
+                WORDS.get(t.singular(i)).copied().unwrap_or_default()
+            };
+            let tok = &mut t.toks[i];
+            tok.cat = low.cat.or(sing.cat);
+            tok.low_sets = low.sets;
+            tok.sing_sets = sing.sets;
+        }
         t
+    }
+
+    /// Whether the lowercase form of word `i` is in the list `set` (an `S_` bit).
+    fn low_in(&self, i: usize, set: u32) -> bool {
+        self.toks[i].low_sets & set != 0
+    }
+
+    /// Whether the singular of word `i` is in the list `set` (an `S_` bit).
+    fn singular_in(&self, i: usize, set: u32) -> bool {
+        self.toks[i].sing_sets & set != 0
+    }
+
+    /// Whether some word of the text is in the list `set`.
+    fn any_in(&self, set: u32) -> bool {
+        self.toks.iter().any(|x| x.low_sets & set != 0)
     }
 
     fn low(&self, i: usize) -> &str {
@@ -645,21 +750,16 @@ impl<'t> Text<'t> {
     }
 
     fn cat(&self, i: usize) -> Option<Cat> {
-        let w = self.low(i);
-        WORDS
-            .get(w)
-            .or_else(|| WORDS.get(self.singular(i)))
-            .copied()
+        self.toks[i].cat
     }
 
     /// Whether the text is written in Title Case, where capitals carry no meaning.
     fn title_case(&self) -> bool {
-        let long: Vec<&Tok> = self
+        let mut long = self
             .toks
             .iter()
-            .filter(|t| t.end - t.start >= 4 && !t.digit)
-            .collect();
-        long.len() >= 3 && long.iter().all(|t| t.cap)
+            .filter(|t| t.end - t.start >= 4 && !t.digit);
+        long.clone().count() >= 3 && long.all(|t| t.cap)
     }
 }
 
@@ -690,7 +790,10 @@ fn names(t: &Text<'_>) -> Vec<bool> {
         }
     }
     // Known names, whatever their case.
-    for (i, _) in t.toks.iter().enumerate() {
+    for i in 0..n {
+        if !t.low_in(i, S_NAME_START) && !t.singular_in(i, S_NAME_START) {
+            continue;
+        }
         for known in KNOWN_NAMES {
             let mut j = i;
             let mut ok = true;
@@ -709,10 +812,10 @@ fn names(t: &Text<'_>) -> Vec<bool> {
         }
     }
     // A size word naming a product's tier: "Enterprise plan", "the Growth tier".
-    for i in 0..n.saturating_sub(1) {
+    for (i, is_name) in name.iter_mut().enumerate().take(n.saturating_sub(1)) {
         let next = t.low(i + 1);
-        if is(TIER_NOUNS, next) || (next == "add" && t.toks[i + 1].hyphen) {
-            name[i] = true;
+        if t.low_in(i + 1, S_TIER_NOUN) || (next == "add" && t.toks[i + 1].hyphen) {
+            *is_name = true;
         }
     }
     name
@@ -747,11 +850,10 @@ fn sharp_number(t: &Text<'_>) -> bool {
             return true;
         }
         let next = (i + 1 < n).then(|| t.singular(i + 1));
-        let scope = next.is_some_and(|x| is(SCOPE_UNITS, x))
+        let scope = (i + 1 < n && t.singular_in(i + 1, S_SCOPE_UNIT))
             || (next.is_some_and(|x| x == "or" || x == "more")
-                && t.toks
-                    .get(i + 3)
-                    .is_some_and(|_| is(SCOPE_UNITS, t.singular(i + 3))));
+                && i + 3 < n
+                && t.singular_in(i + 3, S_SCOPE_UNIT));
         if !year && !scope {
             return true;
         }
@@ -782,9 +884,8 @@ fn scoped(t: &Text<'_>, name: &[bool], i: usize) -> bool {
         if t.toks[j].digit || name[j] {
             return true;
         }
-        let w = t.singular(j);
         // A group named after a preposition: "on the SOC rotation", "in the ICU pool".
-        if is(GROUP_NOUNS, w)
+        if t.singular_in(j, S_GROUP_NOUN)
             && (i + 1..j).any(|k| {
                 matches!(
                     t.low(k),
@@ -808,16 +909,11 @@ fn scoped(t: &Text<'_>, name: &[bool], i: usize) -> bool {
 fn push(hits: &mut Vec<Hit>, kind: Kind, t: &Text<'_>, a: usize, b: usize, why: &'static str) {
     hits.push(Hit {
         kind,
-        phrase: t.src[t.toks[a].start..t.toks[b].end].to_string(),
+        phrase: None,
         start: t.toks[a].start,
         end: t.toks[b].end,
         why,
     });
-}
-
-/// Whether a text contains one of the words.
-fn any_word(t: &Text<'_>, list: &[&str]) -> bool {
-    (0..t.toks.len()).any(|i| is(list, t.low(i)))
 }
 
 /// The phrases of `text` a reviewer would flag in the context `ctx`: the lexicon's phrases
@@ -842,14 +938,20 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
     // A trigger that opens with something that happened is an event, whatever follows.
     let event_first = trigger && {
         let w = t.low(0);
-        (w.ends_with("ed") && !is(ATTITUDE, w) && !matches!(w, "need" | "interested" | "excited"))
-            || is(IRREGULAR_PAST, w)
+        (w.ends_with("ed")
+            && !t.low_in(0, S_ATTITUDE)
+            && !matches!(w, "need" | "interested" | "excited"))
+            || t.low_in(0, S_IRREGULAR_PAST)
             || w == "new"
     };
     let mut hits: Vec<Hit> = Vec::new();
 
     // The lists, as the lexicon finds them.
-    for h in lex.scan_raw(text) {
+    let words = t
+        .toks
+        .iter()
+        .map(|x| (&t.low[x.lo.0..x.lo.1], x.start, x.end));
+    for h in lex.scan_words(words) {
         if in_name(h.start, h.end) {
             continue;
         }
@@ -863,7 +965,7 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
                     && t.toks
                         .iter()
                         .position(|x| x.end == h.end)
-                        .is_some_and(|i| t.toks[i].hyphen && is(SUFFIX, t.low(i))) =>
+                        .is_some_and(|i| t.toks[i].hyphen && t.low_in(i, S_SUFFIX)) =>
             {
                 continue;
             }
@@ -876,27 +978,28 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
             Kind::Weak if !trigger || event_first => continue,
             // "Wants to grow catering": in a trigger, the attitude is the finding.
             Kind::Vague | Kind::VagueUnlessNumber
-                if trigger && first.is_some_and(|i| is(ATTITUDE, t.low(i))) =>
+                if trigger && first.is_some_and(|i| t.low_in(i, S_ATTITUDE)) =>
             {
                 continue;
             }
+            // "companies that need": the list's phrase ends with the same word as the text.
             Kind::Solution
-                if h.phrase.ends_with("need")
-                    || h.phrase.ends_with("needs")
-                    || h.phrase.ends_with("needing") =>
+                if t.toks
+                    .iter()
+                    .position(|x| x.end == h.end)
+                    .is_some_and(|i| matches!(t.low(i), "need" | "needs" | "needing"))
+                    && needs_obligation(&t, h.end) =>
             {
-                if needs_obligation(&t, h.end) {
-                    continue;
-                }
+                continue;
             }
             _ => {}
         }
         hits.push(h);
     }
 
-    let third_person = any_word(&t, THIRD_PERSON);
+    let third_person = t.any_in(S_THIRD_PERSON);
     let we = (0..n).any(|i| t.low(i) == "we") || t.low(0) == "our";
-    let negation = any_word(&t, NEGATIONS);
+    let negation = t.any_in(S_NEGATION);
     for i in 0..n {
         if name[i] {
             continue;
@@ -904,8 +1007,8 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
         let w = t.low(i);
         let tok = &t.toks[i];
         // Morphology: "security-forward", "people-first", "data-savvy".
-        if tok.hyphen && i > 0 && is(SUFFIX, w) && !t.toks[i - 1].digit && !name[i - 1] {
-            if !any_digit && !is(SUFFIX, t.low(i - 1)) {
+        if tok.hyphen && i > 0 && t.low_in(i, S_SUFFIX) && !t.toks[i - 1].digit && !name[i - 1] {
+            if !any_digit && !t.low_in(i - 1, S_SUFFIX) {
                 push(
                     &mut hits,
                     Kind::Vague,
@@ -947,7 +1050,7 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
             }
             continue;
         }
-        if trigger && !event_first && is(ATTITUDE, w) && !(tok.title && !tok.initial) {
+        if trigger && !event_first && t.low_in(i, S_ATTITUDE) && (!tok.title || tok.initial) {
             push(
                 &mut hits,
                 Kind::Weak,
@@ -968,7 +1071,7 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
         let compound_head = t.toks.get(i + 1).is_some_and(|x| x.hyphen);
         match cat {
             Cat::Fluff
-                if (!compound_head || is(SUFFIX, t.low(i + 1)))
+                if (!compound_head || t.low_in(i + 1, S_SUFFIX))
                     // "our best nurses": in the customer's voice, their own people.
                     && !(w == "best" && ctx.customer_voice())
                     && !(w == "premium"
@@ -984,10 +1087,10 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
                 );
             }
             Cat::Degree
-                if !sharp
-                    && !compound_head
-                    && !before_det
-                    && !(w == "top" && t.toks.get(i + 1).is_some_and(|x| x.digit)) =>
+                if !(sharp
+                    || compound_head
+                    || before_det
+                    || (w == "top" && t.toks.get(i + 1).is_some_and(|x| x.digit))) =>
             {
                 push(
                     &mut hits,
@@ -1063,7 +1166,7 @@ pub fn judge(lex: &Lexicon, text: &str, ctx: Context) -> Vec<Hit> {
                         || (!we
                             && (third_person
                                 || negation
-                                || (i > 0 && is(TOOL_WORDS, t.low(i - 1)))
+                                || (i > 0 && t.low_in(i - 1, S_TOOL_WORD))
                                 || t.toks
                                     .get(i + 1)
                                     .is_some_and(|_| product_follows(&t, i + 1))))
@@ -1184,10 +1287,10 @@ fn product_follows(t: &Text<'_>, i: usize) -> bool {
 fn product_at(t: &Text<'_>, i: usize) -> Option<usize> {
     let n = t.toks.len();
     for j in i..n.min(i + 5) {
-        let w = t.singular(j);
-        if is(PRODUCT, w) {
+        if t.singular_in(j, S_PRODUCT) {
             return Some(j);
         }
+        let w = t.singular(j);
         if matches!(w, "for" | "to" | "that" | "who" | "which" | "and" | "or") || t.toks[j].digit {
             return None;
         }
