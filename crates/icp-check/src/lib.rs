@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod model;
 pub mod scores;
 pub mod suppress;
+pub mod words;
 
 pub use analysis::{Analysis, Ctx, analyze};
 pub use config::Config;

@@ -12,6 +12,7 @@ mod check;
 mod compile;
 mod diff;
 mod explain;
+mod export;
 mod fmt;
 mod git;
 mod init;
@@ -52,6 +53,8 @@ enum Command {
     Diff(diff::Args),
     /// Set up git to show `icpc diff` for .icp files.
     Git(git::Args),
+    /// Export an icp as a document: Markdown, self-contained HTML or JSON.
+    Export(export::Args),
 }
 
 fn main() -> ExitCode {
@@ -76,5 +79,6 @@ fn main() -> ExitCode {
         Command::Lsp(a) => lsp::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Git(a) => git::run(a),
+        Command::Export(a) => export::run(a),
     }
 }
