@@ -9,7 +9,7 @@ use crate::layout::{self, Line, Part, Span};
 use crate::{Document, NOT_DEFINED};
 
 const CSS: &str = r#"
-:root { --ink: #1f2933; --muted: #6b7785; --accent: #1c5d99; --band: #eef3f8; --line: #d5dde6; --warn: #a23b2a; }
+:root { --ink: #1f2933; --muted: #6b7785; --accent: #1c5d99; --band: #eef3f8; --line: #d5dde6; --warn: #9a6700; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #f6f7f9; color: var(--ink);
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }

@@ -163,7 +163,7 @@ fn jobs(p: &Page) -> Vec<Part> {
             .jobs
             .iter()
             .filter(|j| j.kind.as_deref() == Some(kind))
-            .map(|j| job_line(j))
+            .map(job_line)
             .collect();
         out.push(if of.is_empty() {
             Part::Missing
@@ -180,7 +180,7 @@ fn jobs(p: &Page) -> Vec<Part> {
                 Some("functional" | "emotional" | "social")
             )
         })
-        .map(|j| job_line(j))
+        .map(job_line)
         .collect();
     if !other.is_empty() {
         out.push(Part::Sub("Jobs of no stated kind".into()));
