@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod browser;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -322,10 +324,6 @@ fn the_antipatterns_example_is_refused_in_every_format() {
     }
 }
 
-fn ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
 /// Decodes a PNG and counts its distinct colours (RGB), sampling every pixel.
 fn distinct_colours(png_bytes: &[u8]) -> usize {
     let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
@@ -346,12 +344,9 @@ fn distinct_colours(png_bytes: &[u8]) -> usize {
 
 #[test]
 fn html_renders_in_a_headless_browser() {
-    let chromium = PathBuf::from("/usr/bin/chromium");
-    if !chromium.exists() {
-        assert!(!ci(), "chromium is missing: run scripts/install-audit.sh");
-        eprintln!("note: chromium is missing; run scripts/install-audit.sh (test skipped)");
+    let Some(chromium) = browser::chromium() else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().expect("tempdir");
     let full = write_full(dir.path());
     for (src, name) in [(root().join(EXAMPLES[0]), "hr-analytics"), (full, "full")] {
@@ -365,23 +360,7 @@ fn html_renders_in_a_headless_browser() {
             html.to_str().unwrap_or(""),
         ]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        let profile = tempfile::tempdir().expect("tempdir");
-        let browse = |extra: &[&str]| {
-            let mut c = Command::new(&chromium);
-            c.args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .args(extra)
-            .arg(format!("file://{}", html.display()));
-            c.output().expect("chromium runs")
-        };
+        let browse = |extra: &[&str]| browser::open(&chromium, &html, extra);
         let dom = browse(&["--dump-dom"]);
         assert!(dom.status.success(), "{}", text(&dom.stderr));
         let dom = text(&dom.stdout);
