@@ -2,7 +2,7 @@
 # Installs what the audit tests need beyond cargo, only where it is missing:
 # - a Python venv with scikit-learn and statsmodels, the independent implementation the audit
 #   figures are checked against (ICPC_AUDIT_VENV, default ~/.cache/icpc/audit-venv);
-# - Debian's chromium, to render the HTML report headless.
+# - Debian's chromium, to render the HTML of `icpc audit` and `icpc export` headless.
 # Under CI=true anything that cannot be installed is a failure.
 set -euo pipefail
 venv="${ICPC_AUDIT_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/icpc/audit-venv}"

@@ -16,6 +16,7 @@ pub mod model;
 pub mod scores;
 pub mod suppress;
 pub mod testcase;
+pub mod words;
 
 pub use analysis::{Analysis, Ctx, analyze, analyze_with};
 pub use config::Config;

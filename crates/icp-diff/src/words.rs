@@ -3,6 +3,7 @@
 
 use icp_check::domain::{Bits, Con, End, IntervalSet};
 use icp_check::model::FieldType;
+pub use icp_check::words::{join_and, thousands};
 use icp_syntax::Span;
 use icp_syntax::literal::{Rational, civil_from_days, format_rational};
 
@@ -31,33 +32,6 @@ pub fn canon_text(text: &str) -> String {
         }
         out.push_str(&text[t.span.range()]);
         prev = Some(t.kind);
-    }
-    out
-}
-
-/// A whole number with thousands separators: `5000` → `5,000`.
-pub fn thousands(s: &str) -> String {
-    let (sign, rest) = match s.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", s),
-    };
-    let (int, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (rest, None),
-    };
-    if int.len() <= 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
-        return s.to_string();
-    }
-    let mut out = String::from(sign);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
     }
     out
 }
@@ -120,15 +94,6 @@ pub fn intervals(ty: &FieldType, set: &IntervalSet) -> String {
         })
         .collect();
     join_and(&parts)
-}
-
-/// `a`, `a and b`, `a, b and c`.
-pub fn join_and(parts: &[String]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 /// The listed values of an enum (or `true`/`false` of a bool) in a bit set, in backticks.
@@ -206,12 +171,5 @@ mod tests {
             canon_text("employees in 200..2000"),
             canon_text("employees in 200..2001")
         );
-    }
-
-    #[test]
-    fn thousands_groups_digits() {
-        assert_eq!(thousands("5000"), "5,000");
-        assert_eq!(thousands("-1234567.5"), "-1,234,567.5");
-        assert_eq!(thousands("999"), "999");
     }
 }

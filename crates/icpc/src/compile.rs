@@ -88,7 +88,7 @@ fn target(t: TargetArg) -> Target {
 }
 
 /// Writes a file through a temporary file beside it, renamed into place when complete.
-fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

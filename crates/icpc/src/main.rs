@@ -13,6 +13,7 @@ mod compile;
 mod diff;
 mod diff_impact;
 mod explain;
+mod export;
 mod fmt;
 mod git;
 mod init;
@@ -56,6 +57,8 @@ enum Command {
     Diff(diff::Args),
     /// Set up git to show `icpc diff` for .icp files.
     Git(git::Args),
+    /// Export an icp as a document: Markdown, self-contained HTML or JSON.
+    Export(export::Args),
 }
 
 fn main() -> ExitCode {
@@ -81,5 +84,6 @@ fn main() -> ExitCode {
         Command::Test(a) => test::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Git(a) => git::run(a),
+        Command::Export(a) => export::run(a),
     }
 }

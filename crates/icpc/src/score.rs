@@ -153,13 +153,13 @@ fn output_format(args: &Args) -> OutputFormat {
     }
 }
 
-/// Reads, checks and compiles the icp to score against; on failure, the message is printed
-/// and the exit code returned.
-pub(crate) fn load_program(
+/// Reads and analyses an .icp file; a file with errors is refused with its diagnostics
+/// ("fix them before {doing}"), exit 2.
+pub(crate) fn load_checked(
     file: &Path,
-    icp: Option<&str>,
     as_of: i64,
-) -> Result<(String, Program), ExitCode> {
+    doing: &str,
+) -> Result<(String, String, icp_check::Analysis), ExitCode> {
     let (display, src) = read_source(file).map_err(usage)?;
     let config = Config {
         today: Some(as_of),
@@ -181,9 +181,20 @@ pub(crate) fn load_program(
         };
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let _ = render::human(&mut std::io::stderr().lock(), &[report], color);
-        eprintln!("error: the .icp file has errors; fix them before scoring");
+        eprintln!("error: the .icp file has errors; fix them before {doing}");
         return Err(ExitCode::from(2));
     }
+    Ok((display, src, analysis))
+}
+
+/// Reads, checks and compiles the icp to score against; on failure, the message is printed
+/// and the exit code returned.
+pub(crate) fn load_program(
+    file: &Path,
+    icp: Option<&str>,
+    as_of: i64,
+) -> Result<(String, Program), ExitCode> {
+    let (display, src, analysis) = load_checked(file, as_of, "scoring")?;
     let model = &analysis.model;
     let names: Vec<&str> = model.icps.iter().map(|i| i.name.as_str()).collect();
     let icp = match (icp, model.icps.as_slice()) {

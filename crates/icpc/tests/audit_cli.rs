@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod browser;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -161,7 +163,7 @@ fn html_report_renders_in_a_headless_browser() {
     if !fixture(dir.path()) {
         return;
     }
-    let Some(chromium) = tool(PathBuf::from("/usr/bin/chromium"), "chromium") else {
+    let Some(chromium) = browser::chromium() else {
         return;
     };
     let icp = dir.path().join("audit.icp");
@@ -182,23 +184,7 @@ fn html_report_renders_in_a_headless_browser() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let page = std::fs::read_to_string(&html).expect("html written");
     assert!(!page.contains("http://") || !page.contains("src=\"http"));
-    let profile = tempfile::tempdir().expect("tempdir");
-    let browse = |extra: &[&str]| {
-        let mut c = Command::new(&chromium);
-        c.args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(format!("file://{}", html.display()));
-        c.output().expect("chromium runs")
-    };
+    let browse = |extra: &[&str]| browser::open(&chromium, &html, extra);
     let dom = browse(&["--dump-dom"]);
     assert!(dom.status.success(), "{}", text(&dom.stderr));
     let dom = text(&dom.stdout);
