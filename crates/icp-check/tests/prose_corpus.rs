@@ -188,6 +188,12 @@ fn a_schema_field_becomes_the_suggested_criterion() {
     assert!(size.fix.is_none());
     // `--fix` applies certain fixes only (other checks have some here).
     let (fixed, applied) = icp_check::fix::fix_all(GROWTH_SRC, &config);
-    assert!(fixed.contains("    \"Fast-growing companies\"\n"), "{fixed}");
-    assert!(!applied.iter().any(|x| x.code == "vague-term"), "{applied:?}");
+    assert!(
+        fixed.contains("    \"Fast-growing companies\"\n"),
+        "{fixed}"
+    );
+    assert!(
+        !applied.iter().any(|x| x.code == "vague-term"),
+        "{applied:?}"
+    );
 }

@@ -18,6 +18,7 @@ mod init;
 mod lsp;
 mod render;
 mod score;
+mod suggest;
 
 /// icpc — the toolchain for Ideal Customer Profiles written as code.
 #[derive(Parser)]
@@ -46,6 +47,8 @@ enum Command {
     Audit(audit::Args),
     /// Write a starter .icp file with every block to fill in.
     Init(init::Args),
+    /// Propose criteria from the top accounts of a CSV file, as .icp text.
+    Suggest(suggest::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
     /// Show what a change to .icp files does: between two files or git revisions.
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         Command::Compile(a) => compile::run(a),
         Command::Audit(a) => audit::run(a),
         Command::Init(a) => init::run(a),
+        Command::Suggest(a) => suggest::run(a),
         Command::Lsp(a) => lsp::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Git(a) => git::run(a),

@@ -153,6 +153,21 @@ pub(crate) fn load_program(
     icp: Option<&str>,
     as_of: i64,
 ) -> Result<(String, Program), ExitCode> {
+    let (display, src, analysis) = load_analysis(file, as_of, "scoring")?;
+    let model = &analysis.model;
+    let icp = pick_icp(model, icp, &display)?;
+    let prog =
+        Program::compile(model, icp, &src, as_of).map_err(|e| usage(format!("{display}: {e}")))?;
+    Ok((display, prog))
+}
+
+/// Reads and analyses an .icp file; when it has errors they are printed (with what they
+/// stop: `scoring`) and the exit code returned.
+pub(crate) fn load_analysis(
+    file: &Path,
+    as_of: i64,
+    stops: &str,
+) -> Result<(String, String, icp_check::Analysis), ExitCode> {
     let (display, src) = read_source(file).map_err(usage)?;
     let config = Config {
         today: Some(as_of),
@@ -174,10 +189,18 @@ pub(crate) fn load_program(
         };
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let _ = render::human(&mut std::io::stderr().lock(), &[report], color);
-        eprintln!("error: the .icp file has errors; fix them before scoring");
+        eprintln!("error: the .icp file has errors; fix them before {stops}");
         return Err(ExitCode::from(2));
     }
-    let model = &analysis.model;
+    Ok((display, src, analysis))
+}
+
+/// The icp named `icp`, or the file's only one.
+pub(crate) fn pick_icp<'m>(
+    model: &'m icp_check::model::Model,
+    icp: Option<&str>,
+    display: &str,
+) -> Result<&'m icp_check::model::IcpModel, ExitCode> {
     let names: Vec<&str> = model.icps.iter().map(|i| i.name.as_str()).collect();
     let icp = match (icp, model.icps.as_slice()) {
         (Some(name), _) => match model.icp(name) {
@@ -200,9 +223,7 @@ pub(crate) fn load_program(
             )));
         }
     };
-    let prog =
-        Program::compile(model, icp, &src, as_of).map_err(|e| usage(format!("{display}: {e}")))?;
-    Ok((display, prog))
+    Ok(icp)
 }
 
 /// An opened account file (or standard input).

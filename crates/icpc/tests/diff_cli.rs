@@ -278,7 +278,11 @@ fn revision_forms() {
     std::fs::remove_file(p.join("extra.icp")).expect("rm");
     let o = in_repo(p, &["diff", "HEAD"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).contains("extra.icp (at HEAD) (deleted)"), "{}", text(&o));
+    assert!(
+        text(&o).contains("extra.icp (at HEAD) (deleted)"),
+        "{}",
+        text(&o)
+    );
     assert!(text(&o).contains("schema `t` removed"));
     // Working tree equal to HEAD for that path: no change.
     let o = in_repo(p, &["diff", "HEAD", "--", "profile.icp"]);

@@ -478,8 +478,12 @@ fn bad_requests_get_answers_and_the_server_goes_on() {
         if method == "textDocument/completion" {
             // At the end of the text a new item may begin: the answer is the one given there.
             let last = text.split('\n').count() - 1;
-            let col = text.rsplit('\n').next().map_or(0, |l| l.encode_utf16().count());
-            let at_end = json!({"textDocument": {"uri": u}, "position": {"line": last, "character": col}});
+            let col = text
+                .rsplit('\n')
+                .next()
+                .map_or(0, |l| l.encode_utf16().count());
+            let at_end =
+                json!({"textDocument": {"uri": u}, "position": {"line": last, "character": col}});
             let there = c.request_ok(method, at_end);
             assert_eq!(r["result"], there, "{method} at a position past the end");
             let labels: Vec<&str> = there["items"]
@@ -488,7 +492,10 @@ fn bad_requests_get_answers_and_the_server_goes_on() {
                 .iter()
                 .filter_map(|i| i["label"].as_str())
                 .collect();
-            assert!(labels.contains(&"schema") && labels.contains(&"icp"), "{labels:?}");
+            assert!(
+                labels.contains(&"schema") && labels.contains(&"icp"),
+                "{labels:?}"
+            );
             continue;
         }
         let nothing = r["result"].is_null()
