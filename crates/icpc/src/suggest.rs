@@ -19,7 +19,7 @@ use crate::score::{load_analysis, pick_icp, today, usage};
 The top N accounts by --by (highest first; ties keep the earlier row) are compared with the
 whole file. For each field: the narrowest band (numbers, dates) or the fewest values (enums,
 sets, text) that hold for at least --cover of the top accounts. A criterion is proposed only
-when it excludes at least 10% of the file and holds for the top accounts at least 1.5 times
+when it excludes at least 10% of the file and holds for the top accounts at least 2 times
 as often as for the file (its lift); every line's comment gives its coverage, exclusion and
 lift, and the fields left out are listed with the reason. See docs/suggest.md.
 
