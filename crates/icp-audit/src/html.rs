@@ -117,6 +117,14 @@ fn lift_chart(r: &Report, out: &mut String) {
         .fold(2.0f64, f64::max)
         .ceil();
     let (x0, plot) = (230.0, W - 300.0);
+    // The line at 1 goes first, so that labels (with a white halo) are drawn over it.
+    let one = x0 + plot / max;
+    let bottom = 34.0 + 26.0 * rows.len() as f64;
+    let _ = write!(
+        out,
+        r##"<line x1="{one:.1}" x2="{one:.1}" y1="28" y2="{bottom}" stroke="#000" stroke-dasharray="4 3"/><text x="{one:.1}" y="{}" text-anchor="middle" class="muted">1 = average</text>"##,
+        bottom + 14.0
+    );
     for (i, x) in rows.iter().enumerate() {
         let y = 34.0 + 26.0 * i as f64;
         let name = if x.kind == "rule" {
@@ -134,11 +142,13 @@ fn lift_chart(r: &Report, out: &mut String) {
         match x.lift {
             Some(l) => {
                 let fill = if l >= 1.0 { WON } else { LOST };
+                // A bar short of the line at 1 has its label beyond the line, not across it.
+                let end = x0 + l / max * plot;
                 let _ = write!(
                     out,
-                    r#"<rect x="{x0}" y="{y}" width="{:.1}" height="18" fill="{fill}"/><text x="{:.1}" y="{}">{l:.2} · {}</text>"#,
+                    r#"<rect x="{x0}" y="{y}" width="{:.1}" height="18" fill="{fill}"/><text x="{:.1}" y="{}" class="label">{l:.2} · {}</text>"#,
                     l / max * plot,
-                    x0 + l / max * plot + 6.0,
+                    end.max(one) + 6.0,
                     y + 14.0,
                     esc(x.verdict)
                 );
@@ -146,21 +156,14 @@ fn lift_chart(r: &Report, out: &mut String) {
             None => {
                 let _ = write!(
                     out,
-                    r#"<text x="{}" y="{}" class="muted">no deals where it holds · {}</text>"#,
-                    x0 + 4.0,
+                    r#"<text x="{}" y="{}" class="muted label">no deals where it holds · {}</text>"#,
+                    one + 6.0,
                     y + 14.0,
                     esc(x.verdict)
                 );
             }
         }
     }
-    let one = x0 + plot / max;
-    let bottom = 34.0 + 26.0 * rows.len() as f64;
-    let _ = write!(
-        out,
-        r##"<line x1="{one:.1}" x2="{one:.1}" y1="28" y2="{bottom}" stroke="#000" stroke-dasharray="4 3"/><text x="{one:.1}" y="{}" text-anchor="middle" class="muted">1 = average</text>"##,
-        bottom + 14.0
-    );
     out.push_str("</svg>\n");
 }
 
@@ -174,7 +177,7 @@ fn score_chart(r: &Report, out: &mut String) {
         h,
     );
     let n = r.scores.len().max(1) as f64;
-    let (x0, y0, plot_w, plot_h) = (40.0, 220.0, W - 60.0, 170.0);
+    let (x0, y0, plot_w, plot_h) = (44.0, 220.0, W - 64.0, 170.0);
     let share = |a: u64, t: u64| if t == 0 { 0.0 } else { a as f64 / t as f64 };
     let max = r
         .scores
@@ -184,6 +187,19 @@ fn score_chart(r: &Report, out: &mut String) {
         .max(0.01);
     let slot = plot_w / n;
     let bw = (slot * 0.4).min(30.0);
+    // A scale: gridlines at a third, two thirds and all of the highest share.
+    for k in 1..=3 {
+        let v = max * f64::from(k) / 3.0;
+        let y = y0 - v / max * plot_h;
+        let _ = write!(
+            out,
+            r##"<line x1="{x0}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}" stroke="#eee"/><text x="{:.1}" y="{:.1}" text-anchor="end" class="muted">{:.0}%</text>"##,
+            x0 + plot_w,
+            x0 - 4.0,
+            y + 4.0,
+            v * 100.0
+        );
+    }
     for (i, s) in r.scores.iter().enumerate() {
         let x = x0 + slot * i as f64 + slot / 2.0;
         for (k, (v, c)) in [(share(s.won, r.won), WON), (share(s.lost, r.lost), LOST)]
@@ -231,7 +247,7 @@ fn roc_chart(r: &Report, out: &mut String) {
         "ROC curve (won vs lost by minimum score)",
         h,
     );
-    let (x0, y0) = (50.0, 30.0 + size);
+    let (x0, y0) = (62.0, 30.0 + size);
     let mut pts = String::new();
     for (fpr, tpr) in &r.roc {
         let _ = write!(pts, "{:.1},{:.1} ", x0 + fpr * size, y0 - tpr * size);
@@ -249,6 +265,17 @@ fn roc_chart(r: &Report, out: &mut String) {
         y0 - 20.0,
         r.auc.map_or("–".to_string(), |a| format!("{a:.3}"))
     );
+    for k in 0..=4 {
+        let f = f64::from(k) / 4.0;
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="muted">{f}</text><text x="{:.1}" y="{:.1}" text-anchor="end" class="muted">{f}</text>"#,
+            x0 + f * size,
+            y0 + 14.0,
+            x0 - 4.0,
+            y0 - f * size + 4.0
+        );
+    }
     out.push_str("</svg>\n");
 }
 
@@ -306,6 +333,7 @@ table {{ border-collapse: collapse; margin: 8px 0; }} th, td {{ padding: 3px 10p
 th:first-child, td:first-child {{ text-align: left; }} th {{ background: #f4f4f4; }}
 svg {{ display: block; margin: 10px 0; font-size: 12px; }} .ct {{ font-weight: 600; font-size: 13px; }}
 .muted {{ fill: #666; }} .warn {{ color: #a61e4d; }}
+.label {{ paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }}
 .kpi span {{ display: inline-block; margin-right: 22px; font-size: 16px; }}
 </style></head><body>
 <h1>Audit of icp <code>{name}</code></h1>

@@ -403,7 +403,7 @@ impl Inferred {
         if self.ragged.count > 0 {
             let _ = writeln!(
                 s,
-                "# {} rows were left out: their cell count differs from the header's.",
+                "# Rows left out because their cell count differs from the header's: {}.",
                 thousands(self.ragged.count)
             );
         }

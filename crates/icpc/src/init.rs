@@ -92,7 +92,7 @@ fn from_export(from: &std::path::Path) -> Result<String, String> {
     );
     if inferred.ragged.count > 0 {
         eprintln!(
-            "warning: {} rows were left out: their cell count differs from the header's",
+            "warning: rows left out because their cell count differs from the header's: {}",
             inferred.ragged.count
         );
         for r in &inferred.ragged.first {

@@ -182,7 +182,7 @@ pub fn run(args: Args) -> ExitCode {
         None => print!("{text}"),
     }
     eprintln!(
-        "{} criteria proposed from the top {} of {} ranked accounts ({} rows); {} fields not proposed",
+        "{} criteria proposed from the top {} of {} ranked accounts ({} rows); {} fields without a criterion",
         s.proposals.len(),
         s.top,
         s.ranked,
