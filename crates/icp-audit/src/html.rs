@@ -26,9 +26,13 @@ const LOST: &str = "#c92a2a";
 const BAR: &str = "#1971c2";
 
 fn svg_open(out: &mut String, id: &str, title: &str, h: f64) {
+    svg_open_wide(out, id, title, W, h);
+}
+
+fn svg_open_wide(out: &mut String, id: &str, title: &str, w: f64, h: f64) {
     let _ = write!(
         out,
-        r#"<svg id="{id}" role="img" viewBox="0 0 {W} {h}" width="{W}" height="{h}" xmlns="http://www.w3.org/2000/svg"><title>{}</title><text x="0" y="16" class="ct">{}</text>"#,
+        r#"<svg id="{id}" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" xmlns="http://www.w3.org/2000/svg"><title>{}</title><text x="0" y="16" class="ct">{}</text>"#,
         esc(title),
         esc(title)
     );
@@ -105,10 +109,13 @@ fn axis_pct(out: &mut String, x0: f64, plot: f64, y: f64) {
 fn lift_chart(r: &Report, out: &mut String) {
     let rows = &r.rules;
     let h = 40.0 + 26.0 * rows.len() as f64 + 20.0;
-    svg_open(
+    // Wider than the other charts: the verdicts stand in a column right of the bars.
+    let w = W + 220.0;
+    svg_open_wide(
         out,
         "chart-lift",
         "Lift per rule (win rate where it holds ÷ overall)",
+        w,
         h,
     );
     let max = rows
@@ -116,8 +123,9 @@ fn lift_chart(r: &Report, out: &mut String) {
         .filter_map(|x| x.lift)
         .fold(2.0f64, f64::max)
         .ceil();
-    let (x0, plot) = (230.0, W - 300.0);
-    // The line at 1 goes first, so that labels (with a white halo) are drawn over it.
+    let (x0, plot) = (230.0, w - 540.0);
+    let label_x = x0 + plot + 10.0;
+    // The line at 1 goes first, under the bars.
     let one = x0 + plot / max;
     let bottom = 34.0 + 26.0 * rows.len() as f64;
     let _ = write!(
@@ -142,13 +150,10 @@ fn lift_chart(r: &Report, out: &mut String) {
         match x.lift {
             Some(l) => {
                 let fill = if l >= 1.0 { WON } else { LOST };
-                // A bar short of the line at 1 has its label beyond the line, not across it.
-                let end = x0 + l / max * plot;
                 let _ = write!(
                     out,
-                    r#"<rect x="{x0}" y="{y}" width="{:.1}" height="18" fill="{fill}"/><text x="{:.1}" y="{}" class="label">{l:.2} · {}</text>"#,
+                    r#"<rect x="{x0}" y="{y}" width="{:.1}" height="18" fill="{fill}"/><text x="{label_x:.1}" y="{}">{l:.2} · {}</text>"#,
                     l / max * plot,
-                    end.max(one) + 6.0,
                     y + 14.0,
                     esc(x.verdict)
                 );
@@ -156,8 +161,7 @@ fn lift_chart(r: &Report, out: &mut String) {
             None => {
                 let _ = write!(
                     out,
-                    r#"<text x="{}" y="{}" class="muted label">no deals where it holds · {}</text>"#,
-                    one + 6.0,
+                    r#"<text x="{label_x:.1}" y="{}" class="muted">no deals where it holds · {}</text>"#,
                     y + 14.0,
                     esc(x.verdict)
                 );
@@ -187,9 +191,16 @@ fn score_chart(r: &Report, out: &mut String) {
         .max(0.01);
     let slot = plot_w / n;
     let bw = (slot * 0.4).min(30.0);
-    // A scale: gridlines at a third, two thirds and all of the highest share.
-    for k in 1..=3 {
-        let v = max * f64::from(k) / 3.0;
+    // A scale: gridlines at round shares (a step of 1, 2, 5, 10, 20 or 25%, at most four).
+    let step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25]
+        .into_iter()
+        .find(|s| max / s <= 4.0)
+        .unwrap_or(0.25);
+    for k in 1..=4 {
+        let v = step * f64::from(k);
+        if v > max + 1e-9 {
+            break;
+        }
         let y = y0 - v / max * plot_h;
         let _ = write!(
             out,
@@ -333,7 +344,6 @@ table {{ border-collapse: collapse; margin: 8px 0; }} th, td {{ padding: 3px 10p
 th:first-child, td:first-child {{ text-align: left; }} th {{ background: #f4f4f4; }}
 svg {{ display: block; margin: 10px 0; font-size: 12px; }} .ct {{ font-weight: 600; font-size: 13px; }}
 .muted {{ fill: #666; }} .warn {{ color: #a61e4d; }}
-.label {{ paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }}
 .kpi span {{ display: inline-block; margin-right: 22px; font-size: 16px; }}
 </style></head><body>
 <h1>Audit of icp <code>{name}</code></h1>

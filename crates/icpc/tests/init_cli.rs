@@ -18,10 +18,10 @@ fn text(b: &[u8]) -> String {
 
 #[test]
 fn starter_passes_check_and_is_canonical() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("tempdir");
     let out = icpc(dir.path(), &["init"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let written = std::fs::read_to_string(dir.path().join("profile.icp")).unwrap();
+    let written = std::fs::read_to_string(dir.path().join("profile.icp")).expect("io");
     for block in [
         "schema",
         "firmographics",
@@ -79,18 +79,25 @@ fn report_errors(v: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn never_overwrites_without_force() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("mine.icp");
-    std::fs::write(&path, "# my own work\n").unwrap();
+    std::fs::write(&path, "# my own work\n").expect("io");
 
     let out = icpc(dir.path(), &["init", "mine.icp"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("mine.icp already exists; pass --force"));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# my own work\n");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("io"),
+        "# my own work\n"
+    );
 
     let out = icpc(dir.path(), &["init", "mine.icp", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(std::fs::read_to_string(&path).unwrap().contains("rubric {"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("io")
+            .contains("rubric {")
+    );
 
     let out = icpc(dir.path(), &["init", "no-such-dir/x.icp"]);
     assert_eq!(out.status.code(), Some(2));
@@ -120,11 +127,11 @@ fn field_line(icp: &str, field: &str) -> String {
 
 #[test]
 fn from_a_messy_export_infers_every_type_and_checks_clean() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("export.csv"), MESSY).unwrap();
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("export.csv"), MESSY).expect("io");
     let out = icpc(dir.path(), &["init", "--from", "export.csv", "crm.icp"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let icp = std::fs::read_to_string(dir.path().join("crm.icp")).unwrap();
+    let icp = std::fs::read_to_string(dir.path().join("crm.icp")).expect("io");
     for (field, want) in [
         ("account_name", "account_name: text"),
         ("employees", "employees: int"),
@@ -145,7 +152,7 @@ fn from_a_messy_export_infers_every_type_and_checks_clean() {
         assert!(field_line(&icp, field).starts_with(want), "{field}: {icp}");
     }
     for (col, field) in [("Growth %", "growth"), ("Tech Stack", "tech_stack_field")] {
-        let block = &icp[icp.find(&format!("{field}:")).unwrap()..];
+        let block = &icp[icp.find(&format!("{field}:")).expect("found")..];
         assert!(block.contains(&format!("from \"{col}\"")), "{field}");
     }
     assert!(icp.contains("# Industry: 6 filled, 0 blank; public_sector ×2, saas ×2, services ×2"));
@@ -172,7 +179,7 @@ fn from_a_messy_export_infers_every_type_and_checks_clean() {
          rule d : account_name == \"Northwind\"\n\
          tier t otherwise\n  }\n}\n",
     );
-    std::fs::write(dir.path().join("reads.icp"), scored).unwrap();
+    std::fs::write(dir.path().join("reads.icp"), scored).expect("io");
     let out = icpc(
         dir.path(),
         &[
@@ -200,14 +207,14 @@ fn from_a_messy_export_infers_every_type_and_checks_clean() {
 
 #[test]
 fn from_never_overwrites_and_reports_bad_input() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("export.csv"), MESSY).unwrap();
-    std::fs::write(dir.path().join("profile.icp"), "# mine\n").unwrap();
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("export.csv"), MESSY).expect("io");
+    std::fs::write(dir.path().join("profile.icp"), "# mine\n").expect("io");
     let out = icpc(dir.path(), &["init", "--from", "export.csv"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("profile.icp already exists; pass --force"));
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("profile.icp")).unwrap(),
+        std::fs::read_to_string(dir.path().join("profile.icp")).expect("io"),
         "# mine\n"
     );
 
@@ -220,7 +227,7 @@ fn from_never_overwrites_and_reports_bad_input() {
     );
     assert!(!dir.path().join("new.icp").exists());
 
-    std::fs::write(dir.path().join("ragged.csv"), "A,B\n1,x\n2,y,extra\n3,z\n").unwrap();
+    std::fs::write(dir.path().join("ragged.csv"), "A,B\n1,x\n2,y,extra\n3,z\n").expect("io");
     let out = icpc(dir.path(), &["init", "--from", "ragged.csv", "r.icp"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let err = text(&out.stderr);
@@ -228,13 +235,13 @@ fn from_never_overwrites_and_reports_bad_input() {
         err.contains("ragged.csv:3: the row has 3 cells and the header 2"),
         "{err}"
     );
-    let icp = std::fs::read_to_string(dir.path().join("r.icp")).unwrap();
+    let icp = std::fs::read_to_string(dir.path().join("r.icp")).expect("io");
     assert!(
         icp.contains("# Rows left out because their cell count differs from the header's: 1."),
         "{icp}"
     );
 
-    std::fs::write(dir.path().join("empty.csv"), "").unwrap();
+    std::fs::write(dir.path().join("empty.csv"), "").expect("io");
     let out = icpc(dir.path(), &["init", "--from", "empty.csv", "e.icp"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("empty.csv: the file is empty"));
