@@ -64,6 +64,12 @@ impl Table {
     /// Opens a CSV file and reads its header.
     pub fn open(path: &Path) -> Result<Table, String> {
         let name = path.display().to_string();
+        if path.as_os_str() == "-" {
+            return Err(
+                "standard input is not read here (the file may be read twice): pass a file"
+                    .to_string(),
+            );
+        }
         let file = File::open(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
         Table::from_reader(Box::new(BufReader::with_capacity(1 << 20, file)), name)
     }
