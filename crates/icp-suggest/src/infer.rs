@@ -338,9 +338,7 @@ impl Inferred {
     /// each field with what the data holds (values and their counts for enums and sets).
     pub fn schema_source(&self, name: &str) -> String {
         let mut s = String::new();
-        let file = Path::new(&self.file)
-            .file_name()
-            .map_or_else(|| self.file.clone(), |f| f.to_string_lossy().into_owned());
+        let file = crate::table::base_name(&self.file);
         let _ = writeln!(
             s,
             "schema {name} {} {{",

@@ -793,9 +793,7 @@ impl Suggestion {
     /// criterion, and the fields left out with the reason, as comments.
     pub fn source(&self, schema_src: &str, schema_name: &str, icp_name: &str) -> String {
         let mut s = String::new();
-        let file = Path::new(&self.file)
-            .file_name()
-            .map_or_else(|| self.file.clone(), |f| f.to_string_lossy().into_owned());
+        let file = crate::table::base_name(&self.file);
         let _ = writeln!(
             s,
             "# Suggested by `icpc suggest` from the top {} of {} ranked accounts in {} by `{}`{}.",

@@ -153,6 +153,13 @@ fn reason(e: &csv::Error) -> String {
     }
 }
 
+/// A file's name without its folders, as generated text names it.
+pub fn base_name(file: &str) -> String {
+    Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |f| f.to_string_lossy().into_owned())
+}
+
 /// The cell of a record, if the record has it.
 pub fn cell(rec: &csv::ByteRecord, i: usize) -> &[u8] {
     rec.get(i).unwrap_or(b"").trim_ascii()

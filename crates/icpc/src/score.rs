@@ -436,17 +436,7 @@ pub(crate) fn progress_bar(size: Option<u64>, quiet: bool) -> Option<indicatif::
     Some(bar)
 }
 
-pub(crate) fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(crate) use icp_suggest::infer::thousands;
 
 fn print_summary(s: &Summary, secs: f64) {
     let rate = if secs > 0.0 {

@@ -169,17 +169,8 @@ pub fn run(args: Args) -> ExitCode {
             &report, display, name,
         ));
     }
-    match &args.out {
-        Some(path) => {
-            if let Err(e) = crate::fmt::write_atomically(path, &text) {
-                return usage(format!(
-                    "{}: {}",
-                    path.display(),
-                    crate::check::io_reason(&e)
-                ));
-            }
-        }
-        None => print!("{text}"),
+    if let Err(code) = crate::fmt::write_or_print(args.out.as_deref(), &text) {
+        return code;
     }
     eprintln!(
         "{} criteria proposed from the top {} of {} ranked accounts ({} rows); {} fields without a criterion",
