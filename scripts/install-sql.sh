@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the SQL engines the compile tests run for real, only where they are missing:
-# DuckDB and sqlglot from PyPI, PostgreSQL from Debian. Under CI=true a missing engine that
-# cannot be installed is a failure.
+# DuckDB, sqlglot and pyspark from PyPI; PostgreSQL and a Java 17 runtime (for Spark) from
+# Debian. Under CI=true a missing engine that cannot be installed is a failure.
 set -euo pipefail
 
 fail() {
@@ -30,3 +30,16 @@ if ! pg_found; then
   fi
 fi
 pg_found || fail "PostgreSQL's initdb is still missing"
+
+# Spark SQL in local mode: pyspark (about 450 MB, downloaded once) on a Java 17 runtime.
+if ! command -v java >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null \
+      || fail "apt-get could not install openjdk-17-jre-headless"
+  else
+    fail "a Java runtime is missing (Spark needs one): apt-get install openjdk-17-jre-headless"
+  fi
+fi
+if ! have_py pyspark; then
+  python3 -m pip install --quiet "pyspark>=3.5,<5" || fail "pip could not install pyspark"
+fi

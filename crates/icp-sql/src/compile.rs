@@ -1203,7 +1203,8 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     out.push("icp_error AS error".into());
 
     let mut sql = format!(
-        "WITH icp_l0 AS (\n  SELECT {}\n  FROM {}\n)",
+        "WITH icp_l0 {} (\n  SELECT {}\n  FROM {}\n)",
+        caps.cte_as,
         src.join(",\n    "),
         table_name(caps, &opts.from)?
     );
@@ -1217,7 +1218,8 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
             .map(|(name, e)| format!("{e} AS {name}"))
             .collect();
         sql.push_str(&format!(
-            ",\nicp_l{n} AS (\n  SELECT *,\n    {}\n  FROM icp_l{prev}\n)",
+            ",\nicp_l{n} {} (\n  SELECT *,\n    {}\n  FROM icp_l{prev}\n)",
+            caps.cte_as,
             defs.join(",\n    ")
         ));
         prev = n;

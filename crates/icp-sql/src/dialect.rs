@@ -72,6 +72,10 @@ pub struct Caps {
     pub imod: fn(&str, &str) -> String,
     /// The non-NULL texts joined by a separator (`''` when there are none).
     pub join: fn(&str, &[String]) -> String,
+    /// How a common table expression is introduced after its name: PostgreSQL must be told
+    /// to materialise each layer, or it inlines them into one expression that grows with
+    /// every layer that reads a column twice.
+    pub cte_as: &'static str,
     /// The engine's current date minus some days, as the integer YYYYMMDD.
     pub today_minus: fn(i64) -> String,
     /// A typed date column as the integer YYYYMMDD.
@@ -169,6 +173,10 @@ impl Caps {
                     match c {
                         '\'' => out.push_str("''"),
                         '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        c if (c as u32) < 0x20 => out.push_str(&format!("\\x{:02x}", c as u32)),
                         c => out.push(c),
                     }
                 }
@@ -247,6 +255,7 @@ pub static DUCKDB: Caps = Caps {
     idiv: |a, b| format!("({a} // {b})"),
     imod: |a, b| format!("({a} % {b})"),
     join: concat_ws,
+    cte_as: "AS",
     today_minus: |d| format!("CAST(strftime(current_date - {d}, '%Y%m%d') AS BIGINT)"),
     date_ymd: |c| format!("CAST(strftime(CAST({c} AS DATE), '%Y%m%d') AS BIGINT)"),
 };
@@ -269,6 +278,7 @@ pub static POSTGRES: Caps = Caps {
     idiv: |a, b| format!("div({a}, {b})"),
     imod: |a, b| format!("mod({a}, {b})"),
     join: concat_ws,
+    cte_as: "AS MATERIALIZED",
     today_minus: |d| format!("CAST(to_char(current_date - {d}, 'YYYYMMDD') AS BIGINT)"),
     date_ymd: |c| format!("CAST(to_char(CAST({c} AS DATE), 'YYYYMMDD') AS BIGINT)"),
 };
@@ -288,9 +298,12 @@ pub static SPARK: Caps = Caps {
     trim: |s, c| format!("TRIM(BOTH {c} FROM {s})"),
     ltrim: |s, c| format!("TRIM(LEADING {c} FROM {s})"),
     rtrim: |s, c| format!("TRIM(TRAILING {c} FROM {s})"),
-    idiv: |a, b| format!("CAST(({a}) / ({b}) AS DECIMAL(38,0))"),
-    imod: |a, b| format!("pmod({a}, {b})"),
+    // Truncating, as the other dialects: the remainder takes the dividend's sign, and the
+    // quotient divides exactly what is left (a plain `/` then a cast would round half up).
+    idiv: |a, b| format!("CAST((({a}) - (({a}) % ({b}))) / ({b}) AS DECIMAL(38,0))"),
+    imod: |a, b| format!("(({a}) % ({b}))"),
     join: concat_ws,
+    cte_as: "AS",
     today_minus: |d| {
         format!("CAST(date_format(date_sub(current_date(), {d}), 'yyyyMMdd') AS BIGINT)")
     },
@@ -315,6 +328,7 @@ pub static BIGQUERY: Caps = Caps {
     idiv: |a, b| format!("DIV({a}, {b})"),
     imod: |a, b| format!("MOD({a}, {b})"),
     join: array_join,
+    cte_as: "AS",
     today_minus: |d| {
         format!("CAST(FORMAT_DATE('%Y%m%d', DATE_SUB(CURRENT_DATE(), INTERVAL {d} DAY)) AS INT64)")
     },
@@ -339,6 +353,7 @@ pub static SNOWFLAKE: Caps = Caps {
     idiv: |a, b| format!("TRUNC(({a}) / ({b}))"),
     imod: |a, b| format!("MOD({a}, {b})"),
     join: snowflake_join,
+    cte_as: "AS",
     today_minus: |d| {
         format!("CAST(TO_CHAR(DATEADD(day, -{d}, CURRENT_DATE()), 'YYYYMMDD') AS NUMBER(38,0))")
     },

@@ -2,8 +2,9 @@
 //! real engine: names and values with quotes, backslashes, line breaks, `--`, `/*`, and any
 //! (NUL-free) unicode come back as they were, and nothing else runs.
 //!
-//! Needs python3 with `duckdb`, and PostgreSQL (scripts/install-sql.sh); without them the
-//! test is skipped, except under CI=true where that is a failure.
+//! Needs python3 with `duckdb` and `pyspark` (on a Java runtime), and PostgreSQL
+//! (scripts/install-sql.sh); without them the test is skipped, except under CI=true where that
+//! is a failure.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -20,6 +21,7 @@ fn engines_dir() -> String {
 fn available(engine: &str) -> bool {
     let probe = match engine {
         "duckdb" => "import duckdb",
+        "spark" => "import pyspark, shutil, sys; sys.exit(0 if shutil.which('java') else 1)",
         _ => {
             "import shutil, os, glob, sys; sys.exit(0 if shutil.which('initdb') or glob.glob('/usr/lib/postgresql/*/bin/initdb') else 1)"
         }
@@ -211,9 +213,13 @@ fn duckdb_round_trips_every_name_and_value() {
 }
 
 #[test]
-#[ignore = "the PostgreSQL runner hangs on this machine; see docs/warehouse.md"]
 fn postgres_round_trips_every_name_and_value() {
     check(Target::Postgres, "postgres");
+}
+
+#[test]
+fn spark_round_trips_every_name_and_value() {
+    check(Target::Spark, "spark");
 }
 
 #[test]

@@ -42,8 +42,11 @@ def cases():
         for i, name in enumerate(names):
             out.append((f"{base}/{name}/generated", path, name,
                         accounts.generate(src, 400, seed=hash(base) % 1000 + i)))
-        for given in (os.path.join(ROOT, "examples", "accounts", base + ".csv"),
-                      os.path.join(ROOT, "crates", "icp-sql", "tests", "engines", base + ".csv")):
+        lists = os.path.join(ROOT, "examples", "accounts")
+        given_lists = [os.path.join(lists, f) for f in sorted(os.listdir(lists))
+                       if f.endswith(".csv") and base.startswith(f[: -len(".csv")])]
+        given_lists.append(os.path.join(ROOT, "crates", "icp-sql", "tests", "engines", base + ".csv"))
+        for given in given_lists:
             if os.path.exists(given):
                 text = open(given, encoding="utf-8", newline="").read()
                 rows = list(csv.reader(io.StringIO(text)))

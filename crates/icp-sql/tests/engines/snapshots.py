@@ -15,6 +15,8 @@ import sqlglot
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
 SNAPS = os.path.join(HERE, "..", "snapshots")
+# Example profiles written to show errors: compiling them must be refused.
+HAS_ERRORS = {"antipatterns.icp"}
 
 
 def main():
@@ -37,6 +39,11 @@ def main():
                      "--from", "crm.accounts", "--keep", "Account Name", "--as-of", "2026-11-23"],
                     capture_output=True, text=True,
                 )
+                if os.path.basename(path) in HAS_ERRORS:
+                    ok = p.returncode == 2 and "Error:" in p.stderr and not p.stdout
+                    print(f"{'ok  ' if ok else 'FAIL'} {target} {name}: refused, the profile has errors")
+                    bad += 0 if ok else 1
+                    continue
                 if p.returncode != 0:
                     print(f"FAIL {target} {name}: icpc compile: {p.stderr}")
                     bad += 1

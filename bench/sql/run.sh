@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Compiled SQL benchmark: `icpc score` against the SQL of `icpc compile --target duckdb` run in
+# DuckDB, on the generated CRM export for examples/hr-analytics.icp (the scoring benchmark's
+# generator). Builds release, generates the data in a temporary folder (removed at the end),
+# runs both, checks that they agree row by row, and prints a table.
+#
+#   bash bench/sql/run.sh                  # 2M rows
+#   ROWS="1000000 2000000" bash bench/sql/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+ROWS="${ROWS:-2000000}"
+ICP=examples/hr-analytics.icp
+HERE=bench/sql
+
+cargo build --release --quiet -p icpc
+cargo build --release --quiet -p icp-eval --example gen_accounts
+python3 -c "import duckdb" 2>/dev/null || pip install --quiet duckdb
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# Compile time: the best of 20 runs, process start included.
+best=999
+for _ in $(seq 20); do
+  s=$(date +%s.%N)
+  target/release/icpc compile "$ICP" --target duckdb --from accounts --as-of 2026-11-23 >"$TMP/q.sql"
+  e=$(date +%s.%N)
+  best=$(python3 -c "print(min($best, $e - $s))")
+done
+echo "icpc compile (hr-analytics, duckdb): best of 20 $(python3 -c "print(f'{$best*1000:.1f}')") ms"
+
+printf '%-11s | %8s %8s | %8s %8s %8s %8s | %s\n' rows "icpc s" "peak MB" "load s" "query s" "total s" "peak MB" "query/icpc, total/icpc"
+for n in $ROWS; do
+  csv="$TMP/accounts-$n.csv"
+  target/release/examples/gen_accounts "$n" "$csv"
+  /usr/bin/time -f "%e %M" -o "$TMP/t1" target/release/icpc score "$ICP" --accounts "$csv" \
+    --out "$TMP/icpc.csv" --as-of 2026-11-23 -q || true
+  read -r it im <"$TMP/t1"
+  /usr/bin/time -f "%e %M" -o "$TMP/t2" python3 "$HERE/duckdb_compiled.py" "$TMP/q.sql" "$csv" \
+    "$TMP/sql.csv" >"$TMP/steps"
+  read -r dt dm <"$TMP/t2"
+  read -r load query <"$TMP/steps"
+  python3 "$HERE/compare.py" "$TMP/icpc.csv" "$TMP/sql.csv" >&2
+  printf '%-11s | %8s %8s | %8s %8s %8s %8s | %.2f, %.2f\n' "$n" "$it" "$((im / 1024))" \
+    "$load" "$query" "$dt" "$((dm / 1024))" \
+    "$(python3 -c "print($query/$it)")" "$(python3 -c "print($dt/$it)")"
+  rm -f "$csv" "$TMP/icpc.csv" "$TMP/sql.csv"
+done
