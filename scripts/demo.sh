@@ -29,9 +29,9 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sed 's/employees in 200\.\.2000/employees in 150..5000/' examples/hr-analytics.icp > "$tmp/hr-analytics.icp"
-step icpc diff examples/hr-analytics.icp "$tmp/hr-analytics.icp"
+step icpc diff examples/hr-analytics.icp "$tmp/hr-analytics.icp" --accounts examples/accounts/hr-analytics.csv --today 2026-11-23
 # A change of meaning: exit 1, as `diff` does.
-$icpc diff examples/hr-analytics.icp "$tmp/hr-analytics.icp"
+$icpc diff examples/hr-analytics.icp "$tmp/hr-analytics.icp" --accounts examples/accounts/hr-analytics.csv --today 2026-11-23
 [ $? -eq 1 ] || { echo "expected a change of meaning"; exit 1; }
 
 step icpc compile examples/hr-analytics.icp --target duckdb --as-of 2026-11-23 '| head -20'

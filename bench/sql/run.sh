@@ -13,8 +13,12 @@ ROWS="${ROWS:-2000000}"
 ICP=examples/hr-analytics.icp
 HERE=bench/sql
 
-cargo build --release --quiet -p icpc
-cargo build --release --quiet -p icp-eval --example gen_accounts
+# BIN: a folder with release builds of icpc and examples/gen_accounts (built here if unset).
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet -p icpc
+  cargo build --release --quiet -p icp-eval --example gen_accounts
+  BIN=target/release
+fi
 python3 -c "import duckdb" 2>/dev/null || pip install --quiet duckdb
 
 TMP=$(mktemp -d)
@@ -24,7 +28,7 @@ trap 'rm -rf "$TMP"' EXIT
 best=999
 for _ in $(seq 20); do
   s=$(date +%s.%N)
-  target/release/icpc compile "$ICP" --target duckdb --from accounts --as-of 2026-11-23 >"$TMP/q.sql"
+  $BIN/icpc compile "$ICP" --target duckdb --from accounts --as-of 2026-11-23 >"$TMP/q.sql"
   e=$(date +%s.%N)
   best=$(python3 -c "print(min($best, $e - $s))")
 done
@@ -33,13 +37,13 @@ echo "icpc compile (hr-analytics, duckdb): best of 20 $(python3 -c "print(f'{$be
 printf '%-11s | %8s %8s | %8s %8s %8s %8s | %s\n' rows "icpc s" "peak MB" "load s" "query s" "total s" "peak MB" "query/icpc, total/icpc"
 for n in $ROWS; do
   csv="$TMP/accounts-$n.csv"
-  target/release/examples/gen_accounts "$n" "$csv"
-  /usr/bin/time -f "%e %M" -o "$TMP/t1" target/release/icpc score "$ICP" --accounts "$csv" \
+  $BIN/examples/gen_accounts "$n" "$csv"
+  /usr/bin/time -f "%e %M" -o "$TMP/t1" $BIN/icpc score "$ICP" --accounts "$csv" \
     --out "$TMP/icpc.csv" --as-of 2026-11-23 -q || true
-  read -r it im <"$TMP/t1"
+  read -r it im < <(tail -n 1 "$TMP/t1")
   /usr/bin/time -f "%e %M" -o "$TMP/t2" python3 "$HERE/duckdb_compiled.py" "$TMP/q.sql" "$csv" \
     "$TMP/sql.csv" >"$TMP/steps"
-  read -r dt dm <"$TMP/t2"
+  read -r dt dm < <(tail -n 1 "$TMP/t2")
   read -r load query <"$TMP/steps"
   python3 "$HERE/compare.py" "$TMP/icpc.csv" "$TMP/sql.csv" >&2
   printf '%-11s | %8s %8s | %8s %8s %8s %8s | %.2f, %.2f\n' "$n" "$it" "$((im / 1024))" \

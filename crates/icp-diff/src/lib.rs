@@ -7,6 +7,7 @@
 //! `icp-eval`; it never prints.
 
 pub mod compare;
+pub mod impact;
 pub mod words;
 
 use std::collections::HashMap;

@@ -357,6 +357,13 @@ impl<'p> Evaluator<'p> {
     /// Reads a non-empty, trimmed cell as the slot's type into `self.vals[s]`.
     fn read(&mut self, s: usize, t: &[u8]) -> Result<(), CellError> {
         let slot = &self.prog.slots[s];
+        if !t.is_ascii() && std::str::from_utf8(t).is_err() {
+            // A Latin-1 or Windows-1252 export: text would silently match nothing.
+            return Err(CellError {
+                problem: "is not UTF-8 text",
+                expected: "the accounts file saved as UTF-8",
+            });
+        }
         let v = match slot.ty {
             SlotType::Int => Val::Num(cell::parse_int(t)?),
             SlotType::Number => Val::Num(cell::parse_number(t)?),

@@ -55,6 +55,12 @@ impl Default for Options {
 /// A record that does not end within this many bytes is an error (an unclosed quote).
 pub const MAX_RECORD_BYTES: usize = 64 << 20;
 
+/// How much to hold next when `len` bytes hold no record end: twice as much, but no more than
+/// one byte past [`MAX_RECORD_BYTES`], so that the limit is the same whatever the block size.
+fn grow(len: usize) -> usize {
+    (len.max(1) * 2).min(MAX_RECORD_BYTES + 1)
+}
+
 /// Why a file cannot be scored.
 #[derive(Debug)]
 pub enum StreamError {
@@ -167,6 +173,8 @@ pub struct Job<'p> {
     duplicates: Vec<String>,
     header_lines: u64,
     header_bytes: u64,
+    /// The size of the blocks the input is cut into.
+    block: usize,
 }
 
 /// Reads until `buf` holds at least `want` bytes or the input ends; `true` at the end.
@@ -194,6 +202,21 @@ impl<'p> Job<'p> {
         input: Box<dyn Read + Send + 'p>,
         opts: Options,
     ) -> Result<Job<'p>, StreamError> {
+        let block = opts.block_bytes.max(1024);
+        Job::open_in_blocks(prog, input, opts, 64 << 10, block)
+    }
+
+    /// [`Job::open`] with the read sizes chosen, for tests: the header is looked for in the
+    /// first `first` bytes (more are read only if it does not end there) and the rest is cut
+    /// into blocks of about `block` bytes, with no lower bound, so that records cross blocks.
+    #[doc(hidden)]
+    pub fn open_in_blocks(
+        prog: &'p Program,
+        input: Box<dyn Read + Send + 'p>,
+        opts: Options,
+        first: usize,
+        block: usize,
+    ) -> Result<Job<'p>, StreamError> {
         // A lone carriage return ends a CSV line (RFC 4180 readers agree); the splitter and
         // the row readers cut at `\n`, so lone ones are turned into `\n` as they are read.
         let mut input: Box<dyn Read + Send + 'p> = match opts.input {
@@ -201,7 +224,7 @@ impl<'p> Job<'p> {
             InputFormat::Jsonl => input,
         };
         let mut buf = Vec::new();
-        let mut eof = fill(&mut input, &mut buf, 64 << 10)?;
+        let mut eof = fill(&mut input, &mut buf, first.max(1))?;
         if buf.starts_with(b"\xEF\xBB\xBF") {
             buf.drain(..3);
         }
@@ -218,6 +241,7 @@ impl<'p> Job<'p> {
             duplicates: Vec::new(),
             header_lines: 0,
             header_bytes: 0,
+            block: block.max(1),
         };
         match job.opts.input {
             InputFormat::Csv => {
@@ -234,7 +258,7 @@ impl<'p> Job<'p> {
                             MAX_RECORD_BYTES >> 20
                         )));
                     }
-                    let want = buf.len() * 2;
+                    let want = grow(buf.len());
                     eof = fill(&mut job.input, &mut buf, want)?;
                 };
                 let mut r = csv::ReaderBuilder::new()
@@ -277,6 +301,12 @@ impl<'p> Job<'p> {
                         });
                     }
                     job.binding.cols.push(col);
+                }
+                if let Some(sep) = other_delimiter(&job.columns, &job.missing) {
+                    return Err(StreamError::Input(format!(
+                        "line 1: the header is one column, {}, that holds the icp's columns separated by {sep}: icpc score reads comma-separated CSV; export the accounts with commas as the delimiter",
+                        crate::eval::show_value(job.columns[0].as_bytes())
+                    )));
                 }
                 let keep = job
                     .opts
@@ -324,7 +354,7 @@ impl<'p> Job<'p> {
                                     MAX_RECORD_BYTES >> 20
                                 )));
                             }
-                            let want = buf.len() * 2;
+                            let want = grow(buf.len());
                             eof = fill(&mut job.input, &mut buf, want)?;
                         }
                         let line = buf
@@ -410,7 +440,7 @@ impl<'p> Job<'p> {
         on_row: impl Fn(&Ctx<'_>, &mut A, &Evaluator<'_>, &dyn InputRow, &mut Vec<u8>) + Sync,
     ) -> Result<(Summary, Vec<A>), StreamError> {
         let threads = self.opts.threads.clamp(1, MAX_THREADS);
-        let block = self.opts.block_bytes.max(1024);
+        let block = self.block;
         let ctx = Ctx {
             prog: self.prog,
             format: self.opts.input,
@@ -437,6 +467,7 @@ impl<'p> Job<'p> {
         let mut seen = vec![false; ctx.ncols];
         let mut accs = Vec::with_capacity(threads);
         let header_lines = self.header_lines;
+        let header_bytes = self.header_bytes;
         let (work_tx, work_rx) = sync_channel::<Block>(threads);
         let (done_tx, done_rx) = sync_channel::<Result<Done, StreamError>>(threads * 2);
         let (recycle_tx, recycle_rx) = sync_channel::<Vec<u8>>(threads * 3);
@@ -470,9 +501,15 @@ impl<'p> Job<'p> {
             }
             let reader_done = done_tx.clone();
             scope.spawn(move || {
-                if let Err(e) =
-                    read_blocks(input, pending, block, ctx.format, &work_tx, &recycle_rx)
-                {
+                if let Err(e) = read_blocks(
+                    input,
+                    pending,
+                    block,
+                    ctx.format,
+                    &work_tx,
+                    &recycle_rx,
+                    header_bytes,
+                ) {
                     let _ = reader_done.send(Err(e));
                 }
             });
@@ -553,19 +590,25 @@ impl<'p> Job<'p> {
         let mut rows = 0u64;
         let mut base_line = self.header_lines;
         let mut found = None;
-        let block = self.opts.block_bytes.max(1024);
+        let block = self.block;
+        let mut want = block;
         loop {
-            let want = block.max(buf.len() + 1);
-            let eof = fill(&mut self.input, &mut buf, want)?;
+            let want_now = want.max(buf.len() + 1);
+            let eof = fill(&mut self.input, &mut buf, want_now)?;
             let split = if eof {
                 buf.len()
             } else {
                 match boundary(&buf, ctx.format) {
                     Some(s) => s,
                     None if buf.len() > MAX_RECORD_BYTES => return Err(unclosed(base_line)),
-                    None => continue,
+                    None => {
+                        // Read on by doubling, not a byte at a time: each try scans it all.
+                        want = grow(buf.len());
+                        continue;
+                    }
                 }
             };
+            want = block;
             let rest = buf.split_off(split);
             let mut lines = 0;
             for_each_row(&ctx, &buf, &mut ev, &mut lines, |ev, row, line| {
@@ -599,6 +642,19 @@ impl<'p> Job<'p> {
             buf = rest;
         }
     }
+}
+
+/// The delimiter of a header read as one column that holds columns the icp reads (`;` or a
+/// tab, as spreadsheets export in some locales), if it is one.
+fn other_delimiter(columns: &[String], missing: &[MissingColumn]) -> Option<&'static str> {
+    let [only] = columns else { return None };
+    [(';', "`;`"), ('\t', "tabs")]
+        .into_iter()
+        .find_map(|(sep, name)| {
+            let parts: Vec<String> = only.split(sep).map(lower).collect();
+            let inside = missing.iter().any(|m| parts.contains(&lower(&m.column)));
+            (parts.len() > 1 && inside).then_some(name)
+        })
 }
 
 fn unclosed(line: u64) -> StreamError {
@@ -690,9 +746,11 @@ fn read_blocks(
     format: InputFormat,
     work: &SyncSender<Block>,
     recycle: &Receiver<Vec<u8>>,
+    header_bytes: u64,
 ) -> Result<(), StreamError> {
     let mut seq = 0;
-    let mut bytes_before = 0u64;
+    // Offsets in messages count from the start of the file.
+    let mut bytes_before = header_bytes;
     loop {
         let mut buf = recycle
             .try_recv()
@@ -715,7 +773,7 @@ fn read_blocks(
                     MAX_RECORD_BYTES >> 20
                 )));
             }
-            want = buf.len() * 2;
+            want = grow(buf.len());
         };
         carry.extend_from_slice(&buf[cut..]);
         buf.truncate(cut);
@@ -1083,7 +1141,19 @@ fn for_each_row(
             let mut rec = csv::ByteRecord::new();
             // A byte slice cannot fail to read, and byte records are not checked for UTF-8.
             while r.read_byte_record(&mut rec).unwrap_or(false) {
-                let line = rec.position().map_or(0, |p| p.line());
+                // The `csv` crate's position is where it began reading: before any blank lines
+                // it skipped, which are counted here so that the line is the record's own.
+                let (mut line, mut at) = rec
+                    .position()
+                    .map_or((0, 0), |p| (p.line(), p.byte() as usize));
+                while let Some(&c) = data.get(at) {
+                    match c {
+                        b'\n' => line += 1,
+                        b'\r' => {}
+                        _ => break,
+                    }
+                    at += 1;
+                }
                 let ragged = rec.len() != ctx.ncols;
                 let row = CsvRow {
                     rec: &rec,
@@ -1173,8 +1243,15 @@ fn parse_json_line(line: &[u8], ctx: &Ctx<'_>, cells: &mut JsonCells) -> Result<
     cells.raw.clear();
     cells.raw.resize(ctx.ncols, None);
     cells.owned.clear();
-    let Ok(text) = std::str::from_utf8(line) else {
-        return Err("the line is not UTF-8 text".into());
+    let text = match std::str::from_utf8(line) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = String::from_utf8_lossy(&line[..e.valid_up_to()]);
+            return Err(format!(
+                "the line is not UTF-8 text: the bytes at column {} are not UTF-8 (save the file as UTF-8)",
+                valid.chars().count() + 1
+            ));
+        }
     };
     let mut de = serde_json::Deserializer::from_str(text);
     let seed = LineSeed {

@@ -146,6 +146,11 @@ fn one(row: &str) -> HashMap<String, String> {
     s.rows.remove(0)
 }
 
+/// The row and line of each error row the summary lists.
+fn error_places(s: &Summary) -> Vec<(u64, u64)> {
+    s.error_rows.iter().map(|e| (e.row, e.line)).collect()
+}
+
 fn get<'a>(r: &'a HashMap<String, String>, k: &str) -> &'a str {
     r.get(k).map_or("<missing>", String::as_str)
 }
@@ -632,7 +637,7 @@ fn bad_json_lines_are_reported_with_their_line_and_still_written() {
     );
     assert!(rows[2][8].contains("not a JSON object"), "{}", &rows[2][8]);
     assert!(rows[3][8].contains("Employees: \"lots\" is not an int"));
-    let lines: Vec<(u64, u64)> = summary.error_rows.iter().map(|e| (e.row, e.line)).collect();
+    let lines = error_places(&summary);
     assert_eq!(lines, [(2, 2), (3, 3), (4, 4)]);
     // Nothing has the keys of the other fields: they are reported.
     let never: Vec<&str> = summary
@@ -745,4 +750,148 @@ icp t "Funded companies with 100 or more employees" {
     assert_eq!(get(&s.rows[2], "tier"), "top");
     assert_eq!(s.summary.errors, 1);
     assert!(s.missing.is_empty());
+}
+
+#[test]
+fn a_duplicate_header_column_is_reported_and_the_first_is_used() {
+    let input = format!(
+        "{HEADER},employees\nfirst,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1,lots\nsecond,50,25M,5%,yes,2026-12-01,30d,pro,aws,1,5000\n"
+    );
+    let o = opts(InputFormat::Csv, OutputFormat::Csv);
+    let analysis = icp_check::analyze(ICP, &icp_check::Config::default());
+    let prog =
+        Program::compile(&analysis.model, &analysis.model.icps[0], ICP, as_of()).expect("compiles");
+    let job = Job::open(
+        &prog,
+        Box::new(std::io::Cursor::new(input.clone())),
+        o.clone(),
+    )
+    .expect("opens");
+    assert_eq!(job.duplicate_columns(), ["employees"]);
+    let s = score_with(ICP, input.as_bytes(), o);
+    // The first `Employees` is read: 1200 is big, the second column's `lots` is never read.
+    assert_eq!(get(&s.rows[0], "error"), "");
+    assert_eq!(
+        get(&s.rows[0], "rules"),
+        "big;rich;paying;soon;pro;cloud;growing"
+    );
+    // 50 employees, not 5000: not big.
+    assert_eq!(
+        get(&s.rows[1], "rules"),
+        "rich;paying;soon;pro;cloud;growing"
+    );
+    assert_eq!(s.summary.errors, 0);
+}
+
+#[test]
+fn a_cell_that_is_not_utf8_is_an_error_naming_its_column_and_row() {
+    // Latin-1 exports: an enum and a set cell with bytes that are not UTF-8.
+    let mut input = format!("{HEADER}\nok,1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\n").into_bytes();
+    input.extend_from_slice(b"latin,1200,25M,5%,yes,2026-12-01,30d,pr\xf6,aws,1\n");
+    input.extend_from_slice(b"set,1200,25M,5%,yes,2026-12-01,30d,pro,aws;Z\xfcrich,1\n");
+    // Kept columns are copied as they are, so keep one that is UTF-8.
+    let o = Options {
+        keep: Some(vec!["Employees".into()]),
+        ..opts(InputFormat::Csv, OutputFormat::Csv)
+    };
+    let s = score_with(ICP, &input, o);
+    assert_eq!(s.rows.len(), 3);
+    assert_eq!(get(&s.rows[0], "tier"), "top");
+    assert_eq!(get(&s.rows[1], "tier"), "error");
+    assert_eq!(
+        get(&s.rows[1], "error"),
+        "Plan: \"pr\u{FFFD}\" is not UTF-8 text (expected the accounts file saved as UTF-8)"
+    );
+    // The rest of the row is still read: only `pro` is unknown.
+    assert_eq!(get(&s.rows[1], "unknown"), "pro");
+    // A set's cell likewise, though `aws` is readable in it.
+    assert!(
+        get(&s.rows[2], "error").starts_with("Stack: \"aws;Z\u{FFFD}rich\" is not UTF-8 text"),
+        "{:?}",
+        s.rows[2]
+    );
+    let at = error_places(&s.summary);
+    assert_eq!(at, [(2, 3), (3, 4)]);
+    // The unlisted-value summary never sees the bad bytes as a value.
+    assert!(s.summary.unlisted.is_empty(), "{:?}", s.summary.unlisted);
+}
+
+#[test]
+fn a_json_line_that_is_not_utf8_is_an_error_with_its_column() {
+    let mut input = b"{\"Name\": \"ok\", \"Employees\": 1200}\n".to_vec();
+    input.extend_from_slice(b"{\"Name\": \"Gro\xdfe\", \"Employees\": 1200}\n");
+    input.extend_from_slice(b"{\"Name\": \"last\", \"Employees\": 1200}\n");
+    let (out, summary, _) =
+        try_score(ICP, &input, opts(InputFormat::Jsonl, OutputFormat::Jsonl)).expect("scores");
+    let rows = json_lines(&out);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[1]["tier"], "error");
+    assert_eq!(
+        rows[1]["error"],
+        "the line is not UTF-8 text: the bytes at column 14 are not UTF-8 (save the file as UTF-8)"
+    );
+    assert_ne!(rows[2]["tier"], "error");
+    let at = error_places(&summary);
+    assert_eq!(at, [(2, 2)]);
+}
+
+#[test]
+fn a_semicolon_or_tab_separated_export_is_refused_with_the_reason() {
+    for sep in [";", "\t"] {
+        let input = format!("{}\nacme{sep}1200{sep}25M\n", HEADER.replace(',', sep));
+        let err = match try_score(
+            ICP,
+            input.as_bytes(),
+            opts(InputFormat::Csv, OutputFormat::Csv),
+        ) {
+            Err(StreamError::Input(m)) => m,
+            Err(e) => panic!("{sep:?}: another error: {e}"),
+            Ok((out, ..)) => panic!("{sep:?}: scored: {}", String::from_utf8_lossy(&out)),
+        };
+        assert!(
+            err.starts_with("line 1: the header is one column, \"Name"),
+            "{err}"
+        );
+        let name = if sep == ";" { "`;`" } else { "tabs" };
+        assert!(
+            err.contains(&format!(
+                "the icp's columns separated by {name}: icpc score reads comma-separated CSV"
+            )),
+            "{err}"
+        );
+    }
+    // One column that is the only one the icp reads is not mistaken for another delimiter,
+    // nor is a header whose one column holds no column of the icp.
+    let one = "schema s {\n  employees: int from \"Employees\"\n}\nicp p \"Companies with 100 or more employees\" {\n  uses s\n  firmographics {\n    employees >= 100\n  }\n}\n";
+    let s = score_with(
+        one,
+        b"Employees\n1200\n",
+        opts(InputFormat::Csv, OutputFormat::Csv),
+    );
+    assert_eq!(s.rows.len(), 1);
+    let s = score_with(
+        one,
+        b"Notes;More\nx\n",
+        opts(InputFormat::Csv, OutputFormat::Csv),
+    );
+    assert_eq!(s.missing.len(), 1);
+}
+
+#[test]
+fn an_error_row_after_blank_lines_is_reported_at_its_own_line() {
+    // A quoted cell sends the block to the `csv` crate's parser, whose record position is
+    // where it began reading, before the blank lines.
+    let input = format!(
+        "{HEADER}\n\"quoted\",1200,25M,5%,yes,2026-12-01,30d,pro,aws,1\n\n\n\r\nbad,lots,25M,5%,yes,2026-12-01,30d,pro,aws,1\n"
+    );
+    for block_bytes in [16, 1 << 20] {
+        let o = Options {
+            block_bytes,
+            ..opts(InputFormat::Csv, OutputFormat::Csv)
+        };
+        let s = score_with(ICP, input.as_bytes(), o);
+        assert_eq!(s.rows.len(), 2);
+        let at = error_places(&s.summary);
+        assert_eq!(at, [(2, 6)], "block of {block_bytes} bytes");
+    }
 }

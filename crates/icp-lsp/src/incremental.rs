@@ -65,6 +65,9 @@ pub struct Cache {
     regions: HashMap<Box<str>, (Arc<RegionResult>, u64)>,
     epoch: u64,
     pass: u64,
+    /// Regions analysed (cache misses) since the cache was made: the tests read it to tell
+    /// the region path from a whole-file analysis and a cached region from a new one.
+    analysed: u64,
 }
 
 /// Whether a line starting at `at` begins an item.
@@ -347,6 +350,7 @@ pub fn diagnostics(
                 hit.clone()
             }
             None => {
+                cache.analysed += 1;
                 let a = icp_check::analyze(text, config);
                 let code_end = text.trim_end().len();
                 let open_end = a
@@ -418,11 +422,16 @@ mod tests {
         out
     }
 
-    fn check(src: &str, cache: &mut Cache) -> bool {
-        let config = Config {
+    fn config() -> Config {
+        Config {
             today: Some(20_000),
             ..Config::default()
-        };
+        }
+    }
+
+    /// Whether the regions were used; when they were, their diagnostics are the whole file's.
+    fn check(src: &str, cache: &mut Cache) -> bool {
+        let config = config();
         let full = icp_check::analyze(src, &config).diagnostics;
         match diagnostics(src, &config, 0, cache) {
             Some((inc, _)) => {
@@ -462,11 +471,108 @@ mod tests {
     fn examples_match_alone_and_together() {
         let mut cache = Cache::default();
         let all = examples();
+        assert!(all.len() >= 4, "{} examples", all.len());
         for e in &all {
-            check(e, &mut cache);
+            assert!(
+                check(e, &mut cache),
+                "an example takes the region path:\n{e}"
+            );
         }
-        // Two examples define `crm`: duplicates join their regions.
-        check(&all.join("\n"), &mut cache);
+        // Two examples define `crm`: duplicates join their regions, so the region around the
+        // second definition is the one around the first.
+        let joined = all.join("\n");
+        let defs: Vec<usize> = joined.match_indices("schema crm ").map(|m| m.0).collect();
+        assert_eq!(defs.len(), 2, "two examples define `crm`");
+        let before = cache.analysed;
+        assert!(
+            check(&joined, &mut cache),
+            "the joined examples take the region path"
+        );
+        let (_, regions) = diagnostics(&joined, &config(), 0, &mut cache).expect("regions");
+        let around = |at: usize| {
+            regions
+                .iter()
+                .position(|(r, _)| r.contains(&at))
+                .expect("a region covers every offset")
+        };
+        assert_eq!(
+            around(defs[0]),
+            around(defs[1]),
+            "duplicates share a region"
+        );
+        assert!(
+            regions.len() >= 2,
+            "the examples without `crm` keep regions of their own: {} regions",
+            regions.len()
+        );
+        // Answered from regions, each analysed once.
+        assert_eq!(cache.analysed - before, regions.len() as u64);
+    }
+
+    /// Two icps of the same name, each with a schema of its own: only the duplicate ties them,
+    /// and its finding needs both in one region.
+    #[test]
+    fn duplicates_join_their_regions() {
+        let item = |schema: &str, field: &str, icp: &str| {
+            format!(
+                "schema {schema} {{\n  {field}: int\n}}\n\nicp {icp} \"Companies with 200-2000 employees\" {{\n  uses {schema}\n  firmographics {{\n    {field} in 200..2000\n  }}\n}}\n\n"
+            )
+        };
+        let alone = format!("{}{}", item("a", "x", "p"), item("b", "y", "q"));
+        let src = format!("{alone}{}", item("c", "z", "p"));
+        let mut cache = Cache::default();
+        assert!(check(&alone, &mut cache));
+        let (_, regions) = diagnostics(&alone, &config(), 0, &mut cache).expect("regions");
+        assert_eq!(regions.len(), 2, "unrelated items are regions of their own");
+        assert!(check(&src, &mut cache), "the file takes the region path");
+        let (diags, regions) = diagnostics(&src, &config(), 0, &mut cache).expect("regions");
+        assert!(
+            diags.iter().any(|d| d.code == "duplicate-name"),
+            "{diags:?}"
+        );
+        let second = src.rfind("icp p ").expect("the second p");
+        let first = src.find("icp p ").expect("the first p");
+        assert!(
+            regions
+                .iter()
+                .any(|(r, _)| r.contains(&first) && r.contains(&second)),
+            "one region holds both `p`: {:?}",
+            regions.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>()
+        );
+    }
+
+    /// An edit inside one item analyses that item's region again and no other; the same text
+    /// again analyses nothing.
+    #[test]
+    fn an_edit_analyses_only_the_region_it_touches() {
+        let mut src = icp_syntax::generator::generate(40_000, 7);
+        let mut cache = Cache::default();
+        assert!(
+            check(&src, &mut cache),
+            "a generated file takes the region path"
+        );
+        let (_, regions) = diagnostics(&src, &config(), 0, &mut cache).expect("regions");
+        let n = regions.len() as u64;
+        assert!(n > 5, "{n} regions");
+        assert_eq!(cache.analysed, n, "every region analysed once, then cached");
+        assert!(check(&src, &mut cache));
+        assert_eq!(
+            cache.analysed, n,
+            "an unchanged file is answered from the cache"
+        );
+        // A comment inside the middle region.
+        let (mid, _) = &regions[regions.len() / 2];
+        let at = mid.start + src[mid.clone()].find("\n  ").expect("an indented line") + 1;
+        src.insert_str(at, "  # an edit\n");
+        assert!(
+            check(&src, &mut cache),
+            "the edited file takes the region path"
+        );
+        assert_eq!(
+            cache.analysed,
+            n + 1,
+            "only the edited region is analysed again"
+        );
     }
 
     /// Random edits of a multi-item file (and of the examples): whenever the regions are used,

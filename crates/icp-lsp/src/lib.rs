@@ -33,6 +33,7 @@ where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
 {
+    server::read_fail_in();
     let state = Arc::new(server::State::default());
     let for_service = state.clone();
     let (service, socket) =

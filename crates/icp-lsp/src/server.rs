@@ -108,9 +108,28 @@ fn request_failed(message: impl Into<String>) -> Error {
     }
 }
 
+/// The environment variable that names a feature (`hover`, `completion`, …) whose handler
+/// then panics: the protocol tests use it to see a panic answered as an error while the server
+/// goes on. Read once, when the server starts.
+pub const FAIL_IN_ENV: &str = "ICPC_LSP_FAIL_IN";
+
+static FAIL_IN: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// Reads [`FAIL_IN_ENV`] (only the first call does).
+pub(crate) fn read_fail_in() {
+    FAIL_IN.get_or_init(|| std::env::var(FAIL_IN_ENV).ok().filter(|s| !s.is_empty()));
+}
+
 /// Runs a feature, turning a panic into an internal error so the server stays up.
 fn guard<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| {
+    let fail = FAIL_IN.get().and_then(Option::as_deref) == Some(what);
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if fail {
+            panic!("{what} fails as {FAIL_IN_ENV} asks");
+        }
+        f()
+    }))
+    .map_err(|_| {
         tracing::error!("{what} panicked");
         Error {
             code: ErrorCode::InternalError,
@@ -853,10 +872,14 @@ impl LanguageServer for Backend {
                 .await;
             }
             Applied::VersionDidNotIncrease(v) => {
-                tracing::warn!(
-                    "{}: version {v} did not increase",
-                    params.text_document.uri.as_str()
-                );
+                self.log(
+                    MessageType::WARNING,
+                    format!(
+                        "{}: version {v} did not increase; the change is applied anyway",
+                        params.text_document.uri.as_str()
+                    ),
+                )
+                .await;
             }
         }
     }

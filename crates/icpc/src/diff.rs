@@ -13,8 +13,10 @@ use icp_syntax::{LineIndex, Span};
 use serde_json::{Value, json};
 
 use crate::check::{ColorChoice, read_source};
+use crate::diff_impact::{self, FileImpact};
 use crate::git;
 use crate::render::{self, FileReport};
+use crate::score::InFormat;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -35,6 +37,7 @@ pub enum Format {
   icpc diff HEAD~3..HEAD -- profiles/            between two revisions, some paths
   icpc diff origin/main...HEAD --format markdown what a pull request changes
   icpc diff old.icp new.icp --format json
+  icpc diff origin/main...HEAD --accounts pipeline.csv   and how the accounts move
   icpc git setup                                 make `git diff` show this for *.icp
 
 Kinds of change: narrows, widens, changes, added, removed, renamed, reweighted, retiered
@@ -63,6 +66,23 @@ pub struct Args {
     /// OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
     #[arg(long, hide = true, num_args = 7, value_name = "ARG")]
     pub git_driver: Option<Vec<String>>,
+    /// Score both versions on these accounts (CSV or JSON Lines, read as `icpc score` reads
+    /// them) and report the impact: the tier transition matrix, accounts that newly qualify
+    /// or are newly disqualified, and the top movers.
+    #[arg(long, value_name = "FILE")]
+    pub accounts: Option<PathBuf>,
+    /// The format of --accounts [default: from the extension].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InFormat>,
+    /// The column that names an account in the movers [default: the first column].
+    #[arg(long, value_name = "COLUMN")]
+    pub id: Option<String>,
+    /// How many of the largest moves to list.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub movers: usize,
+    /// Worker threads for scoring --accounts [default: the number of cores].
+    #[arg(long, value_name = "N", value_parser = crate::score::parse_threads)]
+    pub threads: Option<usize>,
 }
 
 fn parse_date(s: &str) -> Result<i64, String> {
@@ -158,6 +178,28 @@ pub fn run(args: Args) -> ExitCode {
     if broken {
         return ExitCode::from(2);
     }
+    let impacts = match &args.accounts {
+        None => Vec::new(),
+        Some(path) => {
+            let sides: Vec<(String, String, String)> = files
+                .iter()
+                .filter(|f| f.status == "modified")
+                .map(|f| (f.name.clone(), f.old.src.clone(), f.new.src.clone()))
+                .collect();
+            let req = diff_impact::Request {
+                accounts: path,
+                input_format: args.input_format,
+                id: args.id.as_deref(),
+                movers: args.movers,
+                as_of: today,
+                threads: args.threads,
+            };
+            match diff_impact::compute(&sides, &req) {
+                Ok(i) => i,
+                Err(e) => return usage(e),
+            }
+        }
+    };
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -166,9 +208,9 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     let text = match args.format {
-        Format::Text => text(&files, color),
-        Format::Json => format!("{:#}\n", json_doc(&files)),
-        Format::Markdown => markdown(&files, MARKDOWN_LIMIT),
+        Format::Text => text(&files, &impacts, color),
+        Format::Json => format!("{:#}\n", json_doc(&files, &impacts)),
+        Format::Markdown => markdown(&files, &impacts, MARKDOWN_LIMIT),
         Format::Github => github(&files),
     };
     let mut out = std::io::stdout().lock();
@@ -309,7 +351,7 @@ fn summary_line(files: &[FileDiff]) -> String {
     )
 }
 
-fn text(files: &[FileDiff], color: bool) -> String {
+fn text(files: &[FileDiff], impacts: &[FileImpact], color: bool) -> String {
     let mut s = String::new();
     for f in files {
         let status = match f.status {
@@ -354,6 +396,7 @@ fn text(files: &[FileDiff], color: bool) -> String {
         }
         s.push('\n');
     }
+    s.push_str(&diff_impact::text(impacts));
     s.push_str(&paint(color, "1", &summary_line(files)));
     s.push('\n');
     s
@@ -371,7 +414,7 @@ fn finding_json(r: &FileReport, d: &Diagnostic) -> Value {
     })
 }
 
-fn json_doc(files: &[FileDiff]) -> Value {
+fn json_doc(files: &[FileDiff], impacts: &[FileImpact]) -> Value {
     let mut changes = Vec::new();
     let (mut added, mut removed) = (Vec::new(), Vec::new());
     let mut listed = Vec::new();
@@ -414,7 +457,8 @@ fn json_doc(files: &[FileDiff]) -> Value {
         "files": listed,
         "changes": changes,
         "findings": { "added": added, "removed": removed },
-        "impact": Value::Null,
+        "impact": impacts.first().map_or(Value::Null, diff_impact::json),
+        "impacts": impacts.iter().map(diff_impact::json).collect::<Vec<_>>(),
     })
 }
 
@@ -438,7 +482,7 @@ fn md_code(s: &str) -> String {
     }
 }
 
-fn markdown(files: &[FileDiff], limit: usize) -> String {
+fn markdown(files: &[FileDiff], impacts: &[FileImpact], limit: usize) -> String {
     let mut head = String::from("### ICP review: `icpc diff`\n\n");
     let all: Vec<&Change> = files.iter().flat_map(|f| &f.report.changes).collect();
     head.push_str(&format!("**{}**\n\n", summary_line(files)));
@@ -452,6 +496,7 @@ fn markdown(files: &[FileDiff], limit: usize) -> String {
         }
         head.push('\n');
     }
+    head.push_str(&diff_impact::markdown(impacts));
     let fa: usize = files.iter().map(|f| f.report.findings_added.len()).sum();
     let fr: usize = files.iter().map(|f| f.report.findings_removed.len()).sum();
     if fa + fr > 0 {
@@ -616,12 +661,12 @@ mod tests {
     fn markdown_stays_under_the_comment_limit_with_a_note() {
         let f = big_file(3000);
         assert!(f.report.changes.len() >= 3000);
-        let md = markdown(std::slice::from_ref(&f), MARKDOWN_LIMIT);
+        let md = markdown(std::slice::from_ref(&f), &[], MARKDOWN_LIMIT);
         assert!(md.len() <= MARKDOWN_LIMIT, "{} chars", md.len());
         assert!(md.contains("**Truncated:**"));
         // A small change is shown whole, with no note.
         let small = big_file(3);
-        let md = markdown(std::slice::from_ref(&small), MARKDOWN_LIMIT);
+        let md = markdown(std::slice::from_ref(&small), &[], MARKDOWN_LIMIT);
         assert!(!md.contains("Truncated"));
         assert!(md.contains("rule `r2` (+1) added"));
     }

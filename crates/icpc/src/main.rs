@@ -11,6 +11,7 @@ mod audit;
 mod check;
 mod compile;
 mod diff;
+mod diff_impact;
 mod explain;
 mod fmt;
 mod git;

@@ -784,6 +784,12 @@ fn a_change_whose_version_does_not_increase_is_still_applied() {
         json!({"textDocument": {"uri": u, "version": 1}, "contentChanges": [{"text": broken}]}),
     );
     assert_eq!(c.server_text(&u), (1, broken.clone()));
+    let log = c.wait_notification("window/logMessage", |p| {
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("version 1 did not increase"))
+    });
+    assert_eq!(log["type"], 2, "a warning: {log}");
     let d = c.wait_notification("textDocument/publishDiagnostics", |p| {
         p["uri"] == u.as_str()
             && p["diagnostics"]
@@ -801,5 +807,48 @@ fn a_change_whose_version_does_not_increase_is_still_applied() {
         comparable(&c.diagnostics(&u, 0)),
         expected_diagnostics(&text)
     );
+    assert!(c.shutdown().success());
+}
+
+#[test]
+fn a_panic_in_a_handler_answers_an_error_and_the_server_goes_on() {
+    let (mut c, _) = Client::start_with(
+        Client::spawn_with_env(&[("ICPC_LSP_FAIL_IN", "hover")]),
+        json!({}),
+        None,
+    );
+    let u = uri("panics.icp");
+    let text = example("hr-analytics.icp");
+    c.open(&u, &text);
+    let at = c.at(&u, &text, "    employees in 200", 6);
+    for _ in 0..3 {
+        let r = c.request("textDocument/hover", at.clone());
+        assert_eq!(r["error"]["code"], -32603, "InternalError expected: {r}");
+        assert_eq!(
+            r["error"]["message"], "hover failed inside the server",
+            "{r}"
+        );
+    }
+    // Other handlers, document sync and diagnostics still work after the panics.
+    let d = c.request_ok("textDocument/definition", at);
+    let decl = text.find("employees:").expect("the schema's field");
+    assert_eq!(d["range"]["start"], c.pos(&text, decl), "{d}");
+    c.change(&u, 2, &text, 0, 0, "# edited\n");
+    let edited = format!("# edited\n{text}");
+    assert_eq!(c.server_text(&u), (2, edited.clone()));
+    assert_eq!(
+        comparable(&c.diagnostics(&u, 2)),
+        expected_diagnostics(&edited)
+    );
+    assert!(c.shutdown().success(), "a clean exit after the panics");
+
+    // Without the variable the same hover is answered.
+    let mut c = Client::start_default();
+    c.open(&u, &text);
+    let h = c.request_ok(
+        "textDocument/hover",
+        c.at(&u, &text, "    employees in 200", 6),
+    );
+    assert!(hover_starts_with(&h, "**employees**"), "{h}");
     assert!(c.shutdown().success());
 }

@@ -23,6 +23,8 @@ struct Rubric {
     rules: Vec<(i64, String)>,
     tiers: Vec<(String, Option<i64>)>,
     columns: Vec<(String, String)>,
+    /// `(field, operator, value)` per disqualifier (`<` on a count, `==` on an enum).
+    disqualifiers: Vec<(String, String, String)>,
 }
 
 fn rubric() -> Rubric {
@@ -31,9 +33,26 @@ fn rubric() -> Rubric {
         rules: Vec::new(),
         tiers: Vec::new(),
         columns: Vec::new(),
+        disqualifiers: Vec::new(),
     };
     let mut field = None;
+    let mut in_disqualify = false;
     for line in text.lines().map(str::trim) {
+        if line.starts_with("disqualify {") {
+            in_disqualify = true;
+            continue;
+        }
+        if in_disqualify {
+            match line.split_whitespace().collect::<Vec<_>>().as_slice() {
+                ["}"] => in_disqualify = false,
+                [f, op @ ("<" | "=="), v, "because", ..] => {
+                    r.disqualifiers
+                        .push(((*f).to_string(), (*op).to_string(), (*v).to_string()))
+                }
+                _ => panic!("a disqualifier the reference cannot read: {line}"),
+            }
+            continue;
+        }
         let words: Vec<&str> = line.split_whitespace().collect();
         if let Some(f) = line.split(':').next().filter(|_| line.contains(": ")) {
             if words.len() >= 2 && !line.starts_with("rule") && !line.starts_with('#') {
@@ -62,6 +81,7 @@ fn rubric() -> Rubric {
     }
     assert_eq!(r.rules.len(), 8, "eight graded rules");
     assert_eq!(r.tiers.len(), 4, "four tiers");
+    assert_eq!(r.disqualifiers.len(), 2, "two disqualifiers");
     r
 }
 
@@ -77,9 +97,9 @@ fn fraction(num: i64, den: i64) -> String {
     }
 }
 
-/// The scorer's answer for each account, computed here from the example's weights and tiers in
-/// exact integer arithmetic (thirds of a point): name, lowest score, highest score, tier. The
-/// example's two disqualifiers are `employees < 50` and `industry == public_sector`.
+/// The scorer's answer for each account, computed here from the example's weights, tiers and
+/// disqualifiers in exact integer arithmetic (thirds of a point): name, lowest score, highest
+/// score, tier.
 fn reference(r: &Rubric) -> Vec<(String, String, String, String)> {
     let csv = std::fs::read_to_string(root().join("examples/accounts/borghei.csv")).expect("csv");
     assert!(!csv.contains('"'), "the reference reads unquoted CSV only");
@@ -103,9 +123,14 @@ fn reference(r: &Rubric) -> Vec<(String, String, String, String)> {
                 }
             }
         }
-        let employees: i64 = cells[col("employees")].parse().expect("employees");
-        let industry = cells[col("industry")].to_lowercase().replace(' ', "_");
-        let tier = if employees < 50 || industry == "public_sector" {
+        let out_by = |(f, op, v): &(String, String, String)| {
+            let cell = cells[col(f)];
+            match op.as_str() {
+                "<" => cell.parse::<i64>().expect("a count") < v.parse::<i64>().expect("a limit"),
+                _ => cell.to_lowercase().replace([' ', '-'], "_") == *v,
+            }
+        };
+        let tier = if r.disqualifiers.iter().any(out_by) {
             "disqualified".to_string()
         } else {
             r.tiers

@@ -20,8 +20,17 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+fn last_line(b: &[u8]) -> String {
+    text(b).lines().last().unwrap_or_default().to_string()
+}
+
 const HR: &str = "examples/hr-analytics.icp";
 const HR_ACCOUNTS: &str = "examples/accounts/hr-analytics.csv";
+
+/// `icpc score` of the HR example over `accounts`, as of the examples' date.
+fn score_hr(accounts: &str) -> Output {
+    icpc(&["score", HR, "--accounts", accounts, "--as-of", "2026-11-23"])
+}
 
 #[test]
 fn help_has_examples() {
@@ -35,14 +44,7 @@ fn help_has_examples() {
 
 #[test]
 fn scores_the_sample_accounts_with_one_row_per_account() {
-    let out = icpc(&[
-        "score",
-        HR,
-        "--accounts",
-        HR_ACCOUNTS,
-        "--as-of",
-        "2026-11-23",
-    ]);
+    let out = score_hr(HR_ACCOUNTS);
     let stdout = text(&out.stdout);
     let stderr = text(&out.stderr);
     // One row has a bad cell (`lots` employees): exit 1, the row still written.
@@ -356,4 +358,112 @@ fn threads_out_of_range_are_refused_with_a_message() {
     ]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout).lines().count(), 10);
+}
+
+/// The sample accounts with each line changed by `f`, in a file of a temporary folder.
+fn accounts_like(dir: &Path, name: &str, f: impl Fn(&str) -> String) -> String {
+    let csv = std::fs::read_to_string(root().join(HR_ACCOUNTS)).expect("sample accounts");
+    let out: String = csv.lines().map(|l| f(l) + "\n").collect();
+    let path = dir.join(name);
+    std::fs::write(&path, out).expect("write accounts");
+    path.to_str().expect("utf-8 path").to_string()
+}
+
+#[test]
+fn a_semicolon_separated_export_is_refused_at_its_header() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let semi = accounts_like(dir.path(), "semi.csv", |l| l.replace(',', ";"));
+    let out = score_hr(&semi);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with(&format!(
+            "error: {semi}: line 1: the header is one column, \"Account Name;Billing Country;"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("separated by `;`: icpc score reads comma-separated CSV"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_duplicate_column_is_warned_about_and_the_first_is_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A second `employees` column, in another case, whose values would all be errors.
+    let dup = accounts_like(dir.path(), "dup.csv", |l| {
+        if l.starts_with("Account Name") {
+            format!("{l},employees")
+        } else {
+            format!("{l},lots")
+        }
+    });
+    let out = score_hr(&dup);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "warning: {dup}: the column `employees` appears more than once; the first is used"
+        )),
+        "{err}"
+    );
+    // The same scores as the sample accounts without the extra column.
+    let plain = score_hr(HR_ACCOUNTS);
+    assert_eq!(out.status.code(), plain.status.code());
+    assert_eq!(text(&out.stdout), text(&plain.stdout));
+}
+
+#[test]
+fn a_record_longer_than_64_mb_is_an_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("unclosed.csv");
+    let head = "Account Name,Employees\nAcme,1200\n";
+    {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+        f.write_all(head.as_bytes()).expect("write");
+        // A quote that never closes, 65 MB long, then more rows.
+        f.write_all(b"\"Open quote,").expect("write");
+        let chunk = vec![b'x'; 1 << 20];
+        for _ in 0..65 {
+            f.write_all(&chunk).expect("write");
+        }
+        f.write_all(b"\nLast,300\n").expect("write");
+    }
+    let accounts = path.to_str().expect("utf-8 path");
+    let out_path = dir.path().join("scored.csv");
+    let out = icpc(&[
+        "score",
+        HR,
+        "--accounts",
+        accounts,
+        "--as-of",
+        "2026-11-23",
+        "--out",
+        out_path.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    // After the warnings about the columns the file lacks.
+    assert_eq!(
+        last_line(&out.stderr),
+        format!(
+            "error: {accounts}: a record starting after byte {} does not end within 64 MB: an unclosed quote?",
+            head.len()
+        )
+    );
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["unclosed.csv"], "no output and no temporary file");
+    // Looking for an account past it meets the same record.
+    let out = icpc(&["score", HR, "--accounts", accounts, "--explain", "Last"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        last_line(&out.stderr),
+        format!(
+            "error: {accounts}: a record starting after line 2 does not end within 64 MB: an unclosed quote?"
+        )
+    );
 }

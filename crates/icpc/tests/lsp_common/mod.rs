@@ -37,9 +37,15 @@ fn write_frame(stdin: &Mutex<ChildStdin>, msg: &Value) {
 impl Client {
     /// Starts `icpc lsp`.
     pub fn spawn() -> Client {
+        Client::spawn_with_env(&[])
+    }
+
+    /// Starts `icpc lsp` with more environment variables.
+    pub fn spawn_with_env(env: &[(&str, &str)]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_icpc"))
             .arg("lsp")
             .env("ICPC_LOG", "warn")
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -105,7 +111,15 @@ impl Client {
     }
 
     pub fn start_in(capabilities: Value, root: Option<&std::path::Path>) -> (Client, Value) {
-        let mut c = Client::spawn();
+        Client::start_with(Client::spawn(), capabilities, root)
+    }
+
+    /// Initializes a spawned server (see [`Client::start`]).
+    pub fn start_with(
+        mut c: Client,
+        capabilities: Value,
+        root: Option<&std::path::Path>,
+    ) -> (Client, Value) {
         let root_uri = root.map(file_uri);
         let folders = root_uri
             .as_ref()
@@ -389,4 +403,11 @@ pub fn example(name: &str) -> String {
         .join("../../examples")
         .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Whether a hover answer's text starts with `start` (such as `**employees**`).
+pub fn hover_starts_with(h: &Value, start: &str) -> bool {
+    h["contents"]["value"]
+        .as_str()
+        .is_some_and(|s| s.starts_with(start))
 }
