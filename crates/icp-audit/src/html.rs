@@ -26,9 +26,13 @@ const LOST: &str = "#c92a2a";
 const BAR: &str = "#1971c2";
 
 fn svg_open(out: &mut String, id: &str, title: &str, h: f64) {
+    svg_open_wide(out, id, title, W, h);
+}
+
+fn svg_open_wide(out: &mut String, id: &str, title: &str, w: f64, h: f64) {
     let _ = write!(
         out,
-        r#"<svg id="{id}" role="img" viewBox="0 0 {W} {h}" width="{W}" height="{h}" xmlns="http://www.w3.org/2000/svg"><title>{}</title><text x="0" y="16" class="ct">{}</text>"#,
+        r#"<svg id="{id}" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" xmlns="http://www.w3.org/2000/svg"><title>{}</title><text x="0" y="16" class="ct">{}</text>"#,
         esc(title),
         esc(title)
     );
@@ -105,10 +109,13 @@ fn axis_pct(out: &mut String, x0: f64, plot: f64, y: f64) {
 fn lift_chart(r: &Report, out: &mut String) {
     let rows = &r.rules;
     let h = 40.0 + 26.0 * rows.len() as f64 + 20.0;
-    svg_open(
+    // Wider than the other charts: the verdicts stand in a column right of the bars.
+    let w = W + 220.0;
+    svg_open_wide(
         out,
         "chart-lift",
         "Lift per rule (win rate where it holds ÷ overall)",
+        w,
         h,
     );
     let max = rows
@@ -116,7 +123,16 @@ fn lift_chart(r: &Report, out: &mut String) {
         .filter_map(|x| x.lift)
         .fold(2.0f64, f64::max)
         .ceil();
-    let (x0, plot) = (230.0, W - 300.0);
+    let (x0, plot) = (230.0, w - 540.0);
+    let label_x = x0 + plot + 10.0;
+    // The line at 1 goes first, under the bars.
+    let one = x0 + plot / max;
+    let bottom = 34.0 + 26.0 * rows.len() as f64;
+    let _ = write!(
+        out,
+        r##"<line x1="{one:.1}" x2="{one:.1}" y1="28" y2="{bottom}" stroke="#000" stroke-dasharray="4 3"/><text x="{one:.1}" y="{}" text-anchor="middle" class="muted">1 = average</text>"##,
+        bottom + 14.0
+    );
     for (i, x) in rows.iter().enumerate() {
         let y = 34.0 + 26.0 * i as f64;
         let name = if x.kind == "rule" {
@@ -136,9 +152,8 @@ fn lift_chart(r: &Report, out: &mut String) {
                 let fill = if l >= 1.0 { WON } else { LOST };
                 let _ = write!(
                     out,
-                    r#"<rect x="{x0}" y="{y}" width="{:.1}" height="18" fill="{fill}"/><text x="{:.1}" y="{}">{l:.2} · {}</text>"#,
+                    r#"<rect x="{x0}" y="{y}" width="{:.1}" height="18" fill="{fill}"/><text x="{label_x:.1}" y="{}">{l:.2} · {}</text>"#,
                     l / max * plot,
-                    x0 + l / max * plot + 6.0,
                     y + 14.0,
                     esc(x.verdict)
                 );
@@ -146,21 +161,13 @@ fn lift_chart(r: &Report, out: &mut String) {
             None => {
                 let _ = write!(
                     out,
-                    r#"<text x="{}" y="{}" class="muted">no deals where it holds · {}</text>"#,
-                    x0 + 4.0,
+                    r#"<text x="{label_x:.1}" y="{}" class="muted">no deals where it holds · {}</text>"#,
                     y + 14.0,
                     esc(x.verdict)
                 );
             }
         }
     }
-    let one = x0 + plot / max;
-    let bottom = 34.0 + 26.0 * rows.len() as f64;
-    let _ = write!(
-        out,
-        r##"<line x1="{one:.1}" x2="{one:.1}" y1="28" y2="{bottom}" stroke="#000" stroke-dasharray="4 3"/><text x="{one:.1}" y="{}" text-anchor="middle" class="muted">1 = average</text>"##,
-        bottom + 14.0
-    );
     out.push_str("</svg>\n");
 }
 
@@ -174,7 +181,7 @@ fn score_chart(r: &Report, out: &mut String) {
         h,
     );
     let n = r.scores.len().max(1) as f64;
-    let (x0, y0, plot_w, plot_h) = (40.0, 220.0, W - 60.0, 170.0);
+    let (x0, y0, plot_w, plot_h) = (44.0, 220.0, W - 64.0, 170.0);
     let share = |a: u64, t: u64| if t == 0 { 0.0 } else { a as f64 / t as f64 };
     let max = r
         .scores
@@ -184,6 +191,26 @@ fn score_chart(r: &Report, out: &mut String) {
         .max(0.01);
     let slot = plot_w / n;
     let bw = (slot * 0.4).min(30.0);
+    // A scale: gridlines at round shares (a step of 1, 2, 5, 10, 20 or 25%, at most four).
+    let step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25]
+        .into_iter()
+        .find(|s| max / s <= 4.0)
+        .unwrap_or(0.25);
+    for k in 1..=4 {
+        let v = step * f64::from(k);
+        if v > max + 1e-9 {
+            break;
+        }
+        let y = y0 - v / max * plot_h;
+        let _ = write!(
+            out,
+            r##"<line x1="{x0}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}" stroke="#eee"/><text x="{:.1}" y="{:.1}" text-anchor="end" class="muted">{:.0}%</text>"##,
+            x0 + plot_w,
+            x0 - 4.0,
+            y + 4.0,
+            v * 100.0
+        );
+    }
     for (i, s) in r.scores.iter().enumerate() {
         let x = x0 + slot * i as f64 + slot / 2.0;
         for (k, (v, c)) in [(share(s.won, r.won), WON), (share(s.lost, r.lost), LOST)]
@@ -231,7 +258,7 @@ fn roc_chart(r: &Report, out: &mut String) {
         "ROC curve (won vs lost by minimum score)",
         h,
     );
-    let (x0, y0) = (50.0, 30.0 + size);
+    let (x0, y0) = (62.0, 30.0 + size);
     let mut pts = String::new();
     for (fpr, tpr) in &r.roc {
         let _ = write!(pts, "{:.1},{:.1} ", x0 + fpr * size, y0 - tpr * size);
@@ -249,6 +276,17 @@ fn roc_chart(r: &Report, out: &mut String) {
         y0 - 20.0,
         r.auc.map_or("–".to_string(), |a| format!("{a:.3}"))
     );
+    for k in 0..=4 {
+        let f = f64::from(k) / 4.0;
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="muted">{f}</text><text x="{:.1}" y="{:.1}" text-anchor="end" class="muted">{f}</text>"#,
+            x0 + f * size,
+            y0 + 14.0,
+            x0 - 4.0,
+            y0 - f * size + 4.0
+        );
+    }
     out.push_str("</svg>\n");
 }
 

@@ -157,13 +157,16 @@ fn overall_lines(r: &Report) -> Vec<String> {
     ];
     let n = &r.near_icp;
     v.push(format!(
-        "near-ICP (one rule short of tier `{}`): {} accounts, {} won, {} lost, win rate {} against {} in the top tier",
+        "near-ICP (one rule short of tier `{}`): {} accounts, {} won, {} lost, win rate {} against {}",
         n.top_tier.as_deref().unwrap_or("–"),
         n.accounts,
         n.won,
         n.lost,
         pct(n.win_rate),
-        pct(n.top_win_rate)
+        match n.top_win_rate {
+            Some(_) => format!("{} in the top tier", pct(n.top_win_rate)),
+            None => "no closed deals in the top tier".to_string(),
+        }
     ));
     if let (Some(w), Some(t)) = (n.win_rate, n.top_win_rate) {
         if n.won + n.lost > 0 && w < t / 2.0 {

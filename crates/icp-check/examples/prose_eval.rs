@@ -26,7 +26,10 @@ fn main() {
                 eprintln!("error: `--prose-input SIZE` takes a size in bytes, not `{size}`");
                 std::process::exit(2);
             };
-            print!("{}", icp_check::lexicon::prose::eval::prose_heavy_file(&corpus, size));
+            print!(
+                "{}",
+                icp_check::lexicon::prose::eval::prose_heavy_file(&corpus, size)
+            );
             return;
         }
     }

@@ -146,17 +146,8 @@ pub fn run(args: Args) -> ExitCode {
         Format::Json => icp_audit::render::json(&report),
         Format::Html => icp_audit::html::html(&report),
     };
-    match &args.out {
-        Some(path) => {
-            if let Err(e) = crate::fmt::write_atomically(path, &text) {
-                return usage(format!(
-                    "{}: {}",
-                    path.display(),
-                    crate::check::io_reason(&e)
-                ));
-            }
-        }
-        None => print!("{text}"),
+    if let Err(code) = crate::fmt::write_or_print(args.out.as_deref(), &text) {
+        return code;
     }
     if report.errors > 0 {
         ExitCode::from(1)

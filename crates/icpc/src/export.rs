@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use crate::compile::write_atomically;
-use crate::score::{load_checked, today, usage};
+use crate::score::{load_analysis, today, usage};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {
@@ -46,7 +46,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let (display, src, analysis) = match load_checked(&args.file, today(), "exporting") {
+    let (display, src, analysis) = match load_analysis(&args.file, today(), "exporting") {
         Ok(x) => x,
         Err(code) => return code,
     };

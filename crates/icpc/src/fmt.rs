@@ -49,6 +49,19 @@ pub fn options_for(path: &Path) -> Result<FmtOptions, String> {
         })
 }
 
+/// Writes a report to `out` atomically, or to standard output; an I/O error is printed and
+/// its exit status returned.
+pub(crate) fn write_or_print(out: Option<&Path>, text: &str) -> Result<(), ExitCode> {
+    match out {
+        Some(path) => write_atomically(path, text)
+            .map_err(|e| crate::score::usage(format!("{}: {}", path.display(), io_reason(&e)))),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
 /// Writes `text` to `path` atomically: a temporary file beside it, then a rename, keeping the
 /// original file's permissions.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {

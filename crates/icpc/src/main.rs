@@ -20,6 +20,7 @@ mod init;
 mod lsp;
 mod render;
 mod score;
+mod suggest;
 mod test;
 
 /// icpc — the toolchain for Ideal Customer Profiles written as code.
@@ -49,6 +50,8 @@ enum Command {
     Audit(audit::Args),
     /// Write a starter .icp file with every block to fill in.
     Init(init::Args),
+    /// Propose criteria from the top accounts of a CSV file, as .icp text.
+    Suggest(suggest::Args),
     /// Run the language server on stdio.
     Lsp(lsp::Args),
     /// Run the tests of profiles: known accounts that must land where they belong.
@@ -80,6 +83,7 @@ fn main() -> ExitCode {
         Command::Compile(a) => compile::run(a),
         Command::Audit(a) => audit::run(a),
         Command::Init(a) => init::run(a),
+        Command::Suggest(a) => suggest::run(a),
         Command::Lsp(a) => lsp::run(a),
         Command::Test(a) => test::run(a),
         Command::Diff(a) => diff::run(a),

@@ -153,12 +153,27 @@ fn output_format(args: &Args) -> OutputFormat {
     }
 }
 
-/// Reads and analyses an .icp file; a file with errors is refused with its diagnostics
-/// ("fix them before {doing}"), exit 2.
-pub(crate) fn load_checked(
+/// Reads, checks and compiles the icp to score against; on failure, the message is printed
+/// and the exit code returned.
+pub(crate) fn load_program(
+    file: &Path,
+    icp: Option<&str>,
+    as_of: i64,
+) -> Result<(String, Program), ExitCode> {
+    let (display, src, analysis) = load_analysis(file, as_of, "scoring")?;
+    let model = &analysis.model;
+    let icp = pick_icp(model, icp, &display)?;
+    let prog =
+        Program::compile(model, icp, &src, as_of).map_err(|e| usage(format!("{display}: {e}")))?;
+    Ok((display, prog))
+}
+
+/// Reads and analyses an .icp file; when it has errors they are printed (with what they
+/// stop: `scoring`) and the exit code returned.
+pub(crate) fn load_analysis(
     file: &Path,
     as_of: i64,
-    doing: &str,
+    stops: &str,
 ) -> Result<(String, String, icp_check::Analysis), ExitCode> {
     let (display, src) = read_source(file).map_err(usage)?;
     let config = Config {
@@ -181,21 +196,18 @@ pub(crate) fn load_checked(
         };
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let _ = render::human(&mut std::io::stderr().lock(), &[report], color);
-        eprintln!("error: the .icp file has errors; fix them before {doing}");
+        eprintln!("error: the .icp file has errors; fix them before {stops}");
         return Err(ExitCode::from(2));
     }
     Ok((display, src, analysis))
 }
 
-/// Reads, checks and compiles the icp to score against; on failure, the message is printed
-/// and the exit code returned.
-pub(crate) fn load_program(
-    file: &Path,
+/// The icp named `icp`, or the file's only one.
+pub(crate) fn pick_icp<'m>(
+    model: &'m icp_check::model::Model,
     icp: Option<&str>,
-    as_of: i64,
-) -> Result<(String, Program), ExitCode> {
-    let (display, src, analysis) = load_checked(file, as_of, "scoring")?;
-    let model = &analysis.model;
+    display: &str,
+) -> Result<&'m icp_check::model::IcpModel, ExitCode> {
     let names: Vec<&str> = model.icps.iter().map(|i| i.name.as_str()).collect();
     let icp = match (icp, model.icps.as_slice()) {
         (Some(name), _) => match model.icp(name) {
@@ -218,9 +230,7 @@ pub(crate) fn load_program(
             )));
         }
     };
-    let prog =
-        Program::compile(model, icp, &src, as_of).map_err(|e| usage(format!("{display}: {e}")))?;
-    Ok((display, prog))
+    Ok(icp)
 }
 
 /// An opened account file (or standard input).
@@ -457,17 +467,7 @@ pub(crate) fn progress_bar(size: Option<u64>, quiet: bool) -> Option<indicatif::
     Some(bar)
 }
 
-pub(crate) fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(crate) use icp_suggest::infer::thousands;
 
 fn print_summary(s: &Summary, secs: f64) {
     let rate = if secs > 0.0 {

@@ -215,11 +215,55 @@ fn html_report_renders_in_a_headless_browser() {
         "--window-size=1000,2400",
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let png = std::fs::read(&shot).expect("screenshot written");
-    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
+    // The screenshot is kept for people to look at, and must show the charts: a blank or
+    // half-rendered page has a handful of colours, not the chart colours in solid areas.
+    let saved = Path::new(env!("CARGO_TARGET_TMPDIR")).join("audit-report.png");
+    std::fs::copy(&shot, &saved).expect("screenshot saved");
+    eprintln!("screenshot of the audit report: {}", saved.display());
     if let Some(keep) = std::env::var_os("ICPC_AUDIT_SCREENSHOT") {
         let _ = std::fs::copy(&shot, keep);
     }
+    let colours = png_colours(&saved);
+    let total: u64 = colours.values().sum();
+    assert!(
+        colours.len() >= 12,
+        "only {} distinct colours: {colours:?}",
+        colours.len()
+    );
+    let (&background, &most) = colours.iter().max_by_key(|(_, n)| **n).expect("pixels");
+    assert!(
+        most < total * 95 / 100,
+        "one colour {background:?} covers {most} of {total} pixels: a blank page"
+    );
+    // Won green, lost red and the bar blue of the charts, each over a solid area.
+    for (name, rgb) in [
+        ("won", [0x2b, 0x8a, 0x3e]),
+        ("lost", [0xc9, 0x2a, 0x2a]),
+        ("bars", [0x19, 0x71, 0xc2]),
+    ] {
+        let n = colours.get(&rgb).copied().unwrap_or(0);
+        assert!(n > 2_000, "the {name} colour covers only {n} pixels");
+    }
+}
+
+/// Pixels per RGB colour of a PNG image.
+fn png_colours(path: &Path) -> std::collections::HashMap<[u8; 3], u64> {
+    let file = std::fs::File::open(path).expect("png");
+    let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut buf).expect("a PNG frame");
+    let step = match info.color_type {
+        png::ColorType::Rgb => 3,
+        png::ColorType::Rgba => 4,
+        other => panic!("unexpected PNG colour type {other:?}"),
+    };
+    let mut counts = std::collections::HashMap::new();
+    for px in buf[..info.buffer_size()].chunks_exact(step) {
+        *counts.entry([px[0], px[1], px[2]]).or_insert(0u64) += 1;
+    }
+    counts
 }
 
 #[test]

@@ -217,10 +217,10 @@ impl Score {
 /// corpus in its place (titles, criteria, jobs, pains, triggers, personas), icp after icp,
 /// each text made distinct by a suffix so that no scan is served from the per-file cache.
 pub fn prose_heavy_file(corpus: &Corpus, size: usize) -> String {
-    let mut out = String::from(
-        "schema crm {\n  employees: int\n  headcount_growth: percent\n}\n\n",
-    );
-    let quote = |s: &str, n: usize| format!("\"{} v{n}\"", s.replace('\\', "").replace('"', "\\\""));
+    let mut out =
+        String::from("schema crm {\n  employees: int\n  headcount_growth: percent\n}\n\n");
+    let quote =
+        |s: &str, n: usize| format!("\"{} v{n}\"", s.replace('\\', "").replace('"', "\\\""));
     let by = |ctx: Context| -> Vec<&str> {
         corpus
             .rows
@@ -246,19 +246,35 @@ pub fn prose_heavy_file(corpus: &Corpus, size: usize) -> String {
     let pick = |l: &[&str], k: usize| l[k % l.len()].to_string();
     let mut n = 0;
     while out.len() < size {
-        let _ = writeln!(out, "icp p{n} {} {{\n  uses crm", quote(&pick(&titles, n), n));
+        let _ = writeln!(
+            out,
+            "icp p{n} {} {{\n  uses crm",
+            quote(&pick(&titles, n), n)
+        );
         let _ = writeln!(out, "  firmographics {{\n    employees in 200..2000");
         for k in 0..6 {
             let _ = writeln!(out, "    {}", quote(&pick(&criteria, n * 6 + k), n));
         }
         let _ = writeln!(out, "  }}\n  triggers {{");
         for k in 0..3 {
-            let _ = writeln!(out, "    {} within 90d", quote(&pick(&triggers, n * 3 + k), n));
+            let _ = writeln!(
+                out,
+                "    {} within 90d",
+                quote(&pick(&triggers, n * 3 + k), n)
+            );
         }
         let _ = writeln!(out, "  }}");
-        let _ = writeln!(out, "  job {} {{\n    kind functional\n  }}", quote(&pick(&jobs, n), n));
+        let _ = writeln!(
+            out,
+            "  job {} {{\n    kind functional\n  }}",
+            quote(&pick(&jobs, n), n)
+        );
         let _ = writeln!(out, "  pain {} {{\n  }}", quote(&pick(&pains, n), n));
-        let _ = writeln!(out, "  persona buyer {} {{\n  }}\n}}\n", quote(&pick(&personas, n), n));
+        let _ = writeln!(
+            out,
+            "  persona buyer {} {{\n  }}\n}}\n",
+            quote(&pick(&personas, n), n)
+        );
         n += 1;
     }
     out
