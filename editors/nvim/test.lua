@@ -365,6 +365,33 @@ test('lsp: completion at the start of a criterion offers the schema fields', fun
   end
 end)
 
+test('lsp: :IcpCompareHead shows the change in meaning of unsaved edits since HEAD', function()
+  if not client then
+    skip(reason or 'no client')
+  end
+  if vim.system({ 'git', 'rev-parse', '--is-inside-work-tree' }, { text = true }):wait().code ~= 0 then
+    skip('the checkout is not a git repository')
+  end
+  local lsp = require('icp.lsp')
+  local win = vim.api.nvim_get_current_win()
+  local same = lsp.compare_with_head(buf)
+  check(same, 'no answer to icp/compareWithHead')
+  eq(same.changed, false, 'an unchanged buffer changes nothing')
+  vim.cmd('close')
+  vim.api.nvim_set_current_win(win)
+  local line = vim.api.nvim_buf_get_lines(buf, 18, 19, false)[1]
+  check(line:find('employees in 100..10000', 1, true), 'line 19 is the employees band: ' .. line)
+  vim.api.nvim_buf_set_lines(buf, 18, 19, false, { (line:gsub('100%.%.10000', '100..20000')) })
+  local changed = lsp.compare_with_head(buf)
+  eq(changed.changed, true, 'a wider band changes the meaning')
+  local shown = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+  check(shown:find('widens', 1, true), 'the scratch buffer shows the plan: ' .. shown)
+  eq(vim.bo.filetype, 'markdown', 'scratch buffer filetype')
+  vim.cmd('close')
+  vim.api.nvim_set_current_win(win)
+  vim.api.nvim_buf_set_lines(buf, 18, 19, false, { line })
+end)
+
 test('lsp: the tests of a profile show as code lenses', function()
   if not client then
     skip(reason or 'no client')

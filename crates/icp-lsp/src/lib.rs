@@ -9,6 +9,7 @@
 //! Why tower-lsp-server: it is the maintained community fork of tower-lsp (unmaintained since
 //! 2023), with the same design and fixes for hangs on exit and cancellation.
 
+pub mod compare;
 pub mod config;
 pub mod document;
 pub mod incremental;
@@ -40,6 +41,7 @@ where
     let (service, socket) =
         LspService::build(move |client| Backend::new(client, for_service.clone()))
             .custom_method(DOCUMENT_TEXT, Backend::document_text)
+            .custom_method(compare::COMPARE_WITH_HEAD, Backend::compare_with_head)
             .finish();
     Server::new(input, output, socket).serve(service).await;
     state.shut_down()

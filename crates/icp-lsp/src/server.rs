@@ -1547,6 +1547,41 @@ impl Backend {
 
     /// `icp/documentText`: the server's copy of a document, to check that it matches the
     /// client's (used by the tests).
+    /// `icp/compareWithHead`: the open document (with unsaved edits) against its file in
+    /// git's `HEAD`.
+    pub async fn compare_with_head(
+        &self,
+        params: crate::compare::CompareParams,
+    ) -> Result<crate::compare::CompareResult> {
+        let uri = params.text_document.uri;
+        let Some(s) = self.snapshot(&uri) else {
+            return Err(Error::invalid_params(format!(
+                "{} is not open",
+                uri.as_str()
+            )));
+        };
+        let Some(path) = uri.to_file_path().map(|p| p.into_owned()) else {
+            return Err(request_failed(format!(
+                "{} is not a file on disk",
+                uri.as_str()
+            )));
+        };
+        let text = s.text.clone();
+        let work = tokio::task::spawn_blocking(move || {
+            let old = crate::compare::head_text(&path)?;
+            let today = icp_check::config::system_today();
+            guard("compareWithHead", || {
+                crate::compare::compare(old.as_deref(), &text, today)
+            })
+            .map_err(|e| e.message.to_string())
+        });
+        match work.await {
+            Ok(Ok(r)) => Ok(r),
+            Ok(Err(why)) => Err(request_failed(why)),
+            Err(_) => Err(Error::internal_error()),
+        }
+    }
+
     pub async fn document_text(&self, params: DocumentTextParams) -> Result<DocumentTextResult> {
         let uri = params.text_document.uri;
         match self.snapshot(&uri) {

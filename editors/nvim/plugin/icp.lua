@@ -13,6 +13,10 @@ vim.api.nvim_create_user_command('IcpRestart', function()
   require('icp.lsp').restart()
 end, { desc = 'Restart the icpc language server' })
 
+vim.api.nvim_create_user_command('IcpCompareHead', function()
+  require('icp.lsp').compare_with_head()
+end, { desc = 'Show what the buffer changes in meaning since git HEAD (icpc diff)' })
+
 vim.api.nvim_create_user_command('IcpBuildParser', function()
   require('icp.treesitter').build_command()
 end, { desc = 'Compile the icp tree-sitter parser into stdpath("data")/site/parser' })

@@ -18,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     vscode.commands.registerCommand('icp.restartServer', () => restart()),
     vscode.commands.registerCommand('icp.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('icp.compareWithHead', () => compareWithHead()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('icp.server')) void restart();
     }),
@@ -94,4 +95,34 @@ async function restart(): Promise<void> {
   await stop();
   await start();
   if (client) vscode.window.setStatusBarMessage('ICP: server restarted', 3000);
+}
+
+interface CompareResult {
+  changed: boolean;
+  markdown: string;
+}
+
+/** The semantic diff of the active .icp buffer (unsaved edits included) against git's HEAD. */
+async function compareWithHead(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'icp') {
+    void vscode.window.showWarningMessage('Open an .icp file to compare it with HEAD.');
+    return;
+  }
+  if (!client) {
+    void vscode.window.showErrorMessage('The icpc language server is not running.');
+    return;
+  }
+  try {
+    const result = await client.sendRequest<CompareResult>('icp/compareWithHead', {
+      textDocument: { uri: editor.document.uri.toString() },
+    });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: result.markdown,
+    });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Compare with HEAD: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

@@ -113,4 +113,29 @@ function M.restart()
   end
 end
 
+--- Shows, in a scratch buffer, what the current buffer (unsaved edits included) changes in
+--- meaning since git's HEAD (:IcpCompareHead). The server answers `icp/compareWithHead`.
+function M.compare_with_head(buf)
+  buf = buf or vim.api.nvim_get_current_buf()
+  local client = M.clients(buf)[1]
+  if not client then
+    vim.notify('icp: no icpc language server for this buffer', vim.log.levels.WARN)
+    return
+  end
+  local params = { textDocument = vim.lsp.util.make_text_document_params(buf) }
+  local res, err = client:request_sync('icp/compareWithHead', params, 10000, buf)
+  if not res or res.err then
+    local why = (res and res.err and res.err.message) or err or 'no answer'
+    vim.notify('icp: compare with HEAD: ' .. why, vim.log.levels.ERROR)
+    return
+  end
+  local out = vim.api.nvim_create_buf(false, true)
+  vim.api.nvim_buf_set_lines(out, 0, -1, false, vim.split(res.result.markdown, '\n'))
+  vim.bo[out].filetype = 'markdown'
+  vim.bo[out].modifiable = false
+  vim.cmd('vsplit')
+  vim.api.nvim_win_set_buf(0, out)
+  return res.result
+end
+
 return M
