@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds icpc and runs it on the bundled examples: check, fmt --check, explain, score, diff, compile.
+# Builds icpc and runs it on the bundled examples: check, fmt --check, explain, test, score, diff,
+# export, compile.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked -q -p icpc || exit 2
@@ -19,6 +20,9 @@ $icpc fmt --check examples/ || exit 1
 step icpc explain non-excluding
 $icpc explain non-excluding || exit 1
 
+step icpc test --as-of 2026-11-23 examples/
+$icpc test --as-of 2026-11-23 examples/ || exit 1
+
 if [ -f examples/accounts/hr-analytics.csv ]; then
   step icpc score examples/hr-analytics.icp --accounts examples/accounts/hr-analytics.csv --as-of 2026-11-23
   # The sample holds one bad cell on purpose: that row is written with tier `error` and the
@@ -33,6 +37,10 @@ step icpc diff examples/hr-analytics.icp "$tmp/hr-analytics.icp" --accounts exam
 # A change of meaning: exit 1, as `diff` does.
 $icpc diff examples/hr-analytics.icp "$tmp/hr-analytics.icp" --accounts examples/accounts/hr-analytics.csv --today 2026-11-23
 [ $? -eq 1 ] || { echo "expected a change of meaning"; exit 1; }
+
+step icpc export examples/hr-analytics.icp --format markdown '| head -20'
+$icpc export examples/hr-analytics.icp --format markdown > "$tmp/icp.md" || exit 1
+head -20 "$tmp/icp.md"
 
 step icpc compile examples/hr-analytics.icp --target duckdb --as-of 2026-11-23 '| head -20'
 $icpc compile examples/hr-analytics.icp --target duckdb --as-of 2026-11-23 > "$tmp/score.sql" || exit 1
