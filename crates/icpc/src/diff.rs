@@ -131,8 +131,15 @@ pub fn run(args: Args) -> ExitCode {
     for p in pairs {
         let old_src = p.old.clone().unwrap_or_default();
         let new_src = p.new.clone().unwrap_or_default();
-        let oa = icp_check::analyze(&old_src, &config);
-        let na = icp_check::analyze(&new_src, &config);
+        // The two sides are independent: analyse them at once.
+        let (oa, na) = std::thread::scope(|s| {
+            let old = s.spawn(|| icp_check::analyze(&old_src, &config));
+            let na = icp_check::analyze(&new_src, &config);
+            let oa = old
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (oa, na)
+        });
         for (name, src, a) in [(&p.old_name, &old_src, &oa), (&p.new_name, &new_src, &na)] {
             let errs: Vec<Diagnostic> = icp_diff::syntax_errors(a).into_iter().cloned().collect();
             if !errs.is_empty() {
