@@ -73,7 +73,11 @@ test('grammar: scope source.icp, copied from grammar/ at build', () => {
 test('commands: declared, titled ICP: ..., and registered by the extension', () => {
   const code = readFileSync(join(ext, 'src', 'extension.ts'), 'utf8');
   const titles = manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`).sort();
-  assert.deepEqual(titles, ['ICP: Restart server', 'ICP: Show output']);
+  assert.deepEqual(titles, [
+    'ICP: Compare with HEAD (meaning, not text)',
+    'ICP: Restart server',
+    'ICP: Show output',
+  ]);
   for (const c of manifest.contributes.commands) {
     assert.ok(code.includes(`registerCommand('${c.command}'`), `${c.command} is registered`);
   }
