@@ -511,7 +511,7 @@ fn json_doc(files: &[FileDiff], impacts: &[FileImpact]) -> Value {
 /// GitHub's limit on the length of a comment.
 pub const MARKDOWN_LIMIT: usize = 65_536;
 
-fn md_escape(s: &str) -> String {
+pub(crate) fn md_escape(s: &str) -> String {
     s.replace('|', "\\|")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

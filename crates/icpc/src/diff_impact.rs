@@ -248,11 +248,9 @@ pub fn text(impacts: &[FileImpact]) -> String {
     s
 }
 
+/// A table cell: escaped as the rest of the comment, on one line.
 fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('\n', " ")
+    crate::diff::md_escape(&s.replace('\n', " "))
 }
 
 pub fn markdown(impacts: &[FileImpact]) -> String {

@@ -86,6 +86,26 @@ def icpc_compile(icpc, path, name, target, extra=()):
     return p.stdout
 
 
+def compare_rows(target, label, got, want, cells):
+    """Compares the engine's rows with `icpc score`'s (by `__row`), column by column; prints
+    the first differences with the row's cells (`cells(row id)`) and a line for the case.
+    Returns the number of differences."""
+    bad = 0 if len(got) == len(want) else 1
+    if bad:
+        print(f"FAIL {target} {label}: {len(got)} rows, icpc score has {len(want)}")
+    for row in got:
+        w = want.get(str(row["__row"]))
+        for c in COLUMNS:
+            gv = "" if row[c] is None else str(row[c])
+            if w is None or gv != w[c]:
+                if bad < 5:
+                    print(f"FAIL {target} {label} row {row['__row']} {c}: "
+                          f"sql {gv!r} != score {w and w[c]!r}\n  cells {cells(row['__row'])}")
+                bad += 1
+    print(f"{'ok  ' if bad == 0 else 'FAIL'} {target} {label}: {len(got)} rows, {bad} differences")
+    return bad
+
+
 def schema_columns(path):
     return [c for _, _, c in accounts.fields(open(path, encoding="utf-8").read())]
 
@@ -126,24 +146,9 @@ def main():
                     sql = icpc_compile(args.icpc, path, name, eng.target)
                     eng.load("accounts", header, data)
                     got = eng.query(sql)
-                    bad = 0
-                    if len(got) != len(want):
-                        print(f"FAIL {eng.target} {label}: {len(got)} rows, icpc score has {len(want)}")
-                        bad += 1
-                    for row in got:
-                        w = want.get(row["__row"])
-                        for c in COLUMNS:
-                            gv = "" if row[c] is None else str(row[c])
-                            if w is None or gv != w[c]:
-                                if bad < 5:
-                                    cells = dict(zip(header, data[int(row['__row'])]))
-                                    print(f"FAIL {eng.target} {label} row {row['__row']} {c}: "
-                                          f"sql {gv!r} != score {w and w[c]!r}\n  cells {cells}")
-                                bad += 1
+                    cells = lambda r, h=header, d=data: dict(zip(h, d[int(r)]))
+                    failures += compare_rows(eng.target, label, got, want, cells)
                     compared += len(got)
-                    print(f"{'ok  ' if bad == 0 else 'FAIL'} {eng.target} {label}: "
-                          f"{len(got)} rows, {bad} differences")
-                    failures += bad
         finally:
             for eng in runners:
                 eng.close()

@@ -108,23 +108,11 @@ def main():
                                                         extra=("--typed",))
                         eng.load_typed("accounts", kinds, typed)
                         got = eng.query(sql)
-                        bad = 0 if len(got) == len(want) else 1
-                        for row in got:
-                            w = want.get(str(row["__row"]))
-                            for c in differential.COLUMNS:
-                                gv = "" if row[c] is None else str(row[c])
-                                if w is None or gv != w[c]:
-                                    if bad < 5:
-                                        cells = dict(zip([c for c, _ in kinds],
-                                                         text[int(row["__row"])]))
-                                        print(f"FAIL {eng.target} {label} row {row['__row']} "
-                                              f"{c}: sql {gv!r} != score {w and w[c]!r}\n"
-                                              f"  cells {cells}")
-                                    bad += 1
+                        names = [c for c, _ in kinds]
+                        failures += differential.compare_rows(
+                            eng.target, label, got, want,
+                            lambda r: dict(zip(names, text[int(r)])))
                         compared += len(got)
-                        print(f"{'ok  ' if bad == 0 else 'FAIL'} {eng.target} {label}: "
-                              f"{len(got)} rows, {bad} differences")
-                        failures += bad
         finally:
             for eng in runners:
                 eng.close()
