@@ -120,10 +120,11 @@ fn remap(p: &Pred, from: &SchemaModel, to: &SchemaModel) -> Option<Pred> {
     Some(Pred { kind, span: p.span })
 }
 
-/// Whether every account `a` admits, `b` admits too (`false` when the analysis cannot tell).
-fn subset(dom: &Domain<'_>, a: &Pred, b: &Pred) -> bool {
-    match (dom.dnf(a, false), dom.dnf(b, true)) {
-        (Some(x), Some(y)) => domain::and(&x, &y).is_some_and(|d| d.is_empty()),
+/// Whether every account a criterion admits, another admits too, from the first's normal form
+/// and the second's complement (`false` when the analysis cannot tell).
+fn subset(a: Option<&Dnf>, not_b: Option<&Dnf>) -> bool {
+    match (a, not_b) {
+        (Some(x), Some(y)) => domain::and(x, y).is_some_and(|d| d.is_empty()),
         _ => false,
     }
 }
@@ -222,8 +223,10 @@ pub fn relate(
         return changes;
     };
     let dom = Domain::new(new_schema, today);
-    let widens = subset(&dom, &old, new);
-    let narrows = subset(&dom, new, &old);
+    // Each normal form is made once: the two inclusions and the phrasing share them.
+    let (old_dnf, new_dnf) = (dom.dnf(&old, false), dom.dnf(new, false));
+    let widens = subset(old_dnf.as_ref(), dom.dnf(new, true).as_ref());
+    let narrows = subset(new_dnf.as_ref(), dom.dnf(&old, true).as_ref());
     let kind = match (widens, narrows) {
         (true, true) => None,
         (true, false) => Some(Kind::Widens),
@@ -239,7 +242,7 @@ pub fn relate(
     if let ([a], [b]) = (fo.as_slice(), fn_.as_slice()) {
         if a == b && !opaque(&old) && !opaque(new) {
             let field = &new_schema.fields[*a];
-            if let (Some(x), Some(y)) = (dom.dnf(&old, false), dom.dnf(new, false)) {
+            if let (Some(x), Some(y)) = (&old_dnf, &new_dnf) {
                 if let (Some(cx), Some(cy)) =
                     (collapse(&x, *a, &field.ty), collapse(&y, *a, &field.ty))
                 {

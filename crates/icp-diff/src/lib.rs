@@ -20,7 +20,7 @@ use icp_syntax::literal::{Rational, format_rational};
 use serde::Serialize;
 
 use crate::compare::Relation;
-use crate::words::{canon, short};
+use crate::words::{canon, canon_text, short};
 
 /// The kinds of change, as documented in `docs/review.md`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -220,13 +220,18 @@ fn pair<'x, T>(
             None => rest.push(*o),
         }
     }
+    // The bodies of the new side, made once each and only when an old entity is left over.
+    let mut new_bodies: Vec<Option<Option<String>>> = vec![None; new.len()];
     for o in rest {
         let body = body_old(o);
         let hit = body.as_ref().and_then(|b| {
-            new.iter()
-                .enumerate()
-                .find(|(i, n)| !taken[*i] && body_new(n).as_ref() == Some(b))
-                .map(|(i, _)| i)
+            (0..new.len()).find(|&i| {
+                !taken[i]
+                    && new_bodies[i]
+                        .get_or_insert_with(|| body_new(new[i]))
+                        .as_ref()
+                        == Some(b)
+            })
         });
         match hit {
             Some(i) => {
@@ -345,6 +350,16 @@ impl<'a> Differ<'a> {
         (canon(self.new.src, span), span)
     }
 
+    /// Whether an old and a new piece of source read the same once layout and comments are
+    /// set aside. Equal bytes answer at once; only differing text is tokenised.
+    fn same_text(&self, old: Span, new: Span) -> bool {
+        let (a, b) = (
+            self.old.src.get(old.range()).unwrap_or(""),
+            self.new.src.get(new.range()).unwrap_or(""),
+        );
+        a == b || canon_text(a) == canon_text(b)
+    }
+
     // ---- schemas ----
 
     fn schemas(&mut self) {
@@ -432,7 +447,7 @@ impl<'a> Differ<'a> {
             );
         }
         for (a, b) in p.same {
-            if canon(os, a.span) == canon(ns, b.span) {
+            if self.same_text(a.span, b.span) {
                 continue;
             }
             let (ot, nt) = (Some(self.ot(a.span)), Some(self.nt(b.span)));
@@ -551,8 +566,50 @@ impl<'a> Differ<'a> {
                 format!("icp `{}` renamed to `{}`", o.name, n.name),
             );
         }
-        for (o, n) in p.same {
-            self.icp(o, n);
+        // Unchanged icps (the same bytes over schemas with the same fields) are passed over;
+        // the others are compared on as many threads as there are cores, each on a run of
+        // consecutive icps, and their changes joined in file order.
+        let changed: Vec<(&IcpModel, &IcpModel)> = p
+            .same
+            .into_iter()
+            .filter(|(o, n)| !self.icp_unchanged(o, n))
+            .collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(changed.len() / 64)
+            .max(1);
+        if threads == 1 {
+            for (o, n) in changed {
+                self.icp(o, n);
+            }
+        } else {
+            let (old, new, today) = (self.old, self.new, self.today);
+            let runs = changed.chunks(changed.len().div_ceil(threads));
+            let outs: Vec<Vec<Change>> = std::thread::scope(|s| {
+                let handles: Vec<_> = runs
+                    .map(|run| {
+                        s.spawn(move || {
+                            let mut d = Differ {
+                                old,
+                                new,
+                                today,
+                                out: Vec::new(),
+                            };
+                            for (o, n) in run {
+                                d.icp(o, n);
+                            }
+                            d.out
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+            for out in outs {
+                self.out.extend(out);
+            }
         }
         for i in p.added {
             self.added(
@@ -563,6 +620,17 @@ impl<'a> Differ<'a> {
                 format!("icp `{}` added", i.name),
             );
         }
+    }
+
+    /// Whether an icp reads byte for byte the same on both sides, over schemas whose fields
+    /// are the same: then nothing in it can have changed meaning.
+    fn icp_unchanged(&self, o: &IcpModel, n: &IcpModel) -> bool {
+        let same_schemas = match (self.om().schema_of(o), self.nm().schema_of(n)) {
+            (Some(a), Some(b)) => a.fields == b.fields,
+            (None, None) => true,
+            _ => false,
+        };
+        same_schemas && self.old.src.get(o.span.range()) == self.new.src.get(n.span.range())
     }
 
     fn icp(&mut self, o: &'a IcpModel, n: &'a IcpModel) {
@@ -578,7 +646,7 @@ impl<'a> Differ<'a> {
         }
         let (Some(os), Some(ns)) = (self.om().schema_of(o), self.nm().schema_of(n)) else {
             // Without a schema on both sides, criteria cannot be related: compare their text.
-            if canon(self.old.src, o.span) != canon(self.new.src, n.span) {
+            if !self.same_text(o.span, n.span) {
                 self.both(Kind::Changes, Some(name), base, o.header_span, n.header_span, format!("icp `{name}` changed; it names no schema, so its criteria cannot be compared"));
             }
             return;
@@ -645,8 +713,8 @@ impl<'a> Differ<'a> {
             let path = format!("{base}.{kw}");
             match (find(o), find(n)) {
                 (Some(a), Some(b)) => {
-                    let (ta, tb) = (self.ot(a), self.nt(b));
-                    if ta.0 != tb.0 {
+                    if !self.same_text(a, b) {
+                        let (ta, tb) = (self.ot(a), self.nt(b));
                         let message = format!("`{}` (was `{}`)", tb.0, ta.0);
                         self.push(Kind::Changes, Some(icp), path, Some(ta), Some(tb), message);
                     }
@@ -673,18 +741,20 @@ impl<'a> Differ<'a> {
         struct Ent {
             kind: &'static str,
             key: String,
-            body: String,
+            /// The text whose change is a change of the entity (empty for entities that are
+            /// only a key).
+            body: Span,
             span: Span,
             renameable: bool,
         }
-        fn ents(src: &str, i: &ast::Icp) -> Vec<Ent> {
+        fn ents(i: &ast::Icp) -> Vec<Ent> {
             let mut out = Vec::new();
             for s in &i.body {
                 match &s.kind {
                     StmtKind::Persona { name, .. } => out.push(Ent {
                         kind: "persona",
                         key: name.name.to_string(),
-                        body: canon(src, span_from(name.span, s.span)),
+                        body: span_from(name.span, s.span),
                         span: s.span,
                         renameable: true,
                     }),
@@ -692,7 +762,7 @@ impl<'a> Differ<'a> {
                         out.push(Ent {
                             kind: s.kind.keyword(),
                             key: statement.value.to_string(),
-                            body: canon(src, span_from(statement.span, s.span)),
+                            body: span_from(statement.span, s.span),
                             span: s.span,
                             renameable: false,
                         })
@@ -702,7 +772,7 @@ impl<'a> Differ<'a> {
                             out.push(Ent {
                                 kind: s.kind.keyword(),
                                 key: t.value.to_string(),
-                                body: String::new(),
+                                body: Span::new(0, 0),
                                 span: t.span,
                                 renameable: false,
                             });
@@ -713,7 +783,7 @@ impl<'a> Differ<'a> {
                             out.push(Ent {
                                 kind: "channel",
                                 key: format!("{} {}", c.kind.name, c.text.value),
-                                body: String::new(),
+                                body: Span::new(0, 0),
                                 span: c.span,
                                 renameable: false,
                             });
@@ -728,7 +798,7 @@ impl<'a> Differ<'a> {
                             out.push(Ent {
                                 kind: "budget",
                                 key: format!("{role} {}", b.who.value),
-                                body: canon(src, b.span),
+                                body: b.span,
                                 span: b.span,
                                 renameable: false,
                             });
@@ -739,8 +809,9 @@ impl<'a> Differ<'a> {
             }
             out
         }
-        let old = ents(self.old.src, o);
-        let new = ents(self.new.src, n);
+        let old = ents(o);
+        let new = ents(n);
+        let (os, ns) = (self.old.src, self.new.src);
         let oref: Vec<&Ent> = old.iter().collect();
         let nref: Vec<&Ent> = new.iter().collect();
         let p = pair(
@@ -748,8 +819,14 @@ impl<'a> Differ<'a> {
             &nref,
             |e| format!("{}\u{0}{}", e.kind, e.key),
             |e| format!("{}\u{0}{}", e.kind, e.key),
-            |e| e.renameable.then(|| format!("{}\u{0}{}", e.kind, e.body)),
-            |e| e.renameable.then(|| format!("{}\u{0}{}", e.kind, e.body)),
+            |e| {
+                e.renameable
+                    .then(|| format!("{}\u{0}{}", e.kind, canon(os, e.body)))
+            },
+            |e| {
+                e.renameable
+                    .then(|| format!("{}\u{0}{}", e.kind, canon(ns, e.body)))
+            },
         );
         let path = |e: &Ent| format!("{base}.{}.{}", e.kind, short(&e.key, 60));
         let what = |e: &Ent| match e.kind {
@@ -776,7 +853,7 @@ impl<'a> Differ<'a> {
             );
         }
         for (a, b) in p.same {
-            if a.body != b.body {
+            if !self.same_text(a.body, b.body) {
                 self.both(
                     Kind::Changes,
                     Some(icp),
@@ -860,13 +937,14 @@ impl<'a> Differ<'a> {
                 format!("{what} `{}` removed", t.0),
             );
         }
+        let same_fields = schemas.0.fields == schemas.1.fields;
         for (a, b) in p.same {
-            let (ta, tb) = (self.ot(a.span), self.nt(b.span));
-            if ta.0 == tb.0 && schemas.0.fields == schemas.1.fields {
+            if same_fields && self.same_text(a.span, b.span) {
                 continue;
             }
             let rel = self.relate(a, b, schemas);
             let Some(kind) = rel.kind else { continue };
+            let (ta, tb) = (self.ot(a.span), self.nt(b.span));
             let message = phrase(role, &rel, &ta.0, &tb.0);
             self.push(
                 kind,
@@ -903,12 +981,18 @@ impl<'a> Differ<'a> {
         let base = format!("{base}.disqualify");
         self.criteria(icp, &base, &old, &new, schemas, Role::Disqualifier);
         // A changed reason, for a disqualifier whose criterion reads the same.
+        let new_texts: Vec<String> = n
+            .disqualifiers
+            .iter()
+            .map(|nd| canon(self.new.src, nd.pred.span))
+            .collect();
         for od in &o.disqualifiers {
             let t = canon(self.old.src, od.pred.span);
             if let Some(nd) = n
                 .disqualifiers
                 .iter()
-                .find(|nd| canon(self.new.src, nd.pred.span) == t)
+                .zip(&new_texts)
+                .find_map(|(nd, nt)| (*nt == t).then_some(nd))
             {
                 if od.because != nd.because {
                     let now = nd
@@ -982,11 +1066,12 @@ impl<'a> Differ<'a> {
                 format!("rule `{}` renamed to `{}`", a.name, b.name),
             );
         }
+        let same_fields = schemas.0.fields == schemas.1.fields;
         for (a, b) in p.same {
-            let (ta, tb) = (self.ot(a.span), self.nt(b.span));
-            if ta.0 == tb.0 && schemas.0.fields == schemas.1.fields {
+            if same_fields && self.same_text(a.span, b.span) {
                 continue;
             }
+            let (ta, tb) = (self.ot(a.span), self.nt(b.span));
             if a.weight != b.weight {
                 self.push(
                     Kind::Reweighted,
@@ -1023,6 +1108,7 @@ impl<'a> Differ<'a> {
                         );
                     }
                 }
+                _ if same_fields && self.same_text(a.pred.span, b.pred.span) => {}
                 _ => {
                     let rel = self.relate(&a.pred, &b.pred, schemas);
                     if let Some(kind) = rel.kind {

@@ -368,3 +368,60 @@ fn schema_enum_values() {
         .expect("the criterion");
     assert_eq!(c.kind, Kind::Changes);
 }
+
+/// A file of many icps over one schema: `widen` picks the icps whose size band is widened.
+fn many(n: usize, widen: impl Fn(usize) -> bool) -> String {
+    let mut s = String::from("schema accounts {\n  employees: int\n  region: enum [na, emea]\n}\n");
+    for i in 0..n {
+        let hi = if widen(i) { 5000 } else { 2000 };
+        s.push_str(&format!(
+            "\nicp unit{i} {{\n  uses accounts\n  firmographics {{\n    employees in 200..{hi}\n    region in [na]\n  }}\n}}\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn many_changed_icps_are_reported_in_file_order_and_unchanged_ones_not_at_all() {
+    // Enough changed icps to be compared on several threads.
+    let n = 600;
+    let widened = |i: usize| i % 3 != 1;
+    let r = compare(&many(n, |_| false), &many(n, widened));
+    let expected: Vec<String> = (0..n)
+        .filter(|&i| widened(i))
+        .map(|i| format!("unit{i}"))
+        .collect();
+    let got: Vec<String> = r
+        .changes
+        .iter()
+        .map(|c| c.icp.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(got, expected);
+    assert!(
+        r.changes.iter().all(|c| c.kind == Kind::Widens),
+        "{:#?}",
+        &r.changes[..3]
+    );
+}
+
+#[test]
+fn an_icp_with_the_same_text_changes_when_its_schema_field_does() {
+    // The icps read the same bytes, but `employees` is now a percent: `200..2000` admits
+    // other accounts. The comparison must look inside the icps, not pass them over.
+    let old = many(2, |_| false);
+    let new = old.replace("employees: int", "employees: percent");
+    let r = compare(&old, &new);
+    let icps: Vec<&str> = r
+        .changes
+        .iter()
+        .filter(|c| {
+            c.path
+                == format!(
+                    "icp.{}.firmographics.employees",
+                    c.icp.as_deref().unwrap_or("")
+                )
+        })
+        .map(|c| c.icp.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(icps, ["unit0", "unit1"], "{:#?}", r.changes);
+}

@@ -10,7 +10,8 @@ use clap::ValueEnum;
 use icp_check::{Analysis, Config, Diagnostic, Severity};
 use icp_diff::{Change, Kind, Report, Version};
 use icp_syntax::{LineIndex, Span};
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::check::{ColorChoice, read_source};
 use crate::diff_impact::{self, FileImpact};
@@ -128,16 +129,21 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut files = Vec::new();
     let mut broken = false;
-    for p in pairs {
-        let old_src = p.old.clone().unwrap_or_default();
-        let new_src = p.new.clone().unwrap_or_default();
+    for mut p in pairs {
+        let status = match (&p.old, &p.new) {
+            (None, Some(_)) => "added",
+            (Some(_), None) => "deleted",
+            _ => "modified",
+        };
+        let is_new = p.new.is_some();
+        let old_src = p.old.take().unwrap_or_default();
+        let new_src = p.new.take().unwrap_or_default();
         // The two sides are independent: analyse them at once.
+
         let (oa, na) = std::thread::scope(|s| {
             let old = s.spawn(|| icp_check::analyze(&old_src, &config));
             let na = icp_check::analyze(&new_src, &config);
-            let oa = old
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let oa = old.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
             (oa, na)
         });
         for (name, src, a) in [(&p.old_name, &old_src, &oa), (&p.new_name, &new_src, &na)] {
@@ -159,6 +165,7 @@ pub fn run(args: Args) -> ExitCode {
         if broken {
             continue;
         }
+
         let report = icp_diff::diff(
             Version {
                 src: &old_src,
@@ -170,11 +177,7 @@ pub fn run(args: Args) -> ExitCode {
             },
             today,
         );
-        let status = match (&p.old, &p.new) {
-            (None, Some(_)) => "added",
-            (Some(_), None) => "deleted",
-            _ => "modified",
-        };
+
         let flips = if status == "modified" {
             let opts = icp_test::RunOptions {
                 as_of: today,
@@ -192,10 +195,11 @@ pub fn run(args: Args) -> ExitCode {
             Vec::new()
         };
         files.push(FileDiff {
-            name: p
-                .new
-                .as_ref()
-                .map_or(p.old_name.clone(), |_| p.new_name.clone()),
+            name: if is_new {
+                p.new_name.clone()
+            } else {
+                p.old_name.clone()
+            },
             status,
             old: report_of(&p.old_name, old_src, oa),
             new: report_of(&p.new_name, new_src, na),
@@ -235,24 +239,33 @@ pub fn run(args: Args) -> ExitCode {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let text = match args.format {
-        Format::Text => text(&files, &impacts, color),
-        Format::Json => format!("{:#}\n", json_doc(&files, &impacts)),
-        Format::Markdown => markdown(&files, &impacts, MARKDOWN_LIMIT),
-        Format::Github => github(&files),
-    };
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    let written = match args.format {
+        Format::Json => write_json(&mut out, &files, &impacts),
+        f => {
+            let text = match f {
+                Format::Text => text(&files, &impacts, color),
+                Format::Markdown => markdown(&files, &impacts, MARKDOWN_LIMIT),
+                _ => github(&files),
+            };
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        }
+    };
+    if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return usage(format!("writing the report: {e}"));
         }
     }
     // git stops at an external diff that exits with a failure: as a driver, always succeed.
-    if !driver && files.iter().any(|f| f.report.changed()) {
+    let code = if !driver && files.iter().any(|f| f.report.changed()) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    };
+    // The process ends next: its memory goes back at once, where dropping two analyses'
+    // trees would free them node by node.
+    std::mem::forget(files);
+    code
 }
 
 fn report_of(name: &str, src: String, a: Analysis) -> FileReport {
@@ -437,34 +450,124 @@ fn text(files: &[FileDiff], impacts: &[FileImpact], color: bool) -> String {
 
 // ---- json ----
 
-fn finding_json(r: &FileReport, d: &Diagnostic) -> Value {
-    json!({
-        "file": r.path,
-        "code": d.code,
-        "severity": d.severity.as_str(),
-        "message": d.message,
-        "range": r.range(d.span),
-    })
+// The JSON report is written field by field as it is serialised (no intermediate `Value`
+// tree and no whole-document string): a diff of two big files has thousands of changes. The
+// fields of every object are declared in alphabetical order, the order the schema's examples
+// and earlier versions of the output use.
+
+#[derive(Serialize)]
+struct JsonPos {
+    column: u32,
+    line: u32,
+    offset: u32,
 }
 
-fn json_doc(files: &[FileDiff], impacts: &[FileImpact]) -> Value {
+#[derive(Serialize)]
+struct JsonRange {
+    end: JsonPos,
+    start: JsonPos,
+}
+
+fn json_range(r: &FileReport, span: Span) -> JsonRange {
+    let pos = |offset: u32| {
+        let lc = r.line_index.line_col(&r.src, offset as usize);
+        JsonPos {
+            column: lc.column,
+            line: lc.line,
+            offset,
+        }
+    };
+    JsonRange {
+        end: pos(span.end),
+        start: pos(span.start),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonChange<'a> {
+    file: &'a str,
+    icp: &'a Option<String>,
+    kind: Kind,
+    message: &'a str,
+    new: &'a Option<String>,
+    new_range: Option<JsonRange>,
+    old: &'a Option<String>,
+    old_range: Option<JsonRange>,
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'a str,
+    file: &'a str,
+    message: &'a str,
+    range: JsonRange,
+    severity: &'a str,
+}
+
+fn finding_json<'a>(r: &'a FileReport, d: &'a Diagnostic) -> JsonFinding<'a> {
+    JsonFinding {
+        code: d.code,
+        file: &r.path,
+        message: &d.message,
+        range: json_range(r, d.span),
+        severity: d.severity.as_str(),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    changed: bool,
+    new_path: &'a str,
+    old_path: &'a str,
+    status: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFlip<'a> {
+    file: String,
+    line: u32,
+    name: &'a str,
+    new: &'a str,
+    old: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFindings<'a> {
+    added: Vec<JsonFinding<'a>>,
+    removed: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    changed: bool,
+    changes: Vec<JsonChange<'a>>,
+    files: Vec<JsonFile<'a>>,
+    findings: JsonFindings<'a>,
+    impact: Value,
+    impacts: Vec<Value>,
+    tests_flipped: Vec<JsonFlip<'a>>,
+    version: u32,
+}
+
+fn json_doc<'a>(files: &'a [FileDiff], impacts: &[FileImpact]) -> JsonDoc<'a> {
     let mut changes = Vec::new();
     let (mut added, mut removed) = (Vec::new(), Vec::new());
     let mut listed = Vec::new();
     let mut tests = Vec::new();
     for f in files {
         for c in &f.report.changes {
-            changes.push(json!({
-                "file": f.name,
-                "kind": c.kind,
-                "icp": c.icp,
-                "path": c.path,
-                "old": c.old,
-                "new": c.new,
-                "message": c.message,
-                "old_range": c.old_span.map(|s| f.old.range(s)),
-                "new_range": c.new_span.map(|s| f.new.range(s)),
-            }));
+            changes.push(JsonChange {
+                file: &f.name,
+                icp: &c.icp,
+                kind: c.kind,
+                message: &c.message,
+                new: &c.new,
+                new_range: c.new_span.map(|s| json_range(&f.new, s)),
+                old: &c.old,
+                old_range: c.old_span.map(|s| json_range(&f.old, s)),
+                path: &c.path,
+            });
         }
         added.extend(
             f.report
@@ -478,32 +581,42 @@ fn json_doc(files: &[FileDiff], impacts: &[FileImpact]) -> Value {
                 .iter()
                 .map(|d| finding_json(&f.old, d)),
         );
-        tests.extend(f.flips.iter().map(|t| {
-            json!({
-                "file": t.path.display().to_string(),
-                "name": t.name,
-                "line": t.line,
-                "old": t.old,
-                "new": t.new,
-            })
+        tests.extend(f.flips.iter().map(|t| JsonFlip {
+            file: t.path.display().to_string(),
+            line: t.line,
+            name: &t.name,
+            new: &t.new,
+            old: &t.old,
         }));
-        listed.push(json!({
-            "old_path": f.old.path,
-            "new_path": f.new.path,
-            "status": f.status,
-            "changed": f.report.changed(),
-        }));
+        listed.push(JsonFile {
+            changed: f.report.changed(),
+            new_path: &f.new.path,
+            old_path: &f.old.path,
+            status: f.status,
+        });
     }
-    json!({
-        "version": 1,
-        "changed": files.iter().any(|f| f.report.changed()),
-        "files": listed,
-        "changes": changes,
-        "findings": { "added": added, "removed": removed },
-        "tests_flipped": tests,
-        "impact": impacts.first().map_or(Value::Null, diff_impact::json),
-        "impacts": impacts.iter().map(diff_impact::json).collect::<Vec<_>>(),
-    })
+    JsonDoc {
+        changed: files.iter().any(|f| f.report.changed()),
+        changes,
+        files: listed,
+        findings: JsonFindings { added, removed },
+        impact: impacts.first().map_or(Value::Null, diff_impact::json),
+        impacts: impacts.iter().map(diff_impact::json).collect(),
+        tests_flipped: tests,
+        version: 1,
+    }
+}
+
+/// Writes the JSON report, pretty-printed, to `out`.
+fn write_json(
+    out: &mut impl Write,
+    files: &[FileDiff],
+    impacts: &[FileImpact],
+) -> std::io::Result<()> {
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut w, &json_doc(files, impacts))?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 // ---- markdown ----
