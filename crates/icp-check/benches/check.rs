@@ -5,7 +5,9 @@
 //! (parse, resolve, every check, suppressions, line index). The overhead of the checks is
 //! `analyze` against `parse`; the figures are recorded in `docs/benchmarks.md`.
 //! `parse_prose` and `analyze_prose` run on a prose-heavy input built from the labelled
-//! corpus of the prose checks (every phrase in its place, distinct texts).
+//! corpus of the prose checks (every phrase in its place, distinct texts). `analyze_profiles`
+//! runs on the bundled example profiles (personas, jobs, pains, messaging: the prose real
+//! profiles carry) repeated to the size, each copy's icps and schemas renamed.
 
 use divan::Bencher;
 use divan::counter::BytesCount;
@@ -75,4 +77,46 @@ fn parse_prose(b: Bencher, size: usize) {
     let src = prose_input(size);
     b.counter(BytesCount::of_str(&src))
         .bench(|| icp_syntax::parse(divan::black_box(&src)));
+}
+
+/// The bundled example profiles, repeated until `size` bytes, the names of each copy's icps
+/// and schemas suffixed with the copy's number so no name is defined twice.
+fn profiles_input(size: usize) -> String {
+    const EXAMPLES: [&str; 3] = [
+        include_str!("../../../examples/borghei-score.icp"),
+        include_str!("../../../examples/devtools-weighted.icp"),
+        include_str!("../../../examples/hr-analytics.icp"),
+    ];
+    let mut out = String::with_capacity(size + 16 * 1024);
+    let mut copy = 0;
+    while out.len() < size {
+        for src in EXAMPLES {
+            for line in src.lines() {
+                let trimmed = line.trim_start();
+                let renamed = ["icp ", "schema ", "uses "].iter().find_map(|kw| {
+                    let rest = trimmed.strip_prefix(kw)?;
+                    let end = rest
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                        .unwrap_or(rest.len());
+                    let indent = &line[..line.len() - trimmed.len()];
+                    (end > 0 && (*kw == "uses " || indent.is_empty())).then(|| {
+                        format!("{indent}{kw}{}_{copy}{}", &rest[..end], &rest[end..])
+                    })
+                });
+                out.push_str(renamed.as_deref().unwrap_or(line));
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+        copy += 1;
+    }
+    out
+}
+
+#[divan::bench(args = SIZES, sample_count = 30)]
+fn analyze_profiles(b: Bencher, size: usize) {
+    let src = profiles_input(size);
+    let config = config();
+    b.counter(BytesCount::of_str(&src))
+        .bench(|| icp_check::analyze(divan::black_box(&src), &config));
 }
