@@ -69,8 +69,8 @@ icp buyers "Software and fintech companies of 200 to 2000 people" {
     industry in [retail] because "no budget"
   }
   rubric {
-    rule collab: tools has any [slack, jira] weight 2
-    rule big: employees >= 1000 weight 1
+    rule collab +2 : tools has any [slack, jira]
+    rule big +1 : employees >= 1000
     tier strong when score >= 3
     tier possible when score >= 2
     tier weak otherwise
@@ -96,6 +96,12 @@ fn fitting_csv() -> String {
 
 #[test]
 fn a_profile_that_fits_its_data_gets_none() {
+    let plain = icp_check::analyze(PROFILE, &config());
+    assert!(
+        plain.diagnostics.iter().all(|d| d.severity != icp_check::Severity::Error),
+        "{:?}",
+        plain.diagnostics
+    );
     let found = codes(PROFILE, &fitting_csv(), &config());
     assert!(found.is_empty(), "{found:?}");
 }
