@@ -326,14 +326,33 @@ impl DataSet {
             return v.clone();
         }
         let slot = &prog.slots[s];
+        let v = self.column_values(&slot.column, slot.ty);
+        self.values
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, v.clone());
+        v
+    }
+
+    /// The values of a column read as `ty` (see [`DataSet::values`]); kept by column and type.
+    pub fn column_values(&self, column: &str, ty: SlotType) -> Arc<Vec<(String, u64)>> {
+        let key = format!("{}\u{5}{}", column.trim().to_lowercase(), ty.name());
+        if let Some(v) = self
+            .values
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return v.clone();
+        }
         let mut counts: HashMap<String, u64> = HashMap::new();
-        if let Some(c) = self.sheet.column(&slot.column) {
+        if let Some(c) = self.sheet.column(column) {
             let mut norm = Vec::new();
             for r in 0..self.sheet.rows() {
                 let Some(cell) = self.sheet.cell(r, c) else {
                     continue;
                 };
-                match slot.ty {
+                match ty {
                     SlotType::Enum => {
                         if icp_eval::cell::trim(cell).is_empty() {
                             continue;
