@@ -94,31 +94,6 @@ pub struct Check {
 /// Every code, in the order the docs list them.
 pub static REGISTRY: &[Check] = &[
     Check {
-        doc: &data::ADMITS_EVERYONE,
-        group: Group::Data,
-        run: None,
-    },
-    Check {
-        doc: &data::ADMITS_NO_ONE,
-        group: Group::Data,
-        run: None,
-    },
-    Check {
-        doc: &data::MOSTLY_UNKNOWN,
-        group: Group::Data,
-        run: None,
-    },
-    Check {
-        doc: &data::UNMAPPED_COLUMN,
-        group: Group::Data,
-        run: None,
-    },
-    Check {
-        doc: &data::UNLISTED_VALUES,
-        group: Group::Data,
-        run: None,
-    },
-    Check {
         doc: &errors::SYNTAX,
         group: Group::Language,
         run: None,
@@ -166,6 +141,31 @@ pub static REGISTRY: &[Check] = &[
     Check {
         doc: &errors::INCOMPLETE_TEST,
         group: Group::Language,
+        run: None,
+    },
+    Check {
+        doc: &data::ADMITS_EVERYONE,
+        group: Group::Data,
+        run: None,
+    },
+    Check {
+        doc: &data::ADMITS_NO_ONE,
+        group: Group::Data,
+        run: None,
+    },
+    Check {
+        doc: &data::MOSTLY_UNKNOWN,
+        group: Group::Data,
+        run: None,
+    },
+    Check {
+        doc: &data::UNMAPPED_COLUMN,
+        group: Group::Data,
+        run: None,
+    },
+    Check {
+        doc: &data::UNLISTED_VALUES,
+        group: Group::Data,
         run: None,
     },
     Check {
