@@ -229,15 +229,19 @@ impl DataSet {
     /// The icp's rubric, disqualifiers and segments over every row; kept by everything the
     /// scoring reads.
     pub fn figures(&self, prog: &Program) -> Arc<IcpFigures> {
+        // What scoring reads: the rules, disqualifiers, tiers and segments (each with its
+        // source text, which with the slots' readings decides its nodes), and the icp's own
+        // criteria only when a segment builds on them. An edit to a firmographics criterion
+        // alone leaves the rubric's figures as they were.
+        let core_matters = prog.segments.iter().any(|s| !s.secondary);
         let key = format!(
-            "{}\u{4}{:?}\u{4}{:?}\u{4}{:?}\u{4}{:?}\u{4}{:?}\u{4}{:?}\u{4}{}",
+            "{}\u{4}{:?}\u{4}{:?}\u{4}{:?}\u{4}{:?}\u{4}{:?}\u{4}{}",
             DataSet::slots_key(prog),
-            prog.nodes,
             prog.rules,
             prog.disqualifiers,
             prog.tiers,
             prog.segments,
-            prog.core,
+            if core_matters { Some(&prog.core) } else { None },
             prog.as_of
         );
         if let Some(f) = self
