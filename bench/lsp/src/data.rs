@@ -129,6 +129,14 @@ pub fn run(bin: &str, rows: usize, runs: usize) {
     }
     let total = data.heap_bytes();
 
+    let csv_kb = std::fs::metadata(&csv).map_or(0, |m| m.len() / 1024);
+    let baseline = diagnostics_without_data(bin, &dir, runs);
+    std::fs::write(
+        dir.join("icp.toml"),
+        format!("[data]\naccounts = \"crm.csv\"\nsample = {rows}\n"),
+    )
+    .expect("write icp.toml");
+
     let (mut s, mut child) = Server::spawn(bin);
     let pid = child.id();
     s.request(
@@ -196,8 +204,7 @@ pub fn run(bin: &str, rows: usize, runs: usize) {
     let mib = |b: usize| b as f64 / (1 << 20) as f64;
     println!(
         "icpc lsp with [data]: {} rows ({} KB CSV), {runs} edits of one criterion's range",
-        rows,
-        std::fs::metadata(&csv).map_or(0, |m| m.len() / 1024)
+        rows, csv_kb
     );
     println!(
         "sample in memory: cells {:.1} MiB, cells and typed columns {:.1} MiB (read in {:.0} ms here); \
@@ -213,10 +220,48 @@ pub fn run(bin: &str, rows: usize, runs: usize) {
     println!("| measure | p50 ms | p90 ms | p99 ms | max ms |");
     println!("|---|---|---|---|---|");
     for (name, v) in [
+        ("didChange → publishDiagnostics (no [data])", baseline),
         ("didChange → publishDiagnostics (with [data])", diag),
         ("didChange → inlay hints with the new figure", refresh),
     ] {
         let [p50, p90, p99, max] = stats(v);
         println!("| {name} | {p50:.2} | {p90:.2} | {p99:.2} | {max:.2} |");
     }
+}
+
+/// The same edits with an icp.toml without `[data]`: the diagnostics' own latency.
+fn diagnostics_without_data(bin: &str, dir: &std::path::Path, runs: usize) -> Vec<Duration> {
+    std::fs::write(dir.join("icp.toml"), "").expect("write icp.toml");
+    let path = dir.join("profile.icp");
+    let uri = format!("file://{}", path.display());
+    let (mut s, mut child) = Server::spawn(bin);
+    s.request(
+        "initialize",
+        json!({"processId": null, "rootUri": format!("file://{}", dir.display()), "capabilities": {}}),
+    );
+    s.notify("initialized", json!({}));
+    let mut text = PROFILE.to_string();
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "icp", "version": 1, "text": text}}),
+    );
+    s.diagnostics(1);
+    let spot = text.find("employees in 200").expect("criterion") + "employees in ".len();
+    let mut out = Vec::new();
+    for k in 0..runs {
+        let new = if k % 2 == 0 { "1" } else { "2" };
+        let version = k as i64 + 2;
+        let change = json!({"range": {"start": pos(&text, spot), "end": pos(&text, spot + 1)}, "text": new});
+        text.replace_range(spot..spot + 1, new);
+        let t = s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+        );
+        let (at, _) = s.diagnostics(version);
+        out.push(at.saturating_duration_since(t));
+    }
+    s.request("shutdown", Value::Null);
+    s.notify("exit", Value::Null);
+    let _ = child.wait();
+    out
 }
