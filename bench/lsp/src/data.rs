@@ -220,7 +220,7 @@ pub fn run(bin: &str, rows: usize, runs: usize) {
     println!("| measure | p50 ms | p90 ms | p99 ms | max ms |");
     println!("|---|---|---|---|---|");
     for (name, v) in [
-        ("didChange → publishDiagnostics (no [data])", baseline),
+        ("didChange → publishDiagnostics (no [data]; hints asked too)", baseline),
         ("didChange → publishDiagnostics (with [data])", diag),
         ("didChange → inlay hints with the new figure", refresh),
     ] {
@@ -229,7 +229,8 @@ pub fn run(bin: &str, rows: usize, runs: usize) {
     }
 }
 
-/// The same edits with an icp.toml without `[data]`: the diagnostics' own latency.
+/// The same edits, each followed by an inlay hint request as in the measure with data, with
+/// an icp.toml without `[data]`: the diagnostics' latency without the data figures.
 fn diagnostics_without_data(bin: &str, dir: &std::path::Path, runs: usize) -> Vec<Duration> {
     std::fs::write(dir.join("icp.toml"), "").expect("write icp.toml");
     let path = dir.join("profile.icp");
@@ -256,6 +257,11 @@ fn diagnostics_without_data(bin: &str, dir: &std::path::Path, runs: usize) -> Ve
         let t = s.notify(
             "textDocument/didChange",
             json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+        );
+        // The editor asks for hints after each edit, with or without data.
+        s.request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 999, "character": 0}}}),
         );
         let (at, _) = s.diagnostics(version);
         out.push(at.saturating_duration_since(t));
