@@ -59,7 +59,9 @@ pub fn accounts(rows: usize) -> String {
         x ^= x << 17;
         x % m
     };
-    let industries = ["software", "Fintech", "retail", "services", "health", "", "SaaS"];
+    let industries = [
+        "software", "Fintech", "retail", "services", "health", "", "SaaS",
+    ];
     let countries = ["US", "DE", "FR", "GB", "", "JP"];
     let tools = ["slack;jira", "github", "", "Teams", "notion;slack", "jira"];
     let mut s = String::from("Account,Industry,Employees,Annual Revenue,Country,Tools,Founded\n");
@@ -177,7 +179,8 @@ pub fn run(bin: &str, rows: usize, runs: usize) {
         // `200` ↔ `100`: the criterion's share changes with each edit.
         let new = if k % 2 == 0 { "1" } else { "2" };
         version += 1;
-        let change = json!({"range": {"start": pos(&text, spot), "end": pos(&text, spot + 1)}, "text": new});
+        let change =
+            json!({"range": {"start": pos(&text, spot), "end": pos(&text, spot + 1)}, "text": new});
         text.replace_range(spot..spot + 1, new);
         let t = s.notify(
             "textDocument/didChange",
@@ -220,7 +223,10 @@ pub fn run(bin: &str, rows: usize, runs: usize) {
     println!("| measure | p50 ms | p90 ms | p99 ms | max ms |");
     println!("|---|---|---|---|---|");
     for (name, v) in [
-        ("didChange → publishDiagnostics (no [data]; hints asked too)", baseline),
+        (
+            "didChange → publishDiagnostics (no [data]; hints asked too)",
+            baseline,
+        ),
         ("didChange → publishDiagnostics (with [data])", diag),
         ("didChange → inlay hints with the new figure", refresh),
     ] {
@@ -252,7 +258,8 @@ fn diagnostics_without_data(bin: &str, dir: &std::path::Path, runs: usize) -> Ve
     for k in 0..runs {
         let new = if k % 2 == 0 { "1" } else { "2" };
         let version = k as i64 + 2;
-        let change = json!({"range": {"start": pos(&text, spot), "end": pos(&text, spot + 1)}, "text": new});
+        let change =
+            json!({"range": {"start": pos(&text, spot), "end": pos(&text, spot + 1)}, "text": new});
         text.replace_range(spot..spot + 1, new);
         let t = s.notify(
             "textDocument/didChange",

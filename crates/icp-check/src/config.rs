@@ -538,7 +538,10 @@ impl ConfigParser<'_> {
                 }
                 ("accounts" | "outcome", other) => self.error(
                     at,
-                    format!("`data.{key}` is a non-empty string, not {}", other.type_str()),
+                    format!(
+                        "`data.{key}` is a non-empty string, not {}",
+                        other.type_str()
+                    ),
                 ),
                 ("won", _) => self.config.data.won = self.strings(v),
                 ("lost", _) => self.config.data.lost = self.strings(v),
@@ -547,18 +550,25 @@ impl ConfigParser<'_> {
                         Ok(n) if n > 0 => self.config.data.sample = Some(n),
                         _ => self.error(
                             at,
-                            format!("`data.sample` is a whole number above 0, such as 50000, not {}", i.as_str()),
+                            format!(
+                                "`data.sample` is a whole number above 0, such as 50000, not {}",
+                                i.as_str()
+                            ),
                         ),
                     }
                 }
                 ("sample", other) => self.error(
                     at,
-                    format!("`data.sample` is a whole number such as 50000, not {}", other.type_str()),
+                    format!(
+                        "`data.sample` is a whole number such as 50000, not {}",
+                        other.type_str()
+                    ),
                 ),
                 _ => {
                     let hint = match did_you_mean(key, DATA_KEYS) {
                         Some(s) => format!("did you mean `{s}`?"),
-                        None => "`[data]` takes `accounts`, `outcome`, `won`, `lost` and `sample`".into(),
+                        None => "`[data]` takes `accounts`, `outcome`, `won`, `lost` and `sample`"
+                            .into(),
                     };
                     self.error(k.span().start, format!("unknown key `data.{key}`: {hint}"));
                 }

@@ -51,7 +51,12 @@ pub fn criteria<'m>(icp: &'m IcpModel, prog: &Program) -> Vec<(&'m Pred, NodeId,
     for (p, (n, _)) in icp.core_preds().zip(&prog.core) {
         out.push((p, *n, Kind::Core));
     }
-    for (i, (d, pd)) in icp.disqualifiers.iter().zip(&prog.disqualifiers).enumerate() {
+    for (i, (d, pd)) in icp
+        .disqualifiers
+        .iter()
+        .zip(&prog.disqualifiers)
+        .enumerate()
+    {
         out.push((&d.pred, pd.node, Kind::Disqualifier(i)));
     }
     for (i, r) in icp.rules.iter().enumerate() {
@@ -313,7 +318,13 @@ fn closest_help(src: &str, pred: &Pred, prog: &Program, data: &DataSet) -> Optio
         if top.is_empty() {
             return None;
         }
-        return Some(format!("the most common values in the data: {}", top.join(", ")));
+        return Some(format!(
+            "the most common values in the data: {}",
+            top.join(", ")
+        ));
     }
-    Some(format!("the closest values in the data: {}", shown.join(", ")))
+    Some(format!(
+        "the closest values in the data: {}",
+        shown.join(", ")
+    ))
 }

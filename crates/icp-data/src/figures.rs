@@ -154,9 +154,10 @@ impl DataSet {
 
     /// The file's name, for messages.
     pub fn name(&self) -> String {
-        self.path
-            .file_name()
-            .map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// `n = 50,000 of 1,203,334`, or `n = 4,812` when every row is kept.
@@ -362,8 +363,9 @@ impl DataSet {
                             continue;
                         }
                         icp_eval::cell::normalize_into(cell, &mut norm);
-                        *counts.entry(String::from_utf8_lossy(&norm).into_owned()).or_default() +=
-                            1;
+                        *counts
+                            .entry(String::from_utf8_lossy(&norm).into_owned())
+                            .or_default() += 1;
                     }
                     SlotType::Set => {
                         for part in cell.split(|&b| b == b';' || b == b',') {

@@ -226,7 +226,9 @@ impl Sheet {
 
     /// Every row, as `icp-eval` reads rows.
     pub fn each_row(&self) -> Vec<SheetRow<'_>> {
-        (0..self.rows).map(|row| SheetRow { sheet: self, row }).collect()
+        (0..self.rows)
+            .map(|row| SheetRow { sheet: self, row })
+            .collect()
     }
 
     /// The first column whose name is `name`, ignoring case and surrounding spaces (as
@@ -249,7 +251,11 @@ fn json_cell(v: &serde_json::Value) -> Option<Vec<u8>> {
     match v {
         Value::Null => None,
         Value::String(s) => Some(s.as_bytes().to_vec()),
-        Value::Bool(b) => Some(if *b { b"true".to_vec() } else { b"false".to_vec() }),
+        Value::Bool(b) => Some(if *b {
+            b"true".to_vec()
+        } else {
+            b"false".to_vec()
+        }),
         Value::Number(n) => Some(n.to_string().into_bytes()),
         Value::Array(items) => Some(
             items
@@ -310,8 +316,11 @@ mod tests {
         assert_eq!(s.header, ["Name", "N"]);
         assert_eq!(s.rows(), 2);
         assert_eq!(s.cell(1, 1), None);
-        let j = Sheet::read_jsonl(&b"{\"A\":1,\"t\":[\"x\",\"y\"]}\n\n{\"a\":null,\"B\":true}\n"[..], 10)
-            .expect("jsonl");
+        let j = Sheet::read_jsonl(
+            &b"{\"A\":1,\"t\":[\"x\",\"y\"]}\n\n{\"a\":null,\"B\":true}\n"[..],
+            10,
+        )
+        .expect("jsonl");
         assert_eq!(j.header, ["A", "t", "B"]);
         assert_eq!(j.cell(0, 1), Some(&b"x;y"[..]));
         assert_eq!(j.cell(1, 0), None);

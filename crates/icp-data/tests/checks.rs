@@ -25,7 +25,11 @@ fn codes(src: &str, csv: &str, config: &Config) -> Vec<(String, String)> {
     icp_data::checks::analyze(src, config, None, Some(&d))
         .diagnostics
         .into_iter()
-        .filter(|d| REGISTRY.iter().any(|c| c.group == Group::Data && c.doc.code == d.code))
+        .filter(|d| {
+            REGISTRY
+                .iter()
+                .any(|c| c.group == Group::Data && c.doc.code == d.code)
+        })
         .map(|d| (d.code.to_string(), d.message))
         .collect()
 }
@@ -98,7 +102,10 @@ fn fitting_csv() -> String {
 fn a_profile_that_fits_its_data_gets_none() {
     let plain = icp_check::analyze(PROFILE, &config());
     assert!(
-        plain.diagnostics.iter().all(|d| d.severity != icp_check::Severity::Error),
+        plain
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != icp_check::Severity::Error),
         "{:?}",
         plain.diagnostics
     );
@@ -178,7 +185,12 @@ fn thresholds_come_from_the_configuration() {
         "{found:?}"
     );
     // Tools is blank in 1 of 6 rows: 17% >= 10%.
-    assert!(found.iter().any(|(k, m)| k == "mostly-unknown" && m.contains("17%")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(k, m)| k == "mostly-unknown" && m.contains("17%")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -210,9 +222,16 @@ fn data_table_is_read_from_icp_toml() {
     assert_eq!(cfg.data.accounts, Some(dir.path().join("crm.csv")));
     assert_eq!(cfg.data.outcome.as_deref(), Some("Stage"));
     assert_eq!(cfg.data.sample, Some(1000));
-    let err = Config::parse("[data]\naccount = \"x.csv\"\n", std::path::Path::new("icp.toml"))
-        .expect_err("unknown key");
-    assert!(err[0].message.contains("did you mean `accounts`?"), "{:?}", err);
+    let err = Config::parse(
+        "[data]\naccount = \"x.csv\"\n",
+        std::path::Path::new("icp.toml"),
+    )
+    .expect_err("unknown key");
+    assert!(
+        err[0].message.contains("did you mean `accounts`?"),
+        "{:?}",
+        err
+    );
     assert_eq!((err[0].line, err[0].column), (2, 1));
     let err = Config::parse("[data]\nsample = 0\n", std::path::Path::new("icp.toml"))
         .expect_err("bad sample");

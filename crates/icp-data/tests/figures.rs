@@ -43,7 +43,10 @@ fn an_edit_to_a_criterion_keeps_the_rubric_and_the_other_criteria() {
     let p1 = program(PROFILE, &config);
     let f1 = d.figures(&p1);
     assert_eq!(
-        f1.tiers.iter().map(|t| (t.name.as_str(), t.accounts)).collect::<Vec<_>>(),
+        f1.tiers
+            .iter()
+            .map(|t| (t.name.as_str(), t.accounts))
+            .collect::<Vec<_>>(),
         vec![("strong", 2), ("weak", 3)]
     );
     let c1 = d.count(&p1, p1.core[0].0);

@@ -188,7 +188,9 @@ impl<'a, 'p> Table<'a, 'p> {
             self.ev.vals[s] = match v {
                 Val::Text(a, b) => {
                     let start = self.ev.text.len() as u32;
-                    self.ev.text.extend_from_slice(&c.text[a as usize..b as usize]);
+                    self.ev
+                        .text
+                        .extend_from_slice(&c.text[a as usize..b as usize]);
                     Val::Text(start, self.ev.text.len() as u32)
                 }
                 Val::Set => {
@@ -199,9 +201,7 @@ impl<'a, 'p> Table<'a, 'p> {
                 }
                 other => other,
             };
-            if with_errors
-                && let Ok(k) = c.errors.binary_search_by_key(&(i as u32), |e| e.0)
-            {
+            if with_errors && let Ok(k) = c.errors.binary_search_by_key(&(i as u32), |e| e.0) {
                 if !self.ev.out.errors.is_empty() {
                     self.ev.out.errors.push_str("; ");
                 }

@@ -230,7 +230,10 @@ pub fn figures(analysis: &Analysis, src: &str, config: &Config, data: &DataSet) 
                 let Some(s) = prog.slots.iter().position(|sl| sl.field == field) else {
                     continue;
                 };
-                if !matches!(prog.slots[s].ty, SlotType::Enum | SlotType::Set | SlotType::Text) {
+                if !matches!(
+                    prog.slots[s].ty,
+                    SlotType::Enum | SlotType::Set | SlotType::Text
+                ) {
                     continue;
                 }
                 let values = data.values(&prog, s);
@@ -256,12 +259,19 @@ pub fn figures(analysis: &Analysis, src: &str, config: &Config, data: &DataSet) 
                     offset: r.pred.span.end as usize,
                     label: hint_text(&figs.rules[i]),
                 });
-                f.hovers
-                    .push((r.pred.span, format!("{head}\n\n{}", count_line(&figs.rules[i]))));
+                f.hovers.push((
+                    r.pred.span,
+                    format!("{head}\n\n{}", count_line(&figs.rules[i])),
+                ));
             }
         }
         // The rubric: the tier distribution, and the win rate per tier.
-        if let Some(first) = icp.rules.first().map(|r| r.span).or(icp.tiers.first().map(|t| t.span)) {
+        if let Some(first) = icp
+            .rules
+            .first()
+            .map(|r| r.span)
+            .or(icp.tiers.first().map(|t| t.span))
+        {
             let span = rubric_span(src, first.start as usize);
             let mut parts: Vec<String> = figs
                 .tiers
@@ -269,7 +279,10 @@ pub fn figures(analysis: &Analysis, src: &str, config: &Config, data: &DataSet) 
                 .map(|t| format!("{} {}", t.name, percent(t.accounts, figs.n)))
                 .collect();
             if figs.disqualified > 0 {
-                parts.push(format!("disqualified {}", percent(figs.disqualified, figs.n)));
+                parts.push(format!(
+                    "disqualified {}",
+                    percent(figs.disqualified, figs.n)
+                ));
             }
             if figs.errors > 0 {
                 parts.push(format!("unreadable {}", percent(figs.errors, figs.n)));
@@ -358,7 +371,9 @@ pub fn value_counts(
         return None;
     }
     let head = before[..open].trim_end();
-    let mut words = head.rsplit(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
+    let mut words = head
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
     let mut w = words.next()?;
     if matches!(w, "any" | "all" | "none") {
         w = words.next()?;
@@ -373,11 +388,14 @@ pub fn value_counts(
         field = words.next()?;
     }
     let (f, ty) = model.schemas.iter().find_map(|s| {
-        s.fields.iter().find(|f| f.name == field).and_then(|f| match &f.ty {
-            FieldType::Enum(_) => Some((f, SlotType::Enum)),
-            FieldType::Set(_) => Some((f, SlotType::Set)),
-            _ => None,
-        })
+        s.fields
+            .iter()
+            .find(|f| f.name == field)
+            .and_then(|f| match &f.ty {
+                FieldType::Enum(_) => Some((f, SlotType::Enum)),
+                FieldType::Set(_) => Some((f, SlotType::Set)),
+                _ => None,
+            })
     })?;
     let values = data.column_values(&f.column, ty);
     let rows = data.sheet.rows() as u64;
@@ -433,7 +451,11 @@ pub fn rank(
     match counts.get(&norm) {
         Some(&n) => (
             format!("0{:020}", u64::MAX - n),
-            Some(format!("{} accounts ({}) in [data]", thousands(n), percent(n, *rows))),
+            Some(format!(
+                "{} accounts ({}) in [data]",
+                thousands(n),
+                percent(n, *rows)
+            )),
         ),
         None => (format!("1{i:04}"), detail),
     }

@@ -1543,7 +1543,15 @@ impl Backend {
         snap: &Snapshot,
         offset: usize,
     ) -> Option<(HashMap<String, u64>, u64)> {
-        let a = self.state.store.lock().ok()?.docs.get(uri)?.analyzed.clone()?;
+        let a = self
+            .state
+            .store
+            .lock()
+            .ok()?
+            .docs
+            .get(uri)?
+            .analyzed
+            .clone()?;
         let config = self.config_for(uri);
         match self.state.data.get_or_refresh(&config.check, &self.client) {
             crate::data::Got::Ready(d) => {

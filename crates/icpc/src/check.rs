@@ -129,7 +129,9 @@ impl Datasets {
                     .source
                     .as_ref()
                     .map_or_else(String::new, |s| format!(" (named in {})", s.display()));
-                eprintln!("warning: the accounts file{from} cannot be used, so the data-aware checks are skipped: {e}");
+                eprintln!(
+                    "warning: the accounts file{from} cannot be used, so the data-aware checks are skipped: {e}"
+                );
                 None
             }
         };

@@ -58,7 +58,16 @@ fn each_fixture_draws_its_finding() {
     let data = dir().join("accounts.csv").display().to_string();
     for code in DATA_CODES {
         let file = dir().join(format!("{code}.icp")).display().to_string();
-        let o = run(&["check", "--format", "json", "--today", "2026-11-23", "--data", &data, &file]);
+        let o = run(&[
+            "check",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-23",
+            "--data",
+            &data,
+            &file,
+        ]);
         let found = data_findings(&o);
         let codes: BTreeSet<&str> = found.iter().map(|(c, _, _)| c.as_str()).collect();
         // accounts.csv spells one industry `Sofware`: every fixture also sees it unlisted.
@@ -78,13 +87,22 @@ fn findings_carry_the_figures() {
     let file = dir().join("unlisted-values.icp").display().to_string();
     let found = data_findings(&run(&["check", "--format", "json", "--data", &data, &file]));
     assert!(found[0].1.contains("`sofware` (1)"), "{found:?}");
-    let file = dir().join("admits-no-one-in-data.icp").display().to_string();
+    let file = dir()
+        .join("admits-no-one-in-data.icp")
+        .display()
+        .to_string();
     let found = data_findings(&run(&["check", "--format", "json", "--data", &data, &file]));
-    let f = found.iter().find(|f| f.0 == "admits-no-one-in-data").expect("finding");
+    let f = found
+        .iter()
+        .find(|f| f.0 == "admits-no-one-in-data")
+        .expect("finding");
     assert!(f.1.contains("0 of 8 known"), "{f:?}");
     let file = dir().join("mostly-unknown.icp").display().to_string();
     let found = data_findings(&run(&["check", "--format", "json", "--data", &data, &file]));
-    let f = found.iter().find(|f| f.0 == "mostly-unknown").expect("finding");
+    let f = found
+        .iter()
+        .find(|f| f.0 == "mostly-unknown")
+        .expect("finding");
     assert!(f.1.contains("75%") && f.1.contains("(6 of 8)"), "{f:?}");
 }
 
@@ -95,25 +113,50 @@ fn a_profile_that_fits_its_data_gets_none() {
     let o = run(&["check", "--format", "json", "--data", &data, &file]);
     assert_eq!(data_findings(&o), vec![]);
     // Without data, none of them either.
-    let file = dir().join("admits-no-one-in-data.icp").display().to_string();
-    assert_eq!(data_findings(&run(&["check", "--format", "json", &file])), vec![]);
+    let file = dir()
+        .join("admits-no-one-in-data.icp")
+        .display()
+        .to_string();
+    assert_eq!(
+        data_findings(&run(&["check", "--format", "json", &file])),
+        vec![]
+    );
 }
 
 #[test]
 fn data_from_icp_toml_and_a_missing_file() {
     let tmp = tempfile::tempdir().expect("tempdir");
     std::fs::copy(dir().join("accounts.csv"), tmp.path().join("crm.csv")).expect("copy");
-    std::fs::copy(dir().join("admits-no-one-in-data.icp"), tmp.path().join("p.icp"))
-        .expect("copy");
-    std::fs::write(tmp.path().join("icp.toml"), "[data]\naccounts = \"crm.csv\"\n").expect("toml");
+    std::fs::copy(
+        dir().join("admits-no-one-in-data.icp"),
+        tmp.path().join("p.icp"),
+    )
+    .expect("copy");
+    std::fs::write(
+        tmp.path().join("icp.toml"),
+        "[data]\naccounts = \"crm.csv\"\n",
+    )
+    .expect("toml");
     let p = tmp.path().join("p.icp").display().to_string();
     let o = run(&["check", "--format", "json", &p]);
-    assert!(data_findings(&o).iter().any(|f| f.0 == "admits-no-one-in-data"));
+    assert!(
+        data_findings(&o)
+            .iter()
+            .any(|f| f.0 == "admits-no-one-in-data")
+    );
     // A missing accounts file named by icp.toml: one warning, the profile still checked.
-    std::fs::write(tmp.path().join("icp.toml"), "[data]\naccounts = \"gone.csv\"\n").expect("toml");
+    std::fs::write(
+        tmp.path().join("icp.toml"),
+        "[data]\naccounts = \"gone.csv\"\n",
+    )
+    .expect("toml");
     let o = run(&["check", "--format", "json", &p]);
     let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(err.matches("warning: the accounts file").count(), 1, "{err}");
+    assert_eq!(
+        err.matches("warning: the accounts file").count(),
+        1,
+        "{err}"
+    );
     assert!(err.contains("gone.csv"), "{err}");
     assert_eq!(data_findings(&o), vec![]);
     assert!(o.status.code() != Some(2));
@@ -122,12 +165,22 @@ fn data_from_icp_toml_and_a_missing_file() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("x.csv"));
     // An unknown key of [data] is an error at its place.
-    std::fs::write(tmp.path().join("icp.toml"), "[data]\naccount = \"crm.csv\"\n").expect("toml");
+    std::fs::write(
+        tmp.path().join("icp.toml"),
+        "[data]\naccount = \"crm.csv\"\n",
+    )
+    .expect("toml");
     let o = run(&["check", &p]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("icp.toml:2:1: unknown key `data.account`"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("icp.toml:2:1: unknown key `data.account`")
+    );
     // Suppressed by a baseline like any finding.
-    std::fs::write(tmp.path().join("icp.toml"), "[data]\naccounts = \"crm.csv\"\n").expect("toml");
+    std::fs::write(
+        tmp.path().join("icp.toml"),
+        "[data]\naccounts = \"crm.csv\"\n",
+    )
+    .expect("toml");
     let base = tmp.path().join("base.json").display().to_string();
     let _ = run(&["check", "--baseline", &base, &p]);
     let o = run(&["check", "--format", "json", "--baseline", &base, &p]);

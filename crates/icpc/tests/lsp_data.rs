@@ -93,7 +93,12 @@ struct Rows {
 impl Rows {
     fn read(text: &str) -> Rows {
         let mut r = csv::Reader::from_reader(text.as_bytes());
-        let header: Vec<String> = r.headers().expect("header").iter().map(String::from).collect();
+        let header: Vec<String> = r
+            .headers()
+            .expect("header")
+            .iter()
+            .map(String::from)
+            .collect();
         let rows = r
             .records()
             .map(|rec| {
@@ -158,9 +163,12 @@ fn hints(c: &mut Client, uri: &str) -> Vec<(u64, String)> {
         .iter()
         .filter_map(|h| {
             let label = h["label"].as_str()?;
-            label
-                .starts_with("admits")
-                .then(|| (h["position"]["line"].as_u64().unwrap_or(0), label.to_string()))
+            label.starts_with("admits").then(|| {
+                (
+                    h["position"]["line"].as_u64().unwrap_or(0),
+                    label.to_string(),
+                )
+            })
         })
         .collect()
 }
@@ -215,7 +223,10 @@ fn hints_lenses_hover_and_completion_follow_the_data() {
     let want = vec![
         (line_of(PROFILE, "employees in 200"), emp.clone()),
         (line_of(PROFILE, "industry in [software"), ind.clone()),
-        (line_of(PROFILE, "industry in [retail]"), hint(dq_h, dq_f, dq_u)),
+        (
+            line_of(PROFILE, "industry in [retail]"),
+            hint(dq_h, dq_f, dq_u),
+        ),
         (line_of(PROFILE, "rule collab"), collab),
         (line_of(PROFILE, "rule big"), big),
     ];
@@ -267,11 +278,18 @@ fn hints_lenses_hover_and_completion_follow_the_data() {
 
     // Hover: the counts behind a hint, the top values, and the won deals a disqualifier
     // would exclude.
-    let hv = c.request_ok("textDocument/hover", c.at(&u, PROFILE, "industry in [software", 3));
+    let hv = c.request_ok(
+        "textDocument/hover",
+        c.at(&u, PROFILE, "industry in [software", 3),
+    );
     let text = hv["contents"]["value"].as_str().unwrap_or("").to_string();
     let (h, f, _) = rows.count(|r| in_industries(r, &["software", "fintech"]));
     assert!(
-        text.contains(&format!("admits {} of {} known accounts", thousands(h), thousands(h + f))),
+        text.contains(&format!(
+            "admits {} of {} known accounts",
+            thousands(h),
+            thousands(h + f)
+        )),
         "{text}"
     );
     let software = rows
@@ -279,8 +297,14 @@ fn hints_lenses_hover_and_completion_follow_the_data() {
         .iter()
         .filter(|r| industry(r).as_deref() == Some("software"))
         .count() as u64;
-    assert!(text.contains(&format!("`software` {}", thousands(software))), "{text}");
-    let hv = c.request_ok("textDocument/hover", c.at(&u, PROFILE, "industry in [retail]", 3));
+    assert!(
+        text.contains(&format!("`software` {}", thousands(software))),
+        "{text}"
+    );
+    let hv = c.request_ok(
+        "textDocument/hover",
+        c.at(&u, PROFILE, "industry in [retail]", 3),
+    );
     let text = hv["contents"]["value"].as_str().unwrap_or("").to_string();
     let won_total = rows.rows.iter().filter(|r| won(r)).count() as u64;
     let won_retail = rows
@@ -307,7 +331,11 @@ fn hints_lenses_hover_and_completion_follow_the_data() {
     let items = r["items"].as_array().cloned().unwrap_or_default();
     let mut ranked: Vec<(String, String, String)> = items
         .iter()
-        .filter(|i| i["detail"].as_str().is_some_and(|d| d.contains("in [data]")))
+        .filter(|i| {
+            i["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("in [data]"))
+        })
         .map(|i| {
             (
                 i["sortText"].as_str().unwrap_or("").to_string(),
@@ -321,7 +349,10 @@ fn hints_lenses_hover_and_completion_follow_the_data() {
         .iter()
         .map(|v| {
             (
-                rows.rows.iter().filter(|r| industry(r).as_deref() == Some(*v)).count() as u64,
+                rows.rows
+                    .iter()
+                    .filter(|r| industry(r).as_deref() == Some(*v))
+                    .count() as u64,
                 v.to_string(),
             )
         })
@@ -333,7 +364,11 @@ fn hints_lenses_hover_and_completion_follow_the_data() {
         by_hand.iter().map(|r| r.1.clone()).collect::<Vec<_>>(),
         "{items:?}"
     );
-    assert!(ranked[0].2.starts_with(&format!("{} accounts", thousands(by_hand[0].0))));
+    assert!(
+        ranked[0]
+            .2
+            .starts_with(&format!("{} accounts", thousands(by_hand[0].0)))
+    );
 
     // Widen the range: the hint follows.
     let at = PROFILE.find("200..2000").expect("range");

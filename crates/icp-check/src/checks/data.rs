@@ -49,8 +49,12 @@ pub static ADMITS_EVERYONE: CheckDoc = CheckDoc {
            twin of `non-excluding`: the schema allows accounts it excludes, but the CRM holds none.",
     why: "A criterion that keeps every real account sorts nothing: it makes the profile look sharper \
           than it is, and a rule that every account gets moves no account between tiers.",
-    invalid: example!("  firmographics {\n    employees >= 10\n    industry in [software, fintech]\n  }\n"),
-    valid: example!("  firmographics {\n    employees in 200..2000\n    industry in [software, fintech]\n  }\n"),
+    invalid: example!(
+        "  firmographics {\n    employees >= 10\n    industry in [software, fintech]\n  }\n"
+    ),
+    valid: example!(
+        "  firmographics {\n    employees in 200..2000\n    industry in [software, fintech]\n  }\n"
+    ),
     notes: NOTE,
 };
 
@@ -63,8 +67,12 @@ pub static ADMITS_NO_ONE: CheckDoc = CheckDoc {
            values present in the data that come closest.",
     why: "A criterion no account meets empties the icp (or, as a rule, gives its points to no one); \
           it is usually a typo or a unit mistake that the schema cannot see.",
-    invalid: example!("  firmographics {\n    employees >= 5000\n    industry in [software, fintech]\n  }\n"),
-    valid: example!("  firmographics {\n    employees >= 500\n    industry in [software, fintech]\n  }\n"),
+    invalid: example!(
+        "  firmographics {\n    employees >= 5000\n    industry in [software, fintech]\n  }\n"
+    ),
+    valid: example!(
+        "  firmographics {\n    employees >= 500\n    industry in [software, fintech]\n  }\n"
+    ),
     notes: NOTE,
 };
 
