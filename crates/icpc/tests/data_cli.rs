@@ -186,3 +186,58 @@ fn data_from_icp_toml_and_a_missing_file() {
     let o = run(&["check", "--format", "json", "--baseline", &base, &p]);
     assert_eq!(data_findings(&o), vec![]);
 }
+
+#[test]
+fn json_lines_accounts_give_the_same_findings_as_csv() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(dir().join("accounts.csv")).expect("csv");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let mut out = String::new();
+    for rec in r.records() {
+        let rec = rec.expect("record");
+        let mut obj = serde_json::Map::new();
+        for (k, v) in header.iter().zip(rec.iter()) {
+            let v = match k.as_str() {
+                // A list for the set field, a number for the count, null for a blank.
+                "Tools" if !v.is_empty() => Value::from(v.split(';').collect::<Vec<_>>()),
+                "Employees" if !v.is_empty() => Value::from(v.parse::<u64>().expect("int")),
+                _ if v.is_empty() => Value::Null,
+                _ => Value::from(v),
+            };
+            obj.insert(k.clone(), v);
+        }
+        out.push_str(&Value::Object(obj).to_string());
+        out.push('\n');
+    }
+    let jsonl = tmp.path().join("accounts.jsonl");
+    std::fs::write(&jsonl, out).expect("jsonl");
+    for code in DATA_CODES {
+        let file = dir().join(format!("{code}.icp")).display().to_string();
+        let from_csv = data_findings(&run(&[
+            "check",
+            "--format",
+            "json",
+            "--data",
+            &dir().join("accounts.csv").display().to_string(),
+            &file,
+        ]));
+        let from_jsonl = data_findings(&run(&[
+            "check",
+            "--format",
+            "json",
+            "--data",
+            &jsonl.display().to_string(),
+            &file,
+        ]));
+        let strip = |v: Vec<(String, String, u64)>| -> Vec<(String, u64)> {
+            v.into_iter().map(|(c, _, l)| (c, l)).collect()
+        };
+        assert_eq!(strip(from_csv), strip(from_jsonl), "{code}");
+    }
+}
