@@ -441,6 +441,83 @@ test('lsp: the tests of a profile show as code lenses', function()
   vim.cmd('silent! undo')
 end)
 
+test('lsp: with [data], inlay hints and the rubric lens show the figures', function()
+  if not client then
+    skip(reason or 'no client')
+  end
+  local dir = vim.fn.tempname()
+  vim.fn.mkdir(dir, 'p')
+  local csv = { 'Industry,Employees,Stage' }
+  for i = 1, 40 do
+    local ind = ({ 'software', 'fintech', 'retail', 'software' })[i % 4 + 1]
+    table.insert(csv, string.format('%s,%d,%s', ind, i * 50, i % 3 == 0 and 'won' or 'lost'))
+  end
+  vim.fn.writefile(csv, dir .. '/crm.csv')
+  vim.fn.writefile({ '[data]', 'accounts = "crm.csv"', 'outcome = "Stage"' }, dir .. '/icp.toml')
+  vim.fn.writefile({
+    'schema crm {',
+    '  industry: enum[software, fintech, retail] from "Industry"',
+    '  employees: int from "Employees"',
+    '}',
+    '',
+    'icp buyers "Software companies of 200 to 2000 people" {',
+    '  uses crm',
+    '  firmographics {',
+    '    employees in 200..2000',
+    '    industry in [software, fintech]',
+    '  }',
+    '  rubric {',
+    '    rule big +1 : employees >= 1000',
+    '    tier strong when score >= 1',
+    '    tier weak otherwise',
+    '  }',
+    '}',
+  }, dir .. '/p.icp')
+  vim.cmd.edit(vim.fn.fnameescape(dir .. '/p.icp'))
+  local pbuf = vim.api.nvim_get_current_buf()
+  local id = require('icp.lsp').start(pbuf)
+  check(id, 'no client for the profile')
+  local function hints()
+    local out = {}
+    for _, h in ipairs(vim.lsp.inlay_hint.get({ bufnr = pbuf })) do
+      local label = h.inlay_hint.label
+      if type(label) == 'table' then
+        label = table.concat(vim.tbl_map(function(p) return p.value end, label))
+      end
+      if label:match('^admits') then
+        table.insert(out, { h.inlay_hint.position.line, label })
+      end
+    end
+    table.sort(out, function(a, b) return a[1] < b[1] end)
+    return out
+  end
+  check(vim.wait(WAIT_MS, function()
+    return vim.lsp.inlay_hint.is_enabled({ bufnr = pbuf })
+  end, 50), 'the plugin did not enable inlay hints')
+  check(vim.wait(WAIT_MS, function()
+    return #hints() >= 3
+  end, 100), 'no data hints within ' .. WAIT_MS .. ' ms: ' .. vim.inspect(hints()))
+  -- Employees 50..2000: 200..2000 holds for i = 4..40 (37 of 40); software or fintech 30 of 40;
+  -- employees >= 1000 for i = 20..40 (21 of 40).
+  eq(hints(), { { 8, 'admits 93%' }, { 9, 'admits 75%' }, { 12, 'admits 53%' } }, 'hints')
+  local ns = vim.lsp.codelens.__namespaces[id]
+  local function lens()
+    for _, m in ipairs(vim.api.nvim_buf_get_extmarks(pbuf, ns, 0, -1, { details = true })) do
+      for _, chunk in ipairs(m[4].virt_text or {}) do
+        if chunk[1]:match('strong') and chunk[1]:match('n = 40') then
+          return { m[2], vim.trim(chunk[1]) }
+        end
+      end
+    end
+  end
+  check(vim.wait(WAIT_MS, function()
+    vim.lsp.codelens.refresh({ bufnr = pbuf })
+    return lens() ~= nil
+  end, 100), 'no rubric lens within ' .. WAIT_MS .. ' ms')
+  eq(lens(), { 11, 'strong 53% · weak 48% (n = 40)' }, 'rubric lens')
+  out('  data: ' .. #hints() .. ' hints, lens "' .. lens()[2] .. '"')
+end)
+
 test('lsp: the client stops cleanly', function()
   if not client then
     skip(reason or 'no client')

@@ -11,6 +11,7 @@
 //! ```text
 //! cargo build --release -p icpc -p icp-lsp-bench
 //! target/release/icp-lsp-bench [--server target/release/icpc] [--lines 20000] [--runs 300]
+//! target/release/icp-lsp-bench --data 50000   # the data figures of [data] (see `data.rs`)
 //! ```
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -19,6 +20,8 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+
+mod data;
 
 struct Server {
     stdin: ChildStdin,
@@ -188,6 +191,10 @@ fn main() {
     let runs: usize = arg(&args, "--runs")
         .and_then(|s| s.parse().ok())
         .unwrap_or(300);
+    if let Some(rows) = arg(&args, "--data").and_then(|s| s.parse().ok()) {
+        data::run(&bin, rows, runs);
+        return;
+    }
 
     let mut text = generate(lines);
     let uri = "file:///tmp/icp-lsp-bench/generated.icp";

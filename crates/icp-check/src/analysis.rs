@@ -33,6 +33,20 @@ pub fn analyze(src: &str, config: &Config) -> Analysis {
 /// [`analyze`], with the model of another file whose icps and schemas the tests may name:
 /// for `NAME_test.icp`, the model of `NAME.icp` beside it.
 pub fn analyze_with(src: &str, config: &Config, context: Option<&Model>) -> Analysis {
+    analyze_extra(src, config, context, None)
+}
+
+/// Findings computed outside this crate from what the checks see (the data checks of
+/// `icp-data`); they are added before suppressions and severities apply.
+pub type Extra<'a> = &'a dyn Fn(&Ctx<'_>) -> Vec<Diagnostic>;
+
+/// [`analyze_with`], with further findings from `extra`.
+pub fn analyze_extra(
+    src: &str,
+    config: &Config,
+    context: Option<&Model>,
+    extra: Option<Extra<'_>>,
+) -> Analysis {
     // Lone `\r` line ends become `\n` (offsets unchanged), so every check reads lines alike.
     let src = &*icp_syntax::normalize_line_ends(src);
     let (file, syntax_errors) = icp_syntax::parse(src);
@@ -49,6 +63,9 @@ pub fn analyze_with(src: &str, config: &Config, context: Option<&Model>) -> Anal
         config,
     };
     crate::checks::run_all(&ctx, &mut diagnostics);
+    if let Some(extra) = extra {
+        diagnostics.extend(extra(&ctx));
+    }
     crate::suppress::apply(src, &file, config, &mut diagnostics);
     apply_severities(config, &mut diagnostics);
     diagnostics.sort_by(|a, b| {

@@ -137,7 +137,60 @@ pub const KEYS: &[KeyDoc] = &[
         default: "\"quarterly\" (92 days)",
         doc: "How often an icp without its own `refresh` statement must be reviewed.",
     },
+    KeyDoc {
+        key: "data.accounts",
+        value: "a path (CSV or JSON Lines), relative to `icp.toml`",
+        default: "none",
+        doc: "The accounts the editor's data figures and the data checks (`admits-no-one-in-data`, …) \
+              are computed from; `icpc check --data FILE` overrides it. See [data.md](../data.md).",
+    },
+    KeyDoc {
+        key: "data.outcome",
+        value: "a column name",
+        default: "none",
+        doc: "The column that says whether a deal was won or lost (read as `icpc audit` reads it); \
+              with it, the rubric's lens shows a win rate per tier.",
+    },
+    KeyDoc {
+        key: "data.won / data.lost",
+        value: "lists of strings",
+        default: "`icpc audit`'s defaults",
+        doc: "The outcome values read as won and as lost (trimmed, ignoring case).",
+    },
+    KeyDoc {
+        key: "data.sample",
+        value: "a whole number above 0",
+        default: "50000",
+        doc: "Rows kept: a uniform reservoir sample of a bigger file. Every figure says how many \
+              rows it is computed from (`n = 50,000 of 1,203,334`).",
+    },
+    KeyDoc {
+        key: "checks.admits-everyone-in-data.share",
+        value: "a percentage between 0 and 100",
+        default: "98",
+        doc: "The share of known accounts above which a criterion admits everyone in the data.",
+    },
+    KeyDoc {
+        key: "checks.mostly-unknown.share",
+        value: "a percentage between 0 and 100",
+        default: "50",
+        doc: "The share of blank rows from which a field's column is mostly unknown.",
+    },
 ];
+
+/// `[data]`: the accounts the profile is measured against.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DataConfig {
+    /// The accounts file, resolved against the folder of `icp.toml`.
+    pub accounts: Option<PathBuf>,
+    pub outcome: Option<String>,
+    pub won: Option<Vec<String>>,
+    pub lost: Option<Vec<String>>,
+    pub sample: Option<usize>,
+}
+
+/// The default `data.sample`.
+pub const DEFAULT_SAMPLE: usize = 50_000;
 
 /// What the checks are told from outside the file.
 #[derive(Clone, Debug)]
@@ -163,6 +216,11 @@ pub struct Config {
     pub fmt: icp_fmt::FmtOptions,
     /// The `icp.toml` this configuration was read from, if any.
     pub source: Option<PathBuf>,
+    /// `[data]`.
+    pub data: DataConfig,
+    /// `admits-everyone-in-data.share` and `mostly-unknown.share`, in percent.
+    pub data_everyone_share: Rational,
+    pub data_unknown_share: Rational,
 }
 
 /// How a `percent` cell written without `%` is read when scoring (`score.bare-percent`).
@@ -198,6 +256,9 @@ impl Default for Config {
             bare_percent: BarePercent::default(),
             fmt: icp_fmt::FmtOptions::default(),
             source: None,
+            data: DataConfig::default(),
+            data_everyone_share: Rational::from_integer(98),
+            data_unknown_share: Rational::from_integer(50),
         }
     }
 }
@@ -274,6 +335,9 @@ impl Config {
         })?;
         let mut c = Config::parse(&text, file)?;
         c.source = Some(file.to_path_buf());
+        if let (Some(acc), Some(dir)) = (&c.data.accounts, file.parent()) {
+            c.data.accounts = Some(dir.join(acc));
+        }
         Ok(c)
     }
 
@@ -404,13 +468,21 @@ impl ConfigParser<'_> {
                         format!("`score` is a table, not {}", other.type_str()),
                     ),
                 }
+            } else if k.get_ref() == "data" {
+                match v.get_ref() {
+                    DeValue::Table(t) => self.data(t),
+                    other => self.error(
+                        v.span().start,
+                        format!("`data` is a table, not {}", other.type_str()),
+                    ),
+                }
             } else {
-                let hint = did_you_mean(k.get_ref(), ["checks", "fmt", "score"])
+                let hint = did_you_mean(k.get_ref(), ["checks", "fmt", "score", "data"])
                     .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
                 self.error(
                     k.span().start,
                     format!(
-                        "unknown key `{}`: the top level holds only `[checks]`, `[fmt]` and `[score]`{hint}",
+                        "unknown key `{}`: the top level holds only `[checks]`, `[data]`, `[fmt]` and `[score]`{hint}",
                         k.get_ref()
                     ),
                 );
@@ -447,6 +519,59 @@ impl ConfigParser<'_> {
             };
             if let Err(e) = self.config.fmt.set(key, value) {
                 self.error(v.span().start, e);
+            }
+        }
+    }
+
+    /// `[data]`: the accounts file and how its outcome is read.
+    fn data(&mut self, t: &DeTable<'_>) {
+        const DATA_KEYS: [&str; 5] = ["accounts", "outcome", "won", "lost", "sample"];
+        for (k, v) in t.iter() {
+            let key = k.get_ref().as_ref();
+            let at = v.span().start;
+            match (key, v.get_ref()) {
+                ("accounts", DeValue::String(s)) if !s.trim().is_empty() => {
+                    self.config.data.accounts = Some(PathBuf::from(s.as_ref()))
+                }
+                ("outcome", DeValue::String(s)) if !s.trim().is_empty() => {
+                    self.config.data.outcome = Some(s.trim().to_string())
+                }
+                ("accounts" | "outcome", other) => self.error(
+                    at,
+                    format!(
+                        "`data.{key}` is a non-empty string, not {}",
+                        other.type_str()
+                    ),
+                ),
+                ("won", _) => self.config.data.won = self.strings(v),
+                ("lost", _) => self.config.data.lost = self.strings(v),
+                ("sample", DeValue::Integer(i)) => {
+                    match i.as_str().replace('_', "").parse::<usize>() {
+                        Ok(n) if n > 0 => self.config.data.sample = Some(n),
+                        _ => self.error(
+                            at,
+                            format!(
+                                "`data.sample` is a whole number above 0, such as 50000, not {}",
+                                i.as_str()
+                            ),
+                        ),
+                    }
+                }
+                ("sample", other) => self.error(
+                    at,
+                    format!(
+                        "`data.sample` is a whole number such as 50000, not {}",
+                        other.type_str()
+                    ),
+                ),
+                _ => {
+                    let hint = match did_you_mean(key, DATA_KEYS) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "`[data]` takes `accounts`, `outcome`, `won`, `lost` and `sample`"
+                            .into(),
+                    };
+                    self.error(k.span().start, format!("unknown key `data.{key}`: {hint}"));
+                }
             }
         }
     }
@@ -541,6 +666,7 @@ impl ConfigParser<'_> {
             "vague-term" => &["severity", "extra-phrases", "removed-phrases"],
             "missing-dimension" => &["severity", "required"],
             "stale-review" => &["severity", "cadence"],
+            "admits-everyone-in-data" | "mostly-unknown" => &["severity", "share"],
             _ => &["severity"],
         };
         for (k, v) in opts.iter() {
@@ -622,6 +748,16 @@ impl ConfigParser<'_> {
                     self.config.required = ok;
                 }
             }
+            "share" => match number(v.get_ref()) {
+                Some(r) if r > Rational::from_integer(0) && r <= Rational::from_integer(100) => {
+                    if code == "mostly-unknown" {
+                        self.config.data_unknown_share = r;
+                    } else {
+                        self.config.data_everyone_share = r;
+                    }
+                }
+                _ => self.error(at, format!("`checks.{code}.share` is a percentage above 0 and at most 100, such as 50")),
+            },
             "cadence" => match v.get_ref() {
                 DeValue::String(s) => match cadence_days(s) {
                     Some(d) => self.config.cadence_days = d,

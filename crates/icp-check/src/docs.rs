@@ -53,7 +53,12 @@ pub fn index() -> String {
         "Every finding of `icpc check` has a stable code. `icpc explain CODE` prints its page; \
          `icpc explain --list` lists them.\n"
     );
-    for group in [Group::Language, Group::Quality, Group::Suppression] {
+    for group in [
+        Group::Language,
+        Group::Quality,
+        Group::Suppression,
+        Group::Data,
+    ] {
         let _ = writeln!(s, "## {}\n", group.title());
         let _ = writeln!(s, "| code | default | flags |\n|---|---|---|");
         for c in REGISTRY.iter().filter(|c| c.group == group) {

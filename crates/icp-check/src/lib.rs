@@ -18,6 +18,6 @@ pub mod suppress;
 pub mod testcase;
 pub mod words;
 
-pub use analysis::{Analysis, Ctx, analyze, analyze_with};
+pub use analysis::{Analysis, Ctx, analyze, analyze_extra, analyze_with};
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Edit, Fix, Label, Safety, Severity};

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use icp_check::Config;
-use icp_check::checks::REGISTRY;
+use icp_check::checks::{Group, REGISTRY};
 
 fn config() -> Config {
     Config {
@@ -27,7 +27,8 @@ fn count(src: &str, code: &str) -> (usize, Vec<String>) {
 
 #[test]
 fn every_invalid_example_draws_exactly_one_finding_of_its_code() {
-    for c in REGISTRY {
+    // The data checks' examples need accounts: `crates/icp-data/tests/checks.rs` runs them.
+    for c in REGISTRY.iter().filter(|c| c.group != Group::Data) {
         let (n, all) = count(c.doc.invalid, c.doc.code);
         assert_eq!(
             n,
@@ -41,7 +42,7 @@ fn every_invalid_example_draws_exactly_one_finding_of_its_code() {
 
 #[test]
 fn every_valid_example_draws_none_of_its_code() {
-    for c in REGISTRY {
+    for c in REGISTRY.iter().filter(|c| c.group != Group::Data) {
         let (n, all) = count(c.doc.valid, c.doc.code);
         assert_eq!(
             n,

@@ -399,7 +399,7 @@ impl<'p> Evaluator<'p> {
     }
 
     /// Decides rules, disqualifiers, segments, score and tier from the values read.
-    fn decide(&mut self) {
+    pub(crate) fn decide(&mut self) {
         let prog = self.prog;
         for i in 0..prog.rules.len() {
             let (state, grade) = match &prog.rules[i].kind {
@@ -466,7 +466,7 @@ impl<'p> Evaluator<'p> {
     }
 
     /// Reads a non-empty, trimmed cell as the slot's type into `self.vals[s]`.
-    fn read(&mut self, s: usize, t: &[u8]) -> Result<(), CellError> {
+    pub(crate) fn read(&mut self, s: usize, t: &[u8]) -> Result<(), CellError> {
         let slot = &self.prog.slots[s];
         if !t.is_ascii() && std::str::from_utf8(t).is_err() {
             // A Latin-1 or Windows-1252 export: text would silently match nothing.

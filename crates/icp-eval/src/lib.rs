@@ -9,6 +9,7 @@
 //! prints, and it reads and writes only the streams it is given.
 
 pub mod cell;
+pub mod columns;
 pub mod eval;
 mod explain;
 mod lone_cr;

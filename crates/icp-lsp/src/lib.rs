@@ -11,6 +11,7 @@
 
 pub mod compare;
 pub mod config;
+pub mod data;
 pub mod document;
 pub mod incremental;
 pub mod pos;

@@ -73,6 +73,8 @@ pub(crate) struct State {
     /// Bumped when an `icp.toml` changes: analyses of an older epoch are stale.
     config_epoch: AtomicU64,
     shutdown: AtomicBool,
+    /// The accounts of `[data]` (see `data`).
+    pub(crate) data: crate::data::Store,
 }
 
 /// The server.
@@ -755,6 +757,7 @@ impl LanguageServer for Backend {
                 .unwrap_or(false),
             roots: roots_of(&params),
         };
+        self.state.data.set_refresh(&params.capabilities);
         let pull = settings.pull_diagnostics;
         let enc = settings.enc;
         if let Ok(mut s) = self.state.settings.write() {
@@ -845,7 +848,7 @@ impl LanguageServer for Backend {
         )
         .await;
         if s.watch_registration {
-            let watchers = ["**/icp.toml", "**/*.icp"]
+            let watchers = ["**/icp.toml", "**/*.icp", "**/*.{csv,jsonl,ndjson,json}"]
                 .iter()
                 .map(|g| FileSystemWatcher {
                     glob_pattern: GlobPattern::String((*g).into()),
@@ -973,7 +976,10 @@ impl LanguageServer for Backend {
                 {
                     config_changed = true
                 }
-                Some(p) => self.state.workspace.forget(&p),
+                Some(p) => {
+                    self.state.data.forget(&p);
+                    self.state.workspace.forget(&p)
+                }
                 None => {}
             }
         }
@@ -1050,9 +1056,18 @@ impl LanguageServer for Backend {
         let h = guard("hover", || {
             icp_ide::hover::hover(v.text(), analysis, offset)
         })?;
-        Ok(h.map(|h| Hover {
-            contents: HoverContents::Markup(markup(s.markdown, h.markdown)),
-            range: Some(pm.range(v.global(h.span))),
+        let data = self.data_figures(&p.text_document.uri).await;
+        let at = pm.offset(p.position);
+        let extra = data.as_ref().and_then(|f| crate::data::hover_at(f, at));
+        let (md, span) = match (h, extra) {
+            (Some(h), Some((_, d))) => (format!("{}\n\n---\n\n{d}", h.markdown), v.global(h.span)),
+            (Some(h), None) => (h.markdown, v.global(h.span)),
+            (None, Some((sp, d))) => (d.clone(), *sp),
+            (None, None) => return Ok(None),
+        };
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(markup(s.markdown, md)),
+            range: Some(pm.range(span)),
         }))
     }
 
@@ -1086,6 +1101,9 @@ impl LanguageServer for Backend {
         };
         let (snap, base, items) = items;
         let pm = snap.pos(s.enc);
+        let ranked = self
+            .data_value_counts(&p.text_document.uri, &snap, pm.offset(p.position))
+            .await;
         let shift = |sp: Span| Span::new(sp.start as usize + base, sp.end as usize + base);
         let items: Vec<CompletionItem> = items
             .into_iter()
@@ -1097,14 +1115,15 @@ impl LanguageServer for Backend {
                 } else {
                     c.insert_text
                 };
+                let (sort_text, detail) = crate::data::rank(ranked.as_ref(), &c.label, i, c.detail);
                 CompletionItem {
                     label: c.label,
                     kind: Some(completion_kind(c.kind)),
-                    detail: c.detail,
+                    detail,
                     documentation: c
                         .documentation
                         .map(|d| Documentation::MarkupContent(markup(s.markdown, d))),
-                    sort_text: Some(format!("{i:04}")),
+                    sort_text: Some(sort_text),
                     insert_text_format: Some(if snippet {
                         InsertTextFormat::SNIPPET
                     } else {
@@ -1438,7 +1457,11 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let pm = a.snapshot.pos(self.settings().enc);
-        Ok(Some(crate::proftest::lenses(&pm, &a.tests)))
+        let mut lenses = crate::proftest::lenses(&pm, &a.tests);
+        if let Some(f) = self.data_figures(&params.text_document.uri).await {
+            lenses.extend(crate::data::lenses(&pm, &f));
+        }
+        Ok(Some(lenses))
     }
 
     async fn execute_command(&self, _: ExecuteCommandParams) -> Result<Option<serde_json::Value>> {
@@ -1455,9 +1478,15 @@ impl LanguageServer for Backend {
         let hints = guard("inlay hints", || {
             icp_ide::inlay::inlay_hints(&a.analysis, range)
         })?;
+        let data = self.data_figures(&params.text_document.uri).await;
+        let data_hints = data
+            .as_ref()
+            .map(|f| crate::data::hints_in(f, range))
+            .unwrap_or_default();
         Ok(Some(
             hints
                 .into_iter()
+                .chain(data_hints)
                 .map(|h| InlayHint {
                     position: pm.position(h.offset),
                     label: InlayHintLabel::String(h.label),
@@ -1483,6 +1512,54 @@ enum Applied {
     Ok,
     NotOpen,
     VersionDidNotIncrease(i32),
+}
+
+impl Backend {
+    /// The data figures of the current version of a document, when `[data]` is configured
+    /// and its accounts have been read (they are read in the background the first time).
+    async fn data_figures(&self, uri: &Uri) -> Option<Arc<crate::data::Figures>> {
+        let a = self.analysis(uri).await?;
+        let config = self.config_for(uri);
+        let data = match self.state.data.get_or_refresh(&config.check, &self.client) {
+            crate::data::Got::Ready(d) => d,
+            _ => return None,
+        };
+        tokio::task::spawn_blocking(move || {
+            Arc::new(crate::data::figures(
+                &a.analysis,
+                &a.snapshot.text,
+                &config.check,
+                &data,
+            ))
+        })
+        .await
+        .ok()
+    }
+
+    /// The counts of the values of the field whose `in [` the cursor is in.
+    async fn data_value_counts(
+        &self,
+        uri: &Uri,
+        snap: &Snapshot,
+        offset: usize,
+    ) -> Option<(HashMap<String, u64>, u64)> {
+        let a = self
+            .state
+            .store
+            .lock()
+            .ok()?
+            .docs
+            .get(uri)?
+            .analyzed
+            .clone()?;
+        let config = self.config_for(uri);
+        match self.state.data.get_or_refresh(&config.check, &self.client) {
+            crate::data::Got::Ready(d) => {
+                crate::data::value_counts(&snap.text, &a.analysis.model, offset, &d)
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Backend {

@@ -48,6 +48,11 @@ pub enum Deny {
   icpc check --baseline icp-baseline.json  fail only on findings not in the baseline
   cat profile.icp | icpc check -           read from standard input
   icpc check --today 2026-11-23 profile.icp
+  icpc check --data crm-sample.csv .       also what the profile does to these accounts
+
+Data-aware findings (admits-everyone-in-data, admits-no-one-in-data, mostly-unknown,
+unmapped-column, unlisted-values) need accounts: --data FILE, or `[data] accounts` in
+icp.toml (docs/data.md).
 
 Configuration: the nearest icp.toml at or above each file (`icpc explain --list` lists the
 check codes; docs/checks/README.md lists the keys).
@@ -85,6 +90,54 @@ pub struct Args {
     /// Say which configuration each file was checked with, and what --fix changed.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Also check the profiles against these accounts (CSV or JSON Lines): the data-aware
+    /// checks. Default: `[data] accounts` of icp.toml. Example: --data crm-sample.csv
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+}
+
+/// Accounts files read for the data-aware checks, once each.
+#[derive(Default)]
+struct Datasets {
+    loaded: Vec<(PathBuf, Option<std::sync::Arc<icp_data::DataSet>>)>,
+}
+
+impl Datasets {
+    /// The accounts for a file checked with `config`: `--data`, or `[data] accounts`. A file
+    /// named by `--data` that cannot be read is an error; one named by icp.toml is reported
+    /// once and the profiles are checked without it.
+    fn for_config(
+        &mut self,
+        flag: Option<&Path>,
+        config: &Config,
+    ) -> Result<Option<std::sync::Arc<icp_data::DataSet>>, String> {
+        let mut cfg = config.data.clone();
+        if let Some(f) = flag {
+            cfg.accounts = Some(f.to_path_buf());
+        }
+        let Some(path) = cfg.accounts.clone() else {
+            return Ok(None);
+        };
+        if let Some((_, d)) = self.loaded.iter().find(|(p, _)| *p == path) {
+            return Ok(d.clone());
+        }
+        let d = match icp_data::DataSet::load(&cfg) {
+            Ok(d) => Some(std::sync::Arc::new(d)),
+            Err(e) if flag.is_some() => return Err(format!("error: --data {e}")),
+            Err(e) => {
+                let from = config
+                    .source
+                    .as_ref()
+                    .map_or_else(String::new, |s| format!(" (named in {})", s.display()));
+                eprintln!(
+                    "warning: the accounts file{from} cannot be used, so the data-aware checks are skipped: {e}"
+                );
+                None
+            }
+        };
+        self.loaded.push((path, d.clone()));
+        Ok(d)
+    }
 }
 
 fn parse_date(s: &str) -> Result<i64, String> {
@@ -277,6 +330,7 @@ pub fn run(args: Args) -> ExitCode {
         verbose: args.verbose,
         by_dir: Vec::new(),
     };
+    let mut datasets = Datasets::default();
     let mut reports = Vec::new();
     let mut fixed_total = 0;
     let mut unsafe_left = 0;
@@ -343,7 +397,14 @@ pub fn run(args: Args) -> ExitCode {
                 src = fixed;
             }
         }
-        let analysis = icp_check::analyze_with(&src, &config, context_model);
+        let data = match datasets.for_config(args.data.as_deref(), &config) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        };
+        let analysis = icp_data::checks::analyze(&src, &config, context_model, data.as_deref());
         if args.fix && !args.unsafe_fixes {
             unsafe_left += analysis
                 .diagnostics

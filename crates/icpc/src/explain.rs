@@ -22,7 +22,12 @@ pub struct Args {
 }
 
 fn list(out: &mut impl Write) -> std::io::Result<()> {
-    for group in [Group::Language, Group::Quality, Group::Suppression] {
+    for group in [
+        Group::Language,
+        Group::Quality,
+        Group::Suppression,
+        Group::Data,
+    ] {
         writeln!(out, "{}:", group.title())?;
         for c in REGISTRY.iter().filter(|c| c.group == group) {
             writeln!(

@@ -141,3 +141,13 @@ test('snippets: the required ones exist and expand to text that parses (tree-sit
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('inlay hints stay on: the data figures of [data] are shown as inlay hints', () => {
+  // VS Code shows inlay hints by default; nothing in the extension may turn them off.
+  const defaults = manifest.contributes.configurationDefaults ?? {};
+  const off = (v) => v === 'off' || v === false;
+  assert.ok(!off(defaults['editor.inlayHints.enabled']), 'configurationDefaults turns inlay hints off');
+  assert.ok(!off(defaults['[icp]']?.['editor.inlayHints.enabled']), '[icp] turns inlay hints off');
+  const src = readFileSync(join(ext, 'src', 'extension.ts'), 'utf8');
+  assert.ok(!/inlayHints?\.enabled|inlayHintProvider\s*[:=]\s*false/.test(src), 'the client disables inlay hints');
+});

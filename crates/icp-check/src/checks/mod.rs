@@ -19,6 +19,7 @@ use crate::lexicon::{Hit, Lexicon};
 use crate::model::{IcpModel, SchemaModel};
 
 pub mod broad_range;
+pub mod data;
 pub mod errors;
 pub mod missing_dimension;
 pub mod missing_reason;
@@ -63,6 +64,8 @@ pub enum Group {
     Quality,
     /// Findings about `# icp: allow(..)` comments.
     Suppression,
+    /// Findings that only the accounts can show (`icpc check --data`).
+    Data,
 }
 
 impl Group {
@@ -71,6 +74,7 @@ impl Group {
             Group::Language => "Language errors",
             Group::Quality => "ICP quality",
             Group::Suppression => "Suppressions",
+            Group::Data => "Data",
         }
     }
 }
@@ -137,6 +141,31 @@ pub static REGISTRY: &[Check] = &[
     Check {
         doc: &errors::INCOMPLETE_TEST,
         group: Group::Language,
+        run: None,
+    },
+    Check {
+        doc: &data::ADMITS_EVERYONE,
+        group: Group::Data,
+        run: None,
+    },
+    Check {
+        doc: &data::ADMITS_NO_ONE,
+        group: Group::Data,
+        run: None,
+    },
+    Check {
+        doc: &data::MOSTLY_UNKNOWN,
+        group: Group::Data,
+        run: None,
+    },
+    Check {
+        doc: &data::UNMAPPED_COLUMN,
+        group: Group::Data,
+        run: None,
+    },
+    Check {
+        doc: &data::UNLISTED_VALUES,
+        group: Group::Data,
         run: None,
     },
     Check {

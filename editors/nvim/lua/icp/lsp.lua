@@ -56,9 +56,14 @@ function M.client_config(buf, config)
   }
 end
 
---- Shows the results of a file's tests as code lenses ("▶ passes" / "✗ fails: …") above each
---- `test`, refreshed when the buffer is entered or edited.
+--- Shows inlay hints (with `[data]` in icp.toml, what each criterion admits: `admits 31%`)
+--- unless `vim.g.icp_inlay_hints = false`, and code lenses (the results of a file's tests,
+--- "▶ passes" / "✗ fails: …", and the rubric's tier distribution over the data), refreshed
+--- when the buffer is entered or edited.
 function M.on_attach(client, buf)
+  if client.server_capabilities.inlayHintProvider and vim.lsp.inlay_hint and vim.g.icp_inlay_hints ~= false then
+    vim.lsp.inlay_hint.enable(true, { bufnr = buf })
+  end
   if not client.server_capabilities.codeLensProvider then
     return
   end
