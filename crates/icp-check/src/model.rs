@@ -282,6 +282,8 @@ pub struct TierModel {
     pub name_span: Span,
     /// `None` for `otherwise`.
     pub condition: Option<(CmpOp, Rational)>,
+    /// `and fit`: the tier also needs every firmographics and tech-stack criterion to hold.
+    pub fit: bool,
     pub span: Span,
 }
 
@@ -799,6 +801,7 @@ impl<'m> Resolver<'m, '_> {
                                     name: t.name.name.clone(),
                                     name_span: t.name.span,
                                     condition,
+                                    fit: t.condition.as_ref().is_some_and(|c| c.fit.is_some()),
                                     span: t.span,
                                 });
                             }

@@ -341,6 +341,25 @@ fn decisions(ev: &Evaluator<'_>, o: &mut String) {
         );
     }
 
+    if p.uses_fit() {
+        let _ = writeln!(
+            o,
+            "Fit: {} — {}",
+            ev.out.core.word(),
+            match ev.out.core {
+                T3::True => "every firmographics and tech_stack criterion holds",
+                T3::False => "these firmographics and tech_stack criteria fail:",
+                T3::Unknown => "no criterion fails, but these are unknown:",
+            }
+        );
+        for (n, text) in &p.core {
+            let r = ev.node(*n);
+            if r != T3::True {
+                let _ = writeln!(o, "  {:<8} {text}{}", r.word(), because(ev, *n));
+            }
+        }
+    }
+
     let _ = write!(o, "Tier: ");
     match ev.out.tier {
         TierOut::Error => {
@@ -391,6 +410,20 @@ fn decisions(ev: &Evaluator<'_>, o: &mut String) {
                             icp_syntax::ast::CmpOp::Gt => min > *v,
                             icp_syntax::ast::CmpOp::Ge => min >= *v,
                         };
+                        if t.fit {
+                            let fits = ev.out.core == T3::True;
+                            let _ = writeln!(
+                                o,
+                                "  {:<14} score {} {} and fit: {} with the minimum score {} and fit {}",
+                                t.name,
+                                op.as_str(),
+                                format_rational(v),
+                                if holds && fits { "holds" } else { "does not hold" },
+                                format_rational(&min),
+                                ev.out.core.word()
+                            );
+                            continue;
+                        }
                         let _ = writeln!(
                             o,
                             "  {:<14} score {} {}: {} with the minimum score {}",

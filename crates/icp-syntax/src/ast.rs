@@ -401,7 +401,7 @@ pub struct Weight {
     pub span: Span,
 }
 
-/// `tier NAME when score OP N` or `tier NAME otherwise`.
+/// `tier NAME when score OP N`, `tier NAME when score OP N and fit` or `tier NAME otherwise`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tier {
     pub name: Ident,
@@ -415,6 +415,9 @@ pub struct TierCondition {
     pub op: CmpOp,
     pub op_span: Span,
     pub threshold: Value,
+    /// `and fit`: the tier also needs every firmographics and tech-stack criterion to hold;
+    /// the span is that of the word `fit`.
+    pub fit: Option<Span>,
     pub span: Span,
 }
 

@@ -342,6 +342,7 @@ const KEYWORDS: &[&str] = &[
     "within",
     "graded",
     "otherwise",
+    "fit",
     "test",
     "account",
     "accounts",
@@ -1299,11 +1300,13 @@ where
         .ignore_then(kw!("score"))
         .ignore_then(cmp_op())
         .then(value())
-        .map_with(|((op, op_span), threshold), e| {
+        .then(kw!("and").ignore_then(kw!("fit")).or_not())
+        .map_with(|(((op, op_span), threshold), fit), e| {
             Some(TierCondition {
                 op,
                 op_span,
                 threshold,
+                fit,
                 span: sp(e.span()),
             })
         });
@@ -1311,7 +1314,7 @@ where
         .ignore_then(name("a tier name"))
         .then(
             choice((tier_cond, kw!("otherwise").to(None)))
-                .lbl::<I, _, Er>("`when score >= N` or `otherwise`"),
+                .lbl::<I, _, Er>("`when score >= N`, `when score >= N and fit` or `otherwise`"),
         )
         .map_with(|(name, condition), e| {
             RubricItem::Tier(Tier {

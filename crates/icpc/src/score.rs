@@ -306,15 +306,16 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     // A kept column named like a result column would give the output two columns of one name.
+    let result_columns = icp_eval::output::result_columns(prog.uses_fit());
     if let Some(k) = args.keep.iter().flatten().find(|k| {
-        icp_eval::output::RESULT_COLUMNS
+        result_columns
             .iter()
             .any(|r| k.trim().eq_ignore_ascii_case(r))
     }) {
         return usage(format!(
             "--keep `{}`: the output has a result column of that name ({}); keep the input's other columns, or rename this one in the input",
             k.trim(),
-            icp_eval::output::RESULT_COLUMNS.join(", ")
+            result_columns.join(", ")
         ));
     }
     let accounts = match Accounts::open(&args.accounts, args.input_format) {
@@ -483,21 +484,62 @@ fn print_summary(s: &Summary, secs: f64) {
         thousands(rate as u64)
     );
     let width = s.tiers.iter().map(|t| t.0.len()).max().unwrap_or(0).max(12);
-    for (name, n) in &s.tiers {
-        let _ = writeln!(e, "  {name:<width$}  {:>12}", thousands(*n));
+    // With `and fit` in the rubric: how many accounts of each tier fit the icp.
+    let fit_of = |i: usize| -> String {
+        match s.fit.get(i) {
+            Some([y, n, u]) if y + n + u > 0 => {
+                let mut parts = Vec::new();
+                if *y > 0 {
+                    parts.push(format!("fit {}", thousands(*y)));
+                }
+                if *n > 0 {
+                    parts.push(format!("not fit {}", thousands(*n)));
+                }
+                if *u > 0 {
+                    parts.push(format!("fit unknown {}", thousands(*u)));
+                }
+                format!("  ({})", parts.join(", "))
+            }
+            _ => String::new(),
+        }
+    };
+    for (i, (name, n)) in s.tiers.iter().enumerate() {
+        let _ = writeln!(e, "  {name:<width$}  {:>12}{}", thousands(*n), fit_of(i));
     }
     if s.disqualified > 0 {
         let _ = writeln!(
             e,
-            "  {:<width$}  {:>12}  (a `disqualify` criterion held)",
+            "  {:<width$}  {:>12}  (a `disqualify` criterion held){}",
             "disqualified",
-            thousands(s.disqualified)
+            thousands(s.disqualified),
+            fit_of(s.tiers.len())
         );
     }
     if s.no_tier > 0 {
-        let _ = writeln!(e, "  {:<width$}  {:>12}", "(no tier)", thousands(s.no_tier));
+        let _ = writeln!(
+            e,
+            "  {:<width$}  {:>12}{}",
+            "(no tier)",
+            thousands(s.no_tier),
+            fit_of(s.tiers.len() + 1)
+        );
     }
     let _ = writeln!(e, "  {:<width$}  {:>12}", "error", thousands(s.errors));
+    if s.fit.len() == s.tiers.len() + 2 {
+        let mut t = [0u64; 3];
+        for f in &s.fit {
+            for k in 0..3 {
+                t[k] += f[k];
+            }
+        }
+        let _ = writeln!(
+            e,
+            "fit the icp (every firmographics and tech_stack criterion holds): {} yes, {} no, {} unknown",
+            thousands(t[0]),
+            thousands(t[1]),
+            thousands(t[2])
+        );
+    }
     drop(e);
     print_problems(s);
 }

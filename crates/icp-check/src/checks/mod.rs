@@ -23,6 +23,7 @@ pub mod errors;
 pub mod missing_dimension;
 pub mod missing_reason;
 pub mod non_excluding;
+pub mod rubric_ignores_profile;
 pub mod solution_thinking;
 pub mod stale_review;
 pub mod suppression_without_reason;
@@ -163,6 +164,11 @@ pub static REGISTRY: &[Check] = &[
         doc: &unreachable_tier::DOC,
         group: Group::Quality,
         run: Some(unreachable_tier::run),
+    },
+    Check {
+        doc: &rubric_ignores_profile::DOC,
+        group: Group::Quality,
+        run: Some(rubric_ignores_profile::run),
     },
     Check {
         doc: &missing_dimension::DOC,
