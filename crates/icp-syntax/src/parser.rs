@@ -146,10 +146,19 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         let at = toks.partition_point(|(_, s)| s.start < span.start);
         let after_complete =
             at > 0 && matches!(toks[at - 1].0.kind, Tok::RBrace | Tok::LBrace | Tok::Semi);
+        // A misspelt keyword (`firmographic {`) is the mistake itself: it is reported on the
+        // word, with its did-you-mean, not at the end of the line before.
+        let misspelt = |t: &T<'_>| {
+            t.kind == Tok::Ident
+                && KEYWORDS
+                    .iter()
+                    .any(|k| *k != t.text && edit_distance(k, t.text) <= 2 && k.len() > 3)
+        };
         let starts_statement = |(t, s): &(T<'_>, Sp)| {
             !after_complete
                 && t.line_start
                 && s.start == span.start
+                && !misspelt(t)
                 && (t.kind == Tok::Str
                     || t.kind == Tok::RBrace
                     || (t.kind == Tok::Ident && !RESERVED.contains(&t.text)))
@@ -1572,6 +1581,15 @@ where
     let type_name = any()
         .filter_map(|t: T<'a>| if t.kind == Tok::Ident { TypeName::from_name(t.text) } else { None })
         .lbl::<I, _, Er>("a type: int, number, money, percent, text, bool, date, duration, enum [..] or set [..]");
+    // A type under another language's name (`boolean`, `string`): read as the type it means,
+    // so the field is declared, and reported (icp-check words the message and the fix).
+    let type_typo = any()
+        .filter_map(|t: T<'a>| if t.kind == Tok::Ident { TypeName::from_typo(t.text) } else { None })
+        .validate(|name, e, emitter| {
+            emitter.emit(Er::expected_found(Some("a type"), None, e.span()));
+            name
+        });
+    let type_name = type_name.or(type_typo);
     let values = name("a value name")
         .separated_by(tok(Tok::Comma))
         .allow_trailing()

@@ -69,10 +69,16 @@ pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::
                         .with_color(color),
                 )
                 .with_code(d.code)
-                .with_message(&d.message)
-                .with_label(Label::new((id, d.span.range())).with_message(short_label(d)));
-            for l in &d.labels {
-                b = b.with_label(Label::new((id, l.span.range())).with_message(&l.message));
+                .with_message(&d.message);
+            // Labels in source order: ariadne starts a new section, headed with the
+            // primary span's line and column, whenever a label lies above the one before it,
+            // so a label above the primary one sat under a header naming the wrong line.
+            let primary = short_label(d);
+            let mut labels: Vec<(std::ops::Range<usize>, &str)> = vec![(d.span.range(), &primary)];
+            labels.extend(d.labels.iter().map(|l| (l.span.range(), l.message.as_str())));
+            labels.sort_by_key(|(r, _)| (r.start, r.end));
+            for (range, message) in labels {
+                b = b.with_label(Label::new((id, range)).with_message(message));
             }
             if let Some(h) = &d.help {
                 b = b.with_help(h);

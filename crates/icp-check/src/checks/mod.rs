@@ -22,6 +22,8 @@ pub mod broad_range;
 pub mod errors;
 pub mod missing_dimension;
 pub mod missing_reason;
+pub mod placeholder;
+pub mod empty_block;
 pub mod non_excluding;
 pub mod rubric_ignores_profile;
 pub mod solution_thinking;
@@ -199,6 +201,16 @@ pub static REGISTRY: &[Check] = &[
         doc: &missing_reason::DOC,
         group: Group::Quality,
         run: Some(missing_reason::run),
+    },
+    Check {
+        doc: &placeholder::DOC,
+        group: Group::Quality,
+        run: Some(placeholder::run),
+    },
+    Check {
+        doc: &empty_block::DOC,
+        group: Group::Quality,
+        run: Some(empty_block::run),
     },
     Check {
         doc: &unused_field::DOC,
