@@ -1586,7 +1586,11 @@ where
     let type_typo = any()
         .filter_map(|t: T<'a>| if t.kind == Tok::Ident { TypeName::from_typo(t.text) } else { None })
         .validate(|name, e, emitter| {
-            emitter.emit(Er::expected_found(Some("a type"), None, e.span()));
+            emitter.emit(Er::expected_found(
+                Some("a type: int, number, money, percent, text, bool, date, duration, enum [..] or set [..]"),
+                None,
+                e.span(),
+            ));
             name
         });
     let type_name = type_name.or(type_typo);
