@@ -394,6 +394,11 @@ impl<'p> Job<'p> {
         &self.missing
     }
 
+    /// The CSV header's names, trimmed; `None` for JSON Lines, which has no header.
+    pub fn header(&self) -> Option<&[String]> {
+        (self.opts.input == InputFormat::Csv).then_some(self.columns.as_slice())
+    }
+
     /// Header names that appear more than once (the first is used).
     pub fn duplicate_columns(&self) -> &[String] {
         &self.duplicates
@@ -593,7 +598,7 @@ impl<'p> Job<'p> {
         Ok((summary, accs))
     }
 
-    /// Finds one account — by the first kept column's value, or `#N` for the N-th data row —
+    /// Finds one account — by the value of a kept column (any case), or `#N` for the N-th data row —
     /// and explains its evaluation. `None` when no row matches.
     pub fn explain(self, id: &str) -> Result<Option<String>, StreamError> {
         let by_number = id
@@ -603,11 +608,12 @@ impl<'p> Job<'p> {
         self.each_account(&mut |_, row| {
             let hit = match by_number {
                 Some(n) => row.row == n,
+                // Any kept column, in any case: `--explain "acme corp"` finds `Acme Corp`.
                 None => row
                     .kept
-                    .first()
-                    .and_then(|k| k.as_deref())
-                    .is_some_and(|t| t.trim() == id.trim()),
+                    .iter()
+                    .flatten()
+                    .any(|t| t.trim().eq_ignore_ascii_case(id.trim())),
             };
             if hit {
                 found = Some((row.explain)());

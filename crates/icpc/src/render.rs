@@ -59,7 +59,9 @@ pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::
             let kind = match d.severity {
                 Severity::Error => ReportKind::Error,
                 Severity::Warning => ReportKind::Warning,
-                Severity::Info | Severity::Hint => ReportKind::Advice,
+                // The severity's own name, as `icpc explain --list` and JSON print it.
+                Severity::Info => ReportKind::Custom("Info", ariadne::Color::Blue),
+                Severity::Hint => ReportKind::Custom("Hint", ariadne::Color::Fixed(147)),
             };
             let id = r.path.as_str();
             let mut b = Report::build(kind, (id, d.span.range()))
