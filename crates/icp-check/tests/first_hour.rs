@@ -166,3 +166,59 @@ fn a_type_typo_gets_the_type_and_a_fix_and_the_field_stays_declared() {
     let (fixed, _) = fix_all(src, &config(), FixMode::Safe, None);
     assert!(fixed.contains("active: bool\n") && fixed.contains("name: text\n"), "{fixed}");
 }
+
+const LABELS: &str = r#"schema crm {
+  employees: int
+  revenue: money
+  share: percent
+}
+
+icp subs "Subcontractors with 200-2000 employees" {
+  uses crm
+  firmographics {
+    employees in 100..10000
+    revenue in 5M..50M
+  }
+  rubric {
+    rule size "25-400 employees" : employees in 25..250
+    rule money "$5M-$50M revenue" : revenue in 5M..50M
+    rule public "10-40% public works" : share in 10%..40%
+    tier strong when score >= 2 and fit
+    tier rest otherwise
+  }
+  segment core "Core: 500 to 1,500 employees" {
+    employees in 500..1500
+  }
+}
+"#;
+
+#[test]
+fn labels_and_titles_that_drift_from_their_criteria_are_flagged_with_a_fix() {
+    let ds = diags(LABELS);
+    let found: Vec<&str> = with_code(&ds, "label-mismatch")
+        .iter()
+        .map(|d| at(LABELS, d))
+        .collect();
+    // The title (200-2000 vs 100..10000) and the size rule (25-400 vs 25..250); the money,
+    // percent and segment texts agree with their criteria.
+    assert_eq!(found, ["200-2000", "25-400"], "{ds:#?}");
+    let size = with_code(&ds, "label-mismatch")[1];
+    assert!(size.message.contains("`employees` is tested as 25..250"), "{}", size.message);
+    let (fixed, _) = fix_all(LABELS, &config(), FixMode::Unsafe, None);
+    assert!(fixed.contains("rule size \"25-250 employees\""), "{fixed}");
+    assert!(fixed.contains("\"Subcontractors with 100-10000 employees\""), "{fixed}");
+    assert!(with_code(&diags(&fixed), "label-mismatch").is_empty());
+}
+
+#[test]
+fn broad_range_help_suggests_literals_in_the_users_style() {
+    let src = "schema crm {\n  revenue: money\n  employees: int\n}\n\nicp subs \"Subcontractors\" {\n  uses crm\n  firmographics {\n    revenue in 5M..500M\n    employees in 100..10000\n  }\n}\n";
+    let ds = diags(src);
+    let helps: Vec<&str> = with_code(&ds, "broad-range")
+        .iter()
+        .filter_map(|d| d.help.as_deref())
+        .collect();
+    assert_eq!(helps.len(), 2, "{ds:#?}");
+    assert!(helps[0].contains("for example 5M..50M"), "{}", helps[0]);
+    assert!(helps[1].contains("for example 100..1000"), "{}", helps[1]);
+}

@@ -24,6 +24,7 @@ pub mod missing_dimension;
 pub mod missing_reason;
 pub mod placeholder;
 pub mod empty_block;
+pub mod label_mismatch;
 pub mod non_excluding;
 pub mod rubric_ignores_profile;
 pub mod solution_thinking;
@@ -211,6 +212,11 @@ pub static REGISTRY: &[Check] = &[
         doc: &empty_block::DOC,
         group: Group::Quality,
         run: Some(empty_block::run),
+    },
+    Check {
+        doc: &label_mismatch::DOC,
+        group: Group::Quality,
+        run: Some(label_mismatch::run),
     },
     Check {
         doc: &unused_field::DOC,
