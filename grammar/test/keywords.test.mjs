@@ -100,7 +100,7 @@ test('tree-sitter: each category appears where the language puts it', () => {
     disqualify_keywords: ['disqualifier'],
     segment_keywords: ['secondary_statement'],
     schema_keywords: ['from_clause'],
-    rubric_keywords: ['rule', 'tier', 'score_condition', 'graded'],
+    rubric_keywords: ['rule', 'tier', 'score_condition', 'fit_requirement', 'graded'],
   };
   for (const [category, rules] of Object.entries(where)) {
     const found = sorted(rules.flatMap(ruleStrings).filter((s) => /^[a-z_]+$/.test(s)));
@@ -174,9 +174,11 @@ const CONTEXT = {
   segment_keywords: { scope: 'storage.modifier.', line: (k) => `  ${k}` },
   rubric_keywords: {
     scope: (k) => ({ rule: 'keyword.other.rubric.', tier: 'keyword.other.rubric.', when: 'keyword.control.conditional.',
-      otherwise: 'keyword.control.conditional.', score: 'variable.language.score.', graded: 'keyword.operator.graded.' })[k],
+      otherwise: 'keyword.control.conditional.', score: 'variable.language.score.', graded: 'keyword.operator.graded.',
+      fit: 'variable.language.fit.' })[k],
     line: (k) => ({ rule: 'rule r +2 : a', tier: 'tier t when score >= 1', when: 'tier t when score >= 1',
-      score: 'tier t when score >= 1', otherwise: 'tier t otherwise', graded: 'rule r : a graded 0..3' })[k],
+      score: 'tier t when score >= 1', otherwise: 'tier t otherwise', graded: 'rule r : a graded 0..3',
+      fit: 'tier t when score >= 1 and fit' })[k],
   },
   criterion_keywords: {
     scope: 'keyword.operator.',

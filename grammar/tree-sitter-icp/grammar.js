@@ -264,7 +264,11 @@ module.exports = grammar({
       'score',
       field('operator', $.comparison_operator),
       field('value', $.number),
+      optional(field('fit', $.fit_requirement)),
     ),
+
+    // `and fit`: the tier also needs every firmographics and tech_stack criterion to hold.
+    fit_requirement: $ => seq('and', 'fit'),
 
     // segment
 

@@ -25,6 +25,34 @@ pub struct Analysis {
     pub line_index: LineIndex,
 }
 
+/// A syntax error as a diagnostic; a type written under another language's name
+/// (`boolean`) gets the language's name and a fix.
+fn syntax_diagnostic(src: &str, e: icp_syntax::parser::SyntaxError) -> Diagnostic {
+    let text = src.get(e.span.start as usize..e.span.end as usize).unwrap_or("");
+    if let (None, Some(ty)) = (
+        icp_syntax::ast::TypeName::from_name(text),
+        icp_syntax::ast::TypeName::from_typo(text),
+    ) {
+        let name = ty.as_str();
+        return Diagnostic::error(
+            "syntax",
+            e.span,
+            format!("`{text}` is not a type of the language: did you mean `{name}`?"),
+        )
+        .with_help(
+            "the types are int, number, money, percent, text, bool, date, duration, enum [..] and set [..]",
+        )
+        .with_fix(
+            format!("write `{name}`"),
+            vec![crate::diagnostic::Edit {
+                span: e.span,
+                replacement: name.to_string(),
+            }],
+        );
+    }
+    Diagnostic::error("syntax", e.span, e.message)
+}
+
 /// Parses, resolves and checks one source text. Never fails and never panics on any input.
 pub fn analyze(src: &str, config: &Config) -> Analysis {
     analyze_with(src, config, None)
@@ -52,10 +80,11 @@ pub fn analyze_extra(
     let (file, syntax_errors) = icp_syntax::parse(src);
     let mut diagnostics: Vec<Diagnostic> = syntax_errors
         .into_iter()
-        .map(|e| Diagnostic::error("syntax", e.span, e.message))
+        .map(|e| syntax_diagnostic(src, e))
         .collect();
     let mut model = model::resolve(&file, &mut diagnostics);
     model.tests = crate::testcase::resolve_tests(&file, &model, context, &mut diagnostics);
+    crate::foreign::reword(src, &mut diagnostics);
     let ctx = Ctx {
         src,
         file: &file,

@@ -132,6 +132,14 @@ pub const KEYS: &[KeyDoc] = &[
               this rule. `bare_percent` is accepted as the same key.",
     },
     KeyDoc {
+        key: "score.strict",
+        value: "true | false",
+        default: "false",
+        doc: "When true, `icpc score` (and `icpc audit`) refuse an accounts file that lacks a \
+              column the icp maps (exit 2) instead of warning and scoring the field as \
+              unknown in every row; the same as `icpc score --strict`.",
+    },
+    KeyDoc {
         key: "checks.stale-review.cadence",
         value: "\"monthly\" | \"quarterly\" | \"yearly\" | a duration such as \"90d\"",
         default: "\"quarterly\" (92 days)",
@@ -212,6 +220,8 @@ pub struct Config {
     pub cadence_days: i64,
     /// `score.bare-percent`.
     pub bare_percent: BarePercent,
+    /// `score.strict`: a mapped column missing from the accounts is an error.
+    pub score_strict: bool,
     /// The formatter's `[fmt]` table, validated with the rest of the file.
     pub fmt: icp_fmt::FmtOptions,
     /// The `icp.toml` this configuration was read from, if any.
@@ -254,6 +264,7 @@ impl Default for Config {
             required: DEFAULT_REQUIRED.iter().map(|s| s.to_string()).collect(),
             cadence_days: DEFAULT_CADENCE_DAYS,
             bare_percent: BarePercent::default(),
+            score_strict: false,
             fmt: icp_fmt::FmtOptions::default(),
             source: None,
             data: DataConfig::default(),
@@ -580,10 +591,20 @@ impl ConfigParser<'_> {
     fn score(&mut self, t: &DeTable<'_>) {
         for (k, v) in t.iter() {
             let key = k.get_ref().as_ref();
+            if key == "strict" {
+                match v.get_ref() {
+                    DeValue::Boolean(b) => self.config.score_strict = *b,
+                    other => self.error(
+                        v.span().start,
+                        format!("`score.strict` is true or false, not {}", other.type_str()),
+                    ),
+                }
+                continue;
+            }
             if key != "bare-percent" && key != "bare_percent" {
-                let hint = match did_you_mean(key, ["bare-percent"]) {
+                let hint = match did_you_mean(key, ["bare-percent", "strict"]) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => "`[score]` takes `bare-percent`".into(),
+                    None => "`[score]` takes `bare-percent` and `strict`".into(),
                 };
                 self.error(k.span().start, format!("unknown key `score.{key}`: {hint}"));
                 continue;

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod docs;
 pub mod domain;
 pub mod fix;
+mod foreign;
 pub mod lexicon;
 pub mod model;
 pub mod scores;

@@ -282,6 +282,8 @@ pub struct TierModel {
     pub name_span: Span,
     /// `None` for `otherwise`.
     pub condition: Option<(CmpOp, Rational)>,
+    /// `and fit`: the tier also needs every firmographics and tech-stack criterion to hold.
+    pub fit: bool,
     pub span: Span,
 }
 
@@ -799,6 +801,7 @@ impl<'m> Resolver<'m, '_> {
                                     name: t.name.name.clone(),
                                     name_span: t.name.span,
                                     condition,
+                                    fit: t.condition.as_ref().is_some_and(|c| c.fit.is_some()),
                                     span: t.span,
                                 });
                             }
@@ -992,7 +995,58 @@ impl<'m> Resolver<'m, '_> {
                 self.invalid_literal(v.span, msg);
                 None
             }
-            (ValueKind::Number(n), FieldType::Percent) => Some(Lit::Num(n.value)),
+            (ValueKind::Number(n), FieldType::Percent) if n.unit == NumUnit::Percent => {
+                Some(Lit::Num(n.value))
+            }
+            // A bare number on a percent field: `share >= 25` would mean 2,500%.
+            (ValueKind::Number(n), FieldType::Percent) if n.unit == NumUnit::Plain => {
+                let written = icp_syntax::literal::format_rational(&n.value);
+                let as_percent = format!("{written}%");
+                let mut d = Diagnostic::error(
+                    "type-mismatch",
+                    v.span,
+                    format!(
+                        "`{}` is a percent, but `{written}` is a bare number: it would mean {}%",
+                        field.name,
+                        icp_syntax::literal::format_rational(
+                            &(n.value * Rational::from_integer(100))
+                        )
+                    ),
+                );
+                let zero = Rational::from_integer(0);
+                let one = Rational::from_integer(1);
+                if n.value > zero && n.value < one {
+                    // `0.3` is likelier a fraction (30%) than 0.3%: the fix changes the
+                    // meaning either way, so it is offered, not applied by `--fix`.
+                    let pct = format!(
+                        "{}%",
+                        icp_syntax::literal::format_rational(&(n.value * Rational::from_integer(100)))
+                    );
+                    d = d
+                        .with_help(format!(
+                            "write percents with `%`: `{pct}` if `{written}` is a fraction, `{as_percent}` if it is a number of percent"
+                        ))
+                        .with_unsafe_fix(
+                            format!("replace with `{pct}`"),
+                            vec![Edit {
+                                span: v.span,
+                                replacement: pct.clone(),
+                            }],
+                        );
+                } else {
+                    d = d
+                        .with_help(format!("write percents with `%`: `{as_percent}`"))
+                        .with_fix(
+                            format!("write `{as_percent}`"),
+                            vec![Edit {
+                                span: v.span,
+                                replacement: as_percent.clone(),
+                            }],
+                        );
+                }
+                self.diags.push(d);
+                None
+            }
             (ValueKind::Number(n), t) if t.is_numeric() && n.unit == NumUnit::Plain => {
                 Some(Lit::Num(n.value))
             }

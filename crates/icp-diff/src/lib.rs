@@ -1243,6 +1243,24 @@ impl<'a> Differ<'a> {
                 format!("tier `{}` added ({})", t.name, condition(&t.condition)),
             );
         }
+        // `and fit` added or removed: the same scores, but accounts outside the profile move.
+        for (a, b) in &p.same {
+            if a.fit != b.fit {
+                reported = true;
+                let message = if b.fit {
+                    format!(
+                        "tier `{}` now requires fit: accounts that fail a firmographics or tech_stack criterion no longer reach it",
+                        b.name
+                    )
+                } else {
+                    format!(
+                        "tier `{}` no longer requires fit: the score alone decides it, so accounts outside the profile can reach it",
+                        b.name
+                    )
+                };
+                self.both(Kind::Retiered, Some(icp), path(&b.name), a.span, b.span, message);
+            }
+        }
         if !same_function && !reported {
             let order = |ts: &[icp_check::model::TierModel]| {
                 ts.iter()

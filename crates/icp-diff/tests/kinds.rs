@@ -424,4 +424,20 @@ fn an_icp_with_the_same_text_changes_when_its_schema_field_does() {
         .map(|c| c.icp.as_deref().unwrap_or(""))
         .collect();
     assert_eq!(icps, ["unit0", "unit1"], "{:#?}", r.changes);
+
+#[test]
+fn requiring_fit_in_a_tier_is_a_retiering() {
+    let r = compare(
+        BASE,
+        &edit("tier a when score >= 5", "tier a when score >= 5 and fit"),
+    );
+    let c = only(&r);
+    assert_eq!(c.kind, Kind::Retiered);
+    assert_eq!(c.path, "icp.platform.rubric.tier.a");
+    assert!(c.message.starts_with("tier `a` now requires fit"), "{}", c.message);
+    let back = compare(
+        &edit("tier a when score >= 5", "tier a when score >= 5 and fit"),
+        BASE,
+    );
+    assert!(only(&back).message.contains("no longer requires fit"));
 }

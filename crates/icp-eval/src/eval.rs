@@ -418,9 +418,9 @@ impl<'p> Evaluator<'p> {
             disqualified |= t == T3::True;
             self.out.disqualifiers[i] = t;
         }
-        // The icp's own criteria matter only to its segments.
+        // The icp's own criteria (its fit) matter to its segments and to tiers that need fit.
         let mut core = T3::True;
-        if prog.segments.iter().any(|s| !s.secondary) {
+        if prog.uses_fit() || prog.segments.iter().any(|s| !s.secondary) {
             for (n, _) in &prog.core {
                 core = core.and(self.node(*n));
                 if core == T3::False {
@@ -731,6 +731,11 @@ impl<'p> Evaluator<'p> {
             let Some((op, thr)) = &t.condition else {
                 return TierOut::Tier(i);
             };
+            // A tier that needs fit is reached only by an account known to fit: unknown fit,
+            // like an unknown rule, never lifts an account.
+            if t.fit && self.out.core != T3::True {
+                continue;
+            }
             let ord = match (min, self.prog.plan.as_ref().and_then(|p| p.tier_units[i])) {
                 (Score::Units(u), Some(tu)) => u.cmp(&tu),
                 (Score::Units(u), None) => match &self.prog.plan {

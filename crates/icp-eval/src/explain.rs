@@ -28,6 +28,14 @@ fn show(ev: &Evaluator<'_>, slot: usize) -> String {
     let s = &p.slots[slot];
     match ev.vals[slot] {
         Val::Unknown => "unknown".into(),
+        // As the user writes them: a percent as `30%`, money with K, M or B when exact.
+        Val::Num(d) if s.ty == SlotType::Percent => {
+            format!(
+                "{}%",
+                format_rational(&(d.to_rational() * Rational::from_integer(100)))
+            )
+        }
+        Val::Num(d) if s.ty == SlotType::Money => with_suffix(d.to_rational()),
         Val::Num(d) => d.to_string(),
         Val::Day(d) if s.ty == SlotType::Date => civil_from_days(d).to_string(),
         Val::Day(d) => format!("{d} days"),
@@ -54,6 +62,20 @@ fn show(ev: &Evaluator<'_>, slot: usize) -> String {
             String::from_utf8_lossy(&ev.text[a as usize..b as usize])
         ),
     }
+}
+
+/// `210000000` → `210M`, `75000` → `75K`; the plain number when no suffix is exact.
+fn with_suffix(r: Rational) -> String {
+    for (div, suffix) in [(1_000_000_000i128, "B"), (1_000_000, "M"), (1_000, "K")] {
+        let d = Rational::from_integer(div);
+        let v = r / d;
+        // Exact with at most one decimal place: `2.5M`, not `2.5123M`.
+        let size = if r < Rational::from_integer(0) { -r } else { r };
+        if size >= d && (v * Rational::from_integer(10)).is_integer() {
+            return format!("{}{suffix}", format_rational(&v));
+        }
+    }
+    format_rational(&r)
 }
 
 /// The slots a node reads.
@@ -181,9 +203,23 @@ pub(crate) fn explain(
             (Some(_), Some(r)) if r.trim_ascii().is_empty() => "empty".to_string(),
             (Some(_), Some(r)) => show_value(r),
         };
+        // A percent cell without `%` is read by a rule of icp.toml: say which.
+        let how = match (s.ty, raw, ev.vals[i]) {
+            (SlotType::Percent, Some(r), Val::Num(_)) if !r.contains(&b'%') => {
+                match p.bare_percent {
+                    icp_check::config::BarePercent::Fraction => {
+                        "; no `%`, so read as a fraction ([score] bare-percent = \"fraction\")"
+                    }
+                    icp_check::config::BarePercent::Percent => {
+                        "; no `%`, so read in percent points ([score] bare-percent = \"percent\")"
+                    }
+                }
+            }
+            _ => "",
+        };
         let _ = writeln!(
             o,
-            "  {:<20} {:<28} → {} ({})",
+            "  {:<20} {:<28} → {} ({}{how})",
             s.name,
             format!("{} = {read}", s.column),
             show(ev, i),
@@ -341,6 +377,25 @@ fn decisions(ev: &Evaluator<'_>, o: &mut String) {
         );
     }
 
+    if p.uses_fit() {
+        let _ = writeln!(
+            o,
+            "Fit: {} — {}",
+            ev.out.core.word(),
+            match ev.out.core {
+                T3::True => "every firmographics and tech_stack criterion holds",
+                T3::False => "these firmographics and tech_stack criteria fail:",
+                T3::Unknown => "no criterion fails, but these are unknown:",
+            }
+        );
+        for (n, text) in &p.core {
+            let r = ev.node(*n);
+            if r != T3::True {
+                let _ = writeln!(o, "  {:<8} {text}{}", r.word(), because(ev, *n));
+            }
+        }
+    }
+
     let _ = write!(o, "Tier: ");
     match ev.out.tier {
         TierOut::Error => {
@@ -391,6 +446,20 @@ fn decisions(ev: &Evaluator<'_>, o: &mut String) {
                             icp_syntax::ast::CmpOp::Gt => min > *v,
                             icp_syntax::ast::CmpOp::Ge => min >= *v,
                         };
+                        if t.fit {
+                            let fits = ev.out.core == T3::True;
+                            let _ = writeln!(
+                                o,
+                                "  {:<14} score {} {} and fit: {} with the minimum score {} and fit {}",
+                                t.name,
+                                op.as_str(),
+                                format_rational(v),
+                                if holds && fits { "holds" } else { "does not hold" },
+                                format_rational(&min),
+                                ev.out.core.word()
+                            );
+                            continue;
+                        }
                         let _ = writeln!(
                             o,
                             "  {:<14} score {} {}: {} with the minimum score {}",

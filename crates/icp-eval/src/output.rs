@@ -1,5 +1,6 @@
 //! Writing scored rows as CSV or JSON Lines: the kept input columns, then `score`,
-//! `score_max`, `tier`, `rules`, `unknown`, `disqualified_by`, `segments` and `error`.
+//! `score_max`, `tier`, `rules`, `unknown`, `disqualified_by`, `segments` and `error`; when a
+//! tier needs fit (`and fit`), a `fit` column follows `tier`.
 
 use crate::eval::{Evaluator, Score, T3};
 
@@ -14,6 +15,42 @@ pub const RESULT_COLUMNS: [&str; 8] = [
     "segments",
     "error",
 ];
+
+/// The column that follows `tier` when some tier needs fit ([`crate::Program::uses_fit`]).
+pub const FIT_COLUMN: &str = "fit";
+
+/// The result columns of a program, in order.
+pub fn result_columns(fit: bool) -> Vec<&'static str> {
+    let mut cols = RESULT_COLUMNS.to_vec();
+    if fit {
+        cols.insert(3, FIT_COLUMN);
+    }
+    cols
+}
+
+/// `yes`, `no` or `unknown`: whether the account fits the icp; empty for a row in error.
+pub fn fit_word(ev: &Evaluator<'_>) -> &'static str {
+    if !ev.out.errors.is_empty() {
+        return "";
+    }
+    match ev.out.core {
+        T3::True => "yes",
+        T3::False => "no",
+        T3::Unknown => "unknown",
+    }
+}
+
+/// The fit criteria that do not hold (`?` after one that is unknown), in profile order.
+pub fn fit_not_met<'p>(ev: &Evaluator<'p>, mut f: impl FnMut(&'p str, &str)) {
+    let p = ev.program();
+    for (n, text) in &p.core {
+        match ev.node(*n) {
+            T3::True => {}
+            T3::False => f(text, ""),
+            T3::Unknown => f(text, "?"),
+        }
+    }
+}
 
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,9 +85,9 @@ pub fn json_string(out: &mut Vec<u8>, v: &[u8]) {
     let _ = serde_json::to_writer(&mut *out, s.as_ref());
 }
 
-pub fn csv_header(out: &mut Vec<u8>, kept: &[String]) {
+pub fn csv_header(out: &mut Vec<u8>, kept: &[String], fit: bool) {
     let mut first = true;
-    for k in kept.iter().map(String::as_str).chain(RESULT_COLUMNS) {
+    for k in kept.iter().map(String::as_str).chain(result_columns(fit)) {
         if !first {
             out.push(b',');
         }
@@ -132,6 +169,10 @@ pub fn csv_result(out: &mut Vec<u8>, ev: &Evaluator<'_>, lead: bool, scratch: &m
     out.extend_from_slice(ev.tier_name().as_bytes());
     out.push(b',');
     let p = ev.program();
+    if p.uses_fit() {
+        out.extend_from_slice(fit_word(ev).as_bytes());
+        out.push(b',');
+    }
     let o = &ev.out;
     let mut first = true;
     for (r, s) in p.rules.iter().zip(&o.rules) {
@@ -205,6 +246,20 @@ pub fn json_result(out: &mut Vec<u8>, ev: &Evaluator<'_>, lead: bool, scratch: &
     json_score(out, ev, ev.out.max, scratch);
     out.extend_from_slice(b",\"tier\":");
     json_string(out, ev.tier_name().as_bytes());
+    if ev.program().uses_fit() {
+        out.extend_from_slice(b",\"fit\":");
+        json_string(out, fit_word(ev).as_bytes());
+        out.extend_from_slice(b",\"fit_failed\":[");
+        let mut first = true;
+        fit_not_met(ev, |text, suffix| {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            json_string(out, [text, suffix].concat().as_bytes());
+        });
+        out.push(b']');
+    }
     let l = Lists { ev };
     let open = |out: &mut Vec<u8>, key: &str| {
         out.extend_from_slice(b",\"");

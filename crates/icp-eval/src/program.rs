@@ -207,6 +207,8 @@ pub struct Tier {
     pub name: String,
     /// `None` for `otherwise`.
     pub condition: Option<(CmpOp, Rational)>,
+    /// `and fit`: the tier also needs the account to fit the icp (see [`Program::core`]).
+    pub fit: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -235,7 +237,8 @@ pub struct Program {
     pub nodes: Vec<Node>,
     /// The source text of each node.
     pub texts: Vec<String>,
-    /// The icp's firmographics and tech-stack criteria.
+    /// The icp's firmographics and tech-stack criteria: an account fits the icp when they
+    /// all hold.
     pub core: Vec<(NodeId, String)>,
     pub disqualifiers: Vec<Disqualifier>,
     pub rules: Vec<Rule>,
@@ -743,6 +746,7 @@ impl Program {
             .map(|t| Tier {
                 name: t.name.to_string(),
                 condition: t.condition,
+                fit: t.fit,
             })
             .collect();
         let mut segments = Vec::new();
@@ -826,6 +830,13 @@ impl Program {
             }
         }
         out
+    }
+
+    /// Whether some tier needs the account to fit the icp (`and fit`): then the output has a
+    /// `fit` column and the summary counts accounts by fit. A profile that does not opt in
+    /// scores and prints exactly as before.
+    pub fn uses_fit(&self) -> bool {
+        self.tiers.iter().any(|t| t.fit)
     }
 
     /// The lowest and highest score the rubric allows.

@@ -12,7 +12,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::eval::{Binding, Evaluator, Row, Shape, TierOut, Unlisted};
+use crate::eval::{Binding, Evaluator, Row, Shape, T3, TierOut, Unlisted};
 use crate::output::{self, OutputFormat};
 use crate::program::Program;
 use crate::split;
@@ -133,6 +133,10 @@ pub struct Summary {
     pub errors: u64,
     /// Rows that reached no tier (a rubric without `otherwise`).
     pub no_tier: u64,
+    /// When a tier needs fit ([`Program::uses_fit`]): per rubric tier in order, then
+    /// disqualified, then no tier, the accounts that fit the icp, do not, and are unknown.
+    /// Empty otherwise.
+    pub fit: Vec<[u64; 3]>,
     /// The first few error rows.
     pub error_rows: Vec<RowIssue>,
     /// Rows with more or fewer cells than the header.
@@ -390,6 +394,11 @@ impl<'p> Job<'p> {
         &self.missing
     }
 
+    /// The CSV header's names, trimmed; `None` for JSON Lines, which has no header.
+    pub fn header(&self) -> Option<&[String]> {
+        (self.opts.input == InputFormat::Csv).then_some(self.columns.as_slice())
+    }
+
     /// Header names that appear more than once (the first is used).
     pub fn duplicate_columns(&self) -> &[String] {
         &self.duplicates
@@ -408,7 +417,7 @@ impl<'p> Job<'p> {
     ) -> Result<Summary, StreamError> {
         let mut head = Vec::new();
         match self.opts.output {
-            OutputFormat::Csv => output::csv_header(&mut head, &self.keep_names),
+            OutputFormat::Csv => output::csv_header(&mut head, &self.keep_names, self.prog.uses_fit()),
             OutputFormat::Jsonl => {}
         }
         out.write_all(&head).map_err(StreamError::Write)?;
@@ -465,6 +474,11 @@ impl<'p> Job<'p> {
                 .iter()
                 .map(|t| (t.name.clone(), 0))
                 .collect(),
+            fit: if self.prog.uses_fit() {
+                vec![[0; 3]; self.prog.tiers.len() + 2]
+            } else {
+                Vec::new()
+            },
             bytes: self.header_bytes,
             ..Summary::default()
         };
@@ -584,7 +598,7 @@ impl<'p> Job<'p> {
         Ok((summary, accs))
     }
 
-    /// Finds one account — by the first kept column's value, or `#N` for the N-th data row —
+    /// Finds one account — by the value of a kept column (any case), or `#N` for the N-th data row —
     /// and explains its evaluation. `None` when no row matches.
     pub fn explain(self, id: &str) -> Result<Option<String>, StreamError> {
         let by_number = id
@@ -594,11 +608,12 @@ impl<'p> Job<'p> {
         self.each_account(&mut |_, row| {
             let hit = match by_number {
                 Some(n) => row.row == n,
+                // Any kept column, in any case: `--explain "acme corp"` finds `Acme Corp`.
                 None => row
                     .kept
-                    .first()
-                    .and_then(|k| k.as_deref())
-                    .is_some_and(|t| t.trim() == id.trim()),
+                    .iter()
+                    .flatten()
+                    .any(|t| t.trim().eq_ignore_ascii_case(id.trim())),
             };
             if hit {
                 found = Some((row.explain)());
@@ -774,6 +789,8 @@ struct Done {
     disqualified: u64,
     errors: u64,
     no_tier: u64,
+    /// As [`Summary::fit`].
+    fit: Vec<[u64; 3]>,
     ragged: u64,
     /// Non-blank bytes of a block that yielded no row.
     unread: u64,
@@ -877,6 +894,11 @@ fn worker<A>(
             disqualified: 0,
             errors: 0,
             no_tier: 0,
+            fit: if ctx.prog.uses_fit() {
+                vec![[0; 3]; ctx.prog.tiers.len() + 2]
+            } else {
+                Vec::new()
+            },
             ragged: 0,
             unread: 0,
             issues: Vec::new(),
@@ -906,6 +928,22 @@ fn worker<A>(
                     }
                 }
                 TierOut::NoTier => d.no_tier += 1,
+            }
+            if !d.fit.is_empty() {
+                let at = match ev.out.tier {
+                    TierOut::Tier(i) => Some(i),
+                    TierOut::Disqualified => Some(d.fit.len() - 2),
+                    TierOut::NoTier => Some(d.fit.len() - 1),
+                    TierOut::Error => None,
+                };
+                if let Some(at) = at {
+                    let k = match ev.out.core {
+                        T3::True => 0,
+                        T3::False => 1,
+                        T3::Unknown => 2,
+                    };
+                    d.fit[at][k] += 1;
+                }
             }
             on_row(ctx, &mut acc, ev, row, &mut d.out);
         });
@@ -963,6 +1001,14 @@ fn write_in_order(
             summary.disqualified += d.disqualified;
             summary.errors += d.errors;
             summary.no_tier += d.no_tier;
+            if summary.fit.len() < d.fit.len() {
+                summary.fit.resize(d.fit.len(), [0; 3]);
+            }
+            for (t, n) in summary.fit.iter_mut().zip(&d.fit) {
+                for k in 0..3 {
+                    t[k] += n[k];
+                }
+            }
             summary.ragged += d.ragged;
             summary.unread_bytes += d.unread;
             base_line += d.lines;

@@ -1054,3 +1054,93 @@ fn an_error_row_after_blank_lines_is_reported_at_its_own_line() {
         assert_eq!(at, [(2, 6)], "block of {block_bytes} bytes");
     }
 }
+
+/// A profile whose top tier requires fit: every firmographics and tech_stack criterion.
+fn fit_icp() -> String {
+    ICP.replace(
+        "    tier top when score >= 4.5\n",
+        "    tier top when score >= 4.5 and fit\n",
+    )
+    .replace(
+        "  firmographics {\n    employees >= 100\n  }\n",
+        "  firmographics {\n    employees >= 100\n  }\n  tech_stack {\n    stack has any [aws, gcp]\n  }\n",
+    )
+}
+
+#[test]
+fn a_tier_with_and_fit_needs_every_firmographics_and_tech_stack_criterion() {
+    let icp = fit_icp();
+    assert!(icp.contains("and fit") && icp.contains("tech_stack"));
+    let rows = [
+        // Fits: a top score and a top tier.
+        "fits,1200,$25M,5%,yes,2026-12-01,90d,Pro,AWS;GCP,3.5",
+        // The same account on Azure only: the tech stack fails, so the top tier is out of
+        // reach whatever the score (the rubric's `cloud` rule fails too: 6.75).
+        "azure,1200,$25M,5%,yes,2026-12-01,90d,Pro,Azure,3.5",
+        // The stack unknown: fit is unknown and an unknown never lifts an account.
+        "unknown,1200,$25M,5%,yes,2026-12-01,90d,Pro,,3.5",
+        // Fails the firmographics (50 employees) with a middling score.
+        "small,50,$25M,5%,yes,2026-12-01,90d,Free,AWS,3.5",
+    ];
+    let input = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let s = score_with(
+        &icp,
+        input.as_bytes(),
+        opts(InputFormat::Csv, OutputFormat::Csv),
+    );
+    let got: Vec<(&str, &str, &str, &str)> = s
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                get(r, "Name"),
+                get(r, "score"),
+                get(r, "tier"),
+                get(r, "fit"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("fits", "7.75", "top", "yes"),
+            ("azure", "6.75", "mid", "no"),
+            ("unknown", "6.75", "mid", "unknown"),
+            ("small", "4.75", "mid", "no"),
+        ]
+    );
+    // The summary counts by tier and fit: [yes, no, unknown] per tier, then disqualified,
+    // then no tier.
+    assert_eq!(s.summary.fit, vec![[1, 0, 0], [0, 2, 1], [0, 0, 0], [0, 0, 0], [0, 0, 0]]);
+
+    // JSON Lines names the criteria that fail (`?` for unknown ones).
+    let (out, _, _) = try_score(
+        &icp,
+        input.as_bytes(),
+        opts(InputFormat::Csv, OutputFormat::Jsonl),
+    )
+    .expect("scores");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let failed: Vec<&serde_json::Value> = lines.iter().map(|l| &l["fit_failed"]).collect();
+    assert_eq!(
+        failed,
+        [
+            &serde_json::json!([]),
+            &serde_json::json!(["stack has any [aws, gcp]"]),
+            &serde_json::json!(["stack has any [aws, gcp]?"]),
+            &serde_json::json!(["employees >= 100"]),
+        ]
+    );
+    assert_eq!(lines[1]["fit"], "no");
+}
+
+#[test]
+fn a_profile_without_and_fit_has_no_fit_column() {
+    let s = score(&["Acme,1200,$25M,5%,yes,2026-12-01,90d,Pro,AWS;GCP,3.5"]);
+    assert!(!s.rows[0].contains_key("fit"), "{:?}", s.rows[0]);
+    assert!(s.summary.fit.is_empty());
+}

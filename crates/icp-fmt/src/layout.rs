@@ -291,6 +291,10 @@ impl Printer<'_> {
                         p.word(Tok::Ident);
                         p.any(true);
                         p.value(&cond.threshold, true);
+                        if cond.fit.is_some() {
+                            p.word(Tok::Ident);
+                            p.word(Tok::Ident);
+                        }
                     }
                     None => p.word(Tok::Ident),
                 }

@@ -223,7 +223,7 @@ pub const KEYWORDS: &[KeywordDoc] = &[
     },
     KeywordDoc {
         keyword: "tier",
-        summary: "A score tier: `tier NAME when score >= N` or `tier NAME otherwise`; the first that holds wins.",
+        summary: "A score tier: `tier NAME when score >= N`, `tier NAME when score >= N and fit` (the account must also meet every firmographics and tech-stack criterion) or `tier NAME otherwise`; the first that holds wins.",
         body: "",
         dimension: false,
     },

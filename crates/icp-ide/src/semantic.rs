@@ -96,6 +96,7 @@ const KEYWORDS: &[&str] = &[
     "when",
     "score",
     "otherwise",
+    "fit",
     "secondary",
     "channel",
     "recommends",

@@ -958,7 +958,9 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     for (j, d) in prog.disqualifiers.iter().enumerate() {
         g.put(l, format!("d{j}"), g.node(d.node)?);
     }
-    let core = if prog.segments.iter().any(|s| !s.secondary) && !prog.core.is_empty() {
+    let core = if (prog.uses_fit() || prog.segments.iter().any(|s| !s.secondary))
+        && !prog.core.is_empty()
+    {
         let parts = prog
             .core
             .iter()
@@ -968,6 +970,14 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     } else {
         None
     };
+    // Whether the account fits the icp (`and fit` in a tier): NULL when unknown.
+    if prog.uses_fit() {
+        let fit = match &core {
+            Some(c) => format!("({c})"),
+            None => "TRUE".to_string(),
+        };
+        g.put(l, "icp_fit".into(), fit);
+    }
     for (j, s) in prog.segments.iter().enumerate() {
         let mut parts = Vec::new();
         if !s.secondary {
@@ -1140,9 +1150,14 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
                 break;
             }
             (Some((op, _)), Some(u)) => tier.push_str(&format!(
-                " WHEN icp_min {} {} THEN {name}",
+                " WHEN icp_min {} {}{} THEN {name}",
                 sql_op(*op),
-                caps.big_lit(u * scale.m)
+                caps.big_lit(u * scale.m),
+                if t.fit {
+                    " AND COALESCE(icp_fit, FALSE)"
+                } else {
+                    ""
+                }
             )),
             (Some(_), None) => return Err(SqlError("a tier line outside the score plan".into())),
         }
@@ -1151,6 +1166,12 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
         tier.push_str(" ELSE '' END");
     }
     out.push(format!("{tier} AS tier"));
+    if prog.uses_fit() {
+        out.push(
+            "CASE WHEN icp_error <> '' THEN '' WHEN icp_fit THEN 'yes' WHEN NOT icp_fit THEN 'no' ELSE 'unknown' END AS fit"
+                .into(),
+        );
+    }
     let names = |items: Vec<(String, String)>| -> Result<String, SqlError> {
         let parts = items
             .into_iter()
@@ -1297,6 +1318,10 @@ pub fn dbt_schema(prog: &Program, model: &str, keep: &[String]) -> String {
             "tier",
             "A rubric tier, disqualified, error, or empty when no tier holds; decided by score.",
         ),
+        (
+            "fit",
+            "yes, no or unknown: whether every firmographics and tech_stack criterion holds (only when a tier says `and fit`).",
+        ),
         ("rules", "The rules that held, ;-separated."),
         (
             "unknown",
@@ -1316,6 +1341,9 @@ pub fn dbt_schema(prog: &Program, model: &str, keep: &[String]) -> String {
         ),
     ];
     for (name, doc) in docs {
+        if name == "fit" && !prog.uses_fit() {
+            continue;
+        }
         y.push_str(&format!(
             "      - name: {name}\n        description: {}\n",
             q(doc)

@@ -222,6 +222,23 @@ impl TypeName {
     pub fn from_name(s: &str) -> Option<TypeName> {
         TypeName::ALL.into_iter().find(|t| t.as_str() == s)
     }
+
+    /// The type meant by a name other languages use for it (`boolean`, `integer`, `string`,
+    /// `float`, `datetime` …). The parser reads such a field with this type and reports the
+    /// name as an error, so the field still counts as declared.
+    pub fn from_typo(s: &str) -> Option<TypeName> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "boolean" | "booleans" | "bools" => TypeName::Bool,
+            "integer" | "integers" | "ints" | "i64" | "i32" | "long" | "count" => TypeName::Int,
+            "string" | "str" | "varchar" | "texts" => TypeName::Text,
+            "float" | "double" | "decimal" | "real" | "numeric" | "numbers" => TypeName::Number,
+            "datetime" | "timestamp" | "dates" => TypeName::Date,
+            "currency" | "dollars" | "amount" => TypeName::Money,
+            "percentage" | "pct" | "percents" => TypeName::Percent,
+            "interval" | "timespan" | "durations" => TypeName::Duration,
+            _ => return None,
+        })
+    }
 }
 
 /// A field type; `values` holds the listed values of `enum [..]` and `set [..]`.
@@ -401,7 +418,7 @@ pub struct Weight {
     pub span: Span,
 }
 
-/// `tier NAME when score OP N` or `tier NAME otherwise`.
+/// `tier NAME when score OP N`, `tier NAME when score OP N and fit` or `tier NAME otherwise`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tier {
     pub name: Ident,
@@ -415,6 +432,9 @@ pub struct TierCondition {
     pub op: CmpOp,
     pub op_span: Span,
     pub threshold: Value,
+    /// `and fit`: the tier also needs every firmographics and tech-stack criterion to hold;
+    /// the span is that of the word `fit`.
+    pub fit: Option<Span>,
     pub span: Span,
 }
 

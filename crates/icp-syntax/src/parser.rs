@@ -146,10 +146,19 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         let at = toks.partition_point(|(_, s)| s.start < span.start);
         let after_complete =
             at > 0 && matches!(toks[at - 1].0.kind, Tok::RBrace | Tok::LBrace | Tok::Semi);
+        // A misspelt keyword (`firmographic {`) is the mistake itself: it is reported on the
+        // word, with its did-you-mean, not at the end of the line before.
+        let misspelt = |t: &T<'_>| {
+            t.kind == Tok::Ident
+                && KEYWORDS
+                    .iter()
+                    .any(|k| *k != t.text && edit_distance(k, t.text) <= 2 && k.len() > 3)
+        };
         let starts_statement = |(t, s): &(T<'_>, Sp)| {
             !after_complete
                 && t.line_start
                 && s.start == span.start
+                && !misspelt(t)
                 && (t.kind == Tok::Str
                     || t.kind == Tok::RBrace
                     || (t.kind == Tok::Ident && !RESERVED.contains(&t.text)))
@@ -342,6 +351,7 @@ const KEYWORDS: &[&str] = &[
     "within",
     "graded",
     "otherwise",
+    "fit",
     "test",
     "account",
     "accounts",
@@ -1299,11 +1309,13 @@ where
         .ignore_then(kw!("score"))
         .ignore_then(cmp_op())
         .then(value())
-        .map_with(|((op, op_span), threshold), e| {
+        .then(kw!("and").ignore_then(kw!("fit")).or_not())
+        .map_with(|(((op, op_span), threshold), fit), e| {
             Some(TierCondition {
                 op,
                 op_span,
                 threshold,
+                fit,
                 span: sp(e.span()),
             })
         });
@@ -1311,7 +1323,7 @@ where
         .ignore_then(name("a tier name"))
         .then(
             choice((tier_cond, kw!("otherwise").to(None)))
-                .lbl::<I, _, Er>("`when score >= N` or `otherwise`"),
+                .lbl::<I, _, Er>("`when score >= N`, `when score >= N and fit` or `otherwise`"),
         )
         .map_with(|(name, condition), e| {
             RubricItem::Tier(Tier {
@@ -1569,6 +1581,19 @@ where
     let type_name = any()
         .filter_map(|t: T<'a>| if t.kind == Tok::Ident { TypeName::from_name(t.text) } else { None })
         .lbl::<I, _, Er>("a type: int, number, money, percent, text, bool, date, duration, enum [..] or set [..]");
+    // A type under another language's name (`boolean`, `string`): read as the type it means,
+    // so the field is declared, and reported (icp-check words the message and the fix).
+    let type_typo = any()
+        .filter_map(|t: T<'a>| if t.kind == Tok::Ident { TypeName::from_typo(t.text) } else { None })
+        .validate(|name, e, emitter| {
+            emitter.emit(Er::expected_found(
+                Some("a type: int, number, money, percent, text, bool, date, duration, enum [..] or set [..]"),
+                None,
+                e.span(),
+            ));
+            name
+        });
+    let type_name = type_name.or(type_typo);
     let values = name("a value name")
         .separated_by(tok(Tok::Comma))
         .allow_trailing()

@@ -64,7 +64,7 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub input_format: Option<InFormat>,
     /// The date `within` counts back from (YYYY-MM-DD) [default: today].
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, visible_alias = "today", value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<i64>,
     /// Worker threads, 1 to 256 [default: the number of cores].
     #[arg(long, value_name = "N", value_parser = crate::score::parse_threads)]

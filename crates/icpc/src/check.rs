@@ -70,7 +70,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// The date to judge `stale-review` and `within` against (YYYY-MM-DD); default today.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    /// (`--today` is accepted too.)
+    #[arg(long = "as-of", visible_alias = "today", value_name = "DATE", value_parser = parse_date)]
     pub today: Option<i64>,
     /// Exit 1 on findings of this level too.
     #[arg(long, value_enum, value_name = "LEVEL")]

@@ -66,7 +66,7 @@ pub struct Args {
     pub name: Option<String>,
     /// The date `within` counts back from (YYYY-MM-DD) [default: the engine's current date
     /// when the query runs].
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, visible_alias = "today", value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<i64>,
     /// The table's columns are typed (numbers, booleans, dates, durations as days): compare
     /// them natively instead of reading text.

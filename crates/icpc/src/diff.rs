@@ -63,7 +63,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// The date `within` and `stale-review` are judged on (YYYY-MM-DD) [default: today].
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long = "as-of", visible_alias = "today", value_name = "DATE", value_parser = parse_date)]
     pub today: Option<i64>,
     /// Run as git's external diff driver (set up by `icpc git setup`): PATH OLD-FILE OLD-HEX
     /// OLD-MODE NEW-FILE NEW-HEX NEW-MODE.

@@ -43,6 +43,24 @@ fn list(out: &mut impl Write) -> std::io::Result<()> {
     writeln!(out, "`icpc explain CODE` prints a code's page.")
 }
 
+/// The page without the HTML comment that tells editors of `docs/checks/` the page is
+/// generated: that note is for the repository, not for the user reading `icpc explain`.
+pub fn without_generator_note(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    for line in page.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with("<!--") && t.ends_with("-->") {
+            continue;
+        }
+        out.push_str(line);
+    }
+    // No blank line left at the end where the note was.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
 pub fn run(args: Args) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -56,7 +74,7 @@ pub fn run(args: Args) -> ExitCode {
             .trim_end_matches('`')
             .to_ascii_lowercase();
         match checks::lookup(&wanted) {
-            Some(c) => write!(out, "{}", icp_check::docs::page(c)),
+            Some(c) => write!(out, "{}", without_generator_note(&icp_check::docs::page(c))),
             None => {
                 let hint = match icp_check::diagnostic::did_you_mean(&wanted, checks::codes()) {
                     Some(s) => format!(" Did you mean `{s}`?"),

@@ -27,7 +27,7 @@ mod test;
 #[derive(Parser)]
 #[command(name = "icpc", version, about, long_about = None, arg_required_else_help = true)]
 #[command(
-    after_help = "Examples:\n  icpc check examples/\n  icpc fmt --check .\n  icpc explain vague-term\n  icpc score profile.icp --accounts accounts.csv"
+    after_help = "The loop:\n  icpc init --from crm-export.csv profile.icp   a schema from your data and a profile to fill in\n  icpc check profile.icp                        vague, non-excluding or unfinished criteria\n  icpc fmt profile.icp                          one canonical layout\n  icpc test .                                   known accounts land where they belong\n  icpc score profile.icp --accounts accounts.csv   score, tier and fit of every account\n  icpc audit profile.icp --accounts closed.csv --outcome Stage   does the rubric separate won from lost?\n  icpc diff origin/main...HEAD                  what a change does to the profile\n  icpc compile profile.icp --target duckdb      the score as SQL in the warehouse\n  icpc export profile.icp --format html         the profile as a document\n\nExamples:\n  icpc check examples/\n  icpc fmt --check .\n  icpc explain vague-term\n  icpc score profile.icp --accounts accounts.csv"
 )]
 struct Cli {
     #[command(subcommand)]

@@ -59,7 +59,9 @@ pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::
             let kind = match d.severity {
                 Severity::Error => ReportKind::Error,
                 Severity::Warning => ReportKind::Warning,
-                Severity::Info | Severity::Hint => ReportKind::Advice,
+                // The severity's own name, as `icpc explain --list` and JSON print it.
+                Severity::Info => ReportKind::Custom("Info", ariadne::Color::Blue),
+                Severity::Hint => ReportKind::Custom("Hint", ariadne::Color::Fixed(147)),
             };
             let id = r.path.as_str();
             let mut b = Report::build(kind, (id, d.span.range()))
@@ -69,10 +71,16 @@ pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::
                         .with_color(color),
                 )
                 .with_code(d.code)
-                .with_message(&d.message)
-                .with_label(Label::new((id, d.span.range())).with_message(short_label(d)));
-            for l in &d.labels {
-                b = b.with_label(Label::new((id, l.span.range())).with_message(&l.message));
+                .with_message(&d.message);
+            // Labels in source order: ariadne starts a new section, headed with the
+            // primary span's line and column, whenever a label lies above the one before it,
+            // so a label above the primary one sat under a header naming the wrong line.
+            let primary = short_label(d);
+            let mut labels: Vec<(std::ops::Range<usize>, &str)> = vec![(d.span.range(), &primary)];
+            labels.extend(d.labels.iter().map(|l| (l.span.range(), l.message.as_str())));
+            labels.sort_by_key(|(r, _)| (r.start, r.end));
+            for (range, message) in labels {
+                b = b.with_label(Label::new((id, range)).with_message(message));
             }
             if let Some(h) = &d.help {
                 b = b.with_help(h);

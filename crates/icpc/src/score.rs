@@ -33,7 +33,8 @@ pub enum InFormat {
   icpc score examples/hr-analytics.icp --accounts accounts.csv
   icpc score profile.icp --accounts accounts.csv --out scored.csv --keep \"Account Name,Owner\"
   icpc score profile.icp --accounts export.jsonl --format jsonl --as-of 2026-11-23
-  icpc score profile.icp --accounts accounts.csv --explain \"Acme Corp\"
+  icpc score profile.icp --accounts accounts.csv --explain \"acme corp\"   any kept column, any case
+  icpc score profile.icp --accounts accounts.csv --strict       a mapped column missing is an error
   icpc score profile.icp --accounts accounts.csv --explain '#42'     the 42nd data row
   crm-export | icpc score profile.icp --accounts - --icp hr_analytics > scored.csv
 
@@ -65,7 +66,7 @@ pub struct Args {
     #[arg(long, value_name = "COL,…", value_delimiter = ',')]
     pub keep: Option<Vec<String>>,
     /// The date `within` counts back from (YYYY-MM-DD) [default: today].
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, visible_alias = "today", value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<i64>,
     /// Explain one account rule by rule: its first kept column's value, or `#N` for the
     /// N-th data row.
@@ -77,6 +78,10 @@ pub struct Args {
     /// Print no summary (warnings and errors are still printed).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Refuse an accounts file that lacks a column the icp maps (exit 2) instead of warning
+    /// and scoring the field as unknown; also `[score] strict = true` in icp.toml.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 pub(crate) fn parse_threads(s: &str) -> Result<usize, String> {
@@ -282,11 +287,49 @@ pub(crate) fn warn_columns(job: &Job<'_>, prog: &Program, accounts_name: &str) {
         } else {
             format!("; rules unknown for every row: {}", rules.join(", "))
         };
+        let near = job
+            .header()
+            .and_then(|h| closest_header(&m.column, h))
+            .map_or(String::new(), |h| format!(" (did you mean `{h}`?)"));
         eprintln!(
-            "warning: {accounts_name} has no column `{}` (field `{}`): its value is unknown in every row{what}",
+            "warning: {accounts_name} has no column `{}`{near} (field `{}`): its value is unknown in every row{what}",
             m.column, m.field
         );
     }
+}
+
+/// The header name closest to a missing column's: same letters and digits in any case and
+/// spacing, one that contains the other, or a few edits away.
+pub(crate) fn closest_header<'h>(column: &str, header: &'h [String]) -> Option<&'h str> {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let want = norm(column);
+    if want.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, &str)> = None;
+    for h in header {
+        let got = norm(h);
+        if got.is_empty() {
+            continue;
+        }
+        let d = if got == want {
+            0
+        } else if got.contains(&want) || want.contains(&got) {
+            1
+        } else {
+            strsim::levenshtein(&got, &want) + 1
+        };
+        let limit = 1 + want.chars().count().max(3) / 3;
+        if d <= limit && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, h.as_str()));
+        }
+    }
+    best.map(|(_, h)| h)
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -296,8 +339,12 @@ pub fn run(args: Args) -> ExitCode {
         Err(code) => return code,
     };
     // `[score]` of the nearest icp.toml: how bare percent cells are read.
+    let mut strict = args.strict;
     match Config::discover(&args.file) {
-        Ok(c) => prog.bare_percent = c.bare_percent,
+        Ok(c) => {
+            prog.bare_percent = c.bare_percent;
+            strict |= c.score_strict;
+        }
         Err(errs) => {
             for e in errs {
                 eprintln!("error: {e}");
@@ -306,15 +353,16 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     // A kept column named like a result column would give the output two columns of one name.
+    let result_columns = icp_eval::output::result_columns(prog.uses_fit());
     if let Some(k) = args.keep.iter().flatten().find(|k| {
-        icp_eval::output::RESULT_COLUMNS
+        result_columns
             .iter()
             .any(|r| k.trim().eq_ignore_ascii_case(r))
     }) {
         return usage(format!(
             "--keep `{}`: the output has a result column of that name ({}); keep the input's other columns, or rename this one in the input",
             k.trim(),
-            icp_eval::output::RESULT_COLUMNS.join(", ")
+            result_columns.join(", ")
         ));
     }
     let accounts = match Accounts::open(&args.accounts, args.input_format) {
@@ -336,21 +384,54 @@ pub fn run(args: Args) -> ExitCode {
         Err(e) => return usage(format!("{accounts_name}: {e}")),
     };
     warn_columns(&job, &prog, &accounts_name);
+    if strict && !job.missing_columns().is_empty() {
+        let cols: Vec<String> = job
+            .missing_columns()
+            .iter()
+            .map(|m| format!("`{}`", m.column))
+            .collect();
+        eprintln!(
+            "error: {accounts_name}: {} missing, and --strict (or `[score] strict = true`) refuses to score without {}; map the field to a column the file has (`from \"…\"` in the schema) or add the column",
+            cols.join(", "),
+            if cols.len() == 1 { "it" } else { "them" }
+        );
+        return ExitCode::from(2);
+    }
 
     if let Some(id) = &args.explain {
+        let kept = job.kept_columns().to_vec();
+        let header = job.header().map(<[String]>::to_vec).unwrap_or_default();
         return match job.explain(id) {
             Ok(Some(text)) => {
                 print!("{text}");
                 ExitCode::SUCCESS
             }
             Ok(None) => {
+                let shown: Vec<String> = kept.iter().map(|k| format!("`{k}`")).collect();
                 let how = if id.starts_with('#') {
-                    "row number"
+                    "row number".to_string()
                 } else {
-                    "value in the first kept column"
+                    format!(
+                        "value of the kept column{} {}, in any case",
+                        if kept.len() == 1 { "" } else { "s" },
+                        shown.join(", ")
+                    )
+                };
+                // A column the user may have meant: one not kept whose name suggests a name.
+                let other = header.iter().find(|h| {
+                    !kept.iter().any(|k| k.eq_ignore_ascii_case(h))
+                        && ["name", "company", "account"]
+                            .iter()
+                            .any(|w| h.to_ascii_lowercase().contains(w))
+                });
+                let hint = if id.starts_with('#') {
+                    String::new()
+                } else {
+                    let example = other.map_or("Company name", String::as_str);
+                    format!("; to look in another column, keep it: --keep \"{example}\"")
                 };
                 eprintln!(
-                    "error: {accounts_name}: no account matches `{id}` (looked for it as a {how}); nothing to explain"
+                    "error: {accounts_name}: no account matches `{id}` (looked for it as a {how}); nothing to explain{hint}"
                 );
                 // Not "rows with errors" (1): the question itself has no answer.
                 ExitCode::from(2)
@@ -483,21 +564,62 @@ fn print_summary(s: &Summary, secs: f64) {
         thousands(rate as u64)
     );
     let width = s.tiers.iter().map(|t| t.0.len()).max().unwrap_or(0).max(12);
-    for (name, n) in &s.tiers {
-        let _ = writeln!(e, "  {name:<width$}  {:>12}", thousands(*n));
+    // With `and fit` in the rubric: how many accounts of each tier fit the icp.
+    let fit_of = |i: usize| -> String {
+        match s.fit.get(i) {
+            Some([y, n, u]) if y + n + u > 0 => {
+                let mut parts = Vec::new();
+                if *y > 0 {
+                    parts.push(format!("fit {}", thousands(*y)));
+                }
+                if *n > 0 {
+                    parts.push(format!("not fit {}", thousands(*n)));
+                }
+                if *u > 0 {
+                    parts.push(format!("fit unknown {}", thousands(*u)));
+                }
+                format!("  ({})", parts.join(", "))
+            }
+            _ => String::new(),
+        }
+    };
+    for (i, (name, n)) in s.tiers.iter().enumerate() {
+        let _ = writeln!(e, "  {name:<width$}  {:>12}{}", thousands(*n), fit_of(i));
     }
     if s.disqualified > 0 {
         let _ = writeln!(
             e,
-            "  {:<width$}  {:>12}  (a `disqualify` criterion held)",
+            "  {:<width$}  {:>12}  (a `disqualify` criterion held){}",
             "disqualified",
-            thousands(s.disqualified)
+            thousands(s.disqualified),
+            fit_of(s.tiers.len())
         );
     }
     if s.no_tier > 0 {
-        let _ = writeln!(e, "  {:<width$}  {:>12}", "(no tier)", thousands(s.no_tier));
+        let _ = writeln!(
+            e,
+            "  {:<width$}  {:>12}{}",
+            "(no tier)",
+            thousands(s.no_tier),
+            fit_of(s.tiers.len() + 1)
+        );
     }
     let _ = writeln!(e, "  {:<width$}  {:>12}", "error", thousands(s.errors));
+    if s.fit.len() == s.tiers.len() + 2 {
+        let mut t = [0u64; 3];
+        for f in &s.fit {
+            for k in 0..3 {
+                t[k] += f[k];
+            }
+        }
+        let _ = writeln!(
+            e,
+            "fit the icp (every firmographics and tech_stack criterion holds): {} yes, {} no, {} unknown",
+            thousands(t[0]),
+            thousands(t[1]),
+            thousands(t[2])
+        );
+    }
     drop(e);
     print_problems(s);
 }

@@ -52,7 +52,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// The date `within` counts back from (YYYY-MM-DD) [default: today].
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, visible_alias = "today", value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<i64>,
     /// Also report, for each rule, disqualifier, tier and segment, whether some test made it
     /// hold and some made it fail.

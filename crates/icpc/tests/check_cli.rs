@@ -473,7 +473,14 @@ fn explain_prints_pages_and_lists_codes() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/checks/vague-term.md"),
     )
     .expect("page");
-    assert_eq!(stdout(&o), page, "`icpc explain` and docs/checks differ");
+    // The page, without the note to the repository's editors that it is generated.
+    let note = page
+        .lines()
+        .find(|l| l.starts_with("<!--"))
+        .expect("the generated page has its note");
+    let shown = page.replace(&format!("\n{note}\n"), "");
+    assert_eq!(stdout(&o), shown, "`icpc explain` and docs/checks differ");
+    assert!(!stdout(&o).contains("<!--"), "{}", stdout(&o));
     let o = run(&["explain", "--list"]);
     assert_eq!(code(&o), 0);
     for c in [
@@ -646,4 +653,67 @@ fn an_unreadable_file_is_reported_and_the_others_are_still_checked() {
         .filter_map(|d| d["code"].as_str())
         .collect();
     assert!(codes.contains(&"vague-term"), "{codes:?}");
+}
+
+/// `check --fix` on an empty icp writes skeletons; they are a to-do list, so the fixed file
+/// fails `--deny warnings` with a finding per placeholder, empty block and the catch-all tier.
+#[test]
+fn fixed_skeletons_fail_deny_warnings() {
+    let dir = scratch();
+    let f = dir.path().join("new.icp");
+    std::fs::write(
+        &f,
+        "schema crm {\n  employees: int\n}\n\nicp fresh \"Companies with 200-2,000 employees\" {\n  uses crm\n}\n",
+    )
+    .expect("write");
+    let path = f.display().to_string();
+    let o = run(&[
+        "check",
+        "--today",
+        TODAY,
+        "--fix",
+        "--unsafe-fixes",
+        "--format",
+        "json",
+        &path,
+    ]);
+    let text = std::fs::read_to_string(&f).expect("read");
+    assert!(
+        text.contains("TODO") && text.contains("tier qualified otherwise"),
+        "{text}\n{}",
+        stderr(&o)
+    );
+    let o = run(&[
+        "check",
+        "--today",
+        TODAY,
+        "--deny",
+        "warnings",
+        "--format",
+        "json",
+        &path,
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    for want in ["placeholder", "empty-block", "non-excluding"] {
+        assert!(codes.contains(&want), "{want} not in {codes:?}\n{text}");
+    }
+    let tier = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "non-excluding")
+        .expect("the catch-all tier");
+    assert!(
+        tier["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("`qualified` is `otherwise`")),
+        "{tier}"
+    );
 }

@@ -594,3 +594,115 @@ fn keeping_a_column_named_like_a_result_column_is_refused() {
     );
     assert!(out.stdout.is_empty());
 }
+
+const PAYROLL: &str = "examples/payroll-subcontractors.icp";
+const PAYROLL_ACCOUNTS: &str = "examples/accounts/payroll-subcontractors.csv";
+
+/// With `and fit` in the rubric: a `fit` column after `tier`, accounts outside the profile
+/// kept out of the tiers that need fit, and the summary by tier and fit.
+#[test]
+fn fit_column_and_tiers_that_require_fit() {
+    let out = icpc(&["score", PAYROLL, "--accounts", PAYROLL_ACCOUNTS, "--as-of", "2026-11-23"]);
+    let stdout = text(&out.stdout);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let rows: Vec<Vec<&str>> = stdout.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(
+        rows[0][..5],
+        ["Account Name", "score", "score_max", "tier", "fit"]
+    );
+    let got: Vec<(&str, &str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[0], r[1], r[3], r[4]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Bolt Electric", "3", "hot", "yes"),
+            ("Mesa Plumbing", "2", "warm", "yes"),
+            ("Summit Builders", "3", "disqualified", "no"),
+            // Every rule holds, but only 10% public works: not fit, so not hot.
+            ("Ridge HVAC", "3", "nurture", "no"),
+            // The public works share is empty: fit unknown, not hot.
+            ("Granite Concrete", "2", "nurture", "unknown"),
+            ("Apex Mechanical", "1", "nurture", "no"),
+        ]
+    );
+    assert!(stderr.contains("  hot                      1  (fit 1)"), "{stderr}");
+    assert!(
+        stderr.contains("  nurture                  3  (not fit 2, fit unknown 1)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 yes, 3 no, 1 unknown"), "{stderr}");
+
+    // --explain names the criteria that fail, and shows numbers as written.
+    let out = icpc(&[
+        "score", PAYROLL, "--accounts", PAYROLL_ACCOUNTS, "--as-of", "2026-11-23", "--explain",
+        "ridge hvac",
+    ]);
+    let e = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(e.contains("Fit: no — these firmographics and tech_stack criteria fail:"), "{e}");
+    assert!(e.contains("no       public_works >= 25% (because public_works is 10%)"), "{e}");
+    assert!(e.contains("score >= 3 and fit: does not hold"), "{e}");
+    assert!(e.contains("→ 9M (money)"), "{e}");
+}
+
+/// The profiles that do not opt in print exactly the columns they always did.
+#[test]
+fn a_profile_without_fit_has_no_fit_column() {
+    let out = score_hr(HR_ACCOUNTS);
+    let first = text(&out.stdout).lines().next().unwrap_or_default().to_string();
+    assert!(!first.contains(",fit,"), "{first}");
+}
+
+/// A mapped column missing from the file: a warning naming the closest header; `--strict`
+/// or `[score] strict = true` makes it an error (exit 2).
+#[test]
+fn a_missing_column_names_the_closest_header_and_strict_refuses() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("export.csv");
+    let original = std::fs::read_to_string(root().join(PAYROLL_ACCOUNTS)).expect("read");
+    std::fs::write(
+        &csv,
+        original.replacen("Public Works Percent", "Public Works %", 1),
+    )
+    .expect("write");
+    let icp = dir.path().join("p.icp");
+    std::fs::copy(root().join(PAYROLL), &icp).expect("copy");
+    let (icp, csv) = (icp.display().to_string(), csv.display().to_string());
+    let out = icpc(&["score", &icp, "--accounts", &csv, "--as-of", "2026-11-23"]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("has no column `Public Works Percent` (did you mean `Public Works %`?)"),
+        "{err}"
+    );
+    let out = icpc(&["score", &icp, "--accounts", &csv, "--strict"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).is_empty());
+    std::fs::write(dir.path().join("icp.toml"), "[score]\nstrict = true\n").expect("toml");
+    let out = icpc(&["score", &icp, "--accounts", &csv]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("strict"), "{}", text(&out.stderr));
+}
+
+/// `--explain` matches any kept column in any case, and says where it looked when nothing
+/// matches.
+#[test]
+fn explain_matches_kept_columns_in_any_case() {
+    let out = icpc(&[
+        "score", PAYROLL, "--accounts", PAYROLL_ACCOUNTS, "--as-of", "2026-11-23", "--keep",
+        "Account Name,Trade", "--explain", "BOLT ELECTRIC",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("(row 1), line 2"), "{}", text(&out.stdout));
+    let out = icpc(&[
+        "score", PAYROLL, "--accounts", PAYROLL_ACCOUNTS, "--as-of", "2026-11-23", "--explain",
+        "Nobody Inc",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("kept column `Account Name`, in any case"), "{err}");
+    assert!(err.contains("--keep \""), "{err}");
+}

@@ -7,16 +7,16 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 282
+#define STATE_COUNT 285
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 224
+#define SYMBOL_COUNT 226
 #define ALIAS_COUNT 0
-#define TOKEN_COUNT 115
+#define TOKEN_COUNT 116
 #define EXTERNAL_TOKEN_COUNT 0
-#define FIELD_COUNT 42
+#define FIELD_COUNT 43
 #define MAX_ALIAS_SEQUENCE_LENGTH 6
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 49
+#define PRODUCTION_ID_COUNT 50
 #define SUPERTYPE_COUNT 0
 
 enum ts_symbol_identifiers {
@@ -91,158 +91,160 @@ enum ts_symbol_identifiers {
   anon_sym_when = 69,
   anon_sym_otherwise = 70,
   anon_sym_score = 71,
-  anon_sym_segment = 72,
-  sym_secondary_statement = 73,
-  anon_sym_test = 74,
-  anon_sym_account = 75,
-  anon_sym_accounts = 76,
-  anon_sym_expect = 77,
-  anon_sym_at = 78,
-  anon_sym_least = 79,
-  anon_sym_in = 80,
-  anon_sym_holds = 81,
-  anon_sym_fails = 82,
-  anon_sym_unknown = 83,
-  anon_sym_not = 84,
-  anon_sym_disqualified = 85,
-  anon_sym_by = 86,
-  anon_sym_or = 87,
-  anon_sym_and = 88,
-  anon_sym_LPAREN = 89,
-  anon_sym_RPAREN = 90,
-  anon_sym_EQ_EQ = 91,
-  anon_sym_BANG_EQ = 92,
-  anon_sym_LT = 93,
-  anon_sym_LT_EQ = 94,
-  anon_sym_GT = 95,
-  anon_sym_GT_EQ = 96,
-  anon_sym_has = 97,
-  anon_sym_any = 98,
-  anon_sym_all = 99,
-  anon_sym_none = 100,
-  anon_sym_within = 101,
-  anon_sym_DOT_DOT = 102,
-  anon_sym_LBRACK = 103,
-  anon_sym_COMMA = 104,
-  anon_sym_RBRACK = 105,
-  sym_number = 106,
-  sym_percent = 107,
-  sym_duration = 108,
-  sym_date = 109,
-  anon_sym_DQUOTE = 110,
-  anon_sym_DQUOTE2 = 111,
-  sym_string_content = 112,
-  sym_escape_sequence = 113,
-  sym_comment = 114,
-  sym_source_file = 115,
-  sym_schema = 116,
-  sym_schema_body = 117,
-  sym_field_declaration = 118,
-  sym_from_clause = 119,
-  sym__field_type = 120,
-  sym_primitive_type = 121,
-  sym_enum_type = 122,
-  sym_set_type = 123,
-  sym_icp = 124,
-  sym_icp_body = 125,
-  sym__icp_statement = 126,
-  sym_uses_statement = 127,
-  sym_owner_statement = 128,
-  sym_reviewed_statement = 129,
-  sym_refresh_statement = 130,
-  sym_cadence = 131,
-  sym_firmographics_block = 132,
-  sym_tech_stack_block = 133,
-  sym_behaviors_block = 134,
-  sym_triggers_block = 135,
-  sym_criteria_body = 136,
-  sym_criterion = 137,
-  sym_persona_block = 138,
-  sym_persona_body = 139,
-  sym_persona_attribute = 140,
-  sym_persona_key = 141,
-  sym_job_block = 142,
-  sym_job_body = 143,
-  sym_job_kind = 144,
-  sym_job_kind_value = 145,
-  sym_job_success = 146,
-  sym_pain_block = 147,
-  sym_pain_body = 148,
-  sym_pain_attribute = 149,
-  sym_pain_key = 150,
-  sym_alternatives_block = 151,
-  sym_messaging_block = 152,
-  sym_prose_body = 153,
-  sym_budget_block = 154,
-  sym_budget_body = 155,
-  sym_recommends_statement = 156,
-  sym_approves_statement = 157,
-  sym_reach_block = 158,
-  sym_reach_body = 159,
-  sym_channel_statement = 160,
-  sym_channel_kind = 161,
-  sym_disqualify_block = 162,
-  sym_disqualify_body = 163,
-  sym_disqualifier = 164,
-  sym_rubric_block = 165,
-  sym_rubric_body = 166,
-  sym_rule = 167,
-  sym_graded = 168,
-  sym_tier = 169,
-  sym_score_condition = 170,
-  sym_segment_block = 171,
-  sym_segment_body = 172,
-  sym_test = 173,
-  sym_test_body = 174,
-  sym_test_icp_statement = 175,
-  sym_account_block = 176,
-  sym_account_body = 177,
-  sym_account_field = 178,
-  sym_accounts_statement = 179,
-  sym_expect_statement = 180,
-  sym_tier_expectation = 181,
-  sym_at_least = 182,
-  sym_score_expectation = 183,
-  sym_rule_expectation = 184,
-  sym_rule_outcome = 185,
-  sym_disqualified_expectation = 186,
-  sym_segment_expectation = 187,
-  sym__expression = 188,
-  sym_or_expression = 189,
-  sym_and_expression = 190,
-  sym_not_expression = 191,
-  sym_parenthesized_expression = 192,
-  sym_comparison = 193,
-  sym_comparison_operator = 194,
-  sym_range_test = 195,
-  sym_membership_test = 196,
-  sym_set_test = 197,
-  sym_set_quantifier = 198,
-  sym_recency_test = 199,
-  sym_field_test = 200,
-  sym_prose = 201,
-  sym__value = 202,
-  sym__bound = 203,
-  sym_range = 204,
-  sym_list = 205,
-  sym_string = 206,
-  aux_sym_source_file_repeat1 = 207,
-  aux_sym_schema_body_repeat1 = 208,
-  aux_sym_icp_body_repeat1 = 209,
-  aux_sym_criteria_body_repeat1 = 210,
-  aux_sym_persona_body_repeat1 = 211,
-  aux_sym_job_body_repeat1 = 212,
-  aux_sym_pain_body_repeat1 = 213,
-  aux_sym_prose_body_repeat1 = 214,
-  aux_sym_budget_body_repeat1 = 215,
-  aux_sym_reach_body_repeat1 = 216,
-  aux_sym_disqualify_body_repeat1 = 217,
-  aux_sym_rubric_body_repeat1 = 218,
-  aux_sym_segment_body_repeat1 = 219,
-  aux_sym_test_body_repeat1 = 220,
-  aux_sym_account_body_repeat1 = 221,
-  aux_sym_list_repeat1 = 222,
-  aux_sym_string_repeat1 = 223,
+  anon_sym_and = 72,
+  anon_sym_fit = 73,
+  anon_sym_segment = 74,
+  sym_secondary_statement = 75,
+  anon_sym_test = 76,
+  anon_sym_account = 77,
+  anon_sym_accounts = 78,
+  anon_sym_expect = 79,
+  anon_sym_at = 80,
+  anon_sym_least = 81,
+  anon_sym_in = 82,
+  anon_sym_holds = 83,
+  anon_sym_fails = 84,
+  anon_sym_unknown = 85,
+  anon_sym_not = 86,
+  anon_sym_disqualified = 87,
+  anon_sym_by = 88,
+  anon_sym_or = 89,
+  anon_sym_LPAREN = 90,
+  anon_sym_RPAREN = 91,
+  anon_sym_EQ_EQ = 92,
+  anon_sym_BANG_EQ = 93,
+  anon_sym_LT = 94,
+  anon_sym_LT_EQ = 95,
+  anon_sym_GT = 96,
+  anon_sym_GT_EQ = 97,
+  anon_sym_has = 98,
+  anon_sym_any = 99,
+  anon_sym_all = 100,
+  anon_sym_none = 101,
+  anon_sym_within = 102,
+  anon_sym_DOT_DOT = 103,
+  anon_sym_LBRACK = 104,
+  anon_sym_COMMA = 105,
+  anon_sym_RBRACK = 106,
+  sym_number = 107,
+  sym_percent = 108,
+  sym_duration = 109,
+  sym_date = 110,
+  anon_sym_DQUOTE = 111,
+  anon_sym_DQUOTE2 = 112,
+  sym_string_content = 113,
+  sym_escape_sequence = 114,
+  sym_comment = 115,
+  sym_source_file = 116,
+  sym_schema = 117,
+  sym_schema_body = 118,
+  sym_field_declaration = 119,
+  sym_from_clause = 120,
+  sym__field_type = 121,
+  sym_primitive_type = 122,
+  sym_enum_type = 123,
+  sym_set_type = 124,
+  sym_icp = 125,
+  sym_icp_body = 126,
+  sym__icp_statement = 127,
+  sym_uses_statement = 128,
+  sym_owner_statement = 129,
+  sym_reviewed_statement = 130,
+  sym_refresh_statement = 131,
+  sym_cadence = 132,
+  sym_firmographics_block = 133,
+  sym_tech_stack_block = 134,
+  sym_behaviors_block = 135,
+  sym_triggers_block = 136,
+  sym_criteria_body = 137,
+  sym_criterion = 138,
+  sym_persona_block = 139,
+  sym_persona_body = 140,
+  sym_persona_attribute = 141,
+  sym_persona_key = 142,
+  sym_job_block = 143,
+  sym_job_body = 144,
+  sym_job_kind = 145,
+  sym_job_kind_value = 146,
+  sym_job_success = 147,
+  sym_pain_block = 148,
+  sym_pain_body = 149,
+  sym_pain_attribute = 150,
+  sym_pain_key = 151,
+  sym_alternatives_block = 152,
+  sym_messaging_block = 153,
+  sym_prose_body = 154,
+  sym_budget_block = 155,
+  sym_budget_body = 156,
+  sym_recommends_statement = 157,
+  sym_approves_statement = 158,
+  sym_reach_block = 159,
+  sym_reach_body = 160,
+  sym_channel_statement = 161,
+  sym_channel_kind = 162,
+  sym_disqualify_block = 163,
+  sym_disqualify_body = 164,
+  sym_disqualifier = 165,
+  sym_rubric_block = 166,
+  sym_rubric_body = 167,
+  sym_rule = 168,
+  sym_graded = 169,
+  sym_tier = 170,
+  sym_score_condition = 171,
+  sym_fit_requirement = 172,
+  sym_segment_block = 173,
+  sym_segment_body = 174,
+  sym_test = 175,
+  sym_test_body = 176,
+  sym_test_icp_statement = 177,
+  sym_account_block = 178,
+  sym_account_body = 179,
+  sym_account_field = 180,
+  sym_accounts_statement = 181,
+  sym_expect_statement = 182,
+  sym_tier_expectation = 183,
+  sym_at_least = 184,
+  sym_score_expectation = 185,
+  sym_rule_expectation = 186,
+  sym_rule_outcome = 187,
+  sym_disqualified_expectation = 188,
+  sym_segment_expectation = 189,
+  sym__expression = 190,
+  sym_or_expression = 191,
+  sym_and_expression = 192,
+  sym_not_expression = 193,
+  sym_parenthesized_expression = 194,
+  sym_comparison = 195,
+  sym_comparison_operator = 196,
+  sym_range_test = 197,
+  sym_membership_test = 198,
+  sym_set_test = 199,
+  sym_set_quantifier = 200,
+  sym_recency_test = 201,
+  sym_field_test = 202,
+  sym_prose = 203,
+  sym__value = 204,
+  sym__bound = 205,
+  sym_range = 206,
+  sym_list = 207,
+  sym_string = 208,
+  aux_sym_source_file_repeat1 = 209,
+  aux_sym_schema_body_repeat1 = 210,
+  aux_sym_icp_body_repeat1 = 211,
+  aux_sym_criteria_body_repeat1 = 212,
+  aux_sym_persona_body_repeat1 = 213,
+  aux_sym_job_body_repeat1 = 214,
+  aux_sym_pain_body_repeat1 = 215,
+  aux_sym_prose_body_repeat1 = 216,
+  aux_sym_budget_body_repeat1 = 217,
+  aux_sym_reach_body_repeat1 = 218,
+  aux_sym_disqualify_body_repeat1 = 219,
+  aux_sym_rubric_body_repeat1 = 220,
+  aux_sym_segment_body_repeat1 = 221,
+  aux_sym_test_body_repeat1 = 222,
+  aux_sym_account_body_repeat1 = 223,
+  aux_sym_list_repeat1 = 224,
+  aux_sym_string_repeat1 = 225,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -318,6 +320,8 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_when] = "when",
   [anon_sym_otherwise] = "otherwise",
   [anon_sym_score] = "score",
+  [anon_sym_and] = "and",
+  [anon_sym_fit] = "fit",
   [anon_sym_segment] = "segment",
   [sym_secondary_statement] = "secondary_statement",
   [anon_sym_test] = "test",
@@ -334,7 +338,6 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_disqualified] = "disqualified",
   [anon_sym_by] = "by",
   [anon_sym_or] = "or",
-  [anon_sym_and] = "and",
   [anon_sym_LPAREN] = "(",
   [anon_sym_RPAREN] = ")",
   [anon_sym_EQ_EQ] = "==",
@@ -417,6 +420,7 @@ static const char * const ts_symbol_names[] = {
   [sym_graded] = "graded",
   [sym_tier] = "tier",
   [sym_score_condition] = "score_condition",
+  [sym_fit_requirement] = "fit_requirement",
   [sym_segment_block] = "segment_block",
   [sym_segment_body] = "segment_body",
   [sym_test] = "test",
@@ -545,6 +549,8 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_when] = anon_sym_when,
   [anon_sym_otherwise] = anon_sym_otherwise,
   [anon_sym_score] = anon_sym_score,
+  [anon_sym_and] = anon_sym_and,
+  [anon_sym_fit] = anon_sym_fit,
   [anon_sym_segment] = anon_sym_segment,
   [sym_secondary_statement] = sym_secondary_statement,
   [anon_sym_test] = anon_sym_test,
@@ -561,7 +567,6 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_disqualified] = anon_sym_disqualified,
   [anon_sym_by] = anon_sym_by,
   [anon_sym_or] = anon_sym_or,
-  [anon_sym_and] = anon_sym_and,
   [anon_sym_LPAREN] = anon_sym_LPAREN,
   [anon_sym_RPAREN] = anon_sym_RPAREN,
   [anon_sym_EQ_EQ] = anon_sym_EQ_EQ,
@@ -644,6 +649,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_graded] = sym_graded,
   [sym_tier] = sym_tier,
   [sym_score_condition] = sym_score_condition,
+  [sym_fit_requirement] = sym_fit_requirement,
   [sym_segment_block] = sym_segment_block,
   [sym_segment_body] = sym_segment_body,
   [sym_test] = sym_test,
@@ -988,6 +994,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_and] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_fit] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_segment] = {
     .visible = true,
     .named = false,
@@ -1049,10 +1063,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_or] = {
-    .visible = true,
-    .named = false,
-  },
-  [anon_sym_and] = {
     .visible = true,
     .named = false,
   },
@@ -1384,6 +1394,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_fit_requirement] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_segment_block] = {
     .visible = true,
     .named = true,
@@ -1609,38 +1623,39 @@ enum ts_field_identifiers {
   field_expectation = 8,
   field_field = 9,
   field_file = 10,
-  field_high = 11,
-  field_icp = 12,
-  field_key = 13,
-  field_kind = 14,
-  field_label = 15,
-  field_left = 16,
-  field_limit = 17,
-  field_low = 18,
-  field_measure = 19,
-  field_name = 20,
-  field_operand = 21,
-  field_operator = 22,
-  field_outcome = 23,
-  field_owner = 24,
-  field_quantifier = 25,
-  field_range = 26,
-  field_reason = 27,
-  field_right = 28,
-  field_role = 29,
-  field_rule = 30,
-  field_schema = 31,
-  field_segment = 32,
-  field_source = 33,
-  field_statement = 34,
-  field_subject = 35,
-  field_tier = 36,
-  field_title = 37,
-  field_type = 38,
-  field_value = 39,
-  field_values = 40,
-  field_weight = 41,
-  field_window = 42,
+  field_fit = 11,
+  field_high = 12,
+  field_icp = 13,
+  field_key = 14,
+  field_kind = 15,
+  field_label = 16,
+  field_left = 17,
+  field_limit = 18,
+  field_low = 19,
+  field_measure = 20,
+  field_name = 21,
+  field_operand = 22,
+  field_operator = 23,
+  field_outcome = 24,
+  field_owner = 25,
+  field_quantifier = 26,
+  field_range = 27,
+  field_reason = 28,
+  field_right = 29,
+  field_role = 30,
+  field_rule = 31,
+  field_schema = 32,
+  field_segment = 33,
+  field_source = 34,
+  field_statement = 35,
+  field_subject = 36,
+  field_tier = 37,
+  field_title = 38,
+  field_type = 39,
+  field_value = 40,
+  field_values = 41,
+  field_weight = 42,
+  field_window = 43,
 };
 
 static const char * const ts_field_names[] = {
@@ -1655,6 +1670,7 @@ static const char * const ts_field_names[] = {
   [field_expectation] = "expectation",
   [field_field] = "field",
   [field_file] = "file",
+  [field_fit] = "fit",
   [field_high] = "high",
   [field_icp] = "icp",
   [field_key] = "key",
@@ -1738,6 +1754,7 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [46] = {.index = 72, .length = 3},
   [47] = {.index = 75, .length = 4},
   [48] = {.index = 79, .length = 2},
+  [49] = {.index = 81, .length = 3},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1868,6 +1885,10 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_name, 1},
     {field_weight, 2},
   [79] =
+    {field_operator, 1},
+    {field_value, 2},
+  [81] =
+    {field_fit, 3},
     {field_operator, 1},
     {field_value, 2},
 };
@@ -2157,12 +2178,15 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [273] = 273,
   [274] = 274,
   [275] = 275,
-  [276] = 143,
+  [276] = 276,
   [277] = 277,
   [278] = 278,
-  [279] = 279,
+  [279] = 144,
   [280] = 280,
   [281] = 281,
+  [282] = 282,
+  [283] = 283,
+  [284] = 284,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -2845,155 +2869,156 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 44:
       if (lookahead == 'r') ADVANCE(110);
+      if (lookahead == 't') ADVANCE(111);
       END_STATE();
     case 45:
-      if (lookahead == 'o') ADVANCE(111);
+      if (lookahead == 'o') ADVANCE(112);
       END_STATE();
     case 46:
-      if (lookahead == 'n') ADVANCE(112);
+      if (lookahead == 'n') ADVANCE(113);
       END_STATE();
     case 47:
-      if (lookahead == 'a') ADVANCE(113);
+      if (lookahead == 'a') ADVANCE(114);
       END_STATE();
     case 48:
-      if (lookahead == 's') ADVANCE(114);
+      if (lookahead == 's') ADVANCE(115);
       END_STATE();
     case 49:
-      if (lookahead == 'l') ADVANCE(115);
+      if (lookahead == 'l') ADVANCE(116);
       END_STATE();
     case 50:
-      if (lookahead == 'p') ADVANCE(116);
+      if (lookahead == 'p') ADVANCE(117);
       END_STATE();
     case 51:
       ACCEPT_TOKEN(anon_sym_in);
-      if (lookahead == 't') ADVANCE(117);
+      if (lookahead == 't') ADVANCE(118);
       END_STATE();
     case 52:
-      if (lookahead == 'b') ADVANCE(118);
+      if (lookahead == 'b') ADVANCE(119);
       END_STATE();
     case 53:
-      if (lookahead == 'n') ADVANCE(119);
+      if (lookahead == 'n') ADVANCE(120);
       END_STATE();
     case 54:
-      if (lookahead == 'a') ADVANCE(120);
+      if (lookahead == 'a') ADVANCE(121);
       END_STATE();
     case 55:
-      if (lookahead == 's') ADVANCE(121);
+      if (lookahead == 's') ADVANCE(122);
       END_STATE();
     case 56:
-      if (lookahead == 'n') ADVANCE(122);
-      if (lookahead == 't') ADVANCE(123);
+      if (lookahead == 'n') ADVANCE(123);
+      if (lookahead == 't') ADVANCE(124);
       END_STATE();
     case 57:
-      if (lookahead == 'w') ADVANCE(124);
+      if (lookahead == 'w') ADVANCE(125);
       END_STATE();
     case 58:
-      if (lookahead == 'n') ADVANCE(125);
-      if (lookahead == 't') ADVANCE(126);
+      if (lookahead == 'n') ADVANCE(126);
+      if (lookahead == 't') ADVANCE(127);
       END_STATE();
     case 59:
-      if (lookahead == 'm') ADVANCE(127);
+      if (lookahead == 'm') ADVANCE(128);
       END_STATE();
     case 60:
-      if (lookahead == 'j') ADVANCE(128);
+      if (lookahead == 'j') ADVANCE(129);
       END_STATE();
     case 61:
       ACCEPT_TOKEN(anon_sym_or);
       END_STATE();
     case 62:
-      if (lookahead == 'h') ADVANCE(129);
+      if (lookahead == 'h') ADVANCE(130);
       END_STATE();
     case 63:
-      if (lookahead == 't') ADVANCE(130);
+      if (lookahead == 't') ADVANCE(131);
       END_STATE();
     case 64:
-      if (lookahead == 'n') ADVANCE(131);
+      if (lookahead == 'n') ADVANCE(132);
       END_STATE();
     case 65:
-      if (lookahead == 'i') ADVANCE(132);
-      if (lookahead == 'r') ADVANCE(133);
-      END_STATE();
-    case 66:
+      if (lookahead == 'i') ADVANCE(133);
       if (lookahead == 'r') ADVANCE(134);
       END_STATE();
+    case 66:
+      if (lookahead == 'r') ADVANCE(135);
+      END_STATE();
     case 67:
-      if (lookahead == 'd') ADVANCE(135);
+      if (lookahead == 'd') ADVANCE(136);
       END_STATE();
     case 68:
-      if (lookahead == 'a') ADVANCE(136);
+      if (lookahead == 'a') ADVANCE(137);
       END_STATE();
     case 69:
-      if (lookahead == 'a') ADVANCE(137);
-      if (lookahead == 'c') ADVANCE(138);
-      if (lookahead == 'f') ADVANCE(139);
-      if (lookahead == 'v') ADVANCE(140);
+      if (lookahead == 'a') ADVANCE(138);
+      if (lookahead == 'c') ADVANCE(139);
+      if (lookahead == 'f') ADVANCE(140);
+      if (lookahead == 'v') ADVANCE(141);
       END_STATE();
     case 70:
-      if (lookahead == 'l') ADVANCE(141);
+      if (lookahead == 'l') ADVANCE(142);
       END_STATE();
     case 71:
-      if (lookahead == 'b') ADVANCE(142);
-      if (lookahead == 'l') ADVANCE(143);
+      if (lookahead == 'b') ADVANCE(143);
+      if (lookahead == 'l') ADVANCE(144);
       END_STATE();
     case 72:
-      if (lookahead == 'h') ADVANCE(144);
-      if (lookahead == 'o') ADVANCE(145);
+      if (lookahead == 'h') ADVANCE(145);
+      if (lookahead == 'o') ADVANCE(146);
       END_STATE();
     case 73:
-      if (lookahead == 'c') ADVANCE(146);
-      if (lookahead == 'g') ADVANCE(147);
-      if (lookahead == 't') ADVANCE(148);
+      if (lookahead == 'c') ADVANCE(147);
+      if (lookahead == 'g') ADVANCE(148);
+      if (lookahead == 't') ADVANCE(149);
       END_STATE();
     case 74:
-      if (lookahead == 'c') ADVANCE(149);
-      END_STATE();
-    case 75:
       if (lookahead == 'c') ADVANCE(150);
       END_STATE();
-    case 76:
+    case 75:
       if (lookahead == 'c') ADVANCE(151);
-      if (lookahead == 'n') ADVANCE(152);
-      if (lookahead == 's') ADVANCE(153);
-      if (lookahead == 'x') ADVANCE(154);
+      END_STATE();
+    case 76:
+      if (lookahead == 'c') ADVANCE(152);
+      if (lookahead == 'n') ADVANCE(153);
+      if (lookahead == 's') ADVANCE(154);
+      if (lookahead == 'x') ADVANCE(155);
       END_STATE();
     case 77:
-      if (lookahead == 'e') ADVANCE(155);
+      if (lookahead == 'e') ADVANCE(156);
       END_STATE();
     case 78:
       ACCEPT_TOKEN(anon_sym_to);
       END_STATE();
     case 79:
-      if (lookahead == 'i') ADVANCE(156);
+      if (lookahead == 'i') ADVANCE(157);
       END_STATE();
     case 80:
-      if (lookahead == 'k') ADVANCE(157);
+      if (lookahead == 'k') ADVANCE(158);
       END_STATE();
     case 81:
       ACCEPT_TOKEN(anon_sym_up);
       END_STATE();
     case 82:
-      if (lookahead == 'e') ADVANCE(158);
-      END_STATE();
-    case 83:
       if (lookahead == 'e') ADVANCE(159);
       END_STATE();
+    case 83:
+      if (lookahead == 'e') ADVANCE(160);
+      END_STATE();
     case 84:
-      if (lookahead == 't') ADVANCE(160);
+      if (lookahead == 't') ADVANCE(161);
       END_STATE();
     case 85:
-      if (lookahead == 'a') ADVANCE(161);
+      if (lookahead == 'a') ADVANCE(162);
       END_STATE();
     case 86:
-      if (lookahead == 'o') ADVANCE(162);
+      if (lookahead == 'o') ADVANCE(163);
       END_STATE();
     case 87:
-      if (lookahead == 'e') ADVANCE(163);
+      if (lookahead == 'e') ADVANCE(164);
       END_STATE();
     case 88:
       ACCEPT_TOKEN(anon_sym_all);
       END_STATE();
     case 89:
-      if (lookahead == 'e') ADVANCE(164);
+      if (lookahead == 'e') ADVANCE(165);
       END_STATE();
     case 90:
       ACCEPT_TOKEN(anon_sym_and);
@@ -3002,989 +3027,992 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(anon_sym_any);
       END_STATE();
     case 92:
-      if (lookahead == 'r') ADVANCE(165);
+      if (lookahead == 'r') ADVANCE(166);
       END_STATE();
     case 93:
-      if (lookahead == 'a') ADVANCE(166);
+      if (lookahead == 'a') ADVANCE(167);
       END_STATE();
     case 94:
-      if (lookahead == 'o') ADVANCE(167);
+      if (lookahead == 'o') ADVANCE(168);
       END_STATE();
     case 95:
-      if (lookahead == 'a') ADVANCE(168);
+      if (lookahead == 'a') ADVANCE(169);
       END_STATE();
     case 96:
-      if (lookahead == 'l') ADVANCE(169);
+      if (lookahead == 'l') ADVANCE(170);
       END_STATE();
     case 97:
-      if (lookahead == 'g') ADVANCE(170);
+      if (lookahead == 'g') ADVANCE(171);
       END_STATE();
     case 98:
-      if (lookahead == 'n') ADVANCE(171);
+      if (lookahead == 'n') ADVANCE(172);
       END_STATE();
     case 99:
-      if (lookahead == 'm') ADVANCE(172);
+      if (lookahead == 'm') ADVANCE(173);
       END_STATE();
     case 100:
-      if (lookahead == 't') ADVANCE(173);
-      END_STATE();
-    case 101:
       if (lookahead == 't') ADVANCE(174);
       END_STATE();
+    case 101:
+      if (lookahead == 't') ADVANCE(175);
+      END_STATE();
     case 102:
-      if (lookahead == 'e') ADVANCE(175);
+      if (lookahead == 'e') ADVANCE(176);
       END_STATE();
     case 103:
-      if (lookahead == 'q') ADVANCE(176);
+      if (lookahead == 'q') ADVANCE(177);
       END_STATE();
     case 104:
-      if (lookahead == 'a') ADVANCE(177);
+      if (lookahead == 'a') ADVANCE(178);
       END_STATE();
     case 105:
-      if (lookahead == 't') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(179);
       END_STATE();
     case 106:
-      if (lookahead == 'm') ADVANCE(179);
+      if (lookahead == 'm') ADVANCE(180);
       END_STATE();
     case 107:
-      if (lookahead == 'n') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(181);
       END_STATE();
     case 108:
-      if (lookahead == 'e') ADVANCE(181);
+      if (lookahead == 'e') ADVANCE(182);
       END_STATE();
     case 109:
-      if (lookahead == 'l') ADVANCE(182);
+      if (lookahead == 'l') ADVANCE(183);
       END_STATE();
     case 110:
-      if (lookahead == 'm') ADVANCE(183);
-      END_STATE();
-    case 111:
       if (lookahead == 'm') ADVANCE(184);
       END_STATE();
+    case 111:
+      ACCEPT_TOKEN(anon_sym_fit);
+      END_STATE();
     case 112:
-      if (lookahead == 'c') ADVANCE(185);
+      if (lookahead == 'm') ADVANCE(185);
       END_STATE();
     case 113:
-      if (lookahead == 'd') ADVANCE(186);
+      if (lookahead == 'c') ADVANCE(186);
       END_STATE();
     case 114:
-      ACCEPT_TOKEN(anon_sym_has);
-      END_STATE();
-    case 115:
       if (lookahead == 'd') ADVANCE(187);
       END_STATE();
+    case 115:
+      ACCEPT_TOKEN(anon_sym_has);
+      END_STATE();
     case 116:
-      ACCEPT_TOKEN(anon_sym_icp);
-      END_STATE();
-    case 117:
-      ACCEPT_TOKEN(anon_sym_int);
-      END_STATE();
-    case 118:
-      ACCEPT_TOKEN(anon_sym_job);
-      END_STATE();
-    case 119:
       if (lookahead == 'd') ADVANCE(188);
       END_STATE();
+    case 117:
+      ACCEPT_TOKEN(anon_sym_icp);
+      END_STATE();
+    case 118:
+      ACCEPT_TOKEN(anon_sym_int);
+      END_STATE();
+    case 119:
+      ACCEPT_TOKEN(anon_sym_job);
+      END_STATE();
     case 120:
-      if (lookahead == 's') ADVANCE(189);
+      if (lookahead == 'd') ADVANCE(189);
       END_STATE();
     case 121:
       if (lookahead == 's') ADVANCE(190);
       END_STATE();
     case 122:
-      if (lookahead == 'e') ADVANCE(191);
-      if (lookahead == 't') ADVANCE(192);
+      if (lookahead == 's') ADVANCE(191);
       END_STATE();
     case 123:
-      if (lookahead == 'i') ADVANCE(193);
+      if (lookahead == 'e') ADVANCE(192);
+      if (lookahead == 't') ADVANCE(193);
       END_STATE();
     case 124:
-      if (lookahead == 's') ADVANCE(194);
+      if (lookahead == 'i') ADVANCE(194);
       END_STATE();
     case 125:
-      if (lookahead == 'e') ADVANCE(195);
+      if (lookahead == 's') ADVANCE(195);
       END_STATE();
     case 126:
-      ACCEPT_TOKEN(anon_sym_not);
+      if (lookahead == 'e') ADVANCE(196);
       END_STATE();
     case 127:
-      if (lookahead == 'b') ADVANCE(196);
+      ACCEPT_TOKEN(anon_sym_not);
       END_STATE();
     case 128:
-      if (lookahead == 'e') ADVANCE(197);
+      if (lookahead == 'b') ADVANCE(197);
       END_STATE();
     case 129:
       if (lookahead == 'e') ADVANCE(198);
       END_STATE();
     case 130:
-      if (lookahead == 'b') ADVANCE(199);
+      if (lookahead == 'e') ADVANCE(199);
       END_STATE();
     case 131:
-      if (lookahead == 'e') ADVANCE(200);
+      if (lookahead == 'b') ADVANCE(200);
       END_STATE();
     case 132:
-      if (lookahead == 'd') ADVANCE(201);
-      if (lookahead == 'n') ADVANCE(202);
+      if (lookahead == 'e') ADVANCE(201);
       END_STATE();
     case 133:
-      if (lookahead == 't') ADVANCE(203);
+      if (lookahead == 'd') ADVANCE(202);
+      if (lookahead == 'n') ADVANCE(203);
       END_STATE();
     case 134:
-      if (lookahead == 'c') ADVANCE(204);
-      if (lookahead == 's') ADVANCE(205);
+      if (lookahead == 't') ADVANCE(204);
       END_STATE();
     case 135:
-      if (lookahead == 'c') ADVANCE(206);
+      if (lookahead == 'c') ADVANCE(205);
+      if (lookahead == 's') ADVANCE(206);
       END_STATE();
     case 136:
-      if (lookahead == 'r') ADVANCE(207);
+      if (lookahead == 'c') ADVANCE(207);
       END_STATE();
     case 137:
-      if (lookahead == 'c') ADVANCE(208);
+      if (lookahead == 'r') ADVANCE(208);
       END_STATE();
     case 138:
-      if (lookahead == 'o') ADVANCE(209);
+      if (lookahead == 'c') ADVANCE(209);
       END_STATE();
     case 139:
-      if (lookahead == 'r') ADVANCE(210);
+      if (lookahead == 'o') ADVANCE(210);
       END_STATE();
     case 140:
-      if (lookahead == 'i') ADVANCE(211);
+      if (lookahead == 'r') ADVANCE(211);
       END_STATE();
     case 141:
-      if (lookahead == 'e') ADVANCE(212);
+      if (lookahead == 'i') ADVANCE(212);
       END_STATE();
     case 142:
-      if (lookahead == 'r') ADVANCE(213);
+      if (lookahead == 'e') ADVANCE(213);
       END_STATE();
     case 143:
-      if (lookahead == 'e') ADVANCE(214);
+      if (lookahead == 'r') ADVANCE(214);
       END_STATE();
     case 144:
       if (lookahead == 'e') ADVANCE(215);
       END_STATE();
     case 145:
-      if (lookahead == 'r') ADVANCE(216);
+      if (lookahead == 'e') ADVANCE(216);
       END_STATE();
     case 146:
-      if (lookahead == 'o') ADVANCE(217);
+      if (lookahead == 'r') ADVANCE(217);
       END_STATE();
     case 147:
-      if (lookahead == 'm') ADVANCE(218);
+      if (lookahead == 'o') ADVANCE(218);
       END_STATE();
     case 148:
-      ACCEPT_TOKEN(anon_sym_set);
+      if (lookahead == 'm') ADVANCE(219);
       END_STATE();
     case 149:
-      if (lookahead == 'i') ADVANCE(219);
+      ACCEPT_TOKEN(anon_sym_set);
       END_STATE();
     case 150:
-      if (lookahead == 'c') ADVANCE(220);
+      if (lookahead == 'i') ADVANCE(220);
       END_STATE();
     case 151:
-      if (lookahead == 'h') ADVANCE(221);
+      if (lookahead == 'c') ADVANCE(221);
       END_STATE();
     case 152:
-      if (lookahead == 'u') ADVANCE(222);
+      if (lookahead == 'h') ADVANCE(222);
       END_STATE();
     case 153:
-      if (lookahead == 't') ADVANCE(223);
+      if (lookahead == 'u') ADVANCE(223);
       END_STATE();
     case 154:
       if (lookahead == 't') ADVANCE(224);
       END_STATE();
     case 155:
-      if (lookahead == 'r') ADVANCE(225);
+      if (lookahead == 't') ADVANCE(225);
       END_STATE();
     case 156:
-      if (lookahead == 'g') ADVANCE(226);
+      if (lookahead == 'r') ADVANCE(226);
       END_STATE();
     case 157:
-      if (lookahead == 'n') ADVANCE(227);
+      if (lookahead == 'g') ADVANCE(227);
       END_STATE();
     case 158:
-      if (lookahead == 's') ADVANCE(228);
+      if (lookahead == 'n') ADVANCE(228);
       END_STATE();
     case 159:
-      if (lookahead == 'n') ADVANCE(229);
+      if (lookahead == 's') ADVANCE(229);
       END_STATE();
     case 160:
-      if (lookahead == 'h') ADVANCE(230);
+      if (lookahead == 'n') ADVANCE(230);
       END_STATE();
     case 161:
-      if (lookahead == 'r') ADVANCE(231);
+      if (lookahead == 'h') ADVANCE(231);
       END_STATE();
     case 162:
-      if (lookahead == 'u') ADVANCE(232);
+      if (lookahead == 'r') ADVANCE(232);
       END_STATE();
     case 163:
-      if (lookahead == 'r') ADVANCE(233);
+      if (lookahead == 'u') ADVANCE(233);
       END_STATE();
     case 164:
       if (lookahead == 'r') ADVANCE(234);
       END_STATE();
     case 165:
-      if (lookahead == 'o') ADVANCE(235);
+      if (lookahead == 'r') ADVANCE(235);
       END_STATE();
     case 166:
-      if (lookahead == 'u') ADVANCE(236);
+      if (lookahead == 'o') ADVANCE(236);
       END_STATE();
     case 167:
-      if (lookahead == 'r') ADVANCE(237);
+      if (lookahead == 'u') ADVANCE(237);
       END_STATE();
     case 168:
-      if (lookahead == 'v') ADVANCE(238);
+      if (lookahead == 'r') ADVANCE(238);
       END_STATE();
     case 169:
-      ACCEPT_TOKEN(anon_sym_bool);
+      if (lookahead == 'v') ADVANCE(239);
       END_STATE();
     case 170:
-      if (lookahead == 'e') ADVANCE(239);
+      ACCEPT_TOKEN(anon_sym_bool);
       END_STATE();
     case 171:
-      if (lookahead == 'n') ADVANCE(240);
+      if (lookahead == 'e') ADVANCE(240);
       END_STATE();
     case 172:
-      if (lookahead == 'u') ADVANCE(241);
+      if (lookahead == 'n') ADVANCE(241);
       END_STATE();
     case 173:
-      if (lookahead == 'e') ADVANCE(242);
+      if (lookahead == 'u') ADVANCE(242);
       END_STATE();
     case 174:
-      ACCEPT_TOKEN(anon_sym_cost);
+      if (lookahead == 'e') ADVANCE(243);
       END_STATE();
     case 175:
-      ACCEPT_TOKEN(anon_sym_date);
+      ACCEPT_TOKEN(anon_sym_cost);
       END_STATE();
     case 176:
-      if (lookahead == 'u') ADVANCE(243);
+      ACCEPT_TOKEN(anon_sym_date);
       END_STATE();
     case 177:
-      if (lookahead == 't') ADVANCE(244);
+      if (lookahead == 'u') ADVANCE(244);
       END_STATE();
     case 178:
-      if (lookahead == 'i') ADVANCE(245);
+      if (lookahead == 't') ADVANCE(245);
       END_STATE();
     case 179:
-      ACCEPT_TOKEN(anon_sym_enum);
+      if (lookahead == 'i') ADVANCE(246);
       END_STATE();
     case 180:
-      if (lookahead == 't') ADVANCE(246);
+      ACCEPT_TOKEN(anon_sym_enum);
       END_STATE();
     case 181:
-      if (lookahead == 'c') ADVANCE(247);
+      if (lookahead == 't') ADVANCE(247);
       END_STATE();
     case 182:
-      if (lookahead == 's') ADVANCE(248);
+      if (lookahead == 'c') ADVANCE(248);
       END_STATE();
     case 183:
-      if (lookahead == 'o') ADVANCE(249);
+      if (lookahead == 's') ADVANCE(249);
       END_STATE();
     case 184:
-      ACCEPT_TOKEN(anon_sym_from);
+      if (lookahead == 'o') ADVANCE(250);
       END_STATE();
     case 185:
-      if (lookahead == 't') ADVANCE(250);
+      ACCEPT_TOKEN(anon_sym_from);
       END_STATE();
     case 186:
-      if (lookahead == 'e') ADVANCE(251);
+      if (lookahead == 't') ADVANCE(251);
       END_STATE();
     case 187:
-      if (lookahead == 's') ADVANCE(252);
+      if (lookahead == 'e') ADVANCE(252);
       END_STATE();
     case 188:
-      ACCEPT_TOKEN(anon_sym_kind);
+      if (lookahead == 's') ADVANCE(253);
       END_STATE();
     case 189:
-      if (lookahead == 't') ADVANCE(253);
+      ACCEPT_TOKEN(anon_sym_kind);
       END_STATE();
     case 190:
-      if (lookahead == 'a') ADVANCE(254);
+      if (lookahead == 't') ADVANCE(254);
       END_STATE();
     case 191:
-      if (lookahead == 'y') ADVANCE(255);
+      if (lookahead == 'a') ADVANCE(255);
       END_STATE();
     case 192:
-      if (lookahead == 'h') ADVANCE(256);
+      if (lookahead == 'y') ADVANCE(256);
       END_STATE();
     case 193:
-      if (lookahead == 'v') ADVANCE(257);
+      if (lookahead == 'h') ADVANCE(257);
       END_STATE();
     case 194:
-      if (lookahead == 'l') ADVANCE(258);
+      if (lookahead == 'v') ADVANCE(258);
       END_STATE();
     case 195:
-      ACCEPT_TOKEN(anon_sym_none);
+      if (lookahead == 'l') ADVANCE(259);
       END_STATE();
     case 196:
-      if (lookahead == 'e') ADVANCE(259);
+      ACCEPT_TOKEN(anon_sym_none);
       END_STATE();
     case 197:
-      if (lookahead == 'c') ADVANCE(260);
+      if (lookahead == 'e') ADVANCE(260);
       END_STATE();
     case 198:
-      if (lookahead == 'r') ADVANCE(261);
+      if (lookahead == 'c') ADVANCE(261);
       END_STATE();
     case 199:
-      if (lookahead == 'o') ADVANCE(262);
+      if (lookahead == 'r') ADVANCE(262);
       END_STATE();
     case 200:
-      if (lookahead == 'r') ADVANCE(263);
+      if (lookahead == 'o') ADVANCE(263);
       END_STATE();
     case 201:
-      ACCEPT_TOKEN(anon_sym_paid);
+      if (lookahead == 'r') ADVANCE(264);
       END_STATE();
     case 202:
-      ACCEPT_TOKEN(anon_sym_pain);
+      ACCEPT_TOKEN(anon_sym_paid);
       END_STATE();
     case 203:
-      if (lookahead == 'n') ADVANCE(264);
+      ACCEPT_TOKEN(anon_sym_pain);
       END_STATE();
     case 204:
-      if (lookahead == 'e') ADVANCE(265);
+      if (lookahead == 'n') ADVANCE(265);
       END_STATE();
     case 205:
-      if (lookahead == 'o') ADVANCE(266);
+      if (lookahead == 'e') ADVANCE(266);
       END_STATE();
     case 206:
-      if (lookahead == 'a') ADVANCE(267);
+      if (lookahead == 'o') ADVANCE(267);
       END_STATE();
     case 207:
-      if (lookahead == 't') ADVANCE(268);
+      if (lookahead == 'a') ADVANCE(268);
       END_STATE();
     case 208:
-      if (lookahead == 'h') ADVANCE(269);
+      if (lookahead == 't') ADVANCE(269);
       END_STATE();
     case 209:
-      if (lookahead == 'm') ADVANCE(270);
+      if (lookahead == 'h') ADVANCE(270);
       END_STATE();
     case 210:
-      if (lookahead == 'e') ADVANCE(271);
+      if (lookahead == 'm') ADVANCE(271);
       END_STATE();
     case 211:
       if (lookahead == 'e') ADVANCE(272);
       END_STATE();
     case 212:
-      ACCEPT_TOKEN(anon_sym_role);
+      if (lookahead == 'e') ADVANCE(273);
       END_STATE();
     case 213:
-      if (lookahead == 'i') ADVANCE(273);
+      ACCEPT_TOKEN(anon_sym_role);
       END_STATE();
     case 214:
-      ACCEPT_TOKEN(anon_sym_rule);
+      if (lookahead == 'i') ADVANCE(274);
       END_STATE();
     case 215:
-      if (lookahead == 'm') ADVANCE(274);
+      ACCEPT_TOKEN(anon_sym_rule);
       END_STATE();
     case 216:
-      if (lookahead == 'e') ADVANCE(275);
+      if (lookahead == 'm') ADVANCE(275);
       END_STATE();
     case 217:
-      if (lookahead == 'n') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(276);
       END_STATE();
     case 218:
-      if (lookahead == 'e') ADVANCE(277);
+      if (lookahead == 'n') ADVANCE(277);
       END_STATE();
     case 219:
-      if (lookahead == 'a') ADVANCE(278);
+      if (lookahead == 'e') ADVANCE(278);
       END_STATE();
     case 220:
-      if (lookahead == 'e') ADVANCE(279);
+      if (lookahead == 'a') ADVANCE(279);
       END_STATE();
     case 221:
-      if (lookahead == '_') ADVANCE(280);
+      if (lookahead == 'e') ADVANCE(280);
       END_STATE();
     case 222:
-      if (lookahead == 'r') ADVANCE(281);
+      if (lookahead == '_') ADVANCE(281);
       END_STATE();
     case 223:
-      ACCEPT_TOKEN(anon_sym_test);
+      if (lookahead == 'r') ADVANCE(282);
       END_STATE();
     case 224:
-      ACCEPT_TOKEN(anon_sym_text);
+      ACCEPT_TOKEN(anon_sym_test);
       END_STATE();
     case 225:
-      ACCEPT_TOKEN(anon_sym_tier);
+      ACCEPT_TOKEN(anon_sym_text);
       END_STATE();
     case 226:
-      if (lookahead == 'g') ADVANCE(282);
+      ACCEPT_TOKEN(anon_sym_tier);
       END_STATE();
     case 227:
-      if (lookahead == 'o') ADVANCE(283);
+      if (lookahead == 'g') ADVANCE(283);
       END_STATE();
     case 228:
-      ACCEPT_TOKEN(anon_sym_uses);
+      if (lookahead == 'o') ADVANCE(284);
       END_STATE();
     case 229:
-      ACCEPT_TOKEN(anon_sym_when);
+      ACCEPT_TOKEN(anon_sym_uses);
       END_STATE();
     case 230:
-      if (lookahead == 'i') ADVANCE(284);
+      ACCEPT_TOKEN(anon_sym_when);
       END_STATE();
     case 231:
-      if (lookahead == 'l') ADVANCE(285);
+      if (lookahead == 'i') ADVANCE(285);
       END_STATE();
     case 232:
-      if (lookahead == 'n') ADVANCE(286);
+      if (lookahead == 'l') ADVANCE(286);
       END_STATE();
     case 233:
-      ACCEPT_TOKEN(anon_sym_after);
-      END_STATE();
-    case 234:
       if (lookahead == 'n') ADVANCE(287);
       END_STATE();
+    case 234:
+      ACCEPT_TOKEN(anon_sym_after);
+      END_STATE();
     case 235:
-      if (lookahead == 'v') ADVANCE(288);
+      if (lookahead == 'n') ADVANCE(288);
       END_STATE();
     case 236:
-      if (lookahead == 's') ADVANCE(289);
+      if (lookahead == 'v') ADVANCE(289);
       END_STATE();
     case 237:
-      if (lookahead == 'e') ADVANCE(290);
+      if (lookahead == 's') ADVANCE(290);
       END_STATE();
     case 238:
-      if (lookahead == 'i') ADVANCE(291);
+      if (lookahead == 'e') ADVANCE(291);
       END_STATE();
     case 239:
-      if (lookahead == 't') ADVANCE(292);
+      if (lookahead == 'i') ADVANCE(292);
       END_STATE();
     case 240:
-      if (lookahead == 'e') ADVANCE(293);
+      if (lookahead == 't') ADVANCE(293);
       END_STATE();
     case 241:
-      if (lookahead == 'n') ADVANCE(294);
+      if (lookahead == 'e') ADVANCE(294);
       END_STATE();
     case 242:
       if (lookahead == 'n') ADVANCE(295);
       END_STATE();
     case 243:
-      if (lookahead == 'a') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(296);
       END_STATE();
     case 244:
-      if (lookahead == 'i') ADVANCE(297);
+      if (lookahead == 'a') ADVANCE(297);
       END_STATE();
     case 245:
-      if (lookahead == 'o') ADVANCE(298);
+      if (lookahead == 'i') ADVANCE(298);
       END_STATE();
     case 246:
-      ACCEPT_TOKEN(anon_sym_event);
+      if (lookahead == 'o') ADVANCE(299);
       END_STATE();
     case 247:
-      if (lookahead == 't') ADVANCE(299);
+      ACCEPT_TOKEN(anon_sym_event);
       END_STATE();
     case 248:
-      ACCEPT_TOKEN(anon_sym_fails);
+      if (lookahead == 't') ADVANCE(300);
       END_STATE();
     case 249:
-      if (lookahead == 'g') ADVANCE(300);
+      ACCEPT_TOKEN(anon_sym_fails);
       END_STATE();
     case 250:
-      if (lookahead == 'i') ADVANCE(301);
+      if (lookahead == 'g') ADVANCE(301);
       END_STATE();
     case 251:
-      if (lookahead == 'd') ADVANCE(302);
+      if (lookahead == 'i') ADVANCE(302);
       END_STATE();
     case 252:
-      ACCEPT_TOKEN(anon_sym_holds);
+      if (lookahead == 'd') ADVANCE(303);
       END_STATE();
     case 253:
-      ACCEPT_TOKEN(anon_sym_least);
+      ACCEPT_TOKEN(anon_sym_holds);
       END_STATE();
     case 254:
-      if (lookahead == 'g') ADVANCE(303);
+      ACCEPT_TOKEN(anon_sym_least);
       END_STATE();
     case 255:
-      ACCEPT_TOKEN(anon_sym_money);
+      if (lookahead == 'g') ADVANCE(304);
       END_STATE();
     case 256:
-      if (lookahead == 'l') ADVANCE(304);
+      ACCEPT_TOKEN(anon_sym_money);
       END_STATE();
     case 257:
-      if (lookahead == 'a') ADVANCE(305);
+      if (lookahead == 'l') ADVANCE(305);
       END_STATE();
     case 258:
-      if (lookahead == 'e') ADVANCE(306);
+      if (lookahead == 'a') ADVANCE(306);
       END_STATE();
     case 259:
-      if (lookahead == 'r') ADVANCE(307);
+      if (lookahead == 'e') ADVANCE(307);
       END_STATE();
     case 260:
-      if (lookahead == 't') ADVANCE(308);
+      if (lookahead == 'r') ADVANCE(308);
       END_STATE();
     case 261:
-      if (lookahead == 'w') ADVANCE(309);
+      if (lookahead == 't') ADVANCE(309);
       END_STATE();
     case 262:
-      if (lookahead == 'u') ADVANCE(310);
+      if (lookahead == 'w') ADVANCE(310);
       END_STATE();
     case 263:
-      ACCEPT_TOKEN(anon_sym_owner);
+      if (lookahead == 'u') ADVANCE(311);
       END_STATE();
     case 264:
-      if (lookahead == 'e') ADVANCE(311);
+      ACCEPT_TOKEN(anon_sym_owner);
       END_STATE();
     case 265:
-      if (lookahead == 'n') ADVANCE(312);
+      if (lookahead == 'e') ADVANCE(312);
       END_STATE();
     case 266:
       if (lookahead == 'n') ADVANCE(313);
       END_STATE();
     case 267:
-      if (lookahead == 's') ADVANCE(314);
+      if (lookahead == 'n') ADVANCE(314);
       END_STATE();
     case 268:
-      if (lookahead == 'e') ADVANCE(315);
+      if (lookahead == 's') ADVANCE(315);
       END_STATE();
     case 269:
-      ACCEPT_TOKEN(anon_sym_reach);
+      if (lookahead == 'e') ADVANCE(316);
       END_STATE();
     case 270:
-      if (lookahead == 'm') ADVANCE(316);
+      ACCEPT_TOKEN(anon_sym_reach);
       END_STATE();
     case 271:
-      if (lookahead == 's') ADVANCE(317);
+      if (lookahead == 'm') ADVANCE(317);
       END_STATE();
     case 272:
-      if (lookahead == 'w') ADVANCE(318);
+      if (lookahead == 's') ADVANCE(318);
       END_STATE();
     case 273:
-      if (lookahead == 'c') ADVANCE(319);
+      if (lookahead == 'w') ADVANCE(319);
       END_STATE();
     case 274:
-      if (lookahead == 'a') ADVANCE(320);
+      if (lookahead == 'c') ADVANCE(320);
       END_STATE();
     case 275:
-      ACCEPT_TOKEN(anon_sym_score);
+      if (lookahead == 'a') ADVANCE(321);
       END_STATE();
     case 276:
-      if (lookahead == 'd') ADVANCE(321);
+      ACCEPT_TOKEN(anon_sym_score);
       END_STATE();
     case 277:
-      if (lookahead == 'n') ADVANCE(322);
+      if (lookahead == 'd') ADVANCE(322);
       END_STATE();
     case 278:
-      if (lookahead == 'l') ADVANCE(323);
+      if (lookahead == 'n') ADVANCE(323);
       END_STATE();
     case 279:
-      if (lookahead == 's') ADVANCE(324);
+      if (lookahead == 'l') ADVANCE(324);
       END_STATE();
     case 280:
       if (lookahead == 's') ADVANCE(325);
       END_STATE();
     case 281:
-      if (lookahead == 'e') ADVANCE(326);
+      if (lookahead == 's') ADVANCE(326);
       END_STATE();
     case 282:
       if (lookahead == 'e') ADVANCE(327);
       END_STATE();
     case 283:
-      if (lookahead == 'w') ADVANCE(328);
+      if (lookahead == 'e') ADVANCE(328);
       END_STATE();
     case 284:
-      if (lookahead == 'n') ADVANCE(329);
+      if (lookahead == 'w') ADVANCE(329);
       END_STATE();
     case 285:
-      if (lookahead == 'y') ADVANCE(330);
+      if (lookahead == 'n') ADVANCE(330);
       END_STATE();
     case 286:
-      if (lookahead == 't') ADVANCE(331);
+      if (lookahead == 'y') ADVANCE(331);
       END_STATE();
     case 287:
-      if (lookahead == 'a') ADVANCE(332);
+      if (lookahead == 't') ADVANCE(332);
       END_STATE();
     case 288:
-      if (lookahead == 'e') ADVANCE(333);
+      if (lookahead == 'a') ADVANCE(333);
       END_STATE();
     case 289:
       if (lookahead == 'e') ADVANCE(334);
       END_STATE();
     case 290:
-      ACCEPT_TOKEN(anon_sym_before);
+      if (lookahead == 'e') ADVANCE(335);
       END_STATE();
     case 291:
-      if (lookahead == 'o') ADVANCE(335);
+      ACCEPT_TOKEN(anon_sym_before);
       END_STATE();
     case 292:
-      ACCEPT_TOKEN(anon_sym_budget);
+      if (lookahead == 'o') ADVANCE(336);
       END_STATE();
     case 293:
-      if (lookahead == 'l') ADVANCE(336);
+      ACCEPT_TOKEN(anon_sym_budget);
       END_STATE();
     case 294:
-      if (lookahead == 'i') ADVANCE(337);
+      if (lookahead == 'l') ADVANCE(337);
       END_STATE();
     case 295:
-      if (lookahead == 't') ADVANCE(338);
+      if (lookahead == 'i') ADVANCE(338);
       END_STATE();
     case 296:
-      if (lookahead == 'l') ADVANCE(339);
+      if (lookahead == 't') ADVANCE(339);
       END_STATE();
     case 297:
-      if (lookahead == 'o') ADVANCE(340);
+      if (lookahead == 'l') ADVANCE(340);
       END_STATE();
     case 298:
-      if (lookahead == 'n') ADVANCE(341);
+      if (lookahead == 'o') ADVANCE(341);
       END_STATE();
     case 299:
-      ACCEPT_TOKEN(anon_sym_expect);
+      if (lookahead == 'n') ADVANCE(342);
       END_STATE();
     case 300:
-      if (lookahead == 'r') ADVANCE(342);
+      ACCEPT_TOKEN(anon_sym_expect);
       END_STATE();
     case 301:
-      if (lookahead == 'o') ADVANCE(343);
+      if (lookahead == 'r') ADVANCE(343);
       END_STATE();
     case 302:
-      ACCEPT_TOKEN(anon_sym_graded);
+      if (lookahead == 'o') ADVANCE(344);
       END_STATE();
     case 303:
-      if (lookahead == 'i') ADVANCE(344);
+      ACCEPT_TOKEN(anon_sym_graded);
       END_STATE();
     case 304:
-      if (lookahead == 'y') ADVANCE(345);
+      if (lookahead == 'i') ADVANCE(345);
       END_STATE();
     case 305:
-      if (lookahead == 't') ADVANCE(346);
+      if (lookahead == 'y') ADVANCE(346);
       END_STATE();
     case 306:
       if (lookahead == 't') ADVANCE(347);
       END_STATE();
     case 307:
-      ACCEPT_TOKEN(anon_sym_number);
+      if (lookahead == 't') ADVANCE(348);
       END_STATE();
     case 308:
-      if (lookahead == 'i') ADVANCE(348);
+      ACCEPT_TOKEN(anon_sym_number);
       END_STATE();
     case 309:
       if (lookahead == 'i') ADVANCE(349);
       END_STATE();
     case 310:
-      if (lookahead == 'n') ADVANCE(350);
+      if (lookahead == 'i') ADVANCE(350);
       END_STATE();
     case 311:
-      if (lookahead == 'r') ADVANCE(351);
+      if (lookahead == 'n') ADVANCE(351);
       END_STATE();
     case 312:
-      if (lookahead == 't') ADVANCE(352);
+      if (lookahead == 'r') ADVANCE(352);
       END_STATE();
     case 313:
-      if (lookahead == 'a') ADVANCE(353);
+      if (lookahead == 't') ADVANCE(353);
       END_STATE();
     case 314:
-      if (lookahead == 't') ADVANCE(354);
+      if (lookahead == 'a') ADVANCE(354);
       END_STATE();
     case 315:
-      if (lookahead == 'r') ADVANCE(355);
+      if (lookahead == 't') ADVANCE(355);
       END_STATE();
     case 316:
-      if (lookahead == 'e') ADVANCE(356);
+      if (lookahead == 'r') ADVANCE(356);
       END_STATE();
     case 317:
-      if (lookahead == 'h') ADVANCE(357);
+      if (lookahead == 'e') ADVANCE(357);
       END_STATE();
     case 318:
-      if (lookahead == 'e') ADVANCE(358);
+      if (lookahead == 'h') ADVANCE(358);
       END_STATE();
     case 319:
-      ACCEPT_TOKEN(anon_sym_rubric);
+      if (lookahead == 'e') ADVANCE(359);
       END_STATE();
     case 320:
-      ACCEPT_TOKEN(anon_sym_schema);
+      ACCEPT_TOKEN(anon_sym_rubric);
       END_STATE();
     case 321:
-      if (lookahead == 'a') ADVANCE(359);
+      ACCEPT_TOKEN(anon_sym_schema);
       END_STATE();
     case 322:
-      if (lookahead == 't') ADVANCE(360);
+      if (lookahead == 'a') ADVANCE(360);
       END_STATE();
     case 323:
-      ACCEPT_TOKEN(anon_sym_social);
+      if (lookahead == 't') ADVANCE(361);
       END_STATE();
     case 324:
-      if (lookahead == 's') ADVANCE(361);
+      ACCEPT_TOKEN(anon_sym_social);
       END_STATE();
     case 325:
-      if (lookahead == 't') ADVANCE(362);
+      if (lookahead == 's') ADVANCE(362);
       END_STATE();
     case 326:
-      ACCEPT_TOKEN(anon_sym_tenure);
+      if (lookahead == 't') ADVANCE(363);
       END_STATE();
     case 327:
-      if (lookahead == 'r') ADVANCE(363);
+      ACCEPT_TOKEN(anon_sym_tenure);
       END_STATE();
     case 328:
-      if (lookahead == 'n') ADVANCE(364);
+      if (lookahead == 'r') ADVANCE(364);
       END_STATE();
     case 329:
-      ACCEPT_TOKEN(anon_sym_within);
+      if (lookahead == 'n') ADVANCE(365);
       END_STATE();
     case 330:
-      ACCEPT_TOKEN(anon_sym_yearly);
+      ACCEPT_TOKEN(anon_sym_within);
       END_STATE();
     case 331:
-      ACCEPT_TOKEN(anon_sym_account);
-      if (lookahead == 's') ADVANCE(365);
+      ACCEPT_TOKEN(anon_sym_yearly);
       END_STATE();
     case 332:
-      if (lookahead == 't') ADVANCE(366);
+      ACCEPT_TOKEN(anon_sym_account);
+      if (lookahead == 's') ADVANCE(366);
       END_STATE();
     case 333:
-      if (lookahead == 's') ADVANCE(367);
+      if (lookahead == 't') ADVANCE(367);
       END_STATE();
     case 334:
-      ACCEPT_TOKEN(anon_sym_because);
+      if (lookahead == 's') ADVANCE(368);
       END_STATE();
     case 335:
-      if (lookahead == 'r') ADVANCE(368);
+      ACCEPT_TOKEN(anon_sym_because);
       END_STATE();
     case 336:
-      ACCEPT_TOKEN(anon_sym_channel);
+      if (lookahead == 'r') ADVANCE(369);
       END_STATE();
     case 337:
-      if (lookahead == 't') ADVANCE(369);
+      ACCEPT_TOKEN(anon_sym_channel);
       END_STATE();
     case 338:
-      ACCEPT_TOKEN(anon_sym_content);
+      if (lookahead == 't') ADVANCE(370);
       END_STATE();
     case 339:
-      if (lookahead == 'i') ADVANCE(370);
+      ACCEPT_TOKEN(anon_sym_content);
       END_STATE();
     case 340:
-      if (lookahead == 'n') ADVANCE(371);
+      if (lookahead == 'i') ADVANCE(371);
       END_STATE();
     case 341:
-      if (lookahead == 'a') ADVANCE(372);
+      if (lookahead == 'n') ADVANCE(372);
       END_STATE();
     case 342:
       if (lookahead == 'a') ADVANCE(373);
       END_STATE();
     case 343:
-      if (lookahead == 'n') ADVANCE(374);
+      if (lookahead == 'a') ADVANCE(374);
       END_STATE();
     case 344:
       if (lookahead == 'n') ADVANCE(375);
       END_STATE();
     case 345:
-      ACCEPT_TOKEN(anon_sym_monthly);
+      if (lookahead == 'n') ADVANCE(376);
       END_STATE();
     case 346:
-      if (lookahead == 'i') ADVANCE(376);
+      ACCEPT_TOKEN(anon_sym_monthly);
       END_STATE();
     case 347:
-      if (lookahead == 't') ADVANCE(377);
+      if (lookahead == 'i') ADVANCE(377);
       END_STATE();
     case 348:
-      if (lookahead == 'o') ADVANCE(378);
+      if (lookahead == 't') ADVANCE(378);
       END_STATE();
     case 349:
-      if (lookahead == 's') ADVANCE(379);
+      if (lookahead == 'o') ADVANCE(379);
       END_STATE();
     case 350:
-      if (lookahead == 'd') ADVANCE(380);
+      if (lookahead == 's') ADVANCE(380);
       END_STATE();
     case 351:
-      ACCEPT_TOKEN(anon_sym_partner);
+      if (lookahead == 'd') ADVANCE(381);
       END_STATE();
     case 352:
-      ACCEPT_TOKEN(anon_sym_percent);
+      ACCEPT_TOKEN(anon_sym_partner);
       END_STATE();
     case 353:
-      ACCEPT_TOKEN(anon_sym_persona);
+      ACCEPT_TOKEN(anon_sym_percent);
       END_STATE();
     case 354:
-      ACCEPT_TOKEN(anon_sym_podcast);
+      ACCEPT_TOKEN(anon_sym_persona);
       END_STATE();
     case 355:
-      if (lookahead == 'l') ADVANCE(381);
+      ACCEPT_TOKEN(anon_sym_podcast);
       END_STATE();
     case 356:
-      if (lookahead == 'n') ADVANCE(382);
+      if (lookahead == 'l') ADVANCE(382);
       END_STATE();
     case 357:
-      ACCEPT_TOKEN(anon_sym_refresh);
+      if (lookahead == 'n') ADVANCE(383);
       END_STATE();
     case 358:
-      if (lookahead == 'd') ADVANCE(383);
+      ACCEPT_TOKEN(anon_sym_refresh);
       END_STATE();
     case 359:
-      if (lookahead == 'r') ADVANCE(384);
+      if (lookahead == 'd') ADVANCE(384);
       END_STATE();
     case 360:
-      ACCEPT_TOKEN(anon_sym_segment);
+      if (lookahead == 'r') ADVANCE(385);
       END_STATE();
     case 361:
-      ACCEPT_TOKEN(anon_sym_success);
+      ACCEPT_TOKEN(anon_sym_segment);
       END_STATE();
     case 362:
-      if (lookahead == 'a') ADVANCE(385);
+      ACCEPT_TOKEN(anon_sym_success);
       END_STATE();
     case 363:
-      if (lookahead == 's') ADVANCE(386);
+      if (lookahead == 'a') ADVANCE(386);
       END_STATE();
     case 364:
-      ACCEPT_TOKEN(anon_sym_unknown);
+      if (lookahead == 's') ADVANCE(387);
       END_STATE();
     case 365:
-      ACCEPT_TOKEN(anon_sym_accounts);
+      ACCEPT_TOKEN(anon_sym_unknown);
       END_STATE();
     case 366:
-      if (lookahead == 'i') ADVANCE(387);
+      ACCEPT_TOKEN(anon_sym_accounts);
       END_STATE();
     case 367:
-      ACCEPT_TOKEN(anon_sym_approves);
+      if (lookahead == 'i') ADVANCE(388);
       END_STATE();
     case 368:
-      if (lookahead == 's') ADVANCE(388);
+      ACCEPT_TOKEN(anon_sym_approves);
       END_STATE();
     case 369:
-      if (lookahead == 'y') ADVANCE(389);
+      if (lookahead == 's') ADVANCE(389);
       END_STATE();
     case 370:
-      if (lookahead == 'f') ADVANCE(390);
+      if (lookahead == 'y') ADVANCE(390);
       END_STATE();
     case 371:
-      ACCEPT_TOKEN(anon_sym_duration);
+      if (lookahead == 'f') ADVANCE(391);
       END_STATE();
     case 372:
-      if (lookahead == 'l') ADVANCE(391);
+      ACCEPT_TOKEN(anon_sym_duration);
       END_STATE();
     case 373:
-      if (lookahead == 'p') ADVANCE(392);
+      if (lookahead == 'l') ADVANCE(392);
       END_STATE();
     case 374:
-      if (lookahead == 'a') ADVANCE(393);
+      if (lookahead == 'p') ADVANCE(393);
       END_STATE();
     case 375:
-      if (lookahead == 'g') ADVANCE(394);
+      if (lookahead == 'a') ADVANCE(394);
       END_STATE();
     case 376:
-      if (lookahead == 'o') ADVANCE(395);
+      if (lookahead == 'g') ADVANCE(395);
       END_STATE();
     case 377:
-      if (lookahead == 'e') ADVANCE(396);
+      if (lookahead == 'o') ADVANCE(396);
       END_STATE();
     case 378:
-      if (lookahead == 'n') ADVANCE(397);
+      if (lookahead == 'e') ADVANCE(397);
       END_STATE();
     case 379:
-      if (lookahead == 'e') ADVANCE(398);
+      if (lookahead == 'n') ADVANCE(398);
       END_STATE();
     case 380:
-      ACCEPT_TOKEN(anon_sym_outbound);
+      if (lookahead == 'e') ADVANCE(399);
       END_STATE();
     case 381:
-      if (lookahead == 'y') ADVANCE(399);
+      ACCEPT_TOKEN(anon_sym_outbound);
       END_STATE();
     case 382:
-      if (lookahead == 'd') ADVANCE(400);
+      if (lookahead == 'y') ADVANCE(400);
       END_STATE();
     case 383:
-      ACCEPT_TOKEN(anon_sym_reviewed);
+      if (lookahead == 'd') ADVANCE(401);
       END_STATE();
     case 384:
-      if (lookahead == 'y') ADVANCE(401);
+      ACCEPT_TOKEN(anon_sym_reviewed);
       END_STATE();
     case 385:
-      if (lookahead == 'c') ADVANCE(402);
+      if (lookahead == 'y') ADVANCE(402);
       END_STATE();
     case 386:
-      ACCEPT_TOKEN(anon_sym_triggers);
+      if (lookahead == 'c') ADVANCE(403);
       END_STATE();
     case 387:
-      if (lookahead == 'v') ADVANCE(403);
+      ACCEPT_TOKEN(anon_sym_triggers);
       END_STATE();
     case 388:
-      ACCEPT_TOKEN(anon_sym_behaviors);
+      if (lookahead == 'v') ADVANCE(404);
       END_STATE();
     case 389:
-      ACCEPT_TOKEN(anon_sym_community);
+      ACCEPT_TOKEN(anon_sym_behaviors);
       END_STATE();
     case 390:
-      if (lookahead == 'i') ADVANCE(404);
-      if (lookahead == 'y') ADVANCE(405);
+      ACCEPT_TOKEN(anon_sym_community);
       END_STATE();
     case 391:
-      ACCEPT_TOKEN(anon_sym_emotional);
+      if (lookahead == 'i') ADVANCE(405);
+      if (lookahead == 'y') ADVANCE(406);
       END_STATE();
     case 392:
-      if (lookahead == 'h') ADVANCE(406);
+      ACCEPT_TOKEN(anon_sym_emotional);
       END_STATE();
     case 393:
-      if (lookahead == 'l') ADVANCE(407);
+      if (lookahead == 'h') ADVANCE(407);
       END_STATE();
     case 394:
-      ACCEPT_TOKEN(anon_sym_messaging);
+      if (lookahead == 'l') ADVANCE(408);
       END_STATE();
     case 395:
-      if (lookahead == 'n') ADVANCE(408);
+      ACCEPT_TOKEN(anon_sym_messaging);
       END_STATE();
     case 396:
-      if (lookahead == 'r') ADVANCE(409);
+      if (lookahead == 'n') ADVANCE(409);
       END_STATE();
     case 397:
-      ACCEPT_TOKEN(anon_sym_objection);
+      if (lookahead == 'r') ADVANCE(410);
       END_STATE();
     case 398:
-      ACCEPT_TOKEN(anon_sym_otherwise);
+      ACCEPT_TOKEN(anon_sym_objection);
       END_STATE();
     case 399:
-      ACCEPT_TOKEN(anon_sym_quarterly);
+      ACCEPT_TOKEN(anon_sym_otherwise);
       END_STATE();
     case 400:
-      if (lookahead == 's') ADVANCE(410);
+      ACCEPT_TOKEN(anon_sym_quarterly);
       END_STATE();
     case 401:
-      ACCEPT_TOKEN(sym_secondary_statement);
+      if (lookahead == 's') ADVANCE(411);
       END_STATE();
     case 402:
-      if (lookahead == 'k') ADVANCE(411);
+      ACCEPT_TOKEN(sym_secondary_statement);
       END_STATE();
     case 403:
-      if (lookahead == 'e') ADVANCE(412);
+      if (lookahead == 'k') ADVANCE(412);
       END_STATE();
     case 404:
       if (lookahead == 'e') ADVANCE(413);
       END_STATE();
     case 405:
-      ACCEPT_TOKEN(anon_sym_disqualify);
+      if (lookahead == 'e') ADVANCE(414);
       END_STATE();
     case 406:
-      if (lookahead == 'i') ADVANCE(414);
+      ACCEPT_TOKEN(anon_sym_disqualify);
       END_STATE();
     case 407:
-      ACCEPT_TOKEN(anon_sym_functional);
+      if (lookahead == 'i') ADVANCE(415);
       END_STATE();
     case 408:
-      ACCEPT_TOKEN(anon_sym_motivation);
+      ACCEPT_TOKEN(anon_sym_functional);
       END_STATE();
     case 409:
-      ACCEPT_TOKEN(anon_sym_newsletter);
+      ACCEPT_TOKEN(anon_sym_motivation);
       END_STATE();
     case 410:
-      ACCEPT_TOKEN(anon_sym_recommends);
+      ACCEPT_TOKEN(anon_sym_newsletter);
       END_STATE();
     case 411:
-      ACCEPT_TOKEN(anon_sym_tech_stack);
+      ACCEPT_TOKEN(anon_sym_recommends);
       END_STATE();
     case 412:
-      if (lookahead == 's') ADVANCE(415);
+      ACCEPT_TOKEN(anon_sym_tech_stack);
       END_STATE();
     case 413:
-      if (lookahead == 'd') ADVANCE(416);
+      if (lookahead == 's') ADVANCE(416);
       END_STATE();
     case 414:
-      if (lookahead == 'c') ADVANCE(417);
+      if (lookahead == 'd') ADVANCE(417);
       END_STATE();
     case 415:
-      ACCEPT_TOKEN(anon_sym_alternatives);
+      if (lookahead == 'c') ADVANCE(418);
       END_STATE();
     case 416:
-      ACCEPT_TOKEN(anon_sym_disqualified);
+      ACCEPT_TOKEN(anon_sym_alternatives);
       END_STATE();
     case 417:
-      if (lookahead == 's') ADVANCE(418);
+      ACCEPT_TOKEN(anon_sym_disqualified);
       END_STATE();
     case 418:
+      if (lookahead == 's') ADVANCE(419);
+      END_STATE();
+    case 419:
       ACCEPT_TOKEN(anon_sym_firmographics);
       END_STATE();
     default:
@@ -4136,9 +4164,9 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [140] = {.lex_state = 0},
   [141] = {.lex_state = 2},
   [142] = {.lex_state = 0},
-  [143] = {.lex_state = 2},
+  [143] = {.lex_state = 0},
   [144] = {.lex_state = 2},
-  [145] = {.lex_state = 0},
+  [145] = {.lex_state = 2},
   [146] = {.lex_state = 0},
   [147] = {.lex_state = 0},
   [148] = {.lex_state = 0},
@@ -4169,68 +4197,68 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [173] = {.lex_state = 0},
   [174] = {.lex_state = 0},
   [175] = {.lex_state = 0},
-  [176] = {.lex_state = 2},
-  [177] = {.lex_state = 3},
-  [178] = {.lex_state = 2},
+  [176] = {.lex_state = 0},
+  [177] = {.lex_state = 2},
+  [178] = {.lex_state = 3},
   [179] = {.lex_state = 2},
   [180] = {.lex_state = 2},
-  [181] = {.lex_state = 0},
+  [181] = {.lex_state = 2},
   [182] = {.lex_state = 0},
   [183] = {.lex_state = 0},
   [184] = {.lex_state = 0},
-  [185] = {.lex_state = 2},
-  [186] = {.lex_state = 0},
+  [185] = {.lex_state = 0},
+  [186] = {.lex_state = 2},
   [187] = {.lex_state = 0},
   [188] = {.lex_state = 0},
   [189] = {.lex_state = 0},
   [190] = {.lex_state = 0},
   [191] = {.lex_state = 0},
-  [192] = {.lex_state = 1},
-  [193] = {.lex_state = 0},
+  [192] = {.lex_state = 0},
+  [193] = {.lex_state = 1},
   [194] = {.lex_state = 0},
   [195] = {.lex_state = 0},
   [196] = {.lex_state = 0},
   [197] = {.lex_state = 0},
-  [198] = {.lex_state = 1},
-  [199] = {.lex_state = 0},
+  [198] = {.lex_state = 0},
+  [199] = {.lex_state = 1},
   [200] = {.lex_state = 0},
-  [201] = {.lex_state = 1},
+  [201] = {.lex_state = 0},
   [202] = {.lex_state = 0},
-  [203] = {.lex_state = 0},
+  [203] = {.lex_state = 1},
   [204] = {.lex_state = 0},
   [205] = {.lex_state = 0},
   [206] = {.lex_state = 0},
   [207] = {.lex_state = 0},
   [208] = {.lex_state = 0},
   [209] = {.lex_state = 0},
-  [210] = {.lex_state = 2},
-  [211] = {.lex_state = 0},
+  [210] = {.lex_state = 0},
+  [211] = {.lex_state = 2},
   [212] = {.lex_state = 0},
   [213] = {.lex_state = 0},
-  [214] = {.lex_state = 0},
+  [214] = {.lex_state = 2},
   [215] = {.lex_state = 0},
-  [216] = {.lex_state = 2},
+  [216] = {.lex_state = 0},
   [217] = {.lex_state = 0},
   [218] = {.lex_state = 0},
-  [219] = {.lex_state = 0},
-  [220] = {.lex_state = 0},
-  [221] = {.lex_state = 2},
+  [219] = {.lex_state = 2},
+  [220] = {.lex_state = 2},
+  [221] = {.lex_state = 0},
   [222] = {.lex_state = 2},
   [223] = {.lex_state = 0},
-  [224] = {.lex_state = 2},
-  [225] = {.lex_state = 2},
-  [226] = {.lex_state = 0},
+  [224] = {.lex_state = 0},
+  [225] = {.lex_state = 0},
+  [226] = {.lex_state = 2},
   [227] = {.lex_state = 0},
   [228] = {.lex_state = 0},
   [229] = {.lex_state = 2},
   [230] = {.lex_state = 0},
-  [231] = {.lex_state = 0},
+  [231] = {.lex_state = 2},
   [232] = {.lex_state = 2},
   [233] = {.lex_state = 2},
-  [234] = {.lex_state = 2},
-  [235] = {.lex_state = 2},
+  [234] = {.lex_state = 0},
+  [235] = {.lex_state = 0},
   [236] = {.lex_state = 0},
-  [237] = {.lex_state = 2},
+  [237] = {.lex_state = 0},
   [238] = {.lex_state = 0},
   [239] = {.lex_state = 0},
   [240] = {.lex_state = 0},
@@ -4238,19 +4266,19 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [242] = {.lex_state = 0},
   [243] = {.lex_state = 0},
   [244] = {.lex_state = 0},
-  [245] = {.lex_state = 0},
+  [245] = {.lex_state = 2},
   [246] = {.lex_state = 2},
   [247] = {.lex_state = 0},
   [248] = {.lex_state = 0},
-  [249] = {.lex_state = 2},
+  [249] = {.lex_state = 0},
   [250] = {.lex_state = 0},
-  [251] = {.lex_state = 4},
-  [252] = {.lex_state = 0},
+  [251] = {.lex_state = 2},
+  [252] = {.lex_state = 2},
   [253] = {.lex_state = 0},
-  [254] = {.lex_state = 0},
+  [254] = {.lex_state = 2},
   [255] = {.lex_state = 0},
   [256] = {.lex_state = 0},
-  [257] = {.lex_state = 0},
+  [257] = {.lex_state = 2},
   [258] = {.lex_state = 0},
   [259] = {.lex_state = 0},
   [260] = {.lex_state = 0},
@@ -4269,12 +4297,15 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [273] = {.lex_state = 2},
   [274] = {.lex_state = 0},
   [275] = {.lex_state = 0},
-  [276] = {.lex_state = 4},
-  [277] = {.lex_state = 2},
+  [276] = {.lex_state = 0},
+  [277] = {.lex_state = 0},
   [278] = {.lex_state = 0},
-  [279] = {.lex_state = 0},
-  [280] = {.lex_state = 2},
-  [281] = {.lex_state = 0},
+  [279] = {.lex_state = 4},
+  [280] = {.lex_state = 0},
+  [281] = {.lex_state = 4},
+  [282] = {.lex_state = 0},
+  [283] = {.lex_state = 0},
+  [284] = {.lex_state = 0},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -4351,6 +4382,8 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_when] = ACTIONS(1),
     [anon_sym_otherwise] = ACTIONS(1),
     [anon_sym_score] = ACTIONS(1),
+    [anon_sym_and] = ACTIONS(1),
+    [anon_sym_fit] = ACTIONS(1),
     [anon_sym_segment] = ACTIONS(1),
     [sym_secondary_statement] = ACTIONS(1),
     [anon_sym_test] = ACTIONS(1),
@@ -4367,7 +4400,6 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_disqualified] = ACTIONS(1),
     [anon_sym_by] = ACTIONS(1),
     [anon_sym_or] = ACTIONS(1),
-    [anon_sym_and] = ACTIONS(1),
     [anon_sym_LPAREN] = ACTIONS(1),
     [anon_sym_RPAREN] = ACTIONS(1),
     [anon_sym_EQ_EQ] = ACTIONS(1),
@@ -4395,7 +4427,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_comment] = ACTIONS(3),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(278),
+    [sym_source_file] = STATE(280),
     [sym_schema] = STATE(95),
     [sym_icp] = STATE(95),
     [sym_test] = STATE(95),
@@ -4458,6 +4490,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_rubric,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       anon_sym_segment,
       sym_secondary_statement,
       anon_sym_account,
@@ -4465,7 +4498,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_expect,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       anon_sym_within,
       sym_identifier,
   [61] = 3,
@@ -4516,6 +4548,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_rubric,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       anon_sym_segment,
       sym_secondary_statement,
       anon_sym_account,
@@ -4523,7 +4556,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_expect,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       anon_sym_within,
       sym_identifier,
   [122] = 22,
@@ -5199,9 +5231,9 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_GT_EQ,
     ACTIONS(228), 5,
       anon_sym_because,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [983] = 2,
     ACTIONS(3), 1,
@@ -6056,7 +6088,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_not,
     STATE(77), 1,
       sym_string,
-    STATE(196), 2,
+    STATE(197), 2,
       sym_criterion,
       sym_graded,
     STATE(123), 12,
@@ -6085,7 +6117,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_not,
     STATE(77), 1,
       sym_string,
-    STATE(197), 2,
+    STATE(198), 2,
       sym_criterion,
       sym_graded,
     STATE(123), 12,
@@ -6114,7 +6146,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_not,
     STATE(77), 1,
       sym_string,
-    STATE(174), 2,
+    STATE(175), 2,
       sym_criterion,
       sym_graded,
     STATE(123), 12,
@@ -6143,7 +6175,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_not,
     STATE(77), 1,
       sym_string,
-    STATE(189), 2,
+    STATE(190), 2,
       sym_criterion,
       sym_graded,
     STATE(123), 12,
@@ -6187,8 +6219,8 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_RBRACE,
       anon_sym_rule,
       anon_sym_tier,
-      anon_sym_or,
       anon_sym_and,
+      anon_sym_or,
   [2081] = 9,
     ACTIONS(3), 1,
       sym_comment,
@@ -6215,8 +6247,8 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_RBRACE,
       anon_sym_rule,
       anon_sym_tier,
-      anon_sym_or,
       anon_sym_and,
+      anon_sym_or,
       anon_sym_RPAREN,
   [2119] = 7,
     ACTIONS(3), 1,
@@ -6231,7 +6263,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DQUOTE,
     STATE(77), 1,
       sym_string,
-    STATE(92), 12,
+    STATE(85), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -6257,7 +6289,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DQUOTE,
     STATE(77), 1,
       sym_string,
-    STATE(86), 12,
+    STATE(92), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -6284,13 +6316,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_account,
       anon_sym_accounts,
       anon_sym_expect,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2210] = 7,
     ACTIONS(3), 1,
@@ -6357,7 +6389,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_identifier,
     STATE(77), 1,
       sym_string,
-    STATE(207), 12,
+    STATE(208), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -6383,7 +6415,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_identifier,
     STATE(77), 1,
       sym_string,
-    STATE(120), 12,
+    STATE(85), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -6409,7 +6441,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_identifier,
     STATE(77), 1,
       sym_string,
-    STATE(86), 12,
+    STATE(120), 12,
       sym__expression,
       sym_or_expression,
       sym_and_expression,
@@ -6429,7 +6461,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_enum,
     ACTIONS(339), 1,
       anon_sym_set,
-    STATE(171), 4,
+    STATE(172), 4,
       sym__field_type,
       sym_primitive_type,
       sym_enum_type,
@@ -6457,10 +6489,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2423] = 3,
     ACTIONS(3), 1,
@@ -6476,10 +6508,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2445] = 3,
     ACTIONS(3), 1,
@@ -6495,10 +6527,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2467] = 3,
     ACTIONS(3), 1,
@@ -6514,10 +6546,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2489] = 4,
     ACTIONS(3), 1,
@@ -6534,10 +6566,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2513] = 3,
     ACTIONS(3), 1,
@@ -6552,10 +6584,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2534] = 3,
     ACTIONS(3), 1,
@@ -6570,10 +6602,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2555] = 3,
     ACTIONS(3), 1,
@@ -6588,10 +6620,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2576] = 3,
     ACTIONS(3), 1,
@@ -6606,10 +6638,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2597] = 3,
     ACTIONS(3), 1,
@@ -6624,10 +6656,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2618] = 3,
     ACTIONS(3), 1,
@@ -6642,10 +6674,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2639] = 3,
     ACTIONS(3), 1,
@@ -6660,10 +6692,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2660] = 3,
     ACTIONS(3), 1,
@@ -6678,10 +6710,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2681] = 3,
     ACTIONS(3), 1,
@@ -6696,10 +6728,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_because,
       anon_sym_rule,
       anon_sym_tier,
+      anon_sym_and,
       sym_secondary_statement,
       anon_sym_not,
       anon_sym_or,
-      anon_sym_and,
       sym_identifier,
   [2702] = 8,
     ACTIONS(3), 1,
@@ -6794,7 +6826,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_LBRACK,
     ACTIONS(446), 1,
       sym_number,
-    STATE(203), 3,
+    STATE(213), 3,
       sym__value,
       sym_list,
       sym_string,
@@ -6843,7 +6875,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_SEMI,
     ACTIONS(462), 1,
       anon_sym_RBRACE,
-    STATE(246), 1,
+    STATE(245), 1,
       sym_persona_key,
     STATE(99), 2,
       sym_persona_attribute,
@@ -6898,7 +6930,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_RBRACK,
     ACTIONS(488), 1,
       sym_number,
-    STATE(204), 2,
+    STATE(205), 2,
       sym__value,
       sym_string,
     ACTIONS(484), 4,
@@ -6915,7 +6947,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_RBRACK,
     ACTIONS(494), 1,
       sym_number,
-    STATE(240), 2,
+    STATE(239), 2,
       sym__value,
       sym_string,
     ACTIONS(490), 4,
@@ -6930,7 +6962,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_SEMI,
     ACTIONS(499), 1,
       anon_sym_RBRACE,
-    STATE(246), 1,
+    STATE(245), 1,
       sym_persona_key,
     STATE(99), 2,
       sym_persona_attribute,
@@ -6949,7 +6981,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_number,
     ACTIONS(504), 1,
       anon_sym_RBRACK,
-    STATE(240), 2,
+    STATE(239), 2,
       sym__value,
       sym_string,
     ACTIONS(490), 4,
@@ -6964,7 +6996,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_SEMI,
     ACTIONS(508), 1,
       anon_sym_RBRACE,
-    STATE(246), 1,
+    STATE(245), 1,
       sym_persona_key,
     STATE(94), 2,
       sym_persona_attribute,
@@ -6977,7 +7009,7 @@ static const uint16_t ts_small_parse_table[] = {
   [3072] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(222), 1,
+    STATE(219), 1,
       sym_channel_kind,
     ACTIONS(510), 8,
       anon_sym_event,
@@ -6995,7 +7027,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_SEMI,
     ACTIONS(514), 1,
       anon_sym_RBRACE,
-    STATE(224), 1,
+    STATE(246), 1,
       sym_pain_key,
     STATE(107), 2,
       sym_pain_attribute,
@@ -7015,7 +7047,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_range,
     STATE(82), 1,
       sym_list,
-    STATE(266), 1,
+    STATE(265), 1,
       sym__bound,
     ACTIONS(520), 3,
       sym_percent,
@@ -7043,7 +7075,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_SEMI,
     ACTIONS(528), 1,
       anon_sym_RBRACE,
-    STATE(224), 1,
+    STATE(246), 1,
       sym_pain_key,
     STATE(103), 2,
       sym_pain_attribute,
@@ -7059,7 +7091,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_SEMI,
     ACTIONS(533), 1,
       anon_sym_RBRACE,
-    STATE(224), 1,
+    STATE(246), 1,
       sym_pain_key,
     STATE(107), 2,
       sym_pain_attribute,
@@ -7075,7 +7107,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DQUOTE,
     ACTIONS(494), 1,
       sym_number,
-    STATE(240), 2,
+    STATE(239), 2,
       sym__value,
       sym_string,
     ACTIONS(490), 4,
@@ -7365,7 +7397,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_number,
     STATE(127), 1,
       sym_range,
-    STATE(266), 1,
+    STATE(265), 1,
       sym__bound,
     ACTIONS(520), 3,
       sym_percent,
@@ -7487,9 +7519,9 @@ static const uint16_t ts_small_parse_table[] = {
       sym_comment,
     ACTIONS(518), 1,
       sym_number,
-    STATE(199), 1,
+    STATE(200), 1,
       sym_range,
-    STATE(266), 1,
+    STATE(265), 1,
       sym__bound,
     ACTIONS(520), 3,
       sym_percent,
@@ -7506,163 +7538,157 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_icp,
       anon_sym_accounts,
       anon_sym_expect,
-  [3780] = 3,
+  [3780] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(701), 1,
+      anon_sym_and,
+    STATE(201), 1,
+      sym_fit_requirement,
+    ACTIONS(699), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [3796] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(705), 1,
       sym_number,
-    ACTIONS(699), 5,
+    ACTIONS(703), 5,
       sym_identifier,
       sym_percent,
       sym_duration,
       sym_date,
       anon_sym_DQUOTE,
-  [3794] = 3,
+  [3810] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(703), 2,
+    ACTIONS(707), 2,
       anon_sym_not,
       sym_identifier,
-    ACTIONS(705), 4,
+    ACTIONS(709), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_LPAREN,
       anon_sym_DQUOTE,
-  [3808] = 5,
+  [3824] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(707), 1,
+    ACTIONS(711), 1,
       sym_identifier,
-    ACTIONS(710), 1,
+    ACTIONS(714), 1,
       anon_sym_SEMI,
-    ACTIONS(713), 1,
+    ACTIONS(717), 1,
       anon_sym_RBRACE,
-    STATE(145), 2,
+    STATE(146), 2,
       sym_account_field,
       aux_sym_account_body_repeat1,
-  [3825] = 2,
+  [3841] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(715), 5,
+    ACTIONS(719), 5,
       ts_builtin_sym_end,
       anon_sym_SEMI,
       anon_sym_schema,
       anon_sym_icp,
       anon_sym_test,
-  [3836] = 2,
+  [3852] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(717), 5,
-      ts_builtin_sym_end,
-      anon_sym_SEMI,
-      anon_sym_schema,
-      anon_sym_icp,
-      anon_sym_test,
-  [3847] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(719), 1,
-      sym_identifier,
     ACTIONS(721), 1,
-      anon_sym_SEMI,
+      sym_identifier,
     ACTIONS(723), 1,
+      anon_sym_SEMI,
+    ACTIONS(725), 1,
       anon_sym_RBRACE,
     STATE(163), 2,
       sym_field_declaration,
       aux_sym_schema_body_repeat1,
-  [3864] = 2,
+  [3869] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(725), 5,
+    ACTIONS(727), 5,
       ts_builtin_sym_end,
       anon_sym_SEMI,
       anon_sym_schema,
       anon_sym_icp,
       anon_sym_test,
-  [3875] = 5,
+  [3880] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(727), 1,
+    ACTIONS(729), 1,
       anon_sym_SEMI,
-    ACTIONS(730), 1,
-      anon_sym_RBRACE,
     ACTIONS(732), 1,
+      anon_sym_RBRACE,
+    ACTIONS(734), 1,
       anon_sym_DQUOTE,
     STATE(150), 2,
       sym_string,
       aux_sym_prose_body_repeat1,
-  [3892] = 4,
+  [3897] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(735), 1,
+    ACTIONS(737), 1,
       sym_number,
     STATE(66), 1,
       sym__bound,
-    ACTIONS(737), 3,
+    ACTIONS(739), 3,
       sym_percent,
       sym_duration,
       sym_date,
-  [3907] = 3,
+  [3912] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(741), 1,
+    ACTIONS(743), 1,
       anon_sym_up,
-    ACTIONS(739), 4,
+    ACTIONS(741), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_recommends,
       anon_sym_approves,
-  [3920] = 2,
+  [3925] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(743), 5,
+    ACTIONS(745), 5,
       ts_builtin_sym_end,
       anon_sym_SEMI,
       anon_sym_schema,
       anon_sym_icp,
       anon_sym_test,
-  [3931] = 5,
+  [3936] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(745), 1,
+    ACTIONS(747), 1,
       sym_identifier,
-    ACTIONS(748), 1,
+    ACTIONS(750), 1,
       anon_sym_SEMI,
-    ACTIONS(751), 1,
+    ACTIONS(753), 1,
       anon_sym_RBRACE,
     STATE(154), 2,
       sym_field_declaration,
       aux_sym_schema_body_repeat1,
-  [3948] = 2,
+  [3953] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(753), 5,
+    ACTIONS(755), 5,
       ts_builtin_sym_end,
       anon_sym_SEMI,
       anon_sym_schema,
       anon_sym_icp,
       anon_sym_test,
-  [3959] = 4,
+  [3964] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(757), 1,
+    ACTIONS(759), 1,
       sym_duration,
     STATE(49), 1,
       sym_cadence,
-    ACTIONS(755), 3,
+    ACTIONS(757), 3,
       anon_sym_quarterly,
       anon_sym_monthly,
       anon_sym_yearly,
-  [3974] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(759), 5,
-      ts_builtin_sym_end,
-      anon_sym_SEMI,
-      anon_sym_schema,
-      anon_sym_icp,
-      anon_sym_test,
-  [3985] = 2,
+  [3979] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(761), 5,
@@ -7671,94 +7697,94 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_schema,
       anon_sym_icp,
       anon_sym_test,
-  [3996] = 5,
+  [3990] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(763), 1,
+    ACTIONS(763), 5,
+      ts_builtin_sym_end,
       anon_sym_SEMI,
-    ACTIONS(766), 1,
-      anon_sym_RBRACE,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [4001] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(765), 1,
+      anon_sym_SEMI,
     ACTIONS(768), 1,
+      anon_sym_RBRACE,
+    ACTIONS(770), 1,
       anon_sym_channel,
     STATE(159), 2,
       sym_channel_statement,
       aux_sym_reach_body_repeat1,
-  [4013] = 2,
+  [4018] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(771), 5,
+    ACTIONS(773), 5,
       ts_builtin_sym_end,
       anon_sym_SEMI,
       anon_sym_schema,
       anon_sym_icp,
       anon_sym_test,
-  [4024] = 5,
+  [4029] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(773), 1,
-      anon_sym_SEMI,
     ACTIONS(775), 1,
+      anon_sym_SEMI,
+    ACTIONS(777), 1,
       anon_sym_RBRACE,
     STATE(150), 2,
       sym_string,
       aux_sym_prose_body_repeat1,
-  [4041] = 2,
+  [4046] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(777), 5,
+    ACTIONS(779), 5,
       ts_builtin_sym_end,
       anon_sym_SEMI,
       anon_sym_schema,
       anon_sym_icp,
       anon_sym_test,
-  [4052] = 5,
+  [4057] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(719), 1,
+    ACTIONS(721), 1,
       sym_identifier,
-    ACTIONS(779), 1,
-      anon_sym_SEMI,
     ACTIONS(781), 1,
+      anon_sym_SEMI,
+    ACTIONS(783), 1,
       anon_sym_RBRACE,
     STATE(154), 2,
       sym_field_declaration,
       aux_sym_schema_body_repeat1,
-  [4069] = 5,
+  [4074] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(783), 1,
-      anon_sym_SEMI,
     ACTIONS(785), 1,
+      anon_sym_SEMI,
+    ACTIONS(787), 1,
       anon_sym_RBRACE,
     STATE(161), 2,
       sym_string,
       aux_sym_prose_body_repeat1,
-  [4086] = 5,
+  [4091] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(787), 1,
-      sym_identifier,
     ACTIONS(789), 1,
-      anon_sym_SEMI,
+      sym_identifier,
     ACTIONS(791), 1,
+      anon_sym_SEMI,
+    ACTIONS(793), 1,
       anon_sym_RBRACE,
-    STATE(172), 2,
+    STATE(173), 2,
       sym_account_field,
       aux_sym_account_body_repeat1,
-  [4103] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(793), 5,
-      ts_builtin_sym_end,
-      anon_sym_SEMI,
-      anon_sym_schema,
-      anon_sym_icp,
-      anon_sym_test,
-  [4114] = 2,
+  [4108] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(795), 5,
@@ -7767,109 +7793,116 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_schema,
       anon_sym_icp,
       anon_sym_test,
-  [4125] = 5,
+  [4119] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(797), 1,
-      anon_sym_SEMI,
-    ACTIONS(799), 1,
-      anon_sym_RBRACE,
-    ACTIONS(801), 1,
-      anon_sym_channel,
-    STATE(169), 2,
-      sym_channel_statement,
-      aux_sym_reach_body_repeat1,
-  [4142] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(801), 1,
-      anon_sym_channel,
-    ACTIONS(803), 1,
-      anon_sym_SEMI,
-    ACTIONS(805), 1,
-      anon_sym_RBRACE,
-    STATE(159), 2,
-      sym_channel_statement,
-      aux_sym_reach_body_repeat1,
-  [4159] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(807), 5,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_before,
-      anon_sym_after,
-      anon_sym_cost,
-  [4170] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(809), 1,
-      sym_identifier,
-    ACTIONS(813), 1,
-      anon_sym_from,
-    STATE(205), 1,
-      sym_from_clause,
-    ACTIONS(811), 2,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-  [4187] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(787), 1,
-      sym_identifier,
-    ACTIONS(815), 1,
-      anon_sym_SEMI,
-    ACTIONS(817), 1,
-      anon_sym_RBRACE,
-    STATE(145), 2,
-      sym_account_field,
-      aux_sym_account_body_repeat1,
-  [4204] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(819), 5,
+    ACTIONS(797), 5,
       ts_builtin_sym_end,
       anon_sym_SEMI,
       anon_sym_schema,
       anon_sym_icp,
       anon_sym_test,
-  [4215] = 2,
+  [4130] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(821), 4,
+    ACTIONS(799), 5,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_before,
+      anon_sym_after,
+      anon_sym_cost,
+  [4141] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(801), 1,
+      anon_sym_SEMI,
+    ACTIONS(803), 1,
+      anon_sym_RBRACE,
+    ACTIONS(805), 1,
+      anon_sym_channel,
+    STATE(170), 2,
+      sym_channel_statement,
+      aux_sym_reach_body_repeat1,
+  [4158] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(805), 1,
+      anon_sym_channel,
+    ACTIONS(807), 1,
+      anon_sym_SEMI,
+    ACTIONS(809), 1,
+      anon_sym_RBRACE,
+    STATE(159), 2,
+      sym_channel_statement,
+      aux_sym_reach_body_repeat1,
+  [4175] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(811), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [4186] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(813), 1,
+      sym_identifier,
+    ACTIONS(817), 1,
+      anon_sym_from,
+    STATE(206), 1,
+      sym_from_clause,
+    ACTIONS(815), 2,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+  [4203] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(789), 1,
+      sym_identifier,
+    ACTIONS(819), 1,
+      anon_sym_SEMI,
+    ACTIONS(821), 1,
+      anon_sym_RBRACE,
+    STATE(146), 2,
+      sym_account_field,
+      aux_sym_account_body_repeat1,
+  [4220] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(823), 5,
+      ts_builtin_sym_end,
+      anon_sym_SEMI,
+      anon_sym_schema,
+      anon_sym_icp,
+      anon_sym_test,
+  [4231] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(825), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_rule,
       anon_sym_tier,
-  [4225] = 2,
+  [4241] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(823), 4,
+    ACTIONS(827), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_recommends,
       anon_sym_approves,
-  [4235] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(138), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(825), 1,
-      anon_sym_LBRACE,
-    STATE(24), 1,
-      sym_persona_body,
-    STATE(214), 1,
-      sym_string,
   [4251] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(827), 1,
-      anon_sym_COLON,
     ACTIONS(829), 1,
-      sym_weight,
-    STATE(258), 1,
+      anon_sym_LBRACE,
+    STATE(24), 1,
+      sym_persona_body,
+    STATE(248), 1,
       sym_string,
   [4267] = 5,
     ACTIONS(3), 1,
@@ -7877,59 +7910,54 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
     ACTIONS(831), 1,
-      anon_sym_LBRACE,
-    STATE(158), 1,
-      sym_schema_body,
-    STATE(248), 1,
+      anon_sym_COLON,
+    ACTIONS(833), 1,
+      sym_weight,
+    STATE(258), 1,
       sym_string,
   [4283] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(833), 1,
+    ACTIONS(835), 1,
       anon_sym_LBRACE,
-    STATE(34), 1,
-      sym_segment_body,
-    STATE(218), 1,
+    STATE(158), 1,
+      sym_schema_body,
+    STATE(249), 1,
       sym_string,
   [4299] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    ACTIONS(835), 1,
+    ACTIONS(837), 1,
       anon_sym_LBRACE,
-    STATE(146), 1,
-      sym_icp_body,
-    STATE(215), 1,
+    STATE(34), 1,
+      sym_segment_body,
+    STATE(217), 1,
       sym_string,
-  [4315] = 3,
+  [4315] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(839), 1,
+      anon_sym_LBRACE,
+    STATE(174), 1,
+      sym_icp_body,
+    STATE(230), 1,
+      sym_string,
+  [4331] = 3,
     ACTIONS(3), 1,
       sym_comment,
     STATE(125), 1,
       sym_rule_outcome,
-    ACTIONS(837), 3,
+    ACTIONS(841), 3,
       anon_sym_holds,
       anon_sym_fails,
       anon_sym_unknown,
-  [4327] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(839), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_kind,
-      anon_sym_success,
-  [4337] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(841), 4,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_kind,
-      anon_sym_success,
-  [4347] = 2,
+  [4343] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(843), 4,
@@ -7937,35 +7965,42 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_RBRACE,
       anon_sym_kind,
       anon_sym_success,
-  [4357] = 5,
+  [4353] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(138), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(845), 1,
-      anon_sym_LBRACE,
-    STATE(147), 1,
-      sym_test_body,
-    STATE(228), 1,
-      sym_string,
-  [4373] = 2,
+    ACTIONS(845), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_kind,
+      anon_sym_success,
+  [4363] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(847), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
-      anon_sym_rule,
-      anon_sym_tier,
-  [4383] = 3,
+      anon_sym_kind,
+      anon_sym_success,
+  [4373] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(849), 2,
-      anon_sym_from,
-      sym_identifier,
-    ACTIONS(851), 2,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(849), 1,
+      anon_sym_LBRACE,
+    STATE(147), 1,
+      sym_test_body,
+    STATE(225), 1,
+      sym_string,
+  [4389] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(851), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
-  [4395] = 3,
+      anon_sym_rule,
+      anon_sym_tier,
+  [4399] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(853), 2,
@@ -7974,24 +8009,16 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(855), 2,
       anon_sym_SEMI,
       anon_sym_RBRACE,
-  [4407] = 2,
+  [4411] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(857), 4,
+    ACTIONS(857), 2,
+      anon_sym_from,
+      sym_identifier,
+    ACTIONS(859), 2,
       anon_sym_SEMI,
       anon_sym_RBRACE,
-      anon_sym_rule,
-      anon_sym_tier,
-  [4417] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(217), 1,
-      sym_set_quantifier,
-    ACTIONS(859), 3,
-      anon_sym_any,
-      anon_sym_all,
-      anon_sym_none,
-  [4429] = 2,
+  [4423] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(861), 4,
@@ -7999,602 +8026,632 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_RBRACE,
       anon_sym_rule,
       anon_sym_tier,
-  [4439] = 4,
-    ACTIONS(863), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(867), 1,
-      sym_comment,
-    STATE(198), 1,
-      aux_sym_string_repeat1,
-    ACTIONS(865), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [4453] = 3,
+  [4433] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(183), 1,
+    STATE(216), 1,
+      sym_set_quantifier,
+    ACTIONS(863), 3,
+      anon_sym_any,
+      anon_sym_all,
+      anon_sym_none,
+  [4445] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(865), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [4455] = 4,
+    ACTIONS(867), 1,
+      anon_sym_DQUOTE2,
+    ACTIONS(871), 1,
+      sym_comment,
+    STATE(199), 1,
+      aux_sym_string_repeat1,
+    ACTIONS(869), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [4469] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(184), 1,
       sym_job_kind_value,
-    ACTIONS(869), 3,
+    ACTIONS(873), 3,
       anon_sym_functional,
       anon_sym_emotional,
       anon_sym_social,
-  [4465] = 2,
+  [4481] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(871), 4,
+    ACTIONS(875), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_recommends,
       anon_sym_approves,
-  [4475] = 3,
+  [4491] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(873), 2,
+    ACTIONS(877), 2,
       anon_sym_from,
       sym_identifier,
-    ACTIONS(875), 2,
+    ACTIONS(879), 2,
       anon_sym_SEMI,
       anon_sym_RBRACE,
-  [4487] = 2,
+  [4503] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(877), 4,
+    ACTIONS(881), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_rule,
       anon_sym_tier,
-  [4497] = 2,
+  [4513] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(879), 4,
+    ACTIONS(883), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_rule,
       anon_sym_tier,
-  [4507] = 4,
-    ACTIONS(867), 1,
+  [4523] = 4,
+    ACTIONS(871), 1,
       sym_comment,
-    ACTIONS(881), 1,
+    ACTIONS(885), 1,
       anon_sym_DQUOTE2,
-    STATE(201), 1,
+    STATE(203), 1,
       aux_sym_string_repeat1,
-    ACTIONS(883), 2,
+    ACTIONS(887), 2,
       sym_string_content,
       sym_escape_sequence,
-  [4521] = 2,
+  [4537] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(885), 4,
+    ACTIONS(889), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_rule,
       anon_sym_tier,
-  [4531] = 2,
+  [4547] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(887), 4,
+    ACTIONS(891), 4,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       anon_sym_rule,
       anon_sym_tier,
-  [4541] = 4,
-    ACTIONS(867), 1,
+  [4557] = 2,
+    ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(889), 1,
+    ACTIONS(893), 4,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      anon_sym_rule,
+      anon_sym_tier,
+  [4567] = 4,
+    ACTIONS(871), 1,
+      sym_comment,
+    ACTIONS(895), 1,
       anon_sym_DQUOTE2,
-    STATE(201), 1,
+    STATE(203), 1,
       aux_sym_string_repeat1,
-    ACTIONS(891), 2,
+    ACTIONS(897), 2,
       sym_string_content,
       sym_escape_sequence,
-  [4555] = 4,
+  [4581] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(894), 1,
-      anon_sym_COMMA,
-    ACTIONS(897), 1,
-      anon_sym_RBRACK,
-    STATE(202), 1,
-      aux_sym_list_repeat1,
-  [4568] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(899), 3,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      sym_identifier,
-  [4577] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(901), 1,
+    ACTIONS(900), 1,
       anon_sym_COMMA,
     ACTIONS(903), 1,
       anon_sym_RBRACK,
-    STATE(206), 1,
+    STATE(204), 1,
       aux_sym_list_repeat1,
-  [4590] = 2,
+  [4594] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(905), 3,
+    ACTIONS(905), 1,
+      anon_sym_COMMA,
+    ACTIONS(907), 1,
+      anon_sym_RBRACK,
+    STATE(207), 1,
+      aux_sym_list_repeat1,
+  [4607] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(909), 3,
       anon_sym_SEMI,
       anon_sym_RBRACE,
       sym_identifier,
-  [4599] = 4,
+  [4616] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(492), 1,
       anon_sym_RBRACK,
-    ACTIONS(907), 1,
+    ACTIONS(911), 1,
       anon_sym_COMMA,
-    STATE(202), 1,
+    STATE(204), 1,
       aux_sym_list_repeat1,
-  [4612] = 4,
+  [4629] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(617), 1,
       anon_sym_and,
     ACTIONS(629), 1,
       anon_sym_or,
-    ACTIONS(909), 1,
-      anon_sym_RPAREN,
-  [4625] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(911), 1,
-      sym_identifier,
     ACTIONS(913), 1,
-      anon_sym_at,
-    STATE(281), 1,
-      sym_at_least,
-  [4638] = 2,
+      anon_sym_RPAREN,
+  [4642] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(915), 3,
-      anon_sym_SEMI,
-      anon_sym_RBRACE,
-      anon_sym_channel,
-  [4647] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(138), 1,
-      anon_sym_DQUOTE,
+    ACTIONS(915), 1,
+      sym_identifier,
     ACTIONS(917), 1,
-      anon_sym_COLON,
-    STATE(255), 1,
-      sym_string,
-  [4660] = 2,
+      anon_sym_at,
+    STATE(261), 1,
+      sym_at_least,
+  [4655] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(919), 3,
       anon_sym_SEMI,
       anon_sym_RBRACE,
-      sym_identifier,
-  [4669] = 3,
+      anon_sym_channel,
+  [4664] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(444), 1,
-      anon_sym_LBRACK,
-    STATE(188), 1,
-      sym_list,
-  [4679] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
     ACTIONS(921), 1,
-      anon_sym_LBRACE,
-    STATE(23), 1,
-      sym_criteria_body,
-  [4689] = 3,
+      anon_sym_COLON,
+    STATE(255), 1,
+      sym_string,
+  [4677] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(825), 1,
-      anon_sym_LBRACE,
-    STATE(38), 1,
-      sym_persona_body,
-  [4699] = 3,
+    ACTIONS(923), 3,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      sym_identifier,
+  [4686] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(835), 1,
-      anon_sym_LBRACE,
-    STATE(160), 1,
-      sym_icp_body,
-  [4709] = 3,
+    ACTIONS(925), 3,
+      anon_sym_SEMI,
+      anon_sym_RBRACE,
+      sym_identifier,
+  [4695] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
     STATE(48), 1,
       sym_string,
-  [4719] = 3,
+  [4705] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(444), 1,
+      anon_sym_LBRACK,
+    STATE(86), 1,
+      sym_list,
+  [4715] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(444), 1,
       anon_sym_LBRACK,
     STATE(78), 1,
       sym_list,
-  [4729] = 3,
+  [4725] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(833), 1,
+    ACTIONS(837), 1,
       anon_sym_LBRACE,
     STATE(16), 1,
       sym_segment_body,
-  [4739] = 3,
+  [4735] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(921), 1,
-      anon_sym_LBRACE,
-    STATE(31), 1,
-      sym_criteria_body,
-  [4749] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(923), 1,
+    ACTIONS(927), 1,
       anon_sym_LBRACE,
     STATE(136), 1,
       sym_account_body,
-  [4759] = 3,
+  [4745] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(210), 1,
+      sym_string,
+  [4755] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
     STATE(138), 1,
       sym_string,
-  [4769] = 3,
+  [4765] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(138), 1,
-      anon_sym_DQUOTE,
-    STATE(209), 1,
-      sym_string,
-  [4779] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(921), 1,
+    ACTIONS(929), 1,
       anon_sym_LBRACE,
     STATE(33), 1,
       sym_criteria_body,
-  [4789] = 3,
+  [4775] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    STATE(170), 1,
+    STATE(145), 1,
       sym_string,
-  [4799] = 3,
+  [4785] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(138), 1,
-      anon_sym_DQUOTE,
-    STATE(144), 1,
-      sym_string,
-  [4809] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(925), 1,
+    ACTIONS(931), 1,
       anon_sym_LBRACE,
     STATE(25), 1,
       sym_job_body,
-  [4819] = 3,
+  [4795] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(927), 1,
+    ACTIONS(933), 1,
       anon_sym_LBRACE,
     STATE(26), 1,
       sym_pain_body,
-  [4829] = 3,
+  [4805] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(845), 1,
+    ACTIONS(849), 1,
       anon_sym_LBRACE,
     STATE(155), 1,
       sym_test_body,
-  [4839] = 3,
+  [4815] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
     STATE(129), 1,
       sym_string,
-  [4849] = 3,
+  [4825] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(929), 1,
-      anon_sym_score,
-    STATE(191), 1,
-      sym_score_condition,
-  [4859] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(931), 1,
+    ACTIONS(935), 1,
       anon_sym_when,
-    ACTIONS(933), 1,
+    ACTIONS(937), 1,
       anon_sym_otherwise,
-  [4869] = 3,
+  [4835] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(939), 1,
+      anon_sym_score,
+    STATE(192), 1,
+      sym_score_condition,
+  [4845] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    STATE(226), 1,
+    STATE(223), 1,
       sym_string,
-  [4879] = 3,
+  [4855] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(839), 1,
+      anon_sym_LBRACE,
+    STATE(160), 1,
+      sym_icp_body,
+  [4865] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    STATE(211), 1,
+    STATE(212), 1,
       sym_string,
-  [4889] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(138), 1,
-      anon_sym_DQUOTE,
-    STATE(175), 1,
-      sym_string,
-  [4899] = 3,
+  [4875] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
     STATE(152), 1,
       sym_string,
-  [4909] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(935), 1,
-      anon_sym_segment,
-    ACTIONS(937), 1,
-      anon_sym_disqualified,
-  [4919] = 3,
+  [4885] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    STATE(227), 1,
+    STATE(224), 1,
       sym_string,
-  [4929] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(939), 1,
-      anon_sym_LBRACE,
-    STATE(57), 1,
-      sym_prose_body,
-  [4939] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(939), 1,
-      anon_sym_LBRACE,
-    STATE(45), 1,
-      sym_prose_body,
-  [4949] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(897), 2,
-      anon_sym_COMMA,
-      anon_sym_RBRACK,
-  [4957] = 3,
+  [4895] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(941), 1,
-      anon_sym_LBRACE,
-    STATE(54), 1,
-      sym_budget_body,
-  [4967] = 3,
+      anon_sym_segment,
+    ACTIONS(943), 1,
+      anon_sym_disqualified,
+  [4905] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(943), 1,
+    ACTIONS(929), 1,
       anon_sym_LBRACE,
-    STATE(36), 1,
-      sym_reach_body,
-  [4977] = 3,
+    STATE(17), 1,
+      sym_criteria_body,
+  [4915] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(945), 1,
       anon_sym_LBRACE,
-    STATE(18), 1,
-      sym_disqualify_body,
-  [4987] = 3,
+    STATE(57), 1,
+      sym_prose_body,
+  [4925] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(444), 1,
-      anon_sym_LBRACK,
-    STATE(187), 1,
-      sym_list,
-  [4997] = 3,
+    ACTIONS(945), 1,
+      anon_sym_LBRACE,
+    STATE(45), 1,
+      sym_prose_body,
+  [4935] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(947), 1,
       anon_sym_LBRACE,
+    STATE(54), 1,
+      sym_budget_body,
+  [4945] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(903), 2,
+      anon_sym_COMMA,
+      anon_sym_RBRACK,
+  [4953] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(949), 1,
+      anon_sym_LBRACE,
+    STATE(36), 1,
+      sym_reach_body,
+  [4963] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(951), 1,
+      anon_sym_LBRACE,
+    STATE(18), 1,
+      sym_disqualify_body,
+  [4973] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(953), 1,
+      anon_sym_LBRACE,
     STATE(19), 1,
       sym_rubric_body,
-  [5007] = 3,
+  [4983] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(444), 1,
+      anon_sym_LBRACK,
+    STATE(188), 1,
+      sym_list,
+  [4993] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(444), 1,
+      anon_sym_LBRACK,
+    STATE(189), 1,
+      sym_list,
+  [5003] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
     STATE(133), 1,
       sym_string,
-  [5017] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(921), 1,
-      anon_sym_LBRACE,
-    STATE(17), 1,
-      sym_criteria_body,
-  [5027] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(831), 1,
-      anon_sym_LBRACE,
-    STATE(149), 1,
-      sym_schema_body,
-  [5037] = 3,
+  [5013] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(138), 1,
       anon_sym_DQUOTE,
-    STATE(184), 1,
+    STATE(168), 1,
       sym_string,
-  [5047] = 3,
+  [5023] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(444), 1,
-      anon_sym_LBRACK,
-    STATE(85), 1,
-      sym_list,
-  [5057] = 2,
+    ACTIONS(929), 1,
+      anon_sym_LBRACE,
+    STATE(23), 1,
+      sym_criteria_body,
+  [5033] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(949), 1,
-      sym_number,
-  [5064] = 2,
+    ACTIONS(829), 1,
+      anon_sym_LBRACE,
+    STATE(38), 1,
+      sym_persona_body,
+  [5043] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(951), 1,
-      sym_identifier,
-  [5071] = 2,
+    ACTIONS(835), 1,
+      anon_sym_LBRACE,
+    STATE(149), 1,
+      sym_schema_body,
+  [5053] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(953), 1,
-      sym_identifier,
-  [5078] = 2,
+    ACTIONS(929), 1,
+      anon_sym_LBRACE,
+    STATE(31), 1,
+      sym_criteria_body,
+  [5063] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(185), 1,
+      sym_string,
+  [5073] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(138), 1,
+      anon_sym_DQUOTE,
+    STATE(176), 1,
+      sym_string,
+  [5083] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(955), 1,
       anon_sym_in,
-  [5085] = 2,
+  [5090] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(957), 1,
-      anon_sym_COLON,
-  [5092] = 2,
+      anon_sym_DQUOTE,
+  [5097] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(959), 1,
       anon_sym_COLON,
-  [5099] = 2,
+  [5104] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(961), 1,
-      sym_date,
-  [5106] = 2,
+      anon_sym_COLON,
+  [5111] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(963), 1,
-      anon_sym_COLON,
-  [5113] = 2,
+      anon_sym_DQUOTE,
+  [5118] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(965), 1,
-      sym_duration,
-  [5120] = 2,
+      anon_sym_COLON,
+  [5125] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(967), 1,
-      sym_identifier,
-  [5127] = 2,
+      sym_duration,
+  [5132] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(969), 1,
       sym_identifier,
-  [5134] = 2,
+  [5139] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(971), 1,
       sym_identifier,
-  [5141] = 2,
+  [5146] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(973), 1,
       sym_identifier,
-  [5148] = 2,
+  [5153] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(975), 1,
       sym_identifier,
-  [5155] = 2,
+  [5160] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(977), 1,
       sym_identifier,
-  [5162] = 2,
+  [5167] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(979), 1,
       anon_sym_DOT_DOT,
-  [5169] = 2,
+  [5174] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(981), 1,
-      anon_sym_LBRACK,
-  [5176] = 2,
+      anon_sym_least,
+  [5181] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(983), 1,
       sym_identifier,
-  [5183] = 2,
+  [5188] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(985), 1,
-      sym_number,
-  [5190] = 2,
+      sym_identifier,
+  [5195] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(987), 1,
-      sym_identifier,
-  [5197] = 2,
+      sym_number,
+  [5202] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(989), 1,
       sym_identifier,
-  [5204] = 2,
+  [5209] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(991), 1,
       sym_identifier,
-  [5211] = 2,
+  [5216] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(993), 1,
-      anon_sym_DQUOTE,
-  [5218] = 2,
+      sym_identifier,
+  [5223] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(995), 1,
-      sym_identifier,
-  [5225] = 2,
+      anon_sym_DQUOTE,
+  [5230] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(997), 1,
-      anon_sym_to,
-  [5232] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(699), 1,
-      sym_number,
-  [5239] = 2,
+      sym_identifier,
+  [5237] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(999), 1,
-      anon_sym_DQUOTE,
-  [5246] = 2,
+      anon_sym_fit,
+  [5244] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(1001), 1,
-      ts_builtin_sym_end,
-  [5253] = 2,
+      anon_sym_to,
+  [5251] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(1003), 1,
-      anon_sym_least,
-  [5260] = 2,
+      sym_identifier,
+  [5258] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(1005), 1,
-      anon_sym_DQUOTE,
-  [5267] = 2,
+      anon_sym_LBRACK,
+  [5265] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(703), 1,
+      sym_number,
+  [5272] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(1007), 1,
+      ts_builtin_sym_end,
+  [5279] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1009), 1,
+      sym_number,
+  [5286] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1011), 1,
+      sym_identifier,
+  [5293] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1013), 1,
+      sym_date,
+  [5300] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1015), 1,
       sym_identifier,
 };
 
@@ -8741,144 +8798,147 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(141)] = 3748,
   [SMALL_STATE(142)] = 3766,
   [SMALL_STATE(143)] = 3780,
-  [SMALL_STATE(144)] = 3794,
-  [SMALL_STATE(145)] = 3808,
-  [SMALL_STATE(146)] = 3825,
-  [SMALL_STATE(147)] = 3836,
-  [SMALL_STATE(148)] = 3847,
-  [SMALL_STATE(149)] = 3864,
-  [SMALL_STATE(150)] = 3875,
-  [SMALL_STATE(151)] = 3892,
-  [SMALL_STATE(152)] = 3907,
-  [SMALL_STATE(153)] = 3920,
-  [SMALL_STATE(154)] = 3931,
-  [SMALL_STATE(155)] = 3948,
-  [SMALL_STATE(156)] = 3959,
-  [SMALL_STATE(157)] = 3974,
-  [SMALL_STATE(158)] = 3985,
-  [SMALL_STATE(159)] = 3996,
-  [SMALL_STATE(160)] = 4013,
-  [SMALL_STATE(161)] = 4024,
-  [SMALL_STATE(162)] = 4041,
-  [SMALL_STATE(163)] = 4052,
-  [SMALL_STATE(164)] = 4069,
-  [SMALL_STATE(165)] = 4086,
-  [SMALL_STATE(166)] = 4103,
-  [SMALL_STATE(167)] = 4114,
-  [SMALL_STATE(168)] = 4125,
-  [SMALL_STATE(169)] = 4142,
-  [SMALL_STATE(170)] = 4159,
-  [SMALL_STATE(171)] = 4170,
-  [SMALL_STATE(172)] = 4187,
-  [SMALL_STATE(173)] = 4204,
-  [SMALL_STATE(174)] = 4215,
-  [SMALL_STATE(175)] = 4225,
-  [SMALL_STATE(176)] = 4235,
+  [SMALL_STATE(144)] = 3796,
+  [SMALL_STATE(145)] = 3810,
+  [SMALL_STATE(146)] = 3824,
+  [SMALL_STATE(147)] = 3841,
+  [SMALL_STATE(148)] = 3852,
+  [SMALL_STATE(149)] = 3869,
+  [SMALL_STATE(150)] = 3880,
+  [SMALL_STATE(151)] = 3897,
+  [SMALL_STATE(152)] = 3912,
+  [SMALL_STATE(153)] = 3925,
+  [SMALL_STATE(154)] = 3936,
+  [SMALL_STATE(155)] = 3953,
+  [SMALL_STATE(156)] = 3964,
+  [SMALL_STATE(157)] = 3979,
+  [SMALL_STATE(158)] = 3990,
+  [SMALL_STATE(159)] = 4001,
+  [SMALL_STATE(160)] = 4018,
+  [SMALL_STATE(161)] = 4029,
+  [SMALL_STATE(162)] = 4046,
+  [SMALL_STATE(163)] = 4057,
+  [SMALL_STATE(164)] = 4074,
+  [SMALL_STATE(165)] = 4091,
+  [SMALL_STATE(166)] = 4108,
+  [SMALL_STATE(167)] = 4119,
+  [SMALL_STATE(168)] = 4130,
+  [SMALL_STATE(169)] = 4141,
+  [SMALL_STATE(170)] = 4158,
+  [SMALL_STATE(171)] = 4175,
+  [SMALL_STATE(172)] = 4186,
+  [SMALL_STATE(173)] = 4203,
+  [SMALL_STATE(174)] = 4220,
+  [SMALL_STATE(175)] = 4231,
+  [SMALL_STATE(176)] = 4241,
   [SMALL_STATE(177)] = 4251,
   [SMALL_STATE(178)] = 4267,
   [SMALL_STATE(179)] = 4283,
   [SMALL_STATE(180)] = 4299,
   [SMALL_STATE(181)] = 4315,
-  [SMALL_STATE(182)] = 4327,
-  [SMALL_STATE(183)] = 4337,
-  [SMALL_STATE(184)] = 4347,
-  [SMALL_STATE(185)] = 4357,
+  [SMALL_STATE(182)] = 4331,
+  [SMALL_STATE(183)] = 4343,
+  [SMALL_STATE(184)] = 4353,
+  [SMALL_STATE(185)] = 4363,
   [SMALL_STATE(186)] = 4373,
-  [SMALL_STATE(187)] = 4383,
-  [SMALL_STATE(188)] = 4395,
-  [SMALL_STATE(189)] = 4407,
-  [SMALL_STATE(190)] = 4417,
-  [SMALL_STATE(191)] = 4429,
-  [SMALL_STATE(192)] = 4439,
-  [SMALL_STATE(193)] = 4453,
-  [SMALL_STATE(194)] = 4465,
-  [SMALL_STATE(195)] = 4475,
-  [SMALL_STATE(196)] = 4487,
-  [SMALL_STATE(197)] = 4497,
-  [SMALL_STATE(198)] = 4507,
-  [SMALL_STATE(199)] = 4521,
-  [SMALL_STATE(200)] = 4531,
-  [SMALL_STATE(201)] = 4541,
-  [SMALL_STATE(202)] = 4555,
-  [SMALL_STATE(203)] = 4568,
-  [SMALL_STATE(204)] = 4577,
-  [SMALL_STATE(205)] = 4590,
-  [SMALL_STATE(206)] = 4599,
-  [SMALL_STATE(207)] = 4612,
-  [SMALL_STATE(208)] = 4625,
-  [SMALL_STATE(209)] = 4638,
-  [SMALL_STATE(210)] = 4647,
-  [SMALL_STATE(211)] = 4660,
-  [SMALL_STATE(212)] = 4669,
-  [SMALL_STATE(213)] = 4679,
-  [SMALL_STATE(214)] = 4689,
-  [SMALL_STATE(215)] = 4699,
-  [SMALL_STATE(216)] = 4709,
-  [SMALL_STATE(217)] = 4719,
-  [SMALL_STATE(218)] = 4729,
-  [SMALL_STATE(219)] = 4739,
-  [SMALL_STATE(220)] = 4749,
-  [SMALL_STATE(221)] = 4759,
-  [SMALL_STATE(222)] = 4769,
-  [SMALL_STATE(223)] = 4779,
-  [SMALL_STATE(224)] = 4789,
-  [SMALL_STATE(225)] = 4799,
-  [SMALL_STATE(226)] = 4809,
-  [SMALL_STATE(227)] = 4819,
-  [SMALL_STATE(228)] = 4829,
-  [SMALL_STATE(229)] = 4839,
-  [SMALL_STATE(230)] = 4849,
-  [SMALL_STATE(231)] = 4859,
-  [SMALL_STATE(232)] = 4869,
-  [SMALL_STATE(233)] = 4879,
-  [SMALL_STATE(234)] = 4889,
-  [SMALL_STATE(235)] = 4899,
-  [SMALL_STATE(236)] = 4909,
-  [SMALL_STATE(237)] = 4919,
-  [SMALL_STATE(238)] = 4929,
-  [SMALL_STATE(239)] = 4939,
-  [SMALL_STATE(240)] = 4949,
-  [SMALL_STATE(241)] = 4957,
-  [SMALL_STATE(242)] = 4967,
-  [SMALL_STATE(243)] = 4977,
-  [SMALL_STATE(244)] = 4987,
-  [SMALL_STATE(245)] = 4997,
-  [SMALL_STATE(246)] = 5007,
-  [SMALL_STATE(247)] = 5017,
-  [SMALL_STATE(248)] = 5027,
-  [SMALL_STATE(249)] = 5037,
-  [SMALL_STATE(250)] = 5047,
-  [SMALL_STATE(251)] = 5057,
-  [SMALL_STATE(252)] = 5064,
-  [SMALL_STATE(253)] = 5071,
-  [SMALL_STATE(254)] = 5078,
-  [SMALL_STATE(255)] = 5085,
-  [SMALL_STATE(256)] = 5092,
-  [SMALL_STATE(257)] = 5099,
-  [SMALL_STATE(258)] = 5106,
-  [SMALL_STATE(259)] = 5113,
-  [SMALL_STATE(260)] = 5120,
-  [SMALL_STATE(261)] = 5127,
-  [SMALL_STATE(262)] = 5134,
-  [SMALL_STATE(263)] = 5141,
-  [SMALL_STATE(264)] = 5148,
-  [SMALL_STATE(265)] = 5155,
-  [SMALL_STATE(266)] = 5162,
-  [SMALL_STATE(267)] = 5169,
-  [SMALL_STATE(268)] = 5176,
-  [SMALL_STATE(269)] = 5183,
-  [SMALL_STATE(270)] = 5190,
-  [SMALL_STATE(271)] = 5197,
-  [SMALL_STATE(272)] = 5204,
-  [SMALL_STATE(273)] = 5211,
-  [SMALL_STATE(274)] = 5218,
-  [SMALL_STATE(275)] = 5225,
-  [SMALL_STATE(276)] = 5232,
-  [SMALL_STATE(277)] = 5239,
-  [SMALL_STATE(278)] = 5246,
-  [SMALL_STATE(279)] = 5253,
-  [SMALL_STATE(280)] = 5260,
-  [SMALL_STATE(281)] = 5267,
+  [SMALL_STATE(187)] = 4389,
+  [SMALL_STATE(188)] = 4399,
+  [SMALL_STATE(189)] = 4411,
+  [SMALL_STATE(190)] = 4423,
+  [SMALL_STATE(191)] = 4433,
+  [SMALL_STATE(192)] = 4445,
+  [SMALL_STATE(193)] = 4455,
+  [SMALL_STATE(194)] = 4469,
+  [SMALL_STATE(195)] = 4481,
+  [SMALL_STATE(196)] = 4491,
+  [SMALL_STATE(197)] = 4503,
+  [SMALL_STATE(198)] = 4513,
+  [SMALL_STATE(199)] = 4523,
+  [SMALL_STATE(200)] = 4537,
+  [SMALL_STATE(201)] = 4547,
+  [SMALL_STATE(202)] = 4557,
+  [SMALL_STATE(203)] = 4567,
+  [SMALL_STATE(204)] = 4581,
+  [SMALL_STATE(205)] = 4594,
+  [SMALL_STATE(206)] = 4607,
+  [SMALL_STATE(207)] = 4616,
+  [SMALL_STATE(208)] = 4629,
+  [SMALL_STATE(209)] = 4642,
+  [SMALL_STATE(210)] = 4655,
+  [SMALL_STATE(211)] = 4664,
+  [SMALL_STATE(212)] = 4677,
+  [SMALL_STATE(213)] = 4686,
+  [SMALL_STATE(214)] = 4695,
+  [SMALL_STATE(215)] = 4705,
+  [SMALL_STATE(216)] = 4715,
+  [SMALL_STATE(217)] = 4725,
+  [SMALL_STATE(218)] = 4735,
+  [SMALL_STATE(219)] = 4745,
+  [SMALL_STATE(220)] = 4755,
+  [SMALL_STATE(221)] = 4765,
+  [SMALL_STATE(222)] = 4775,
+  [SMALL_STATE(223)] = 4785,
+  [SMALL_STATE(224)] = 4795,
+  [SMALL_STATE(225)] = 4805,
+  [SMALL_STATE(226)] = 4815,
+  [SMALL_STATE(227)] = 4825,
+  [SMALL_STATE(228)] = 4835,
+  [SMALL_STATE(229)] = 4845,
+  [SMALL_STATE(230)] = 4855,
+  [SMALL_STATE(231)] = 4865,
+  [SMALL_STATE(232)] = 4875,
+  [SMALL_STATE(233)] = 4885,
+  [SMALL_STATE(234)] = 4895,
+  [SMALL_STATE(235)] = 4905,
+  [SMALL_STATE(236)] = 4915,
+  [SMALL_STATE(237)] = 4925,
+  [SMALL_STATE(238)] = 4935,
+  [SMALL_STATE(239)] = 4945,
+  [SMALL_STATE(240)] = 4953,
+  [SMALL_STATE(241)] = 4963,
+  [SMALL_STATE(242)] = 4973,
+  [SMALL_STATE(243)] = 4983,
+  [SMALL_STATE(244)] = 4993,
+  [SMALL_STATE(245)] = 5003,
+  [SMALL_STATE(246)] = 5013,
+  [SMALL_STATE(247)] = 5023,
+  [SMALL_STATE(248)] = 5033,
+  [SMALL_STATE(249)] = 5043,
+  [SMALL_STATE(250)] = 5053,
+  [SMALL_STATE(251)] = 5063,
+  [SMALL_STATE(252)] = 5073,
+  [SMALL_STATE(253)] = 5083,
+  [SMALL_STATE(254)] = 5090,
+  [SMALL_STATE(255)] = 5097,
+  [SMALL_STATE(256)] = 5104,
+  [SMALL_STATE(257)] = 5111,
+  [SMALL_STATE(258)] = 5118,
+  [SMALL_STATE(259)] = 5125,
+  [SMALL_STATE(260)] = 5132,
+  [SMALL_STATE(261)] = 5139,
+  [SMALL_STATE(262)] = 5146,
+  [SMALL_STATE(263)] = 5153,
+  [SMALL_STATE(264)] = 5160,
+  [SMALL_STATE(265)] = 5167,
+  [SMALL_STATE(266)] = 5174,
+  [SMALL_STATE(267)] = 5181,
+  [SMALL_STATE(268)] = 5188,
+  [SMALL_STATE(269)] = 5195,
+  [SMALL_STATE(270)] = 5202,
+  [SMALL_STATE(271)] = 5209,
+  [SMALL_STATE(272)] = 5216,
+  [SMALL_STATE(273)] = 5223,
+  [SMALL_STATE(274)] = 5230,
+  [SMALL_STATE(275)] = 5237,
+  [SMALL_STATE(276)] = 5244,
+  [SMALL_STATE(277)] = 5251,
+  [SMALL_STATE(278)] = 5258,
+  [SMALL_STATE(279)] = 5265,
+  [SMALL_STATE(280)] = 5272,
+  [SMALL_STATE(281)] = 5279,
+  [SMALL_STATE(282)] = 5286,
+  [SMALL_STATE(283)] = 5293,
+  [SMALL_STATE(284)] = 5300,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -8887,8 +8947,8 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
   [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
   [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(260),
   [15] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_string, 2, 0, 0),
   [17] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
@@ -8896,44 +8956,44 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [21] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
   [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
   [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
   [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
-  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
-  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
-  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
-  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
-  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
-  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
-  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
-  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
-  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
-  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
+  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
+  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
+  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
+  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(240),
+  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
+  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
+  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
   [63] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(5),
   [66] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0),
-  [68] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
-  [71] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
-  [74] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(257),
+  [68] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(284),
+  [71] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(214),
+  [74] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(283),
   [77] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(156),
-  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(247),
-  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(213),
-  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(219),
-  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
-  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
-  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(232),
-  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(237),
-  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(238),
-  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(239),
-  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(241),
-  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(242),
-  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(243),
-  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(245),
-  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(271),
+  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(235),
+  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(247),
+  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(250),
+  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(221),
+  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(262),
+  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(229),
+  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(233),
+  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(236),
+  [104] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(237),
+  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(238),
+  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(240),
+  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(241),
+  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(242),
+  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_icp_body_repeat1, 2, 0, 0), SHIFT_REPEAT(268),
   [122] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
   [124] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
   [126] = {.entry = {.count = 1, .reusable = false}}, SHIFT(22),
@@ -8942,7 +9002,7 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [132] = {.entry = {.count = 1, .reusable = false}}, SHIFT(12),
   [134] = {.entry = {.count = 1, .reusable = false}}, SHIFT(68),
   [136] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
-  [138] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
+  [138] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
   [140] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
   [142] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
   [144] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
@@ -8955,14 +9015,14 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [160] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0),
   [162] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(68),
   [165] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(69),
-  [168] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
+  [168] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_disqualify_body_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
   [171] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(22),
   [174] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(12),
   [177] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0),
   [179] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(12),
   [182] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(68),
   [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(69),
-  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
+  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_segment_body_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
   [191] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
   [193] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
   [195] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
@@ -8972,7 +9032,7 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [205] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0),
   [207] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(68),
   [210] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(69),
-  [213] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
+  [213] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_criteria_body_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
   [216] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_segment_block, 4, 0, 3),
   [218] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_firmographics_block, 2, 0, 8),
   [220] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualify_block, 2, 0, 8),
@@ -8982,10 +9042,10 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [228] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field_test, 1, 0, 13),
   [230] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field_test, 1, 0, 13),
   [232] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
-  [234] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_field_test, 1, 0, 13), SHIFT(254),
-  [237] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
-  [239] = {.entry = {.count = 1, .reusable = false}}, SHIFT(143),
-  [241] = {.entry = {.count = 1, .reusable = false}}, SHIFT(190),
+  [234] = {.entry = {.count = 2, .reusable = false}}, REDUCE(sym_field_test, 1, 0, 13), SHIFT(253),
+  [237] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [239] = {.entry = {.count = 1, .reusable = false}}, SHIFT(144),
+  [241] = {.entry = {.count = 1, .reusable = false}}, SHIFT(191),
   [243] = {.entry = {.count = 1, .reusable = false}}, SHIFT(259),
   [245] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tech_stack_block, 2, 0, 8),
   [247] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_block, 3, 0, 1),
@@ -9026,15 +9086,15 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [317] = {.entry = {.count = 1, .reusable = false}}, SHIFT(67),
   [319] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
   [321] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
-  [325] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [325] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
   [327] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
   [329] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_range, 3, 0, 43),
   [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_range, 3, 0, 43),
   [333] = {.entry = {.count = 1, .reusable = false}}, SHIFT(63),
-  [335] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
-  [337] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
-  [339] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
+  [335] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
+  [337] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [339] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
   [341] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 2, 0, 0),
   [343] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list, 2, 0, 0),
   [345] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list, 3, 0, 0),
@@ -9059,39 +9119,39 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [383] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_recency_test, 3, 0, 31),
   [385] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison, 3, 0, 32),
   [387] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison, 3, 0, 32),
-  [389] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_membership_test, 4, 0, 40),
-  [391] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_membership_test, 4, 0, 40),
-  [393] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_and_expression, 3, 0, 33),
-  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_and_expression, 3, 0, 33),
+  [389] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_and_expression, 3, 0, 33),
+  [391] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_and_expression, 3, 0, 33),
+  [393] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_membership_test, 4, 0, 40),
+  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_membership_test, 4, 0, 40),
   [397] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
   [399] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [401] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
-  [403] = {.entry = {.count = 1, .reusable = false}}, SHIFT(220),
-  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [401] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
+  [403] = {.entry = {.count = 1, .reusable = false}}, SHIFT(218),
+  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
   [407] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
   [409] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(88),
   [412] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0),
-  [414] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(261),
-  [417] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(220),
-  [420] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(221),
+  [414] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
+  [417] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(218),
+  [420] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(220),
   [423] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_test_body_repeat1, 2, 0, 0), SHIFT_REPEAT(90),
   [426] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
   [428] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [432] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
+  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
+  [432] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
   [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
-  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
-  [438] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
+  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [438] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
   [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
   [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [446] = {.entry = {.count = 1, .reusable = false}}, SHIFT(203),
+  [446] = {.entry = {.count = 1, .reusable = false}}, SHIFT(213),
   [448] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_or_expression, 3, 0, 33),
   [450] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_or_expression, 3, 0, 33),
-  [452] = {.entry = {.count = 1, .reusable = false}}, SHIFT(65),
+  [452] = {.entry = {.count = 1, .reusable = false}}, SHIFT(64),
   [454] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_criterion, 1, 0, 0),
   [456] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_criterion, 1, 0, 0),
-  [458] = {.entry = {.count = 1, .reusable = false}}, SHIFT(64),
+  [458] = {.entry = {.count = 1, .reusable = false}}, SHIFT(65),
   [460] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
   [462] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
   [464] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
@@ -9099,76 +9159,76 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [468] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
   [470] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
   [472] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(96),
-  [475] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(253),
-  [478] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(252),
+  [475] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(277),
+  [478] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(282),
   [481] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(260),
-  [484] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [484] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
   [486] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
-  [488] = {.entry = {.count = 1, .reusable = false}}, SHIFT(204),
-  [490] = {.entry = {.count = 1, .reusable = true}}, SHIFT(240),
+  [488] = {.entry = {.count = 1, .reusable = false}}, SHIFT(205),
+  [490] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
   [492] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [494] = {.entry = {.count = 1, .reusable = false}}, SHIFT(240),
+  [494] = {.entry = {.count = 1, .reusable = false}}, SHIFT(239),
   [496] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_persona_body_repeat1, 2, 0, 0), SHIFT_REPEAT(99),
   [499] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_persona_body_repeat1, 2, 0, 0),
   [501] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_persona_body_repeat1, 2, 0, 0), SHIFT_REPEAT(273),
   [504] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
   [506] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
   [508] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [510] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [510] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
   [512] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
   [514] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [516] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
-  [518] = {.entry = {.count = 1, .reusable = false}}, SHIFT(266),
-  [520] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
+  [516] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
+  [518] = {.entry = {.count = 1, .reusable = false}}, SHIFT(265),
+  [520] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
   [522] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
   [524] = {.entry = {.count = 1, .reusable = false}}, SHIFT(84),
   [526] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
   [528] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
   [530] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_pain_body_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
   [533] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_pain_body_repeat1, 2, 0, 0),
-  [535] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_pain_body_repeat1, 2, 0, 0), SHIFT_REPEAT(280),
-  [538] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
-  [540] = {.entry = {.count = 1, .reusable = false}}, SHIFT(276),
+  [535] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_pain_body_repeat1, 2, 0, 0), SHIFT_REPEAT(254),
+  [538] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
+  [540] = {.entry = {.count = 1, .reusable = false}}, SHIFT(279),
   [542] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
   [544] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
-  [546] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
-  [548] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
+  [546] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [548] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
   [550] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
   [553] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0),
-  [555] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0), SHIFT_REPEAT(234),
-  [558] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0), SHIFT_REPEAT(235),
+  [555] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0), SHIFT_REPEAT(252),
+  [558] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_budget_body_repeat1, 2, 0, 0), SHIFT_REPEAT(232),
   [561] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
   [563] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
-  [565] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
-  [567] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [565] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [567] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
   [569] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualified_expectation, 1, 0, 0),
   [571] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_disqualified_expectation, 1, 0, 0),
-  [573] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [573] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
   [575] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
   [577] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
-  [579] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
-  [581] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [579] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [581] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
   [583] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0), SHIFT_REPEAT(115),
   [586] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0),
-  [588] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
-  [591] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0), SHIFT_REPEAT(249),
+  [588] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0), SHIFT_REPEAT(194),
+  [591] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_job_body_repeat1, 2, 0, 0), SHIFT_REPEAT(251),
   [594] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
   [596] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
   [598] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
   [601] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0),
-  [603] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0), SHIFT_REPEAT(272),
-  [606] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0), SHIFT_REPEAT(274),
+  [603] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0), SHIFT_REPEAT(271),
+  [606] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_rubric_body_repeat1, 2, 0, 0), SHIFT_REPEAT(272),
   [609] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
   [611] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
   [613] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
   [615] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
-  [617] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [617] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
   [619] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_disqualifier, 1, 0, 15),
   [621] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualifier, 1, 0, 15),
-  [623] = {.entry = {.count = 1, .reusable = false}}, SHIFT(225),
+  [623] = {.entry = {.count = 1, .reusable = false}}, SHIFT(222),
   [625] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tier_expectation, 3, 0, 24),
   [627] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_tier_expectation, 3, 0, 24),
-  [629] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [629] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
   [631] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule_outcome, 1, 0, 0),
   [633] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_rule_outcome, 1, 0, 0),
   [635] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule_expectation, 3, 0, 23),
@@ -9203,156 +9263,160 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [693] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_account_body, 2, 0, 0),
   [695] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expect_statement, 2, 0, 11),
   [697] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_expect_statement, 2, 0, 11),
-  [699] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison_operator, 1, 0, 0),
-  [701] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison_operator, 1, 0, 0),
-  [703] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_disqualifier, 3, 0, 38),
-  [705] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualifier, 3, 0, 38),
-  [707] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_account_body_repeat1, 2, 0, 0), SHIFT_REPEAT(91),
-  [710] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_account_body_repeat1, 2, 0, 0), SHIFT_REPEAT(145),
-  [713] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_account_body_repeat1, 2, 0, 0),
-  [715] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp, 3, 0, 1),
-  [717] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test, 3, 0, 1),
-  [719] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
-  [721] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [723] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
-  [725] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema, 4, 0, 2),
-  [727] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0), SHIFT_REPEAT(150),
-  [730] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0),
-  [732] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
-  [735] = {.entry = {.count = 1, .reusable = false}}, SHIFT(66),
-  [737] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [739] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_approves_statement, 2, 0, 21),
-  [741] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
-  [743] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp_body, 2, 0, 0),
-  [745] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
-  [748] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0), SHIFT_REPEAT(154),
-  [751] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0),
-  [753] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test, 4, 0, 3),
-  [755] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
-  [757] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
-  [759] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema_body, 2, 0, 0),
-  [761] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema, 3, 0, 1),
-  [763] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
-  [766] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0),
-  [768] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0), SHIFT_REPEAT(102),
-  [771] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp, 4, 0, 3),
-  [773] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
-  [775] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
-  [777] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp_body, 3, 0, 0),
-  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
-  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
-  [785] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
-  [787] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
-  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
-  [793] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test_body, 3, 0, 0),
-  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test_body, 2, 0, 0),
-  [797] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [799] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
-  [801] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [803] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
-  [805] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
-  [807] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_attribute, 2, 0, 34),
-  [809] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field_declaration, 3, 0, 12),
-  [811] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field_declaration, 3, 0, 12),
-  [813] = {.entry = {.count = 1, .reusable = false}}, SHIFT(233),
-  [815] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
-  [817] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
-  [819] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema_body, 3, 0, 0),
-  [821] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 6, 0, 47),
-  [823] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_recommends_statement, 2, 0, 21),
-  [825] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [827] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
-  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
-  [833] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
-  [835] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [837] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
-  [839] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_kind_value, 1, 0, 0),
-  [841] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_kind, 2, 0, 35),
-  [843] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_success, 2, 0, 36),
-  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [847] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tier, 3, 0, 39),
-  [849] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_enum_type, 2, 0, 19),
-  [851] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_enum_type, 2, 0, 19),
-  [853] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_set_type, 2, 0, 19),
-  [855] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_set_type, 2, 0, 19),
-  [857] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 4, 0, 42),
-  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
-  [861] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tier, 4, 0, 42),
-  [863] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [865] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
-  [867] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [869] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
-  [871] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_approves_statement, 5, 0, 44),
-  [873] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_primitive_type, 1, 0, 0),
-  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_primitive_type, 1, 0, 0),
-  [877] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 5, 0, 45),
-  [879] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 5, 0, 46),
-  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [883] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [885] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_graded, 3, 0, 29),
-  [887] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_score_condition, 3, 0, 48),
-  [889] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
-  [891] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(201),
-  [894] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
-  [897] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0),
-  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_account_field, 2, 0, 22),
-  [901] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [903] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
-  [905] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field_declaration, 4, 0, 12),
-  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
-  [909] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
-  [911] = {.entry = {.count = 1, .reusable = false}}, SHIFT(126),
-  [913] = {.entry = {.count = 1, .reusable = false}}, SHIFT(279),
-  [915] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_channel_statement, 3, 0, 37),
-  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
-  [919] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_from_clause, 2, 0, 28),
-  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
-  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
-  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
-  [933] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
-  [935] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
-  [937] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
-  [939] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
-  [941] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [945] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
-  [947] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [949] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
-  [951] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [953] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [955] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
-  [957] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
-  [959] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
-  [961] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
-  [963] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
-  [965] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [967] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
-  [969] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
-  [971] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [973] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
+  [699] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_score_condition, 3, 0, 48),
+  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
+  [703] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_comparison_operator, 1, 0, 0),
+  [705] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_comparison_operator, 1, 0, 0),
+  [707] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_disqualifier, 3, 0, 38),
+  [709] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_disqualifier, 3, 0, 38),
+  [711] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_account_body_repeat1, 2, 0, 0), SHIFT_REPEAT(91),
+  [714] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_account_body_repeat1, 2, 0, 0), SHIFT_REPEAT(146),
+  [717] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_account_body_repeat1, 2, 0, 0),
+  [719] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test, 3, 0, 1),
+  [721] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
+  [723] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [725] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
+  [727] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema, 4, 0, 2),
+  [729] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0), SHIFT_REPEAT(150),
+  [732] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0),
+  [734] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_prose_body_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
+  [737] = {.entry = {.count = 1, .reusable = false}}, SHIFT(66),
+  [739] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
+  [741] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_approves_statement, 2, 0, 21),
+  [743] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
+  [745] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp_body, 2, 0, 0),
+  [747] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
+  [750] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0), SHIFT_REPEAT(154),
+  [753] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_schema_body_repeat1, 2, 0, 0),
+  [755] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test, 4, 0, 3),
+  [757] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
+  [759] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
+  [761] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema_body, 2, 0, 0),
+  [763] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema, 3, 0, 1),
+  [765] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
+  [768] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0),
+  [770] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_reach_body_repeat1, 2, 0, 0), SHIFT_REPEAT(102),
+  [773] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp, 4, 0, 3),
+  [775] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
+  [777] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [779] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp_body, 3, 0, 0),
+  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [785] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [787] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [793] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
+  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test_body, 3, 0, 0),
+  [797] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_test_body, 2, 0, 0),
+  [799] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_attribute, 2, 0, 34),
+  [801] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
+  [803] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [805] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
+  [807] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
+  [809] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
+  [811] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_schema_body, 3, 0, 0),
+  [813] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field_declaration, 3, 0, 12),
+  [815] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field_declaration, 3, 0, 12),
+  [817] = {.entry = {.count = 1, .reusable = false}}, SHIFT(231),
+  [819] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
+  [821] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
+  [823] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_icp, 3, 0, 1),
+  [825] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 6, 0, 47),
+  [827] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_recommends_statement, 2, 0, 21),
+  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
+  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
+  [833] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [835] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [837] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
+  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [843] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_kind_value, 1, 0, 0),
+  [845] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_kind, 2, 0, 35),
+  [847] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_job_success, 2, 0, 36),
+  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [851] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tier, 3, 0, 39),
+  [853] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_enum_type, 2, 0, 19),
+  [855] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_enum_type, 2, 0, 19),
+  [857] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_set_type, 2, 0, 19),
+  [859] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_set_type, 2, 0, 19),
+  [861] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 4, 0, 42),
+  [863] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
+  [865] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tier, 4, 0, 42),
+  [867] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [869] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [871] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
+  [873] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
+  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_approves_statement, 5, 0, 44),
+  [877] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_primitive_type, 1, 0, 0),
+  [879] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_primitive_type, 1, 0, 0),
+  [881] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 5, 0, 45),
+  [883] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rule, 5, 0, 46),
+  [885] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [887] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [889] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_graded, 3, 0, 29),
+  [891] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_score_condition, 4, 0, 49),
+  [893] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_fit_requirement, 2, 0, 0),
+  [895] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
+  [897] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(203),
+  [900] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0), SHIFT_REPEAT(108),
+  [903] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_list_repeat1, 2, 0, 0),
+  [905] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
+  [909] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field_declaration, 4, 0, 12),
+  [911] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [913] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
+  [915] = {.entry = {.count = 1, .reusable = false}}, SHIFT(126),
+  [917] = {.entry = {.count = 1, .reusable = false}}, SHIFT(266),
+  [919] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_channel_statement, 3, 0, 37),
+  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
+  [923] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_from_clause, 2, 0, 28),
+  [925] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_account_field, 2, 0, 22),
+  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
+  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [933] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [935] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
+  [937] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
+  [939] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [941] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
+  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
+  [945] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
+  [947] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [949] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [951] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
+  [953] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [955] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
+  [957] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_key, 1, 0, 0),
+  [959] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
+  [961] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
+  [963] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_channel_kind, 1, 0, 0),
+  [965] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
+  [967] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [969] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [971] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [973] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
   [975] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_at_least, 2, 0, 0),
-  [977] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
+  [977] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
   [979] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
-  [981] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_set_quantifier, 1, 0, 0),
-  [983] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
-  [985] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
-  [987] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [989] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [991] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
-  [993] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_key, 1, 0, 0),
-  [995] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
-  [997] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
-  [999] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_channel_kind, 1, 0, 0),
-  [1001] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [1003] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
-  [1005] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pain_key, 1, 0, 0),
-  [1007] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [981] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
+  [983] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
+  [985] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [987] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
+  [989] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
+  [991] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [993] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
+  [995] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_persona_key, 1, 0, 0),
+  [997] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
+  [999] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [1001] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
+  [1003] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [1005] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_set_quantifier, 1, 0, 0),
+  [1007] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [1009] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
+  [1011] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [1013] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
+  [1015] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
 };
 
 #ifdef __cplusplus

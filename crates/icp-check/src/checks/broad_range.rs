@@ -11,6 +11,22 @@ use crate::model::{FieldId, FieldType, IcpModel, Lit, Pred, PredKind, SchemaMode
 
 use super::{CheckDoc, Cx, diag, fmt_num};
 
+/// A number as an `.icp` literal: with a K, M or B suffix when `suffixed` and one is exact
+/// (`50M`), else plain digits (`1000`).
+fn literal(r: &icp_syntax::literal::Rational, suffixed: bool) -> String {
+    use icp_syntax::literal::{Rational, format_rational};
+    if suffixed {
+        for (div, s) in [(1_000_000_000i128, "B"), (1_000_000, "M"), (1_000, "K")] {
+            let d = Rational::from_integer(div);
+            let v = r / d;
+            if *r >= d && (v * Rational::from_integer(10)).is_integer() {
+                return format!("{}{s}", format_rational(&v));
+            }
+        }
+    }
+    format_rational(r)
+}
+
 pub static DOC: CheckDoc = CheckDoc {
     code: "broad-range",
     severity: Severity::Warning,
@@ -297,13 +313,21 @@ fn judge(
     );
     let max = fmt_num(&cx.config.max_ratio);
     let suggested_hi = lo.value * cx.config.max_ratio;
+    // The example in the language's own literals, in the style the user wrote: `5M..50M`
+    // after `5M`, `100..1000` after `100` (never `1,000`, which is not a literal).
+    let lo_span = lit_span(cx, icp, &lo);
+    let written = cx
+        .src
+        .get(lo_span.start as usize..lo_span.end as usize)
+        .unwrap_or("");
+    let suffixed = written.ends_with(['K', 'M', 'B', 'k']);
     let d = diag(&DOC, span, message)
-        .with_label(lit_span(cx, icp, &lo), "low end")
+        .with_label(lo_span, "low end")
         .with_label(lit_span(cx, icp, &hi), format!("high end: {ratio_text}x the low end"))
         .with_help(format!(
             "narrow `{name}` to at most {max}x (for example {}..{}) where your best customers are, and put another band in a `segment` of its own",
-            fmt_num(&lo.value),
-            fmt_num(&suggested_hi)
+            literal(&lo.value, suffixed),
+            literal(&suggested_hi, suffixed)
         ));
     out.push(d);
 }

@@ -23,7 +23,11 @@ pub mod data;
 pub mod errors;
 pub mod missing_dimension;
 pub mod missing_reason;
+pub mod placeholder;
+pub mod empty_block;
+pub mod label_mismatch;
 pub mod non_excluding;
+pub mod rubric_ignores_profile;
 pub mod solution_thinking;
 pub mod stale_review;
 pub mod suppression_without_reason;
@@ -194,6 +198,11 @@ pub static REGISTRY: &[Check] = &[
         run: Some(unreachable_tier::run),
     },
     Check {
+        doc: &rubric_ignores_profile::DOC,
+        group: Group::Quality,
+        run: Some(rubric_ignores_profile::run),
+    },
+    Check {
         doc: &missing_dimension::DOC,
         group: Group::Quality,
         run: Some(missing_dimension::run),
@@ -222,6 +231,21 @@ pub static REGISTRY: &[Check] = &[
         doc: &missing_reason::DOC,
         group: Group::Quality,
         run: Some(missing_reason::run),
+    },
+    Check {
+        doc: &placeholder::DOC,
+        group: Group::Quality,
+        run: Some(placeholder::run),
+    },
+    Check {
+        doc: &empty_block::DOC,
+        group: Group::Quality,
+        run: Some(empty_block::run),
+    },
+    Check {
+        doc: &label_mismatch::DOC,
+        group: Group::Quality,
+        run: Some(label_mismatch::run),
     },
     Check {
         doc: &unused_field::DOC,

@@ -18,7 +18,8 @@ pub static DOC: CheckDoc = CheckDoc {
            values rather than the text: `revenue >= 0` on money (never negative), \
            `industry in [..]` listing every value of the enum, `hris != x or hris == x`. Also a \
            rubric tier whose condition every remaining account meets (`tier ok when score >= 0` \
-           when no score can be negative: write `otherwise` if a catch-all is meant), and a \
+           when no score can be negative: write `otherwise` if a catch-all is meant), a rubric \
+           whose first tier is `otherwise` (every account lands in it), and a \
            disqualifier that every account matches, which leaves the icp with no account at all.\n\n\
            Each conjunct of an `and` is judged on its own: `industry in [..every value..] and \
            employees > 200` is flagged on its first half.",
@@ -189,7 +190,30 @@ fn criteria_checks(
 }
 
 fn tiers(cx: &Cx<'_>, i: usize, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
-    if icp.tiers.is_empty() {
+    let Some(first) = icp.tiers.first() else {
+        return;
+    };
+    // `tier qualified otherwise` first (the skeleton `--fix` writes): every account that is
+    // not disqualified lands in it, whatever its score.
+    let written_otherwise = cx
+        .src
+        .get(first.span.start as usize..first.span.end as usize)
+        .is_some_and(|t| t.trim_end().ends_with("otherwise"));
+    if first.condition.is_none() && written_otherwise {
+        out.push(
+            diag(
+                &DOC,
+                first.span,
+                format!(
+                    "the rubric's first tier `{}` is `otherwise`: every account that is not disqualified lands in it, so the rubric ranks no one",
+                    first.name
+                ),
+            )
+            .with_help(format!(
+                "add a tier with a score line above it, such as `tier strong when score >= 3`, and keep `tier {} otherwise` last for the rest",
+                first.name
+            )),
+        );
         return;
     }
     let Some((range, reach)) = cx.tier_reach(i) else {

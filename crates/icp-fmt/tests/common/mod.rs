@@ -187,6 +187,9 @@ fn strip_stmt(k: &mut StmtKind) {
                         if let Some(c) = &mut t.condition {
                             z(&mut c.op_span);
                             strip_value(&mut c.threshold);
+                            if let Some(f) = &mut c.fit {
+                                z(f);
+                            }
                             z(&mut c.span);
                         }
                         z(&mut t.span);

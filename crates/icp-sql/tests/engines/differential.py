@@ -5,7 +5,8 @@ the columns `icpc score` gives on the same accounts.
 
 For every example .icp (each icp in it) and the scoring test profile, over the example
 account lists and generated messy exports, it runs `icpc score` and the compiled SQL, and
-compares score, score_max, tier, rules, unknown, disqualified_by, segments and error.
+compares score, score_max, tier, rules, unknown, disqualified_by, segments and error (and fit,
+when a tier says `and fit`).
 Exit status 1 on any difference, with the first differences printed."""
 
 import argparse
@@ -95,8 +96,10 @@ def compare_rows(target, label, got, want, cells):
         print(f"FAIL {target} {label}: {len(got)} rows, icpc score has {len(want)}")
     for row in got:
         w = want.get(str(row["__row"]))
-        for c in COLUMNS:
-            gv = "" if row[c] is None else str(row[c])
+        # `fit` when a tier requires it (`and fit`): then both sides must have it.
+        cols = COLUMNS + (["fit"] if w is not None and "fit" in w else [])
+        for c in cols:
+            gv = "" if row.get(c) is None else str(row[c])
             if w is None or gv != w[c]:
                 if bad < 5:
                     print(f"FAIL {target} {label} row {row['__row']} {c}: "
