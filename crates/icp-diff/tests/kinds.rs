@@ -424,6 +424,7 @@ fn an_icp_with_the_same_text_changes_when_its_schema_field_does() {
         .map(|c| c.icp.as_deref().unwrap_or(""))
         .collect();
     assert_eq!(icps, ["unit0", "unit1"], "{:#?}", r.changes);
+}
 
 #[test]
 fn requiring_fit_in_a_tier_is_a_retiering() {
