@@ -254,12 +254,14 @@ fn fixed_and_formatted_examples_lose_only_the_fixed_findings() {
         let mut text = src.clone();
         let mut last_start = usize::MAX;
         let mut skipped = std::collections::BTreeSet::new();
+        let mut inserted = Vec::new();
         for (i, e) in edits {
             let (start, end) = (e.span.start as usize, e.span.end as usize);
             if end > last_start {
                 skipped.insert(i); // overlapping edits: keep the later one, as `--fix` does a pass at a time
                 continue;
             }
+            inserted.push(e.replacement.clone());
             text.replace_range(start..end, &e.replacement);
             last_start = start;
         }
@@ -289,6 +291,15 @@ fn fixed_and_formatted_examples_lose_only_the_fixed_findings() {
             "{name}: no fix applied"
         );
         for d in &icp_check::analyze(&fixed, &config()).diagnostics {
+            // A fix that writes a skeleton (`because "TODO: …"`) leaves a to-do: the
+            // `placeholder` check flags the word it inserted, by design.
+            let placeholder_inserted = d.code == "placeholder"
+                && d.message.split('`').nth(1).is_some_and(|word| {
+                    inserted.iter().any(|r| r.contains(word))
+                });
+            if placeholder_inserted {
+                continue;
+            }
             let Some(at) = allowed.iter().position(|k| *k == key(d)) else {
                 panic!(
                     "{name}: after --fix, `{}` is new or was fixed: {}",

@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use lsp_common::*;
-use serde_json::{Value, json};
+use serde_json::json;
 
 const PROFILE: &str = r#"schema crm {
   industry: enum[software, fintech, retail] from "Industry"
