@@ -40,6 +40,8 @@ pub fn analyze_with(src: &str, config: &Config, context: Option<&Model>) -> Anal
         .into_iter()
         .map(|e| Diagnostic::error("syntax", e.span, e.message))
         .collect();
+    // Hidden direction characters, wherever they are (comments and strings included).
+    crate::checks::bidi_character::run(src, &mut diagnostics);
     let mut model = model::resolve(&file, &mut diagnostics);
     model.tests = crate::testcase::resolve_tests(&file, &model, context, &mut diagnostics);
     let ctx = Ctx {

@@ -18,6 +18,7 @@ use crate::lexicon::prose::{Context, judge};
 use crate::lexicon::{Hit, Lexicon};
 use crate::model::{IcpModel, SchemaModel};
 
+pub mod bidi_character;
 pub mod broad_range;
 pub mod errors;
 pub mod missing_dimension;
@@ -136,6 +137,11 @@ pub static REGISTRY: &[Check] = &[
     },
     Check {
         doc: &errors::INCOMPLETE_TEST,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
+        doc: &bidi_character::DOC,
         group: Group::Language,
         run: None,
     },
