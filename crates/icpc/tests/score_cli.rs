@@ -594,3 +594,29 @@ fn keeping_a_column_named_like_a_result_column_is_refused() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// `--explain` quotes each rule as the formatter writes it: a rule over two lines with a
+/// comment inside is one line without the comment.
+#[test]
+fn explain_quotes_rules_without_their_comments() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let icp = dir.path().join("p.icp");
+    std::fs::write(
+        &icp,
+        "schema crm {\n  employees: int from \"Employees\"\n}\n\nicp buyers \"Companies with 200-2000 employees\" {\n  uses crm\n  firmographics {\n    employees in 200..2000\n  }\n  rubric {\n    rule big : employees >=   # big ones\n      1000\n    tier top when score >= 1\n    tier rest otherwise\n  }\n}\n",
+    )
+    .expect("write");
+    let csv = dir.path().join("a.csv");
+    std::fs::write(&csv, "Employees\n1500\n").expect("write");
+    let out = icpc(&[
+        "score",
+        icp.to_str().expect("utf-8"),
+        "--accounts",
+        csv.to_str().expect("utf-8"),
+        "--explain",
+        "#1",
+    ]);
+    let s = text(&out.stdout);
+    assert!(s.contains("big: employees >= 1000 ("), "{s}");
+    assert!(!s.contains("# big ones"), "{s}");
+}
