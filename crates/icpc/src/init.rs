@@ -116,7 +116,9 @@ fn write(args: &Args, text: &str) -> Result<(), String> {
             crate::write::WriteWithError::Write(e) if args.file.exists() && !args.force => {
                 format!("{} {e}", args.file.display())
             }
-            crate::write::WriteWithError::Write(e) => format!("{}: {e}", args.file.display()),
+            crate::write::WriteWithError::Write(e) => {
+                format!("cannot write {}: {e}", args.file.display())
+            }
         }
     })
 }

@@ -64,6 +64,23 @@ pub fn write_with<T, E>(
     produce: impl FnOnce(&mut dyn Write) -> Result<T, E>,
 ) -> Result<T, WriteWithError<E>> {
     let fail = |s: String| WriteWithError::Write(WriteError(s));
+    // A device or a named pipe, perhaps through a link (`/dev/stdout` -> `/proc/self/fd/1` ->
+    // `pipe:[…]`, which is no path): opened by the name given, written in place.
+    if let Ok(m) = std::fs::metadata(path) {
+        if !m.is_file() && !m.is_dir() {
+            if existing == Existing::Refuse {
+                return Err(fail("already exists; pass --force to overwrite it".into()));
+            }
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| fail(reason(&e)))?;
+            let mut w = BufWriter::new(f);
+            let t = produce(&mut w).map_err(WriteWithError::Inner)?;
+            w.flush().map_err(|e| fail(reason(&e)))?;
+            return Ok(t);
+        }
+    }
     let target = resolve(path).map_err(fail)?;
     let meta = match std::fs::metadata(&target) {
         Ok(m) => Some(m),
@@ -72,23 +89,13 @@ pub fn write_with<T, E>(
     };
     if let Some(m) = &meta {
         if existing == Existing::Refuse {
-            return Err(fail(
-                "it already exists; pass --force to overwrite it".into(),
-            ));
+            return Err(fail("already exists; pass --force to overwrite it".into()));
         }
         if m.is_dir() {
             return Err(fail("it is a folder, not a file".into()));
         }
         if !m.is_file() {
-            // A device or a named pipe: there is nothing to rename over; write in place.
-            let f = std::fs::OpenOptions::new()
-                .write(true)
-                .open(&target)
-                .map_err(|e| fail(reason(&e)))?;
-            let mut w = BufWriter::new(f);
-            let t = produce(&mut w).map_err(WriteWithError::Inner)?;
-            w.flush().map_err(|e| fail(reason(&e)))?;
-            return Ok(t);
+            return Err(fail("it is not a regular file".into()));
         }
         refuse_unwritable(&target, m).map_err(fail)?;
     }

@@ -391,3 +391,24 @@ fn fmt_help_says_how_files_are_written() {
     );
     assert!(help.contains("docs/files.md"), "{help}");
 }
+
+/// A device is written in place, through its links: `--out /dev/stdout` is standard output.
+#[test]
+fn out_to_dev_stdout_writes_standard_output() {
+    let out = icpc(&[
+        "score",
+        HR,
+        "--accounts",
+        HR_ACCOUNTS,
+        "--as-of",
+        "2026-11-23",
+        "--out",
+        "/dev/stdout",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("Account Name,score,"),
+        "{}",
+        text(&out.stdout)
+    );
+}

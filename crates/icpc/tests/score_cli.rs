@@ -620,3 +620,20 @@ fn explain_quotes_rules_without_their_comments() {
     assert!(s.contains("big: employees >= 1000 ("), "{s}");
     assert!(!s.contains("# big ones"), "{s}");
 }
+
+/// Error lines count every physical line: rows with CRLF endings, quoted fields and a quoted
+/// field holding a CRLF before the bad rows do not make their line numbers one low.
+#[test]
+fn error_lines_after_crlf_rows_with_quoted_fields() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("crlf.csv");
+    std::fs::write(
+        &csv,
+        "Account Name,Employees,Industry\r\n\"A, Inc\",\"1,000\",SaaS\r\n\"Two\r\nlines\",\"1,000\",SaaS\r\n\"B\",lots,SaaS\r\n\r\nC,many,SaaS\r\n",
+    )
+    .expect("write");
+    let out = score_hr(csv.to_str().expect("utf-8"));
+    let err = text(&out.stderr);
+    assert!(err.contains("line 5 (row 3): Employees: \"lots\""), "{err}");
+    assert!(err.contains("line 7 (row 4): Employees: \"many\""), "{err}");
+}
