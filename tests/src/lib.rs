@@ -1,9 +1,12 @@
 //! End-to-end tests across the crates of the workspace: what one front end or layer promises
 //! about another (the formatter about the checker, the language server about the CLI's
 //! findings, the evaluator about the profiles the checker accepts). The tests are in `tests/`;
-//! this library holds only the bundled examples they run on.
+//! this library holds the bundled examples they run on, and the bodies of the fuzz targets
+//! ([`fuzz`]), which `fuzz/` runs under `cargo fuzz` and `tests/fuzz_smoke.rs` in `cargo test`.
 
 use std::path::{Path, PathBuf};
+
+pub mod fuzz;
 
 /// The `examples/` directory at the root of the workspace.
 pub fn examples_dir() -> PathBuf {

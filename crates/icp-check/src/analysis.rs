@@ -82,6 +82,8 @@ pub fn analyze_extra(
         .into_iter()
         .map(|e| syntax_diagnostic(src, e))
         .collect();
+    // Hidden direction characters, wherever they are (comments and strings included).
+    crate::checks::bidi_character::run(src, &mut diagnostics);
     let mut model = model::resolve(&file, &mut diagnostics);
     model.tests = crate::testcase::resolve_tests(&file, &model, context, &mut diagnostics);
     crate::foreign::reword(src, &mut diagnostics);

@@ -14,26 +14,9 @@ pub fn canon(src: &str, span: Span) -> String {
     canon_text(text)
 }
 
-/// [`canon`] of a whole text.
+/// [`canon`] of a whole text: the same quoting as the checker's messages.
 pub fn canon_text(text: &str) -> String {
-    use icp_syntax::lexer::Tok;
-    let lexed = icp_syntax::lexer::lex(text);
-    let mut out = String::with_capacity(text.len());
-    let mut prev: Option<Tok> = None;
-    for t in &lexed.tokens {
-        let tight = match (prev, t.kind) {
-            (None, _) => true,
-            (Some(Tok::DotDot | Tok::LBracket | Tok::LParen | Tok::Plus | Tok::Minus), _) => true,
-            (_, Tok::DotDot | Tok::RBracket | Tok::RParen | Tok::Comma | Tok::Semi) => true,
-            _ => false,
-        };
-        if !tight {
-            out.push(' ');
-        }
-        out.push_str(&text[t.span.range()]);
-        prev = Some(t.kind);
-    }
-    out
+    icp_check::checks::quote(text)
 }
 
 /// One value of an ordered field, as the user would write it.

@@ -268,10 +268,9 @@ impl std::fmt::Display for CompileError {
 
 impl std::error::Error for CompileError {}
 
-/// The source text of a criterion, on one line.
+/// The source text of a criterion, on one line and without comments.
 fn text_of(src: &str, pred: &Pred) -> String {
-    let raw = src.get(pred.span.range()).unwrap_or("");
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    icp_check::checks::quote(src.get(pred.span.range()).unwrap_or(""))
 }
 
 fn mask(n: usize, idx: impl IntoIterator<Item = usize>) -> Box<[u64]> {

@@ -171,12 +171,9 @@ pub fn document(analysis: &Analysis, src: &str, source: &str, only: Option<&str>
     }
 }
 
+/// The source text of a span, on one line and without comments.
 fn canon(src: &str, span: icp_syntax::Span) -> String {
-    src.get(span.range())
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    icp_check::checks::quote(src.get(span.range()).unwrap_or(""))
 }
 
 fn prop_text(src: &str, p: &Prop) -> String {

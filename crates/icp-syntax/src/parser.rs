@@ -171,6 +171,7 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
             }
             span = Span::new(prev.end as usize, prev.end as usize);
         }
+        stray_inside_word(&toks, at, &mut span, &mut message);
         errors.push(SyntaxError { span, message });
     }
     errors.sort_by_key(|e| (e.span.start, e.span.end));
@@ -259,9 +260,50 @@ fn describe_found(t: Option<&T<'_>>) -> String {
         None => "the end of the file".into(),
         Some(t) if t.kind == Tok::Ident => format!("`{}`", t.text),
         Some(t) if t.kind == Tok::Number || t.kind == Tok::Date => format!("`{}`", t.text),
-        Some(t) if t.kind == Tok::Error => format!("the character `{}`", t.text),
+        Some(t) if t.kind == Tok::Error => format!("the character {}", visible(t.text)),
         Some(t) => t.kind.describe().to_string(),
     }
+}
+
+/// A character as a message shows it: in backquotes, or by its code point when it cannot be
+/// seen (a control character such as NUL, a zero-width or direction character).
+fn visible(text: &str) -> String {
+    match text.chars().next() {
+        Some('\0') => "U+0000 (NUL)".into(),
+        Some(c)
+            if c.is_control()
+                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2069}' | '\u{FEFF}') =>
+        {
+            format!("U+{:04X}", c as u32)
+        }
+        _ => format!("`{text}`"),
+    }
+}
+
+/// A name cut in two by a character that cannot be in one (`te<NUL>xt`): the error found at
+/// the first half is about that character, so the message names it and points at it.
+fn stray_inside_word(toks: &[(T<'_>, Sp)], at: usize, span: &mut Span, message: &mut String) {
+    let (Some((word, ws)), Some((stray, ss))) = (toks.get(at), toks.get(at + 1)) else {
+        return;
+    };
+    if word.kind != Tok::Ident
+        || ws.start != span.start
+        || stray.kind != Tok::Error
+        || ss.start != ws.end
+    {
+        return;
+    }
+    let Some(found) = message.rfind(", found ") else {
+        return;
+    };
+    message.truncate(found);
+    message.push_str(&format!(
+        ", found `{}` followed by the character {}, which cannot be part of a name: delete it",
+        word.text,
+        visible(stray.text)
+    ));
+    *span = Span::new(ss.start as usize, ss.end as usize);
 }
 
 fn describe_error(e: &Rich<'_, T<'_>, Sp>, src: &str) -> String {

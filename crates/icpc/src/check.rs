@@ -232,32 +232,6 @@ fn not_utf8(display: &str, bytes: &[u8], e: std::str::Utf8Error) -> String {
     )
 }
 
-/// Writes a file atomically: a temporary file beside it, then a rename, so that a reader (or
-/// a crash) never sees half of it.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().to_string());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 /// Finds and reads the configuration of each file, once per folder.
 struct Configs {
     today: Option<i64>,
@@ -373,11 +347,8 @@ pub fn run(args: Args) -> ExitCode {
             };
             let (fixed, applied) = icp_check::fix::fix_all(&src, &config, mode, context_model);
             if !applied.is_empty() && fixed != src {
-                if let Err(e) = write_atomic(path, &fixed) {
-                    eprintln!(
-                        "error: {display}: cannot write the fixes: {}",
-                        io_reason(&e)
-                    );
+                if let Err(e) = crate::write::write_file(path, &fixed) {
+                    eprintln!("error: {display}: cannot write the fixes: {e}");
                     return ExitCode::from(2);
                 }
                 eprintln!(
@@ -442,12 +413,8 @@ pub fn run(args: Args) -> ExitCode {
                         .map(|r| (r.path.as_str(), r.src.as_str(), r.diagnostics.as_slice())),
                 );
                 let n: usize = b.findings.iter().map(|e| e.count).sum();
-                if let Err(e) = write_atomic(path, &b.to_json()) {
-                    eprintln!(
-                        "error: {}: cannot write the baseline: {}",
-                        path.display(),
-                        io_reason(&e)
-                    );
+                if let Err(e) = crate::write::write_file(path, &b.to_json()) {
+                    eprintln!("error: {}: cannot write the baseline: {e}", path.display());
                     return ExitCode::from(2);
                 }
                 eprintln!(

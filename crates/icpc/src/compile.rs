@@ -1,7 +1,6 @@
 //! `icpc compile`: the rubric of an icp as SQL for DuckDB, PostgreSQL, Spark, BigQuery or
 //! Snowflake, with the same columns and values as `icpc score`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -87,20 +86,9 @@ fn target(t: TargetArg) -> Target {
     }
 }
 
-/// Writes a file through a temporary file beside it, renamed into place when complete.
+/// Writes a file with [`crate::write::write_file`]; the error names the file.
 pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".icpc-compile-")
-        .tempfile_in(&dir)
-        .map_err(fail)?;
-    tmp.write_all(text.as_bytes()).map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    crate::write::write_file(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 pub fn run(args: Args) -> ExitCode {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use icp_fmt::{FmtError, FmtOptions};
 
-use crate::check::{collect_paths, io_reason, read_source, some_failed};
+use crate::check::{collect_paths, read_source, some_failed};
 
 #[derive(clap::Args)]
 #[command(after_help = "Examples:
@@ -16,7 +16,14 @@ use crate::check::{collect_paths, io_reason, read_source, some_failed};
   cat profile.icp | icpc fmt -       format standard input to standard output
 
 Files with syntax errors are never rewritten: their errors are printed and the exit status is 1.
-Options come from the [fmt] table of the nearest icp.toml (indent-width, line-width).")]
+Options come from the [fmt] table of the nearest icp.toml (indent-width, line-width).
+
+Files are replaced atomically (a temporary .icpc-XXXXXX beside them, then a rename). A symbolic
+link is followed and its target rewritten; the link stays. A file with more than one hard link,
+a read-only file (mode 0444, even for root) or one you may not write is refused with a message,
+left unchanged, and the exit status is 2. The mode and, for root, the owner are kept. Ctrl-C
+removes the temporary file; SIGKILL leaves it. See docs/files.md:
+  icpc fmt profile.icp               # profile.icp -> shared/profile.icp: shared/profile.icp is rewritten")]
 pub struct Args {
     /// Files or folders (searched recursively for *.icp); `-` formats standard input to standard output.
     #[arg(default_value = ".")]
@@ -53,30 +60,13 @@ pub fn options_for(path: &Path) -> Result<FmtOptions, String> {
 /// its exit status returned.
 pub(crate) fn write_or_print(out: Option<&Path>, text: &str) -> Result<(), ExitCode> {
     match out {
-        Some(path) => write_atomically(path, text)
-            .map_err(|e| crate::score::usage(format!("{}: {}", path.display(), io_reason(&e)))),
+        Some(path) => crate::write::write_file(path, text)
+            .map_err(|e| crate::score::usage(format!("{}: {e}", path.display()))),
         None => {
             print!("{text}");
             Ok(())
         }
     }
-}
-
-/// Writes `text` to `path` atomically: a temporary file beside it, then a rename, keeping the
-/// original file's permissions.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -156,8 +146,10 @@ pub fn run(args: Args) -> ExitCode {
             if args.diff {
                 print_diff(&display, &src, &formatted);
             }
-        } else if let Err(e) = write_atomically(path, &formatted) {
-            eprintln!("error: {display}: {}", io_reason(&e));
+        } else if let Err(e) = crate::write::write_file(path, &formatted) {
+            eprintln!("error: {display}: {e}");
+            // Not reformatted: the file is as it was.
+            changed -= 1;
             failed += 1;
         } else {
             eprintln!("formatted {display}");

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use crate::check::write_atomic;
 use crate::diff::FilePair;
+use crate::write::write_file;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -335,8 +335,7 @@ fn setup(a: &SetupArgs) -> Result<Vec<String>, String> {
             if !text.is_empty() {
                 text.push('\n');
             }
-            write_atomic(&attrs, &text)
-                .map_err(|e| format!("{}: {}", attrs.display(), crate::check::io_reason(&e)))?;
+            write_file(&attrs, &text).map_err(|e| format!("{}: {e}", attrs.display()))?;
             msgs.push(format!("removed `{ATTRIBUTE}` from {}", attrs.display()));
         }
         if git_text(None, &["config", scope, "--get", "diff.icp.command"]).is_ok() {
@@ -362,8 +361,7 @@ fn setup(a: &SetupArgs) -> Result<Vec<String>, String> {
             std::fs::create_dir_all(d)
                 .map_err(|e| format!("{}: {}", d.display(), crate::check::io_reason(&e)))?;
         }
-        write_atomic(&attrs, &text)
-            .map_err(|e| format!("{}: {}", attrs.display(), crate::check::io_reason(&e)))?;
+        write_file(&attrs, &text).map_err(|e| format!("{}: {e}", attrs.display()))?;
         msgs.push(format!("added `{ATTRIBUTE}` to {}", attrs.display()));
     }
     let cmd = driver_command()?;

@@ -1,7 +1,6 @@
 //! `icpc init`: writes a starter .icp file with every block and a note on what belongs in it,
 //! or, with `--from`, the schema of a CRM export and an icp skeleton to fill in.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -103,26 +102,23 @@ fn from_export(from: &std::path::Path) -> Result<String, String> {
 }
 
 fn write(args: &Args, text: &str) -> Result<(), String> {
-    let path = &args.file;
-    let mut open = std::fs::OpenOptions::new();
-    open.write(true);
-    if args.force {
-        open.create(true).truncate(true);
+    let existing = if args.force {
+        crate::write::Existing::Replace
     } else {
-        // create_new fails if the file exists, with no window between the check and the write.
-        open.create_new(true);
-    }
-    let mut f = open.open(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            format!(
-                "{} already exists; pass --force to overwrite it",
-                path.display()
-            )
-        } else {
-            format!("cannot write {}: {e}", path.display())
+        crate::write::Existing::Refuse
+    };
+    crate::write::write_with(&args.file, existing, |w| w.write_all(text.as_bytes())).map_err(|e| {
+        match e {
+            crate::write::WriteWithError::Inner(e) => {
+                format!("cannot write {}: {e}", args.file.display())
+            }
+            // "FILE already exists; pass --force …" reads as one sentence.
+            crate::write::WriteWithError::Write(e) if args.file.exists() && !args.force => {
+                format!("{} {e}", args.file.display())
+            }
+            crate::write::WriteWithError::Write(e) => {
+                format!("cannot write {}: {e}", args.file.display())
+            }
         }
-    })?;
-    f.write_all(text.as_bytes())
-        .and_then(|()| f.sync_all())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    })
 }

@@ -22,6 +22,7 @@ mod render;
 mod score;
 mod suggest;
 mod test;
+mod write;
 
 /// icpc — the toolchain for Ideal Customer Profiles written as code.
 #[derive(Parser)]

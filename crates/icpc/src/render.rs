@@ -105,10 +105,15 @@ pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::
 /// `\r` becomes `\n`. Byte offsets are unchanged.
 fn line_breaks_as_checked(src: &str) -> std::borrow::Cow<'_, str> {
     let text = icp_syntax::normalize_line_ends(src);
-    if !text.contains(['\x0b', '\x0c']) {
+    let bidi = |c: char| icp_check::checks::bidi_character::name(c).is_some();
+    if !text.contains(['\x0b', '\x0c']) && !text.contains(bidi) {
         return text;
     }
-    text.replace(['\x0b', '\x0c'], " ").into()
+    // A direction control would reorder the quoted line on the terminal: it is shown as U+FFFD,
+    // which has its length in UTF-8 (3 bytes), so the byte offsets still hold.
+    text.replace(['\x0b', '\x0c'], " ")
+        .replace(bidi, "\u{FFFD}")
+        .into()
 }
 
 /// The text under the primary caret: the code, so the eye finds it in a long report.

@@ -54,6 +54,8 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub icp: Option<String>,
     /// Write the scored accounts here (atomically: all or nothing) instead of standard output.
+    /// The file keeps its mode (a new one gets 0666 less the umask); a symbolic link is written
+    /// through; Ctrl-C or SIGTERM removes the partial temporary file (docs/files.md).
     #[arg(long, short, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// Output format [default: from the --out extension, else csv].
@@ -449,7 +451,15 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     let result = match &args.out {
-        Some(path) => write_atomically(path, |w| job.run(w, &mut on_progress)),
+        Some(path) => crate::write::write_with(path, crate::write::Existing::Replace, |w| {
+            job.run(w, &mut on_progress)
+        })
+        .map_err(|e| match e {
+            crate::write::WriteWithError::Inner(e) => Failure::Stream(e),
+            crate::write::WriteWithError::Write(e) => {
+                Failure::Out(format!("{}: {e}", path.display()))
+            }
+        }),
         None => {
             let stdout = std::io::stdout();
             let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -492,39 +502,6 @@ pub fn run(args: Args) -> ExitCode {
 enum Failure {
     Stream(StreamError),
     Out(String),
-}
-
-/// Writes to a temporary file beside `path` and renames it into place only when `f`
-/// succeeded, so that `path` is never left half-written.
-fn write_atomically(
-    path: &Path,
-    f: impl FnOnce(&mut dyn Write) -> Result<Summary, StreamError>,
-) -> Result<Summary, Failure> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".icpc-score-")
-        .tempfile_in(&dir)
-        .map_err(|e| {
-            Failure::Out(format!(
-                "{}: cannot create a file there: {}",
-                dir.display(),
-                io_reason(&e)
-            ))
-        })?;
-    let mut w = BufWriter::with_capacity(1 << 16, tmp);
-    let summary = f(&mut w).map_err(Failure::Stream)?;
-    let tmp = w
-        .into_inner()
-        .map_err(|e| Failure::Out(format!("{}: {}", path.display(), io_reason(e.error()))))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Failure::Out(format!("{}: {}", path.display(), io_reason(&e))))?;
-    tmp.persist(path)
-        .map_err(|e| Failure::Out(format!("{}: {}", path.display(), io_reason(&e.error))))?;
-    Ok(summary)
 }
 
 /// A progress bar on standard error, only when it is a terminal and the input is a file.

@@ -717,3 +717,66 @@ fn fixed_skeletons_fail_deny_warnings() {
         "{tier}"
     );
 }
+
+/// A hidden direction character in a comment is an error of its own, named by its code point,
+/// at the same line:column in every output format; the human report's quoted line does not
+/// carry the control to the terminal.
+#[test]
+fn bidi_characters_are_reported_in_every_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("trojan.icp");
+    // Line 2, column 13 (characters): the override sits inside a comment.
+    std::fs::write(
+        &p,
+        "schema crm {\n  x: int # a\u{202E}b\n}\n\nicp buyers \"Companies with 200-2000 employees\" {\n  uses crm\n  firmographics {\n    x in 200..2000\n  }\n}\n",
+    )
+    .expect("write");
+    let path = p.to_str().expect("utf-8");
+    let human = run(&["check", "--color", "never", path]);
+    assert_eq!(code(&human), 1, "{}", stderr(&human));
+    let h = stdout(&human) + &stderr(&human);
+    assert!(
+        h.contains("[bidi-character]") && h.contains("U+202E RIGHT-TO-LEFT OVERRIDE"),
+        "{h}"
+    );
+    assert!(h.contains("trojan.icp:2:13"), "{h}");
+    assert!(
+        !h.contains('\u{202E}'),
+        "the control reached the terminal: {h}"
+    );
+
+    let json: Value =
+        serde_json::from_str(&stdout(&run(&["check", "--format", "json", path]))).expect("json");
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "bidi-character");
+    assert!(
+        d["message"]
+            .as_str()
+            .expect("message")
+            .contains("U+202E RIGHT-TO-LEFT OVERRIDE")
+    );
+    assert_eq!(
+        (
+            d["range"]["start"]["line"].as_u64(),
+            d["range"]["start"]["column"].as_u64()
+        ),
+        (Some(2), Some(13))
+    );
+
+    let gh = stdout(&run(&["check", "--format", "github", path]));
+    assert!(
+        gh.contains("line=2,col=13") && gh.contains("U+202E"),
+        "{gh}"
+    );
+
+    let sarif: Value =
+        serde_json::from_str(&stdout(&run(&["check", "--format", "sarif", path]))).expect("sarif");
+    let res = &sarif["runs"][0]["results"][0];
+    assert_eq!(res["ruleId"], "bidi-character");
+    assert_eq!(res["level"], "error");
+    let region = &res["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(2), Some(13))
+    );
+}

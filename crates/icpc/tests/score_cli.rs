@@ -706,3 +706,46 @@ fn explain_matches_kept_columns_in_any_case() {
     assert!(err.contains("kept column `Account Name`, in any case"), "{err}");
     assert!(err.contains("--keep \""), "{err}");
 }
+
+/// `--explain` quotes each rule as the formatter writes it: a rule over two lines with a
+/// comment inside is one line without the comment.
+#[test]
+fn explain_quotes_rules_without_their_comments() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let icp = dir.path().join("p.icp");
+    std::fs::write(
+        &icp,
+        "schema crm {\n  employees: int from \"Employees\"\n}\n\nicp buyers \"Companies with 200-2000 employees\" {\n  uses crm\n  firmographics {\n    employees in 200..2000\n  }\n  rubric {\n    rule big : employees >=   # big ones\n      1000\n    tier top when score >= 1\n    tier rest otherwise\n  }\n}\n",
+    )
+    .expect("write");
+    let csv = dir.path().join("a.csv");
+    std::fs::write(&csv, "Employees\n1500\n").expect("write");
+    let out = icpc(&[
+        "score",
+        icp.to_str().expect("utf-8"),
+        "--accounts",
+        csv.to_str().expect("utf-8"),
+        "--explain",
+        "#1",
+    ]);
+    let s = text(&out.stdout);
+    assert!(s.contains("big: employees >= 1000 ("), "{s}");
+    assert!(!s.contains("# big ones"), "{s}");
+}
+
+/// Error lines count every physical line: rows with CRLF endings, quoted fields and a quoted
+/// field holding a CRLF before the bad rows do not make their line numbers one low.
+#[test]
+fn error_lines_after_crlf_rows_with_quoted_fields() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("crlf.csv");
+    std::fs::write(
+        &csv,
+        "Account Name,Employees,Industry\r\n\"A, Inc\",\"1,000\",SaaS\r\n\"Two\r\nlines\",\"1,000\",SaaS\r\n\"B\",lots,SaaS\r\n\r\nC,many,SaaS\r\n",
+    )
+    .expect("write");
+    let out = score_hr(csv.to_str().expect("utf-8"));
+    let err = text(&out.stderr);
+    assert!(err.contains("line 5 (row 3): Employees: \"lots\""), "{err}");
+    assert!(err.contains("line 7 (row 4): Employees: \"many\""), "{err}");
+}

@@ -18,6 +18,7 @@ use crate::lexicon::prose::{Context, judge};
 use crate::lexicon::{Hit, Lexicon};
 use crate::model::{IcpModel, SchemaModel};
 
+pub mod bidi_character;
 pub mod broad_range;
 pub mod data;
 pub mod errors;
@@ -148,6 +149,11 @@ pub static REGISTRY: &[Check] = &[
         run: None,
     },
     Check {
+        doc: &bidi_character::DOC,
+        group: Group::Language,
+        run: None,
+    },
+    Check {
         doc: &data::ADMITS_EVERYONE,
         group: Group::Data,
         run: None,
@@ -272,6 +278,30 @@ pub fn lookup(code: &str) -> Option<&'static Check> {
 /// Every code, in registry order.
 pub fn codes() -> impl Iterator<Item = &'static str> {
     REGISTRY.iter().map(|c| c.doc.code)
+}
+
+/// `text` as a message quotes it: its tokens, one space apart except where the formatter
+/// writes none (`200..2000`, `[a, b]`, `(x)`), with comments and line breaks left out. Two
+/// texts that differ only in layout or comments are quoted alike.
+pub fn quote(text: &str) -> String {
+    use icp_syntax::lexer::Tok;
+    let lexed = icp_syntax::lexer::lex(text);
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<Tok> = None;
+    for t in &lexed.tokens {
+        let tight = match (prev, t.kind) {
+            (None, _) => true,
+            (Some(Tok::DotDot | Tok::LBracket | Tok::LParen | Tok::Plus | Tok::Minus), _) => true,
+            (_, Tok::DotDot | Tok::RBracket | Tok::RParen | Tok::Comma | Tok::Semi) => true,
+            _ => false,
+        };
+        if !tight {
+            out.push(' ');
+        }
+        out.push_str(&text[t.span.range()]);
+        prev = Some(t.kind);
+    }
+    out
 }
 
 /// Where a piece of prose sits, which decides the checks that read it.
@@ -529,6 +559,12 @@ impl<'a> Cx<'a> {
     /// The source text of a span.
     pub fn text(&self, span: Span) -> &'a str {
         self.src.get(span.range()).unwrap_or("")
+    }
+
+    /// The source text of a span as a message quotes it ([`quote`]): a criterion written over
+    /// two lines with a comment is quoted on one line, as the formatter writes it.
+    pub fn quote(&self, span: Span) -> String {
+        quote(self.text(span))
     }
 
     /// The source span of bytes `start..end` of a string literal's value; the whole literal

@@ -162,7 +162,7 @@ fn impossible(
         [a, b] => diag(
             &DOC,
             pred.span,
-            format!("no account can pass this criterion: `{}` and `{}` cannot both hold, {then}", cx.text(a.span), cx.text(b.span)),
+            format!("no account can pass this criterion: `{}` and `{}` cannot both hold, {then}", cx.quote(a.span), cx.quote(b.span)),
         )
         .with_label(a.span, "this part…")
         .with_label(b.span, "…contradicts this one")
@@ -432,7 +432,7 @@ fn joint_core(
         )
         .with_help("correct one of the contradicting criteria, or move one into a `segment` of its own");
         if let Some(q) = culprit {
-            d = d.with_label(q.span, format!("contradicts `{}`", cx.text(q.span)));
+            d = d.with_label(q.span, format!("contradicts `{}`", cx.quote(q.span)));
         }
         out.push(d);
     }
@@ -474,7 +474,7 @@ fn segments<'p>(
                     "the segment `{}` can match no account of the icp `{}`: this contradicts `{}`",
                     seg.name,
                     icp.name,
-                    cx.text(q.span)
+                    cx.quote(q.span)
                 ),
             )
             .with_label(q.span, "the icp requires this")
@@ -485,7 +485,7 @@ fn segments<'p>(
             (Some(q), false) => diag(
                 &DOC,
                 p.span,
-                format!("the segment `{}` can match no account: this contradicts `{}`", seg.name, cx.text(q.span)),
+                format!("the segment `{}` can match no account: this contradicts `{}`", seg.name, cx.quote(q.span)),
             )
             .with_label(q.span, "contradicted here")
             .with_help("correct one of the two criteria"),

@@ -102,7 +102,7 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 .collect();
             let has_window = timed(schema, p);
             let prose = matches!(p.kind, PredKind::Prose { .. });
-            let text = cx.text(p.span);
+            let text = cx.quote(p.span);
             let d = match (weak.is_empty(), has_window, prose) {
                 (true, true, _) => continue,
                 (false, false, _) => diag(
