@@ -104,3 +104,76 @@ fn a_malformed_change_is_refused_logged_and_the_document_waits_for_its_whole_tex
     assert_eq!(comparable(&c.diagnostics(&u, 11)), expected_diagnostics(&new));
     assert!(c.shutdown().success());
 }
+
+#[test]
+fn an_unclosed_list_being_typed_blinds_nothing_below_it() {
+    let mut c = Client::start_default();
+    let u = uri("typing.icp");
+    let text = example("hr-analytics.icp");
+    c.open(&u, &text);
+    c.diagnostics(&u, 1);
+    // Type `industry in [` on a line of its own above `employees in 200..2000`.
+    let at = text.find("    employees in 200..2000").expect("the employees line");
+    let typed = "    industry in [\n";
+    c.change(&u, 2, &text, at, at, typed);
+    let now = format!("{}{typed}{}", &text[..at], &text[at..]);
+    assert_eq!(c.server_text(&u).1, now);
+    // Exactly one error (the unfinished line), and the findings of the rest as before: no
+    // cascade, and nothing below it goes missing.
+    let diags = c.diagnostics(&u, 2);
+    let errors: Vec<&Value> = diags.iter().filter(|d| d["severity"] == 1).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0]["code"], "syntax");
+    let line = now[..at].matches('\n').count();
+    assert_eq!(errors[0]["range"]["start"]["line"], line, "{:?}", errors[0]);
+    let before: Vec<Value> = expected_diagnostics(&text);
+    let others: Vec<Value> = comparable(&diags)
+        .into_iter()
+        .filter(|d| d["code"] != "syntax")
+        .collect();
+    // The same findings as the file without the unfinished line, moved down one line.
+    let shifted: Vec<Value> = before
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            for end in ["start", "end"] {
+                if let Some(l) = d["range"][end]["line"].as_u64() {
+                    if l as usize >= line {
+                        d["range"][end]["line"] = json!(l + 1);
+                    }
+                }
+            }
+            d
+        })
+        .collect();
+    assert_eq!(others, shifted);
+    // Hover on `employees` below the unfinished line answers.
+    let h = c.request_ok("textDocument/hover", c.at(&u, &now, "    employees in 200", 6));
+    assert!(
+        h["contents"]["value"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("**employees**")),
+        "{h}"
+    );
+    // Completion inside the unfinished list offers every industry; on a new line below it,
+    // the fields.
+    let r = c.request_ok("textDocument/completion", c.at(&u, &now, typed, typed.len() - 1));
+    let labels = |r: &Value| -> Vec<String> {
+        let items = r.get("items").unwrap_or(r);
+        items
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|i| i["label"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        labels(&r),
+        ["saas", "services", "manufacturing", "retail", "healthcare", "public_sector"]
+    );
+    let r = c.request_ok("textDocument/completion", c.at(&u, &now, "    employees in 200", 4));
+    assert!(labels(&r).contains(&"revenue".to_string()), "{r}");
+    assert!(c.shutdown().success());
+}
