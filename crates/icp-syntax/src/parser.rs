@@ -1170,8 +1170,22 @@ where
         match next {
             None => Ok(()),
             Some(t) if t.line_start || t.kind == Tok::RBrace || t.kind == Tok::Semi => Ok(()),
+            // `not` begins a criterion, but `not in` continues the one before.
+            Some(t) if t.kind == Tok::Ident && t.text == "not" => {
+                let at = inp.save();
+                inp.skip();
+                let then: Option<T<'a>> = inp.peek();
+                let continues = then.is_some_and(|n| n.kind == Tok::Ident && n.text == "in");
+                inp.rewind(at);
+                if continues {
+                    inp.skip();
+                    Err(Er::expected_found(None::<&'static str>, None, inp.span_since(&before)))
+                } else {
+                    Ok(())
+                }
+            }
             // Another statement on the same line: allowed, as before. A word that continues a
-            // criterion (`in`, `not`, `and`…) never begins one.
+            // criterion (`in`, `and`…) never begins one.
             Some(t)
                 if (t.kind == Tok::Ident && !RESERVED.contains(&t.text))
                     || t.kind == Tok::Str
