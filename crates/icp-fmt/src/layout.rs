@@ -325,10 +325,8 @@ impl Printer<'_> {
     /// The column of each rule's `:`, or `None` for a single space.
     ///
     /// Rules in a run (no blank line or tier between them) where at least one rule has a label
-    /// form a table: their `:` share one column, the further right of one space after the
-    /// longest head and the column where the run's first rule has it in the source (measured
-    /// from the `rule` keyword). So adding or removing a rule moves no other line unless a longer
-    /// head needs room, and editing the first rule's spacing moves the whole table.
+    /// form a table: their `:` share one column, one space after the longest head of the run
+    /// (as gofmt aligns), computed from the content alone, never from the source's spacing.
     fn rule_columns<'r>(
         &self,
         indent: usize,
@@ -338,25 +336,14 @@ impl Printer<'_> {
             rule: &'r Rule,
             /// Width of `rule NAME +W "label"`, or `None` if a comment breaks the head.
             width: Option<usize>,
-            /// Source column of the `:` relative to the `rule` keyword, on the same line.
-            src_col: Option<usize>,
         }
         let mut out = Vec::new();
         let mut group: Vec<Head<'r>> = Vec::new();
         let mut prev_end: Option<usize> = None;
         let flush = |group: &mut Vec<Head<'r>>, out: &mut Vec<(&'r Rule, Option<usize>)>| {
             let labelled = group.iter().any(|h| h.rule.label.is_some());
-            let first = group
-                .iter()
-                .find(|h| h.width.is_some())
-                .and_then(|h| h.src_col)
-                .unwrap_or(0);
-            let col = group
-                .iter()
-                .filter_map(|h| h.width)
-                .map(|w| w + 1)
-                .max()
-                .map(|c| c.max(first));
+            // From the content alone: one space after the longest head of the run.
+            let col = group.iter().filter_map(|h| h.width).map(|w| w + 1).max();
             for h in group.drain(..) {
                 let c = if labelled && h.width.is_some() {
                     col.map(|c| indent + c)
@@ -401,13 +388,7 @@ impl Printer<'_> {
                 }
                 Some(w)
             };
-            let src_col = (!self.src[start..colon].contains('\n'))
-                .then(|| self.column_of(colon).saturating_sub(self.column_of(start)));
-            group.push(Head {
-                rule,
-                width,
-                src_col,
-            });
+            group.push(Head { rule, width });
         }
         flush(&mut group, &mut out);
         out
@@ -492,15 +473,12 @@ impl Printer<'_> {
         self.value(hi, false);
     }
 
-    /// A list of values in a criterion. A bare name at the start of a line begins a statement
-    /// for the parser, so a list holding names is never broken one item per line.
+    /// A list of values in a criterion. Inside `[` … `]` a line break is white space (no
+    /// statement begins there), so any list, bare names included, may be broken one item per
+    /// line.
     fn list(&mut self, list: &List) {
-        let breakable = list
-            .items
-            .iter()
-            .all(|v| !matches!(v.kind, ValueKind::Ident(_)));
         let items = &list.items;
-        self.list_with(items.len(), breakable, |p, i, space| {
+        self.list_with(items.len(), true, |p, i, space| {
             p.value(&items[i], space)
         });
     }

@@ -89,6 +89,9 @@ pub(crate) struct Printer<'a> {
     pub broken: Vec<usize>,
     pub list_counter: usize,
     pub units: Vec<Unit>,
+    /// Trailing comments written: where the space before each is in `out`, and the width of
+    /// the code before it (indentation included).
+    trailing: Vec<(usize, usize)>,
 }
 
 impl<'a> Printer<'a> {
@@ -113,6 +116,7 @@ impl<'a> Printer<'a> {
             broken: Vec::new(),
             list_counter: 0,
             units: Vec::new(),
+            trailing: Vec::new(),
         }
     }
 
@@ -122,7 +126,60 @@ impl<'a> Printer<'a> {
         self.comments_stmt(self.src.len(), 0);
         debug_assert_eq!(self.tpos, self.toks.len(), "every token is written");
         debug_assert_eq!(self.cpos, self.comments.len(), "every comment is written");
+        self.align_trailing_comments();
         (self.out, self.units)
+    }
+
+    /// Aligns trailing comments as gofmt does, from the output alone: the trailing comments of
+    /// consecutive lines with the same indentation start in one column, one space after the
+    /// longest code among those lines. A line without one, a blank line or another indentation
+    /// ends the run. The source's spacing plays no part, so the layout depends only on the
+    /// tokens, the comments and the line breaks.
+    fn align_trailing_comments(&mut self) {
+        if self.trailing.is_empty() {
+            return;
+        }
+        let indent_of = |out: &str, pos: usize| {
+            let start = out[..pos].rfind('\n').map_or(0, |i| i + 1);
+            out[start..pos].len() - out[start..pos].trim_start_matches(' ').len()
+        };
+        // Padding to add after each recorded position.
+        let mut pads: Vec<(usize, usize)> = Vec::with_capacity(self.trailing.len());
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        let flush = |run: &mut Vec<(usize, usize)>, pads: &mut Vec<(usize, usize)>| {
+            let col = run.iter().map(|r| r.1).max().unwrap_or(0);
+            pads.extend(run.drain(..).map(|(pos, w)| (pos, col - w)));
+        };
+        for &(pos, width) in &self.trailing {
+            if let Some(&(last, _)) = run.last() {
+                let next_line = self.out[last..pos].matches('\n').count() == 1;
+                if !(next_line && indent_of(&self.out, last) == indent_of(&self.out, pos)) {
+                    flush(&mut run, &mut pads);
+                }
+            }
+            run.push((pos, width));
+        }
+        flush(&mut run, &mut pads);
+        if pads.iter().all(|p| p.1 == 0) {
+            return;
+        }
+        let mut out = String::with_capacity(self.out.len() + pads.iter().map(|p| p.1).sum::<usize>());
+        let mut from = 0;
+        for &(pos, pad) in &pads {
+            out.push_str(&self.out[from..pos]);
+            out.extend(std::iter::repeat_n(' ', pad));
+            from = pos;
+        }
+        out.push_str(&self.out[from..]);
+        // The statements' places in the output move with the padding before them.
+        let shift = |at: usize| -> usize {
+            let before = pads.partition_point(|p| p.0 < at);
+            at + pads[..before].iter().map(|p| p.1).sum::<usize>()
+        };
+        for u in &mut self.units {
+            u.out = shift(u.out.start)..shift(u.out.end);
+        }
+        self.out = out;
     }
 
     // ---- Looking at the source -------------------------------------------------------------
@@ -157,12 +214,6 @@ impl<'a> Printer<'a> {
         self.comments
             .get(i)
             .is_some_and(|c| (c.start as usize) < range.end)
-    }
-
-    /// Column (in Unicode scalar values, from 0) of a byte offset.
-    pub fn column_of(&self, offset: usize) -> usize {
-        let line_start = self.src[..offset].rfind('\n').map_or(0, |i| i + 1);
-        self.src[line_start..offset].chars().count()
     }
 
     /// Whether the source between two offsets holds a blank line.
@@ -238,17 +289,9 @@ impl<'a> Printer<'a> {
                 // A trailing comment keeps its column when its line is still the same line (it
                 // starts with the token that starts the comment's line in the source) and the
                 // code leaves room for it, so that comments aligned by hand stay aligned.
-                let col = self.column_of(c.start as usize);
-                let same_line = self
-                    .line
-                    .first_src
-                    .is_some_and(|o| self.starts_line_of(o, c.start as usize));
-                let pad = if same_line && code_width < col {
-                    col - code_width
-                } else {
-                    1
-                };
-                self.write_indent(pad);
+                // One space for now; `finish` aligns the comments of consecutive lines.
+                self.trailing.push((self.out.len(), self.line.indent + code_width));
+                self.write_indent(1);
             }
             self.out.push_str(self.src[c.range()].trim_end());
         }
@@ -260,12 +303,6 @@ impl<'a> Printer<'a> {
         self.line.chars = 0;
         self.line.first_src = None;
         self.block_start = false;
-    }
-
-    /// Whether the token at `token` is the first on its source line and `offset` is on that line.
-    fn starts_line_of(&self, token: usize, offset: usize) -> bool {
-        let line_start = self.src[..token].rfind('\n').map_or(0, |i| i + 1);
-        self.src[line_start..token].trim().is_empty() && !self.src[token..offset].contains('\n')
     }
 
     /// Writes a comment on a line of its own.
@@ -543,6 +580,7 @@ impl<'a> Printer<'a> {
         self.prev_end = m.prev_end;
         self.have_prev = m.have_prev;
         self.out.truncate(m.out_len);
+        self.trailing.retain(|t| t.0 < m.out_len);
         self.line = m.line.clone();
         self.cont = m.cont;
         self.block_start = m.block_start;

@@ -112,8 +112,22 @@ fn line_width_breaks_long_lists_only() {
     .expect("formats");
     assert_eq!(
         narrow,
-        "icp x \"X\" {\n  firmographics {\n    country in [\n      \"US\",\n      \"CA\",\n    ] and region in [na, emea]\n  }\n}\n"
+        "icp x \"X\" {\n  firmographics {\n    country in [\n      \"US\",\n      \"CA\",\n    ] and region in [\n      na,\n      emea,\n    ]\n  }\n}\n"
     );
+    // A list of bare names is broken too (a line break inside brackets is white space), and
+    // the broken form means the same and formats to itself.
+    let names = "icp x \"X\" { firmographics { industry in [saas, services, retail] } }";
+    let narrow_opts = FmtOptions {
+        indent_width: 2,
+        line_width: 20,
+    };
+    let out = format_source(names, &narrow_opts).expect("formats");
+    assert_eq!(
+        out,
+        "icp x \"X\" {\n  firmographics {\n    industry in [\n      saas,\n      services,\n      retail,\n    ]\n  }\n}\n"
+    );
+    assert_eq!(common::stripped_tree(&out), common::stripped_tree(names));
+    assert_eq!(format_source(&out, &narrow_opts).expect("formats"), out);
 }
 
 const TWO_ITEMS: &str = "schema   a { x : int }\n\nicp b \"B\"{\n  uses   a\n  firmographics {x>1}\n\n  # About the rubric.\n  rubric { rule r : x }\n}\n";

@@ -590,10 +590,13 @@ impl<'a> Completer<'a> {
             return;
         };
         let values = schema.fields[id].ty.values();
-        // Values already in the list, before and after the cursor.
+        // Values already in this list, before and after the cursor: up to its `]`, or, when
+        // it is not closed yet, up to the line where the parser ends it (later lists of the
+        // block are not this one).
         let mut listed: Vec<String> = Vec::new();
+        let (end, _) = crate::context::bracket_end(self.src, &self.cx.tokens, open);
         let mut depth = 0usize;
-        for (i, t) in self.cx.tokens.iter().enumerate().skip(open + 1) {
+        for (i, t) in self.cx.tokens.iter().enumerate().take(end).skip(open + 1) {
             match t.kind {
                 Tok::LBracket => depth += 1,
                 Tok::RBracket if depth == 0 => break,
@@ -889,6 +892,50 @@ mod tests {
             "bi_tools has any [looker, $0]",
         );
         assert_eq!(set, vec!["tableau", "mode", "power_bi"]);
+    }
+
+    #[test]
+    fn values_in_an_unclosed_list_leave_out_only_those_of_this_list() {
+        // `industry in [` at the end of a line, more criteria below, one of them a list of
+        // industries: this list is empty, so every value is offered.
+        let l = in_hr(
+            "industry in [saas, services]\n",
+            "industry in [$0\n    industry not in [retail, healthcare]\n",
+        );
+        assert_eq!(
+            l,
+            vec!["saas", "services", "manufacturing", "retail", "healthcare", "public_sector"]
+        );
+        let l = in_hr(
+            "industry in [saas, services]\n",
+            "industry in [saas, $0\n    industry not in [retail]\n",
+        );
+        assert_eq!(
+            l,
+            vec!["services", "manufacturing", "retail", "healthcare", "public_sector"]
+        );
+        // Lines indented deeper continue the list.
+        let l = in_hr(
+            "industry in [saas, services]\n",
+            "industry in [saas,\n        retail, $0\n    employees > 10\n",
+        );
+        assert!(!l.contains(&"retail".to_string()) && !l.contains(&"saas".to_string()), "{l:?}");
+    }
+
+    #[test]
+    fn fields_on_the_line_after_an_unclosed_list() {
+        // The line below an unfinished `industry in [` begins a criterion: fields, not values.
+        let l = in_hr(
+            "    employees in 200..2000\n",
+            "    industry in [\n    $0\n",
+        );
+        assert!(l.contains(&"employees".to_string()), "{l:?}");
+        assert!(!l.contains(&"saas".to_string()), "{l:?}");
+        let l = in_hr(
+            "    employees in 200..2000\n",
+            "    industry in [\n    employees $0\n",
+        );
+        assert!(l.contains(&"in".to_string()) && l.contains(&">=".to_string()), "{l:?}");
     }
 
     #[test]

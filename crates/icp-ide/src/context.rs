@@ -111,6 +111,52 @@ impl CursorContext {
     }
 }
 
+/// The column (in bytes) of `offset` on its line.
+fn column(src: &str, offset: usize) -> usize {
+    let offset = offset.min(src.len());
+    offset
+        - src.as_bytes()[..offset]
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |i| i + 1)
+}
+
+/// The column of the first token of the line of token `i`.
+fn line_indent(src: &str, tokens: &[Token], i: usize) -> usize {
+    let first = tokens[..=i]
+        .iter()
+        .rposition(|t| t.line_start)
+        .unwrap_or(0);
+    column(src, tokens[first].span.start as usize)
+}
+
+/// Where the contents of the `[` or `(` at token `open` end, as the parser reads them: at its
+/// closing bracket, or, when it is never closed (before a brace or the end), before the first
+/// later line that starts at or left of the indentation of its line, or before the brace.
+/// Returns the index of the token after the contents and whether the bracket is closed.
+pub fn bracket_end(src: &str, tokens: &[Token], open: usize) -> (usize, bool) {
+    let mut depth = 0usize;
+    let mut brace = tokens.len();
+    for (i, t) in tokens.iter().enumerate().skip(open + 1) {
+        match t.kind {
+            Tok::LBracket | Tok::LParen => depth += 1,
+            Tok::RBracket | Tok::RParen if depth == 0 => return (i, true),
+            Tok::RBracket | Tok::RParen => depth -= 1,
+            Tok::LBrace | Tok::RBrace => {
+                brace = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let indent = line_indent(src, tokens, open);
+    let cut = tokens[open + 1..brace]
+        .iter()
+        .position(|t| t.line_start && column(src, t.span.start as usize) <= indent)
+        .map_or(brace, |p| open + 1 + p);
+    (cut, false)
+}
+
 /// Words that continue the statement of the line before when they start a line.
 const CONTINUATIONS: &[&str] = &[
     "and",
@@ -216,9 +262,28 @@ pub fn at(src: &str, offset: usize) -> CursorContext {
     let mut frames: Vec<Frame> = Vec::new();
     // The start of the current statement in each frame, parallel to `frames` (+ top level).
     let mut stmt_start: Vec<Option<usize>> = vec![None];
+    // An unfinished `[` or `(` ends where the parser ends it (see [`bracket_end`]): the line
+    // that starts at its statement's indentation is a statement of its own.
+    let unclosed_top = |frames: &[Frame]| -> Option<(usize, usize)> {
+        match frames.last() {
+            Some(Frame::List { open } | Frame::Paren { open }) => {
+                let (end, closed) = bracket_end(src, &tokens, *open);
+                (!closed).then_some((end, *open))
+            }
+            _ => None,
+        }
+    };
     for i in 0..upto {
         let t = tokens[i];
         let text = &src[t.span.range()];
+        if t.line_start {
+            while unclosed_top(&frames).is_some_and(|(e, _)| e <= i) {
+                frames.pop();
+                stmt_start.pop();
+                let top = stmt_start.len() - 1;
+                stmt_start[top] = None;
+            }
+        }
         let top = stmt_start.len() - 1;
         let in_brackets = matches!(
             frames.last(),
@@ -278,6 +343,18 @@ pub fn at(src: &str, offset: usize) -> CursorContext {
             Tok::Semi if !in_brackets => stmt_start[top] = None,
             _ => {}
         }
+    }
+    // The cursor on a line of its own after an unfinished bracket is outside it.
+    let line_begin = src[..end].rfind('\n').map_or(0, |n| n + 1);
+    while unclosed_top(&frames).is_some_and(|(_, open)| {
+        line_begin > tokens[open].span.end as usize
+            && src[line_begin..end].trim().is_empty()
+            && column(src, end) <= line_indent(src, &tokens, open)
+    }) {
+        frames.pop();
+        stmt_start.pop();
+        let top = stmt_start.len() - 1;
+        stmt_start[top] = None;
     }
     let top = stmt_start.len() - 1;
     let before = match stmt_start[top] {

@@ -82,6 +82,8 @@ pub struct Document {
     pub regions: Arc<std::sync::Mutex<crate::incremental::Cache>>,
     /// The diagnostics of the latest version checked.
     pub diagnosed: Option<Arc<Diagnosed>>,
+    /// A change was refused (malformed): edits with a range are ignored until a whole text.
+    pub out_of_sync: bool,
 }
 
 /// The diagnostics of one snapshot.
@@ -107,6 +109,7 @@ impl Document {
             changed: None,
             regions: Arc::default(),
             diagnosed: None,
+            out_of_sync: false,
         }
     }
 

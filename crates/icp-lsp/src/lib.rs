@@ -13,6 +13,7 @@ pub mod compare;
 pub mod config;
 pub mod data;
 pub mod document;
+pub mod framing;
 pub mod incremental;
 pub mod pos;
 pub mod proftest;
@@ -34,7 +35,7 @@ pub const DOCUMENT_TEXT: &str = "icp/documentText";
 pub async fn serve<I, O>(input: I, output: O) -> bool
 where
     I: AsyncRead + Unpin,
-    O: AsyncWrite,
+    O: AsyncWrite + Unpin,
 {
     server::read_fail_in();
     let state = Arc::new(server::State::default());
@@ -43,8 +44,32 @@ where
         LspService::build(move |client| Backend::new(client, for_service.clone()))
             .custom_method(DOCUMENT_TEXT, Backend::document_text)
             .custom_method(compare::COMPARE_WITH_HEAD, Backend::compare_with_head)
+            .custom_method(framing::REJECTED_CHANGE, Backend::rejected_change)
             .finish();
-    Server::new(input, output, socket).serve(service).await;
+    // Every message passes the framing layer first (see `framing`): a malformed one is
+    // answered there and never ends the session.
+    let (server_in, to_server) = tokio::io::duplex(1 << 16);
+    let (from_server, server_out) = tokio::io::duplex(1 << 16);
+    let (answers, answered) = tokio::sync::mpsc::unbounded_channel();
+    let server = async move {
+        Server::new(server_in, server_out, socket)
+            .serve(service)
+            .await;
+    };
+    let reader = framing::pump_input(input, to_server, answers);
+    let serve_and_read = async {
+        tokio::pin!(server);
+        tokio::pin!(reader);
+        tokio::select! {
+            () = &mut server => {}
+            // The end of the input closes the server's input: it then stops by itself.
+            () = &mut reader => server.await,
+        }
+    };
+    tokio::join!(
+        serve_and_read,
+        framing::pump_output(from_server, output, answered)
+    );
     state.shut_down()
 }
 

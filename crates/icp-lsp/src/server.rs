@@ -96,6 +96,19 @@ pub struct DocumentTextResult {
     pub uri: Uri,
     pub version: i32,
     pub text: String,
+    /// A change was refused (see `framing`): the text is not the client's until it sends the
+    /// whole text again.
+    #[serde(default)]
+    pub out_of_sync: bool,
+}
+
+/// The parameters of `icp/rejectedChange`, which the framing layer sends in place of a
+/// `didChange` it could not apply.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct RejectedChangeParams {
+    pub uri: Option<String>,
+    pub version: Option<i64>,
+    pub reason: String,
 }
 
 /// The parameters of `icp/documentText`.
@@ -927,6 +940,16 @@ impl LanguageServer for Backend {
         }
         match outcome {
             Applied::Ok => {}
+            Applied::OutOfSync => {
+                self.log(
+                    MessageType::WARNING,
+                    format!(
+                        "a change to {} was ignored: the document is out of sync since a refused change; send its whole text (reopen it)",
+                        params.text_document.uri.as_str()
+                    ),
+                )
+                .await;
+            }
             Applied::NotOpen => {
                 self.log(
                     MessageType::WARNING,
@@ -1512,6 +1535,8 @@ enum Applied {
     Ok,
     NotOpen,
     VersionDidNotIncrease(i32),
+    /// Ignored: an earlier change was refused and no whole text has come since.
+    OutOfSync,
 }
 
 impl Backend {
@@ -1572,7 +1597,18 @@ impl Backend {
             return Applied::NotOpen;
         };
         let stale = params.text_document.version <= doc.version;
-        for change in &params.content_changes {
+        let mut changes = &params.content_changes[..];
+        if doc.out_of_sync {
+            // Only a whole text brings the document back in sync; edits before it are ignored.
+            match changes.iter().rposition(|c| c.range.is_none()) {
+                Some(i) => {
+                    changes = &changes[i..];
+                    doc.out_of_sync = false;
+                }
+                None => return Applied::OutOfSync,
+            }
+        }
+        for change in changes {
             doc.apply(change, enc);
         }
         doc.version = params.text_document.version;
@@ -1659,14 +1695,72 @@ impl Backend {
         }
     }
 
+    /// A `didChange` the framing layer refused: the document no longer has the client's text.
+    /// It is marked out of sync (edits with a range are ignored until the whole text comes
+    /// again), the reason is logged, and the user is asked to reopen the file, which makes
+    /// every client send the whole text.
+    pub async fn rejected_change(&self, params: RejectedChangeParams) {
+        let uri = params.uri.as_deref().and_then(|u| Uri::from_str(u).ok());
+        let marked = uri.as_ref().is_some_and(|uri| {
+            self.state
+                .store
+                .lock()
+                .ok()
+                .and_then(|mut s| {
+                    s.docs.get_mut(uri).map(|d| {
+                        d.out_of_sync = true;
+                    })
+                })
+                .is_some()
+        });
+        let name = params.uri.as_deref().unwrap_or("a document");
+        let version = params
+            .version
+            .map(|v| format!(" (version {v})"))
+            .unwrap_or_default();
+        self.log(
+            MessageType::ERROR,
+            format!(
+                "a malformed change to {name}{version} was refused: {}; {}",
+                params.reason,
+                if marked {
+                    "the server's copy is out of sync until the whole text is sent again (close and reopen the file)"
+                } else {
+                    "no open document was changed"
+                }
+            ),
+        )
+        .await;
+        if marked {
+            self.client
+                .show_message(
+                    MessageType::WARNING,
+                    format!(
+                        "icpc: an edit of {name} could not be applied; reopen the file so that the server has its text"
+                    ),
+                )
+                .await;
+        }
+    }
+
     pub async fn document_text(&self, params: DocumentTextParams) -> Result<DocumentTextResult> {
         let uri = params.text_document.uri;
         match self.snapshot(&uri) {
-            Some(s) => Ok(DocumentTextResult {
-                uri,
-                version: s.version,
-                text: s.text.clone(),
-            }),
+            Some(s) => {
+                let out_of_sync = self
+                    .state
+                    .store
+                    .lock()
+                    .ok()
+                    .and_then(|st| st.docs.get(&uri).map(|d| d.out_of_sync))
+                    .unwrap_or(false);
+                Ok(DocumentTextResult {
+                    uri,
+                    version: s.version,
+                    text: s.text.clone(),
+                    out_of_sync,
+                })
+            }
             None => Err(Error::invalid_params(format!(
                 "{} is not open",
                 uri.as_str()

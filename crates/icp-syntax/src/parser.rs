@@ -123,11 +123,19 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         }
     }
     let limit = nesting_limit(&toks, &mut errors);
-    let toks = &toks[..limit];
+    let mut toks = toks;
+    // Past the nesting limit the file is cut short: its brackets are not worth repairing.
+    let unclosed = if limit == toks.len() {
+        brackets(src, &mut toks)
+    } else {
+        toks.truncate(limit);
+        false
+    };
+    let toks = &toks[..];
     let eoi = Sp::from(src.len() as u32..src.len() as u32);
     // Most files are valid: a first pass without error bookkeeping is several times faster.
     // Only a file with mistakes is parsed again to collect rich, recoverable errors.
-    if errors.is_empty() {
+    if errors.is_empty() && !unclosed {
         let fast = file_parser::<_, EmptyErr>().parse(token_input(toks, eoi));
         if !fast.has_errors() {
             if let Some(items) = fast.into_output() {
@@ -258,6 +266,7 @@ fn nesting_limit(tokens: &[(T<'_>, Sp)], errors: &mut Vec<SyntaxError>) -> usize
 fn describe_found(t: Option<&T<'_>>) -> String {
     match t {
         None => "the end of the file".into(),
+        Some(t) if t.text.is_empty() => "the end of the line".into(),
         Some(t) if t.kind == Tok::Ident => format!("`{}`", t.text),
         Some(t) if t.kind == Tok::Number || t.kind == Tok::Date => format!("`{}`", t.text),
         Some(t) if t.kind == Tok::Error => format!("the character {}", visible(t.text)),
@@ -326,8 +335,11 @@ fn describe_error(e: &Rich<'_, T<'_>, Sp>, src: &str) -> String {
                     chumsky::error::RichPattern::Identifier(i) => format!("`{i}`"),
                     _ => continue,
                 };
-                if !expected.contains(&s) {
-                    expected.push(s);
+                // A label may itself list alternatives (`\`,\` or \`]\``): each is said once.
+                for atom in alternatives(&s) {
+                    if !expected.iter().any(|e| e == atom) {
+                        expected.push(atom.to_string());
+                    }
                 }
             }
             let hint = match e.found() {
@@ -350,6 +362,132 @@ fn describe_error(e: &Rich<'_, T<'_>, Sp>, src: &str) -> String {
             message + &hint
         }
     }
+}
+
+/// The alternatives a label lists, when it is only a list of quoted symbols (`` `,` or `]` ``);
+/// otherwise the label itself.
+fn alternatives(label: &str) -> Vec<&str> {
+    let parts: Vec<&str> = label
+        .split(" or ")
+        .flat_map(|p| p.split(", "))
+        .map(str::trim)
+        .collect();
+    let quoted =
+        |p: &&str| p.len() >= 3 && p.starts_with('`') && p.ends_with('`') && !p[1..p.len() - 1].contains('`');
+    if parts.len() > 1 && parts.iter().all(quoted) {
+        parts
+    } else {
+        vec![label]
+    }
+}
+
+/// Brackets across lines, and brackets left open.
+///
+/// Inside a `[` or `(` that is closed later no statement can begin, so a line break there is
+/// plain white space: the tokens after it are marked as not starting a line (a long list may
+/// be broken over lines).
+///
+/// A `[` or `(` still open at a `{`, a `}` or the end of the file was left unfinished (as it is
+/// while being typed). It ends before the first later line that starts at or left of the
+/// indentation of the line it opened on (that line begins the next statement), or before the
+/// brace; a closer with no text is put there, which the parser never accepts, so the unfinished
+/// statement is one error and the lines after it parse as if it were not there. Returns
+/// whether such a closer was put.
+fn brackets(src: &str, toks: &mut Vec<(T<'_>, Sp)>) -> bool {
+    let opener = |k: Tok| matches!(k, Tok::LBracket | Tok::LParen);
+    let closer_of = |k: Tok| match k {
+        Tok::LBracket => Tok::RBracket,
+        _ => Tok::RParen,
+    };
+    // First: which openers are closed (before any brace).
+    let mut closed = vec![false; toks.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut needed = false;
+    for (i, (t, _)) in toks.iter().enumerate() {
+        // A line starting inside a bracket, or a bracket left open: work to do below.
+        needed |= t.line_start && !stack.is_empty();
+        match t.kind {
+            k if opener(k) => stack.push(i),
+            Tok::RBracket | Tok::RParen => {
+                if let Some(&top) = stack.last() {
+                    if closer_of(toks[top].0.kind) == t.kind {
+                        closed[top] = true;
+                        stack.pop();
+                    }
+                }
+            }
+            Tok::LBrace | Tok::RBrace => {
+                needed |= !stack.is_empty();
+                stack.clear();
+            }
+            _ => {}
+        }
+    }
+    if !needed && stack.is_empty() {
+        return false;
+    }
+    let column = |offset: u32| -> u32 {
+        let before = &src.as_bytes()[..offset as usize];
+        let line = before
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |i| i + 1);
+        offset - line as u32
+    };
+    // Open brackets: (kind, whether closed later, indentation of the line it opened on).
+    let mut open: Vec<(Tok, bool, u32)> = Vec::new();
+    let mut out: Vec<(T<'_>, Sp)> = Vec::with_capacity(toks.len());
+    let mut put = false;
+    let mut indent = 0u32;
+    let close_from = |open: &mut Vec<(Tok, bool, u32)>, from: usize, out: &mut Vec<(T<'_>, Sp)>| {
+        let end = out.last().map_or(0, |(_, s): &(T<'_>, Sp)| s.end);
+        for (k, _, _) in open.drain(from..).rev() {
+            let kind = closer_of(k);
+            out.push((
+                T {
+                    kind,
+                    text: "",
+                    line_start: false,
+                },
+                Sp::from(end..end),
+            ));
+        }
+    };
+    for (i, (mut t, span)) in toks.drain(..).enumerate() {
+        if t.line_start {
+            indent = column(span.start);
+            if !open.is_empty() {
+                let unfinished = open.iter().position(|(_, c, _)| !c);
+                let ends_it = matches!(unfinished, Some(u) if indent <= open[u].2);
+                if ends_it && !matches!(t.kind, Tok::RBracket | Tok::RParen) {
+                    close_from(&mut open, unfinished.unwrap_or(0), &mut out);
+                    put = true;
+                } else {
+                    t.line_start = false;
+                }
+            }
+        }
+        match t.kind {
+            k if opener(k) => open.push((k, closed[i], indent)),
+            Tok::RBracket | Tok::RParen => {
+                if open.last().is_some_and(|(k, _, _)| closer_of(*k) == t.kind) {
+                    open.pop();
+                }
+            }
+            Tok::LBrace | Tok::RBrace if !open.is_empty() => {
+                close_from(&mut open, 0, &mut out);
+                put = true;
+            }
+            _ => {}
+        }
+        out.push((t, span));
+    }
+    if !open.is_empty() {
+        close_from(&mut open, 0, &mut out);
+        put = true;
+    }
+    *toks = out;
+    put
 }
 
 /// Statement and block keywords, for "did you mean" on a misspelt one.
@@ -425,7 +563,9 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
-    select! { T { kind: k, .. } = e if k == kind => sp(e.span()) }.lbl::<I, _, Er>(kind.describe())
+    // A closer with no text is one [`brackets`] supplied for a bracket left open: never read
+    // as a real one, so the unfinished statement is an error, skipped up to it.
+    select! { T { kind: k, text, .. } = e if k == kind && !text.is_empty() => sp(e.span()) }.lbl::<I, _, Er>(kind.describe())
 }
 
 /// A contextual keyword: an identifier with this exact text.
@@ -741,7 +881,8 @@ mod by_hand {
         I: ValueInput<'a, Token = T<'a>, Span = Sp>,
         Er: ParseError<'a, I>,
     {
-        let found = peek(inp).is_some_and(|t| t.kind == kind);
+        // A closer with no text stands for a missing one (see `brackets`): never read.
+        let found = peek(inp).is_some_and(|t| t.kind == kind && !t.text.is_empty());
         if found {
             inp.skip();
         }
@@ -793,7 +934,9 @@ mod by_hand {
         let mut items = Vec::new();
         while !eat(inp, Tok::RBracket) {
             items.push(value(inp)?);
-            if !eat(inp, Tok::Comma) && !matches!(peek(inp), Some(t) if t.kind == Tok::RBracket) {
+            if !eat(inp, Tok::Comma)
+                && !matches!(peek(inp), Some(t) if t.kind == Tok::RBracket && !t.text.is_empty())
+            {
                 return Err(fail(inp));
             }
         }
@@ -918,7 +1061,7 @@ mod by_hand {
                 inp.skip();
                 let inner = or(inp)?;
                 match peek(inp) {
-                    Some(t) if t.kind == Tok::RParen => inp.skip(),
+                    Some(t) if t.kind == Tok::RParen && !t.text.is_empty() => inp.skip(),
                     _ => return Err(fail(inp)),
                 }
                 ExprKind::Paren(Box::new(inner))
@@ -1065,6 +1208,51 @@ where
     })
 }
 
+/// Where a statement may end: before a line break, a `;` (read by the caller), a `}` or the end
+/// of the file. Anything else on the same line means the statement was not finished (`industry`
+/// of `industry in [` is not a statement of its own), so the whole line is one error.
+fn statement_end<'a, I, Er>() -> impl Parser<'a, I, (), Err<'a, Er>> + Clone
+where
+    I: ValueInput<'a, Token = T<'a>, Span = Sp>,
+    Er: ParseError<'a, I>,
+{
+    custom(|inp| {
+        let before = inp.cursor();
+        let next: Option<T<'a>> = inp.peek();
+        match next {
+            None => Ok(()),
+            Some(t) if t.line_start || t.kind == Tok::RBrace || t.kind == Tok::Semi => Ok(()),
+            // `not` begins a criterion, but `not in` continues the one before.
+            Some(t) if t.kind == Tok::Ident && t.text == "not" => {
+                let at = inp.save();
+                inp.skip();
+                let then: Option<T<'a>> = inp.peek();
+                let continues = then.is_some_and(|n| n.kind == Tok::Ident && n.text == "in");
+                inp.rewind(at);
+                if continues {
+                    inp.skip();
+                    Err(Er::expected_found(None::<&'static str>, None, inp.span_since(&before)))
+                } else {
+                    Ok(())
+                }
+            }
+            // Another statement on the same line: allowed, as before. A word that continues a
+            // criterion (`in`, `and`…) never begins one.
+            Some(t)
+                if (t.kind == Tok::Ident && !RESERVED.contains(&t.text))
+                    || t.kind == Tok::Str
+                    || t.kind == Tok::LParen =>
+            {
+                Ok(())
+            }
+            Some(_) => {
+                inp.skip();
+                Err(Er::expected_found(None::<&'static str>, None, inp.span_since(&before)))
+            }
+        }
+    })
+}
+
 /// `{ item* }`, each item recovering on its own, the `}` supplied at the end of the file.
 fn block<'a, I, Er, O, P>(item: P, error: O) -> impl Parser<'a, I, Vec<O>, Err<'a, Er>> + Clone
 where
@@ -1075,6 +1263,7 @@ where
 {
     let item = item
         .then_ignore(tok(Tok::Semi).or_not())
+        .then_ignore(statement_end())
         .recover_with(via_parser(skip_statement().to(error)));
     tok(Tok::LBrace)
         .ignore_then(item.repeated().collect::<Vec<_>>())
@@ -1758,7 +1947,8 @@ mod tests {
 
     /// The items each pass builds (`None` when it reports an error).
     fn both_passes(src: &str) -> (Option<Vec<Item>>, Option<Vec<Item>>) {
-        let (toks, _, _) = tokens(src);
+        let (mut toks, _, _) = tokens(src);
+        brackets(src, &mut toks);
         let eoi = Sp::from(src.len() as u32..src.len() as u32);
         let fast = file_parser::<_, EmptyErr>().parse(token_input(&toks, eoi));
         let fast = if fast.has_errors() {

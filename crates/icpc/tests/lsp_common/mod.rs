@@ -153,6 +153,26 @@ impl Client {
         );
     }
 
+    /// Writes raw bytes to the server's input (for malformed messages).
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        let mut w = self.stdin.lock().expect("stdin lock");
+        let _ = w.write_all(bytes);
+        let _ = w.flush();
+    }
+
+    /// Waits for the next message that is not a notification (responses with any id).
+    pub fn next_response(&mut self) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let msg = self.recv(deadline, "a response");
+            if msg.get("method").is_some() {
+                self.notifications.push_back(msg);
+            } else {
+                return msg;
+            }
+        }
+    }
+
     /// Sends a request and returns its id, without waiting.
     pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
         let id = self.next_id;
