@@ -50,6 +50,24 @@ impl Summary {
     }
 }
 
+/// `text` without its ANSI colour sequences (`ESC [ … m`).
+fn strip_escapes(text: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        if text[i] == 0x1b && text.get(i + 1) == Some(&b'[') {
+            match text[i + 2..].iter().position(|&c| c == b'm') {
+                Some(end) => i += end + 3,
+                None => i = text.len(),
+            }
+        } else {
+            out.push(text[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::io::Result<()> {
     use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
     for r in reports {
@@ -85,7 +103,17 @@ pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::
             if let Some(h) = &d.help {
                 b = b.with_help(h);
             }
-            b.finish().write((id, &source), &mut *out)?;
+            if color {
+                b.finish().write((id, &source), &mut *out)?;
+            } else {
+                // ariadne paints a custom kind (`Hint`, `Info`) in its colour even with colour
+                // off: take the escapes out of the header line it writes.
+                let mut buf = Vec::new();
+                b.finish().write((id, &source), &mut buf)?;
+                let header = buf.iter().position(|&c| c == b'\n').unwrap_or(buf.len());
+                out.write_all(&strip_escapes(&buf[..header]))?;
+                out.write_all(&buf[header..])?;
+            }
         }
     }
     let s = Summary::of(reports);
