@@ -269,10 +269,19 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 fn report_of(name: &str, src: String, a: Analysis) -> FileReport {
+    let Analysis {
+        file,
+        model,
+        diagnostics,
+        line_index,
+    } = a;
+    // The syntax tree and the model are not needed again, and the process ends soon: freeing
+    // them node by node would cost more than the comparison of a big file's last icps.
+    std::mem::forget((file, model));
     FileReport {
         path: name.to_string(),
-        line_index: a.line_index,
-        diagnostics: a.diagnostics,
+        line_index,
+        diagnostics,
         src,
     }
 }

@@ -50,7 +50,10 @@ pub fn run(src: &str, out: &mut Vec<Diagnostic>) {
     if !src.as_bytes().contains(&0xE2) {
         return;
     }
-    for (at, c) in src.char_indices() {
+    for at in memchr::memchr_iter(0xE2, src.as_bytes()) {
+        let Some(c) = src.get(at..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
         let Some(name) = name(c) else { continue };
         let span = Span::new(at, at + c.len_utf8());
         out.push(

@@ -269,16 +269,22 @@ fn check(cx: &Cx<'_>, text: &Str, crits: &[Crit<'_>], own: bool, out: &mut Vec<D
     }
 }
 
+/// Whether a text states a number at all: most titles and labels do not, and need no
+/// criteria read for them.
+fn has_digit(text: &Str) -> bool {
+    text.value.bytes().any(|b| b.is_ascii_digit())
+}
+
 pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for item in &cx.file.items {
         let Item::Icp(icp) = item else { continue };
-        let mut firmo = Vec::new();
-        for st in &icp.body {
-            if let StmtKind::Criteria { block: CriteriaBlock::Firmographics, items } = &st.kind {
-                firmo.extend(items.iter().filter_map(|c| crit(cx.src, &c.expr)));
+        if let Some(t) = icp.title.as_ref().filter(|t| has_digit(t)) {
+            let mut firmo = Vec::new();
+            for st in &icp.body {
+                if let StmtKind::Criteria { block: CriteriaBlock::Firmographics, items } = &st.kind {
+                    firmo.extend(items.iter().filter_map(|c| crit(cx.src, &c.expr)));
+                }
             }
-        }
-        if let Some(t) = &icp.title {
             check(cx, t, &firmo, false, out);
         }
         for st in &icp.body {
@@ -286,13 +292,15 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 StmtKind::Rubric(items) => {
                     for it in items {
                         let RubricItem::Rule(r) = it else { continue };
-                        let Some(label) = &r.label else { continue };
+                        let Some(label) = r.label.as_ref().filter(|l| has_digit(l)) else {
+                            continue;
+                        };
                         let own: Vec<Crit<'_>> = crit(cx.src, &r.expr).into_iter().collect();
                         check(cx, label, &own, true, out);
                     }
                 }
                 StmtKind::Segment(seg) => {
-                    if let Some(t) = &seg.title {
+                    if let Some(t) = seg.title.as_ref().filter(|t| has_digit(t)) {
                         let crits: Vec<Crit<'_>> =
                             seg.items.iter().filter_map(|c| crit(cx.src, &c.expr)).collect();
                         check(cx, t, &crits, false, out);
