@@ -375,9 +375,16 @@ mod tests {
             Err("change 1: `start.line` is -1, not a whole number from 0 to 4294967295".into())
         );
         let frac = json!({"range": {"start": pos(json!(0), json!(1.5)), "end": pos(json!(0), json!(2))}, "text": "x"});
-        assert!(change(frac).unwrap_err().contains("`start.character` is 1.5"));
+        assert!(
+            change(frac)
+                .unwrap_err()
+                .contains("`start.character` is 1.5")
+        );
         let no_end = json!({"range": {"start": pos(json!(0), json!(0))}, "text": "x"});
-        assert_eq!(change(no_end), Err("change 1: the range has no `end`".into()));
+        assert_eq!(
+            change(no_end),
+            Err("change 1: the range has no `end`".into())
+        );
         let null_text = json!({"text": null});
         assert_eq!(
             change(null_text),
@@ -387,14 +394,21 @@ mod tests {
 
     #[tokio::test]
     async fn frames_are_read_whole_and_bad_headers_named() {
-        let input = b"Content-Length: 2\r\n\r\n{}\r\nContent-Length: x\r\n\r\nContent-Length: 3\r\n\r\n[1]";
+        let input =
+            b"Content-Length: 2\r\n\r\n{}\r\nContent-Length: x\r\n\r\nContent-Length: 3\r\n\r\n[1]";
         let mut r = tokio::io::BufReader::new(&input[..]);
-        assert_eq!(read_frame(&mut r).await.unwrap(), Some(Frame::Body(b"{}".to_vec())));
+        assert_eq!(
+            read_frame(&mut r).await.unwrap(),
+            Some(Frame::Body(b"{}".to_vec()))
+        );
         assert_eq!(
             read_frame(&mut r).await.unwrap(),
             Some(Frame::BadHeader("bad Content-Length `x`".into()))
         );
-        assert_eq!(read_frame(&mut r).await.unwrap(), Some(Frame::Body(b"[1]".to_vec())));
+        assert_eq!(
+            read_frame(&mut r).await.unwrap(),
+            Some(Frame::Body(b"[1]".to_vec()))
+        );
         assert_eq!(read_frame(&mut r).await.unwrap(), None);
     }
 }

@@ -537,7 +537,7 @@ async fn diagnostics_task(
                         client
                             .publish_diagnostics(
                                 uri.clone(),
-                                diags,
+                                diags.clone(),
                                 Some(analyzed.snapshot.version),
                             )
                             .await
@@ -545,12 +545,97 @@ async fn diagnostics_task(
                     Some(false) => {}
                     None => return,
                 }
+                drop(_publishing);
+                // The data-aware findings follow the others, so they never delay them: the
+                // same list again with the data's findings added, if the document has not
+                // changed meanwhile.
+                if current == Some(true) {
+                    if let Some(extra) =
+                        data_findings(&state, &client, &uri, &analyzed, enc, related).await
+                    {
+                        let _publishing = state.publish.lock().await;
+                        let still = state.store.lock().ok().and_then(|s| {
+                            s.docs.get(&uri).map(|d| {
+                                d.generation == generation
+                                    && d.revision == analyzed.snapshot.revision
+                            })
+                        });
+                        if still == Some(true) && !extra.is_empty() {
+                            let mut all = diags;
+                            all.extend(extra);
+                            client
+                                .publish_diagnostics(
+                                    uri.clone(),
+                                    all,
+                                    Some(analyzed.snapshot.version),
+                                )
+                                .await;
+                        }
+                    }
+                }
             }
         }
         if changed.changed().await.is_err() {
             return;
         }
     }
+}
+
+/// The data-aware findings of a document (`[data]` in `icp.toml`), once its accounts have been
+/// read: a whole analysis with the data, of which only the data checks' findings are kept
+/// (suppressions and severities apply as in `icpc check --data`).
+async fn data_findings(
+    state: &Arc<State>,
+    client: &Client,
+    uri: &Uri,
+    analyzed: &Arc<Diagnosed>,
+    enc: Encoding,
+    related: bool,
+) -> Option<Vec<Diagnostic>> {
+    let config = {
+        let state = state.clone();
+        let uri = uri.clone();
+        tokio::task::spawn_blocking(move || config_for(&state, &uri))
+            .await
+            .ok()?
+    };
+    // The accounts are read in the background the first time: wait for them (the document's
+    // own diagnostics are out already), giving up when the document changes meanwhile.
+    let data = loop {
+        match state.data.get_or_refresh(&config.check, client) {
+            crate::data::Got::Ready(d) => break d,
+            crate::data::Got::Loading => {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                let current = state.store.lock().ok().and_then(|s| {
+                    s.docs
+                        .get(uri)
+                        .map(|d| d.revision == analyzed.snapshot.revision)
+                });
+                if current != Some(true) {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    };
+    let snapshot = analyzed.snapshot.clone();
+    let uri = uri.clone();
+    tokio::task::spawn_blocking(move || {
+        let a = icp_data::checks::analyze(&snapshot.text, &config.check, None, Some(&data));
+        let is_data = |code: &str| {
+            icp_check::checks::REGISTRY
+                .iter()
+                .any(|c| c.doc.code == code && c.group == icp_check::checks::Group::Data)
+        };
+        let pm = snapshot.pos(enc);
+        a.diagnostics
+            .iter()
+            .filter(|d| is_data(d.code))
+            .map(|d| convert_diagnostic(d, &pm, &uri, related))
+            .collect()
+    })
+    .await
+    .ok()
 }
 
 fn severity(s: icp_check::Severity) -> DiagnosticSeverity {

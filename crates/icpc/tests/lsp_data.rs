@@ -394,3 +394,33 @@ fn thousands(n: u64) -> String {
     }
     out
 }
+
+/// The data-aware findings reach the editor too: after the document's own diagnostics, once the
+/// accounts are read, the server publishes them again with the data's findings added.
+#[test]
+fn data_aware_findings_are_published_after_the_others() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/datachecks");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(fixtures.join("accounts.csv"), dir.path().join("accounts.csv")).expect("csv");
+    std::fs::write(
+        dir.path().join("icp.toml"),
+        "[data]\naccounts = \"accounts.csv\"\n",
+    )
+    .expect("toml");
+    let text = std::fs::read_to_string(fixtures.join("unmapped-column.icp")).expect("fixture");
+    let path = dir.path().join("p.icp");
+    std::fs::write(&path, &text).expect("profile");
+    let u = file_uri(&path);
+    let (mut c, _) = Client::start_in(json!({}), Some(dir.path()));
+    c.open(&u, &text);
+    let has_code = |p: &serde_json::Value, code: &str| {
+        p["diagnostics"]
+            .as_array()
+            .is_some_and(|ds| ds.iter().any(|d| d["code"] == code))
+    };
+    let with_data = c.wait_notification("textDocument/publishDiagnostics", |p| {
+        p["uri"] == u.as_str() && has_code(p, "unmapped-column")
+    });
+    assert_eq!(with_data["version"], 1);
+    c.shutdown();
+}

@@ -17,8 +17,8 @@ software,,US,\n\
 Fintech ,3000,,5000\n";
 
 const NOTE: &str = "This check needs accounts: `icpc check --data accounts.csv`, or `[data] accounts` \
-in `icp.toml` (the language server does not publish the data-aware findings yet: it shows the figures \
-behind them). The examples are checked against this `accounts.csv`:\n\n```csv\nIndustry,Employees,Country,Budget\nsoftware,250,US,\nsoftware,900,DE,\n\
+in `icp.toml` (the language server publishes them too, once the accounts are read, after the other \
+findings). The examples are checked against this `accounts.csv`:\n\n```csv\nIndustry,Employees,Country,Budget\nsoftware,250,US,\nsoftware,900,DE,\n\
 fintech,1200,US,50000\nretail,40,FR,\nsoftware,,US,\nFintech ,3000,,5000\n```\n\nSee [data.md](../data.md).";
 
 macro_rules! example {
