@@ -84,6 +84,8 @@
   "when"
   "otherwise"
 ] @keyword.conditional
+(fit_requirement "and" @keyword.operator)
+(fit_requirement "fit" @variable.builtin)
 "score" @variable.builtin
 "graded" @keyword.operator
 (graded field: (identifier) @variable.member)
