@@ -84,17 +84,9 @@ pub fn percent(part: u64, whole: u64) -> String {
     }
 }
 
-/// `1203334` as `1,203,334`.
+/// A count with thousands separators: `1203334` → `1,203,334`.
 pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    icp_check::words::thousands(&n.to_string())
 }
 
 impl DataSet {

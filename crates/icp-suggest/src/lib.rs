@@ -13,5 +13,6 @@
 
 pub mod infer;
 pub mod names;
+mod propose;
 pub mod suggest;
 pub mod table;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use icp_check::Config;
 
+use crate::io_error::io_reason;
 use crate::render::{self, FileReport, Summary};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -180,15 +181,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::InvalidData => "not UTF-8 text".into(),
-        _ => e.to_string(),
-    }
 }
 
 /// Reads a source file (or standard input for `-`).

@@ -15,7 +15,8 @@ use serde_json::Value;
 
 use crate::check::{ColorChoice, read_source};
 use crate::diff_impact::{self, FileImpact};
-use crate::git;
+use crate::render::md_escape;
+use crate::git::{self, FilePair};
 use crate::render::{self, FileReport};
 use crate::score::InFormat;
 
@@ -90,14 +91,6 @@ pub struct Args {
 
 fn parse_date(s: &str) -> Result<i64, String> {
     icp_syntax::literal::parse_date(s).map(|d| d.days)
-}
-
-/// One file's two versions; `None` where the file does not exist.
-pub struct FilePair {
-    pub old_name: String,
-    pub new_name: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
 }
 
 /// One compared file.
@@ -632,12 +625,6 @@ fn write_json(
 
 /// GitHub's limit on the length of a comment.
 pub const MARKDOWN_LIMIT: usize = 65_536;
-
-pub(crate) fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 /// Inline code that survives backticks inside the text.
 fn md_code(s: &str) -> String {

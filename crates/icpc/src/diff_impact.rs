@@ -250,7 +250,7 @@ pub fn text(impacts: &[FileImpact]) -> String {
 
 /// A table cell: escaped as the rest of the comment, on one line.
 fn md_cell(s: &str) -> String {
-    crate::diff::md_escape(&s.replace('\n', " "))
+    crate::render::md_escape(&s.replace('\n', " "))
 }
 
 pub fn markdown(impacts: &[FileImpact]) -> String {

@@ -4,8 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use crate::diff::FilePair;
 use crate::write::write_file;
+
+/// One file's two versions; `None` where the file does not exist.
+pub struct FilePair {
+    pub old_name: String,
+    pub new_name: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -213,7 +220,7 @@ pub fn pairs(spec: &str, paths: &[PathBuf]) -> Result<Vec<FilePair>, String> {
                 }
                 None => {
                     let bytes = std::fs::read(top.join(&name))
-                        .map_err(|e| format!("{name}: {}", crate::check::io_reason(&e)))?;
+                        .map_err(|e| format!("{name}: {}", crate::io_error::io_reason(&e)))?;
                     Some(text_of(&name, "in the working tree", bytes)?)
                 }
             }
@@ -247,7 +254,7 @@ pub fn driver_pair(a: &[String]) -> Result<Vec<FilePair>, String> {
             return Ok(None);
         }
         let bytes =
-            std::fs::read(f).map_err(|e| format!("{f}: {}", crate::check::io_reason(&e)))?;
+            std::fs::read(f).map_err(|e| format!("{f}: {}", crate::io_error::io_reason(&e)))?;
         text_of(path, side, bytes).map(Some)
     };
     Ok(vec![FilePair {
@@ -322,7 +329,7 @@ fn setup(a: &SetupArgs) -> Result<Vec<String>, String> {
             return Err(format!(
                 "{}: {}",
                 attrs.display(),
-                crate::check::io_reason(&e)
+                crate::io_error::io_reason(&e)
             ));
         }
     };
@@ -359,7 +366,7 @@ fn setup(a: &SetupArgs) -> Result<Vec<String>, String> {
         text.push('\n');
         if let Some(d) = attrs.parent() {
             std::fs::create_dir_all(d)
-                .map_err(|e| format!("{}: {}", d.display(), crate::check::io_reason(&e)))?;
+                .map_err(|e| format!("{}: {}", d.display(), crate::io_error::io_reason(&e)))?;
         }
         write_file(&attrs, &text).map_err(|e| format!("{}: {e}", attrs.display()))?;
         msgs.push(format!("added `{ATTRIBUTE}` to {}", attrs.display()));

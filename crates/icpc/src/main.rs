@@ -17,6 +17,7 @@ mod export;
 mod fmt;
 mod git;
 mod init;
+mod io_error;
 mod lsp;
 mod render;
 mod score;

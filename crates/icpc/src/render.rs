@@ -398,3 +398,11 @@ pub fn esc(s: &str) -> String {
     }
     o
 }
+
+/// Text safe inside a Markdown table cell or list item: pipes escaped, angle brackets as
+/// entities.
+pub(crate) fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

@@ -13,7 +13,8 @@ use icp_check::config::BarePercent;
 use icp_check::{Config, Severity};
 use icp_eval::{InputFormat, Job, Options, OutputFormat, Program, StreamError, Summary};
 
-use crate::check::{io_reason, read_source};
+use crate::check::read_source;
+use crate::io_error::io_reason;
 use crate::render::{self, FileReport};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -10,7 +10,8 @@ use icp_syntax::{LineIndex, Span};
 use icp_test::{FileResult, Report, RunOptions, Status, TestResult};
 use serde_json::{Value, json};
 
-use crate::check::{ColorChoice, collect_paths, io_reason};
+use crate::check::{ColorChoice, collect_paths};
+use crate::io_error::io_reason;
 use crate::render::{esc, gh_data as data, gh_prop as prop};
 use crate::score::parse_date;
 

@@ -199,7 +199,7 @@ fn keep_owner_and_mode(f: &File, m: &Metadata) -> std::io::Result<()> {
 }
 
 fn reason(e: &std::io::Error) -> String {
-    crate::check::io_reason(e)
+    crate::io_error::io_reason(e)
 }
 
 /// The temporary files being written, removed by the signal handler.
