@@ -6,18 +6,9 @@ use std::fmt::Write;
 use crate::audit::Report;
 use crate::render;
 
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            c => o.push(c),
-        }
-    }
-    o
+/// Text and double-quoted attribute values: `&`, `<`, `>` and `"` escaped.
+fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::encode_double_quoted_attribute(s)
 }
 
 const W: f64 = 640.0;
