@@ -9,7 +9,9 @@ use icp_check::model::FieldType;
 use icp_eval::cell::{self, CellError, Dec};
 
 use crate::names;
-use crate::suggest::TEXT_VALUES_MAX;
+
+/// The most values a proposed `text` criterion lists.
+pub const TEXT_VALUES_MAX: usize = 5;
 
 /// A cell read as its field's type.
 #[derive(Clone, Debug, PartialEq)]

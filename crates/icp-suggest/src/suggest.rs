@@ -29,6 +29,7 @@ use icp_eval::cell::{self, CellError, Dec};
 
 use crate::infer::thousands;
 use crate::names;
+pub use crate::propose::TEXT_VALUES_MAX;
 use crate::propose::{Test, Val, decimal_plain, propose, read};
 use crate::table::{self, Issues, Table};
 
@@ -39,8 +40,6 @@ pub const MIN_EXCLUDED: f64 = 0.10;
 /// narrowest band holding 16 of 20 top accounts reaches a lift of 1.5 about one time in
 /// nine, and 2 about one time in two hundred.
 pub const MIN_LIFT: f64 = 2.0;
-/// The most values a proposed `text` criterion lists.
-pub const TEXT_VALUES_MAX: usize = 5;
 
 /// What to suggest from.
 #[derive(Clone, Debug)]
