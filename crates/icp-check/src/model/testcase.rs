@@ -10,103 +10,15 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use icp_syntax::Span;
-use icp_syntax::ast::{
-    self, AccountValue, ExpectKind, RuleOutcome, SmolStr, TestStmtKind, ValueKind,
-};
+use icp_syntax::ast::{self, AccountValue, ExpectKind, SmolStr, TestStmtKind, ValueKind};
 use icp_syntax::literal::{NumUnit, Rational};
 
+use super::resolve::Resolver;
+pub use super::types::{
+    AccountFieldModel, AccountLit, ExpectModel, Expectation, TestInput, TestModel, TestTarget,
+};
+use super::types::{FieldType, IcpModel, Lit, Model, SchemaId};
 use crate::diagnostic::Diagnostic;
-use crate::model::{FieldId, FieldType, IcpModel, Lit, Model, Resolver, SchemaId};
-
-/// A resolved test.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TestModel {
-    pub name: SmolStr,
-    pub name_span: Span,
-    pub title: Option<SmolStr>,
-    /// From `test` to the end of the title.
-    pub header_span: Span,
-    pub span: Span,
-    /// Index of this test in `File::items`.
-    pub item: usize,
-    /// The icp it scores against, when it names one that exists.
-    pub icp: Option<TestTarget>,
-    pub input: TestInput,
-    pub expects: Vec<ExpectModel>,
-    /// False when resolution reported an error for this test: it cannot run.
-    pub runnable: bool,
-}
-
-/// The icp a test names.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TestTarget {
-    pub name: SmolStr,
-    pub span: Span,
-    /// Whether the icp is defined in the context file (`NAME.icp` for `NAME_test.icp`) rather
-    /// than in the test's own file.
-    pub in_context: bool,
-}
-
-/// What a test scores.
-#[derive(Clone, Debug, PartialEq)]
-pub enum TestInput {
-    /// One account given by its field values; fields not given are unknown.
-    Account(Vec<AccountFieldModel>),
-    /// A CSV or JSON Lines file (path as written, relative to the test's file) with an
-    /// `expected_tier` column and an optional `expected_segments` column.
-    Table { path: SmolStr, span: Span },
-    /// Neither was given (already reported).
-    Missing,
-}
-
-/// One `field value` of an account.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AccountFieldModel {
-    pub field: FieldId,
-    pub name: SmolStr,
-    pub value: AccountLit,
-    pub span: Span,
-}
-
-/// An account's value, in the field's type.
-#[derive(Clone, Debug, PartialEq)]
-pub enum AccountLit {
-    One(Lit),
-    /// The indices of a set's values.
-    Set(Vec<usize>),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExpectModel {
-    pub kind: Expectation,
-    /// The whole `expect …` statement.
-    pub span: Span,
-}
-
-/// An expectation; indices point into the icp's tiers, rules and segments (in source order,
-/// the order the evaluator's program keeps).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Expectation {
-    Tier {
-        tier: usize,
-        at_least: bool,
-    },
-    Score(Rational),
-    ScoreIn(Rational, Rational),
-    Rule {
-        rule: usize,
-        outcome: RuleOutcome,
-    },
-    Disqualified {
-        negated: bool,
-        /// The `because` text of the disqualifier that must hold.
-        reason: Option<SmolStr>,
-    },
-    Segment {
-        segment: usize,
-        negated: bool,
-    },
-}
 
 /// The suffix of a test file that sees the definitions of the file beside it.
 pub const TEST_SUFFIX: &str = "_test.icp";
