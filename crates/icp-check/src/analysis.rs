@@ -4,6 +4,7 @@ use icp_syntax::LineIndex;
 
 use icp_syntax::ast::File;
 
+use crate::checks::errors;
 use crate::checks::context::Ctx;
 use crate::checks::registry;
 use crate::config::Config;
@@ -35,7 +36,7 @@ fn syntax_diagnostic(src: &str, e: icp_syntax::parser::SyntaxError) -> Diagnosti
     ) {
         let name = ty.as_str();
         return Diagnostic::error(
-            "syntax",
+            errors::SYNTAX.code,
             e.span,
             format!("`{text}` is not a type of the language: did you mean `{name}`?"),
         )
@@ -50,7 +51,7 @@ fn syntax_diagnostic(src: &str, e: icp_syntax::parser::SyntaxError) -> Diagnosti
             }],
         );
     }
-    Diagnostic::error("syntax", e.span, e.message)
+    Diagnostic::error(errors::SYNTAX.code, e.span, e.message)
 }
 
 /// Parses, resolves and checks one source text. Never fails and never panics on any input.

@@ -297,3 +297,39 @@ pub fn summary(code: &str) -> &'static str {
         None => "An ICP-quality finding.",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(off: &[&str]) -> Config {
+        let mut c = Config::default();
+        for code in off {
+            c.severities.insert((*code).to_string(), None);
+        }
+        c
+    }
+
+    #[test]
+    fn what_is_computed_follows_the_enabled_checks() {
+        assert_eq!(needs(&config(&[])), Needs { prose: true, facts: true });
+        let prose = ["vague-term", "solution-thinking", "weak-trigger", "unmeasurable-criterion"];
+        let facts = ["non-excluding", "unsatisfiable", "unreachable-tier"];
+        // One reader left is enough for the prose (or the facts) to be computed.
+        assert!(needs(&config(&prose[..3])).prose);
+        assert!(needs(&config(&facts[..2])).facts);
+        let all: Vec<&str> = prose.iter().chain(&facts).copied().collect();
+        assert_eq!(needs(&config(&all)), Needs::NOTHING);
+        assert_eq!(needs(&config(&prose)), Needs::FACTS);
+        assert_eq!(needs(&config(&facts)), Needs::PROSE);
+    }
+
+    #[test]
+    fn only_checks_that_run_declare_needs() {
+        for c in REGISTRY {
+            if c.run.is_none() {
+                assert_eq!(c.needs, Needs::NOTHING, "{}", c.doc.code);
+            }
+        }
+    }
+}

@@ -4,6 +4,7 @@
 use icp_syntax::ast::{self, CmpOp, Expr, ExprKind, Value, ValueKind};
 use icp_syntax::literal::{NumUnit, Rational};
 
+use crate::checks::errors;
 use crate::diagnostic::{Diagnostic, Edit, did_you_mean};
 
 use super::resolve::{Resolver, article, describe_value, example_for, example_test};
@@ -39,7 +40,7 @@ impl<'m> Resolver<'m, '_> {
                 let written = icp_syntax::literal::format_rational(&n.value);
                 let as_percent = format!("{written}%");
                 let mut d = Diagnostic::error(
-                    "type-mismatch",
+                    errors::TYPE_MISMATCH.code,
                     v.span,
                     format!(
                         "`{}` is a percent, but `{written}` is a bare number: it would mean {}%",
@@ -108,7 +109,7 @@ impl<'m> Resolver<'m, '_> {
                 Some(i) => Some(Lit::Enum(i)),
                 None => {
                     let mut d = Diagnostic::error(
-                        "unknown-value",
+                        errors::UNKNOWN_VALUE.code,
                         v.span,
                         format!("`{s}` is not a value of `{}`", field.name),
                     );
@@ -283,7 +284,7 @@ impl<'m> Resolver<'m, '_> {
                 if lit_gt(&l, &h) {
                     self.diags.push(
                         Diagnostic::error(
-                            "invalid-range",
+                            errors::INVALID_RANGE.code,
                             lo.span.cover(hi.span),
                             "this range is empty: its low end is above its high end",
                         )
@@ -442,7 +443,7 @@ impl<'m> Resolver<'m, '_> {
                 if l >= h {
                     self.diags.push(
                         Diagnostic::error(
-                            "invalid-range",
+                            errors::INVALID_RANGE.code,
                             lo.span.cover(hi.span),
                             "a grade needs a low end below its high end",
                         )

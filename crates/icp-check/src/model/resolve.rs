@@ -7,6 +7,7 @@ use icp_syntax::Span;
 use icp_syntax::ast::{self, ExprKind, SmolStr, StmtKind, ValueKind};
 use icp_syntax::literal::{NumUnit, Rational};
 
+use crate::checks::errors;
 use crate::diagnostic::{Diagnostic, Edit, did_you_mean};
 
 use super::types::*;
@@ -19,7 +20,7 @@ pub fn resolve<'f>(file: &'f ast::File, diags: &mut Vec<Diagnostic>) -> Model {
         if let Some(first) = item_names.get(name.name.as_str()) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-name",
+                    errors::DUPLICATE_NAME.code,
                     name.span,
                     format!("{what} `{}` is defined twice", name.name),
                 )
@@ -65,7 +66,7 @@ pub(super) fn resolve_schema(s: &ast::Schema, diags: &mut Vec<Diagnostic>) -> Sc
             let first: &Field = &fields[first];
             diags.push(
                 Diagnostic::error(
-                    "duplicate-name",
+                    errors::DUPLICATE_NAME.code,
                     f.name.span,
                     format!("the field `{}` is defined twice", f.name.name),
                 )
@@ -80,7 +81,7 @@ pub(super) fn resolve_schema(s: &ast::Schema, diags: &mut Vec<Diagnostic>) -> Sc
             if values.contains(&norm) {
                 diags.push(
                     Diagnostic::error(
-                        "duplicate-name",
+                        errors::DUPLICATE_NAME.code,
                         v.span,
                         format!("the value `{}` is listed twice", v.name),
                     )
@@ -198,7 +199,7 @@ impl<'m> Resolver<'m, '_> {
                     Some(id) => self.schema = Some(id),
                     None => {
                         let mut d = Diagnostic::error(
-                            "unknown-schema",
+                            errors::UNKNOWN_SCHEMA.code,
                             name.span,
                             format!("there is no schema named `{}`", name.name),
                         );
@@ -233,7 +234,7 @@ impl<'m> Resolver<'m, '_> {
                 warned_no_schema = true;
                 self.diags.push(
                     Diagnostic::error(
-                        "unknown-schema",
+                        errors::UNKNOWN_SCHEMA.code,
                         icp.header_span,
                         format!("the icp `{}` names no schema", icp.name.name),
                     )
@@ -255,7 +256,7 @@ impl<'m> Resolver<'m, '_> {
                     ValueKind::Invalid(msg) => self.invalid_literal(v.span, msg),
                     other => self.diags.push(
                         Diagnostic::error(
-                            "type-mismatch",
+                            errors::TYPE_MISMATCH.code,
                             v.span,
                             format!("`reviewed` takes a date, not {}", describe_value(other)),
                         )
@@ -278,7 +279,7 @@ impl<'m> Resolver<'m, '_> {
                     ValueKind::Invalid(msg) => self.invalid_literal(v.span, msg),
                     other => self.diags.push(
                         Diagnostic::error(
-                            "type-mismatch",
+                            errors::TYPE_MISMATCH.code,
                             v.span,
                             format!("`refresh` takes a cadence, not {}", describe_value(other)),
                         )
@@ -307,7 +308,7 @@ impl<'m> Resolver<'m, '_> {
                                 ValueKind::Ident(k) if JOB_KINDS.contains(&k.as_str()) => {}
                                 ValueKind::Ident(k) => self.unknown_value(p.value.span, k, "job kind", JOB_KINDS.iter().copied()),
                                 other => self.diags.push(
-                                    Diagnostic::error("type-mismatch", p.value.span, format!("a job's `kind` is a name, not {}", describe_value(other)))
+                                    Diagnostic::error(errors::TYPE_MISMATCH.code, p.value.span, format!("a job's `kind` is a name, not {}", describe_value(other)))
                                         .with_help("write `kind functional`, `kind emotional` or `kind social`"),
                                 ),
                             }
@@ -325,7 +326,7 @@ impl<'m> Resolver<'m, '_> {
                                 ValueKind::Invalid(msg) => self.invalid_literal(v.span, msg),
                                 other => self.diags.push(
                                     Diagnostic::error(
-                                        "type-mismatch",
+                                        errors::TYPE_MISMATCH.code,
                                         v.span,
                                         format!(
                                             "`up to` takes an amount, not {}",
@@ -381,7 +382,7 @@ impl<'m> Resolver<'m, '_> {
                                             }
                                             other => {
                                                 self.diags.push(
-                                                Diagnostic::error("type-mismatch", w.span, format!("a rule's weight is a number, not {}", describe_value(other)))
+                                                Diagnostic::error(errors::TYPE_MISMATCH.code, w.span, format!("a rule's weight is a number, not {}", describe_value(other)))
                                                     .with_help("write a signed number such as `+3` or `-4`"),
                                             );
                                                 Rational::from_integer(0)
@@ -416,7 +417,7 @@ impl<'m> Resolver<'m, '_> {
                                         other => {
                                             self.diags.push(
                                                 Diagnostic::error(
-                                                    "type-mismatch",
+                                                    errors::TYPE_MISMATCH.code,
                                                     c.threshold.span,
                                                     format!(
                                                         "a score is a number, not {}",
@@ -477,7 +478,7 @@ impl<'m> Resolver<'m, '_> {
         if let Some(first) = names.get(&key) {
             self.diags.push(
                 Diagnostic::error(
-                    "duplicate-name",
+                    errors::DUPLICATE_NAME.code,
                     name.span,
                     format!("the {what} `{}` is defined twice", name.name),
                 )
@@ -499,7 +500,7 @@ impl<'m> Resolver<'m, '_> {
         };
         self.diags.push(
             Diagnostic::error(
-                "reserved-name",
+                errors::RESERVED_NAME.code,
                 name.span,
                 format!(
                     "a tier cannot be named `{}`: the score output uses `{word}` for {}",
@@ -525,7 +526,7 @@ impl<'m> Resolver<'m, '_> {
         if !matches!(p.value.kind, ValueKind::Str(_)) {
             self.diags.push(
                 Diagnostic::error(
-                    "type-mismatch",
+                    errors::TYPE_MISMATCH.code,
                     p.value.span,
                     format!(
                         "`{}` takes a string, not {}",
@@ -539,7 +540,7 @@ impl<'m> Resolver<'m, '_> {
     }
 
     pub(super) fn invalid_literal(&mut self, span: Span, msg: &str) {
-        self.diags.push(Diagnostic::error("invalid-literal", span, msg.to_string()).with_help(
+        self.diags.push(Diagnostic::error(errors::INVALID_LITERAL.code, span, msg.to_string()).with_help(
             "numbers look like `200`, `2.5`, `20M`, `30%`; durations like `60d`, `8w`, `6mo`, `2y`; dates like `2026-10-05`",
         ));
     }
@@ -552,7 +553,7 @@ impl<'m> Resolver<'m, '_> {
         candidates: impl Iterator<Item = &'c str> + Clone,
     ) {
         let list: Vec<&str> = candidates.clone().collect();
-        let mut d = Diagnostic::error("unknown-value", span, format!("`{name}` is not a {what}"));
+        let mut d = Diagnostic::error(errors::UNKNOWN_VALUE.code, span, format!("`{name}` is not a {what}"));
         match did_you_mean(name, candidates) {
             Some(s) => {
                 d = d.with_help(format!("did you mean `{s}`?")).with_unsafe_fix(
@@ -577,7 +578,7 @@ impl<'m> Resolver<'m, '_> {
             return Some((id, ty));
         }
         let mut d = Diagnostic::error(
-            "unknown-field",
+            errors::UNKNOWN_FIELD.code,
             name.span,
             format!("the schema `{}` has no field `{}`", schema.name, name.name),
         )
@@ -606,7 +607,7 @@ impl<'m> Resolver<'m, '_> {
 
     pub(crate) fn mismatch(&mut self, span: Span, msg: String, help: String) {
         self.diags
-            .push(Diagnostic::error("type-mismatch", span, msg).with_help(help));
+            .push(Diagnostic::error(errors::TYPE_MISMATCH.code, span, msg).with_help(help));
     }
 }
 

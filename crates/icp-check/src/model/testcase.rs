@@ -18,6 +18,7 @@ pub use super::types::{
     AccountFieldModel, AccountLit, ExpectModel, Expectation, TestInput, TestModel, TestTarget,
 };
 use super::types::{FieldType, IcpModel, Lit, Model, SchemaId};
+use crate::checks::errors;
 use crate::diagnostic::Diagnostic;
 
 /// The suffix of a test file that sees the definitions of the file beside it.
@@ -47,7 +48,7 @@ pub fn resolve_tests(
         if let Some(first) = names.get(t.name.name.as_str()) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-name",
+                    errors::DUPLICATE_NAME.code,
                     t.name.span,
                     format!("the test `{}` is defined twice", t.name.name),
                 )
@@ -90,7 +91,7 @@ fn resolve_test(
                 if icp_stmt.is_some() {
                     diags.push(
                         Diagnostic::error(
-                            "incomplete-test",
+                            errors::INCOMPLETE_TEST.code,
                             st.span,
                             "a test scores against one icp",
                         )
@@ -106,7 +107,7 @@ fn resolve_test(
                 if let Some(first) = input_span {
                     diags.push(
                         Diagnostic::error(
-                            "incomplete-test",
+                            errors::INCOMPLETE_TEST.code,
                             st.keyword,
                             "a test gives one `account { … }` or one `accounts \"file\"`",
                         )
@@ -125,7 +126,7 @@ fn resolve_test(
     match icp_stmt {
         None => diags.push(
             Diagnostic::error(
-                "incomplete-test",
+                errors::INCOMPLETE_TEST.code,
                 t.header_span,
                 format!("the test `{}` names no icp", t.name.name),
             )
@@ -162,7 +163,7 @@ fn resolve_test(
     if input_span.is_none() && !t.body.iter().any(|s| s.kind == TestStmtKind::Error) {
         diags.push(
             Diagnostic::error(
-                "incomplete-test",
+                errors::INCOMPLETE_TEST.code,
                 t.header_span,
                 format!("the test `{}` gives no account", t.name.name),
             )
@@ -207,7 +208,7 @@ fn resolve_test(
         {
             diags.push(
                 Diagnostic::error(
-                    "incomplete-test",
+                    errors::INCOMPLETE_TEST.code,
                     x.span,
                     "a table test takes its expectations from the file's `expected_tier` and `expected_segments` columns",
                 )
@@ -224,7 +225,7 @@ fn resolve_test(
     {
         diags.push(
             Diagnostic::error(
-                "incomplete-test",
+                errors::INCOMPLETE_TEST.code,
                 t.header_span,
                 format!("the test `{}` expects nothing", t.name.name),
             )
@@ -263,7 +264,7 @@ fn account(r: &mut Resolver<'_, '_>, fields: &[ast::AccountField]) -> Vec<Accoun
         if let Some(first) = out.iter().find(|o| o.field == id) {
             r.diags.push(
                 Diagnostic::error(
-                    "duplicate-name",
+                    errors::DUPLICATE_NAME.code,
                     f.field.span,
                     format!("the account gives `{}` twice", f.field.name),
                 )
@@ -333,7 +334,7 @@ fn score_value(r: &mut Resolver<'_, '_>, v: &ast::Value) -> Option<Rational> {
         ValueKind::Number(n) if n.unit == NumUnit::Plain => Some(n.value),
         ValueKind::Invalid(msg) => {
             r.diags
-                .push(Diagnostic::error("invalid-literal", v.span, msg.clone()));
+                .push(Diagnostic::error(errors::INVALID_LITERAL.code, v.span, msg.clone()));
             None
         }
         _ => {
@@ -374,7 +375,7 @@ fn expectation(r: &mut Resolver<'_, '_>, icp: &IcpModel, x: &ExpectKind) -> Opti
             if l > h {
                 r.diags.push(
                     Diagnostic::error(
-                        "invalid-range",
+                        errors::INVALID_RANGE.code,
                         lo.span.cover(hi.span),
                         "this range is empty: its low end is above its high end",
                     )
