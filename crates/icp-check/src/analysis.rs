@@ -1,19 +1,15 @@
 //! One analysis for every front end: parse, resolve, check.
 
 use icp_syntax::LineIndex;
+
 use icp_syntax::ast::File;
 
+use crate::checks::errors;
+use crate::checks::context::Ctx;
+use crate::checks::registry;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::{self, Model};
-
-/// What the checks see.
-pub struct Ctx<'a> {
-    pub src: &'a str,
-    pub file: &'a File,
-    pub model: &'a Model,
-    pub config: &'a Config,
-}
 
 /// The result of analysing one source text.
 #[derive(Clone, Debug)]
@@ -23,19 +19,24 @@ pub struct Analysis {
     /// Every finding, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
     pub line_index: LineIndex,
+    /// The date the checks judged against (days since 1970-01-01): `within` criteria, and so
+    /// the rubric's possible scores, depend on it.
+    pub today: i64,
 }
 
 /// A syntax error as a diagnostic; a type written under another language's name
 /// (`boolean`) gets the language's name and a fix.
 fn syntax_diagnostic(src: &str, e: icp_syntax::parser::SyntaxError) -> Diagnostic {
-    let text = src.get(e.span.start as usize..e.span.end as usize).unwrap_or("");
+    let text = src
+        .get(e.span.start as usize..e.span.end as usize)
+        .unwrap_or("");
     if let (None, Some(ty)) = (
         icp_syntax::ast::TypeName::from_name(text),
         icp_syntax::ast::TypeName::from_typo(text),
     ) {
         let name = ty.as_str();
         return Diagnostic::error(
-            "syntax",
+            errors::SYNTAX.code,
             e.span,
             format!("`{text}` is not a type of the language: did you mean `{name}`?"),
         )
@@ -50,7 +51,7 @@ fn syntax_diagnostic(src: &str, e: icp_syntax::parser::SyntaxError) -> Diagnosti
             }],
         );
     }
-    Diagnostic::error("syntax", e.span, e.message)
+    Diagnostic::error(errors::SYNTAX.code, e.span, e.message)
 }
 
 /// Parses, resolves and checks one source text. Never fails and never panics on any input.
@@ -87,13 +88,8 @@ pub fn analyze_extra(
     let mut model = model::resolve(&file, &mut diagnostics);
     model.tests = crate::testcase::resolve_tests(&file, &model, context, &mut diagnostics);
     crate::foreign::reword(src, &mut diagnostics);
-    let ctx = Ctx {
-        src,
-        file: &file,
-        model: &model,
-        config,
-    };
-    crate::checks::run_all(&ctx, &mut diagnostics);
+    let ctx = Ctx::new(src, &file, &model, config, registry::needs(config));
+    registry::run_all(&ctx, &mut diagnostics);
     if let Some(extra) = extra {
         diagnostics.extend(extra(&ctx));
     }
@@ -102,7 +98,9 @@ pub fn analyze_extra(
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });
+    let today = ctx.today;
     Analysis {
+        today,
         line_index: LineIndex::new(src),
         file,
         model,
@@ -117,8 +115,7 @@ fn apply_severities(config: &Config, diagnostics: &mut Vec<Diagnostic>) {
         return;
     }
     diagnostics.retain_mut(|d| {
-        if crate::checks::lookup(d.code).is_some_and(|c| c.group == crate::checks::Group::Language)
-        {
+        if registry::lookup(d.code).is_some_and(|c| c.group == registry::Group::Language) {
             return true;
         }
         match config.severity(d.code, d.severity) {

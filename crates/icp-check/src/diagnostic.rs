@@ -179,14 +179,6 @@ pub fn docs_url(code: &str) -> String {
     format!("{DOCS_HOME}/{code}.md")
 }
 
-/// A one-line summary of what a code flags, from the registry of checks.
-pub fn summary(code: &str) -> &'static str {
-    match crate::checks::lookup(code) {
-        Some(c) => c.doc.summary,
-        None => "An ICP-quality finding.",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

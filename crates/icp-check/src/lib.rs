@@ -16,9 +16,10 @@ pub mod lexicon;
 pub mod model;
 pub mod scores;
 pub mod suppress;
-pub mod testcase;
+pub use model::testcase;
 pub mod words;
 
-pub use analysis::{Analysis, Ctx, analyze, analyze_extra, analyze_with};
+pub use analysis::{Analysis, analyze, analyze_extra, analyze_with};
+pub use checks::context::Ctx;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Edit, Fix, Label, Safety, Severity};

@@ -1,5 +1,6 @@
 //! Rubric arithmetic: the lowest and highest score an account can get, and which scores reach
-//! each tier. Shared by `unreachable-tier` and `non-excluding`.
+//! each tier. The one computation behind `unreachable-tier`, `non-excluding` and the editor's
+//! hovers and hints ([`of_icp`]), so a hover never contradicts a finding.
 //!
 //! Each rule contributes a range: `0` when it can never hold, its weight when it always holds,
 //! `0..weight` (or `weight..0` for a negative weight) otherwise, and for a graded rule the part
@@ -13,7 +14,7 @@ use icp_syntax::literal::Rational;
 use num_traits::{CheckedAdd, CheckedDiv, CheckedSub};
 
 use crate::domain::{Domain, End, Interval, IntervalSet, Truth};
-use crate::model::{IcpModel, PredKind, RuleModel, TierModel};
+use crate::model::{IcpModel, Model, PredKind, RuleModel, SchemaModel, TierModel};
 
 /// What one rule can add to the score.
 #[derive(Clone, Debug)]
@@ -30,6 +31,26 @@ pub struct ScoreRange {
     pub max: Rational,
     /// Parallel to the icp's rules.
     pub rules: Vec<RuleRange>,
+    /// Whether every score is a whole number (whole weights, no graded rule), so that ranges
+    /// can be shown as `4..6` rather than `4 ≤ score < 7`.
+    pub integral: bool,
+}
+
+/// How an icp's rubric scores: the possible scores, and what each tier gets of them.
+#[derive(Clone, Debug)]
+pub struct RubricScores {
+    pub range: ScoreRange,
+    /// Parallel to the icp's tiers.
+    pub tiers: Vec<TierScores>,
+}
+
+/// What one tier gets of the possible scores.
+#[derive(Clone, Debug)]
+pub struct TierScores {
+    /// The scores its condition admits that no earlier tier took (for a tier whose condition
+    /// did not resolve, every score left).
+    pub scores: IntervalSet,
+    pub reach: Reach,
 }
 
 fn zero() -> Rational {
@@ -90,13 +111,74 @@ pub fn score_range(
     let mut min = zero();
     let mut max = zero();
     let mut rules = Vec::with_capacity(icp.rules.len());
+    let mut integral = true;
     for r in &icp.rules {
         let rr = rule_range(dom, r, &truth)?;
         min = add(&min, &rr.lo)?;
         max = add(&max, &rr.hi)?;
+        integral &= r.weight.is_integer() && !matches!(r.pred.kind, PredKind::Graded { .. });
         rules.push(rr);
     }
-    Some(ScoreRange { min, max, rules })
+    Some(ScoreRange {
+        min,
+        max,
+        rules,
+        integral,
+    })
+}
+
+/// The possible scores of an icp's rubric and what each tier gets; `truth` judges a rule's
+/// criterion as [`criterion_truth`] does (the checks pass their cached judgements).
+pub fn rubric_scores(
+    dom: &Domain<'_>,
+    icp: &IcpModel,
+    truth: impl Fn(&crate::model::Pred) -> Truth,
+) -> Option<RubricScores> {
+    let range = score_range(dom, icp, truth)?;
+    let tiers = tier_scores(&range, &icp.tiers);
+    Some(RubricScores { range, tiers })
+}
+
+/// The scores of an icp of an analysed model as of `today` (days since 1970-01-01), each rule
+/// judged as the checks judge it: what hovers and hints show. `None` when the sums overflow.
+pub fn of_icp(model: &Model, icp: &IcpModel, today: i64) -> Option<RubricScores> {
+    let no_schema = SchemaModel::default();
+    let schema = model.schema_of(icp).unwrap_or(&no_schema);
+    let dom = Domain::new(schema, today);
+    rubric_scores(&dom, icp, |p| criterion_truth(&dom, p, |_, _| {}).0)
+}
+
+/// Whether no account, some or every account passes a criterion, judged conjunct by conjunct
+/// first: a conjunct no account passes decides it, as do conjuncts every account passes; else
+/// the criterion is judged whole. `each` sees every conjunct's judgement. The flag is true when
+/// the answer is exactly [`Domain::truth`] of the criterion.
+pub fn criterion_truth(
+    dom: &Domain<'_>,
+    pred: &crate::model::Pred,
+    mut each: impl FnMut(&crate::model::Pred, Truth),
+) -> (Truth, bool) {
+    let mut parts = 0;
+    let mut last = Truth::Sometimes;
+    let mut any_never = false;
+    let mut all_always = true;
+    for c in crate::domain::each_conjunct(pred) {
+        let t = dom.truth(c);
+        any_never |= t == Truth::Never;
+        all_always &= t == Truth::Always;
+        each(c, t);
+        parts += 1;
+        last = t;
+    }
+    if parts == 1 {
+        // The criterion is its own only conjunct.
+        (last, true)
+    } else if any_never {
+        (Truth::Never, false)
+    } else if all_always {
+        (Truth::Always, false)
+    } else {
+        (dom.truth(pred), true)
+    }
 }
 
 /// How a tier fares given the scores that occur and the tiers before it.
@@ -120,13 +202,9 @@ fn condition_set(op: CmpOp, t: Rational) -> IntervalSet {
     IntervalSet::new(crate::domain::comparison_intervals(op, t), false)
 }
 
-/// How each tier fares, in order. `is_otherwise` tells an `otherwise` tier from one whose
-/// condition did not resolve (both have no condition in the model); the latter count as `Some`.
-pub fn tier_reach(
-    range: &ScoreRange,
-    tiers: &[TierModel],
-    is_otherwise: impl Fn(&TierModel) -> bool,
-) -> Vec<Reach> {
+/// What each tier gets and how it fares, in order. A tier whose condition did not resolve
+/// (not `otherwise`, and no condition in the model) counts as `Some`.
+pub fn tier_scores(range: &ScoreRange, tiers: &[TierModel]) -> Vec<TierScores> {
     let all = IntervalSet::new(
         vec![Interval {
             lo: End::Incl(range.min),
@@ -140,21 +218,27 @@ pub fn tier_reach(
     for (i, t) in tiers.iter().enumerate() {
         let cond = match t.condition {
             Some((op, th)) => condition_set(op, th),
-            None if !is_otherwise(t) => {
-                out.push(Reach::Some);
+            None if !t.otherwise => {
+                out.push(TierScores {
+                    scores: remaining.clone(),
+                    reach: Reach::Some,
+                });
                 continue;
             }
             // `otherwise` holds for every score: it reaches what is left, and leaves nothing.
             None => {
-                out.push(if remaining.is_empty() {
+                let reach = if remaining.is_empty() {
                     Reach::Unreachable {
                         outside: all.is_empty(),
                         taken_by: whole_taker,
                     }
                 } else {
                     Reach::Some
+                };
+                out.push(TierScores {
+                    scores: std::mem::replace(&mut remaining, IntervalSet::new(Vec::new(), false)),
+                    reach,
                 });
-                remaining.parts.clear();
                 continue;
             }
         };
@@ -178,7 +262,10 @@ pub fn tier_reach(
         if i + 1 < tiers.len() {
             remaining = cond.complement_in(&remaining);
         }
-        out.push(r);
+        out.push(TierScores {
+            scores: reach,
+            reach: r,
+        });
     }
     out
 }

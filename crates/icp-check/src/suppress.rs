@@ -202,10 +202,17 @@ pub fn collect(src: &str, file: &File, out: &mut Vec<Diagnostic>) -> Vec<Suppres
             }
             match target {
                 Some(t) => {
-                    let nodes = nodes.get_or_insert_with(|| node_spans(file));
-                    let end = nodes
+                    // Sorted by start once, so each suppression finds the nodes starting at
+                    // its line by binary search rather than by a scan of the whole file.
+                    let nodes = nodes.get_or_insert_with(|| {
+                        let mut n = node_spans(file);
+                        n.sort_unstable_by_key(|s| s.start);
+                        n
+                    });
+                    let first = nodes.partition_point(|n| (n.start as usize) < t);
+                    let end = nodes[first..]
                         .iter()
-                        .filter(|n| n.start as usize == t)
+                        .take_while(|n| n.start as usize == t)
                         .map(|n| n.end as usize)
                         .max();
                     let line_end = src

@@ -84,7 +84,7 @@ fn every_doc_is_complete() {
         );
     }
     assert_eq!(
-        icp_check::diagnostic::summary("vague-term"),
+        icp_check::checks::summary("vague-term"),
         icp_check::checks::vague_term::DOC.summary
     );
 }

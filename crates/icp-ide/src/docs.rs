@@ -287,7 +287,7 @@ pub fn explain_code(code: &str) -> String {
             }
             md
         }
-        None => icp_check::diagnostic::summary(code).to_string(),
+        None => icp_check::checks::summary(code).to_string(),
     }
 }
 

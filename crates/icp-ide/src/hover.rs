@@ -319,7 +319,7 @@ fn rule_hover(src: &str, a: &Analysis, icp_name: &str, name: &str) -> Option<Str
         _ => None,
     })?;
     let model = m.rules.iter().find(|r| r.name == name)?;
-    let b = score::bounds(m);
+    let b = score::bounds(a, m)?;
     let weight = score::signed(&model.weight);
     let mut md = format!("**rule {name}** `{weight}`");
     if let Some(l) = &model.label {
@@ -345,8 +345,8 @@ fn tier_hover(_src: &str, a: &Analysis, icp_name: &str, name: &str) -> Option<St
     let (_, m) = find_icp(a, icp_name)?;
     let i = m.tiers.iter().position(|t| t.name == name)?;
     let t = &m.tiers[i];
-    let b = score::bounds(m);
-    let scores = score::tier_scores(m);
+    let b = score::bounds(a, m)?;
+    let scores = score::tier_scores(a, m);
     let condition = match &t.condition {
         Some((op, n)) => format!("when score {} {}", op.as_str(), format_rational(n)),
         None => "otherwise (every score no earlier tier took)".into(),
@@ -416,8 +416,7 @@ fn icp_hover(a: &Analysis, name: &str) -> Option<String> {
     if let Some(o) = &m.owner {
         md.push_str(&format!("\n\nOwner: {o}."));
     }
-    if !m.rules.is_empty() {
-        let b = score::bounds(m);
+    if let Some(b) = score::bounds(a, m).filter(|_| !m.rules.is_empty()) {
         md.push_str(&format!(
             "\n\nRubric: {} rules, {} tiers, scores {} to {}.",
             m.rules.len(),

@@ -25,8 +25,10 @@ pub fn inlay_hints(a: &Analysis, range: Span) -> Vec<InlayHint> {
         let Some(Item::Icp(icp)) = a.file.items.get(m.item) else {
             continue;
         };
-        let tiers = score::tier_scores(m);
-        let b = score::bounds(m);
+        let tiers = score::tier_scores(a, m);
+        let Some(b) = score::bounds(a, m) else {
+            continue;
+        };
         let mut tier_i = 0;
         for st in &icp.body {
             let StmtKind::Rubric(items) = &st.kind else {

@@ -1,13 +1,15 @@
 //! Rubric arithmetic for hovers and inlay hints: the lowest and highest score a rubric can give,
 //! and the scores that land in each tier.
 //!
-//! The bounds assume each rule can hold or fail independently of the others (a graded rule can
-//! give any part of its weight): the lowest score is the sum of the negative weights, the
-//! highest the sum of the positive ones. Tiers are tried in order, so a tier gets the scores its
-//! condition accepts that no earlier tier took.
+//! The figures are `icp_check::scores::of_icp`'s, the computation `unreachable-tier` and
+//! `non-excluding` read: each rule judged from the schema's value domains (a rule no account
+//! can meet adds nothing, one every account meets always adds its weight), so a hover agrees
+//! with the findings. This file only words them.
 
-use icp_check::model::{IcpModel, PredKind, TierModel};
-use icp_syntax::ast::CmpOp;
+use icp_check::Analysis;
+use icp_check::domain::End as DomainEnd;
+use icp_check::model::IcpModel;
+use icp_check::scores;
 use icp_syntax::literal::{Rational, format_rational};
 
 /// The range of scores a rubric can give.
@@ -20,23 +22,14 @@ pub struct ScoreBounds {
     pub integral: bool,
 }
 
-/// The lowest and highest possible score of an icp's rubric.
-pub fn bounds(icp: &IcpModel) -> ScoreBounds {
-    let zero = Rational::from_integer(0);
-    let mut min = zero;
-    let mut max = zero;
-    let mut integral = true;
-    for r in &icp.rules {
-        if r.weight < zero {
-            min += r.weight;
-        } else {
-            max += r.weight;
-        }
-        if !r.weight.is_integer() || matches!(r.pred.kind, PredKind::Graded { .. }) {
-            integral = false;
-        }
-    }
-    ScoreBounds { min, max, integral }
+/// The lowest and highest possible score of an icp's rubric; `None` when the sums overflow.
+pub fn bounds(a: &Analysis, icp: &IcpModel) -> Option<ScoreBounds> {
+    let r = scores::of_icp(&a.model, icp, a.today)?;
+    Some(ScoreBounds {
+        min: r.range.min,
+        max: r.range.max,
+        integral: r.range.integral,
+    })
 }
 
 /// One end of an interval of scores.
@@ -56,20 +49,6 @@ struct Interval {
 impl Interval {
     fn is_empty(&self) -> bool {
         self.lo.at > self.hi.at || (self.lo.at == self.hi.at && !(self.lo.closed && self.hi.closed))
-    }
-
-    fn intersect(&self, o: &Interval) -> Interval {
-        let lo = if o.lo.at > self.lo.at || (o.lo.at == self.lo.at && !o.lo.closed) {
-            o.lo
-        } else {
-            self.lo
-        };
-        let hi = if o.hi.at < self.hi.at || (o.hi.at == self.hi.at && !o.hi.closed) {
-            o.hi
-        } else {
-            self.hi
-        };
-        Interval { lo, hi }
     }
 }
 
@@ -146,107 +125,48 @@ fn floor_end(e: End) -> Rational {
     }
 }
 
-/// The condition of a tier as intervals of scores.
-fn accepted(t: &TierModel, all: Interval) -> Vec<Interval> {
-    let Some((op, n)) = t.condition else {
-        return vec![all];
-    };
-    let at = |closed| End { at: n, closed };
-    let below = Interval {
-        lo: all.lo,
-        hi: at(false),
-    };
-    let above = Interval {
-        lo: at(false),
-        hi: all.hi,
-    };
-    match op {
-        CmpOp::Ge => vec![Interval {
-            lo: at(true),
-            hi: all.hi,
-        }],
-        CmpOp::Gt => vec![above],
-        CmpOp::Le => vec![Interval {
-            lo: all.lo,
-            hi: at(true),
-        }],
-        CmpOp::Lt => vec![below],
-        CmpOp::Eq => vec![Interval {
-            lo: at(true),
-            hi: at(true),
-        }],
-        CmpOp::Ne => vec![below, above],
+fn end(e: DomainEnd, closed_default: Rational) -> End {
+    match e {
+        DomainEnd::Incl(at) => End { at, closed: true },
+        DomainEnd::Excl(at) => End { at, closed: false },
+        // Tier scores lie within the rubric's bounds, which are finite.
+        DomainEnd::Unbounded => End {
+            at: closed_default,
+            closed: true,
+        },
     }
 }
 
-/// Removes `cut` from every interval of `set`.
-fn subtract(set: &[Interval], cut: &Interval) -> Vec<Interval> {
-    let mut out = Vec::new();
-    for s in set {
-        let left = Interval {
-            lo: s.lo,
-            hi: End {
-                at: cut.lo.at,
-                closed: !cut.lo.closed,
-            },
-        };
-        let right = Interval {
-            lo: End {
-                at: cut.hi.at,
-                closed: !cut.hi.closed,
-            },
-            hi: s.hi,
-        };
-        for part in [s.intersect(&left), s.intersect(&right)] {
-            if !part.is_empty() && (!out.contains(&part)) {
-                out.push(part);
-            }
-        }
-    }
-    out
-}
-
-/// The scores each tier of an icp gets, in the order of `icp.tiers`.
-pub fn tier_scores(icp: &IcpModel) -> Vec<TierScores> {
-    let b = bounds(icp);
-    let all = Interval {
-        lo: End {
-            at: b.min,
-            closed: true,
-        },
-        hi: End {
-            at: b.max,
-            closed: true,
-        },
+/// The scores each tier of an icp gets, in the order of `icp.tiers` (empty when the sums
+/// overflow).
+pub fn tier_scores(a: &Analysis, icp: &IcpModel) -> Vec<TierScores> {
+    let Some(r) = scores::of_icp(&a.model, icp, a.today) else {
+        return Vec::new();
     };
-    let mut remaining = vec![all];
-    let mut out = Vec::new();
-    for t in &icp.tiers {
-        let acc = accepted(t, all);
-        let mut parts = Vec::new();
-        for r in &remaining {
-            for a in &acc {
-                let p = r.intersect(a);
-                if !p.is_empty() {
-                    parts.push(p);
-                }
+    let integral = r.range.integral;
+    r.tiers
+        .iter()
+        .map(|t| {
+            let mut ts = TierScores {
+                parts: t
+                    .scores
+                    .parts
+                    .iter()
+                    .map(|p| Interval {
+                        lo: end(p.lo, r.range.min),
+                        hi: end(p.hi, r.range.max),
+                    })
+                    .filter(|p| !p.is_empty())
+                    .collect(),
+                integral,
+            };
+            if integral {
+                // Keep only the parts that hold a whole number.
+                ts.parts.retain(|p| ceil_end(p.lo) <= floor_end(p.hi));
             }
-        }
-        for a in &acc {
-            remaining = subtract(&remaining, a);
-        }
-        parts.sort_by_key(|x| x.lo.at);
-        let mut ts = TierScores {
-            parts,
-            integral: b.integral,
-        };
-        if b.integral {
-            // Keep only the parts that hold a whole number.
-            ts.parts.retain(|p| ceil_end(p.lo) <= floor_end(p.hi));
-        }
-        out.push(ts);
-    }
-    out
+            ts
+        })
+        .collect()
 }
 
 /// `+3`, `-4`, `+2.5`: a weight as a signed number.
@@ -267,12 +187,15 @@ mod tests {
     fn devtools_bounds_and_tiers() {
         let a = analysis(DEVTOOLS);
         let icp = &a.model.icps[0];
-        let b = bounds(icp);
+        let b = bounds(&a, icp).unwrap();
         assert_eq!(
             (b.min, b.max),
             (Rational::from_integer(-4), Rational::from_integer(9))
         );
-        let tiers: Vec<String> = tier_scores(icp).iter().map(TierScores::describe).collect();
+        let tiers: Vec<String> = tier_scores(&a, icp)
+            .iter()
+            .map(TierScores::describe)
+            .collect();
         assert_eq!(tiers, vec!["7..9", "4..6", "-4..3"]);
     }
 
@@ -280,18 +203,58 @@ mod tests {
     fn unreachable_tier_has_no_score() {
         let a = analysis(ANTIPATTERNS);
         let icp = &a.model.icps[0];
-        let tiers = tier_scores(icp);
-        // Three rules of weight +1: `score >= 4` is out of reach.
+        let tiers = tier_scores(&a, icp);
+        // Three rules of weight +1, and `size` can never hold (as `unsatisfiable` says): the
+        // scores are 0..2, and `score >= 4` is out of reach.
         assert!(tiers[0].is_empty());
-        assert_eq!(tiers[1].describe(), "0..3");
+        assert_eq!(tiers[1].describe(), "0..2");
     }
 
     #[test]
     fn graded_rubrics_use_inequalities() {
         let src = "schema s { g: int }\nicp x \"X\" { uses s\n rubric {\n rule a +10 : g graded 0..3\n tier hi when score > 5\n tier lo otherwise\n }\n}\n";
         let a = analysis(src);
-        let t = tier_scores(&a.model.icps[0]);
+        let t = tier_scores(&a, &a.model.icps[0]);
         assert_eq!(t[0].describe(), "> 5 and ≤ 10");
         assert_eq!(t[1].describe(), "≥ 0 and ≤ 5");
+    }
+
+    /// Rules judged from the schema's domains: `small` can never hold (an int is never
+    /// negative), `any` always holds, and `big` and `mid` cannot hold together. The check
+    /// finds `hi` unreachable; the hover, the hint and the bounds say the same.
+    #[test]
+    fn hover_and_unreachable_tier_agree() {
+        let src = "schema s {\n  employees: int\n  industry: enum [saas, fintech]\n}\n\nicp x \"X\" {\n  uses s\n  rubric {\n    rule small +5 : employees < 0\n    rule any +1 : industry in [saas, fintech]\n    rule big +2 : employees > 1000\n    rule mid +2 : employees < 500\n    tier hi when score >= 6\n    tier mid_tier when score >= 3\n    tier lo otherwise\n  }\n}\n";
+        let a = analysis(src);
+        let unreachable: Vec<&str> = a
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "unreachable-tier")
+            .map(|d| &src[d.span.range()])
+            .collect();
+        assert_eq!(unreachable.len(), 1, "{:?}", a.diagnostics);
+        assert!(unreachable[0].contains("hi"), "{unreachable:?}");
+        let icp = &a.model.icps[0];
+        let b = bounds(&a, icp).unwrap();
+        // Independent rules would give 0..10; the domains give 1..5.
+        assert_eq!(
+            (b.min, b.max),
+            (Rational::from_integer(1), Rational::from_integer(5))
+        );
+        let tiers: Vec<String> = tier_scores(&a, icp)
+            .iter()
+            .map(TierScores::describe)
+            .collect();
+        assert_eq!(tiers, vec!["no score", "3..5", "1..2"]);
+        let at = src.find("tier hi").unwrap() + 6;
+        let h = crate::hover::hover(src, &a, at).unwrap().markdown;
+        assert!(h.contains("No score reaches this tier"), "{h}");
+        assert!(
+            h.contains("lowest possible score is 1 and the highest 5"),
+            "{h}"
+        );
+        let hints = crate::inlay::inlay_hints(&a, icp_syntax::Span::new(0, src.len()));
+        let labels: Vec<&str> = hints.iter().map(|h| h.label.as_str()).collect();
+        assert_eq!(labels, vec!["→ unreachable", "→ 3..5", "→ 1..2"]);
     }
 }

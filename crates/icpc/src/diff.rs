@@ -267,6 +267,7 @@ fn report_of(name: &str, src: String, a: Analysis) -> FileReport {
         model,
         diagnostics,
         line_index,
+        ..
     } = a;
     // The syntax tree and the model are not needed again, and the process ends soon: freeing
     // them node by node would cost more than the comparison of a big file's last icps.

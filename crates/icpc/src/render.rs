@@ -190,7 +190,7 @@ pub fn sarif(reports: &[FileReport]) -> Value {
             json!({
                 "id": c,
                 "name": c,
-                "shortDescription": { "text": icp_check::diagnostic::summary(c) },
+                "shortDescription": { "text": icp_check::checks::summary(c) },
                 "helpUri": icp_check::diagnostic::docs_url(c),
             })
         })

@@ -8,7 +8,7 @@ use icp_syntax::Span;
 
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 
-use super::CheckDoc;
+use super::doc::CheckDoc;
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "bidi-character",

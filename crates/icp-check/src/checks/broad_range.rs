@@ -9,7 +9,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::each_conjunct;
 use crate::model::{FieldId, FieldType, IcpModel, Lit, Pred, PredKind, SchemaModel};
 
-use super::{CheckDoc, Cx, diag, fmt_num};
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
+use super::format::fmt_num;
 
 /// A number as an `.icp` literal: with a K, M or B suffix when `suffixed` and one is exact
 /// (`50M`), else plain digits (`1000`).
@@ -74,7 +76,7 @@ struct Bound {
 }
 
 /// The span of a bound's literal, looked up in the syntax only for a finding.
-fn lit_span(cx: &Cx<'_>, icp: &IcpModel, b: &Bound) -> Span {
+fn lit_span(cx: &Ctx<'_>, icp: &IcpModel, b: &Bound) -> Span {
     match cx.expr_at(icp, b.pred).map(|e| &e.kind) {
         Some(ExprKind::InRange { lo, hi, .. }) => {
             if b.hi_end {
@@ -140,7 +142,7 @@ fn value(l: &Lit) -> Option<Rational> {
     }
 }
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut bounds = Bounds::default();
     for (_, icp, schema) in cx.icps() {
         let Some(schema) = schema else { continue };
@@ -165,7 +167,7 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
 /// Judges the bounds that a group of criteria, holding together, sets on each field; and each
 /// range nested under `or`, on its own. `bounds` is scratch space.
 fn group<'p>(
-    cx: &Cx<'_>,
+    cx: &Ctx<'_>,
     icp: &IcpModel,
     schema: &SchemaModel,
     preds: impl IntoIterator<Item = &'p Pred>,
@@ -188,7 +190,7 @@ fn group<'p>(
     }
 }
 
-fn nested(cx: &Cx<'_>, icp: &IcpModel, schema: &SchemaModel, p: &Pred, out: &mut Vec<Diagnostic>) {
+fn nested(cx: &Ctx<'_>, icp: &IcpModel, schema: &SchemaModel, p: &Pred, out: &mut Vec<Diagnostic>) {
     match &p.kind {
         PredKind::Or(a, b) => {
             nested(cx, icp, schema, a, out);
@@ -269,7 +271,7 @@ fn collect(schema: &SchemaModel, p: &Pred, b: &mut Bounds) {
 }
 
 fn judge(
-    cx: &Cx<'_>,
+    cx: &Ctx<'_>,
     icp: &IcpModel,
     schema: &SchemaModel,
     f: FieldId,

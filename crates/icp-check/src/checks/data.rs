@@ -5,7 +5,7 @@
 
 use crate::diagnostic::Severity;
 
-use super::CheckDoc;
+use super::doc::CheckDoc;
 
 /// The accounts every example of this group is checked against (`docs/checks/` shows it).
 pub const EXAMPLE_ACCOUNTS: &str = "Industry,Employees,Country,Budget\n\

@@ -4,7 +4,8 @@ use icp_syntax::ast::{Item, StmtKind};
 
 use crate::diagnostic::{Diagnostic, Severity};
 
-use super::{CheckDoc, Cx, diag};
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "empty-block",
@@ -44,7 +45,7 @@ icp buyers "Companies with 200-2,000 employees" {
     notes: "",
 };
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for item in &cx.file.items {
         let Item::Icp(icp) = item else { continue };
         for st in &icp.body {
@@ -69,7 +70,9 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                     format!("the `{kw}` block is empty: it decides nothing"),
                 )
                 .with_label(st.span, "no criterion or line in this block")
-                .with_help(format!("write what the `{kw}` block should say, or remove it")),
+                .with_help(format!(
+                    "write what the `{kw}` block should say, or remove it"
+                )),
             );
         }
     }

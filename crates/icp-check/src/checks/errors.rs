@@ -6,7 +6,7 @@
 
 use crate::diagnostic::Severity;
 
-use super::CheckDoc;
+use super::doc::CheckDoc;
 
 pub static SYNTAX: CheckDoc = CheckDoc {
     code: "syntax",

@@ -12,7 +12,8 @@ fn number(r: &Rational) -> String {
     thousands(&icp_syntax::literal::format_rational(r))
 }
 
-use super::{CheckDoc, Cx, diag};
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "label-mismatch",
@@ -84,7 +85,10 @@ fn read_number(b: &[u8], mut i: usize) -> Option<(Rational, usize)> {
     while let Some(&c) = b.get(i) {
         if c.is_ascii_digit() {
             digits.push(c as char);
-        } else if (c == b',' || c == b'_') && b.get(i + 1).is_some_and(u8::is_ascii_digit) && i > start {
+        } else if (c == b',' || c == b'_')
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && i > start
+        {
             // thousands separator
         } else {
             break;
@@ -163,7 +167,10 @@ fn ranges(src: &str, span: Span) -> Vec<Stated> {
         }
         // `5-50M`: so does the suffix.
         for (s, m) in [("K", 1_000), ("M", 1_000_000), ("B", 1_000_000_000)] {
-            if text[..e2].ends_with(s) && !text[..e1].ends_with(s) && lo * Rational::from_integer(m) <= hi {
+            if text[..e2].ends_with(s)
+                && !text[..e1].ends_with(s)
+                && lo * Rational::from_integer(m) <= hi
+            {
                 lo *= Rational::from_integer(m);
             }
         }
@@ -196,7 +203,13 @@ struct Crit<'a> {
 }
 
 fn crit<'a>(src: &str, e: &'a Expr) -> Option<Crit<'a>> {
-    let ExprKind::InRange { field, negated: false, lo, hi } = &e.kind else {
+    let ExprKind::InRange {
+        field,
+        negated: false,
+        lo,
+        hi,
+    } = &e.kind
+    else {
         return None;
     };
     let (ValueKind::Number(l), ValueKind::Number(h)) = (&lo.kind, &hi.kind) else {
@@ -222,14 +235,15 @@ fn names_field(word: &str, field: &str) -> bool {
     }
     let field = field.to_lowercase();
     field.split('_').any(|part| {
-        part.len() >= 3 && (part.starts_with(word) || word.starts_with(part) || {
-            let n = part.len().min(word.len()).min(5);
-            n >= 4 && part[..n] == word[..n]
-        })
+        part.len() >= 3
+            && (part.starts_with(word) || word.starts_with(part) || {
+                let n = part.len().min(word.len()).min(5);
+                n >= 4 && part[..n] == word[..n]
+            })
     })
 }
 
-fn check(cx: &Cx<'_>, text: &Str, crits: &[Crit<'_>], own: bool, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Ctx<'_>, text: &Str, crits: &[Crit<'_>], own: bool, out: &mut Vec<Diagnostic>) {
     for st in ranges(cx.src, text.span) {
         let c = crits
             .iter()
@@ -275,13 +289,17 @@ fn has_digit(text: &Str) -> bool {
     text.value.bytes().any(|b| b.is_ascii_digit())
 }
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for item in &cx.file.items {
         let Item::Icp(icp) = item else { continue };
         if let Some(t) = icp.title.as_ref().filter(|t| has_digit(t)) {
             let mut firmo = Vec::new();
             for st in &icp.body {
-                if let StmtKind::Criteria { block: CriteriaBlock::Firmographics, items } = &st.kind {
+                if let StmtKind::Criteria {
+                    block: CriteriaBlock::Firmographics,
+                    items,
+                } = &st.kind
+                {
                     firmo.extend(items.iter().filter_map(|c| crit(cx.src, &c.expr)));
                 }
             }
@@ -301,8 +319,11 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
                 }
                 StmtKind::Segment(seg) => {
                     if let Some(t) = seg.title.as_ref().filter(|t| has_digit(t)) {
-                        let crits: Vec<Crit<'_>> =
-                            seg.items.iter().filter_map(|c| crit(cx.src, &c.expr)).collect();
+                        let crits: Vec<Crit<'_>> = seg
+                            .items
+                            .iter()
+                            .filter_map(|c| crit(cx.src, &c.expr))
+                            .collect();
                         check(cx, t, &crits, false, out);
                     }
                 }

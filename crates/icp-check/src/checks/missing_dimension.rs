@@ -3,8 +3,9 @@
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::model::IcpModel;
 
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
 use super::vague_term::join;
-use super::{CheckDoc, Cx, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "missing-dimension",
@@ -137,7 +138,7 @@ fn skeleton(block: &str, ind: &str) -> String {
 }
 
 /// The edit that adds the skeletons before the icp's closing brace.
-fn fix(cx: &Cx<'_>, icp: &IcpModel, missing: &[&str]) -> Option<Edit> {
+fn fix(cx: &Ctx<'_>, icp: &IcpModel, missing: &[&str]) -> Option<Edit> {
     let end = icp.span.end as usize;
     let close = end.checked_sub(1)?;
     if cx.src.as_bytes().get(close) != Some(&b'}') {
@@ -174,7 +175,7 @@ fn fix(cx: &Cx<'_>, icp: &IcpModel, missing: &[&str]) -> Option<Edit> {
     }
 }
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (_, icp, _) in cx.icps() {
         let missing: Vec<&str> = cx
             .config

@@ -2,7 +2,8 @@
 
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 
-use super::{CheckDoc, Cx, diag};
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "missing-reason",
@@ -41,7 +42,7 @@ icp buyers "Companies with 200-2,000 employees" {
 /// The placeholder `--fix` writes.
 pub const PLACEHOLDER: &str = " because \"TODO: why these accounts never buy\"";
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (_, icp, _) in cx.icps() {
         for d in &icp.disqualifiers {
             if d.because.is_some() {

@@ -8,7 +8,10 @@ use crate::domain::{Domain, Truth, each_conjunct};
 use crate::model::{FieldType, IcpModel, Pred, PredKind, SchemaModel};
 use crate::scores::Reach;
 
-use super::{CheckDoc, Cx, Pos, atom_field, criteria, diag, fmt_num, type_phrase};
+use super::context::Ctx;
+use super::criteria::{Pos, atom_field, criteria};
+use super::doc::{CheckDoc, diag};
+use super::format::{fmt_num, type_phrase};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "non-excluding",
@@ -117,7 +120,7 @@ fn field_label(d: Diagnostic, schema: &SchemaModel, p: &Pred) -> Diagnostic {
     }
 }
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (i, icp, schema) in cx.icps() {
         let Some(schema) = schema else { continue };
         let dom = cx.domain(schema);
@@ -127,7 +130,7 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn criteria_checks(
-    cx: &Cx<'_>,
+    cx: &Ctx<'_>,
     i: usize,
     dom: &Domain<'_>,
     icp: &IcpModel,
@@ -189,7 +192,7 @@ fn criteria_checks(
     }
 }
 
-fn tiers(cx: &Cx<'_>, i: usize, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
+fn tiers(cx: &Ctx<'_>, i: usize, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
     let Some(first) = icp.tiers.first() else {
         return;
     };
@@ -216,10 +219,15 @@ fn tiers(cx: &Cx<'_>, i: usize, icp: &IcpModel, out: &mut Vec<Diagnostic>) {
         );
         return;
     }
-    let Some((range, reach)) = cx.tier_reach(i) else {
+    let Some(rubric) = cx.rubric(i) else {
         return;
     };
-    for (t, r) in icp.tiers.iter().zip(reach.iter().cloned()) {
+    let range = &rubric.range;
+    for (t, r) in icp
+        .tiers
+        .iter()
+        .zip(rubric.tiers.iter().map(|t| t.reach.clone()))
+    {
         let Reach::Everyone { first } = r else {
             continue;
         };

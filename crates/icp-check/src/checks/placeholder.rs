@@ -4,7 +4,8 @@ use icp_syntax::lexer::{Tok, lex_each};
 
 use crate::diagnostic::{Diagnostic, Severity};
 
-use super::{CheckDoc, Cx, diag};
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "placeholder",
@@ -52,7 +53,7 @@ pub fn find(text: &str) -> Option<&str> {
         .find(|w| WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // Strings are found by the lexer, so every string of the file counts, whatever block
     // holds it. Names of tests and schemas' docs are strings too.
     // Most files hold no placeholder word at all: one search of the whole text (case

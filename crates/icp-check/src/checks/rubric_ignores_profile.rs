@@ -8,7 +8,9 @@ use icp_syntax::ast::CriteriaBlock;
 
 use crate::model::PredKind;
 
-use super::{CheckDoc, Cx, atom_field, diag};
+use super::context::Ctx;
+use super::criteria::atom_field;
+use super::doc::{CheckDoc, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "rubric-ignores-profile",
@@ -68,14 +70,18 @@ icp buyers "Companies with 200-2,000 employees" {
             by the profile on purpose.",
 };
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (_, icp, _) in cx.icps() {
         if icp.tiers.is_empty() || icp.tiers.iter().any(|t| t.fit) {
             continue;
         }
         let mut constrained = HashSet::new();
         let mut first_block = None;
-        for b in icp.blocks.iter().filter(|b| b.block == CriteriaBlock::Firmographics) {
+        for b in icp
+            .blocks
+            .iter()
+            .filter(|b| b.block == CriteriaBlock::Firmographics)
+        {
             for p in &b.preds {
                 p.walk(&mut |q| {
                     if let Some(f) = atom_field(q) {

@@ -3,8 +3,9 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::Kind;
 
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
 use super::vague_term::join;
-use super::{CheckDoc, Cx, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "solution-thinking",
@@ -56,7 +57,7 @@ pub static DOC: CheckDoc = CheckDoc {
             \"they\" of someone else and \"our\" of itself can be flagged.",
 };
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for prose in &cx.prose {
         let hits: Vec<_> = prose
             .hits

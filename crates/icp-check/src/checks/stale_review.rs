@@ -5,7 +5,9 @@ use icp_syntax::literal::civil_from_days;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CADENCES;
 
-use super::{CheckDoc, Cx, diag, fmt_num};
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
+use super::format::fmt_num;
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "stale-review",
@@ -38,7 +40,7 @@ fn cadence_name(days: i64) -> String {
     }
 }
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (_, icp, _) in cx.icps() {
         let Some((reviewed, span)) = icp.reviewed else {
             continue;

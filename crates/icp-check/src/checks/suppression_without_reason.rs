@@ -4,7 +4,7 @@
 
 use crate::diagnostic::Severity;
 
-use super::CheckDoc;
+use super::doc::CheckDoc;
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "suppression-without-reason",

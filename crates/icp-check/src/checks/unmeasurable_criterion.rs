@@ -2,7 +2,9 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 
-use super::{CheckDoc, Cx, Place, diag};
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
+use super::prose::Place;
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "unmeasurable-criterion",
@@ -39,7 +41,7 @@ icp buyers "Companies with 1,000-5,000 employees" {
     notes: "",
 };
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for prose in &cx.prose {
         let Place::Criterion(block) = prose.place else {
             continue;

@@ -7,7 +7,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::Truth;
 use crate::scores::Reach;
 
-use super::{CheckDoc, Cx, diag, fmt_num};
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
+use super::format::fmt_num;
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "unreachable-tier",
@@ -66,15 +68,20 @@ fn needs(op: CmpOp, t: &str) -> String {
     }
 }
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (i, icp, _) in cx.icps() {
         if icp.tiers.is_empty() {
             continue;
         }
-        let Some((range, reach)) = cx.tier_reach(i) else {
+        let Some(rubric) = cx.rubric(i) else {
             continue;
         };
-        for (t, r) in icp.tiers.iter().zip(reach.iter().cloned()) {
+        let range = &rubric.range;
+        for (t, r) in icp
+            .tiers
+            .iter()
+            .zip(rubric.tiers.iter().map(|t| t.reach.clone()))
+        {
             let Reach::Unreachable { outside, taken_by } = r else {
                 continue;
             };

@@ -8,7 +8,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::domain::{Dnf, Domain, Truth, and, conflict, conjuncts, top};
 use crate::model::{FieldType, IcpModel, Pred, PredKind, SchemaModel};
 
-use super::{CheckDoc, Cx, Pos, atom_field, criteria, diag, type_phrase};
+use super::context::Ctx;
+use super::criteria::{Pos, atom_field, criteria};
+use super::doc::{CheckDoc, diag};
+use super::format::type_phrase;
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "unsatisfiable",
@@ -108,7 +111,7 @@ fn consequence(icp: &IcpModel, pos: Pos) -> String {
     }
 }
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // One list for every icp's core criteria.
     let mut core: Vec<&Pred> = Vec::new();
     for (i, icp, schema) in cx.icps() {
@@ -134,7 +137,7 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn impossible(
-    cx: &Cx<'_>,
+    cx: &Ctx<'_>,
     dom: &Domain<'_>,
     schema: &SchemaModel,
     icp: &IcpModel,
@@ -237,13 +240,13 @@ struct Started<'p> {
 
 /// Finds criteria that contradict the ones before them, reading the judgements already made.
 struct Judge<'c, 'd> {
-    cx: &'c Cx<'c>,
+    cx: &'c Ctx<'c>,
     icp: usize,
     dom: &'c Domain<'d>,
 }
 
 impl<'c, 'd> Judge<'c, 'd> {
-    fn new(cx: &'c Cx<'c>, icp: usize, dom: &'c Domain<'d>) -> Self {
+    fn new(cx: &'c Ctx<'c>, icp: usize, dom: &'c Domain<'d>) -> Self {
         Judge { cx, icp, dom }
     }
 
@@ -419,7 +422,7 @@ fn joint<'p>(
 /// Firmographics and tech-stack criteria hold together: reports each that contradicts the
 /// ones before it.
 fn joint_core(
-    cx: &Cx<'_>,
+    cx: &Ctx<'_>,
     icp: &IcpModel,
     found: &[(&Pred, Option<&Pred>)],
     out: &mut Vec<Diagnostic>,
@@ -439,7 +442,7 @@ fn joint_core(
 }
 
 fn segments<'p>(
-    cx: &Cx<'_>,
+    cx: &Ctx<'_>,
     judge: &Judge<'_, '_>,
     icp: &'p IcpModel,
     core: &[&'p Pred],

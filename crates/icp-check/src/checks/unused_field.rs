@@ -2,7 +2,9 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 
-use super::{CheckDoc, Cx, criteria, diag};
+use super::context::Ctx;
+use super::criteria::criteria;
+use super::doc::{CheckDoc, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "unused-field",
@@ -45,7 +47,7 @@ icp buyers "Companies with 200-2,000 employees" {
     notes: "",
 };
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // One pass over the icps marks the fields each schema's criteria test.
     let mut used: Vec<Option<Vec<bool>>> = vec![None; cx.model.schemas.len()];
     for icp in &cx.model.icps {
@@ -62,7 +64,7 @@ pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
         }
         for (_, p) in criteria(icp) {
             p.walk(&mut |q| {
-                if let Some(f) = super::atom_field(q) {
+                if let Some(f) = super::criteria::atom_field(q) {
                     if let Some(u) = marks.get_mut(f) {
                         *u = true;
                     }

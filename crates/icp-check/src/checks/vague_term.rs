@@ -4,7 +4,9 @@ use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::lexicon::Kind;
 use crate::model::{FieldType, SchemaModel};
 
-use super::{CheckDoc, Cx, Place, diag};
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
+use super::prose::Place;
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "vague-term",
@@ -80,7 +82,7 @@ pub static DOC: CheckDoc = CheckDoc {
             nothing, so only quotes, tier words and the known names protect a name there.",
 };
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for prose in &cx.prose {
         let hits: Vec<_> = prose
             .hits

@@ -6,8 +6,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::Kind;
 use crate::model::{FieldType, Pred, PredKind, SchemaModel};
 
+use super::context::Ctx;
+use super::doc::{CheckDoc, diag};
 use super::vague_term::join;
-use super::{CheckDoc, Cx, diag};
 
 pub static DOC: CheckDoc = CheckDoc {
     code: "weak-trigger",
@@ -83,7 +84,7 @@ fn timed(schema: Option<&SchemaModel>, p: &Pred) -> bool {
     }
 }
 
-pub fn run(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
+pub fn run(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (i, icp, schema) in cx.icps() {
         for p in icp.block_preds(CriteriaBlock::Triggers) {
             let weak: Vec<String> = cx

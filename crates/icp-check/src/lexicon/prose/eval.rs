@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Context, judge};
+use super::rules::{Context, judge};
 use crate::lexicon::{Kind, Lexicon};
 
 /// The codes the prose rules emit.

@@ -10,103 +10,16 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use icp_syntax::Span;
-use icp_syntax::ast::{
-    self, AccountValue, ExpectKind, RuleOutcome, SmolStr, TestStmtKind, ValueKind,
-};
+use icp_syntax::ast::{self, AccountValue, ExpectKind, SmolStr, TestStmtKind, ValueKind};
 use icp_syntax::literal::{NumUnit, Rational};
 
+use super::resolve::Resolver;
+pub use super::types::{
+    AccountFieldModel, AccountLit, ExpectModel, Expectation, TestInput, TestModel, TestTarget,
+};
+use super::types::{FieldType, IcpModel, Lit, Model, SchemaId};
+use crate::checks::errors;
 use crate::diagnostic::Diagnostic;
-use crate::model::{FieldId, FieldType, IcpModel, Lit, Model, Resolver, SchemaId};
-
-/// A resolved test.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TestModel {
-    pub name: SmolStr,
-    pub name_span: Span,
-    pub title: Option<SmolStr>,
-    /// From `test` to the end of the title.
-    pub header_span: Span,
-    pub span: Span,
-    /// Index of this test in `File::items`.
-    pub item: usize,
-    /// The icp it scores against, when it names one that exists.
-    pub icp: Option<TestTarget>,
-    pub input: TestInput,
-    pub expects: Vec<ExpectModel>,
-    /// False when resolution reported an error for this test: it cannot run.
-    pub runnable: bool,
-}
-
-/// The icp a test names.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TestTarget {
-    pub name: SmolStr,
-    pub span: Span,
-    /// Whether the icp is defined in the context file (`NAME.icp` for `NAME_test.icp`) rather
-    /// than in the test's own file.
-    pub in_context: bool,
-}
-
-/// What a test scores.
-#[derive(Clone, Debug, PartialEq)]
-pub enum TestInput {
-    /// One account given by its field values; fields not given are unknown.
-    Account(Vec<AccountFieldModel>),
-    /// A CSV or JSON Lines file (path as written, relative to the test's file) with an
-    /// `expected_tier` column and an optional `expected_segments` column.
-    Table { path: SmolStr, span: Span },
-    /// Neither was given (already reported).
-    Missing,
-}
-
-/// One `field value` of an account.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AccountFieldModel {
-    pub field: FieldId,
-    pub name: SmolStr,
-    pub value: AccountLit,
-    pub span: Span,
-}
-
-/// An account's value, in the field's type.
-#[derive(Clone, Debug, PartialEq)]
-pub enum AccountLit {
-    One(Lit),
-    /// The indices of a set's values.
-    Set(Vec<usize>),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExpectModel {
-    pub kind: Expectation,
-    /// The whole `expect …` statement.
-    pub span: Span,
-}
-
-/// An expectation; indices point into the icp's tiers, rules and segments (in source order,
-/// the order the evaluator's program keeps).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Expectation {
-    Tier {
-        tier: usize,
-        at_least: bool,
-    },
-    Score(Rational),
-    ScoreIn(Rational, Rational),
-    Rule {
-        rule: usize,
-        outcome: RuleOutcome,
-    },
-    Disqualified {
-        negated: bool,
-        /// The `because` text of the disqualifier that must hold.
-        reason: Option<SmolStr>,
-    },
-    Segment {
-        segment: usize,
-        negated: bool,
-    },
-}
 
 /// The suffix of a test file that sees the definitions of the file beside it.
 pub const TEST_SUFFIX: &str = "_test.icp";
@@ -135,7 +48,7 @@ pub fn resolve_tests(
         if let Some(first) = names.get(t.name.name.as_str()) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-name",
+                    errors::DUPLICATE_NAME.code,
                     t.name.span,
                     format!("the test `{}` is defined twice", t.name.name),
                 )
@@ -178,7 +91,7 @@ fn resolve_test(
                 if icp_stmt.is_some() {
                     diags.push(
                         Diagnostic::error(
-                            "incomplete-test",
+                            errors::INCOMPLETE_TEST.code,
                             st.span,
                             "a test scores against one icp",
                         )
@@ -194,7 +107,7 @@ fn resolve_test(
                 if let Some(first) = input_span {
                     diags.push(
                         Diagnostic::error(
-                            "incomplete-test",
+                            errors::INCOMPLETE_TEST.code,
                             st.keyword,
                             "a test gives one `account { … }` or one `accounts \"file\"`",
                         )
@@ -213,7 +126,7 @@ fn resolve_test(
     match icp_stmt {
         None => diags.push(
             Diagnostic::error(
-                "incomplete-test",
+                errors::INCOMPLETE_TEST.code,
                 t.header_span,
                 format!("the test `{}` names no icp", t.name.name),
             )
@@ -250,7 +163,7 @@ fn resolve_test(
     if input_span.is_none() && !t.body.iter().any(|s| s.kind == TestStmtKind::Error) {
         diags.push(
             Diagnostic::error(
-                "incomplete-test",
+                errors::INCOMPLETE_TEST.code,
                 t.header_span,
                 format!("the test `{}` gives no account", t.name.name),
             )
@@ -295,7 +208,7 @@ fn resolve_test(
         {
             diags.push(
                 Diagnostic::error(
-                    "incomplete-test",
+                    errors::INCOMPLETE_TEST.code,
                     x.span,
                     "a table test takes its expectations from the file's `expected_tier` and `expected_segments` columns",
                 )
@@ -312,7 +225,7 @@ fn resolve_test(
     {
         diags.push(
             Diagnostic::error(
-                "incomplete-test",
+                errors::INCOMPLETE_TEST.code,
                 t.header_span,
                 format!("the test `{}` expects nothing", t.name.name),
             )
@@ -351,7 +264,7 @@ fn account(r: &mut Resolver<'_, '_>, fields: &[ast::AccountField]) -> Vec<Accoun
         if let Some(first) = out.iter().find(|o| o.field == id) {
             r.diags.push(
                 Diagnostic::error(
-                    "duplicate-name",
+                    errors::DUPLICATE_NAME.code,
                     f.field.span,
                     format!("the account gives `{}` twice", f.field.name),
                 )
@@ -421,7 +334,7 @@ fn score_value(r: &mut Resolver<'_, '_>, v: &ast::Value) -> Option<Rational> {
         ValueKind::Number(n) if n.unit == NumUnit::Plain => Some(n.value),
         ValueKind::Invalid(msg) => {
             r.diags
-                .push(Diagnostic::error("invalid-literal", v.span, msg.clone()));
+                .push(Diagnostic::error(errors::INVALID_LITERAL.code, v.span, msg.clone()));
             None
         }
         _ => {
@@ -462,7 +375,7 @@ fn expectation(r: &mut Resolver<'_, '_>, icp: &IcpModel, x: &ExpectKind) -> Opti
             if l > h {
                 r.diags.push(
                     Diagnostic::error(
-                        "invalid-range",
+                        errors::INVALID_RANGE.code,
                         lo.span.cover(hi.span),
                         "this range is empty: its low end is above its high end",
                     )
