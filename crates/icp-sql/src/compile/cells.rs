@@ -37,6 +37,24 @@ impl Gen<'_> {
             l += 1;
             return self.number_checks(i, ty, l, &n("raw"), form);
         }
+        // Most cells are plain digits, which read as themselves: their value is cast at once,
+        // and the steps below (the general reading) are computed only for the other cells.
+        // A percent is left out: a bare number there follows the profile's rule.
+        let plain_digits = 18;
+        let slow = n("slow");
+        if ty != SlotType::Percent {
+            self.put(
+                l,
+                slow.clone(),
+                format!(
+                    "({t} IS NOT NULL AND (length({t}) > {plain_digits} OR {}))",
+                    // Unanchored: Java's `$` also matches before a final line break.
+                    self.search(&t, "[^0-9]")?
+                ),
+            );
+            l += 1;
+            self.guard = Some(slow.clone());
+        }
         self.put(l, n("s1"), self.prefix(&t, "^[+-]")?);
         l += 1;
         self.put(l, n("r1"), format!("substr({t}, length({}) + 1)", n("s1")));
@@ -250,14 +268,18 @@ impl Gen<'_> {
             ),
         );
         l += 1;
-        self.put(
-            l,
-            n("raw"),
-            format!(
-                "CASE WHEN {e0} IS NULL AND {t} IS NOT NULL THEN CASE WHEN {sign} = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN {dz} = '' THEN '0' WHEN {shift} >= 0 THEN {dz} || repeat('0', {shift}) ELSE substr({dz}, 1, greatest(length({dz}) + {shift}, 1)) END AS {big}) END",
-                e0 = n("e0"),
-            ),
+        let mut raw = format!(
+            "CASE WHEN {e0} IS NULL AND {t} IS NOT NULL THEN CASE WHEN {sign} = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN {dz} = '' THEN '0' WHEN {shift} >= 0 THEN {dz} || repeat('0', {shift}) ELSE substr({dz}, 1, greatest(length({dz}) + {shift}, 1)) END AS {big}) END",
+            e0 = n("e0"),
         );
+        if self.guard.take().is_some() {
+            // Plain digits (or an empty cell): the digits followed by SCALE zeros.
+            raw = format!(
+                "CASE WHEN {slow} THEN {raw} ELSE CAST({t} || '{zeros}' AS {big}) END",
+                zeros = "0".repeat(SCALE as usize)
+            );
+        }
+        self.put(l, n("raw"), raw);
         l += 1;
         self.number_checks(i, ty, l, &n("raw"), form)
     }
@@ -462,20 +484,21 @@ impl Gen<'_> {
     /// `;a;b;` (its parts normalised), or NULL when it has no part.
     pub(super) fn read_listed(&mut self, i: usize, set: bool) -> Result<usize, SqlError> {
         let t = format!("t{i}");
-        let from = self.lit(&format!("{UPPER} -"))?;
-        let to = self.lit(&format!("{LOWER}__"))?;
+        let (upper, lower) = (format!("{UPPER} -"), format!("{LOWER}__"));
+        let ascii = "replace(replace(lower({s}), ' ', '_'), '-', '_')";
         let v = if set {
             let parts = (self.caps.replace_all)(
-                &format!("translate({t}, ',', ';')"),
+                &format!("replace({t}, ',', ';')"),
                 &self.lit(&format!("{WS_CLASS}*;{WS_CLASS}*"))?,
                 "';'",
             );
             format!(
-                "CASE WHEN {t} IS NULL OR {} THEN NULL ELSE ';' || translate({parts}, {from}, {to}) || ';' END",
-                self.search(&t, &format!("^[;,{}]*$", &WS_CLASS[1..WS_CLASS.len() - 1]))?
+                "CASE WHEN {t} IS NULL OR {} THEN NULL ELSE ';' || {} || ';' END",
+                self.search(&t, &format!("^[;,{}]*$", &WS_CLASS[1..WS_CLASS.len() - 1]))?,
+                self.ascii_map(&t, &parts, &upper, &lower, ascii)?
             )
         } else {
-            format!("translate({t}, {from}, {to})")
+            self.ascii_map(&t, &t, &upper, &lower, ascii)?
         };
         self.put(1, format!("v{i}"), v);
         self.put(

@@ -26,6 +26,9 @@ pub(super) struct Gen<'a> {
     pub opts: &'a Options,
     /// Columns added by each common table expression after the first.
     pub layers: Vec<Vec<(String, String)>>,
+    /// A condition under which the columns being put are needed: they are NULL elsewhere, and
+    /// the engine computes them only for the rows that need them.
+    pub guard: Option<String>,
 }
 
 impl Gen<'_> {
@@ -37,6 +40,10 @@ impl Gen<'_> {
         while self.layers.len() <= layer {
             self.layers.push(Vec::new());
         }
+        let expr = match &self.guard {
+            Some(g) => format!("CASE WHEN {g} THEN {expr} END"),
+            None => expr,
+        };
         self.layers[layer].push((name, expr));
     }
 
@@ -84,12 +91,41 @@ impl Gen<'_> {
         Ok((self.caps.ltrim)(s, &self.lit(WS)?))
     }
 
+    /// A text with ASCII white space removed at both ends.
+    pub(super) fn trim_ws(&self, s: &str) -> Result<String, SqlError> {
+        let trimmed = (self.caps.trim)(s, &self.lit(WS)?);
+        if !self.caps.test_before_trim {
+            return Ok(trimmed);
+        }
+        let ends = self.search(s, &format!("^{WS_CLASS}|{WS_CLASS}$"))?;
+        Ok(format!("CASE WHEN {ends} THEN {trimmed} ELSE {s} END"))
+    }
+
+    /// A text with its ASCII capitals lowercased (other characters as they are).
     pub(super) fn ascii_lower(&self, s: &str) -> Result<String, SqlError> {
-        Ok(format!(
-            "translate({s}, {}, {})",
-            self.lit(UPPER)?,
-            self.lit(LOWER)?
-        ))
+        self.ascii_map(s, s, UPPER, LOWER, "lower({s})")
+    }
+
+    /// `translate(s, from, to)`, or `ascii` (a template on `{s}`) when `source` is ASCII in
+    /// engines whose `translate` is slow; `s` must be ASCII when `source` is, and `ascii` must
+    /// mean the same as the `translate` on ASCII texts.
+    pub(super) fn ascii_map(
+        &self,
+        source: &str,
+        s: &str,
+        from: &str,
+        to: &str,
+        ascii: &str,
+    ) -> Result<String, SqlError> {
+        let translated = format!("translate({s}, {}, {})", self.lit(from)?, self.lit(to)?);
+        Ok(match self.caps.is_ascii {
+            Some(is_ascii) => format!(
+                "CASE WHEN {} THEN {} ELSE {translated} END",
+                is_ascii(source),
+                ascii.replace("{s}", s)
+            ),
+            None => translated,
+        })
     }
 
     /// Capital letters in a text.

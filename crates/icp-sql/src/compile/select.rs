@@ -5,7 +5,7 @@ use icp_eval::Program;
 use icp_eval::program::{RuleKind, SlotType};
 
 use super::criteria::sql_op;
-use super::layers::{Gen, SCALE, WS};
+use super::layers::{Gen, SCALE};
 use super::options::Options;
 use super::scale::{pow10, scale_of};
 use crate::SqlError;
@@ -29,19 +29,19 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
         prog,
         opts,
         layers: Vec::new(),
+        guard: None,
     };
     // The source columns, under names of our own.
     let mut src = Vec::new();
     for (i, k) in opts.keep.iter().enumerate() {
         src.push(format!("{} AS k{i}", caps.ident(k)?));
     }
-    let ws = caps.lit(WS)?;
     for (i, s) in prog.slots.iter().enumerate() {
         let col = caps.ident(&s.column)?;
         src.push(format!("{col} AS c{i}"));
         src.push(format!(
             "NULLIF({}, '') AS t{i}",
-            (caps.trim)(&format!("CAST({col} AS {})", caps.text), &ws)
+            g.trim_ws(&format!("CAST({col} AS {})", caps.text))?
         ));
     }
     if src.is_empty() {
