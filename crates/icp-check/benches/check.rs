@@ -12,10 +12,12 @@
 use divan::Bencher;
 use divan::counter::BytesCount;
 
-include!("../../icpc/src/allocator.rs");
+// The allocator of the `icpc` binary, so that the figures are those of the binary.
+#[global_allocator]
+static ALLOC: icp_alloc::Mimalloc = icp_alloc::Mimalloc;
 
 fn main() {
-    keep_freed_pages();
+    icp_alloc::keep_freed_pages();
     divan::main();
 }
 

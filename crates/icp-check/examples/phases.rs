@@ -4,7 +4,9 @@
 
 use std::time::{Duration, Instant};
 
-include!("../../icpc/src/allocator.rs");
+// The allocator of the `icpc` binary, so that the figures are those of the binary.
+#[global_allocator]
+static ALLOC: icp_alloc::Mimalloc = icp_alloc::Mimalloc;
 
 /// Best and median of `runs` timings of `f`.
 fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
@@ -26,7 +28,7 @@ fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
 }
 
 fn main() {
-    keep_freed_pages();
+    icp_alloc::keep_freed_pages();
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {
         eprintln!("usage: phases FILE.icp [RUNS] [lex|parse|resolve|analyze]");

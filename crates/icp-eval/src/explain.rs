@@ -11,7 +11,7 @@ use crate::program::{Node, NodeId, Program, RuleKind, SlotType};
 /// A row and where the program's fields are in it.
 pub(crate) struct RowView<'a> {
     pub binding: &'a Binding,
-    pub row: &'a dyn crate::stream::InputRow,
+    pub row: &'a dyn crate::rows::InputRow,
 }
 
 fn sign(r: &Rational) -> String {
@@ -454,7 +454,11 @@ fn decisions(ev: &Evaluator<'_>, o: &mut String) {
                                 t.name,
                                 op.as_str(),
                                 format_rational(v),
-                                if holds && fits { "holds" } else { "does not hold" },
+                                if holds && fits {
+                                    "holds"
+                                } else {
+                                    "does not hold"
+                                },
                                 format_rational(&min),
                                 ev.out.core.word()
                             );

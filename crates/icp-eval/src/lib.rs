@@ -15,6 +15,7 @@ mod explain;
 mod lone_cr;
 pub mod output;
 pub mod program;
+mod rows;
 pub mod split;
 pub mod stream;
 

@@ -80,6 +80,13 @@ pub struct Caps {
     pub today_minus: fn(i64) -> String,
     /// A typed date column as the integer YYYYMMDD.
     pub date_ymd: fn(&str) -> String,
+    /// A test that a text is ASCII, for engines whose `translate` builds its character map
+    /// for every row: there an ASCII text is lowercased with `lower` (which then means the
+    /// same), and only the others go through `translate`.
+    pub is_ascii: Option<fn(&str) -> String>,
+    /// Whether trimming a list of characters costs enough, next to a regular-expression
+    /// test, that a cell is trimmed only when one of its ends is white space.
+    pub test_before_trim: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -258,6 +265,8 @@ pub static DUCKDB: Caps = Caps {
     cte_as: "AS",
     today_minus: |d| format!("CAST(strftime(current_date - {d}, '%Y%m%d') AS BIGINT)"),
     date_ymd: |c| format!("CAST(strftime(CAST({c} AS DATE), '%Y%m%d') AS BIGINT)"),
+    is_ascii: Some(|s| format!("(strlen({s}) = length({s}))")),
+    test_before_trim: true,
 };
 
 pub static POSTGRES: Caps = Caps {
@@ -281,6 +290,8 @@ pub static POSTGRES: Caps = Caps {
     cte_as: "AS MATERIALIZED",
     today_minus: |d| format!("CAST(to_char(current_date - {d}, 'YYYYMMDD') AS BIGINT)"),
     date_ymd: |c| format!("CAST(to_char(CAST({c} AS DATE), 'YYYYMMDD') AS BIGINT)"),
+    is_ascii: None,
+    test_before_trim: false,
 };
 
 pub static SPARK: Caps = Caps {
@@ -308,6 +319,8 @@ pub static SPARK: Caps = Caps {
         format!("CAST(date_format(date_sub(current_date(), {d}), 'yyyyMMdd') AS BIGINT)")
     },
     date_ymd: |c| format!("CAST(date_format(CAST({c} AS DATE), 'yyyyMMdd') AS BIGINT)"),
+    is_ascii: None,
+    test_before_trim: false,
 };
 
 pub static BIGQUERY: Caps = Caps {
@@ -333,6 +346,8 @@ pub static BIGQUERY: Caps = Caps {
         format!("CAST(FORMAT_DATE('%Y%m%d', DATE_SUB(CURRENT_DATE(), INTERVAL {d} DAY)) AS INT64)")
     },
     date_ymd: |c| format!("CAST(FORMAT_DATE('%Y%m%d', CAST({c} AS DATE)) AS INT64)"),
+    is_ascii: None,
+    test_before_trim: false,
 };
 
 pub static SNOWFLAKE: Caps = Caps {
@@ -358,4 +373,6 @@ pub static SNOWFLAKE: Caps = Caps {
         format!("CAST(TO_CHAR(DATEADD(day, -{d}, CURRENT_DATE()), 'YYYYMMDD') AS NUMBER(38,0))")
     },
     date_ymd: |c| format!("CAST(TO_CHAR(CAST({c} AS DATE), 'YYYYMMDD') AS NUMBER(38,0))"),
+    is_ascii: None,
+    test_before_trim: false,
 };

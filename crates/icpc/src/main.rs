@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-mod allocator;
 mod audit;
 mod check;
 mod compile;
@@ -24,6 +23,9 @@ mod score;
 mod suggest;
 mod test;
 mod write;
+
+#[global_allocator]
+static ALLOC: icp_alloc::Mimalloc = icp_alloc::Mimalloc;
 
 /// icpc — the toolchain for Ideal Customer Profiles written as code.
 #[derive(Parser)]
@@ -67,7 +69,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    allocator::keep_freed_pages();
+    icp_alloc::keep_freed_pages();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -80,11 +80,14 @@ def icpc_compile(icpc, path, name, target, extra=()):
     p = subprocess.run(
         [icpc, "compile", path, "--icp", name, "--target", target, "--from", "accounts",
          "--keep", "__row", "--as-of", AS_OF, *extra],
-        capture_output=True, text=True,
+        capture_output=True,
     )
     if p.returncode != 0:
-        raise SystemExit(f"icpc compile --target {target} failed on {path}: {p.stderr}")
-    return p.stdout
+        raise SystemExit(
+            f"icpc compile --target {target} failed on {path}: {p.stderr.decode('utf-8', 'replace')}")
+    # Bytes, not text mode: universal newlines would turn a carriage return inside a literal
+    # (DuckDB's literals hold control characters as they are) into a line feed.
+    return p.stdout.decode("utf-8")
 
 
 def compare_rows(target, label, got, want, cells):

@@ -52,33 +52,33 @@ WITH icp_l0 AS (
 ),
 icp_l1 AS (
   SELECT *,
-    COALESCE(REGEXP_SUBSTR(t0, '^[+-]'), '') AS n0_s1,
+    (t0 IS NOT NULL AND (length(t0) > 18 OR (REGEXP_INSTR(t0, '[^0-9]') > 0))) AS n0_slow,
     t1 AS v1,
     CAST(NULL AS VARCHAR) AS e1,
     translate(t2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ -', 'abcdefghijklmnopqrstuvwxyz__') AS v2,
     CAST(NULL AS VARCHAR) AS e2,
-    COALESCE(REGEXP_SUBSTR(t3, '^[+-]'), '') AS n3_s1,
-    COALESCE(REGEXP_SUBSTR(t4, '^[+-]'), '') AS n4_s1,
-    COALESCE(REGEXP_SUBSTR(t5, '^[+-]'), '') AS n5_s1,
-    COALESCE(REGEXP_SUBSTR(t6, '^[+-]'), '') AS n6_s1,
-    COALESCE(REGEXP_SUBSTR(t7, '^[+-]'), '') AS n7_s1,
-    COALESCE(REGEXP_SUBSTR(t8, '^[+-]'), '') AS n8_s1,
-    COALESCE(REGEXP_SUBSTR(t9, '^[+-]'), '') AS n9_s1,
-    COALESCE(REGEXP_SUBSTR(t10, '^[+-]'), '') AS n10_s1,
+    (t3 IS NOT NULL AND (length(t3) > 18 OR (REGEXP_INSTR(t3, '[^0-9]') > 0))) AS n3_slow,
+    (t4 IS NOT NULL AND (length(t4) > 18 OR (REGEXP_INSTR(t4, '[^0-9]') > 0))) AS n4_slow,
+    (t5 IS NOT NULL AND (length(t5) > 18 OR (REGEXP_INSTR(t5, '[^0-9]') > 0))) AS n5_slow,
+    (t6 IS NOT NULL AND (length(t6) > 18 OR (REGEXP_INSTR(t6, '[^0-9]') > 0))) AS n6_slow,
+    (t7 IS NOT NULL AND (length(t7) > 18 OR (REGEXP_INSTR(t7, '[^0-9]') > 0))) AS n7_slow,
+    (t8 IS NOT NULL AND (length(t8) > 18 OR (REGEXP_INSTR(t8, '[^0-9]') > 0))) AS n8_slow,
+    (t9 IS NOT NULL AND (length(t9) > 18 OR (REGEXP_INSTR(t9, '[^0-9]') > 0))) AS n9_slow,
+    (t10 IS NOT NULL AND (length(t10) > 18 OR (REGEXP_INSTR(t10, '[^0-9]') > 0))) AS n10_slow,
     (length(t11) >= 10 AND (length(t11) = 10 OR substr(t11, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t11, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n11_ok
   FROM icp_l0
 ),
 icp_l2 AS (
   SELECT *,
-    substr(t0, length(n0_s1) + 1) AS n0_r1,
-    substr(t3, length(n3_s1) + 1) AS n3_r1,
-    substr(t4, length(n4_s1) + 1) AS n4_r1,
-    substr(t5, length(n5_s1) + 1) AS n5_r1,
-    substr(t6, length(n6_s1) + 1) AS n6_r1,
-    substr(t7, length(n7_s1) + 1) AS n7_r1,
-    substr(t8, length(n8_s1) + 1) AS n8_r1,
-    substr(t9, length(n9_s1) + 1) AS n9_r1,
-    substr(t10, length(n10_s1) + 1) AS n10_r1,
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(t0, '^[+-]'), '') END AS n0_s1,
+    CASE WHEN n3_slow THEN COALESCE(REGEXP_SUBSTR(t3, '^[+-]'), '') END AS n3_s1,
+    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(t4, '^[+-]'), '') END AS n4_s1,
+    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(t5, '^[+-]'), '') END AS n5_s1,
+    CASE WHEN n6_slow THEN COALESCE(REGEXP_SUBSTR(t6, '^[+-]'), '') END AS n6_s1,
+    CASE WHEN n7_slow THEN COALESCE(REGEXP_SUBSTR(t7, '^[+-]'), '') END AS n7_s1,
+    CASE WHEN n8_slow THEN COALESCE(REGEXP_SUBSTR(t8, '^[+-]'), '') END AS n8_s1,
+    CASE WHEN n9_slow THEN COALESCE(REGEXP_SUBSTR(t9, '^[+-]'), '') END AS n9_s1,
+    CASE WHEN n10_slow THEN COALESCE(REGEXP_SUBSTR(t10, '^[+-]'), '') END AS n10_s1,
     CASE WHEN n11_ok THEN CAST(substr(t11, 1, 4) AS NUMBER(38,0)) END AS n11_y,
     CASE WHEN n11_ok THEN CAST(substr(t11, 6, 2) AS NUMBER(38,0)) END AS n11_m,
     CASE WHEN n11_ok THEN CAST(substr(t11, 9, 2) AS NUMBER(38,0)) END AS n11_d
@@ -86,15 +86,15 @@ icp_l2 AS (
 ),
 icp_l3 AS (
   SELECT *,
-    COALESCE(REGEXP_SUBSTR(n0_r1, '^[0-9][0-9,]*'), '') AS n0_run,
-    COALESCE(REGEXP_SUBSTR(n3_r1, '^[0-9][0-9,]*'), '') AS n3_run,
-    COALESCE(REGEXP_SUBSTR(n4_r1, '^[0-9][0-9,]*'), '') AS n4_run,
-    COALESCE(REGEXP_SUBSTR(n5_r1, '^[0-9][0-9,]*'), '') AS n5_run,
-    COALESCE(REGEXP_SUBSTR(n6_r1, '^[0-9][0-9,]*'), '') AS n6_run,
-    COALESCE(REGEXP_SUBSTR(n7_r1, '^[0-9][0-9,]*'), '') AS n7_run,
-    COALESCE(REGEXP_SUBSTR(n8_r1, '^[0-9][0-9,]*'), '') AS n8_run,
-    COALESCE(REGEXP_SUBSTR(n9_r1, '^[0-9][0-9,]*'), '') AS n9_run,
-    COALESCE(REGEXP_SUBSTR(n10_r1, '^[0-9][0-9,]*'), '') AS n10_run,
+    CASE WHEN n0_slow THEN substr(t0, length(n0_s1) + 1) END AS n0_r1,
+    CASE WHEN n3_slow THEN substr(t3, length(n3_s1) + 1) END AS n3_r1,
+    CASE WHEN n4_slow THEN substr(t4, length(n4_s1) + 1) END AS n4_r1,
+    CASE WHEN n5_slow THEN substr(t5, length(n5_s1) + 1) END AS n5_r1,
+    CASE WHEN n6_slow THEN substr(t6, length(n6_s1) + 1) END AS n6_r1,
+    CASE WHEN n7_slow THEN substr(t7, length(n7_s1) + 1) END AS n7_r1,
+    CASE WHEN n8_slow THEN substr(t8, length(n8_s1) + 1) END AS n8_r1,
+    CASE WHEN n9_slow THEN substr(t9, length(n9_s1) + 1) END AS n9_r1,
+    CASE WHEN n10_slow THEN substr(t10, length(n10_s1) + 1) END AS n10_r1,
     CASE WHEN t11 IS NULL THEN NULL WHEN NOT n11_ok THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n11_m < 1 OR n11_m > 12 THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '
@@ -106,219 +106,232 @@ icp_l3 AS (
 ),
 icp_l4 AS (
   SELECT *,
-    substr(n0_r1, length(n0_run) + 1) AS n0_r4,
-    substr(n3_r1, length(n3_run) + 1) AS n3_r4,
-    substr(n4_r1, length(n4_run) + 1) AS n4_r4,
-    substr(n5_r1, length(n5_run) + 1) AS n5_r4,
-    substr(n6_r1, length(n6_run) + 1) AS n6_r4,
-    substr(n7_r1, length(n7_run) + 1) AS n7_r4,
-    substr(n8_r1, length(n8_run) + 1) AS n8_r4,
-    substr(n9_r1, length(n9_run) + 1) AS n9_r4,
-    substr(n10_r1, length(n10_run) + 1) AS n10_r4,
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r1, '^[0-9][0-9,]*'), '') END AS n0_run,
+    CASE WHEN n3_slow THEN COALESCE(REGEXP_SUBSTR(n3_r1, '^[0-9][0-9,]*'), '') END AS n3_run,
+    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(n4_r1, '^[0-9][0-9,]*'), '') END AS n4_run,
+    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r1, '^[0-9][0-9,]*'), '') END AS n5_run,
+    CASE WHEN n6_slow THEN COALESCE(REGEXP_SUBSTR(n6_r1, '^[0-9][0-9,]*'), '') END AS n6_run,
+    CASE WHEN n7_slow THEN COALESCE(REGEXP_SUBSTR(n7_r1, '^[0-9][0-9,]*'), '') END AS n7_run,
+    CASE WHEN n8_slow THEN COALESCE(REGEXP_SUBSTR(n8_r1, '^[0-9][0-9,]*'), '') END AS n8_run,
+    CASE WHEN n9_slow THEN COALESCE(REGEXP_SUBSTR(n9_r1, '^[0-9][0-9,]*'), '') END AS n9_run,
+    CASE WHEN n10_slow THEN COALESCE(REGEXP_SUBSTR(n10_r1, '^[0-9][0-9,]*'), '') END AS n10_run,
     CASE WHEN e11 IS NULL AND n11_ok THEN n11_y * 10000 + n11_m * 100 + n11_d END AS v11
   FROM icp_l3
 ),
 icp_l5 AS (
   SELECT *,
-    COALESCE(REGEXP_SUBSTR(n0_r4, '^[.][0-9]*'), '') AS n0_frac,
-    COALESCE(REGEXP_SUBSTR(n3_r4, '^[.][0-9]*'), '') AS n3_frac,
-    COALESCE(REGEXP_SUBSTR(n4_r4, '^[.][0-9]*'), '') AS n4_frac,
-    COALESCE(REGEXP_SUBSTR(n5_r4, '^[.][0-9]*'), '') AS n5_frac,
-    COALESCE(REGEXP_SUBSTR(n6_r4, '^[.][0-9]*'), '') AS n6_frac,
-    COALESCE(REGEXP_SUBSTR(n7_r4, '^[.][0-9]*'), '') AS n7_frac,
-    COALESCE(REGEXP_SUBSTR(n8_r4, '^[.][0-9]*'), '') AS n8_frac,
-    COALESCE(REGEXP_SUBSTR(n9_r4, '^[.][0-9]*'), '') AS n9_frac,
-    COALESCE(REGEXP_SUBSTR(n10_r4, '^[.][0-9]*'), '') AS n10_frac
+    CASE WHEN n0_slow THEN substr(n0_r1, length(n0_run) + 1) END AS n0_r4,
+    CASE WHEN n3_slow THEN substr(n3_r1, length(n3_run) + 1) END AS n3_r4,
+    CASE WHEN n4_slow THEN substr(n4_r1, length(n4_run) + 1) END AS n4_r4,
+    CASE WHEN n5_slow THEN substr(n5_r1, length(n5_run) + 1) END AS n5_r4,
+    CASE WHEN n6_slow THEN substr(n6_r1, length(n6_run) + 1) END AS n6_r4,
+    CASE WHEN n7_slow THEN substr(n7_r1, length(n7_run) + 1) END AS n7_r4,
+    CASE WHEN n8_slow THEN substr(n8_r1, length(n8_run) + 1) END AS n8_r4,
+    CASE WHEN n9_slow THEN substr(n9_r1, length(n9_run) + 1) END AS n9_r4,
+    CASE WHEN n10_slow THEN substr(n10_r1, length(n10_run) + 1) END AS n10_r4
   FROM icp_l4
 ),
 icp_l6 AS (
   SELECT *,
-    substr(n0_r4, length(n0_frac) + 1) AS n0_r5,
-    substr(n3_r4, length(n3_frac) + 1) AS n3_r5,
-    substr(n4_r4, length(n4_frac) + 1) AS n4_r5,
-    substr(n5_r4, length(n5_frac) + 1) AS n5_r5,
-    substr(n6_r4, length(n6_frac) + 1) AS n6_r5,
-    substr(n7_r4, length(n7_frac) + 1) AS n7_r5,
-    substr(n8_r4, length(n8_frac) + 1) AS n8_r5,
-    substr(n9_r4, length(n9_frac) + 1) AS n9_r5,
-    substr(n10_r4, length(n10_frac) + 1) AS n10_r5
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r4, '^[.][0-9]*'), '') END AS n0_frac,
+    CASE WHEN n3_slow THEN COALESCE(REGEXP_SUBSTR(n3_r4, '^[.][0-9]*'), '') END AS n3_frac,
+    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(n4_r4, '^[.][0-9]*'), '') END AS n4_frac,
+    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r4, '^[.][0-9]*'), '') END AS n5_frac,
+    CASE WHEN n6_slow THEN COALESCE(REGEXP_SUBSTR(n6_r4, '^[.][0-9]*'), '') END AS n6_frac,
+    CASE WHEN n7_slow THEN COALESCE(REGEXP_SUBSTR(n7_r4, '^[.][0-9]*'), '') END AS n7_frac,
+    CASE WHEN n8_slow THEN COALESCE(REGEXP_SUBSTR(n8_r4, '^[.][0-9]*'), '') END AS n8_frac,
+    CASE WHEN n9_slow THEN COALESCE(REGEXP_SUBSTR(n9_r4, '^[.][0-9]*'), '') END AS n9_frac,
+    CASE WHEN n10_slow THEN COALESCE(REGEXP_SUBSTR(n10_r4, '^[.][0-9]*'), '') END AS n10_frac
   FROM icp_l5
 ),
 icp_l7 AS (
   SELECT *,
-    COALESCE(REGEXP_SUBSTR(n0_r5, '^[eE][+-]?[0-9]{1,4}'), '') AS n0_ex,
-    COALESCE(REGEXP_SUBSTR(n3_r5, '^[eE][+-]?[0-9]{1,4}'), '') AS n3_ex,
-    COALESCE(REGEXP_SUBSTR(n4_r5, '^[eE][+-]?[0-9]{1,4}'), '') AS n4_ex,
-    COALESCE(REGEXP_SUBSTR(n5_r5, '^[eE][+-]?[0-9]{1,4}'), '') AS n5_ex,
-    COALESCE(REGEXP_SUBSTR(n6_r5, '^[eE][+-]?[0-9]{1,4}'), '') AS n6_ex,
-    COALESCE(REGEXP_SUBSTR(n7_r5, '^[eE][+-]?[0-9]{1,4}'), '') AS n7_ex,
-    COALESCE(REGEXP_SUBSTR(n8_r5, '^[eE][+-]?[0-9]{1,4}'), '') AS n8_ex,
-    COALESCE(REGEXP_SUBSTR(n9_r5, '^[eE][+-]?[0-9]{1,4}'), '') AS n9_ex,
-    COALESCE(REGEXP_SUBSTR(n10_r5, '^[eE][+-]?[0-9]{1,4}'), '') AS n10_ex
+    CASE WHEN n0_slow THEN substr(n0_r4, length(n0_frac) + 1) END AS n0_r5,
+    CASE WHEN n3_slow THEN substr(n3_r4, length(n3_frac) + 1) END AS n3_r5,
+    CASE WHEN n4_slow THEN substr(n4_r4, length(n4_frac) + 1) END AS n4_r5,
+    CASE WHEN n5_slow THEN substr(n5_r4, length(n5_frac) + 1) END AS n5_r5,
+    CASE WHEN n6_slow THEN substr(n6_r4, length(n6_frac) + 1) END AS n6_r5,
+    CASE WHEN n7_slow THEN substr(n7_r4, length(n7_frac) + 1) END AS n7_r5,
+    CASE WHEN n8_slow THEN substr(n8_r4, length(n8_frac) + 1) END AS n8_r5,
+    CASE WHEN n9_slow THEN substr(n9_r4, length(n9_frac) + 1) END AS n9_r5,
+    CASE WHEN n10_slow THEN substr(n10_r4, length(n10_frac) + 1) END AS n10_r5
   FROM icp_l6
 ),
 icp_l8 AS (
   SELECT *,
-    LTRIM(substr(n0_r5, length(n0_ex) + 1), ' 	
-
-') AS n0_r6,
-    LTRIM(substr(n3_r5, length(n3_ex) + 1), ' 	
-
-') AS n3_r6,
-    LTRIM(substr(n4_r5, length(n4_ex) + 1), ' 	
-
-') AS n4_r6,
-    LTRIM(substr(n5_r5, length(n5_ex) + 1), ' 	
-
-') AS n5_r6,
-    LTRIM(substr(n6_r5, length(n6_ex) + 1), ' 	
-
-') AS n6_r6,
-    LTRIM(substr(n7_r5, length(n7_ex) + 1), ' 	
-
-') AS n7_r6,
-    LTRIM(substr(n8_r5, length(n8_ex) + 1), ' 	
-
-') AS n8_r6,
-    LTRIM(substr(n9_r5, length(n9_ex) + 1), ' 	
-
-') AS n9_r6,
-    LTRIM(substr(n10_r5, length(n10_ex) + 1), ' 	
-
-') AS n10_r6
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n0_ex,
+    CASE WHEN n3_slow THEN COALESCE(REGEXP_SUBSTR(n3_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n3_ex,
+    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(n4_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n4_ex,
+    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n5_ex,
+    CASE WHEN n6_slow THEN COALESCE(REGEXP_SUBSTR(n6_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n6_ex,
+    CASE WHEN n7_slow THEN COALESCE(REGEXP_SUBSTR(n7_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n7_ex,
+    CASE WHEN n8_slow THEN COALESCE(REGEXP_SUBSTR(n8_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n8_ex,
+    CASE WHEN n9_slow THEN COALESCE(REGEXP_SUBSTR(n9_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n9_ex,
+    CASE WHEN n10_slow THEN COALESCE(REGEXP_SUBSTR(n10_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n10_ex
   FROM icp_l7
 ),
 icp_l9 AS (
   SELECT *,
-    COALESCE(REGEXP_SUBSTR(n0_r6, '^[A-Za-z]+'), '') AS n0_w,
-    COALESCE(REGEXP_SUBSTR(n3_r6, '^[A-Za-z]+'), '') AS n3_w,
-    COALESCE(REGEXP_SUBSTR(n4_r6, '^[A-Za-z]+'), '') AS n4_w,
-    COALESCE(REGEXP_SUBSTR(n5_r6, '^[A-Za-z]+'), '') AS n5_w,
-    COALESCE(REGEXP_SUBSTR(n6_r6, '^[A-Za-z]+'), '') AS n6_w,
-    COALESCE(REGEXP_SUBSTR(n7_r6, '^[A-Za-z]+'), '') AS n7_w,
-    COALESCE(REGEXP_SUBSTR(n8_r6, '^[A-Za-z]+'), '') AS n8_w,
-    COALESCE(REGEXP_SUBSTR(n9_r6, '^[A-Za-z]+'), '') AS n9_w,
-    COALESCE(REGEXP_SUBSTR(n10_r6, '^[A-Za-z]+'), '') AS n10_w
+    CASE WHEN n0_slow THEN LTRIM(substr(n0_r5, length(n0_ex) + 1), ' 	
+
+') END AS n0_r6,
+    CASE WHEN n3_slow THEN LTRIM(substr(n3_r5, length(n3_ex) + 1), ' 	
+
+') END AS n3_r6,
+    CASE WHEN n4_slow THEN LTRIM(substr(n4_r5, length(n4_ex) + 1), ' 	
+
+') END AS n4_r6,
+    CASE WHEN n5_slow THEN LTRIM(substr(n5_r5, length(n5_ex) + 1), ' 	
+
+') END AS n5_r6,
+    CASE WHEN n6_slow THEN LTRIM(substr(n6_r5, length(n6_ex) + 1), ' 	
+
+') END AS n6_r6,
+    CASE WHEN n7_slow THEN LTRIM(substr(n7_r5, length(n7_ex) + 1), ' 	
+
+') END AS n7_r6,
+    CASE WHEN n8_slow THEN LTRIM(substr(n8_r5, length(n8_ex) + 1), ' 	
+
+') END AS n8_r6,
+    CASE WHEN n9_slow THEN LTRIM(substr(n9_r5, length(n9_ex) + 1), ' 	
+
+') END AS n9_r6,
+    CASE WHEN n10_slow THEN LTRIM(substr(n10_r5, length(n10_ex) + 1), ' 	
+
+') END AS n10_r6
   FROM icp_l8
 ),
 icp_l10 AS (
   SELECT *,
-    CASE WHEN n0_w IN ('K', 'k') THEN 3 WHEN n0_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n0_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END AS n0_mag,
-    CASE WHEN n3_w IN ('K', 'k') THEN 3 WHEN n3_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n3_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END AS n3_mag,
-    CASE WHEN n4_w IN ('K', 'k') THEN 3 WHEN n4_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n4_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END AS n4_mag,
-    CASE WHEN n5_w IN ('K', 'k') THEN 3 WHEN n5_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n5_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END AS n5_mag,
-    CASE WHEN n6_w IN ('K', 'k') THEN 3 WHEN n6_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n6_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END AS n6_mag,
-    CASE WHEN n7_w IN ('K', 'k') THEN 3 WHEN n7_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n7_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END AS n7_mag,
-    CASE WHEN n8_w IN ('K', 'k') THEN 3 WHEN n8_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n8_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END AS n8_mag,
-    CASE WHEN n9_w IN ('K', 'k') THEN 3 WHEN n9_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n9_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END AS n9_mag,
-    CASE WHEN n10_w IN ('K', 'k') THEN 3 WHEN n10_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n10_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END AS n10_mag
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r6, '^[A-Za-z]+'), '') END AS n0_w,
+    CASE WHEN n3_slow THEN COALESCE(REGEXP_SUBSTR(n3_r6, '^[A-Za-z]+'), '') END AS n3_w,
+    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(n4_r6, '^[A-Za-z]+'), '') END AS n4_w,
+    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r6, '^[A-Za-z]+'), '') END AS n5_w,
+    CASE WHEN n6_slow THEN COALESCE(REGEXP_SUBSTR(n6_r6, '^[A-Za-z]+'), '') END AS n6_w,
+    CASE WHEN n7_slow THEN COALESCE(REGEXP_SUBSTR(n7_r6, '^[A-Za-z]+'), '') END AS n7_w,
+    CASE WHEN n8_slow THEN COALESCE(REGEXP_SUBSTR(n8_r6, '^[A-Za-z]+'), '') END AS n8_w,
+    CASE WHEN n9_slow THEN COALESCE(REGEXP_SUBSTR(n9_r6, '^[A-Za-z]+'), '') END AS n9_w,
+    CASE WHEN n10_slow THEN COALESCE(REGEXP_SUBSTR(n10_r6, '^[A-Za-z]+'), '') END AS n10_w
   FROM icp_l9
 ),
 icp_l11 AS (
   SELECT *,
-    CASE WHEN n0_mag > 0 THEN LTRIM(substr(n0_r6, length(n0_w) + 1), ' 	
-
-') ELSE n0_r6 END AS n0_r7,
-    CASE WHEN n3_mag > 0 THEN LTRIM(substr(n3_r6, length(n3_w) + 1), ' 	
-
-') ELSE n3_r6 END AS n3_r7,
-    CASE WHEN n4_mag > 0 THEN LTRIM(substr(n4_r6, length(n4_w) + 1), ' 	
-
-') ELSE n4_r6 END AS n4_r7,
-    CASE WHEN n5_mag > 0 THEN LTRIM(substr(n5_r6, length(n5_w) + 1), ' 	
-
-') ELSE n5_r6 END AS n5_r7,
-    CASE WHEN n6_mag > 0 THEN LTRIM(substr(n6_r6, length(n6_w) + 1), ' 	
-
-') ELSE n6_r6 END AS n6_r7,
-    CASE WHEN n7_mag > 0 THEN LTRIM(substr(n7_r6, length(n7_w) + 1), ' 	
-
-') ELSE n7_r6 END AS n7_r7,
-    CASE WHEN n8_mag > 0 THEN LTRIM(substr(n8_r6, length(n8_w) + 1), ' 	
-
-') ELSE n8_r6 END AS n8_r7,
-    CASE WHEN n9_mag > 0 THEN LTRIM(substr(n9_r6, length(n9_w) + 1), ' 	
-
-') ELSE n9_r6 END AS n9_r7,
-    CASE WHEN n10_mag > 0 THEN LTRIM(substr(n10_r6, length(n10_w) + 1), ' 	
-
-') ELSE n10_r6 END AS n10_r7
+    CASE WHEN n0_slow THEN CASE WHEN n0_w IN ('K', 'k') THEN 3 WHEN n0_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n0_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n0_mag,
+    CASE WHEN n3_slow THEN CASE WHEN n3_w IN ('K', 'k') THEN 3 WHEN n3_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n3_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n3_mag,
+    CASE WHEN n4_slow THEN CASE WHEN n4_w IN ('K', 'k') THEN 3 WHEN n4_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n4_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n4_mag,
+    CASE WHEN n5_slow THEN CASE WHEN n5_w IN ('K', 'k') THEN 3 WHEN n5_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n5_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n5_mag,
+    CASE WHEN n6_slow THEN CASE WHEN n6_w IN ('K', 'k') THEN 3 WHEN n6_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n6_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n6_mag,
+    CASE WHEN n7_slow THEN CASE WHEN n7_w IN ('K', 'k') THEN 3 WHEN n7_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n7_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n7_mag,
+    CASE WHEN n8_slow THEN CASE WHEN n8_w IN ('K', 'k') THEN 3 WHEN n8_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n8_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n8_mag,
+    CASE WHEN n9_slow THEN CASE WHEN n9_w IN ('K', 'k') THEN 3 WHEN n9_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n9_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n9_mag,
+    CASE WHEN n10_slow THEN CASE WHEN n10_w IN ('K', 'k') THEN 3 WHEN n10_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n10_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n10_mag
   FROM icp_l10
 ),
 icp_l12 AS (
   SELECT *,
-    replace(n0_run, ',', '') || substr(n0_frac, 2) AS n0_dig,
-    length(replace(n0_run, ',', '')) AS n0_ilen,
-    COALESCE(CAST(NULLIF(substr(n0_ex, 2), '') AS NUMBER(38,0)), 0) AS n0_en,
-    COALESCE(CAST(NULLIF(substr(n0_ex, 2), '') AS NUMBER(38,0)), 0) + n0_mag - 2 * 0 - greatest(length(n0_frac) - 1, 0) + 10 AS n0_shift,
-    ((POSITION(',', n0_run) > 0) AND NOT (REGEXP_INSTR(n0_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) AS n0_misp,
-    n0_r7 AS n0_rest,
-    replace(n3_run, ',', '') || substr(n3_frac, 2) AS n3_dig,
-    length(replace(n3_run, ',', '')) AS n3_ilen,
-    COALESCE(CAST(NULLIF(substr(n3_ex, 2), '') AS NUMBER(38,0)), 0) AS n3_en,
-    COALESCE(CAST(NULLIF(substr(n3_ex, 2), '') AS NUMBER(38,0)), 0) + n3_mag - 2 * 0 - greatest(length(n3_frac) - 1, 0) + 10 AS n3_shift,
-    ((POSITION(',', n3_run) > 0) AND NOT (REGEXP_INSTR(n3_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) AS n3_misp,
-    n3_r7 AS n3_rest,
-    replace(n4_run, ',', '') || substr(n4_frac, 2) AS n4_dig,
-    length(replace(n4_run, ',', '')) AS n4_ilen,
-    COALESCE(CAST(NULLIF(substr(n4_ex, 2), '') AS NUMBER(38,0)), 0) AS n4_en,
-    COALESCE(CAST(NULLIF(substr(n4_ex, 2), '') AS NUMBER(38,0)), 0) + n4_mag - 2 * 0 - greatest(length(n4_frac) - 1, 0) + 10 AS n4_shift,
-    ((POSITION(',', n4_run) > 0) AND NOT (REGEXP_INSTR(n4_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) AS n4_misp,
-    n4_r7 AS n4_rest,
-    replace(n5_run, ',', '') || substr(n5_frac, 2) AS n5_dig,
-    length(replace(n5_run, ',', '')) AS n5_ilen,
-    COALESCE(CAST(NULLIF(substr(n5_ex, 2), '') AS NUMBER(38,0)), 0) AS n5_en,
-    COALESCE(CAST(NULLIF(substr(n5_ex, 2), '') AS NUMBER(38,0)), 0) + n5_mag - 2 * 0 - greatest(length(n5_frac) - 1, 0) + 10 AS n5_shift,
-    ((POSITION(',', n5_run) > 0) AND NOT (REGEXP_INSTR(n5_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) AS n5_misp,
-    n5_r7 AS n5_rest,
-    replace(n6_run, ',', '') || substr(n6_frac, 2) AS n6_dig,
-    length(replace(n6_run, ',', '')) AS n6_ilen,
-    COALESCE(CAST(NULLIF(substr(n6_ex, 2), '') AS NUMBER(38,0)), 0) AS n6_en,
-    COALESCE(CAST(NULLIF(substr(n6_ex, 2), '') AS NUMBER(38,0)), 0) + n6_mag - 2 * 0 - greatest(length(n6_frac) - 1, 0) + 10 AS n6_shift,
-    ((POSITION(',', n6_run) > 0) AND NOT (REGEXP_INSTR(n6_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) AS n6_misp,
-    n6_r7 AS n6_rest,
-    replace(n7_run, ',', '') || substr(n7_frac, 2) AS n7_dig,
-    length(replace(n7_run, ',', '')) AS n7_ilen,
-    COALESCE(CAST(NULLIF(substr(n7_ex, 2), '') AS NUMBER(38,0)), 0) AS n7_en,
-    COALESCE(CAST(NULLIF(substr(n7_ex, 2), '') AS NUMBER(38,0)), 0) + n7_mag - 2 * 0 - greatest(length(n7_frac) - 1, 0) + 10 AS n7_shift,
-    ((POSITION(',', n7_run) > 0) AND NOT (REGEXP_INSTR(n7_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) AS n7_misp,
-    n7_r7 AS n7_rest,
-    replace(n8_run, ',', '') || substr(n8_frac, 2) AS n8_dig,
-    length(replace(n8_run, ',', '')) AS n8_ilen,
-    COALESCE(CAST(NULLIF(substr(n8_ex, 2), '') AS NUMBER(38,0)), 0) AS n8_en,
-    COALESCE(CAST(NULLIF(substr(n8_ex, 2), '') AS NUMBER(38,0)), 0) + n8_mag - 2 * 0 - greatest(length(n8_frac) - 1, 0) + 10 AS n8_shift,
-    ((POSITION(',', n8_run) > 0) AND NOT (REGEXP_INSTR(n8_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) AS n8_misp,
-    n8_r7 AS n8_rest,
-    replace(n9_run, ',', '') || substr(n9_frac, 2) AS n9_dig,
-    length(replace(n9_run, ',', '')) AS n9_ilen,
-    COALESCE(CAST(NULLIF(substr(n9_ex, 2), '') AS NUMBER(38,0)), 0) AS n9_en,
-    COALESCE(CAST(NULLIF(substr(n9_ex, 2), '') AS NUMBER(38,0)), 0) + n9_mag - 2 * 0 - greatest(length(n9_frac) - 1, 0) + 10 AS n9_shift,
-    ((POSITION(',', n9_run) > 0) AND NOT (REGEXP_INSTR(n9_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) AS n9_misp,
-    n9_r7 AS n9_rest,
-    replace(n10_run, ',', '') || substr(n10_frac, 2) AS n10_dig,
-    length(replace(n10_run, ',', '')) AS n10_ilen,
-    COALESCE(CAST(NULLIF(substr(n10_ex, 2), '') AS NUMBER(38,0)), 0) AS n10_en,
-    COALESCE(CAST(NULLIF(substr(n10_ex, 2), '') AS NUMBER(38,0)), 0) + n10_mag - 2 * 0 - greatest(length(n10_frac) - 1, 0) + 10 AS n10_shift,
-    ((POSITION(',', n10_run) > 0) AND NOT (REGEXP_INSTR(n10_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) AS n10_misp,
-    n10_r7 AS n10_rest
+    CASE WHEN n0_slow THEN CASE WHEN n0_mag > 0 THEN LTRIM(substr(n0_r6, length(n0_w) + 1), ' 	
+
+') ELSE n0_r6 END END AS n0_r7,
+    CASE WHEN n3_slow THEN CASE WHEN n3_mag > 0 THEN LTRIM(substr(n3_r6, length(n3_w) + 1), ' 	
+
+') ELSE n3_r6 END END AS n3_r7,
+    CASE WHEN n4_slow THEN CASE WHEN n4_mag > 0 THEN LTRIM(substr(n4_r6, length(n4_w) + 1), ' 	
+
+') ELSE n4_r6 END END AS n4_r7,
+    CASE WHEN n5_slow THEN CASE WHEN n5_mag > 0 THEN LTRIM(substr(n5_r6, length(n5_w) + 1), ' 	
+
+') ELSE n5_r6 END END AS n5_r7,
+    CASE WHEN n6_slow THEN CASE WHEN n6_mag > 0 THEN LTRIM(substr(n6_r6, length(n6_w) + 1), ' 	
+
+') ELSE n6_r6 END END AS n6_r7,
+    CASE WHEN n7_slow THEN CASE WHEN n7_mag > 0 THEN LTRIM(substr(n7_r6, length(n7_w) + 1), ' 	
+
+') ELSE n7_r6 END END AS n7_r7,
+    CASE WHEN n8_slow THEN CASE WHEN n8_mag > 0 THEN LTRIM(substr(n8_r6, length(n8_w) + 1), ' 	
+
+') ELSE n8_r6 END END AS n8_r7,
+    CASE WHEN n9_slow THEN CASE WHEN n9_mag > 0 THEN LTRIM(substr(n9_r6, length(n9_w) + 1), ' 	
+
+') ELSE n9_r6 END END AS n9_r7,
+    CASE WHEN n10_slow THEN CASE WHEN n10_mag > 0 THEN LTRIM(substr(n10_r6, length(n10_w) + 1), ' 	
+
+') ELSE n10_r6 END END AS n10_r7
   FROM icp_l11
 ),
 icp_l13 AS (
   SELECT *,
-    substr(n0_dig, length(COALESCE(REGEXP_SUBSTR(n0_dig, '^0*'), '')) + 1) AS n0_dz,
-    substr(n3_dig, length(COALESCE(REGEXP_SUBSTR(n3_dig, '^0*'), '')) + 1) AS n3_dz,
-    substr(n4_dig, length(COALESCE(REGEXP_SUBSTR(n4_dig, '^0*'), '')) + 1) AS n4_dz,
-    substr(n5_dig, length(COALESCE(REGEXP_SUBSTR(n5_dig, '^0*'), '')) + 1) AS n5_dz,
-    substr(n6_dig, length(COALESCE(REGEXP_SUBSTR(n6_dig, '^0*'), '')) + 1) AS n6_dz,
-    substr(n7_dig, length(COALESCE(REGEXP_SUBSTR(n7_dig, '^0*'), '')) + 1) AS n7_dz,
-    substr(n8_dig, length(COALESCE(REGEXP_SUBSTR(n8_dig, '^0*'), '')) + 1) AS n8_dz,
-    substr(n9_dig, length(COALESCE(REGEXP_SUBSTR(n9_dig, '^0*'), '')) + 1) AS n9_dz,
-    substr(n10_dig, length(COALESCE(REGEXP_SUBSTR(n10_dig, '^0*'), '')) + 1) AS n10_dz
+    CASE WHEN n0_slow THEN replace(n0_run, ',', '') || substr(n0_frac, 2) END AS n0_dig,
+    CASE WHEN n0_slow THEN length(replace(n0_run, ',', '')) END AS n0_ilen,
+    CASE WHEN n0_slow THEN COALESCE(CAST(NULLIF(substr(n0_ex, 2), '') AS NUMBER(38,0)), 0) END AS n0_en,
+    CASE WHEN n0_slow THEN COALESCE(CAST(NULLIF(substr(n0_ex, 2), '') AS NUMBER(38,0)), 0) + n0_mag - 2 * 0 - greatest(length(n0_frac) - 1, 0) + 10 END AS n0_shift,
+    CASE WHEN n0_slow THEN ((POSITION(',', n0_run) > 0) AND NOT (REGEXP_INSTR(n0_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n0_misp,
+    CASE WHEN n0_slow THEN n0_r7 END AS n0_rest,
+    CASE WHEN n3_slow THEN replace(n3_run, ',', '') || substr(n3_frac, 2) END AS n3_dig,
+    CASE WHEN n3_slow THEN length(replace(n3_run, ',', '')) END AS n3_ilen,
+    CASE WHEN n3_slow THEN COALESCE(CAST(NULLIF(substr(n3_ex, 2), '') AS NUMBER(38,0)), 0) END AS n3_en,
+    CASE WHEN n3_slow THEN COALESCE(CAST(NULLIF(substr(n3_ex, 2), '') AS NUMBER(38,0)), 0) + n3_mag - 2 * 0 - greatest(length(n3_frac) - 1, 0) + 10 END AS n3_shift,
+    CASE WHEN n3_slow THEN ((POSITION(',', n3_run) > 0) AND NOT (REGEXP_INSTR(n3_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n3_misp,
+    CASE WHEN n3_slow THEN n3_r7 END AS n3_rest,
+    CASE WHEN n4_slow THEN replace(n4_run, ',', '') || substr(n4_frac, 2) END AS n4_dig,
+    CASE WHEN n4_slow THEN length(replace(n4_run, ',', '')) END AS n4_ilen,
+    CASE WHEN n4_slow THEN COALESCE(CAST(NULLIF(substr(n4_ex, 2), '') AS NUMBER(38,0)), 0) END AS n4_en,
+    CASE WHEN n4_slow THEN COALESCE(CAST(NULLIF(substr(n4_ex, 2), '') AS NUMBER(38,0)), 0) + n4_mag - 2 * 0 - greatest(length(n4_frac) - 1, 0) + 10 END AS n4_shift,
+    CASE WHEN n4_slow THEN ((POSITION(',', n4_run) > 0) AND NOT (REGEXP_INSTR(n4_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n4_misp,
+    CASE WHEN n4_slow THEN n4_r7 END AS n4_rest,
+    CASE WHEN n5_slow THEN replace(n5_run, ',', '') || substr(n5_frac, 2) END AS n5_dig,
+    CASE WHEN n5_slow THEN length(replace(n5_run, ',', '')) END AS n5_ilen,
+    CASE WHEN n5_slow THEN COALESCE(CAST(NULLIF(substr(n5_ex, 2), '') AS NUMBER(38,0)), 0) END AS n5_en,
+    CASE WHEN n5_slow THEN COALESCE(CAST(NULLIF(substr(n5_ex, 2), '') AS NUMBER(38,0)), 0) + n5_mag - 2 * 0 - greatest(length(n5_frac) - 1, 0) + 10 END AS n5_shift,
+    CASE WHEN n5_slow THEN ((POSITION(',', n5_run) > 0) AND NOT (REGEXP_INSTR(n5_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n5_misp,
+    CASE WHEN n5_slow THEN n5_r7 END AS n5_rest,
+    CASE WHEN n6_slow THEN replace(n6_run, ',', '') || substr(n6_frac, 2) END AS n6_dig,
+    CASE WHEN n6_slow THEN length(replace(n6_run, ',', '')) END AS n6_ilen,
+    CASE WHEN n6_slow THEN COALESCE(CAST(NULLIF(substr(n6_ex, 2), '') AS NUMBER(38,0)), 0) END AS n6_en,
+    CASE WHEN n6_slow THEN COALESCE(CAST(NULLIF(substr(n6_ex, 2), '') AS NUMBER(38,0)), 0) + n6_mag - 2 * 0 - greatest(length(n6_frac) - 1, 0) + 10 END AS n6_shift,
+    CASE WHEN n6_slow THEN ((POSITION(',', n6_run) > 0) AND NOT (REGEXP_INSTR(n6_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n6_misp,
+    CASE WHEN n6_slow THEN n6_r7 END AS n6_rest,
+    CASE WHEN n7_slow THEN replace(n7_run, ',', '') || substr(n7_frac, 2) END AS n7_dig,
+    CASE WHEN n7_slow THEN length(replace(n7_run, ',', '')) END AS n7_ilen,
+    CASE WHEN n7_slow THEN COALESCE(CAST(NULLIF(substr(n7_ex, 2), '') AS NUMBER(38,0)), 0) END AS n7_en,
+    CASE WHEN n7_slow THEN COALESCE(CAST(NULLIF(substr(n7_ex, 2), '') AS NUMBER(38,0)), 0) + n7_mag - 2 * 0 - greatest(length(n7_frac) - 1, 0) + 10 END AS n7_shift,
+    CASE WHEN n7_slow THEN ((POSITION(',', n7_run) > 0) AND NOT (REGEXP_INSTR(n7_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n7_misp,
+    CASE WHEN n7_slow THEN n7_r7 END AS n7_rest,
+    CASE WHEN n8_slow THEN replace(n8_run, ',', '') || substr(n8_frac, 2) END AS n8_dig,
+    CASE WHEN n8_slow THEN length(replace(n8_run, ',', '')) END AS n8_ilen,
+    CASE WHEN n8_slow THEN COALESCE(CAST(NULLIF(substr(n8_ex, 2), '') AS NUMBER(38,0)), 0) END AS n8_en,
+    CASE WHEN n8_slow THEN COALESCE(CAST(NULLIF(substr(n8_ex, 2), '') AS NUMBER(38,0)), 0) + n8_mag - 2 * 0 - greatest(length(n8_frac) - 1, 0) + 10 END AS n8_shift,
+    CASE WHEN n8_slow THEN ((POSITION(',', n8_run) > 0) AND NOT (REGEXP_INSTR(n8_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n8_misp,
+    CASE WHEN n8_slow THEN n8_r7 END AS n8_rest,
+    CASE WHEN n9_slow THEN replace(n9_run, ',', '') || substr(n9_frac, 2) END AS n9_dig,
+    CASE WHEN n9_slow THEN length(replace(n9_run, ',', '')) END AS n9_ilen,
+    CASE WHEN n9_slow THEN COALESCE(CAST(NULLIF(substr(n9_ex, 2), '') AS NUMBER(38,0)), 0) END AS n9_en,
+    CASE WHEN n9_slow THEN COALESCE(CAST(NULLIF(substr(n9_ex, 2), '') AS NUMBER(38,0)), 0) + n9_mag - 2 * 0 - greatest(length(n9_frac) - 1, 0) + 10 END AS n9_shift,
+    CASE WHEN n9_slow THEN ((POSITION(',', n9_run) > 0) AND NOT (REGEXP_INSTR(n9_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n9_misp,
+    CASE WHEN n9_slow THEN n9_r7 END AS n9_rest,
+    CASE WHEN n10_slow THEN replace(n10_run, ',', '') || substr(n10_frac, 2) END AS n10_dig,
+    CASE WHEN n10_slow THEN length(replace(n10_run, ',', '')) END AS n10_ilen,
+    CASE WHEN n10_slow THEN COALESCE(CAST(NULLIF(substr(n10_ex, 2), '') AS NUMBER(38,0)), 0) END AS n10_en,
+    CASE WHEN n10_slow THEN COALESCE(CAST(NULLIF(substr(n10_ex, 2), '') AS NUMBER(38,0)), 0) + n10_mag - 2 * 0 - greatest(length(n10_frac) - 1, 0) + 10 END AS n10_shift,
+    CASE WHEN n10_slow THEN ((POSITION(',', n10_run) > 0) AND NOT (REGEXP_INSTR(n10_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n10_misp,
+    CASE WHEN n10_slow THEN n10_r7 END AS n10_rest
   FROM icp_l12
 ),
 icp_l14 AS (
   SELECT *,
-    CASE WHEN t0 IS NULL THEN NULL WHEN n0_ilen > 36 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
+    CASE WHEN n0_slow THEN substr(n0_dig, length(COALESCE(REGEXP_SUBSTR(n0_dig, '^0*'), '')) + 1) END AS n0_dz,
+    CASE WHEN n3_slow THEN substr(n3_dig, length(COALESCE(REGEXP_SUBSTR(n3_dig, '^0*'), '')) + 1) END AS n3_dz,
+    CASE WHEN n4_slow THEN substr(n4_dig, length(COALESCE(REGEXP_SUBSTR(n4_dig, '^0*'), '')) + 1) END AS n4_dz,
+    CASE WHEN n5_slow THEN substr(n5_dig, length(COALESCE(REGEXP_SUBSTR(n5_dig, '^0*'), '')) + 1) END AS n5_dz,
+    CASE WHEN n6_slow THEN substr(n6_dig, length(COALESCE(REGEXP_SUBSTR(n6_dig, '^0*'), '')) + 1) END AS n6_dz,
+    CASE WHEN n7_slow THEN substr(n7_dig, length(COALESCE(REGEXP_SUBSTR(n7_dig, '^0*'), '')) + 1) END AS n7_dz,
+    CASE WHEN n8_slow THEN substr(n8_dig, length(COALESCE(REGEXP_SUBSTR(n8_dig, '^0*'), '')) + 1) END AS n8_dz,
+    CASE WHEN n9_slow THEN substr(n9_dig, length(COALESCE(REGEXP_SUBSTR(n9_dig, '^0*'), '')) + 1) END AS n9_dz,
+    CASE WHEN n10_slow THEN substr(n10_dig, length(COALESCE(REGEXP_SUBSTR(n10_dig, '^0*'), '')) + 1) END AS n10_dz
+  FROM icp_l13
+),
+icp_l15 AS (
+  SELECT *,
+    CASE WHEN n0_slow THEN CASE WHEN t0 IS NULL THEN NULL WHEN n0_ilen > 36 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_misp THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
@@ -334,8 +347,8 @@ icp_l14 AS (
 
 	', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_dz <> '' AND n0_shift < 0 AND (REGEXP_INSTR(substr(n0_dz, greatest(length(n0_dz) + n0_shift, 0) + 1), '[1-9]') > 0) THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
-	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END AS n0_e0,
-    CASE WHEN t3 IS NULL THEN NULL WHEN n3_ilen > 36 THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
+	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n0_e0,
+    CASE WHEN n3_slow THEN CASE WHEN t3 IS NULL THEN NULL WHEN n3_ilen > 36 THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n3_misp THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
 
@@ -351,8 +364,8 @@ icp_l14 AS (
 
 	', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n3_dz <> '' AND n3_shift < 0 AND (REGEXP_INSTR(substr(n3_dz, greatest(length(n3_dz) + n3_shift, 0) + 1), '[1-9]') > 0) THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
 
-	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END AS n3_e0,
-    CASE WHEN t4 IS NULL THEN NULL WHEN n4_ilen > 36 THEN 'Tech Stack Grade: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
+	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n3_e0,
+    CASE WHEN n4_slow THEN CASE WHEN t4 IS NULL THEN NULL WHEN n4_ilen > 36 THEN 'Tech Stack Grade: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n4_misp THEN 'Tech Stack Grade: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
 
@@ -368,8 +381,8 @@ icp_l14 AS (
 
 	', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n4_dz <> '' AND n4_shift < 0 AND (REGEXP_INSTR(substr(n4_dz, greatest(length(n4_dz) + n4_shift, 0) + 1), '[1-9]') > 0) THEN 'Tech Stack Grade: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
 
-	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END AS n4_e0,
-    CASE WHEN t5 IS NULL THEN NULL WHEN n5_ilen > 36 THEN 'Persona Grade: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
+	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n4_e0,
+    CASE WHEN n5_slow THEN CASE WHEN t5 IS NULL THEN NULL WHEN n5_ilen > 36 THEN 'Persona Grade: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n5_misp THEN 'Persona Grade: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
 
@@ -385,8 +398,8 @@ icp_l14 AS (
 
 	', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n5_dz <> '' AND n5_shift < 0 AND (REGEXP_INSTR(substr(n5_dz, greatest(length(n5_dz) + n5_shift, 0) + 1), '[1-9]') > 0) THEN 'Persona Grade: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
 
-	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END AS n5_e0,
-    CASE WHEN t6 IS NULL THEN NULL WHEN n6_ilen > 36 THEN 'JTBD Grade: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
+	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n5_e0,
+    CASE WHEN n6_slow THEN CASE WHEN t6 IS NULL THEN NULL WHEN n6_ilen > 36 THEN 'JTBD Grade: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n6_misp THEN 'JTBD Grade: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
 
@@ -402,8 +415,8 @@ icp_l14 AS (
 
 	', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n6_dz <> '' AND n6_shift < 0 AND (REGEXP_INSTR(substr(n6_dz, greatest(length(n6_dz) + n6_shift, 0) + 1), '[1-9]') > 0) THEN 'JTBD Grade: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
 
-	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END AS n6_e0,
-    CASE WHEN t7 IS NULL THEN NULL WHEN n7_ilen > 36 THEN 'Alternatives Grade: ' || '"' || replace(translate(CASE WHEN length(t7) > 60 THEN substr(t7, 1, 60) || '…' ELSE t7 END, '
+	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n6_e0,
+    CASE WHEN n7_slow THEN CASE WHEN t7 IS NULL THEN NULL WHEN n7_ilen > 36 THEN 'Alternatives Grade: ' || '"' || replace(translate(CASE WHEN length(t7) > 60 THEN substr(t7, 1, 60) || '…' ELSE t7 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n7_misp THEN 'Alternatives Grade: ' || '"' || replace(translate(CASE WHEN length(t7) > 60 THEN substr(t7, 1, 60) || '…' ELSE t7 END, '
 
@@ -419,8 +432,8 @@ icp_l14 AS (
 
 	', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n7_dz <> '' AND n7_shift < 0 AND (REGEXP_INSTR(substr(n7_dz, greatest(length(n7_dz) + n7_shift, 0) + 1), '[1-9]') > 0) THEN 'Alternatives Grade: ' || '"' || replace(translate(CASE WHEN length(t7) > 60 THEN substr(t7, 1, 60) || '…' ELSE t7 END, '
 
-	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END AS n7_e0,
-    CASE WHEN t8 IS NULL THEN NULL WHEN n8_ilen > 36 THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
+	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n7_e0,
+    CASE WHEN n8_slow THEN CASE WHEN t8 IS NULL THEN NULL WHEN n8_ilen > 36 THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n8_misp THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
 
@@ -436,8 +449,8 @@ icp_l14 AS (
 
 	', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n8_dz <> '' AND n8_shift < 0 AND (REGEXP_INSTR(substr(n8_dz, greatest(length(n8_dz) + n8_shift, 0) + 1), '[1-9]') > 0) THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
 
-	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END AS n8_e0,
-    CASE WHEN t9 IS NULL THEN NULL WHEN n9_ilen > 36 THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '
+	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n8_e0,
+    CASE WHEN n9_slow THEN CASE WHEN t9 IS NULL THEN NULL WHEN n9_ilen > 36 THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n9_misp THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '
 
@@ -453,8 +466,8 @@ icp_l14 AS (
 
 	', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n9_dz <> '' AND n9_shift < 0 AND (REGEXP_INSTR(substr(n9_dz, greatest(length(n9_dz) + n9_shift, 0) + 1), '[1-9]') > 0) THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '
 
-	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END AS n9_e0,
-    CASE WHEN t10 IS NULL THEN NULL WHEN n10_ilen > 36 THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '
+	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n9_e0,
+    CASE WHEN n10_slow THEN CASE WHEN t10 IS NULL THEN NULL WHEN n10_ilen > 36 THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n10_misp THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '
 
@@ -470,23 +483,23 @@ icp_l14 AS (
 
 	', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n10_dz <> '' AND n10_shift < 0 AND (REGEXP_INSTR(substr(n10_dz, greatest(length(n10_dz) + n10_shift, 0) + 1), '[1-9]') > 0) THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '
 
-	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END AS n10_e0
-  FROM icp_l13
-),
-icp_l15 AS (
-  SELECT *,
-    CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS NUMBER(38,0)) END AS n0_raw,
-    CASE WHEN n3_e0 IS NULL AND t3 IS NOT NULL THEN CASE WHEN n3_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n3_dz = '' THEN '0' WHEN n3_shift >= 0 THEN n3_dz || repeat('0', n3_shift) ELSE substr(n3_dz, 1, greatest(length(n3_dz) + n3_shift, 1)) END AS NUMBER(38,0)) END AS n3_raw,
-    CASE WHEN n4_e0 IS NULL AND t4 IS NOT NULL THEN CASE WHEN n4_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n4_dz = '' THEN '0' WHEN n4_shift >= 0 THEN n4_dz || repeat('0', n4_shift) ELSE substr(n4_dz, 1, greatest(length(n4_dz) + n4_shift, 1)) END AS NUMBER(38,0)) END AS n4_raw,
-    CASE WHEN n5_e0 IS NULL AND t5 IS NOT NULL THEN CASE WHEN n5_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n5_dz = '' THEN '0' WHEN n5_shift >= 0 THEN n5_dz || repeat('0', n5_shift) ELSE substr(n5_dz, 1, greatest(length(n5_dz) + n5_shift, 1)) END AS NUMBER(38,0)) END AS n5_raw,
-    CASE WHEN n6_e0 IS NULL AND t6 IS NOT NULL THEN CASE WHEN n6_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n6_dz = '' THEN '0' WHEN n6_shift >= 0 THEN n6_dz || repeat('0', n6_shift) ELSE substr(n6_dz, 1, greatest(length(n6_dz) + n6_shift, 1)) END AS NUMBER(38,0)) END AS n6_raw,
-    CASE WHEN n7_e0 IS NULL AND t7 IS NOT NULL THEN CASE WHEN n7_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n7_dz = '' THEN '0' WHEN n7_shift >= 0 THEN n7_dz || repeat('0', n7_shift) ELSE substr(n7_dz, 1, greatest(length(n7_dz) + n7_shift, 1)) END AS NUMBER(38,0)) END AS n7_raw,
-    CASE WHEN n8_e0 IS NULL AND t8 IS NOT NULL THEN CASE WHEN n8_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n8_dz = '' THEN '0' WHEN n8_shift >= 0 THEN n8_dz || repeat('0', n8_shift) ELSE substr(n8_dz, 1, greatest(length(n8_dz) + n8_shift, 1)) END AS NUMBER(38,0)) END AS n8_raw,
-    CASE WHEN n9_e0 IS NULL AND t9 IS NOT NULL THEN CASE WHEN n9_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n9_dz = '' THEN '0' WHEN n9_shift >= 0 THEN n9_dz || repeat('0', n9_shift) ELSE substr(n9_dz, 1, greatest(length(n9_dz) + n9_shift, 1)) END AS NUMBER(38,0)) END AS n9_raw,
-    CASE WHEN n10_e0 IS NULL AND t10 IS NOT NULL THEN CASE WHEN n10_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n10_dz = '' THEN '0' WHEN n10_shift >= 0 THEN n10_dz || repeat('0', n10_shift) ELSE substr(n10_dz, 1, greatest(length(n10_dz) + n10_shift, 1)) END AS NUMBER(38,0)) END AS n10_raw
+	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n10_e0
   FROM icp_l14
 ),
 icp_l16 AS (
+  SELECT *,
+    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t0 || '0000000000' AS NUMBER(38,0)) END AS n0_raw,
+    CASE WHEN n3_slow THEN CASE WHEN n3_e0 IS NULL AND t3 IS NOT NULL THEN CASE WHEN n3_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n3_dz = '' THEN '0' WHEN n3_shift >= 0 THEN n3_dz || repeat('0', n3_shift) ELSE substr(n3_dz, 1, greatest(length(n3_dz) + n3_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t3 || '0000000000' AS NUMBER(38,0)) END AS n3_raw,
+    CASE WHEN n4_slow THEN CASE WHEN n4_e0 IS NULL AND t4 IS NOT NULL THEN CASE WHEN n4_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n4_dz = '' THEN '0' WHEN n4_shift >= 0 THEN n4_dz || repeat('0', n4_shift) ELSE substr(n4_dz, 1, greatest(length(n4_dz) + n4_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t4 || '0000000000' AS NUMBER(38,0)) END AS n4_raw,
+    CASE WHEN n5_slow THEN CASE WHEN n5_e0 IS NULL AND t5 IS NOT NULL THEN CASE WHEN n5_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n5_dz = '' THEN '0' WHEN n5_shift >= 0 THEN n5_dz || repeat('0', n5_shift) ELSE substr(n5_dz, 1, greatest(length(n5_dz) + n5_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t5 || '0000000000' AS NUMBER(38,0)) END AS n5_raw,
+    CASE WHEN n6_slow THEN CASE WHEN n6_e0 IS NULL AND t6 IS NOT NULL THEN CASE WHEN n6_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n6_dz = '' THEN '0' WHEN n6_shift >= 0 THEN n6_dz || repeat('0', n6_shift) ELSE substr(n6_dz, 1, greatest(length(n6_dz) + n6_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t6 || '0000000000' AS NUMBER(38,0)) END AS n6_raw,
+    CASE WHEN n7_slow THEN CASE WHEN n7_e0 IS NULL AND t7 IS NOT NULL THEN CASE WHEN n7_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n7_dz = '' THEN '0' WHEN n7_shift >= 0 THEN n7_dz || repeat('0', n7_shift) ELSE substr(n7_dz, 1, greatest(length(n7_dz) + n7_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t7 || '0000000000' AS NUMBER(38,0)) END AS n7_raw,
+    CASE WHEN n8_slow THEN CASE WHEN n8_e0 IS NULL AND t8 IS NOT NULL THEN CASE WHEN n8_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n8_dz = '' THEN '0' WHEN n8_shift >= 0 THEN n8_dz || repeat('0', n8_shift) ELSE substr(n8_dz, 1, greatest(length(n8_dz) + n8_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t8 || '0000000000' AS NUMBER(38,0)) END AS n8_raw,
+    CASE WHEN n9_slow THEN CASE WHEN n9_e0 IS NULL AND t9 IS NOT NULL THEN CASE WHEN n9_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n9_dz = '' THEN '0' WHEN n9_shift >= 0 THEN n9_dz || repeat('0', n9_shift) ELSE substr(n9_dz, 1, greatest(length(n9_dz) + n9_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t9 || '0000000000' AS NUMBER(38,0)) END AS n9_raw,
+    CASE WHEN n10_slow THEN CASE WHEN n10_e0 IS NULL AND t10 IS NOT NULL THEN CASE WHEN n10_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n10_dz = '' THEN '0' WHEN n10_shift >= 0 THEN n10_dz || repeat('0', n10_shift) ELSE substr(n10_dz, 1, greatest(length(n10_dz) + n10_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t10 || '0000000000' AS NUMBER(38,0)) END AS n10_raw
+  FROM icp_l15
+),
+icp_l17 AS (
   SELECT *,
     CASE WHEN n0_e0 IS NOT NULL THEN n0_e0 WHEN n0_raw < 0 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
@@ -533,9 +546,9 @@ icp_l16 AS (
 	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n10_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e10
-  FROM icp_l15
+  FROM icp_l16
 ),
-icp_l17 AS (
+icp_l18 AS (
   SELECT *,
     CASE WHEN e0 IS NULL THEN n0_raw END AS v0,
     CASE WHEN e3 IS NULL THEN n3_raw END AS v3,
@@ -546,9 +559,9 @@ icp_l17 AS (
     CASE WHEN e8 IS NULL THEN n8_raw END AS v8,
     CASE WHEN e9 IS NULL THEN n9_raw END AS v9,
     CASE WHEN e10 IS NULL THEN n10_raw END AS v10
-  FROM icp_l16
+  FROM icp_l17
 ),
-icp_l18 AS (
+icp_l19 AS (
   SELECT *,
     ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(e0, e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, e11), '; ') AS icp_error,
     (v3 > CAST(0 AS NUMBER(38,0))) AS r0,
@@ -561,27 +574,27 @@ icp_l18 AS (
     (v10 > CAST(0 AS NUMBER(38,0))) AS r7,
     (v0 < CAST(500000000000 AS NUMBER(38,0))) AS d0,
     (v2 IN ('public_sector')) AS d1
-  FROM icp_l17
-),
-icp_l19 AS (
-  SELECT *,
-    CAST(CASE WHEN v3 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v3 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v3 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v3 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v4 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v4 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v4 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v4 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v5 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v5 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v5 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000 AS NUMBER(38,0)) ELSE CAST(10 AS NUMBER(38,0)) * (v5 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v6 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v6 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v6 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v6 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v7 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v7 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v7 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v7 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v8 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v8 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v8 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v8 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v9 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v9 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v9 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000 AS NUMBER(38,0)) ELSE CAST(10 AS NUMBER(38,0)) * (v9 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v10 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v10 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v10 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(150000000000 AS NUMBER(38,0)) ELSE CAST(5 AS NUMBER(38,0)) * (v10 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) AS icp_min,
-    CAST(CASE WHEN v3 IS NULL THEN CAST(450000000000 AS NUMBER(38,0)) WHEN v3 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v3 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v3 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v4 IS NULL THEN CAST(450000000000 AS NUMBER(38,0)) WHEN v4 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v4 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v4 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v5 IS NULL THEN CAST(300000000000 AS NUMBER(38,0)) WHEN v5 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v5 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000 AS NUMBER(38,0)) ELSE CAST(10 AS NUMBER(38,0)) * (v5 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v6 IS NULL THEN CAST(450000000000 AS NUMBER(38,0)) WHEN v6 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v6 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v6 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v7 IS NULL THEN CAST(450000000000 AS NUMBER(38,0)) WHEN v7 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v7 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v7 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v8 IS NULL THEN CAST(450000000000 AS NUMBER(38,0)) WHEN v8 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v8 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v8 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v9 IS NULL THEN CAST(300000000000 AS NUMBER(38,0)) WHEN v9 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v9 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000 AS NUMBER(38,0)) ELSE CAST(10 AS NUMBER(38,0)) * (v9 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v10 IS NULL THEN CAST(150000000000 AS NUMBER(38,0)) WHEN v10 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v10 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(150000000000 AS NUMBER(38,0)) ELSE CAST(5 AS NUMBER(38,0)) * (v10 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) AS icp_max
   FROM icp_l18
 ),
 icp_l20 AS (
   SELECT *,
-    CASE WHEN MOD(abs(icp_min), CAST(1024 AS NUMBER(38,0))) = 0 THEN CAST(1024 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(512 AS NUMBER(38,0))) = 0 THEN CAST(512 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(256 AS NUMBER(38,0))) = 0 THEN CAST(256 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(128 AS NUMBER(38,0))) = 0 THEN CAST(128 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(64 AS NUMBER(38,0))) = 0 THEN CAST(64 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(32 AS NUMBER(38,0))) = 0 THEN CAST(32 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(16 AS NUMBER(38,0))) = 0 THEN CAST(16 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(8 AS NUMBER(38,0))) = 0 THEN CAST(8 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(4 AS NUMBER(38,0))) = 0 THEN CAST(4 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(2 AS NUMBER(38,0))) = 0 THEN CAST(2 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_min), CAST(3 AS NUMBER(38,0))) = 0 THEN CAST(3 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_min), CAST(9765625 AS NUMBER(38,0))) = 0 THEN CAST(9765625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(1953125 AS NUMBER(38,0))) = 0 THEN CAST(1953125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(390625 AS NUMBER(38,0))) = 0 THEN CAST(390625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(78125 AS NUMBER(38,0))) = 0 THEN CAST(78125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(15625 AS NUMBER(38,0))) = 0 THEN CAST(15625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(3125 AS NUMBER(38,0))) = 0 THEN CAST(3125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(625 AS NUMBER(38,0))) = 0 THEN CAST(625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(125 AS NUMBER(38,0))) = 0 THEN CAST(125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(25 AS NUMBER(38,0))) = 0 THEN CAST(25 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(5 AS NUMBER(38,0))) = 0 THEN CAST(5 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS icp_gmin,
-    CASE WHEN MOD(abs(icp_max), CAST(1024 AS NUMBER(38,0))) = 0 THEN CAST(1024 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(512 AS NUMBER(38,0))) = 0 THEN CAST(512 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(256 AS NUMBER(38,0))) = 0 THEN CAST(256 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(128 AS NUMBER(38,0))) = 0 THEN CAST(128 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(64 AS NUMBER(38,0))) = 0 THEN CAST(64 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(32 AS NUMBER(38,0))) = 0 THEN CAST(32 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(16 AS NUMBER(38,0))) = 0 THEN CAST(16 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(8 AS NUMBER(38,0))) = 0 THEN CAST(8 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(4 AS NUMBER(38,0))) = 0 THEN CAST(4 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(2 AS NUMBER(38,0))) = 0 THEN CAST(2 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_max), CAST(3 AS NUMBER(38,0))) = 0 THEN CAST(3 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_max), CAST(9765625 AS NUMBER(38,0))) = 0 THEN CAST(9765625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(1953125 AS NUMBER(38,0))) = 0 THEN CAST(1953125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(390625 AS NUMBER(38,0))) = 0 THEN CAST(390625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(78125 AS NUMBER(38,0))) = 0 THEN CAST(78125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(15625 AS NUMBER(38,0))) = 0 THEN CAST(15625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(3125 AS NUMBER(38,0))) = 0 THEN CAST(3125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(625 AS NUMBER(38,0))) = 0 THEN CAST(625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(125 AS NUMBER(38,0))) = 0 THEN CAST(125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(25 AS NUMBER(38,0))) = 0 THEN CAST(25 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(5 AS NUMBER(38,0))) = 0 THEN CAST(5 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS icp_gmax
+    CAST(CASE WHEN v3 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v3 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v3 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v3 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v4 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v4 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v4 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v4 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v5 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v5 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v5 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000 AS NUMBER(38,0)) ELSE CAST(10 AS NUMBER(38,0)) * (v5 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v6 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v6 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v6 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v6 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v7 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v7 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v7 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v7 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v8 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v8 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v8 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v8 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v9 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v9 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v9 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000 AS NUMBER(38,0)) ELSE CAST(10 AS NUMBER(38,0)) * (v9 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v10 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v10 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v10 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(150000000000 AS NUMBER(38,0)) ELSE CAST(5 AS NUMBER(38,0)) * (v10 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) AS icp_min,
+    CAST(CASE WHEN v3 IS NULL THEN CAST(450000000000 AS NUMBER(38,0)) WHEN v3 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v3 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v3 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v4 IS NULL THEN CAST(450000000000 AS NUMBER(38,0)) WHEN v4 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v4 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v4 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v5 IS NULL THEN CAST(300000000000 AS NUMBER(38,0)) WHEN v5 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v5 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000 AS NUMBER(38,0)) ELSE CAST(10 AS NUMBER(38,0)) * (v5 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v6 IS NULL THEN CAST(450000000000 AS NUMBER(38,0)) WHEN v6 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v6 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v6 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v7 IS NULL THEN CAST(450000000000 AS NUMBER(38,0)) WHEN v7 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v7 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v7 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v8 IS NULL THEN CAST(450000000000 AS NUMBER(38,0)) WHEN v8 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v8 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(450000000000 AS NUMBER(38,0)) ELSE CAST(15 AS NUMBER(38,0)) * (v8 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v9 IS NULL THEN CAST(300000000000 AS NUMBER(38,0)) WHEN v9 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v9 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000 AS NUMBER(38,0)) ELSE CAST(10 AS NUMBER(38,0)) * (v9 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v10 IS NULL THEN CAST(150000000000 AS NUMBER(38,0)) WHEN v10 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v10 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(150000000000 AS NUMBER(38,0)) ELSE CAST(5 AS NUMBER(38,0)) * (v10 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) AS icp_max
   FROM icp_l19
 ),
 icp_l21 AS (
+  SELECT *,
+    CASE WHEN MOD(abs(icp_min), CAST(1024 AS NUMBER(38,0))) = 0 THEN CAST(1024 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(512 AS NUMBER(38,0))) = 0 THEN CAST(512 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(256 AS NUMBER(38,0))) = 0 THEN CAST(256 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(128 AS NUMBER(38,0))) = 0 THEN CAST(128 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(64 AS NUMBER(38,0))) = 0 THEN CAST(64 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(32 AS NUMBER(38,0))) = 0 THEN CAST(32 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(16 AS NUMBER(38,0))) = 0 THEN CAST(16 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(8 AS NUMBER(38,0))) = 0 THEN CAST(8 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(4 AS NUMBER(38,0))) = 0 THEN CAST(4 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(2 AS NUMBER(38,0))) = 0 THEN CAST(2 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_min), CAST(3 AS NUMBER(38,0))) = 0 THEN CAST(3 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_min), CAST(9765625 AS NUMBER(38,0))) = 0 THEN CAST(9765625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(1953125 AS NUMBER(38,0))) = 0 THEN CAST(1953125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(390625 AS NUMBER(38,0))) = 0 THEN CAST(390625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(78125 AS NUMBER(38,0))) = 0 THEN CAST(78125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(15625 AS NUMBER(38,0))) = 0 THEN CAST(15625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(3125 AS NUMBER(38,0))) = 0 THEN CAST(3125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(625 AS NUMBER(38,0))) = 0 THEN CAST(625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(125 AS NUMBER(38,0))) = 0 THEN CAST(125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(25 AS NUMBER(38,0))) = 0 THEN CAST(25 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(5 AS NUMBER(38,0))) = 0 THEN CAST(5 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS icp_gmin,
+    CASE WHEN MOD(abs(icp_max), CAST(1024 AS NUMBER(38,0))) = 0 THEN CAST(1024 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(512 AS NUMBER(38,0))) = 0 THEN CAST(512 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(256 AS NUMBER(38,0))) = 0 THEN CAST(256 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(128 AS NUMBER(38,0))) = 0 THEN CAST(128 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(64 AS NUMBER(38,0))) = 0 THEN CAST(64 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(32 AS NUMBER(38,0))) = 0 THEN CAST(32 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(16 AS NUMBER(38,0))) = 0 THEN CAST(16 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(8 AS NUMBER(38,0))) = 0 THEN CAST(8 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(4 AS NUMBER(38,0))) = 0 THEN CAST(4 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(2 AS NUMBER(38,0))) = 0 THEN CAST(2 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_max), CAST(3 AS NUMBER(38,0))) = 0 THEN CAST(3 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_max), CAST(9765625 AS NUMBER(38,0))) = 0 THEN CAST(9765625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(1953125 AS NUMBER(38,0))) = 0 THEN CAST(1953125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(390625 AS NUMBER(38,0))) = 0 THEN CAST(390625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(78125 AS NUMBER(38,0))) = 0 THEN CAST(78125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(15625 AS NUMBER(38,0))) = 0 THEN CAST(15625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(3125 AS NUMBER(38,0))) = 0 THEN CAST(3125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(625 AS NUMBER(38,0))) = 0 THEN CAST(625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(125 AS NUMBER(38,0))) = 0 THEN CAST(125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(25 AS NUMBER(38,0))) = 0 THEN CAST(25 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(5 AS NUMBER(38,0))) = 0 THEN CAST(5 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS icp_gmax
+  FROM icp_l20
+),
+icp_l22 AS (
   SELECT *,
     TRUNC((icp_min) / (icp_gmin)) AS icp_pmin,
     TRUNC((CAST(30000000000 AS NUMBER(38,0))) / (icp_gmin)) AS icp_qmin,
     TRUNC((icp_max) / (icp_gmax)) AS icp_pmax,
     TRUNC((CAST(30000000000 AS NUMBER(38,0))) / (icp_gmax)) AS icp_qmax
-  FROM icp_l20
+  FROM icp_l21
 )
 SELECT
   k0 AS "Account Name",
@@ -593,4 +606,4 @@ SELECT
   ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(CASE WHEN d0 THEN 'employees < 50' END, CASE WHEN d1 THEN 'industry == public_sector' END), ';') AS disqualified_by,
   '' AS segments,
   icp_error AS error
-FROM icp_l21;
+FROM icp_l22;

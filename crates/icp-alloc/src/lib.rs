@@ -1,18 +1,28 @@
-// The allocator `icpc` ships with, and its one setting. `main.rs` declares this file as a module;
-// the benchmarks and the `phases` example `include!` it, so their figures are those of the binary.
-
-#[global_allocator]
-static ALLOC: Mimalloc = Mimalloc;
+//! The allocator `icpc` ships with, and its one setting, in a crate of its own so that the
+//! binary, the benchmarks and the profiling examples of every crate run with the same one.
+//! Each program names it itself:
+//!
+//! ```ignore
+//! #[global_allocator]
+//! static ALLOC: icp_alloc::Mimalloc = icp_alloc::Mimalloc;
+//!
+//! fn main() {
+//!     icp_alloc::keep_freed_pages();
+//! }
+//! ```
+//!
+//! Architecture invariant: this crate depends on no other crate of the workspace, so any crate
+//! may use it without an arrow running up.
 
 /// mimalloc, asked for plain blocks whenever those are aligned enough.
 ///
 /// The `mimalloc` crate passes every request to `mi_malloc_aligned`, whose fast path covers only
-/// blocks under 1 KiB: a larger `Vec` (tokens, statements, a block's criteria) took the
-/// over-allocating path, several times slower and `alignment - 1` bytes bigger. `mi_malloc`
+/// blocks under 1 KiB: a larger `Vec` (tokens, statements, a block's criteria) would take the
+/// slower, over-allocating path (see `docs/benchmarks.md`, Allocator). `mi_malloc`
 /// returns blocks aligned to 16 bytes (8 for blocks under 16 bytes), so a request whose
 /// alignment is at most that and at most its size needs nothing more: the same rule the
 /// standard library's system allocator follows.
-struct Mimalloc;
+pub struct Mimalloc;
 
 /// The alignment every `mi_malloc` block of at least this size has (mimalloc's `MI_MAX_ALIGN_SIZE`).
 const PLAIN_ALIGN: usize = 16;
@@ -73,8 +83,9 @@ unsafe impl std::alloc::GlobalAlloc for Mimalloc {
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Freed pages go back to the OS after a second instead of 10 ms: an analysis frees its
-/// tokens and builds the model right after, and faulting those pages in again cost about a
-/// fifth of the analysis. `MIMALLOC_PURGE_DELAY` in the environment still wins.
+/// tokens and builds the model right after, and would otherwise fault those pages in again
+/// (the cost is in `docs/benchmarks.md`, Allocator). `MIMALLOC_PURGE_DELAY` in the
+/// environment still wins.
 #[allow(unsafe_code)]
 pub fn keep_freed_pages() {
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {

@@ -1,0 +1,521 @@
+//! Reading each cell type from text, step by step exactly as `icp_eval::cell` reads it, with
+//! the same error messages.
+
+use icp_eval::cell::{
+    BOOL_FORM, DATE_FORM, DURATION_FORM, INT_FORM, MONEY_FORM, NUMBER_FORM, PERCENT_FORM,
+};
+use icp_eval::program::SlotType;
+
+use super::layers::{CURRENCY, Gen, LOWER, MAX_DIGITS, SCALE, TOO_FINE, UPPER, WS, WS_CLASS};
+use super::scale::pow10;
+use crate::SqlError;
+
+impl Gen<'_> {
+    /// Reads the numeric cell `t{i}` into `v{i}` (an integer of 10^-SCALE) and `e{i}`; returns
+    /// the layer after the last one used.
+    pub(super) fn read_number(&mut self, i: usize, ty: SlotType) -> Result<usize, SqlError> {
+        let t = format!("t{i}");
+        let n = |s: &str| format!("n{i}_{s}");
+        let (form, word) = match ty {
+            SlotType::Int => (INT_FORM, "is not an int"),
+            SlotType::Money => (MONEY_FORM, "is not an amount"),
+            SlotType::Percent => (PERCENT_FORM, "is not a percent"),
+            _ => (NUMBER_FORM, "is not a number"),
+        };
+        let big = self.caps.big;
+        let mut l = 1;
+        let (sign, mut rest);
+        if self.opts.typed {
+            self.put(
+                l,
+                n("raw"),
+                format!(
+                    "CAST(replace(CAST(CAST(c{i} AS DECIMAL(38,{SCALE})) AS {}), '.', '') AS {big})",
+                    self.caps.text
+                ),
+            );
+            l += 1;
+            return self.number_checks(i, ty, l, &n("raw"), form);
+        }
+        // Most cells are plain digits, which read as themselves: their value is cast at once,
+        // and the steps below (the general reading) are computed only for the other cells.
+        // A percent is left out: a bare number there follows the profile's rule.
+        let plain_digits = 18;
+        let slow = n("slow");
+        if ty != SlotType::Percent {
+            self.put(
+                l,
+                slow.clone(),
+                format!(
+                    "({t} IS NOT NULL AND (length({t}) > {plain_digits} OR {}))",
+                    // Unanchored: Java's `$` also matches before a final line break.
+                    self.search(&t, "[^0-9]")?
+                ),
+            );
+            l += 1;
+            self.guard = Some(slow.clone());
+        }
+        self.put(l, n("s1"), self.prefix(&t, "^[+-]")?);
+        l += 1;
+        self.put(l, n("r1"), format!("substr({t}, length({}) + 1)", n("s1")));
+        l += 1;
+        rest = n("r1");
+        sign = if ty == SlotType::Money {
+            self.put(l, n("cu"), self.prefix(&n("r1"), CURRENCY)?);
+            l += 1;
+            self.put(l, n("cuok"), self.currency_ok(&n("cu"))?);
+            l += 1;
+            self.put(
+                l,
+                n("r2"),
+                format!(
+                    "CASE WHEN {} THEN {} ELSE {} END",
+                    n("cuok"),
+                    self.ltrim_ws(&format!("substr({}, length({}) + 1)", n("r1"), n("cu")))?,
+                    n("r1")
+                ),
+            );
+            l += 1;
+            self.put(
+                l,
+                n("s2"),
+                format!(
+                    "CASE WHEN {} AND {} = '' THEN {} ELSE '' END",
+                    n("cuok"),
+                    n("s1"),
+                    self.prefix(&n("r2"), "^[+-]")?
+                ),
+            );
+            l += 1;
+            self.put(
+                l,
+                n("r3"),
+                format!("substr({}, length({}) + 1)", n("r2"), n("s2")),
+            );
+            l += 1;
+            rest = n("r3");
+            format!("({} || {})", n("s1"), n("s2"))
+        } else {
+            n("s1")
+        };
+        self.put(l, n("run"), self.prefix(&rest, "^[0-9][0-9,]*")?);
+        l += 1;
+        self.put(
+            l,
+            n("r4"),
+            format!("substr({rest}, length({}) + 1)", n("run")),
+        );
+        l += 1;
+        self.put(l, n("frac"), self.prefix(&n("r4"), "^[.][0-9]*")?);
+        l += 1;
+        self.put(
+            l,
+            n("r5"),
+            format!("substr({}, length({}) + 1)", n("r4"), n("frac")),
+        );
+        l += 1;
+        self.put(l, n("ex"), self.prefix(&n("r5"), "^[eE][+-]?[0-9]{1,4}")?);
+        l += 1;
+        self.put(
+            l,
+            n("r6"),
+            self.ltrim_ws(&format!("substr({}, length({}) + 1)", n("r5"), n("ex")))?,
+        );
+        l += 1;
+        self.put(l, n("w"), self.prefix(&n("r6"), "^[A-Za-z]+")?);
+        l += 1;
+        self.put(
+            l,
+            n("mag"),
+            format!(
+                "CASE WHEN {w} IN ('K', 'k') THEN 3 WHEN {w} IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN {w} IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END",
+                w = n("w")
+            ),
+        );
+        l += 1;
+        self.put(
+            l,
+            n("r7"),
+            format!(
+                "CASE WHEN {} > 0 THEN {} ELSE {} END",
+                n("mag"),
+                self.ltrim_ws(&format!("substr({}, length({}) + 1)", n("r6"), n("w")))?,
+                n("r6")
+            ),
+        );
+        l += 1;
+        let mut pc = "0".to_string();
+        rest = n("r7");
+        if ty == SlotType::Percent {
+            self.put(
+                l,
+                n("pc"),
+                format!(
+                    "CASE WHEN substr({}, 1, 1) = '%' THEN 1 ELSE 0 END",
+                    n("r7")
+                ),
+            );
+            l += 1;
+            self.put(
+                l,
+                n("r8"),
+                format!(
+                    "CASE WHEN {} = 1 THEN {} ELSE {} END",
+                    n("pc"),
+                    self.ltrim_ws(&format!("substr({}, 2)", n("r7")))?,
+                    n("r7")
+                ),
+            );
+            l += 1;
+            pc = n("pc");
+            rest = n("r8");
+        } else if ty == SlotType::Money {
+            self.put(l, n("cu2"), self.prefix(&n("r7"), CURRENCY)?);
+            l += 1;
+            self.put(l, n("cu2ok"), self.currency_ok(&n("cu2"))?);
+            l += 1;
+            self.put(
+                l,
+                n("r8"),
+                format!(
+                    "CASE WHEN {} THEN {} ELSE {} END",
+                    n("cu2ok"),
+                    self.ltrim_ws(&format!("substr({}, length({}) + 1)", n("r7"), n("cu2")))?,
+                    n("r7")
+                ),
+            );
+            l += 1;
+            rest = n("r8");
+        }
+        let int = self.caps.int;
+        self.put(
+            l,
+            n("dig"),
+            format!("replace({}, ',', '') || substr({}, 2)", n("run"), n("frac")),
+        );
+        self.put(
+            l,
+            n("ilen"),
+            format!("length(replace({}, ',', ''))", n("run")),
+        );
+        self.put(
+            l,
+            n("en"),
+            format!(
+                "COALESCE(CAST(NULLIF(substr({}, 2), '') AS {int}), 0)",
+                n("ex")
+            ),
+        );
+        self.put(
+            l,
+            n("shift"),
+            format!(
+                "COALESCE(CAST(NULLIF(substr({ex}, 2), '') AS {int}), 0) + {mag} - 2 * {pc} - greatest(length({fr}) - 1, 0) + {SCALE}",
+                ex = n("ex"),
+                mag = n("mag"),
+                fr = n("frac")
+            ),
+        );
+        self.put(
+            l,
+            n("misp"),
+            format!(
+                "({} AND NOT {})",
+                (self.caps.contains)(&n("run"), "','"),
+                self.search(&n("run"), "^[0-9]{1,3}(,[0-9]{3})*$")?
+            ),
+        );
+        self.put(l, n("rest"), rest.clone());
+        l += 1;
+        self.put(
+            l,
+            n("dz"),
+            format!(
+                "substr({d}, length({}) + 1)",
+                self.prefix(&n("dig"), "^0*")?,
+                d = n("dig")
+            ),
+        );
+        l += 1;
+        let (dz, shift) = (n("dz"), n("shift"));
+        self.put(
+            l,
+            n("e0"),
+            format!(
+                "CASE WHEN {t} IS NULL THEN NULL WHEN {ilen} > 36 THEN {many} WHEN {misp} THEN {misplaced} WHEN length({dig}) > 36 THEN {many} WHEN length({dig}) = 0 THEN {bad} WHEN {eval_range} THEN {range} WHEN {rest} <> '' THEN {bad} WHEN {dz} <> '' AND length({dz}) + {shift} > {MAX_DIGITS} THEN {range} WHEN {dz} <> '' AND {shift} < 0 AND {lost} THEN {fine} END",
+                ilen = n("ilen"),
+                misp = n("misp"),
+                dig = n("dig"),
+                rest = n("rest"),
+                many = self.msg(i, &t, "has too many digits", form)?,
+                misplaced = self.msg(i, &t, "has misplaced thousands separators", form)?,
+                bad = self.msg(i, &t, word, form)?,
+                range = self.msg(i, &t, "is out of range", form)?,
+                fine = self.msg(i, &t, TOO_FINE, form)?,
+                // Where `icpc score` finds the exponent or the magnitude out of its range
+                // (38 digits), before it looks at what follows them.
+                eval_range = format!(
+                    "(({ex} <> '' AND (({en} >= 0 AND ({en} > 38 OR ({dz} <> '' AND length({dz}) + {en} > 38))) OR ({en} < 0 AND greatest(length({fr}) - 1, 0) - {en} > 38))) OR ({mag} > 0 AND {dz} <> '' AND length({dz}) + greatest({en}, 0) + {mag} > 38))",
+                    ex = n("ex"),
+                    en = n("en"),
+                    fr = n("frac"),
+                    mag = n("mag"),
+                ),
+                lost = self.search(
+                    &format!("substr({dz}, greatest(length({dz}) + {shift}, 0) + 1)"),
+                    "[1-9]"
+                )?,
+            ),
+        );
+        l += 1;
+        let mut raw = format!(
+            "CASE WHEN {e0} IS NULL AND {t} IS NOT NULL THEN CASE WHEN {sign} = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN {dz} = '' THEN '0' WHEN {shift} >= 0 THEN {dz} || repeat('0', {shift}) ELSE substr({dz}, 1, greatest(length({dz}) + {shift}, 1)) END AS {big}) END",
+            e0 = n("e0"),
+        );
+        if self.guard.take().is_some() {
+            // Plain digits (or an empty cell): the digits followed by SCALE zeros.
+            raw = format!(
+                "CASE WHEN {slow} THEN {raw} ELSE CAST({t} || '{zeros}' AS {big}) END",
+                zeros = "0".repeat(SCALE as usize)
+            );
+        }
+        self.put(l, n("raw"), raw);
+        l += 1;
+        self.number_checks(i, ty, l, &n("raw"), form)
+    }
+
+    /// The checks on a read number (counts and amounts are not negative, counts are whole),
+    /// then `e{i}` and `v{i}`.
+    pub(super) fn number_checks(
+        &mut self,
+        i: usize,
+        ty: SlotType,
+        mut l: usize,
+        raw: &str,
+        form: &str,
+    ) -> Result<usize, SqlError> {
+        let t = format!("t{i}");
+        let prior = if self.opts.typed {
+            "NULL".to_string()
+        } else {
+            format!("n{i}_e0")
+        };
+        let mut checks = String::new();
+        match ty {
+            SlotType::Int => {
+                checks.push_str(&format!(
+                    " WHEN {raw} < 0 THEN {} WHEN {} <> 0 THEN {}",
+                    self.msg(i, &t, "is negative, and an int counts from 0", form)?,
+                    (self.caps.imod)(raw, &self.caps.big_lit(pow10(SCALE))),
+                    self.msg(i, &t, "is not a whole number", form)?
+                ));
+            }
+            SlotType::Money => {
+                checks.push_str(&format!(
+                    " WHEN {raw} < 0 THEN {}",
+                    self.msg(i, &t, "is negative, and money counts from 0", form)?
+                ));
+            }
+            _ => {}
+        }
+        self.put(
+            l,
+            format!("e{i}"),
+            format!("CASE WHEN {prior} IS NOT NULL THEN {prior}{checks} END"),
+        );
+        l += 1;
+        self.put(
+            l,
+            format!("v{i}"),
+            format!("CASE WHEN e{i} IS NULL THEN {raw} END"),
+        );
+        Ok(l + 1)
+    }
+
+    pub(super) fn read_date(&mut self, i: usize) -> Result<usize, SqlError> {
+        let t = format!("t{i}");
+        let n = |s: &str| format!("n{i}_{s}");
+        if self.opts.typed {
+            self.put(
+                1,
+                format!("e{i}"),
+                format!("CAST(NULL AS {})", self.caps.text),
+            );
+            self.put(1, format!("v{i}"), (self.caps.date_ymd)(&format!("c{i}")));
+            return Ok(2);
+        }
+        self.put(
+            1,
+            n("ok"),
+            format!(
+                "(length({t}) >= 10 AND (length({t}) = 10 OR substr({t}, 11, 1) IN ('T', 't', ' ')) AND {})",
+                self.search(&format!("substr({t}, 1, 10)"), "^[0-9]{4}-[0-9]{2}-[0-9]{2}")?
+            ),
+        );
+        let int = self.caps.int;
+        for (name, from, len) in [("y", 1, 4), ("m", 6, 2), ("d", 9, 2)] {
+            self.put(
+                2,
+                n(name),
+                format!(
+                    "CASE WHEN {} THEN CAST(substr({t}, {from}, {len}) AS {int}) END",
+                    n("ok")
+                ),
+            );
+        }
+        let (y, m, d) = (n("y"), n("m"), n("d"));
+        let md = |a: &str, b: i64| (self.caps.imod)(a, &b.to_string());
+        let leap = format!(
+            "(({} = 0 AND {} <> 0) OR {} = 0)",
+            md(&y, 4),
+            md(&y, 100),
+            md(&y, 400)
+        );
+        self.put(
+            3,
+            format!("e{i}"),
+            format!(
+                "CASE WHEN {t} IS NULL THEN NULL WHEN NOT {ok} THEN {bad} WHEN {m} < 1 OR {m} > 12 THEN {month} WHEN {d} < 1 OR {d} > CASE WHEN {m} IN (4, 6, 9, 11) THEN 30 WHEN {m} = 2 THEN CASE WHEN {leap} THEN 29 ELSE 28 END ELSE 31 END THEN {day} END",
+                ok = n("ok"),
+                bad = self.msg(i, &t, "is not a calendar date", DATE_FORM)?,
+                month = self.msg(i, &t, "has no such month", DATE_FORM)?,
+                day = self.msg(i, &t, "has no such day", DATE_FORM)?,
+            ),
+        );
+        self.put(
+            4,
+            format!("v{i}"),
+            format!(
+                "CASE WHEN e{i} IS NULL AND {} THEN {y} * 10000 + {m} * 100 + {d} END",
+                n("ok")
+            ),
+        );
+        Ok(5)
+    }
+
+    pub(super) fn read_duration(&mut self, i: usize) -> Result<usize, SqlError> {
+        let t = format!("t{i}");
+        let n = |s: &str| format!("n{i}_{s}");
+        let int = self.caps.int;
+        if self.opts.typed {
+            self.put(
+                1,
+                format!("e{i}"),
+                format!("CAST(NULL AS {})", self.caps.text),
+            );
+            self.put(1, format!("v{i}"), format!("CAST(c{i} AS {int})"));
+            return Ok(2);
+        }
+        self.put(1, n("lt"), self.ascii_lower(&t)?);
+        self.put(1, n("dg"), self.prefix(&t, "^[0-9]+")?);
+        self.put(
+            2,
+            n("unit"),
+            (self.caps.trim)(
+                &format!("substr({}, length({}) + 1)", n("lt"), n("dg")),
+                &self.lit(WS)?,
+            ),
+        );
+        let u = n("unit");
+        self.put(
+            3,
+            n("per"),
+            format!(
+                "CASE WHEN {u} IN ('', 'd', 'day', 'days') THEN 1 WHEN {u} IN ('w', 'wk', 'wks', 'week', 'weeks') THEN 7 WHEN {u} IN ('mo', 'mos', 'month', 'months') THEN 30 WHEN {u} IN ('y', 'yr', 'yrs', 'year', 'years') THEN 365 END"
+            ),
+        );
+        self.put(
+            4,
+            format!("e{i}"),
+            format!(
+                "CASE WHEN {t} IS NULL THEN NULL WHEN substr({t}, 1, 1) = '-' THEN {neg} WHEN length({dg}) > 9 THEN {long} WHEN {dg} = '' OR {per} IS NULL THEN {bad} END",
+                dg = n("dg"),
+                per = n("per"),
+                neg = self.msg(i, &t, "is negative, and a duration counts from 0", DURATION_FORM)?,
+                long = self.msg(i, &t, "is too long a duration", DURATION_FORM)?,
+                bad = self.msg(i, &t, "is not a duration", DURATION_FORM)?,
+            ),
+        );
+        self.put(
+            5,
+            format!("v{i}"),
+            format!(
+                "CASE WHEN e{i} IS NULL AND {t} IS NOT NULL THEN CAST({} AS {}) * {} END",
+                n("dg"),
+                self.caps.big,
+                n("per")
+            ),
+        );
+        Ok(6)
+    }
+
+    pub(super) fn read_bool(&mut self, i: usize) -> Result<usize, SqlError> {
+        let t = format!("t{i}");
+        if self.opts.typed {
+            self.put(
+                1,
+                format!("e{i}"),
+                format!("CAST(NULL AS {})", self.caps.text),
+            );
+            self.put(1, format!("v{i}"), format!("CAST(c{i} AS BOOLEAN)"));
+            return Ok(2);
+        }
+        let lt = format!("n{i}_lt");
+        self.put(1, lt.clone(), self.ascii_lower(&t)?);
+        let yes = "('true', 'yes', 'y', '1')";
+        let no = "('false', 'no', 'n', '0')";
+        self.put(
+            2,
+            format!("v{i}"),
+            format!("CASE WHEN {lt} IN {yes} THEN TRUE WHEN {lt} IN {no} THEN FALSE END"),
+        );
+        self.put(
+            2,
+            format!("e{i}"),
+            format!(
+                "CASE WHEN {t} IS NULL OR {lt} IN {yes} OR {lt} IN {no} THEN NULL ELSE {} END",
+                self.msg(i, &t, "is not a yes/no value", BOOL_FORM)?
+            ),
+        );
+        Ok(3)
+    }
+
+    /// Enum and set values: trimmed, ASCII lowercase, spaces and `-` as `_`. A set becomes
+    /// `;a;b;` (its parts normalised), or NULL when it has no part.
+    pub(super) fn read_listed(&mut self, i: usize, set: bool) -> Result<usize, SqlError> {
+        let t = format!("t{i}");
+        let (upper, lower) = (format!("{UPPER} -"), format!("{LOWER}__"));
+        let ascii = "replace(replace(lower({s}), ' ', '_'), '-', '_')";
+        let v = if set {
+            let parts = (self.caps.replace_all)(
+                &format!("replace({t}, ',', ';')"),
+                &self.lit(&format!("{WS_CLASS}*;{WS_CLASS}*"))?,
+                "';'",
+            );
+            format!(
+                "CASE WHEN {t} IS NULL OR {} THEN NULL ELSE ';' || {} || ';' END",
+                self.search(&t, &format!("^[;,{}]*$", &WS_CLASS[1..WS_CLASS.len() - 1]))?,
+                self.ascii_map(&t, &parts, &upper, &lower, ascii)?
+            )
+        } else {
+            self.ascii_map(&t, &t, &upper, &lower, ascii)?
+        };
+        self.put(1, format!("v{i}"), v);
+        self.put(
+            1,
+            format!("e{i}"),
+            format!("CAST(NULL AS {})", self.caps.text),
+        );
+        Ok(2)
+    }
+
+    pub(super) fn read_text(&mut self, i: usize) -> usize {
+        self.put(1, format!("v{i}"), format!("t{i}"));
+        self.put(
+            1,
+            format!("e{i}"),
+            format!("CAST(NULL AS {})", self.caps.text),
+        );
+        2
+    }
+}

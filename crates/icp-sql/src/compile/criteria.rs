@@ -1,0 +1,193 @@
+//! The rubric's criteria in SQL's three-valued logic (which is Kleene's).
+
+use icp_eval::cell::Dec;
+use icp_eval::program::{Node, NodeId, SlotType};
+use icp_syntax::ast::{CmpOp, HasMode};
+use icp_syntax::literal::civil_from_days;
+
+use super::layers::{Gen, MAX_DIGITS, SCALE};
+use super::scale::pow10;
+use crate::SqlError;
+
+impl Gen<'_> {
+    pub(super) fn num(&self, d: Dec, what: &str) -> Result<String, SqlError> {
+        if u32::from(d.k) > SCALE {
+            return Err(SqlError(format!(
+                "`{what}`: the value {d} has more than {SCALE} decimal places, which the SQL for {} does not keep",
+                self.caps.name
+            )));
+        }
+        let v =
+            d.m.checked_mul(pow10(SCALE - u32::from(d.k)))
+                .filter(|v| v.unsigned_abs() < 10u128.pow(MAX_DIGITS))
+                .ok_or_else(|| {
+                    SqlError(format!(
+                        "`{what}`: the value {d} is too large for the SQL for {}",
+                        self.caps.name
+                    ))
+                })?;
+        Ok(self.caps.big_lit(v))
+    }
+
+    /// A day count as the slot compares it: YYYYMMDD for dates, days for durations.
+    pub(super) fn day(&self, slot: u16, days: i64) -> String {
+        if self.prog.slots[slot as usize].ty == SlotType::Date {
+            let d = civil_from_days(days);
+            (i64::from(d.year) * 10_000 + i64::from(d.month) * 100 + i64::from(d.day)).to_string()
+        } else {
+            days.to_string()
+        }
+    }
+
+    pub(super) fn node(&self, id: NodeId) -> Result<String, SqlError> {
+        let prog = self.prog;
+        let what = prog.texts[id as usize].as_str();
+        let v = |s: &u16| format!("v{s}");
+        let not = |neg: bool, e: String| if neg { format!("(NOT {e})") } else { e };
+        let list = |items: Vec<String>| items.join(", ");
+        let const_unless_null = |slot: &u16, b: bool| {
+            format!(
+                "CASE WHEN v{slot} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE {} END",
+                if b { "TRUE" } else { "FALSE" }
+            )
+        };
+        Ok(match &prog.nodes[id as usize] {
+            Node::NumCmp { slot, op, t } => {
+                format!("({} {} {})", v(slot), sql_op(*op), self.num(*t, what)?)
+            }
+            Node::NumRange { slot, lo, hi, neg } => not(
+                *neg,
+                format!(
+                    "({} BETWEEN {} AND {})",
+                    v(slot),
+                    self.num(*lo, what)?,
+                    self.num(*hi, what)?
+                ),
+            ),
+            Node::NumIn { slot, vals, neg } => format!(
+                "({} {}IN ({}))",
+                v(slot),
+                if *neg { "NOT " } else { "" },
+                list(
+                    vals.iter()
+                        .map(|d| self.num(*d, what))
+                        .collect::<Result<_, _>>()?
+                )
+            ),
+            Node::DayCmp { slot, op, t } => {
+                let within = prog.within.iter().find(|(n, _)| *n == id).map(|(_, d)| *d);
+                let rhs = match (within, self.opts.as_of) {
+                    (Some(days), None) => (self.caps.today_minus)(days),
+                    _ => self.day(*slot, *t),
+                };
+                format!("({} {} {rhs})", v(slot), sql_op(*op))
+            }
+            Node::DayRange { slot, lo, hi, neg } => not(
+                *neg,
+                format!(
+                    "({} BETWEEN {} AND {})",
+                    v(slot),
+                    self.day(*slot, *lo),
+                    self.day(*slot, *hi)
+                ),
+            ),
+            Node::DayIn { slot, vals, neg } => format!(
+                "({} {}IN ({}))",
+                v(slot),
+                if *neg { "NOT " } else { "" },
+                list(vals.iter().map(|d| self.day(*slot, *d)).collect())
+            ),
+            Node::TextIn { slot, vals, neg } => {
+                let items = vals
+                    .iter()
+                    .map(|b| self.lit(&String::from_utf8_lossy(b)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if items.is_empty() {
+                    const_unless_null(slot, *neg)
+                } else {
+                    format!(
+                        "({} {}IN ({}))",
+                        v(slot),
+                        if *neg { "NOT " } else { "" },
+                        list(items)
+                    )
+                }
+            }
+            Node::EnumIn { slot, mask, neg } => {
+                let items = self
+                    .listed(*slot, mask)
+                    .into_iter()
+                    .map(|s| self.lit(s))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if items.is_empty() {
+                    const_unless_null(slot, *neg)
+                } else {
+                    format!(
+                        "({} {}IN ({}))",
+                        v(slot),
+                        if *neg { "NOT " } else { "" },
+                        list(items)
+                    )
+                }
+            }
+            Node::SetHas { slot, mode, mask } => {
+                let tests = self
+                    .listed(*slot, mask)
+                    .into_iter()
+                    .map(|s| {
+                        Ok((self.caps.contains)(
+                            &v(slot),
+                            &self.lit(&format!(";{s};"))?,
+                        ))
+                    })
+                    .collect::<Result<Vec<_>, SqlError>>()?;
+                let any = if tests.is_empty() {
+                    const_unless_null(slot, false)
+                } else {
+                    format!("({})", tests.join(" OR "))
+                };
+                match mode {
+                    HasMode::Any => any,
+                    HasMode::None => format!("(NOT {any})"),
+                    HasMode::All if tests.is_empty() => const_unless_null(slot, true),
+                    HasMode::All => format!("({})", tests.join(" AND ")),
+                }
+            }
+            Node::BoolIn {
+                slot,
+                if_true,
+                if_false,
+            } => match (if_true, if_false) {
+                (true, false) => v(slot),
+                (false, true) => format!("(NOT {})", v(slot)),
+                (b, _) => const_unless_null(slot, *b),
+            },
+            Node::Not(a) => format!("(NOT {})", self.node(*a)?),
+            Node::And(a, b) => format!("({} AND {})", self.node(*a)?, self.node(*b)?),
+            Node::Or(a, b) => format!("({} OR {})", self.node(*a)?, self.node(*b)?),
+            Node::Unknown => "CAST(NULL AS BOOLEAN)".into(),
+        })
+    }
+
+    /// The listed values of an enum or set slot whose bits are set in a mask.
+    pub(super) fn listed(&self, slot: u16, mask: &[u64]) -> Vec<&str> {
+        self.prog.slots[slot as usize]
+            .values
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0))
+            .map(|(_, s)| s.as_str())
+            .collect()
+    }
+}
+
+pub(super) fn sql_op(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Eq => "=",
+        CmpOp::Ne => "<>",
+        CmpOp::Lt => "<",
+        CmpOp::Le => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::Ge => ">=",
+    }
+}

@@ -1,0 +1,475 @@
+//! The whole statement: the source columns, the cell readers, the criteria, the score
+//! interval and the output columns; and the `CREATE VIEW` and dbt forms of it.
+
+use icp_eval::Program;
+use icp_eval::program::{RuleKind, SlotType};
+
+use super::criteria::sql_op;
+use super::layers::{Gen, SCALE};
+use super::options::Options;
+use super::scale::{pow10, scale_of};
+use crate::SqlError;
+use crate::dialect::{Caps, Target};
+
+/// Splits a dotted name (`schema.table`) and quotes each part.
+fn table_name(caps: &Caps, from: &str) -> Result<String, SqlError> {
+    from.split('.')
+        .map(|p| caps.ident(p))
+        .collect::<Result<Vec<_>, _>>()
+        .map(|v| v.join("."))
+}
+
+/// The `SELECT` that scores every row of the table.
+pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError> {
+    let caps = opts.target.caps();
+    let scale = scale_of(prog, caps)?;
+    let _ = scale.bound;
+    let mut g = Gen {
+        caps,
+        prog,
+        opts,
+        layers: Vec::new(),
+        guard: None,
+    };
+    // The source columns, under names of our own.
+    let mut src = Vec::new();
+    for (i, k) in opts.keep.iter().enumerate() {
+        src.push(format!("{} AS k{i}", caps.ident(k)?));
+    }
+    for (i, s) in prog.slots.iter().enumerate() {
+        let col = caps.ident(&s.column)?;
+        src.push(format!("{col} AS c{i}"));
+        src.push(format!(
+            "NULLIF({}, '') AS t{i}",
+            g.trim_ws(&format!("CAST({col} AS {})", caps.text))?
+        ));
+    }
+    if src.is_empty() {
+        src.push("1 AS icp_one".into());
+    }
+    let mut next = 1;
+    for (i, s) in prog.slots.iter().enumerate() {
+        let end = match s.ty {
+            SlotType::Int | SlotType::Number | SlotType::Money | SlotType::Percent => {
+                g.read_number(i, s.ty)?
+            }
+            SlotType::Date => g.read_date(i)?,
+            SlotType::Duration => g.read_duration(i)?,
+            SlotType::Bool => g.read_bool(i)?,
+            SlotType::Enum => g.read_listed(i, false)?,
+            SlotType::Set => g.read_listed(i, true)?,
+            SlotType::Text => g.read_text(i),
+        };
+        next = next.max(end);
+    }
+    // Criteria.
+    let l = next;
+    let errors: Vec<String> = (0..prog.slots.len()).map(|i| format!("e{i}")).collect();
+    g.put(
+        l,
+        "icp_error".into(),
+        (caps.join)(&caps.lit("; ")?, &errors),
+    );
+    for (j, r) in prog.rules.iter().enumerate() {
+        let e = match &r.kind {
+            RuleKind::Pred(n) => g.node(*n)?,
+            RuleKind::Graded { slot, lo, .. } => format!("(v{slot} > {})", g.num(*lo, &r.text)?),
+        };
+        g.put(l, format!("r{j}"), e);
+    }
+    for (j, d) in prog.disqualifiers.iter().enumerate() {
+        g.put(l, format!("d{j}"), g.node(d.node)?);
+    }
+    let core = if (prog.uses_fit() || prog.segments.iter().any(|s| !s.secondary))
+        && !prog.core.is_empty()
+    {
+        let parts = prog
+            .core
+            .iter()
+            .map(|(n, _)| g.node(*n))
+            .collect::<Result<Vec<_>, _>>()?;
+        Some(parts.join(" AND "))
+    } else {
+        None
+    };
+    // Whether the account fits the icp (`and fit` in a tier): NULL when unknown.
+    if prog.uses_fit() {
+        let fit = match &core {
+            Some(c) => format!("({c})"),
+            None => "TRUE".to_string(),
+        };
+        g.put(l, "icp_fit".into(), fit);
+    }
+    for (j, s) in prog.segments.iter().enumerate() {
+        let mut parts = Vec::new();
+        if !s.secondary {
+            parts.extend(core.clone());
+        }
+        for (n, _) in &s.preds {
+            parts.push(g.node(*n)?);
+        }
+        let e = if parts.is_empty() {
+            "TRUE".to_string()
+        } else {
+            format!("({})", parts.join(" AND "))
+        };
+        g.put(l, format!("g{j}"), e);
+    }
+    // The score interval, in units of 1/d.
+    let plan = prog
+        .plan
+        .as_ref()
+        .ok_or_else(|| SqlError("no score plan".into()))?;
+    let big = caps.big;
+    let (mut lo, mut hi) = (Vec::new(), Vec::new());
+    for (j, r) in prog.rules.iter().enumerate() {
+        let w = plan.weight_units[j] * scale.m;
+        let (wl, wh) = (caps.big_lit(w.min(0)), caps.big_lit(w.max(0)));
+        let wb = caps.big_lit(w);
+        match &r.kind {
+            RuleKind::Pred(_) => {
+                lo.push(format!(
+                    "CASE WHEN r{j} THEN {wb} WHEN NOT r{j} THEN {zero} ELSE {wl} END",
+                    zero = caps.big_lit(0)
+                ));
+                hi.push(format!(
+                    "CASE WHEN r{j} THEN {wb} WHEN NOT r{j} THEN {zero} ELSE {wh} END",
+                    zero = caps.big_lit(0)
+                ));
+            }
+            RuleKind::Graded {
+                slot,
+                lo: glo,
+                hi: ghi,
+            } => {
+                let (sn, sd) = plan.graded_slope[j].ok_or_else(|| SqlError("no slope".into()))?;
+                let k = sn * (scale.m / (sd * pow10(SCALE)));
+                let e = |unknown: &str| -> Result<String, SqlError> {
+                    Ok(format!(
+                        "CASE WHEN v{slot} IS NULL THEN {unknown} WHEN v{slot} <= {l} THEN {zero} WHEN v{slot} >= {h} THEN {wb} ELSE {k} * (v{slot} - {l}) END",
+                        l = g.num(*glo, &r.text)?,
+                        h = g.num(*ghi, &r.text)?,
+                        zero = caps.big_lit(0),
+                        k = caps.big_lit(k),
+                    ))
+                };
+                lo.push(e(&wl)?);
+                hi.push(e(&wh)?);
+            }
+        }
+    }
+    let sum = |v: &[String]| {
+        if v.is_empty() {
+            caps.big_lit(0)
+        } else {
+            v.iter()
+                .map(|e| format!("CAST({e} AS {big})"))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        }
+    };
+    g.put(l + 1, "icp_min".into(), sum(&lo));
+    g.put(l + 1, "icp_max".into(), sum(&hi));
+    // The common factor of each score and d, from d's prime factors.
+    let gcd_of = |n: &str| -> String {
+        let abs = format!("abs({n})");
+        let parts: Vec<String> = scale
+            .factors
+            .iter()
+            .map(|(p, e)| {
+                let mut c = String::from("CASE");
+                for k in (1..=*e).rev() {
+                    let pk = caps.big_lit(p.pow(k));
+                    c.push_str(&format!(" WHEN {} = 0 THEN {pk}", (caps.imod)(&abs, &pk)));
+                }
+                c.push_str(&format!(" ELSE {} END", caps.big_lit(1)));
+                c
+            })
+            .collect();
+        if parts.is_empty() {
+            caps.big_lit(1)
+        } else {
+            parts.join(" * ")
+        }
+    };
+    g.put(l + 2, "icp_gmin".into(), gcd_of("icp_min"));
+    g.put(l + 2, "icp_gmax".into(), gcd_of("icp_max"));
+    let dl = caps.big_lit(scale.d);
+    for s in ["min", "max"] {
+        g.put(
+            l + 3,
+            format!("icp_p{s}"),
+            (caps.idiv)(&format!("icp_{s}"), &format!("icp_g{s}")),
+        );
+        g.put(
+            l + 3,
+            format!("icp_q{s}"),
+            (caps.idiv)(&dl, &format!("icp_g{s}")),
+        );
+    }
+    // Output.
+    let text = caps.text;
+    let tostr = |e: &str| format!("CAST({e} AS {text})");
+    let k = scale
+        .factors
+        .iter()
+        .filter(|(p, _)| *p == 2 || *p == 5)
+        .map(|(_, e)| *e)
+        .max()
+        .unwrap_or(0);
+    let d25: i128 = scale
+        .factors
+        .iter()
+        .filter(|(p, _)| *p == 2 || *p == 5)
+        .map(|(p, e)| p.pow(*e))
+        .product();
+    let fmt = |s: &str| -> Result<String, SqlError> {
+        let (p, q) = (format!("icp_p{s}"), format!("icp_q{s}"));
+        if scale.d == 1 {
+            return Ok(tostr(&p));
+        }
+        let tk = caps.big_lit(pow10(k));
+        let sc = format!("abs({p}) * {}", (caps.idiv)(&tk, &q));
+        let decimal = format!(
+            "CASE WHEN {p} < 0 THEN '-' ELSE '' END || {} || '.' || {}",
+            tostr(&(caps.idiv)(&sc, &tk)),
+            (caps.rtrim)(
+                &format!("lpad({}, {k}, '0')", tostr(&(caps.imod)(&sc, &tk))),
+                "'0'"
+            )
+        );
+        Ok(format!(
+            "CASE WHEN {q} = 1 THEN {} WHEN {} = 0 THEN {decimal} ELSE {} || '/' || {} END",
+            tostr(&p),
+            (caps.imod)(&caps.big_lit(d25), &q),
+            tostr(&p),
+            tostr(&q)
+        ))
+    };
+    let mut out = Vec::new();
+    for (i, kname) in opts.keep.iter().enumerate() {
+        out.push(format!("k{i} AS {}", caps.ident(kname)?));
+    }
+    out.push(format!("{} AS score", fmt("min")?));
+    out.push(format!("{} AS score_max", fmt("max")?));
+    let mut tier = String::from("CASE WHEN icp_error <> '' THEN 'error'");
+    if !prog.disqualifiers.is_empty() {
+        let any: Vec<String> = (0..prog.disqualifiers.len())
+            .map(|j| format!("d{j}"))
+            .collect();
+        tier.push_str(&format!(
+            " WHEN COALESCE({}, FALSE) THEN 'disqualified'",
+            any.join(" OR ")
+        ));
+    }
+    let mut closed = false;
+    for (j, t) in prog.tiers.iter().enumerate() {
+        let name = caps.lit(&t.name)?;
+        match (&t.condition, plan.tier_units[j]) {
+            (None, _) => {
+                tier.push_str(&format!(" ELSE {name} END"));
+                closed = true;
+                break;
+            }
+            (Some((op, _)), Some(u)) => tier.push_str(&format!(
+                " WHEN icp_min {} {}{} THEN {name}",
+                sql_op(*op),
+                caps.big_lit(u * scale.m),
+                if t.fit {
+                    " AND COALESCE(icp_fit, FALSE)"
+                } else {
+                    ""
+                }
+            )),
+            (Some(_), None) => return Err(SqlError("a tier line outside the score plan".into())),
+        }
+    }
+    if !closed {
+        tier.push_str(" ELSE '' END");
+    }
+    out.push(format!("{tier} AS tier"));
+    if prog.uses_fit() {
+        out.push(
+            "CASE WHEN icp_error <> '' THEN '' WHEN icp_fit THEN 'yes' WHEN NOT icp_fit THEN 'no' ELSE 'unknown' END AS fit"
+                .into(),
+        );
+    }
+    let names = |items: Vec<(String, String)>| -> Result<String, SqlError> {
+        let parts = items
+            .into_iter()
+            .map(|(cond, name)| Ok(format!("CASE WHEN {cond} THEN {} END", caps.lit(&name)?)))
+            .collect::<Result<Vec<_>, SqlError>>()?;
+        Ok((caps.join)("';'", &parts))
+    };
+    let rules = names(
+        prog.rules
+            .iter()
+            .enumerate()
+            .map(|(j, r)| (format!("r{j}"), r.name.clone()))
+            .collect(),
+    )?;
+    out.push(format!("{rules} AS rules"));
+    let mut unknown: Vec<(String, String)> = prog
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(j, r)| (format!("r{j} IS NULL"), r.name.clone()))
+        .collect();
+    unknown.extend(
+        prog.disqualifiers
+            .iter()
+            .enumerate()
+            .map(|(j, d)| (format!("d{j} IS NULL"), format!("disqualify: {}", d.text))),
+    );
+    out.push(format!("{} AS unknown", names(unknown)?));
+    let dq = names(
+        prog.disqualifiers
+            .iter()
+            .enumerate()
+            .map(|(j, d)| (format!("d{j}"), d.text.clone()))
+            .collect(),
+    )?;
+    out.push(format!("{dq} AS disqualified_by"));
+    let segs = prog
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(j, s)| {
+            Ok(format!(
+                "CASE WHEN g{j} THEN {} WHEN g{j} IS NULL THEN {} END",
+                caps.lit(&s.name)?,
+                caps.lit(&format!("{}?", s.name))?
+            ))
+        })
+        .collect::<Result<Vec<_>, SqlError>>()?;
+    out.push(format!("{} AS segments", (caps.join)("';'", &segs)));
+    out.push("icp_error AS error".into());
+
+    let mut sql = format!(
+        "WITH icp_l0 {} (\n  SELECT {}\n  FROM {}\n)",
+        caps.cte_as,
+        src.join(",\n    "),
+        table_name(caps, &opts.from)?
+    );
+    let mut prev = 0;
+    for (n, cols) in g.layers.iter().enumerate().skip(1) {
+        if cols.is_empty() {
+            continue;
+        }
+        let defs: Vec<String> = cols
+            .iter()
+            .map(|(name, e)| format!("{e} AS {name}"))
+            .collect();
+        sql.push_str(&format!(
+            ",\nicp_l{n} {} (\n  SELECT *,\n    {}\n  FROM icp_l{prev}\n)",
+            caps.cte_as,
+            defs.join(",\n    ")
+        ));
+        prev = n;
+    }
+    sql.push_str(&format!(
+        "\nSELECT\n  {}\nFROM icp_l{prev}\n",
+        out.join(",\n  ")
+    ));
+    Ok(sql)
+}
+
+/// `CREATE VIEW name AS SELECT …`.
+pub fn create_view(target: Target, name: &str, select: &str) -> Result<String, SqlError> {
+    let caps = target.caps();
+    Ok(format!(
+        "CREATE VIEW {} AS\n{}",
+        table_name(caps, name)?,
+        select.trim_end()
+    ) + ";\n")
+}
+
+/// A dbt model: the select over `{{ ref('<from>') }}`.
+pub fn dbt_model(prog: &Program, opts: &Options) -> Result<String, SqlError> {
+    if opts.from.is_empty()
+        || !opts
+            .from
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return Err(SqlError(format!(
+            "a dbt model refers to its input as ref('{}'); the model name must be letters, digits and `_`",
+            opts.from
+        )));
+    }
+    let caps = opts.target.caps();
+    // Compile against a placeholder table, then put the ref in its place.
+    let placeholder = "icp_dbt_input_placeholder";
+    let mut o = opts.clone();
+    o.from = placeholder.into();
+    let sql = compile_select(prog, &o)?;
+    let quoted = caps.ident(placeholder)?;
+    Ok(format!(
+        "-- Scores `{from}` against the icp `{icp}`; generated by `icpc compile --format dbt`.\n{{{{ config(materialized='view') }}}}\n\n{}",
+        sql.replace(&quoted, &format!("{{{{ ref('{}') }}}}", opts.from)),
+        from = opts.from,
+        icp = prog.icp,
+    ))
+}
+
+/// The dbt `schema.yml` that documents the model's columns.
+pub fn dbt_schema(prog: &Program, model: &str, keep: &[String]) -> String {
+    let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let mut y = format!(
+        "version: 2\n\nmodels:\n  - name: {}\n    description: {}\n    columns:\n",
+        q(model),
+        q(&format!("Accounts scored against the icp `{}`.", prog.icp))
+    );
+    for k in keep {
+        y.push_str(&format!(
+            "      - name: {}\n        description: {}\n",
+            q(k),
+            q("Copied from the input.")
+        ));
+    }
+    let docs = [
+        (
+            "score",
+            "The lowest score the data allows, exact: 7, 2.5 or 235/3.",
+        ),
+        (
+            "score_max",
+            "The highest score the data allows (equal to score when nothing is unknown).",
+        ),
+        (
+            "tier",
+            "A rubric tier, disqualified, error, or empty when no tier holds; decided by score.",
+        ),
+        (
+            "fit",
+            "yes, no or unknown: whether every firmographics and tech_stack criterion holds (only when a tier says `and fit`).",
+        ),
+        ("rules", "The rules that held, ;-separated."),
+        (
+            "unknown",
+            "The rules and `disqualify: …` criteria that could not be decided, ;-separated.",
+        ),
+        (
+            "disqualified_by",
+            "The disqualifying criteria that held, ;-separated.",
+        ),
+        (
+            "segments",
+            "The segments the account is in; `name?` when unknown.",
+        ),
+        (
+            "error",
+            "Why the row is an error (a cell that cannot be read); empty otherwise.",
+        ),
+    ];
+    for (name, doc) in docs {
+        if name == "fit" && !prog.uses_fit() {
+            continue;
+        }
+        y.push_str(&format!(
+            "      - name: {name}\n        description: {}\n",
+            q(doc)
+        ));
+    }
+    y
+}
