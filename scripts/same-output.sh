@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: scripts/same-output.sh OUT_DIR}
 mkdir -p "$out"
-cargo build --release --locked -q -p icpc -p icp-syntax --example gen_icp -p icp-eval --example gen_accounts
+cargo build --release --locked -q -p icpc
+cargo build --release --locked -q -p icp-syntax --example gen_icp -p icp-eval --example gen_accounts
 icpc=$PWD/target/release/icpc
 today=2026-11-23
 
