@@ -23,7 +23,7 @@ use input::{Sp, token_input, tokens};
 use items::file_parser;
 pub use messages::SyntaxError;
 use messages::report;
-use prepare::{brackets, nesting_limit};
+use prepare::{brackets, scan};
 
 use crate::ast::File;
 use crate::lexer::{self, Tok};
@@ -49,14 +49,14 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
             }));
         }
     }
-    let limit = nesting_limit(&toks, &mut errors);
+    let scanned = scan(&toks, &mut errors);
     let mut toks = toks;
     // Past the nesting limit the file is cut short: its brackets are not worth repairing.
-    let unclosed = if limit == toks.len() {
-        brackets(src, &mut toks)
-    } else {
-        toks.truncate(limit);
+    let unclosed = if scanned.limit < toks.len() {
+        toks.truncate(scanned.limit);
         false
+    } else {
+        scanned.brackets && brackets(src, &mut toks)
     };
     let toks = &toks[..];
     let eoi = Sp::from(src.len() as u32..src.len() as u32);

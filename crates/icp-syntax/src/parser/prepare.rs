@@ -9,33 +9,64 @@ use crate::lexer::Tok;
 /// Real profiles stay far below; the limits keep recursion (in the parser, the checks and
 /// dropping the tree) bounded on hostile input.
 const MAX_DEPTH: usize = 100;
-
 const MAX_CHAIN: usize = 1000;
 
-/// Returns how many tokens to parse: all of them, or those before the first one that nests too
-/// deep (which is then reported).
-pub(super) fn nesting_limit(tokens: &[(T<'_>, Sp)], errors: &mut Vec<SyntaxError>) -> usize {
+/// What one pass over the tokens finds before the parser runs.
+pub(super) struct Scan {
+    /// How many tokens to parse: all of them, or those before the first one that nests too
+    /// deep (which is then reported).
+    pub limit: usize,
+    /// Whether [`brackets`] has work to do: a line starts inside a bracket, or a bracket is
+    /// left open at a brace or at the end of the file.
+    pub brackets: bool,
+}
+
+/// Finds, in one pass, where the tokens nest too deeply and whether brackets need repair (most
+/// files need neither, so this pass is all they pay).
+pub(super) fn scan(tokens: &[(T<'_>, Sp)], errors: &mut Vec<SyntaxError>) -> Scan {
     let mut depth = 0usize;
     let mut nots = 0usize;
     let mut chain = 0usize;
+    // The brackets open since the last brace, by kind (only a matching closer closes one).
+    let mut open: Vec<Tok> = Vec::new();
+    let mut needed = false;
     for (i, (t, s)) in tokens.iter().enumerate() {
-        let text = t.text;
-        let is_bool_op = t.kind == Tok::Ident && (text == "and" || text == "or");
+        needed |= t.line_start && !open.is_empty();
         match t.kind {
-            Tok::LBrace | Tok::LBracket | Tok::LParen => depth += 1,
-            Tok::RBrace | Tok::RBracket | Tok::RParen => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if matches!(t.kind, Tok::LBrace | Tok::RBrace) {
-            chain = 0;
-        }
-        nots = if t.kind == Tok::Ident && text == "not" {
-            nots + 1
-        } else {
-            0
-        };
-        if is_bool_op {
-            chain += 1;
+            Tok::Ident => {
+                if t.text == "not" {
+                    nots += 1;
+                } else {
+                    nots = 0;
+                    if t.text == "and" || t.text == "or" {
+                        chain += 1;
+                    }
+                }
+            }
+            Tok::LBrace | Tok::RBrace => {
+                nots = 0;
+                chain = 0;
+                depth = if t.kind == Tok::LBrace {
+                    depth + 1
+                } else {
+                    depth.saturating_sub(1)
+                };
+                needed |= !open.is_empty();
+                open.clear();
+            }
+            Tok::LBracket | Tok::LParen => {
+                nots = 0;
+                depth += 1;
+                open.push(t.kind);
+            }
+            Tok::RBracket | Tok::RParen => {
+                nots = 0;
+                depth = depth.saturating_sub(1);
+                if open.last().is_some_and(|k| closer_of(*k) == t.kind) {
+                    open.pop();
+                }
+            }
+            _ => nots = 0,
         }
         if depth > MAX_DEPTH || nots > MAX_DEPTH || chain > MAX_CHAIN {
             errors.push(SyntaxError {
@@ -44,10 +75,24 @@ pub(super) fn nesting_limit(tokens: &[(T<'_>, Sp)], errors: &mut Vec<SyntaxError
                     "this is nested too deeply (more than {MAX_DEPTH} levels, or {MAX_CHAIN} `and`/`or` in one block): split the criterion"
                 ),
             });
-            return i;
+            return Scan {
+                limit: i,
+                brackets: false,
+            };
         }
     }
-    tokens.len()
+    Scan {
+        limit: tokens.len(),
+        brackets: needed || !open.is_empty(),
+    }
+}
+
+/// The closer of an opening `[` or `(`.
+fn closer_of(k: Tok) -> Tok {
+    match k {
+        Tok::LBracket => Tok::RBracket,
+        _ => Tok::RParen,
+    }
 }
 
 /// Brackets across lines, and brackets left open.
@@ -61,13 +106,9 @@ pub(super) fn nesting_limit(tokens: &[(T<'_>, Sp)], errors: &mut Vec<SyntaxError
 /// indentation of the line it opened on (that line begins the next statement), or before the
 /// brace; a closer with no text is put there, which the parser never accepts, so the unfinished
 /// statement is one error and the lines after it parse as if it were not there. Returns
-/// whether such a closer was put.
+/// whether such a closer was put. Only called when [`scan`] found work for it.
 pub(super) fn brackets(src: &str, toks: &mut Vec<(T<'_>, Sp)>) -> bool {
     let opener = |k: Tok| matches!(k, Tok::LBracket | Tok::LParen);
-    let closer_of = |k: Tok| match k {
-        Tok::LBracket => Tok::RBracket,
-        _ => Tok::RParen,
-    };
     // First: which openers are closed (before any brace).
     let mut closed = vec![false; toks.len()];
     let mut stack: Vec<usize> = Vec::new();
