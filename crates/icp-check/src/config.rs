@@ -50,22 +50,7 @@ pub const DEFAULT_REQUIRED: &[&str] = &[
 ];
 
 /// The dimension blocks an icp may have (the keywords `required` accepts).
-pub const DIMENSIONS: &[&str] = &[
-    "firmographics",
-    "tech_stack",
-    "behaviors",
-    "persona",
-    "job",
-    "pain",
-    "alternatives",
-    "triggers",
-    "budget",
-    "reach",
-    "disqualify",
-    "rubric",
-    "segment",
-    "messaging",
-];
+pub const DIMENSIONS: &[&str] = icp_syntax::keywords::DIMENSIONS;
 
 /// The default `broad-range.max-ratio`.
 pub const DEFAULT_MAX_RATIO: i128 = 10;

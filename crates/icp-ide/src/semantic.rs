@@ -2,6 +2,7 @@
 //! value, a schema and a keyword differently even where the grammar alone cannot tell.
 
 use icp_syntax::Span;
+use icp_syntax::keywords;
 use icp_syntax::lexer::{self, Tok};
 
 use crate::Analysis;
@@ -58,71 +59,36 @@ pub struct SemanticToken {
     pub declaration: bool,
 }
 
-const KEYWORDS: &[&str] = &[
-    "schema",
-    "icp",
-    "from",
-    "uses",
-    "owner",
-    "reviewed",
-    "refresh",
-    "firmographics",
-    "tech_stack",
-    "behaviors",
-    "persona",
-    "job",
-    "pain",
-    "alternatives",
-    "triggers",
-    "budget",
-    "reach",
-    "disqualify",
-    "rubric",
-    "segment",
-    "messaging",
-    "and",
-    "or",
-    "not",
-    "in",
-    "has",
-    "any",
-    "all",
-    "none",
-    "within",
-    "because",
-    "graded",
-    "rule",
-    "tier",
-    "when",
-    "score",
-    "otherwise",
-    "fit",
-    "secondary",
-    "channel",
-    "recommends",
-    "approves",
-    "up",
-    "to",
-    "kind",
-    "success",
-    "role",
-    "tenure",
-    "motivation",
-    "objection",
-    "before",
-    "after",
-    "cost",
+/// The keyword groups coloured as keywords wherever they appear. The words of tests (`test`,
+/// `account`, `expect`, `at`, `by`…) are left to the grammar's highlighting.
+const KEYWORD_GROUPS: &[&[&str]] = &[
+    keywords::SCHEMA,
+    keywords::HEADER,
+    keywords::DIMENSIONS,
+    keywords::CRITERION,
+    keywords::DISQUALIFY,
+    keywords::RUBRIC,
+    keywords::SEGMENT,
+    keywords::REACH,
+    keywords::BUDGET,
+    keywords::JOB,
+    keywords::PERSONA,
+    keywords::PAIN,
 ];
 
-const VALUES: &[&str] = &[
-    "true",
-    "false",
-    "yes",
-    "no",
-    "quarterly",
-    "monthly",
-    "yearly",
-];
+fn is_keyword(text: &str) -> bool {
+    (keywords::ITEMS.contains(&text) && text != "test")
+        || KEYWORD_GROUPS.iter().any(|g| g.contains(&text))
+}
+
+/// Words coloured as values: booleans, and the values of `refresh`, a job's `kind` and a
+/// `channel`.
+fn is_value(text: &str) -> bool {
+    matches!(text, "true" | "false" | "yes" | "no")
+        || keywords::REFRESH_CADENCES.contains(&text)
+        || keywords::JOB_KINDS.contains(&text)
+        || keywords::CHANNEL_KINDS.contains(&text)
+}
 
 /// The semantic tokens of the file that overlap `range` (all of them for `None`), in order.
 pub fn semantic_tokens(src: &str, a: &Analysis, range: Option<Span>) -> Vec<SemanticToken> {
@@ -172,12 +138,9 @@ pub fn semantic_tokens(src: &str, a: &Analysis, range: Option<Span>) -> Vec<Sema
                 }
                 if icp_syntax::ast::TypeName::from_name(text).is_some() && in_type(t.span) {
                     TokenType::Type
-                } else if KEYWORDS.contains(&text) {
+                } else if is_keyword(text) {
                     TokenType::Keyword
-                } else if VALUES.contains(&text)
-                    || icp_check::model::JOB_KINDS.contains(&text)
-                    || icp_check::model::CHANNEL_KINDS.contains(&text)
-                {
+                } else if is_value(text) {
                     TokenType::Value
                 } else {
                     continue;

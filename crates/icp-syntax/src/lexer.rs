@@ -1,7 +1,8 @@
 //! A hand-written lexer: turns source text into tokens with byte spans, and collects comments.
 //!
-//! Lexing by hand (rather than with a chumsky character parser) keeps the lexer at several
-//! hundred MB/s; the token parser in `parser.rs` does the structural work with rich errors.
+//! Lexing by hand (rather than with a chumsky character parser) keeps lexing a small part of
+//! the parse (figures in `docs/benchmarks.md`); the token parser in `parser/` does the
+//! structural work with rich errors.
 
 use crate::span::Span;
 use smol_str::SmolStr;

@@ -5,6 +5,7 @@
 
 pub mod ast;
 pub mod generator;
+pub mod keywords;
 pub mod lexer;
 pub mod literal;
 pub mod parser;

@@ -1,8 +1,11 @@
-//! Parser corpus: `ok/` files parse with no error (syntax tree snapshot); `err/` files report
-//! errors (snapshot of positions and messages) and still produce a tree.
+//! Parser corpus: `ok/` files parse with no error (snapshot of the syntax tree as an indented
+//! outline, see `tree/mod.rs`); `err/` files report errors (snapshot of positions and messages)
+//! and still produce a tree.
 //!
 //! Update snapshots with `INSTA_UPDATE=always cargo test -p icp-syntax --test corpus`, or
 //! `cargo insta review`.
+
+mod tree;
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -32,7 +35,7 @@ fn ok_corpus_parses_without_errors() {
         let src = std::fs::read_to_string(&path).expect("read");
         let (file, errors) = icp_syntax::parse(&src);
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
-        insta::assert_debug_snapshot!(format!("ok_{}", stem(&path)), file);
+        insta::assert_snapshot!(format!("ok_{}", stem(&path)), tree::tree(&file));
     }
 }
 
