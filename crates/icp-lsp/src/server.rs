@@ -220,31 +220,31 @@ impl Backend {
         current_analysis(&self.state, uri).await
     }
 
-    /// The analysis to answer a request at `pos` with (see [`View`]).
-    async fn view(&self, uri: &Uri, pos: Position) -> Option<View> {
+    /// The analysis to answer a request at `pos` with (see [`View`]): the region around it
+    /// when the document was checked by regions, else the whole file's, also when the region
+    /// holds only some of the uses of the names `uses` asks about.
+    async fn view(&self, uri: &Uri, pos: Position, uses: Uses) -> Option<View> {
         let enc = self.settings().enc;
         if let Some(d) = current_diagnostics(&self.state, uri).await {
             let offset = d.snapshot.pos(enc).offset(pos);
-            let hit = d.regions.iter().find(|(r, _)| {
-                r.start <= offset && (offset < r.end || r.end == d.snapshot.text.len())
-            });
-            if let Some((r, result)) = hit {
+            let len = d.snapshot.text.len();
+            let hit = d.regions.iter().find(|r| r.contains(offset, len));
+            let partial = |r: &icp_ide::incremental::Region| match uses {
+                Uses::None => false,
+                Uses::OfShared => r.is_shared_at(offset),
+                Uses::All => r.is_partial_view(),
+            };
+            if let Some(region) = hit.filter(|r| !partial(r)) {
                 return Some(View {
                     snapshot: d.snapshot.clone(),
-                    base: r.start,
-                    end: r.end,
-                    region: Some(result.clone()),
-                    full: None,
+                    region: region.clone(),
                 });
             }
         }
         let a = self.analysis(uri).await?;
         Some(View {
             snapshot: a.snapshot.clone(),
-            base: 0,
-            end: a.snapshot.text.len(),
-            region: None,
-            full: Some(a),
+            region: icp_ide::incremental::Region::whole(a.snapshot.text.len(), a.analysis.clone()),
         })
     }
 
@@ -266,37 +266,39 @@ impl Backend {
     }
 }
 
-/// The analysis a request at one place works on: the region around it when the document was
-/// checked by regions (see `incremental`), else the whole file's; offsets inside it are relative
-/// to `base`.
+/// Which uses of names a request needs to see (see [`Backend::view`]).
+#[derive(Clone, Copy)]
+enum Uses {
+    None,
+    /// Those of the names declared where it asks (the users of a schema).
+    OfShared,
+    /// Those of every name.
+    All,
+}
+
+/// The analysis a request at one place works on, with the text it is of.
 struct View {
     snapshot: Arc<Snapshot>,
-    base: usize,
-    end: usize,
-    region: Option<Arc<crate::incremental::RegionResult>>,
-    full: Option<Arc<Analyzed>>,
+    region: icp_ide::incremental::Region,
 }
 
 impl View {
     fn analysis(&self) -> Option<&icp_check::Analysis> {
-        self.region
-            .as_ref()
-            .map(|r| &r.analysis)
-            .or(self.full.as_ref().map(|f| &f.analysis))
+        Some(self.region.analysis())
     }
 
     fn text(&self) -> &str {
-        &self.snapshot.text[self.base..self.end]
+        self.region.text(&self.snapshot.text)
     }
 
-    /// A local offset of a whole-text one.
+    /// The view's offset of a document offset.
     fn local(&self, offset: usize) -> usize {
-        offset.saturating_sub(self.base).min(self.end - self.base)
+        self.region.local(offset)
     }
 
-    /// A whole-text span of a local one.
+    /// The document's span of a span of the view.
     fn global(&self, s: Span) -> Span {
-        Span::new(s.start as usize + self.base, s.end as usize + self.base)
+        self.region.global(s)
     }
 }
 
@@ -444,7 +446,7 @@ async fn current_diagnostics(state: &Arc<State>, uri: &Uri) -> Option<Arc<Diagno
         let by_regions = if crate::proftest::analysed_whole(&snap.text, path.as_deref()) {
             None
         } else {
-            crate::incremental::diagnostics(&snap.text, &config.check, epoch, &mut cache)
+            icp_ide::incremental::diagnostics(&snap.text, &config.check, epoch, &mut cache)
         };
         match by_regions {
             Some((d, regions)) => (d, regions, None),
@@ -1152,7 +1154,7 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        let Some(v) = self.view(&p.text_document.uri, p.position).await else {
+        let Some(v) = self.view(&p.text_document.uri, p.position, Uses::OfShared).await else {
             return Ok(None);
         };
         let Some(analysis) = v.analysis() else {
@@ -1190,11 +1192,11 @@ impl LanguageServer for Backend {
                 let items = guard("completion", || {
                     icp_ide::completion::complete(&snap.text, &latest.analysis.model, offset)
                 })?;
-                (snap, 0, items)
+                (snap, None, items)
             }
             // A long file checked by regions, or no analysis yet: the current one around the cursor.
             None => {
-                let Some(v) = self.view(&p.text_document.uri, p.position).await else {
+                let Some(v) = self.view(&p.text_document.uri, p.position, Uses::None).await else {
                     return Ok(None);
                 };
                 let Some(analysis) = v.analysis() else {
@@ -1204,15 +1206,15 @@ impl LanguageServer for Backend {
                 let items = guard("completion", || {
                     icp_ide::completion::complete(v.text(), &analysis.model, offset)
                 })?;
-                (v.snapshot.clone(), v.base, items)
+                (v.snapshot.clone(), Some(v.region), items)
             }
         };
-        let (snap, base, items) = items;
+        let (snap, region, items) = items;
         let pm = snap.pos(s.enc);
         let ranked = self
             .data_value_counts(&p.text_document.uri, &snap, pm.offset(p.position))
             .await;
-        let shift = |sp: Span| Span::new(sp.start as usize + base, sp.end as usize + base);
+        let shift = |sp: Span| region.as_ref().map_or(sp, |r| r.global(sp));
         let items: Vec<CompletionItem> = items
             .into_iter()
             .enumerate()
@@ -1257,7 +1259,7 @@ impl LanguageServer for Backend {
     ) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri;
-        let Some(v) = self.view(&uri, p.position).await else {
+        let Some(v) = self.view(&uri, p.position, Uses::None).await else {
             return Ok(None);
         };
         let Some(analysis) = v.analysis() else {
@@ -1279,7 +1281,7 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let uri = p.text_document.uri;
-        let Some(v) = self.view(&uri, p.position).await else {
+        let Some(v) = self.view(&uri, p.position, Uses::All).await else {
             return Ok(None);
         };
         let Some(analysis) = v.analysis() else {
