@@ -340,7 +340,10 @@ fn main() {
         "icpc lsp on a generated file of {} lines{} ({} KB, {} diagnostics), {runs} runs each",
         text.lines().count(),
         if shared {
-            format!(", one schema used by {} icps", text.matches("\nicp ").count())
+            format!(
+                ", one schema used by {} icps",
+                text.matches("\nicp ").count()
+            )
         } else {
             String::new()
         },

@@ -250,7 +250,9 @@ fn open_end(result: &RegionResult, pieces: &[(Range<usize>, usize)], doc_len: us
         let piece = &result.text[*at..at + r.len()];
         let code_end = at + piece.trim_end().len();
         result.analysis.diagnostics.iter().any(|d| {
-            d.code == "syntax" && (d.span.start as usize) < at + r.len() && d.span.end as usize >= code_end
+            d.code == "syntax"
+                && (d.span.start as usize) < at + r.len()
+                && d.span.end as usize >= code_end
         })
     })
 }
@@ -356,8 +358,14 @@ fn assemble(
     found_icps.sort();
     // The parser must have found exactly the items the tokens promised, or a `uses` may name a
     // schema that does not parse (and whose did-you-mean looks at every schema).
-    if found_schemas.iter().map(SmolStr::as_str).ne(promised_schemas.iter().map(String::as_str))
-        || found_icps.iter().map(SmolStr::as_str).ne(promised_icps.iter().map(String::as_str))
+    if found_schemas
+        .iter()
+        .map(SmolStr::as_str)
+        .ne(promised_schemas.iter().map(String::as_str))
+        || found_icps
+            .iter()
+            .map(SmolStr::as_str)
+            .ne(promised_icps.iter().map(String::as_str))
     {
         return None;
     }

@@ -256,9 +256,7 @@ fn random_edits_match_the_whole_file_analysis() {
 
 /// A schema and icps that each test some of its fields: `x` only by `c`, `y` by no icp.
 fn shared(icps: &str) -> String {
-    format!(
-        "schema crm {{\n  employees: int\n  x: int\n  y: int\n}}\n\n{icps}"
-    )
+    format!("schema crm {{\n  employees: int\n  x: int\n  y: int\n}}\n\n{icps}")
 }
 
 fn icp(name: &str, criterion: &str) -> String {
@@ -332,10 +330,22 @@ fn a_region_maps_offsets_piece_by_piece() {
     assert_eq!(&region.text(&src)[local..local + 6], "x > 10");
     let def = crate::navigation::goto_definition(region.analysis(), region.text(&src), local)
         .expect("x is declared");
-    assert_eq!(region.global(def), Span::new(src.find("x: int").expect("x"), src.find("x: int").expect("x") + 1));
+    assert_eq!(
+        region.global(def),
+        Span::new(
+            src.find("x: int").expect("x"),
+            src.find("x: int").expect("x") + 1
+        )
+    );
     let schema_at = src.find("y: int").expect("y");
     assert!(region.is_shared_at(schema_at));
-    assert_eq!(region.global(Span::new(region.local(schema_at), region.local(schema_at) + 1)), Span::new(schema_at, schema_at + 1));
+    assert_eq!(
+        region.global(Span::new(
+            region.local(schema_at),
+            region.local(schema_at) + 1
+        )),
+        Span::new(schema_at, schema_at + 1)
+    );
 }
 
 /// Random edits of a long file with one schema and of the examples, each checked against a
@@ -343,10 +353,24 @@ fn a_region_maps_offsets_piece_by_piece() {
 #[test]
 fn random_edits_of_a_shared_schema_match_the_whole_file_analysis() {
     let pieces = [
-        "}", "{", "[", "]", "\n", "icp z \"Z\" {\n", "uses crm_0\n", "  margin: percent\n",
-        "employees > 5\n", "# icp: allow(unused-field) -- ok\n", "\"innovative\"",
-        "rule r : x\n", "x", " ", "tier t when score >= 1\n", "schema crm_0 {\n a: int }\n",
-        "  extra: int\n", "budget >= 5K\n",
+        "}",
+        "{",
+        "[",
+        "]",
+        "\n",
+        "icp z \"Z\" {\n",
+        "uses crm_0\n",
+        "  margin: percent\n",
+        "employees > 5\n",
+        "# icp: allow(unused-field) -- ok\n",
+        "\"innovative\"",
+        "rule r : x\n",
+        "x",
+        " ",
+        "tier t when score >= 1\n",
+        "schema crm_0 {\n a: int }\n",
+        "  extra: int\n",
+        "budget >= 5K\n",
     ];
     let mut seed = 0xC0FFEE_u64;
     let mut next = || {
@@ -398,5 +422,8 @@ fn random_edits_of_a_shared_schema_match_the_whole_file_analysis() {
         }
     }
     assert!(used > 120, "the regions were used {used} times of 300");
-    assert!(shared > 100, "icps of a shared schema were regions {shared} times");
+    assert!(
+        shared > 100,
+        "icps of a shared schema were regions {shared} times"
+    );
 }
