@@ -582,12 +582,13 @@ impl Backend {
     /// The data figures of the current version of a document, when `[data]` is configured
     /// and its accounts have been read (they are read in the background the first time).
     pub(crate) async fn data_figures(&self, uri: &Uri) -> Option<Arc<crate::data::Figures>> {
-        let a = self.analysis(uri).await?;
         let config = self.config_for(uri);
         let data = match self.state.data.get_or_refresh(&config.check, &self.client) {
             crate::data::Got::Ready(d) => d,
             _ => return None,
         };
+        // The whole file's analysis only when there are figures to compute from it.
+        let a = self.analysis(uri).await?;
         tokio::task::spawn_blocking(move || {
             Arc::new(crate::data::figures(
                 &a.analysis,
