@@ -2,7 +2,6 @@
 //! rubric and the property blocks.
 
 use icp_check::model::{CADENCES, CHANNEL_KINDS};
-use icp_syntax::Span;
 use icp_syntax::lexer::Tok;
 
 use crate::context::Frame;
@@ -270,34 +269,6 @@ fn dimension_snippet(kw: &str) -> String {
         "alternatives" | "messaging" => format!("{kw} {{\n  \"$1\"\n}}"),
         _ => format!("{kw} {{\n  $0\n}}"),
     }
-}
-
-/// Check codes inside `# icp: allow(…)`.
-pub(super) fn suppression_codes(src: &str, comment: Span, offset: usize) -> Vec<CompletionItem> {
-    let start = comment.start as usize;
-    let Some(text) = src.get(start..offset) else {
-        return Vec::new();
-    };
-    let Some(open) = text.find("allow(") else {
-        return Vec::new();
-    };
-    let inside = &text[open + 6..];
-    if !text[..open]
-        .trim_start_matches('#')
-        .trim()
-        .starts_with("icp:")
-        || inside.contains(')')
-    {
-        return Vec::new();
-    }
-    let typed = inside.rsplit([',', ' ']).next().unwrap_or("");
-    let word = Span::new(offset - typed.len(), offset);
-    docs::codes()
-        .into_iter()
-        .map(|code| {
-            CompletionItem::new(code, CompletionKind::Code, word).doc(docs::explain_code(code))
-        })
-        .collect()
 }
 
 /// Today's date as `YYYY-MM-DD`, from the system clock.

@@ -12,6 +12,7 @@
 //! [`criteria`] (fields, operators, values).
 
 mod blocks;
+mod codes;
 mod criteria;
 mod item;
 #[cfg(test)]
@@ -24,7 +25,7 @@ use icp_syntax::lexer::Tok;
 use crate::context::{self, CursorContext, Frame};
 use crate::docs;
 
-use blocks::suppression_codes;
+use codes::suppression_codes;
 pub use item::{CompletionItem, CompletionKind, snippet_to_plain};
 
 /// The completions at `offset`. `model` is the latest analysis of the document (it may lag the

@@ -42,7 +42,7 @@ use icp_check::{Analysis, Config, Diagnostic};
 use icp_syntax::Span;
 use icp_syntax::ast::SmolStr;
 
-use plan::{ChunkInfo, Unit};
+use plan::{ChunkCache, Unit};
 
 /// The analysis of one region's text, with spans relative to that text.
 #[derive(Debug)]
@@ -167,7 +167,7 @@ impl Region {
 pub struct Cache {
     /// Entries by text, with the pass that last used them: a pass keeps only what it used,
     /// without copying the texts it finds again.
-    chunks: HashMap<Box<str>, (Arc<ChunkInfo>, u64)>,
+    chunks: ChunkCache,
     regions: HashMap<Box<str>, (Arc<RegionResult>, u64)>,
     epoch: u64,
     pass: u64,
@@ -278,7 +278,7 @@ pub fn diagnostics(
     }
     cache.pass += 1;
     let pass = cache.pass;
-    let planned = plan::plan(src, cache);
+    let planned = plan::plan(src, &mut cache.chunks, pass);
     cache.chunks.retain(|_, (_, used)| *used == pass);
     let out = planned.and_then(|(units, promised)| assemble(src, config, cache, &units, &promised));
     cache.regions.retain(|_, (_, used)| *used == pass);

@@ -7,8 +7,6 @@ use std::sync::Arc;
 
 use icp_syntax::lexer::{self, Tok};
 
-use super::Cache;
-
 /// What one chunk declares and names.
 #[derive(Debug, Default)]
 pub(super) struct ChunkInfo {
@@ -173,21 +171,24 @@ pub(super) enum Unit {
     },
 }
 
-/// The units of a file, or `None` when the file must be analysed whole.
-pub(super) fn plan(src: &str, cache: &mut Cache) -> Option<(Vec<Unit>, Promised)> {
+/// Chunk summaries by text, with the pass that last used them.
+pub(super) type ChunkCache = HashMap<Box<str>, (Arc<ChunkInfo>, u64)>;
+
+/// The units of a file, or `None` when the file must be analysed whole; `cache` keeps the
+/// summaries of the chunks, marked as used by `pass`.
+pub(super) fn plan(src: &str, cache: &mut ChunkCache, pass: u64) -> Option<(Vec<Unit>, Promised)> {
     let chunks = chunks(src);
     let mut infos = Vec::with_capacity(chunks.len());
-    let pass = cache.pass;
     for c in &chunks {
         let text = &src[c.clone()];
-        let info = match cache.chunks.get_mut(text) {
+        let info = match cache.get_mut(text) {
             Some((i, used)) => {
                 *used = pass;
                 i.clone()
             }
             None => {
                 let i = Arc::new(chunk_info(text));
-                cache.chunks.insert(text.into(), (i.clone(), pass));
+                cache.insert(text.into(), (i.clone(), pass));
                 i
             }
         };

@@ -71,7 +71,7 @@ fn generated_files_split_and_match() {
         check(&src, &mut cache),
         "a generated file splits into regions"
     );
-    let n = plan::plan(&src, &mut Cache::default())
+    let n = plan::plan(&src, &mut plan::ChunkCache::default(), 1)
         .map(|r| r.0.len())
         .unwrap_or(0);
     assert!(n > 10, "{n} regions");
