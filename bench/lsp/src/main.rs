@@ -1,4 +1,6 @@
-//! Latency of `icpc lsp` over its real protocol, on a generated 20,000-line `.icp` file.
+//! Latency of `icpc lsp` over its real protocol, on a generated 20,000-line `.icp` file: by
+//! default units of one schema and one icp each; with `--shared-schema`, one schema that every
+//! icp of the file uses.
 //!
 //! Spawns the server binary, speaks JSON-RPC with `Content-Length` frames over its stdio as an
 //! editor does, and measures, each request or edit waited for before the next:
@@ -11,6 +13,7 @@
 //! ```text
 //! cargo build --release -p icpc -p icp-lsp-bench
 //! target/release/icp-lsp-bench [--server target/release/icpc] [--lines 20000] [--runs 300]
+//! target/release/icp-lsp-bench --shared-schema   # one schema that every icp uses (~230 icps)
 //! target/release/icp-lsp-bench --data 50000   # the data figures of [data] (see `data.rs`)
 //! ```
 
@@ -196,7 +199,12 @@ fn main() {
         return;
     }
 
-    let mut text = generate(lines);
+    let shared = args.iter().any(|a| a == "--shared-schema");
+    let mut text = if shared {
+        icp_syntax::generator::shared_schema(lines, 20_000)
+    } else {
+        generate(lines)
+    };
     let uri = "file:///tmp/icp-lsp-bench/generated.icp";
     let (mut s, mut child) = Server::spawn(&bin);
     s.request(
@@ -329,8 +337,16 @@ fn main() {
     let _ = child.wait();
 
     println!(
-        "icpc lsp on a generated file of {} lines ({} KB, {} diagnostics), {runs} runs each",
+        "icpc lsp on a generated file of {} lines{} ({} KB, {} diagnostics), {runs} runs each",
         text.lines().count(),
+        if shared {
+            format!(
+                ", one schema used by {} icps",
+                text.matches("\nicp ").count()
+            )
+        } else {
+            String::new()
+        },
         text.len() / 1024,
         n_diags
     );

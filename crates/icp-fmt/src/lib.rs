@@ -11,6 +11,7 @@
 
 mod escape;
 mod layout;
+pub mod options;
 mod printer;
 mod range;
 

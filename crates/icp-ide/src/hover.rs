@@ -481,100 +481,201 @@ mod tests {
     use super::*;
     use crate::test_support::*;
 
-    fn hover_at(src: &str, needle: &str, delta: usize) -> String {
-        let a = analysis(src);
-        let at = src.find(needle).expect("needle") + delta;
-        hover(src, &a, at).map(|h| h.markdown).unwrap_or_default()
+    /// The hover at the `$0` of `fixture`, or "" when there is none.
+    fn hover_at(fixture: &str) -> String {
+        let (src, at) = marked(fixture);
+        let a = analysis(&src);
+        hover(&src, &a, at).map(|h| h.markdown).unwrap_or_default()
     }
+
+    #[track_caller]
+    fn check(fixture: &str, expected: &str) {
+        assert_eq!(
+            hover_at(fixture),
+            expected,
+            "the hover at $0 of:\n{fixture}"
+        );
+    }
+
+    const TRIGGERS: &str = r#"schema s {
+  employees: int
+}
+
+icp x "X" {
+  uses s
+  firmographics {
+    employees > 1
+  }
+  triggers {
+    "New CFO joined" within 90d
+  }
+}
+"#;
 
     #[test]
     fn dimension_keywords() {
-        let h = hover_at(HR, "  triggers {", 4);
-        assert!(
-            h.contains("**triggers** (dimension)") && h.contains("time window"),
-            "{h}"
+        check(
+            &TRIGGERS.replace("  triggers", "  trig$0gers"),
+            "**triggers** (dimension)\n\nTrigger events: why an account would buy now rather than someday.\n\nEach trigger needs a time window: a new executive, a funding round, a regulation, a departure. \"They might want it\" is not a trigger.\n\n```icp\ntriggers {\n  vp_people_hired within 60d\n  \"New CFO joined\" within 90d\n}\n```",
         );
-        let h = hover_at(HR, "firmographics {", 2);
-        assert!(h.contains("BDR"), "{h}");
+        check(
+            &TRIGGERS.replace("  firmographics", "  fi$0rmographics"),
+            "**firmographics** (dimension)\n\nMeasurable company attributes: size, revenue, industry, location, age.\n\nA sharp one could be sent to a BDR as a list query tomorrow: every line is a number, range or list, and together they exclude most companies.\n\n```icp\nfirmographics {\n  employees in 200..2000\n  industry in [saas, services]\n  revenue >= 20M\n}\n```\n\nAvoid \"mid-market\" or \"enterprise\" without a number, and ranges wider than 10x.",
+        );
     }
+
+    /// A field tested in a block, a disqualifier, a rule and a segment.
+    const FIELD_USES: &str = r#"schema crm {
+  employees: int from "Employees"
+  hris: enum [workday, bamboohr, in_house]
+  revenue: money
+}
+
+icp x "HR analytics buyers at US companies with 200-2000 employees" {
+  uses crm
+  firmographics {
+    employees in 200..2000
+    revenue >= 5M
+  }
+  tech_stack {
+    hris in [workday, bamboohr]
+  }
+  disqualify {
+    employees < 50 because "No HR team beyond an HR-of-one"
+  }
+  rubric {
+    rule size_fit "200-2000 employees" : employees in 200..2000
+    tier strong when score >= 1
+    tier weak otherwise
+  }
+  segment ideal_of_ideal "Ideal of the ideal" {
+    employees in 500..1500
+  }
+}
+"#;
 
     #[test]
     fn fields_show_type_column_comment_and_uses() {
-        let h = hover_at(HR, "    employees in 200..2000", 6);
-        assert!(
-            h.starts_with("**employees**: `int` — field of schema `crm`"),
-            "{h}"
+        check(
+            &FIELD_USES.replace(
+                "    employees in 200..2000\n    revenue",
+                "    employ$0ees in 200..2000\n    revenue",
+            ),
+            "**employees**: `int` — field of schema `crm`\n\nRead from column \"Employees\": a whole count, never negative (`1200`, `1,200`, `1.2K` in data).\n\nUsed 4 times:\n- line 10: firmographics in `x`\n- line 17: disqualify in `x`\n- line 20: rule `size_fit` in `x`\n- line 25: segment `ideal_of_ideal` in `x`",
         );
-        assert!(h.contains("column \"Employees\""), "{h}");
-        assert!(h.contains("Used 4 times"), "{h}");
-        assert!(
-            h.contains("rule `size_fit`")
-                && h.contains("segment `ideal_of_ideal`")
-                && h.contains("disqualify"),
-            "{h}"
-        );
-        let src = "schema s {\n  # Headcount from the CRM.\n  size: int # never estimated\n}\n";
-        let h = hover_at(src, "size", 1);
-        assert!(
-            h.contains("Headcount from the CRM.\nnever estimated"),
-            "{h}"
+        check(
+            "schema s {\n  # Headcount from the CRM.\n  s$0ize: int # never estimated\n}\n",
+            "**size**: `int` — field of schema `s`\n\nRead from column \"size\": a whole count, never negative (`1200`, `1,200`, `1.2K` in data).\n\nHeadcount from the CRM.\nnever estimated\n\nNot used by any criterion.",
         );
     }
 
     #[test]
     fn enum_values() {
-        let h = hover_at(HR, "hris in [workday", 10);
-        assert!(h.starts_with("**workday** — a value of `hris`"), "{h}");
-    }
-
-    #[test]
-    fn rules_in_plain_words() {
-        let h = hover_at(DEVTOOLS, "rule team_size", 6);
-        assert!(
-            h.contains("**rule team_size** `+3` — “Dedicated platform team”"),
-            "{h}"
+        check(
+            &FIELD_USES.replace("hris in [workday", "hris in [work$0day"),
+            "**workday** — a value of `hris` (enum [workday, bamboohr, in_house]) in schema `crm`\n\nData matches it case-insensitively, with spaces and `-` read as `_`.\n\nUsed 1 time:\n- line 14: tech_stack in `x`",
         );
-        assert!(
-            h.contains("Adds +3 when engineers is between 50 and 400"),
-            "{h}"
-        );
-        assert!(h.contains("scores from -4 to 9"), "{h}");
-        let h2 = hover_at(DEVTOOLS, "rule team_size", 1);
-        assert_eq!(h, h2, "the `rule` keyword hovers the rule");
-    }
-
-    #[test]
-    fn tiers_give_their_scores() {
-        let h = hover_at(DEVTOOLS, "tier b when", 5);
-        assert!(h.contains("**tier b** when score >= 4"), "{h}");
-        assert!(h.contains("Scores in this tier: 4..6."), "{h}");
-        assert!(
-            h.contains("lowest possible score is -4 and the highest 9"),
-            "{h}"
-        );
-        let h = hover_at(ANTIPATTERNS, "tier strong", 6);
-        assert!(h.contains("No score reaches this tier"), "{h}");
-    }
-
-    #[test]
-    fn codes_in_suppressions() {
-        let src = "# icp: allow(vague-term, broad-range) -- marketing wording\nschema s {}\n";
-        let h = hover_at(src, "broad-range", 3);
-        assert!(h.starts_with("**broad-range**"), "{h}");
-        assert!(h.contains("docs/checks/broad-range.md"), "{h}");
-        assert_eq!(hover_at(src, "marketing", 2), "");
     }
 
     #[test]
     fn types_in_schemas() {
-        let h = hover_at(HR, "revenue: money", 10);
-        assert!(h.starts_with("**money** (type)"), "{h}");
+        check(
+            &FIELD_USES.replace("revenue: money", "revenue: mo$0ney"),
+            "**money** (type)\n\nAn amount, never negative (`$20,000,000`, `20M` in data)",
+        );
+    }
+
+    /// Weights from -4 to +3: scores run from -4 to 9.
+    const WEIGHTED: &str = r#"schema accounts {
+  engineers: int
+  funding_stage: enum [seed, series_b, series_c]
+  stack: set [kubernetes, terraform]
+  last_funding: date
+  new_vp_eng: date
+  churned_before: bool
+}
+
+icp platform_teams "Platform engineering teams at post-Series B software companies" {
+  uses accounts
+  firmographics {
+    engineers in 50..400
+  }
+  rubric {
+    rule team_size +3 "Dedicated platform team"  : engineers in 50..400
+    rule stage +2 "Post-Series B"                : funding_stage in [series_b, series_c]
+    rule stack +2 "Kubernetes and Terraform"     : stack has all [kubernetes, terraform]
+    rule funded +1 "Raised in the last 4 months" : last_funding within 120d
+    rule new_leader +1 "New VP Engineering"      : new_vp_eng within 60d
+    rule churn_risk -4 "Churned from us before"  : churned_before
+
+    tier a when score >= 7
+    tier b when score >= 4
+    tier c otherwise
+  }
+}
+"#;
+
+    #[test]
+    fn rules_in_plain_words() {
+        let on_name = WEIGHTED.replace("rule team_size", "rule team$0_size");
+        check(
+            &on_name,
+            "**rule team_size** `+3` — “Dedicated platform team”\n\nAdds +3 when engineers is between 50 and 400 (inclusive).\n\nThe rubric of `platform_teams` scores from -4 to 9 over 6 rules.",
+        );
+        let on_keyword = WEIGHTED.replace("rule team_size", "r$0ule team_size");
+        assert_eq!(
+            hover_at(&on_keyword),
+            hover_at(&on_name),
+            "the `rule` keyword hovers the rule"
+        );
+    }
+
+    #[test]
+    fn tiers_give_their_scores() {
+        check(
+            &WEIGHTED.replace("tier b when", "tier$0 b when"),
+            "**tier b** when score >= 4\n\nScores in this tier: 4..6.\n\nThe lowest possible score is -4 and the highest 9 (tier 2 of 3; tiers are tried in order).",
+        );
+        let unreachable = r#"schema s {
+  industry: enum [saas, services]
+}
+
+icp x "X" {
+  uses s
+  firmographics {
+    industry in [saas]
+  }
+  rubric {
+    rule sector : industry in [saas]
+    tier str$0ong when score >= 4
+    tier ok when score >= 0
+  }
+}
+"#;
+        check(
+            unreachable,
+            "**tier strong** when score >= 4\n\nNo score reaches this tier: earlier tiers take every score it would accept, or its threshold is out of range.\n\nThe lowest possible score is 0 and the highest 1 (tier 1 of 2; tiers are tried in order).",
+        );
+    }
+
+    #[test]
+    fn codes_in_suppressions() {
+        let src = "# icp: allow(vague-term, broad$0-range) -- marketing wording\nschema s {}\n";
+        check(
+            src,
+            "**broad-range**\n\nA numeric range or pair of bounds that spans more than 10x.\n\nA range `lo..hi` whose high end is more than `max-ratio` (10 by default) times its low end, on an int, number, money, percent or duration field — `employees in 100..10000` — and the same spread written as two bounds, in one criterion (`employees >= 100 and employees <= 10000`) or on separate lines of a block. Ranges starting at zero or below are upper bounds, not bands, and are not judged. Disqualifiers are not judged either: a wide exclusion is no fault.\n\n\"Companies with 100-10,000 employees\" is several customers at once: a 100-person company and a 10,000-person one buy differently, from different people, with different budgets. A profile that wide cannot guide messaging or a list query.\n\n[Documentation](https://github.com/icpc-lang/icpc/tree/main/docs/checks/broad-range.md)",
+        );
+        check(
+            &src.replace("$0", "").replace("marketing", "mar$0keting"),
+            "",
+        );
     }
 
     #[test]
     fn nothing_to_say_is_none() {
-        let a = analysis(HR);
-        assert_eq!(hover(HR, &a, HR.len() + 10), None);
-        assert_eq!(hover(HR, &a, HR.find("{").expect("brace")), None);
+        let (src, brace) = marked(&FIELD_USES.replacen("{", "$0{", 1));
+        assert_eq!(hover(&src, &analysis(&src), brace), None);
+        let a = analysis(FIELD_USES);
+        assert_eq!(hover(FIELD_USES, &a, FIELD_USES.len() + 10), None);
     }
 }

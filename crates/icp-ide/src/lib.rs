@@ -17,6 +17,7 @@ pub mod docs;
 pub mod folding;
 pub mod format;
 pub mod hover;
+pub mod incremental;
 pub mod inlay;
 pub mod navigation;
 pub mod plain;

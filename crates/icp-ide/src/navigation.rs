@@ -475,55 +475,111 @@ mod tests {
     use crate::apply_edits;
     use crate::test_support::*;
 
-    fn at(src: &str, needle: &str, nth: usize) -> usize {
-        src.match_indices(needle)
-            .nth(nth)
-            .map(|(i, _)| i + 1)
-            .expect("needle in source")
+    const PROFILE: &str = r#"# HR analytics buyers.
+schema crm {
+  employees: int
+  revenue: money
+  industry: enum [saas, services]
+  hris: enum [workday, bamboohr, rippling]
+}
+
+icp hr "HR analytics buyers" {
+  uses crm
+  firmographics {
+    employees in 200..2000
+    industry in [saas]
+  }
+  tech_stack {
+    hris in [workday, bamboohr]
+  }
+  disqualify {
+    employees < 50 because "No HR team"
+  }
+  rubric {
+    rule size_fit : employees in 200..2000
+    rule industry_fit : industry in [saas]
+    rule tech_fit : hris == workday
+    tier strong when score >= 2
+    tier weak otherwise
+  }
+  segment ideal "Ideal" {
+    employees in 500..1500
+  }
+}
+"#;
+
+    /// [`PROFILE`] with its first `needle` replaced by `with` (which holds `$0`): the text, its
+    /// analysis and the marker's offset.
+    fn fixture(needle: &str, with: &str) -> (String, Analysis, usize) {
+        assert!(PROFILE.contains(needle), "{needle:?} is in the profile");
+        let (src, at) = marked(&PROFILE.replacen(needle, with, 1));
+        let a = analysis(&src);
+        (src, a, at)
+    }
+
+    /// Each span as its line (from 0) and text.
+    fn lines<'a>(a: &Analysis, src: &'a str, spans: &[Span]) -> Vec<(usize, &'a str)> {
+        spans
+            .iter()
+            .map(|s| (a.line_index.line_of(s.start as usize), &src[s.range()]))
+            .collect()
     }
 
     #[test]
     fn definition_of_a_field_is_its_schema_line() {
-        let a = analysis(HR);
-        let use_site = at(HR, "employees in 200..2000", 0);
-        let def = goto_definition(&a, HR, use_site).expect("a definition");
-        assert_eq!(&HR[def.range()], "employees");
-        assert_eq!(a.line_index.line_of(def.start as usize), 5);
+        let (src, a, at) = fixture("employees in 200..2000", "e$0mployees in 200..2000");
+        let def = goto_definition(&a, &src, at).expect("a definition");
+        assert_eq!(lines(&a, &src, &[def]), [(2, "employees")]);
     }
 
     #[test]
     fn references_of_a_field_cover_every_block() {
-        let a = analysis(HR);
-        let decl = at(HR, "employees: int", 0);
-        let refs = references(&a, HR, decl, true);
+        let (src, a, at) = fixture("employees: int", "e$0mployees: int");
         // The declaration, firmographics, disqualify, the rubric and the segment.
-        assert_eq!(refs.len(), 5, "{refs:?}");
-        assert!(refs.iter().all(|s| &HR[s.range()] == "employees"));
-        assert_eq!(references(&a, HR, decl, false).len(), 4);
+        let refs = references(&a, &src, at, true);
+        let every = [
+            (2, "employees"),
+            (11, "employees"),
+            (18, "employees"),
+            (21, "employees"),
+            (28, "employees"),
+        ];
+        assert_eq!(lines(&a, &src, &refs), every);
+        assert_eq!(
+            lines(&a, &src, &references(&a, &src, at, false)),
+            every[1..]
+        );
     }
 
     #[test]
     fn enum_values_are_names_too() {
-        let a = analysis(HR);
-        let decl = at(HR, "workday, bamboohr, rippling", 0);
-        let refs = references(&a, HR, decl, true);
+        let (src, a, at) = fixture(
+            "[workday, bamboohr, rippling]",
+            "[w$0orkday, bamboohr, rippling]",
+        );
         // Declared once; used in tech_stack and in the rubric.
-        assert_eq!(refs.len(), 3, "{refs:?}");
+        let refs = references(&a, &src, at, true);
+        assert_eq!(
+            lines(&a, &src, &refs),
+            [(5, "workday"), (15, "workday"), (23, "workday")]
+        );
     }
 
     #[test]
     fn schema_references_include_uses() {
-        let a = analysis(HR);
-        let refs = references(&a, HR, at(HR, "uses crm", 0) + 4, true);
-        assert_eq!(refs.len(), 2);
+        let (src, a, at) = fixture("uses crm", "uses c$0rm");
+        let refs = references(&a, &src, at, true);
+        assert_eq!(lines(&a, &src, &refs), [(1, "crm"), (9, "crm")]);
     }
 
     #[test]
     fn rename_a_field_keeps_its_column() {
-        let src = "schema s { size: int }\nicp x \"X\" { uses s\n firmographics { size > 10 }\n rubric { rule r: size > 5 } }\n";
-        let a = analysis(src);
-        let edits = rename(&a, src, at(src, "size > 10", 0), "headcount").expect("renamed");
-        let out = apply_edits(src, &edits);
+        let (src, at) = marked(
+            "schema s { size: int }\nicp x \"X\" { uses s\n firmographics { s$0ize > 10 }\n rubric { rule r: size > 5 } }\n",
+        );
+        let a = analysis(&src);
+        let edits = rename(&a, &src, at, "headcount").expect("renamed");
+        let out = apply_edits(&src, &edits);
         assert_eq!(
             out,
             "schema s { headcount: int from \"size\" }\nicp x \"X\" { uses s\n firmographics { headcount > 10 }\n rubric { rule r: headcount > 5 } }\n"
@@ -538,23 +594,26 @@ mod tests {
 
     #[test]
     fn rename_is_validated() {
-        let a = analysis(HR);
-        let field = at(HR, "employees in 200..2000", 0);
-        assert!(rename(&a, HR, field, "Employees").is_err());
-        assert!(rename(&a, HR, field, "revenue").is_err_and(|e| e.0.contains("already")));
-        assert!(rename(&a, HR, field, "and").is_err());
-        let rule = at(HR, "rule industry_fit", 0) + 5;
+        let (src, a, field) = fixture("employees in 200..2000", "e$0mployees in 200..2000");
+        assert!(rename(&a, &src, field, "Employees").is_err());
+        assert!(rename(&a, &src, field, "revenue").is_err_and(|e| e.0.contains("already")));
+        assert!(rename(&a, &src, field, "and").is_err());
+        let (src, a, rule) = fixture("rule industry_fit", "rule i$0ndustry_fit");
         assert!(
-            rename(&a, HR, rule, "size_fit").is_err_and(|e| e.0.contains("already has a rule"))
+            rename(&a, &src, rule, "size_fit").is_err_and(|e| e.0.contains("already has a rule"))
         );
-        assert_eq!(rename(&a, HR, rule, "sector_fit").map(|e| e.len()), Ok(1));
-        assert!(rename(&a, HR, 0, "x").is_err(), "a comment is not a name");
+        assert_eq!(rename(&a, &src, rule, "sector_fit").map(|e| e.len()), Ok(1));
+        let (src, a, comment) = fixture("# HR analytics", "$0# HR analytics");
+        assert!(
+            rename(&a, &src, comment, "x").is_err(),
+            "a comment is not a name"
+        );
     }
 
     #[test]
     fn offsets_past_the_end_find_nothing() {
-        let a = analysis(HR);
-        assert_eq!(goto_definition(&a, HR, HR.len() + 100), None);
-        assert!(references(&a, HR, usize::MAX, true).is_empty());
+        let a = analysis(PROFILE);
+        assert_eq!(goto_definition(&a, PROFILE, PROFILE.len() + 100), None);
+        assert!(references(&a, PROFILE, usize::MAX, true).is_empty());
     }
 }

@@ -54,7 +54,7 @@ impl Snapshot {
 #[derive(Debug)]
 pub struct Analyzed {
     pub snapshot: Arc<Snapshot>,
-    pub analysis: Analysis,
+    pub analysis: Arc<Analysis>,
     /// The results of the document's tests (see `proftest`).
     pub tests: Vec<icp_test::TestResult>,
     /// The configuration epoch it was made with (an `icp.toml` change starts a new one).
@@ -79,7 +79,7 @@ pub struct Document {
     /// Wakes the diagnostics task of this document (push mode) with the new version.
     pub changed: Option<tokio::sync::watch::Sender<i32>>,
     /// Cached findings of the document's regions (see `incremental`).
-    pub regions: Arc<std::sync::Mutex<crate::incremental::Cache>>,
+    pub regions: Arc<std::sync::Mutex<icp_ide::incremental::Cache>>,
     /// The diagnostics of the latest version checked.
     pub diagnosed: Option<Arc<Diagnosed>>,
     /// A change was refused (malformed): edits with a range are ignored until a whole text.
@@ -93,7 +93,7 @@ pub struct Diagnosed {
     pub diagnostics: Vec<icp_check::Diagnostic>,
     pub epoch: u64,
     /// The regions they came from (empty when the whole file was analysed).
-    pub regions: crate::incremental::Regions,
+    pub regions: Vec<icp_ide::incremental::Region>,
 }
 
 impl Document {
@@ -196,7 +196,7 @@ pub fn analyze(
     let (analysis, tests) = crate::proftest::analyze(&snapshot.text, path, config, context);
     Analyzed {
         snapshot,
-        analysis,
+        analysis: Arc::new(analysis),
         tests,
         epoch,
     }

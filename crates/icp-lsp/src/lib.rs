@@ -14,7 +14,6 @@ pub mod config;
 pub mod data;
 pub mod document;
 pub mod framing;
-pub mod incremental;
 pub mod pos;
 pub mod proftest;
 pub mod server;

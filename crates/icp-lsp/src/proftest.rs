@@ -25,17 +25,8 @@ pub const SHOW_RESULT: &str = "icpc.testResult";
 /// Whether a document must be analysed whole (not by regions): it has tests to run, or it is
 /// a test file whose names come from the file beside it.
 pub fn analysed_whole(text: &str, path: Option<&Path>) -> bool {
-    path.and_then(icp_check::testcase::context_path).is_some() || has_test_item(text)
-}
-
-/// A cheap look for a `test` item: the word at the start of a line (a field named `test` at
-/// the start of a criterion's line also matches, which only costs a whole-file analysis).
-pub(crate) fn has_test_item(text: &str) -> bool {
-    text.lines().any(|l| {
-        l.trim_start()
-            .strip_prefix("test")
-            .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| c.is_whitespace() || c == '#'))
-    })
+    path.and_then(icp_check::testcase::context_path).is_some()
+        || icp_ide::incremental::has_test_item(text)
 }
 
 /// Analyses a document as `icpc check` does (with its context for a test file: `context`, the

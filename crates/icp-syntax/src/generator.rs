@@ -146,6 +146,25 @@ pub fn generate(target_bytes: usize, seed: u64) -> String {
     out
 }
 
+/// A valid source of at least `target_lines` lines with one schema that every icp uses: the
+/// units' icps, each naming the schema of the first unit (the shape of a long file of one
+/// team's profiles over one CRM export).
+pub fn shared_schema(target_lines: usize, seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let mut out = unit(0, &mut rng);
+    let mut lines = out.lines().count();
+    let mut n = 1;
+    while lines < target_lines {
+        let u = unit(n, &mut rng);
+        let icp = u.find("icp profile_").map_or(u.as_str(), |at| &u[at..]);
+        let icp = icp.replace(&format!("uses crm_{n}\n"), "uses crm_0\n");
+        lines += icp.lines().count();
+        out.push_str(&icp);
+        n += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -155,5 +174,16 @@ mod tests {
         let (file, errors) = crate::parse(&src);
         assert!(errors.is_empty(), "{errors:?}");
         assert!(file.items.len() >= 2 * 10);
+    }
+
+    #[test]
+    fn shared_schema_sources_parse_cleanly_with_one_schema() {
+        let src = super::shared_schema(2_000, 7);
+        assert!(src.lines().count() >= 2_000);
+        let (file, errors) = crate::parse(&src);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(file.schemas().count(), 1);
+        assert!(file.icps().count() >= 20);
+        assert_eq!(src.matches("uses crm_0\n").count(), file.icps().count());
     }
 }

@@ -45,7 +45,8 @@ pub fn options_for(path: &Path) -> Result<FmtOptions, String> {
     }) else {
         return Ok(FmtOptions::default());
     };
-    // One validation of `[fmt]` for every command and the server: the configuration's.
+    // One reader of `[fmt]` (`icp_fmt::options`) for every command and the server, through
+    // the configuration, which reads the whole `icp.toml`.
     icp_check::Config::load(&file)
         .map(|c| c.fmt)
         .map_err(|errs| {

@@ -114,36 +114,15 @@ impl ConfigParser<'_> {
         }
     }
 
-    /// `[fmt]`: the formatter's options, validated by the formatter's own rules.
+    /// `[fmt]`: the formatter's options, read by the formatter's own reader.
     fn fmt(&mut self, t: &DeTable<'_>) {
-        for (k, v) in t.iter() {
-            let key = k.get_ref().as_ref();
-            if !icp_fmt::KEYS.contains(&key) {
-                let hint = match did_you_mean(key, icp_fmt::KEYS.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "`[fmt]` takes `indent-width` and `line-width`".into(),
-                };
-                self.error(k.span().start, format!("unknown key `fmt.{key}`: {hint}"));
-                continue;
-            }
-            let value = match v.get_ref() {
-                DeValue::Integer(i) => i.as_str().replace('_', "").parse::<i64>().ok(),
-                _ => None,
-            };
-            let Some(value) = value else {
-                let what = match v.get_ref() {
-                    DeValue::Integer(i) => i.as_str().to_string(),
-                    other => other.type_str().to_string(),
-                };
-                self.error(
-                    v.span().start,
-                    format!("`fmt.{key}` is a whole number such as 2, not {what}"),
-                );
-                continue;
-            };
-            if let Err(e) = self.config.fmt.set(key, value) {
-                self.error(v.span().start, e);
-            }
+        let problems = icp_fmt::options::read_table(
+            t,
+            &mut self.config.fmt,
+            |key, keys| did_you_mean(key, keys.iter().copied()),
+        );
+        for (at, message) in problems {
+            self.error(at, message);
         }
     }
 
