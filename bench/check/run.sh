@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
 other=${2:-}
-cargo build --release --locked -q -p icpc -p icp-syntax --example gen_icp -p icp-check --example prose_eval
+cargo build --release --locked -q -p icpc
+cargo build --release --locked -q -p icp-syntax --example gen_icp -p icp-check --example prose_eval
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 size=10485760

@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
-cargo build --release --locked -q -p icpc -p icp-syntax --example gen_icp
+cargo build --release --locked -q -p icpc
+cargo build --release --locked -q -p icp-syntax --example gen_icp
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 best() { # best wall time in seconds of $runs runs of a command
