@@ -160,17 +160,6 @@ fn add_tier(a: &mut TierAcc, b: &TierAcc) {
     a.won_value += b.won_value;
 }
 
-fn op_holds(op: CmpOp, o: Ordering) -> bool {
-    match op {
-        CmpOp::Eq => o == Ordering::Equal,
-        CmpOp::Ne => o != Ordering::Equal,
-        CmpOp::Lt => o == Ordering::Less,
-        CmpOp::Le => o != Ordering::Greater,
-        CmpOp::Gt => o == Ordering::Greater,
-        CmpOp::Ge => o != Ordering::Less,
-    }
-}
-
 /// The per-row work, shared by every worker.
 struct Counter<'a> {
     prog: &'a Program,
@@ -286,7 +275,7 @@ impl Counter<'_> {
             .map(|(r, _)| r.weight)
             .max();
         match best {
-            Some(w) => op_holds(op, (ev.rational(ev.out.min) + w).cmp(&thr)),
+            Some(w) => op.holds((ev.rational(ev.out.min) + w).cmp(&thr)),
             None => false,
         }
     }

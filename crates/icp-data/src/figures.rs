@@ -333,7 +333,7 @@ impl DataSet {
 
     /// The values of a column read as `ty` (see [`DataSet::values`]); kept by column and type.
     pub fn column_values(&self, column: &str, ty: SlotType) -> Arc<Vec<(String, u64)>> {
-        let key = format!("{}\u{5}{}", column.trim().to_lowercase(), ty.name());
+        let key = format!("{}\u{5}{}", column.trim().to_lowercase(), ty.as_str());
         if let Some(v) = self
             .values
             .lock()

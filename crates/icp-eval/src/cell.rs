@@ -37,20 +37,7 @@ impl Dec {
     /// The decimal of a rational whose denominator divides a power of ten (every literal of
     /// the language is one); `None` for others, such as 1/3.
     pub fn from_rational(r: &Rational) -> Option<Dec> {
-        let mut den = *r.denom();
-        let (mut twos, mut fives) = (0u32, 0u32);
-        while den % 2 == 0 {
-            den /= 2;
-            twos += 1;
-        }
-        while den % 5 == 0 {
-            den /= 5;
-            fives += 1;
-        }
-        if den != 1 {
-            return None;
-        }
-        let k = twos.max(fives);
+        let k = icp_syntax::literal::decimal_places(r)?;
         if k > 38 {
             return None;
         }

@@ -61,7 +61,7 @@ impl Column {
         format!(
             "{}\u{1}{}\u{1}{}\u{1}{}",
             s.column.trim().to_lowercase(),
-            s.ty.name(),
+            s.ty.as_str(),
             s.values.join("\u{2}"),
             prog.bare_percent.name()
         )

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use icp_syntax::ast::{CmpOp, HasMode};
+use icp_syntax::ast::HasMode;
 use icp_syntax::literal::Rational;
 
 use icp_check::config::BarePercent;
@@ -196,17 +196,6 @@ pub struct Evaluator<'p> {
     pub bare_percents: u64,
 }
 
-fn op_holds(op: CmpOp, o: Ordering) -> bool {
-    match op {
-        CmpOp::Eq => o == Ordering::Equal,
-        CmpOp::Ne => o != Ordering::Equal,
-        CmpOp::Lt => o == Ordering::Less,
-        CmpOp::Le => o != Ordering::Greater,
-        CmpOp::Gt => o == Ordering::Greater,
-        CmpOp::Ge => o != Ordering::Less,
-    }
-}
-
 fn bit(mask: &[u64], i: u32) -> bool {
     let i = i as usize;
     mask.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
@@ -300,7 +289,7 @@ impl<'p> Evaluator<'p> {
                     }
                     _ => Some((
                         "is a list, and only a set field is read from a list",
-                        slot.ty.single(),
+                        crate::program::single(slot.ty),
                     )),
                 };
                 if let Some((problem, expected)) = problem {
@@ -547,7 +536,7 @@ impl<'p> Evaluator<'p> {
         let vals = &self.vals;
         match &self.prog.nodes[id as usize] {
             Node::NumCmp { slot, op, t } => match vals[*slot as usize] {
-                Val::Num(v) => T3::of(op_holds(*op, v.cmp_exact(*t))),
+                Val::Num(v) => T3::of(op.holds(v.cmp_exact(*t))),
                 _ => T3::Unknown,
             },
             Node::NumRange { slot, lo, hi, neg } => match vals[*slot as usize] {
@@ -568,7 +557,7 @@ impl<'p> Evaluator<'p> {
                 _ => T3::Unknown,
             },
             Node::DayCmp { slot, op, t } => match vals[*slot as usize] {
-                Val::Day(v) => T3::of(op_holds(*op, v.cmp(t))),
+                Val::Day(v) => T3::of(op.holds(v.cmp(t))),
                 _ => T3::Unknown,
             },
             Node::DayRange { slot, lo, hi, neg } => match vals[*slot as usize] {
@@ -744,7 +733,7 @@ impl<'p> Evaluator<'p> {
                 },
                 (Score::Exact(r), _) => r.cmp(thr),
             };
-            if op_holds(*op, ord) {
+            if op.holds(ord) {
                 return TierOut::Tier(i);
             }
         }

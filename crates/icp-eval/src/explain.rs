@@ -223,7 +223,7 @@ pub(crate) fn explain(
             s.name,
             format!("{} = {read}", s.column),
             show(ev, i),
-            s.ty.name()
+            s.ty.as_str()
         );
     }
     decisions(ev, &mut o);
@@ -243,7 +243,7 @@ pub fn explain_values(ev: &Evaluator<'_>) -> String {
     );
     let _ = writeln!(o, "\nValues:");
     for (i, s) in p.slots.iter().enumerate() {
-        let _ = writeln!(o, "  {:<20} {} ({})", s.name, show(ev, i), s.ty.name());
+        let _ = writeln!(o, "  {:<20} {} ({})", s.name, show(ev, i), s.ty.as_str());
     }
     decisions(ev, &mut o);
     o

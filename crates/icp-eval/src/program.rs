@@ -10,51 +10,22 @@ use icp_syntax::literal::Rational;
 
 use crate::cell::Dec;
 
-/// The type of a slot, as the cell readers see it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SlotType {
-    Int,
-    Number,
-    Money,
-    Percent,
-    Text,
-    Bool,
-    Date,
-    Duration,
-    Enum,
-    Set,
-}
+/// The type of a slot, as the cell readers see it: the language's type names.
+pub use icp_syntax::ast::TypeName as SlotType;
 
-impl SlotType {
-    /// One value of the type, for messages: "one int value".
-    pub fn single(self) -> &'static str {
-        match self {
-            SlotType::Int => "one int value",
-            SlotType::Number => "one number",
-            SlotType::Money => "one money value",
-            SlotType::Percent => "one percent value",
-            SlotType::Text => "one text value",
-            SlotType::Bool => "one yes/no value",
-            SlotType::Date => "one date",
-            SlotType::Duration => "one duration",
-            SlotType::Enum => "one of the listed values",
-            SlotType::Set => "a list of names",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            SlotType::Int => "int",
-            SlotType::Number => "number",
-            SlotType::Money => "money",
-            SlotType::Percent => "percent",
-            SlotType::Text => "text",
-            SlotType::Bool => "bool",
-            SlotType::Date => "date",
-            SlotType::Duration => "duration",
-            SlotType::Enum => "enum",
-            SlotType::Set => "set",
-        }
+/// One value of a type, for messages: "one int value".
+pub fn single(ty: SlotType) -> &'static str {
+    match ty {
+        SlotType::Int => "one int value",
+        SlotType::Number => "one number",
+        SlotType::Money => "one money value",
+        SlotType::Percent => "one percent value",
+        SlotType::Text => "one text value",
+        SlotType::Bool => "one yes/no value",
+        SlotType::Date => "one date",
+        SlotType::Duration => "one duration",
+        SlotType::Enum => "one of the listed values",
+        SlotType::Set => "a list of names",
     }
 }
 

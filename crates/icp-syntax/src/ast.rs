@@ -458,6 +458,19 @@ pub enum CmpOp {
 }
 
 impl CmpOp {
+    /// Whether the comparison holds for two values that compare as `o` (left against right).
+    pub fn holds(self, o: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CmpOp::Eq => o == Equal,
+            CmpOp::Ne => o != Equal,
+            CmpOp::Lt => o == Less,
+            CmpOp::Le => o != Greater,
+            CmpOp::Gt => o == Greater,
+            CmpOp::Ge => o != Less,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             CmpOp::Eq => "==",

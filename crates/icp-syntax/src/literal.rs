@@ -208,11 +208,9 @@ impl std::fmt::Display for Date {
     }
 }
 
-/// Formats a rational as a short decimal when it is one, else as `p/q`.
-pub fn format_rational(r: &Rational) -> String {
-    if r.is_integer() {
-        return r.to_integer().to_string();
-    }
+/// How many decimal places a rational needs when its denominator divides a power of ten
+/// (`3/4` → 2, `5` → 0); `None` for the others, such as 1/3.
+pub fn decimal_places(r: &Rational) -> Option<u32> {
     let mut den = *r.denom();
     let (mut twos, mut fives) = (0u32, 0u32);
     while den % 2 == 0 {
@@ -223,10 +221,17 @@ pub fn format_rational(r: &Rational) -> String {
         den /= 5;
         fives += 1;
     }
-    if den != 1 {
-        return format!("{}/{}", r.numer(), r.denom());
+    (den == 1).then_some(twos.max(fives))
+}
+
+/// Formats a rational as a short decimal when it is one, else as `p/q`.
+pub fn format_rational(r: &Rational) -> String {
+    if r.is_integer() {
+        return r.to_integer().to_string();
     }
-    let digits = twos.max(fives);
+    let Some(digits) = decimal_places(r) else {
+        return format!("{}/{}", r.numer(), r.denom());
+    };
     let scaled = r * Rational::from_integer(10i128.pow(digits));
     let n = scaled.to_integer();
     let sign = if n < 0 { "-" } else { "" };
@@ -237,6 +242,35 @@ pub fn format_rational(r: &Rational) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decimal_places_of_decimals_and_others() {
+        let r = |n: i128, d: i128| Rational::new(n, d);
+        assert_eq!(decimal_places(&r(5, 1)), Some(0));
+        assert_eq!(decimal_places(&r(3, 4)), Some(2));
+        assert_eq!(decimal_places(&r(-7, 8)), Some(3));
+        assert_eq!(decimal_places(&r(1, 20)), Some(2));
+        assert_eq!(decimal_places(&r(1, 3)), None);
+        assert_eq!(decimal_places(&r(1, 6)), None);
+    }
+
+    #[test]
+    fn comparisons_hold_as_their_operator_says() {
+        use crate::ast::CmpOp;
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        let table = [
+            (CmpOp::Eq, [false, true, false]),
+            (CmpOp::Ne, [true, false, true]),
+            (CmpOp::Lt, [true, false, false]),
+            (CmpOp::Le, [true, true, false]),
+            (CmpOp::Gt, [false, false, true]),
+            (CmpOp::Ge, [false, true, true]),
+        ];
+        for (op, want) in table {
+            let got = [Less, Equal, Greater].map(|o| op.holds(o));
+            assert_eq!(got, want, "{op:?}");
+        }
+    }
+
     use super::*;
 
     fn num(t: &str) -> Rational {

@@ -354,17 +354,7 @@ impl Model {
     }
 }
 
-pub const JOB_KINDS: &[&str] = &["functional", "emotional", "social"];
-pub const CHANNEL_KINDS: &[&str] = &[
-    "event",
-    "podcast",
-    "community",
-    "newsletter",
-    "content",
-    "paid",
-    "outbound",
-    "partner",
-];
+pub use icp_syntax::keywords::{CHANNEL_KINDS, JOB_KINDS};
 /// Words the `tier` column of the score output uses for its own outcomes, so no rubric tier
 /// may take them (whatever the case).
 pub const RESERVED_TIER_NAMES: &[&str] = &["disqualified", "error"];
