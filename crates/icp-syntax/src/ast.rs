@@ -639,3 +639,25 @@ impl File {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparisons_hold_as_their_operator_says() {
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        let table = [
+            (CmpOp::Eq, [false, true, false]),
+            (CmpOp::Ne, [true, false, true]),
+            (CmpOp::Lt, [true, false, false]),
+            (CmpOp::Le, [true, true, false]),
+            (CmpOp::Gt, [false, false, true]),
+            (CmpOp::Ge, [false, true, true]),
+        ];
+        for (op, want) in table {
+            let got = [Less, Equal, Greater].map(|o| op.holds(o));
+            assert_eq!(got, want, "{op:?}");
+        }
+    }
+}
