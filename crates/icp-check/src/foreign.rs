@@ -7,6 +7,7 @@
 use icp_syntax::Span;
 use icp_syntax::lexer::{Tok, Token, lex};
 
+use crate::checks::errors;
 use crate::diagnostic::{Diagnostic, Edit};
 
 /// One foreign form: where it is, what to say, and the exact rewrite when there is one.
@@ -140,7 +141,12 @@ fn scan(src: &str) -> Vec<Found> {
 }
 
 /// Codes of the cascade a foreign form draws on its line.
-const CASCADE: &[&str] = &["syntax", "unknown-field", "type-mismatch", "unknown-value"];
+const CASCADE: [&str; 4] = [
+    errors::SYNTAX.code,
+    errors::UNKNOWN_FIELD.code,
+    errors::TYPE_MISMATCH.code,
+    errors::UNKNOWN_VALUE.code,
+];
 
 /// Replaces the errors on the line of each foreign form by one error that says the rewrite.
 pub fn reword(src: &str, diags: &mut Vec<Diagnostic>) {
@@ -165,7 +171,7 @@ pub fn reword(src: &str, diags: &mut Vec<Diagnostic>) {
             continue;
         }
         diags.retain(|d| !on_line(d));
-        let mut d = Diagnostic::error("syntax", f.span, f.message).with_help(f.help);
+        let mut d = Diagnostic::error(errors::SYNTAX.code, f.span, f.message).with_help(f.help);
         if let Some((title, edits)) = f.fix {
             d = d.with_fix(title, edits);
         }
