@@ -274,14 +274,8 @@ impl ConfigParser<'_> {
     }
 
     fn options(&mut self, code: &str, opts: &DeTable<'_>) {
-        let allowed: &[&str] = match code {
-            "broad-range" => &["severity", "max-ratio"],
-            "vague-term" => &["severity", "extra-phrases", "removed-phrases"],
-            "missing-dimension" => &["severity", "required"],
-            "stale-review" => &["severity", "cadence"],
-            "admits-everyone-in-data" | "mostly-unknown" => &["severity", "share"],
-            _ => &["severity"],
-        };
+        let own = crate::checks::registry::lookup(code).map_or(&[][..], |c| c.options);
+        let allowed: Vec<&str> = std::iter::once("severity").chain(own.iter().copied()).collect();
         for (k, v) in opts.iter() {
             let key = k.get_ref().as_ref();
             if !allowed.contains(&key) {
