@@ -118,115 +118,179 @@ mod tests {
     use super::*;
     use crate::apply_edits;
     use crate::test_support::*;
-    use icp_check::Label;
+
+    /// Each action as its title, the code of its diagnostic and whether it is preferred, then
+    /// each of its edits as its line (from 1), the text it replaces and the new text.
+    fn render(src: &str, a: &Analysis, actions: &[CodeAction]) -> String {
+        actions
+            .iter()
+            .map(|x| {
+                let mut s = format!("{} [{}]", x.title, a.diagnostics[x.diagnostic].code);
+                if x.preferred {
+                    s.push_str(" (preferred)");
+                }
+                for e in &x.edits {
+                    s.push_str(&format!(
+                        "\n  line {}: {:?} → {:?}",
+                        a.line_index.line_of(e.span.start as usize) + 1,
+                        &src[e.span.range()],
+                        e.new_text
+                    ));
+                }
+                s
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The actions at the `$0` of `fixture`.
+    #[track_caller]
+    fn check(fixture: &str, expected: &str) {
+        let (src, at) = marked(fixture);
+        let a = analysis(&src);
+        let actions = code_actions(&src, &a, Span::new(at, at));
+        assert_eq!(
+            render(&src, &a, &actions),
+            expected,
+            "the actions at $0 of:\n{fixture}"
+        );
+    }
+
+    /// A schema with one field, and a finding on the field made by hand.
+    fn one_field(src: &str, fix: impl Fn(Diagnostic, Span) -> Vec<Diagnostic>) -> (Analysis, Span) {
+        let mut a = analysis(src);
+        let at = src.find("a: int").expect("field");
+        let span = Span::new(at, at + 1);
+        let finding = Diagnostic::new("unused-field", Severity::Hint, span, "unused");
+        a.diagnostics = fix(finding, span);
+        (a, Span::new(at, at))
+    }
 
     #[test]
     fn did_you_mean_fixes() {
-        let a = analysis(ANTIPATTERNS);
-        let at = ANTIPATTERNS.find("hriss").expect("hriss");
-        let actions = code_actions(ANTIPATTERNS, &a, Span::new(at, at));
         // A guessed name changes the meaning: offered as unsafe, never preferred.
-        let fix = actions
-            .iter()
-            .find(|x| x.title == "Replace with `hris` (unsafe)")
-            .unwrap_or_else(|| panic!("{actions:#?}"));
-        assert!(!fix.preferred);
-        let out = apply_edits(ANTIPATTERNS, &fix.edits);
-        assert!(out.contains("rule stack : hris == workday"));
+        check(
+            r#"schema crm {
+  hris: enum [workday, bamboohr, none]
+}
+
+icp x "X" {
+  uses crm
+  rubric {
+    rule stack : hri$0ss == workday
+    tier ok otherwise
+  }
+}
+"#,
+            r#"Replace with `hris` (unsafe) [unknown-field]
+  line 8: "hriss" → "hris""#,
+        );
     }
 
     #[test]
     fn suppressions_go_on_the_line_above() {
         let src = "schema s {\n  a: int\n}\n";
-        let mut a = analysis(src);
-        let at = src.find("a: int").expect("field");
-        a.diagnostics = vec![Diagnostic {
-            code: "unused-field",
-            severity: Severity::Hint,
-            message: "unused".into(),
-            help: None,
-            span: Span::new(at, at + 1),
-            labels: Vec::<Label>::new(),
-            fix: None,
-        }];
-        let actions = code_actions(src, &a, Span::new(at, at));
-        assert_eq!(actions.len(), 1);
-        let out = apply_edits(src, &actions[0].edits);
+        let (a, cursor) = one_field(src, |d, _| vec![d]);
+        let actions = code_actions(src, &a, cursor);
         assert_eq!(
-            out,
+            render(src, &a, &actions),
+            format!(
+                "Allow unused-field here, with a reason [unused-field]\n  line 2: \"\" → \"  # icp: allow(unused-field) -- {REASON_PLACEHOLDER}\\n\""
+            )
+        );
+        assert_eq!(
+            apply_edits(src, &actions[0].edits),
             format!(
                 "schema s {{\n  # icp: allow(unused-field) -- {REASON_PLACEHOLDER}\n  a: int\n}}\n"
             )
         );
         // A second code joins the same line.
-        let src2 = "schema s {\n  # icp: allow(vague-term) -- ok\n  a: int\n}\n";
-        let mut a2 = analysis(src2);
-        let at2 = src2.find("a: int").expect("field");
-        a2.diagnostics = a.diagnostics.clone();
-        a2.diagnostics[0].span = Span::new(at2, at2 + 1);
-        let out2 = apply_edits(src2, &code_actions(src2, &a2, Span::new(at2, at2))[0].edits);
-        assert!(
-            out2.contains("# icp: allow(vague-term, unused-field) -- ok"),
-            "{out2}"
+        let src = "schema s {\n  # icp: allow(vague-term) -- ok\n  a: int\n}\n";
+        let (a, cursor) = one_field(src, |d, _| vec![d]);
+        let actions = code_actions(src, &a, cursor);
+        assert_eq!(
+            render(src, &a, &actions),
+            "Allow unused-field here, with a reason [unused-field]\n  line 2: \"\" → \", unused-field\""
         );
+        assert_eq!(
+            apply_edits(src, &actions[0].edits),
+            "schema s {\n  # icp: allow(vague-term, unused-field) -- ok\n  a: int\n}\n"
+        );
+        // A code already listed is not offered again.
+        let src = "schema s {\n  # icp: allow(unused-field) -- ok\n  a: int\n}\n";
+        let (a, cursor) = one_field(src, |d, _| vec![d]);
+        assert_eq!(code_actions(src, &a, cursor), vec![]);
     }
 
     #[test]
     fn errors_get_no_suppression() {
-        let a = analysis(ANTIPATTERNS);
-        let at = ANTIPATTERNS.find("servces").expect("typo");
-        let actions = code_actions(ANTIPATTERNS, &a, Span::new(at, at + 2));
-        assert!(
-            actions
-                .iter()
-                .all(|x| !x.preferred && x.title.ends_with(" (unsafe)")),
-            "{actions:?}"
+        // The misspelt value is an error: its fix, and no "Allow … here".
+        check(
+            r#"schema crm {
+  industry: enum [saas, services, retail]
+}
+
+icp x "X" {
+  uses crm
+  rubric {
+    rule sector : industry in [saas, serv$0ces]
+    tier ok otherwise
+  }
+}
+"#,
+            r#"Replace with `services` (unsafe) [unknown-value]
+  line 8: "servces" → "services""#,
         );
-        assert!(!actions.is_empty());
     }
 
     #[test]
     fn a_safe_fix_is_preferred_and_an_unsafe_one_is_labelled() {
         let src = "schema s {\n  a: int\n}\n";
-        let mut a = analysis(src);
-        let at = src.find("a: int").expect("field");
-        let finding = Diagnostic::new("unused-field", Severity::Hint, Span::new(at, at + 1), "x");
-        let edit = || {
+        let edit = |span| {
             vec![icp_check::Edit {
-                span: Span::new(at, at + 1),
+                span,
                 replacement: "b".into(),
             }]
         };
-        a.diagnostics = vec![
-            finding.clone().with_fix("keep the meaning", edit()),
-            finding.with_unsafe_fix("change the meaning", edit()),
-        ];
-        let actions = code_actions(src, &a, Span::new(at, at));
-        let find = |title: &str| {
-            actions
-                .iter()
-                .find(|x| x.title == title)
-                .unwrap_or_else(|| panic!("no {title:?} in {actions:#?}"))
-        };
-        assert!(find("Keep the meaning").preferred);
-        assert!(!find("Change the meaning (unsafe)").preferred);
+        let (a, cursor) = one_field(src, |d, span| {
+            vec![
+                d.clone().with_fix("keep the meaning", edit(span)),
+                d.with_unsafe_fix("change the meaning", edit(span)),
+            ]
+        });
+        assert_eq!(
+            render(src, &a, &code_actions(src, &a, cursor)),
+            r#"Keep the meaning [unused-field] (preferred)
+  line 2: "a" → "b"
+Allow unused-field here, with a reason [unused-field]
+  line 2: "" → "  # icp: allow(unused-field) -- TODO: say why this is acceptable here\n"
+Change the meaning (unsafe) [unused-field]
+  line 2: "a" → "b"
+Allow unused-field here, with a reason [unused-field]
+  line 2: "" → "  # icp: allow(unused-field) -- TODO: say why this is acceptable here\n""#
+        );
     }
 
     #[test]
     fn a_suggested_criterion_is_offered_but_not_preferred() {
-        let src = "schema s {\n  headcount_growth: percent\n}\n\nicp a \"HR teams at US companies with 200-2000 employees\" {\n  uses s\n  firmographics {\n    \"Fast-growing companies\"\n  }\n}\n";
-        let a = analysis(src);
-        let at = src.find("Fast").expect("the prose");
-        let actions = code_actions(src, &a, Span::new(at, at));
-        let fix = actions
-            .iter()
-            .find(|x| {
-                x.title
-                    .starts_with("Replace with `headcount_growth >= 30%`")
-            })
-            .unwrap_or_else(|| panic!("{actions:#?}"));
-        assert!(!fix.preferred);
-        let out = apply_edits(src, &fix.edits);
-        assert!(out.contains("    headcount_growth >= 30%\n"), "{out}");
+        check(
+            r#"schema s {
+  headcount_growth: percent
+}
+
+icp a "HR teams at US companies with 200-2000 employees" {
+  uses s
+  firmographics {
+    "$0Fast-growing companies"
+  }
+}
+"#,
+            r#"Allow unmeasurable-criterion here, with a reason [unmeasurable-criterion]
+  line 8: "" → "    # icp: allow(unmeasurable-criterion) -- TODO: say why this is acceptable here\n"
+Replace with `headcount_growth >= 30%` (30% is a placeholder: confirm it) (unsafe) [vague-term]
+  line 8: "\"Fast-growing companies\"" → "headcount_growth >= 30%"
+Allow vague-term here, with a reason [vague-term]
+  line 8: "" → "    # icp: allow(vague-term) -- TODO: say why this is acceptable here\n""#,
+        );
     }
 }

@@ -101,30 +101,72 @@ mod tests {
     use super::*;
     use crate::test_support::*;
 
-    #[test]
-    fn blocks_and_comments_fold() {
-        let a = analysis(HR);
-        let folds = folding_ranges(HR, &a);
-        let lines: Vec<(usize, usize, FoldKind)> = folds
+    /// Each fold as its kind, its lines (from 1) and the first line of its text.
+    #[track_caller]
+    fn check(src: &str, expected: &str) {
+        let a = analysis(src);
+        let line = |o: u32| a.line_index.line_of(o as usize) + 1;
+        let folds: Vec<String> = folding_ranges(src, &a)
             .iter()
             .map(|f| {
-                (
-                    a.line_index.line_of(f.span.start as usize),
-                    a.line_index.line_of(f.span.end as usize),
+                let first = src[f.span.range()].lines().next().unwrap_or("");
+                format!(
+                    "{:?} {}-{}: {first}",
                     f.kind,
+                    line(f.span.start),
+                    line(f.span.end)
                 )
             })
             .collect();
-        assert_eq!(lines[0], (0, 1, FoldKind::Comment), "{lines:?}");
-        assert!(
-            lines.contains(&(3, 21, FoldKind::Region)),
-            "the schema: {lines:?}"
+        assert_eq!(folds.join("\n"), expected, "the folds of:\n{src}");
+    }
+
+    #[test]
+    fn blocks_and_comments_fold() {
+        check(
+            r#"# Accounts from the CRM,
+# exported every night.
+
+schema crm {
+  employees: int
+  industry: enum [saas, services]
+    from "Industry"
+  hris: enum [workday, bamboohr]
+}
+
+icp x "X" {
+  uses crm
+  firmographics {
+    employees in 200..2000 # a comment after code
+    # a comment alone on its line
+  }
+  tech_stack { hris in [workday] }
+  rubric {
+    rule size_fit : employees in [
+      200,
+      2000,
+    ]
+    tier strong when score >= 1
+    tier weak otherwise
+  }
+}
+
+test t "T" {
+  icp x
+  account {
+    employees 1200
+  }
+  expect tier strong
+}
+"#,
+            r#"Comment 1-2: # Accounts from the CRM,
+Region 4-9: schema crm {
+Region 6-7: industry: enum [saas, services]
+Region 11-26: icp x "X" {
+Region 13-16: firmographics {
+Region 18-25: rubric {
+Region 28-34: test t "T" {
+Region 30-32: account {"#,
         );
-        assert!(
-            lines.contains(&(29, 35, FoldKind::Region)),
-            "firmographics: {lines:?}"
-        );
-        // Multi-line field declarations (`industry: enum [...]` then `from`) fold too.
-        assert!(lines.contains(&(8, 9, FoldKind::Region)), "{lines:?}");
     }
 }

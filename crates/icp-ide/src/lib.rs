@@ -96,10 +96,6 @@ pub(crate) mod test_support {
     pub fn analysis(src: &str) -> Analysis {
         analyze(src, &Config::default())
     }
-
-    pub const HR: &str = include_str!("../../../examples/hr-analytics.icp");
-    pub const DEVTOOLS: &str = include_str!("../../../examples/devtools-weighted.icp");
-    pub const ANTIPATTERNS: &str = include_str!("../../../examples/antipatterns.icp");
 }
 
 #[cfg(test)]

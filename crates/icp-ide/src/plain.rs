@@ -94,30 +94,92 @@ mod tests {
     use crate::test_support::*;
     use icp_syntax::ast::{RubricItem, StmtKind};
 
-    #[test]
-    fn rubric_rules_in_words() {
-        let a = analysis(HR);
-        let icp = a.file.icps().next().expect("an icp");
-        let words: Vec<String> = icp
-            .body
-            .iter()
+    /// Every rubric rule of `src`, one `name: words` a line.
+    #[track_caller]
+    fn check(src: &str, expected: &str) {
+        let a = analysis(src);
+        let words: Vec<String> = a
+            .file
+            .icps()
+            .flat_map(|icp| &icp.body)
             .filter_map(|s| match &s.kind {
                 StmtKind::Rubric(items) => Some(items),
                 _ => None,
             })
             .flatten()
             .filter_map(|i| match i {
-                RubricItem::Rule(r) => Some(describe(HR, &r.expr)),
+                RubricItem::Rule(r) => Some(format!("{}: {}", r.name.name, describe(src, &r.expr))),
                 RubricItem::Tier(_) => None,
             })
             .collect();
-        assert_eq!(words[0], "industry is saas or services");
-        assert_eq!(words[1], "employees is between 200 and 2000 (inclusive)");
-        assert_eq!(
-            words[2],
-            "hris is workday or bamboohr and payroll is adp or gusto"
+        assert_eq!(words.join("\n"), expected, "the rules of:\n{src}");
+    }
+
+    #[test]
+    fn rubric_rules_in_words() {
+        check(
+            r#"schema crm {
+  employees: int
+  industry: enum [saas, services, retail]
+  hris: enum [workday, bamboohr, none]
+  payroll: enum [adp, gusto, other]
+  bi_tools: set [looker, tableau, mode]
+  vp_hired: date
+  in_deal: bool
+  budget: money
+  decision_in: duration
+  growth: percent
+}
+
+icp x "X" {
+  uses crm
+  rubric {
+    rule industry_fit : industry in [saas, services]
+    rule size_fit : employees in 200..2000
+    rule tech_fit : hris in [workday, bamboohr] and payroll in [
+      adp,
+      gusto,
+    ]
+    rule authority : in_deal
+    rule budget : budget >= 50K
+    rule timeline : decision_in <= 6mo
+    rule small : employees < 50
+    rule big : employees > 5000
+    rule not_tiny : employees != 1
+    rule exact : employees == 100
+    rule outside : employees not in 10..20
+    rule neither : industry not in [retail]
+    rule one : industry in [retail]
+    rule any_bi : bi_tools has any [looker, tableau]
+    rule all_bi : bi_tools has all [looker, mode]
+    rule no_bi : bi_tools has none [mode]
+    rule recent : vp_hired within 60d
+    rule growing +3 : growth graded 0%..50%
+    rule not_in_deal : not in_deal
+    rule either : (in_deal or budget >= 10K) and employees <= 900
+  }
+}
+"#,
+            r#"industry_fit: industry is saas or services
+size_fit: employees is between 200 and 2000 (inclusive)
+tech_fit: hris is workday or bamboohr and payroll is adp or gusto
+authority: in_deal is true
+budget: budget is at least 50K
+timeline: decision_in is at most 6mo
+small: employees is below 50
+big: employees is above 5000
+not_tiny: employees is not 1
+exact: employees is 100
+outside: employees is not between 10 and 20 (inclusive)
+neither: industry is neither retail
+one: industry is retail
+any_bi: bi_tools includes at least one of looker or tableau
+all_bi: bi_tools includes all of looker and mode
+no_bi: bi_tools includes none of mode
+recent: vp_hired is within the last 60d
+growing: part of the weight, in proportion to where growth falls between 0% and 50%
+not_in_deal: not (in_deal is true)
+either: (either in_deal is true or budget is at least 10K) and employees is at most 900"#,
         );
-        assert_eq!(words[3], "vp_people_in_deal is true");
-        assert_eq!(words[5], "budget is at least 50K");
     }
 }

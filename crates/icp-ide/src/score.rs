@@ -183,40 +183,89 @@ mod tests {
     use super::*;
     use crate::test_support::*;
 
-    #[test]
-    fn devtools_bounds_and_tiers() {
-        let a = analysis(DEVTOOLS);
+    /// The bounds of the first icp's rubric, then the scores of each of its tiers.
+    #[track_caller]
+    fn check(src: &str, expected: &str) {
+        let a = analysis(src);
         let icp = &a.model.icps[0];
-        let b = bounds(&a, icp).unwrap();
-        assert_eq!(
-            (b.min, b.max),
-            (Rational::from_integer(-4), Rational::from_integer(9))
+        let mut lines = vec![match bounds(&a, icp) {
+            Some(b) => format!(
+                "from {} to {}{}",
+                format_rational(&b.min),
+                format_rational(&b.max),
+                if b.integral { ", whole" } else { "" }
+            ),
+            None => "no bounds".into(),
+        }];
+        for (t, scores) in icp.tiers.iter().zip(tier_scores(&a, icp)) {
+            lines.push(format!("tier {}: {}", t.name, scores.describe()));
+        }
+        assert_eq!(lines.join("\n"), expected, "the scores of:\n{src}");
+    }
+
+    #[test]
+    fn weighted_bounds_and_tiers() {
+        check(
+            r#"schema accounts {
+  engineers: int
+  funding_stage: enum [seed, series_b, series_c]
+  stack: set [kubernetes, terraform]
+  last_funding: date
+  new_vp_eng: date
+  churned_before: bool
+}
+
+icp platform_teams "Platform teams" {
+  uses accounts
+  rubric {
+    rule team_size +3 : engineers in 50..400
+    rule stage +2 : funding_stage in [series_b, series_c]
+    rule stack +2 : stack has all [kubernetes, terraform]
+    rule funded +1 : last_funding within 120d
+    rule new_leader +1 : new_vp_eng within 60d
+    rule churn_risk -4 : churned_before
+    tier a when score >= 7
+    tier b when score >= 4
+    tier c otherwise
+  }
+}
+"#,
+            "from -4 to 9, whole\ntier a: 7..9\ntier b: 4..6\ntier c: -4..3",
         );
-        let tiers: Vec<String> = tier_scores(&a, icp)
-            .iter()
-            .map(TierScores::describe)
-            .collect();
-        assert_eq!(tiers, vec!["7..9", "4..6", "-4..3"]);
     }
 
     #[test]
     fn unreachable_tier_has_no_score() {
-        let a = analysis(ANTIPATTERNS);
-        let icp = &a.model.icps[0];
-        let tiers = tier_scores(&a, icp);
         // Three rules of weight +1, and `size` can never hold (as `unsatisfiable` says): the
         // scores are 0..2, and `score >= 4` is out of reach.
-        assert!(tiers[0].is_empty());
-        assert_eq!(tiers[1].describe(), "0..2");
+        check(
+            r#"schema crm {
+  employees: int
+  industry: enum [saas, services, retail]
+  hris: enum [workday, bamboohr, none]
+}
+
+icp x "X" {
+  uses crm
+  rubric {
+    rule size : employees > 5000 and employees < 1000
+    rule sector : industry in [saas, services]
+    rule stack : hris == workday
+    tier strong when score >= 4
+    tier ok when score >= 0
+  }
+}
+"#,
+            "from 0 to 2, whole\ntier strong: no score\ntier ok: 0..2",
+        );
     }
 
     #[test]
     fn graded_rubrics_use_inequalities() {
-        let src = "schema s { g: int }\nicp x \"X\" { uses s\n rubric {\n rule a +10 : g graded 0..3\n tier hi when score > 5\n tier lo otherwise\n }\n}\n";
-        let a = analysis(src);
-        let t = tier_scores(&a, &a.model.icps[0]);
-        assert_eq!(t[0].describe(), "> 5 and ≤ 10");
-        assert_eq!(t[1].describe(), "≥ 0 and ≤ 5");
+        check(
+            "schema s { g: int }\nicp x \"X\" { uses s\n rubric {\n rule a +10 : g graded 0..3\n tier hi when score > 5\n tier lo otherwise\n }\n}\n",
+            "from 0 to 10\ntier hi: > 5 and ≤ 10\ntier lo: ≥ 0 and ≤ 5",
+        );
     }
 
     /// Rules judged from the schema's domains: `small` can never hold (an int is never
@@ -224,34 +273,31 @@ mod tests {
     /// finds `hi` unreachable; the hover, the hint and the bounds say the same.
     #[test]
     fn hover_and_unreachable_tier_agree() {
-        let src = "schema s {\n  employees: int\n  industry: enum [saas, fintech]\n}\n\nicp x \"X\" {\n  uses s\n  rubric {\n    rule small +5 : employees < 0\n    rule any +1 : industry in [saas, fintech]\n    rule big +2 : employees > 1000\n    rule mid +2 : employees < 500\n    tier hi when score >= 6\n    tier mid_tier when score >= 3\n    tier lo otherwise\n  }\n}\n";
-        let a = analysis(src);
+        let fixture = "schema s {\n  employees: int\n  industry: enum [saas, fintech]\n}\n\nicp x \"X\" {\n  uses s\n  rubric {\n    rule small +5 : employees < 0\n    rule any +1 : industry in [saas, fintech]\n    rule big +2 : employees > 1000\n    rule mid +2 : employees < 500\n    tier $0hi when score >= 6\n    tier mid_tier when score >= 3\n    tier lo otherwise\n  }\n}\n";
+        let (src, at) = marked(fixture);
+        let a = analysis(&src);
         let unreachable: Vec<&str> = a
             .diagnostics
             .iter()
             .filter(|d| d.code == "unreachable-tier")
             .map(|d| &src[d.span.range()])
             .collect();
-        assert_eq!(unreachable.len(), 1, "{:?}", a.diagnostics);
-        assert!(unreachable[0].contains("hi"), "{unreachable:?}");
-        let icp = &a.model.icps[0];
-        let b = bounds(&a, icp).unwrap();
-        // Independent rules would give 0..10; the domains give 1..5.
         assert_eq!(
-            (b.min, b.max),
-            (Rational::from_integer(1), Rational::from_integer(5))
+            unreachable,
+            vec!["tier hi when score >= 6"],
+            "{:?}",
+            a.diagnostics
         );
-        let tiers: Vec<String> = tier_scores(&a, icp)
-            .iter()
-            .map(TierScores::describe)
-            .collect();
-        assert_eq!(tiers, vec!["no score", "3..5", "1..2"]);
-        let at = src.find("tier hi").unwrap() + 6;
-        let h = crate::hover::hover(src, &a, at).unwrap().markdown;
-        assert!(h.contains("No score reaches this tier"), "{h}");
-        assert!(
-            h.contains("lowest possible score is 1 and the highest 5"),
-            "{h}"
+        // Independent rules would give 0..10; the domains give 1..5.
+        check(
+            &src,
+            "from 1 to 5, whole\ntier hi: no score\ntier mid_tier: 3..5\ntier lo: 1..2",
+        );
+        assert_eq!(
+            crate::hover::hover(&src, &a, at).map(|h| h.markdown),
+            Some(
+                "**tier hi** when score >= 6\n\nNo score reaches this tier: earlier tiers take every score it would accept, or its threshold is out of range.\n\nThe lowest possible score is 1 and the highest 5 (tier 1 of 3; tiers are tried in order).".into()
+            )
         );
         let hints = crate::inlay::inlay_hints(&a, icp_syntax::Span::new(0, src.len()));
         let labels: Vec<&str> = hints.iter().map(|h| h.label.as_str()).collect();

@@ -178,60 +178,103 @@ mod tests {
     use super::*;
     use crate::test_support::*;
 
-    fn ty_of(
-        src: &str,
-        toks: &[SemanticToken],
-        needle: &str,
-        nth: usize,
-    ) -> Option<(TokenType, bool)> {
-        let at = src.match_indices(needle).nth(nth)?.0;
-        toks.iter()
-            .find(|t| t.span.start as usize == at)
-            .map(|t| (t.ty, t.declaration))
+    /// The tokens of `src` in the range between its two `$0` markers (all of them when it has
+    /// none), one `text Kind` a line, with `(declaration)` on the names it declares.
+    #[track_caller]
+    fn check(fixture: &str, expected: &str) {
+        let (src, range) = match fixture.match_indices("$0").count() {
+            0 => (fixture.to_string(), None),
+            2 => {
+                let (once, start) = marked(fixture);
+                let (src, end) = marked(&once);
+                (src, Some(Span::new(start, end)))
+            }
+            n => panic!("{n} markers: a range needs two"),
+        };
+        let a = analysis(&src);
+        let toks = semantic_tokens(&src, &a, range);
+        assert!(
+            toks.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+            "tokens are ordered and disjoint: {toks:?}"
+        );
+        let got: Vec<String> = toks
+            .iter()
+            .map(|t| {
+                let decl = if t.declaration { " (declaration)" } else { "" };
+                format!("{} {:?}{decl}", &src[t.span.range()], t.ty)
+            })
+            .collect();
+        assert_eq!(got.join("\n"), expected, "the tokens of:\n{fixture}");
     }
+
+    const PROFILE: &str = r#"# Accounts.
+schema crm {
+  employees: int
+  revenue: money
+  industry: enum [saas, services]
+}
+
+icp x "X" {
+  uses crm
+  firmographics {
+    employees in 200..2000
+    industry in [saas]
+    revenue >= 20M
+  }
+  job "Report" {
+    kind functional
+  }
+}
+"#;
 
     #[test]
     fn kinds_of_words() {
-        let a = analysis(HR);
-        let toks = semantic_tokens(HR, &a, None);
-        assert_eq!(
-            ty_of(HR, &toks, "employees", 0),
-            Some((TokenType::Field, true))
-        );
-        assert_eq!(
-            ty_of(HR, &toks, "employees in", 0),
-            Some((TokenType::Field, false))
-        );
-        assert_eq!(ty_of(HR, &toks, "saas", 1), Some((TokenType::Value, false)));
-        assert_eq!(
-            ty_of(HR, &toks, "firmographics", 0),
-            Some((TokenType::Keyword, false))
-        );
-        assert_eq!(ty_of(HR, &toks, "20M", 0), Some((TokenType::Number, false)));
-        assert_eq!(
-            ty_of(HR, &toks, "# Ideal", 0),
-            Some((TokenType::Comment, false))
-        );
-        assert_eq!(ty_of(HR, &toks, "int ", 0), Some((TokenType::Type, false)));
-        assert_eq!(
-            ty_of(HR, &toks, "crm\n", 0),
-            Some((TokenType::Schema, false))
-        );
-        assert_eq!(
-            ty_of(HR, &toks, "functional", 0),
-            Some((TokenType::Value, false))
-        );
-        assert!(
-            toks.windows(2).all(|w| w[0].span.end <= w[1].span.start),
-            "tokens are ordered and disjoint"
+        check(
+            PROFILE,
+            r#"# Accounts. Comment
+schema Keyword
+crm Schema (declaration)
+employees Field (declaration)
+int Type
+revenue Field (declaration)
+money Type
+industry Field (declaration)
+enum Type
+saas Value (declaration)
+services Value (declaration)
+icp Keyword
+x Icp (declaration)
+"X" String
+uses Keyword
+crm Schema
+firmographics Keyword
+employees Field
+in Keyword
+200 Number
+.. Operator
+2000 Number
+industry Field
+in Keyword
+saas Value
+revenue Field
+>= Operator
+20M Number
+job Keyword
+"Report" String
+kind Keyword
+functional Value"#,
         );
     }
 
     #[test]
     fn ranges_limit_the_tokens() {
-        let a = analysis(HR);
-        let at = HR.find("firmographics").expect("block");
-        let toks = semantic_tokens(HR, &a, Some(Span::new(at, at + 13)));
-        assert_eq!(toks.len(), 1);
+        check(
+            &PROFILE.replace("firmographics", "$0firmographics$0"),
+            "firmographics Keyword",
+        );
+        check(
+            &PROFILE.replace("    industry in [saas]", "    $0industry in [saas]$0"),
+            "industry Field\nin Keyword\nsaas Value",
+        );
     }
 }

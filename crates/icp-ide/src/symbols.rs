@@ -237,53 +237,136 @@ mod tests {
     use super::*;
     use crate::test_support::*;
 
-    #[test]
-    fn outline_of_the_hr_example() {
-        let a = analysis(HR);
-        let syms = document_symbols(&a);
-        assert_eq!(
-            syms.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
-            vec!["crm", "hr_analytics"]
-        );
-        assert_eq!(syms[0].children.len(), 13);
-        let icp = &syms[1];
-        let names: Vec<&str> = icp.children.iter().map(|c| c.name.as_str()).collect();
-        assert!(
-            names.contains(&"firmographics")
-                && names.contains(&"hr_director")
-                && names.contains(&"ideal_of_ideal"),
-            "{names:?}"
-        );
-        let rubric = icp
-            .children
-            .iter()
-            .find(|c| c.name == "rubric")
-            .expect("rubric");
-        assert_eq!(rubric.children.len(), 10);
-        fn contained(s: &Symbol) -> bool {
-            s.span.start <= s.selection.start
-                && s.selection.end <= s.span.end
-                && s.children.iter().all(contained)
+    /// The outline, indented by depth: kind, name, ` — detail`, and `@ text` when the selected
+    /// text is not the name.
+    fn outline(src: &str, syms: &[Symbol], depth: usize, out: &mut Vec<String>) {
+        for s in syms {
+            assert!(
+                s.span.start <= s.selection.start && s.selection.end <= s.span.end,
+                "{s:?} contains its selection"
+            );
+            let mut line = format!("{}{:?} {}", "  ".repeat(depth), s.kind, s.name);
+            if let Some(d) = &s.detail {
+                line.push_str(&format!(" — {d}"));
+            }
+            let selected = &src[s.selection.range()];
+            if selected != s.name {
+                line.push_str(&format!(" @ {selected}"));
+            }
+            out.push(line);
+            outline(src, &s.children, depth + 1, out);
         }
-        assert!(syms.iter().all(contained));
+    }
+
+    #[track_caller]
+    fn check(src: &str, expected: &str) {
+        let mut lines = Vec::new();
+        outline(src, &document_symbols(&analysis(src)), 0, &mut lines);
+        assert_eq!(lines.join("\n"), expected, "the outline of:\n{src}");
+    }
+
+    /// The symbols matching `query`, one `name (Kind) in container` a line.
+    #[track_caller]
+    fn check_flat(src: &str, query: &str, expected: &str) {
+        let found: Vec<String> = flat_symbols(&analysis(src), query)
+            .iter()
+            .map(|s| {
+                let mut line = format!("{} ({:?})", s.name, s.kind);
+                if let Some(c) = &s.container {
+                    line.push_str(&format!(" in {c}"));
+                }
+                assert_eq!(&src[s.span.range()], s.name, "the span is the name");
+                line
+            })
+            .collect();
+        assert_eq!(found.join("\n"), expected, "the symbols matching {query:?}");
+    }
+
+    const PROFILE: &str = r#"schema crm "Accounts exported from the CRM" {
+  employees: int from "Employees"
+  industry: enum [saas, services]
+}
+
+icp hr_analytics "HR analytics buyers" {
+  uses crm
+  owner "marketing@acme.example"
+  firmographics {
+    employees in 200..2000
+  }
+  persona hr_director "HR Director" {
+    role "Owns people analytics"
+  }
+  job "Be a strategic partner to the CFO and CEO instead of assembling reports by hand" {
+    kind functional
+  }
+  pain "Reports are assembled by hand" {
+    cost "3 days a quarter"
+  }
+  rubric {
+    rule size_fit "200-2000 employees" : employees in 200..2000
+    rule industry_fit : industry in [saas]
+    tier strong when score >= 2
+    tier weak otherwise
+  }
+  segment ideal_of_ideal "Ideal of the ideal" {
+    employees in 500..1500
+  }
+}
+
+test northwind "Northwind stays strong" {
+  icp hr_analytics
+  account {
+    employees 1200
+  }
+  expect tier strong
+}
+"#;
+
+    #[test]
+    fn outline_of_schemas_icps_and_tests() {
+        check(
+            PROFILE,
+            r#"Schema crm — Accounts exported from the CRM
+  Field employees — int
+  Field industry — enum [saas, services]
+Icp hr_analytics — HR analytics buyers
+  Header uses crm @ uses
+  Header owner
+  Block firmographics
+  Persona hr_director — persona: HR Director
+  Job Be a strategic partner to the CFO and CEO instead of assemb… — job @ job
+  Pain Reports are assembled by hand — pain @ pain
+  Block rubric
+    Rule size_fit — 200-2000 employees
+    Rule industry_fit
+    Tier strong — tier
+    Tier weak — tier
+  Segment ideal_of_ideal — segment: Ideal of the ideal
+Block northwind — test: Northwind stays strong"#,
+        );
     }
 
     #[test]
     fn flat_symbols_match_fuzzily() {
-        let a = analysis(HR);
-        let found: Vec<String> = flat_symbols(&a, "hrdir")
-            .into_iter()
-            .map(|s| s.name)
-            .collect();
-        assert_eq!(found, vec!["hr_director"]);
-        let all = flat_symbols(&a, "");
-        assert!(
-            all.iter()
-                .any(|s| s.name == "employees" && s.container.as_deref() == Some("crm"))
+        check_flat(PROFILE, "hrdir", "hr_director (Persona) in hr_analytics");
+        check_flat(
+            PROFILE,
+            "",
+            r#"crm (Schema)
+employees (Field) in crm
+industry (Field) in crm
+hr_analytics (Icp)
+hr_director (Persona) in hr_analytics
+size_fit (Rule) in hr_analytics
+industry_fit (Rule) in hr_analytics
+strong (Tier) in hr_analytics
+weak (Tier) in hr_analytics
+ideal_of_ideal (Segment) in hr_analytics"#,
         );
-        assert!(
-            all.iter()
-                .any(|s| s.name == "size_fit" && s.container.as_deref() == Some("hr_analytics"))
+        check_flat(
+            PROFILE,
+            "fit",
+            "size_fit (Rule) in hr_analytics\nindustry_fit (Rule) in hr_analytics",
         );
     }
 }
