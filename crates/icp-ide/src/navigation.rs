@@ -592,21 +592,69 @@ icp hr "HR analytics buyers" {
         );
     }
 
+    /// The outcome of renaming the name at the `$0` of `with` in [`PROFILE`] to `new_name`:
+    /// the error, or each edit as its line (from 0), the text it replaces and the new text.
+    #[track_caller]
+    fn check_rename(needle: &str, with: &str, new_name: &str, expected: &str) {
+        let (src, a, at) = fixture(needle, with);
+        let got = match rename(&a, &src, at, new_name) {
+            Err(e) => format!("error: {}", e.0),
+            Ok(edits) => edits
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}: {:?} → {:?}",
+                        a.line_index.line_of(e.span.start as usize),
+                        &src[e.span.range()],
+                        e.new_text
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        assert_eq!(got, expected, "renaming to {new_name:?} at {with:?}");
+    }
+
     #[test]
     fn rename_is_validated() {
-        let (src, a, field) = fixture("employees in 200..2000", "e$0mployees in 200..2000");
-        assert!(rename(&a, &src, field, "Employees").is_err());
-        assert!(rename(&a, &src, field, "revenue").is_err_and(|e| e.0.contains("already")));
-        assert!(rename(&a, &src, field, "and").is_err());
-        let (src, a, rule) = fixture("rule industry_fit", "rule i$0ndustry_fit");
-        assert!(
-            rename(&a, &src, rule, "size_fit").is_err_and(|e| e.0.contains("already has a rule"))
+        let field = ("employees in 200..2000", "e$0mployees in 200..2000");
+        check_rename(
+            field.0,
+            field.1,
+            "Employees",
+            "error: `Employees` is not a name: names are lowercase letters, digits and `_`, starting with a letter or `_`",
         );
-        assert_eq!(rename(&a, &src, rule, "sector_fit").map(|e| e.len()), Ok(1));
-        let (src, a, comment) = fixture("# HR analytics", "$0# HR analytics");
-        assert!(
-            rename(&a, &src, comment, "x").is_err(),
-            "a comment is not a name"
+        check_rename(
+            field.0,
+            field.1,
+            "revenue",
+            "error: there is already a field in `crm` named `revenue`",
+        );
+        check_rename(
+            field.0,
+            field.1,
+            "and",
+            "error: `and` is a keyword of criteria and cannot name a field",
+        );
+        let rule = ("rule industry_fit", "rule i$0ndustry_fit");
+        check_rename(
+            rule.0,
+            rule.1,
+            "size_fit",
+            "error: `hr` already has a rule named `size_fit`",
+        );
+        check_rename(
+            rule.0,
+            rule.1,
+            "sector_fit",
+            "22: \"industry_fit\" → \"sector_fit\"",
+        );
+        // A comment is not a name.
+        check_rename(
+            "# HR analytics",
+            "$0# HR analytics",
+            "x",
+            "error: there is no name to rename here",
         );
     }
 
