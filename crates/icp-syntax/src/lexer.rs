@@ -77,6 +77,9 @@ pub struct Token {
     pub kind: Tok,
     pub span: Span,
     pub line_start: bool,
+    /// A string literal with a backslash in it: its value needs [`unescape`], and its escapes
+    /// may be wrong. The lexer sees every backslash, so no later pass scans a string for one.
+    pub escaped: bool,
 }
 
 /// A problem found while lexing (an unterminated string, a bad escape).
@@ -116,6 +119,7 @@ pub fn lex_each(src: &str, mut emit: impl FnMut(Token)) -> (Vec<Span>, Vec<LexEr
     while i < bytes.len() {
         let b = bytes[i];
         let start = i;
+        let mut escaped = false;
         let kind = match b {
             // A line ends at `\n`, `\r\n` or a lone `\r`.
             b'\n' => {
@@ -158,7 +162,7 @@ pub fn lex_each(src: &str, mut emit: impl FnMut(Token)) -> (Vec<Span>, Vec<LexEr
                 }
             }
             b'"' => {
-                i = scan_string(src, i, &mut out.errors);
+                (i, escaped) = scan_string(src, i, &mut out.errors);
                 Tok::Str
             }
             b'{' => one(&mut i, Tok::LBrace),
@@ -204,6 +208,7 @@ pub fn lex_each(src: &str, mut emit: impl FnMut(Token)) -> (Vec<Span>, Vec<LexEr
             kind,
             span: Span::new(start, i),
             line_start,
+            escaped,
         });
         line_start = false;
     }
@@ -265,11 +270,12 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Scans a string from its opening quote; returns the offset after the closing quote. An
-/// unterminated string ends at the line break and is reported.
-fn scan_string(src: &str, start: usize, errors: &mut Vec<LexError>) -> usize {
+/// Scans a string from its opening quote; returns the offset after the closing quote and
+/// whether a backslash was seen. An unterminated string ends at the line break and is reported.
+fn scan_string(src: &str, start: usize, errors: &mut Vec<LexError>) -> (usize, bool) {
     let b = src.as_bytes();
     let mut i = start + 1;
+    let mut escaped = false;
     while i < b.len() {
         // Skip the plain bytes of the string in one step; a `\r` among them ends the line.
         let run = memchr::memchr3(b'"', b'\\', b'\n', &b[i..]).unwrap_or(b.len() - i);
@@ -279,9 +285,15 @@ fn scan_string(src: &str, start: usize, errors: &mut Vec<LexError>) -> usize {
         }
         i += run;
         match b.get(i) {
-            Some(b'"') => return i + 1,
-            Some(b'\\') if i + 1 < b.len() && !matches!(b[i + 1], b'\n' | b'\r') => i += 2,
-            Some(b'\\') => i += 1,
+            Some(b'"') => return (i + 1, escaped),
+            Some(b'\\') if i + 1 < b.len() && !matches!(b[i + 1], b'\n' | b'\r') => {
+                escaped = true;
+                i += 2
+            }
+            Some(b'\\') => {
+                escaped = true;
+                i += 1
+            }
             _ => break,
         }
     }
@@ -293,7 +305,7 @@ fn scan_string(src: &str, start: usize, errors: &mut Vec<LexError>) -> usize {
         span: Span::new(start, end),
         message: "this string is not closed: add a `\"` before the end of the line".into(),
     });
-    end
+    (end, escaped)
 }
 
 /// The value of a string literal's source text (quotes included); escape errors are reported

@@ -7,12 +7,14 @@ use chumsky::prelude::*;
 use crate::lexer::{self, Tok, Token};
 use crate::span::Span;
 
-/// A token as the parser sees it: kind, text and whether it starts a line.
+/// A token as the parser sees it: kind, text, whether it starts a line and (for a string)
+/// whether it has escapes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct T<'a> {
     pub kind: Tok,
     pub text: &'a str,
     pub line_start: bool,
+    pub escaped: bool,
 }
 
 pub(super) type Err<'a, Er> = extra::Err<Er>;
@@ -91,6 +93,7 @@ pub(super) fn tokens(src: &str) -> (Vec<(T<'_>, Sp)>, Vec<Span>, Vec<lexer::LexE
                 kind: t.kind,
                 text: &src[range],
                 line_start: t.line_start,
+                escaped: t.escaped,
             },
             Sp::from(t.span.start..t.span.end),
         ));

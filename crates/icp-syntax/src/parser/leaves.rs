@@ -64,13 +64,18 @@ where
     I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,
 {
-    select! { T { kind: Tok::Str, text, .. } = e => Str { value: unescaped(text, e.span()), span: sp(e.span()) } }
+    select! { T { kind: Tok::Str, text, escaped, .. } = e => Str { value: unescaped(text, escaped, e.span()), span: sp(e.span()) } }
         .lbl::<I, _, Er>(label)
 }
 
 /// A string literal's value. Its escapes were checked when the file was lexed (see [`parse`]),
-/// so nothing is reported here.
-pub(super) fn unescaped(text: &str, span: Sp) -> SmolStr {
+/// so nothing is reported here; a string the lexer saw no backslash in is its text without the
+/// quotes.
+pub(super) fn unescaped(text: &str, escaped: bool, span: Sp) -> SmolStr {
+    if !escaped {
+        let inner = text.strip_prefix('"').unwrap_or(text);
+        return SmolStr::new(inner.strip_suffix('"').unwrap_or(inner));
+    }
     let mut ignored = Vec::new();
     lexer::unescape(text, span.start as usize, &mut ignored)
 }
@@ -100,7 +105,7 @@ fn value_kind(t: &T<'_>, span: Sp) -> Option<ValueKind> {
             Ok(d) => ValueKind::Date(d),
             Err(m) => ValueKind::Invalid(m),
         },
-        Tok::Str => ValueKind::Str(unescaped(t.text, span)),
+        Tok::Str => ValueKind::Str(unescaped(t.text, t.escaped, span)),
         Tok::Ident if !t.line_start && !RESERVED.contains(&t.text) => {
             ValueKind::Ident(SmolStr::new(t.text))
         }

@@ -26,7 +26,7 @@ use messages::report;
 use prepare::{brackets, scan};
 
 use crate::ast::File;
-use crate::lexer::{self, Tok};
+use crate::lexer;
 
 /// Parses a whole file. Never fails: returns the tree it could build and every error.
 pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
@@ -39,15 +39,13 @@ pub fn parse(src: &str) -> (File, Vec<SyntaxError>) {
         })
         .collect();
     // Escape errors are found here once, so the parser can unescape without reporting.
-    for (t, s) in toks.iter().filter(|(t, _)| t.kind == Tok::Str) {
-        if t.text.contains('\\') {
-            let mut errs = Vec::new();
-            lexer::unescape(t.text, s.start as usize, &mut errs);
-            errors.extend(errs.into_iter().map(|e| SyntaxError {
-                span: e.span,
-                message: e.message,
-            }));
-        }
+    for (t, s) in toks.iter().filter(|(t, _)| t.escaped) {
+        let mut errs = Vec::new();
+        lexer::unescape(t.text, s.start as usize, &mut errs);
+        errors.extend(errs.into_iter().map(|e| SyntaxError {
+            span: e.span,
+            message: e.message,
+        }));
     }
     let scanned = scan(&toks, &mut errors);
     let mut toks = toks;

@@ -158,6 +158,7 @@ pub(super) fn brackets(src: &str, toks: &mut Vec<(T<'_>, Sp)>) -> bool {
                     kind,
                     text: "",
                     line_start: false,
+                    escaped: false,
                 },
                 Sp::from(end..end),
             ));
