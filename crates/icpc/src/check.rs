@@ -443,8 +443,8 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: a report of many findings is written in large blocks, not a line at a time.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match args.format {
         Format::Human => {
             let color = match args.color {
@@ -456,7 +456,7 @@ pub fn run(args: Args) -> ExitCode {
             };
             render::human(&mut out, &reports, color)
         }
-        Format::Json => writeln!(out, "{}", render::json(&reports)),
+        Format::Json => render::json(&mut out, &reports),
         Format::Sarif => writeln!(out, "{:#}", render::sarif(&reports)),
         Format::Github => render::github(&mut out, &reports),
         Format::Junit => render::junit(&mut out, &reports),

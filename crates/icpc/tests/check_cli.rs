@@ -780,3 +780,57 @@ fn bidi_characters_are_reported_in_every_format() {
         (Some(2), Some(13))
     );
 }
+
+#[test]
+fn json_output_matches_its_schema() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("docs/schemas/check.schema.json")).expect("schema"),
+    )
+    .expect("schema json");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("bad.icp");
+    std::fs::write(&bad, b"schema s {\n  a: int\n}\n\xff\n").expect("write");
+    let mut args = vec![
+        "check".to_string(),
+        "--format".into(),
+        "json".into(),
+        "--today".into(),
+        "2026-11-23".into(),
+    ];
+    args.push(examples().to_string_lossy().into_owned());
+    args.push(bad.to_string_lossy().into_owned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = run(&args);
+    assert_eq!(code(&o), 2, "{}", String::from_utf8_lossy(&o.stderr));
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("{\"diagnostics\":[{\"code\":") && text.ends_with("}\n"),
+        "one line, keys in alphabetical order: {}",
+        &text[..text.len().min(200)]
+    );
+    assert_eq!(text.lines().count(), 1);
+    let doc: Value = serde_json::from_str(&text).expect("json");
+    let errors: Vec<String> = validator
+        .iter_errors(&doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "not as the schema says:\n{}", errors.join("\n"));
+    // The output exercises every optional part of the schema.
+    let diags = doc["diagnostics"].as_array().expect("diagnostics");
+    assert!(diags.iter().any(|d| d["fix"].is_object()));
+    assert!(diags.iter().any(|d| d["fix"].is_null()));
+    assert!(diags.iter().any(|d| d["help"].is_string()));
+    assert!(diags.iter().any(|d| !d["labels"].as_array().expect("labels").is_empty()));
+    // The unreadable file is named on standard error, the others are in the report.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.icp:4:1: not UTF-8 text"));
+    assert!(diags.iter().any(|d| d["file"].as_str().is_some_and(|f| f.ends_with("antipatterns.icp"))));
+    // The validator is not vacuous: a finding without a range fails.
+    let mut broken = doc.clone();
+    broken["diagnostics"][0]
+        .as_object_mut()
+        .expect("object")
+        .remove("range");
+    assert!(!validator.is_valid(&broken));
+}
