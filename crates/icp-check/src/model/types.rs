@@ -360,8 +360,6 @@ pub use icp_syntax::keywords::{CHANNEL_KINDS, JOB_KINDS};
 pub const RESERVED_TIER_NAMES: &[&str] = &["disqualified", "error"];
 pub const CADENCES: &[(&str, i64)] = &[("monthly", 30), ("quarterly", 92), ("yearly", 365)];
 
-/// Builds the model of a parsed file, reporting semantic errors.
-
 // The `test` items of a file, resolved (see `testcase.rs`).
 
 /// A resolved test.

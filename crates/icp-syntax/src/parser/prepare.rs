@@ -180,10 +180,10 @@ pub(super) fn brackets(src: &str, toks: &mut Vec<(T<'_>, Sp)>) -> bool {
         }
         match t.kind {
             k if opener(k) => open.push((k, closed[i], indent)),
-            Tok::RBracket | Tok::RParen => {
-                if open.last().is_some_and(|(k, _, _)| closer_of(*k) == t.kind) {
-                    open.pop();
-                }
+            Tok::RBracket | Tok::RParen
+                if open.last().is_some_and(|(k, _, _)| closer_of(*k) == t.kind) =>
+            {
+                open.pop();
             }
             Tok::LBrace | Tok::RBrace if !open.is_empty() => {
                 close_from(&mut open, 0, &mut out);
