@@ -6,6 +6,8 @@
 #
 #   bash bench/sql/run.sh                  # 2M rows
 #   ROWS="1000000 2000000" bash bench/sql/run.sh
+#
+# Then the same for `--typed` over a table with typed columns (duckdb_typed.py).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -49,5 +51,25 @@ for n in $ROWS; do
   printf '%-11s | %8s %8s | %8s %8s %8s %8s | %.2f, %.2f\n' "$n" "$it" "$((im / 1024))" \
     "$load" "$query" "$dt" "$((dm / 1024))" \
     "$(python3 -c "print($query/$it)")" "$(python3 -c "print($dt/$it)")"
+  rm -f "$csv" "$TMP/icpc.csv" "$TMP/sql.csv"
+done
+
+# Typed tables (`--typed`): the same profile over accounts drawn in DuckDB with typed columns
+# (`duckdb_typed.py`, which also writes them as a CSV file for `icpc score`); the query is
+# timed alone, the table already in memory.
+$BIN/icpc compile "$ICP" --target duckdb --from accounts --as-of 2026-11-23 --typed >"$TMP/qt.sql"
+printf '\n--typed\n%-11s | %8s %8s | %8s %8s | %s\n' rows "icpc s" "peak MB" "query s" "peak MB" "query/icpc"
+for n in $ROWS; do
+  csv="$TMP/typed-$n.csv"
+  /usr/bin/time -f "%e %M" -o "$TMP/t2" python3 "$HERE/duckdb_typed.py" "$n" "$TMP/qt.sql" \
+    "$csv" "$TMP/sql.csv" >"$TMP/steps"
+  read -r dt dm < <(tail -n 1 "$TMP/t2")
+  read -r query <"$TMP/steps"
+  /usr/bin/time -f "%e %M" -o "$TMP/t1" $BIN/icpc score "$ICP" --accounts "$csv" \
+    --out "$TMP/icpc.csv" --as-of 2026-11-23 -q || true
+  read -r it im < <(tail -n 1 "$TMP/t1")
+  python3 "$HERE/compare.py" "$TMP/icpc.csv" "$TMP/sql.csv" >&2
+  printf '%-11s | %8s %8s | %8s %8s | %.2f\n' "$n" "$it" "$((im / 1024))" "$query" \
+    "$((dm / 1024))" "$(python3 -c "print($query/$it)")"
   rm -f "$csv" "$TMP/icpc.csv" "$TMP/sql.csv"
 done
