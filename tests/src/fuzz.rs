@@ -45,7 +45,10 @@ pub fn fmt_roundtrip(data: &[u8]) {
     );
     let twice = icp_fmt::format_source(&once, &opts)
         .unwrap_or_else(|e| panic!("the formatted text cannot be formatted: {e:?}\n{once}"));
-    assert_eq!(twice, once, "formatting is not idempotent\n--- input\n{src}");
+    assert_eq!(
+        twice, once,
+        "formatting is not idempotent\n--- input\n{src}"
+    );
 }
 
 /// The profile the cell readers score against: the HR example, whose schema has a column of
@@ -54,8 +57,8 @@ fn program() -> &'static icp_eval::Program {
     static PROGRAM: OnceLock<icp_eval::Program> = OnceLock::new();
     PROGRAM.get_or_init(|| {
         let path = crate::examples_dir().join("hr-analytics.icp");
-        let src = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let src =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let analysis = icp_check::analyze(&src, &icp_check::Config::default());
         let icp = analysis.model.icps.first().expect("the example has an icp");
         // 2026-11-23, the examples' date.
@@ -149,7 +152,9 @@ pub fn lsp_edits(data: &[u8]) {
         };
         let (start, end) = (pos(op[0], op[1]), pos(op[2], op[3]));
         let text: String = (0..op[4] % 6)
-            .map(|i| ALPHABET[usize::from(op[4].wrapping_mul(31).wrapping_add(i * 7)) % ALPHABET.len()])
+            .map(|i| {
+                ALPHABET[usize::from(op[4].wrapping_mul(31).wrapping_add(i * 7)) % ALPHABET.len()]
+            })
             .collect();
         let change = TextDocumentContentChangeEvent {
             range: Some(Range::new(start, end)),

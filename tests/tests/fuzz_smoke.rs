@@ -20,10 +20,7 @@ fn walk(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             walk(&p, exts, out);
-        } else if p
-            .extension()
-            .is_some_and(|x| exts.iter().any(|e| x == *e))
-        {
+        } else if p.extension().is_some_and(|x| exts.iter().any(|e| x == *e)) {
             out.push(p);
         }
     }
@@ -33,7 +30,10 @@ fn walk(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) {
 fn icp_seeds() -> Vec<Vec<u8>> {
     let mut paths = Vec::new();
     walk(&root().join("examples"), &["icp"], &mut paths);
-    for c in std::fs::read_dir(root().join("crates")).expect("crates").flatten() {
+    for c in std::fs::read_dir(root().join("crates"))
+        .expect("crates")
+        .flatten()
+    {
         walk(&c.path().join("tests/fixtures"), &["icp"], &mut paths);
     }
     paths.sort();
@@ -82,14 +82,21 @@ fn regressions(target: &str) -> Vec<Vec<u8>> {
     if let Ok(rd) = std::fs::read_dir(root().join("fuzz/regressions").join(target)) {
         paths.extend(rd.flatten().map(|e| e.path()).filter(|p| p.is_file()));
     }
-    paths.iter().map(|p| std::fs::read(p).expect("regression")).collect()
+    paths
+        .iter()
+        .map(|p| std::fs::read(p).expect("regression"))
+        .collect()
 }
 
 /// A seed changed as a fuzzer would: bytes overwritten, inserted, removed and spliced.
 fn mutate(seed: &[u8], edits: &[(u16, u8, u8)]) -> Vec<u8> {
     let mut v = seed.to_vec();
     for &(at, byte, op) in edits {
-        let at = if v.is_empty() { 0 } else { usize::from(at) % v.len() };
+        let at = if v.is_empty() {
+            0
+        } else {
+            usize::from(at) % v.len()
+        };
         match op % 4 {
             0 if !v.is_empty() => v[at] = byte,
             1 => v.insert(at, byte),

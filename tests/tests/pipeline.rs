@@ -294,9 +294,10 @@ fn fixed_and_formatted_examples_lose_only_the_fixed_findings() {
             // A fix that writes a skeleton (`because "TODO: …"`) leaves a to-do: the
             // `placeholder` check flags the word it inserted, by design.
             let placeholder_inserted = d.code == "placeholder"
-                && d.message.split('`').nth(1).is_some_and(|word| {
-                    inserted.iter().any(|r| r.contains(word))
-                });
+                && d.message
+                    .split('`')
+                    .nth(1)
+                    .is_some_and(|word| inserted.iter().any(|r| r.contains(word)));
             if placeholder_inserted {
                 continue;
             }

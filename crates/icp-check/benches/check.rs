@@ -101,9 +101,8 @@ fn profiles_input(size: usize) -> String {
                         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                         .unwrap_or(rest.len());
                     let indent = &line[..line.len() - trimmed.len()];
-                    (end > 0 && (*kw == "uses " || indent.is_empty())).then(|| {
-                        format!("{indent}{kw}{}_{copy}{}", &rest[..end], &rest[end..])
-                    })
+                    (end > 0 && (*kw == "uses " || indent.is_empty()))
+                        .then(|| format!("{indent}{kw}{}_{copy}{}", &rest[..end], &rest[end..]))
                 });
                 out.push_str(renamed.as_deref().unwrap_or(line));
                 out.push('\n');

@@ -4,8 +4,8 @@ use icp_syntax::LineIndex;
 
 use icp_syntax::ast::File;
 
-use crate::checks::errors;
 use crate::checks::context::Ctx;
+use crate::checks::errors;
 use crate::checks::registry;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;

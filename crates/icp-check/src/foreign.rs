@@ -51,23 +51,40 @@ fn scan(src: &str) -> Vec<Found> {
     while i < toks.len() {
         let t = toks[i];
         // FIELD between A and B
-        if i > 0 && kind(i - 1, Tok::Ident) && word(i, "between") && kind(i + 1, Tok::Number)
-            && word(i + 2, "and") && kind(i + 3, Tok::Number)
+        if i > 0
+            && kind(i - 1, Tok::Ident)
+            && word(i, "between")
+            && kind(i + 1, Tok::Number)
+            && word(i + 2, "and")
+            && kind(i + 3, Tok::Number)
         {
             let (a, b) = (text(src, &toks[i + 1]), text(src, &toks[i + 3]));
             let span = Span::new(t.span.start as usize, toks[i + 3].span.end as usize);
             let rewrite = format!("in {a}..{b}");
             out.push(Found {
                 span,
-                message: format!("`between {a} and {b}` is not how a range is written: write `{rewrite}`"),
-                help: format!("a range is `lo..hi`, both ends included: `{} {rewrite}`", text(src, &toks[i - 1])),
-                fix: Some((format!("write `{rewrite}`"), vec![Edit { span, replacement: rewrite.clone() }])),
+                message: format!(
+                    "`between {a} and {b}` is not how a range is written: write `{rewrite}`"
+                ),
+                help: format!(
+                    "a range is `lo..hi`, both ends included: `{} {rewrite}`",
+                    text(src, &toks[i - 1])
+                ),
+                fix: Some((
+                    format!("write `{rewrite}`"),
+                    vec![Edit {
+                        span,
+                        replacement: rewrite.clone(),
+                    }],
+                )),
             });
             i += 4;
             continue;
         }
         // $5M: the currency sign is for data cells.
-        if t.kind == Tok::Error && text(src, &t) == "$" && kind(i + 1, Tok::Number)
+        if t.kind == Tok::Error
+            && text(src, &t) == "$"
+            && kind(i + 1, Tok::Number)
             && toks[i + 1].span.start == t.span.end
         {
             let n = text(src, &toks[i + 1]);
@@ -81,7 +98,11 @@ fn scan(src: &str) -> Vec<Found> {
             continue;
         }
         // 25000 USD / 40 percent
-        if t.kind == Tok::Number && toks.get(i + 1).is_some_and(|u| u.kind == Tok::Ident && !u.line_start) {
+        if t.kind == Tok::Number
+            && toks
+                .get(i + 1)
+                .is_some_and(|u| u.kind == Tok::Ident && !u.line_start)
+        {
             let n = text(src, &t);
             let unit = text(src, &toks[i + 1]).to_ascii_lowercase();
             let span = Span::new(t.span.start as usize, toks[i + 1].span.end as usize);
@@ -101,9 +122,18 @@ fn scan(src: &str) -> Vec<Found> {
                 let rewrite = format!("{n}%");
                 out.push(Found {
                     span,
-                    message: format!("`{}`: a percent is written with `%`: write `{rewrite}`", &src[span.range()]),
+                    message: format!(
+                        "`{}`: a percent is written with `%`: write `{rewrite}`",
+                        &src[span.range()]
+                    ),
                     help: "percent literals end in `%`: `30%`".into(),
-                    fix: Some((format!("write `{rewrite}`"), vec![Edit { span, replacement: rewrite.clone() }])),
+                    fix: Some((
+                        format!("write `{rewrite}`"),
+                        vec![Edit {
+                            span,
+                            replacement: rewrite.clone(),
+                        }],
+                    )),
                 });
                 i += 2;
                 continue;
@@ -114,15 +144,26 @@ fn scan(src: &str) -> Vec<Found> {
             let rewrite = if t.kind == Tok::EqEq { "in" } else { "not in" };
             out.push(Found {
                 span: t.span,
-                message: format!("`{}` compares with one value; to test a list, write `{rewrite} [..]`", text(src, &t)),
+                message: format!(
+                    "`{}` compares with one value; to test a list, write `{rewrite} [..]`",
+                    text(src, &t)
+                ),
                 help: format!("membership in a list is `field {rewrite} [a, b]`"),
-                fix: Some((format!("write `{rewrite}`"), vec![Edit { span: t.span, replacement: rewrite.into() }])),
+                fix: Some((
+                    format!("write `{rewrite}`"),
+                    vec![Edit {
+                        span: t.span,
+                        replacement: rewrite.into(),
+                    }],
+                )),
             });
             i += 2;
             continue;
         }
         // !in
-        if t.kind == Tok::Error && text(src, &t) == "!" && word(i + 1, "in")
+        if t.kind == Tok::Error
+            && text(src, &t) == "!"
+            && word(i + 1, "in")
             && toks[i + 1].span.start == t.span.end
         {
             let span = Span::new(t.span.start as usize, toks[i + 1].span.end as usize);
@@ -130,7 +171,13 @@ fn scan(src: &str) -> Vec<Found> {
                 span,
                 message: "`!in` is written `not in`".into(),
                 help: "the negations are `not in [..]`, `!=` and `not field`".into(),
-                fix: Some(("write `not in`".into(), vec![Edit { span, replacement: "not in".into() }])),
+                fix: Some((
+                    "write `not in`".into(),
+                    vec![Edit {
+                        span,
+                        replacement: "not in".into(),
+                    }],
+                )),
             });
             i += 2;
             continue;
@@ -157,7 +204,9 @@ pub fn reword(src: &str, diags: &mut Vec<Diagnostic>) {
         return;
     }
     for f in scan(src) {
-        let line_start = src[..f.span.start as usize].rfind('\n').map_or(0, |p| p + 1);
+        let line_start = src[..f.span.start as usize]
+            .rfind('\n')
+            .map_or(0, |p| p + 1);
         let line_end = src[f.span.end as usize..]
             .find('\n')
             .map_or(src.len(), |p| f.span.end as usize + p);
@@ -167,7 +216,10 @@ pub fn reword(src: &str, diags: &mut Vec<Diagnostic>) {
                 && (d.span.start as usize) <= line_end
         };
         // Only a form the parser did not read: a line without an error is left alone.
-        if !diags.iter().any(|d| on_line(d) && d.severity == crate::Severity::Error) {
+        if !diags
+            .iter()
+            .any(|d| on_line(d) && d.severity == crate::Severity::Error)
+        {
             continue;
         }
         diags.retain(|d| !on_line(d));

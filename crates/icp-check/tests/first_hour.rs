@@ -156,15 +156,32 @@ fn a_type_typo_gets_the_type_and_a_fix_and_the_field_stays_declared() {
     let syntax = with_code(&ds, "syntax");
     let got: Vec<(&str, &str)> = syntax
         .iter()
-        .map(|d| (at(src, d), d.fix.as_ref().map_or("", |f| f.edits[0].replacement.as_str())))
+        .map(|d| {
+            (
+                at(src, d),
+                d.fix
+                    .as_ref()
+                    .map_or("", |f| f.edits[0].replacement.as_str()),
+            )
+        })
         .collect();
-    assert_eq!(got, [("boolean", "bool"), ("integer", "int"), ("string", "text")]);
-    assert!(syntax[0].message.contains("did you mean `bool`?"), "{}", syntax[0].message);
+    assert_eq!(
+        got,
+        [("boolean", "bool"), ("integer", "int"), ("string", "text")]
+    );
+    assert!(
+        syntax[0].message.contains("did you mean `bool`?"),
+        "{}",
+        syntax[0].message
+    );
     // No cascade: the fields are declared with the types meant.
     assert!(with_code(&ds, "unknown-field").is_empty(), "{ds:#?}");
     assert!(with_code(&ds, "type-mismatch").is_empty(), "{ds:#?}");
     let (fixed, _) = fix_all(src, &config(), FixMode::Safe, None);
-    assert!(fixed.contains("active: bool\n") && fixed.contains("name: text\n"), "{fixed}");
+    assert!(
+        fixed.contains("active: bool\n") && fixed.contains("name: text\n"),
+        "{fixed}"
+    );
 }
 
 const LABELS: &str = r#"schema crm {
@@ -203,10 +220,17 @@ fn labels_and_titles_that_drift_from_their_criteria_are_flagged_with_a_fix() {
     // percent and segment texts agree with their criteria.
     assert_eq!(found, ["200-2000", "25-400"], "{ds:#?}");
     let size = with_code(&ds, "label-mismatch")[1];
-    assert!(size.message.contains("`employees` is tested as 25..250"), "{}", size.message);
+    assert!(
+        size.message.contains("`employees` is tested as 25..250"),
+        "{}",
+        size.message
+    );
     let (fixed, _) = fix_all(LABELS, &config(), FixMode::Unsafe, None);
     assert!(fixed.contains("rule size \"25-250 employees\""), "{fixed}");
-    assert!(fixed.contains("\"Subcontractors with 100-10000 employees\""), "{fixed}");
+    assert!(
+        fixed.contains("\"Subcontractors with 100-10000 employees\""),
+        "{fixed}"
+    );
     assert!(with_code(&diags(&fixed), "label-mismatch").is_empty());
 }
 

@@ -25,7 +25,12 @@ impl<'a> Differ<'a> {
         }
     }
 
-    pub(crate) fn relate(&self, o: &Pred, n: &Pred, schemas: (&SchemaModel, &SchemaModel)) -> Relation {
+    pub(crate) fn relate(
+        &self,
+        o: &Pred,
+        n: &Pred,
+        schemas: (&SchemaModel, &SchemaModel),
+    ) -> Relation {
         compare::relate(o, schemas.0, n, schemas.1, self.today)
     }
 

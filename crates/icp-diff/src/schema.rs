@@ -166,7 +166,6 @@ impl<'a> Differ<'a> {
         }
     }
 
-
     pub(crate) fn ast_icp(model_file: &'a ast::File, icp: &IcpModel) -> Option<&'a ast::Icp> {
         match model_file.items.get(icp.item) {
             Some(Item::Icp(i)) => Some(i),

@@ -96,7 +96,14 @@ impl<'a> Differ<'a> {
                         b.name
                     )
                 };
-                self.both(Kind::Retiered, Some(icp), path(&b.name), a.span, b.span, message);
+                self.both(
+                    Kind::Retiered,
+                    Some(icp),
+                    path(&b.name),
+                    a.span,
+                    b.span,
+                    message,
+                );
             }
         }
         if !same_function && !reported {

@@ -435,7 +435,11 @@ fn requiring_fit_in_a_tier_is_a_retiering() {
     let c = only(&r);
     assert_eq!(c.kind, Kind::Retiered);
     assert_eq!(c.path, "icp.platform.rubric.tier.a");
-    assert!(c.message.starts_with("tier `a` now requires fit"), "{}", c.message);
+    assert!(
+        c.message.starts_with("tier `a` now requires fit"),
+        "{}",
+        c.message
+    );
     let back = compare(
         &edit("tier a when score >= 5", "tier a when score >= 5 and fit"),
         BASE,

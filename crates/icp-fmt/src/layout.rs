@@ -478,9 +478,7 @@ impl Printer<'_> {
     /// line.
     fn list(&mut self, list: &List) {
         let items = &list.items;
-        self.list_with(items.len(), true, |p, i, space| {
-            p.value(&items[i], space)
-        });
+        self.list_with(items.len(), true, |p, i, space| p.value(&items[i], space));
     }
 
     fn list_with(

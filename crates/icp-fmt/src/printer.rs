@@ -163,7 +163,8 @@ impl<'a> Printer<'a> {
         if pads.iter().all(|p| p.1 == 0) {
             return;
         }
-        let mut out = String::with_capacity(self.out.len() + pads.iter().map(|p| p.1).sum::<usize>());
+        let mut out =
+            String::with_capacity(self.out.len() + pads.iter().map(|p| p.1).sum::<usize>());
         let mut from = 0;
         for &(pos, pad) in &pads {
             out.push_str(&self.out[from..pos]);
@@ -290,7 +291,8 @@ impl<'a> Printer<'a> {
                 // starts with the token that starts the comment's line in the source) and the
                 // code leaves room for it, so that comments aligned by hand stay aligned.
                 // One space for now; `finish` aligns the comments of consecutive lines.
-                self.trailing.push((self.out.len(), self.line.indent + code_width));
+                self.trailing
+                    .push((self.out.len(), self.line.indent + code_width));
                 self.write_indent(1);
             }
             self.out.push_str(self.src[c.range()].trim_end());

@@ -97,7 +97,10 @@ fn respace(src: &str, seed: u64) -> String {
 fn respace_changes_only_spacing() {
     let src = "icp x \"a  b\" {  # two  spaces\n  firmographics {   n   > 1 }\n}\n";
     let r = respace(src, 7);
-    assert!(r.contains("\"a  b\"") && r.contains("# two  spaces"), "{r:?}");
+    assert!(
+        r.contains("\"a  b\"") && r.contains("# two  spaces"),
+        "{r:?}"
+    );
     let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(squeeze(&r), squeeze(src));
 }
@@ -108,9 +111,13 @@ fn alignment_is_computed_from_the_content() {
     // the source's columns play no part.
     let a = "icp x {\n  firmographics {\n    n > 1 # one\n    revenue >= 20M       # two\n  }\n}\n";
     let b = "icp x {\n  firmographics {\n    n > 1                      # one\n    revenue >= 20M # two\n  }\n}\n";
-    let want = "icp x {\n  firmographics {\n    n > 1          # one\n    revenue >= 20M # two\n  }\n}\n";
+    let want =
+        "icp x {\n  firmographics {\n    n > 1          # one\n    revenue >= 20M # two\n  }\n}\n";
     for src in [a, b] {
-        assert_eq!(format_source(src, &FmtOptions::default()).expect("formats"), want);
+        assert_eq!(
+            format_source(src, &FmtOptions::default()).expect("formats"),
+            want
+        );
     }
     // The rubric's `:` column: one space after the longest head, whatever the source says.
     let r = "icp x {\n  rubric {\n    rule a \"A\"            : n > 1\n    rule bb \"BB\" : n > 2\n  }\n}\n";

@@ -123,10 +123,7 @@ fn column(src: &str, offset: usize) -> usize {
 
 /// The column of the first token of the line of token `i`.
 fn line_indent(src: &str, tokens: &[Token], i: usize) -> usize {
-    let first = tokens[..=i]
-        .iter()
-        .rposition(|t| t.line_start)
-        .unwrap_or(0);
+    let first = tokens[..=i].iter().rposition(|t| t.line_start).unwrap_or(0);
     column(src, tokens[first].span.start as usize)
 }
 

@@ -64,15 +64,33 @@ pub const DISQUALIFY: &[&str] = &["because"];
 /// Words of a segment block.
 pub const SEGMENT: &[&str] = &["secondary"];
 /// Words of a rubric.
-pub const RUBRIC: &[&str] = &["rule", "tier", "when", "score", "otherwise", "graded", "fit"];
+pub const RUBRIC: &[&str] = &[
+    "rule",
+    "tier",
+    "when",
+    "score",
+    "otherwise",
+    "graded",
+    "fit",
+];
 /// Words of a criterion.
-pub const CRITERION: &[&str] = &["and", "or", "not", "in", "has", "any", "all", "none", "within"];
+pub const CRITERION: &[&str] = &[
+    "and", "or", "not", "in", "has", "any", "all", "none", "within",
+];
 /// The comparisons of a criterion (symbols, read by the lexer).
 pub const CRITERION_OPERATORS: &[&str] = &["==", "!=", "<", "<=", ">", ">="];
 /// Statements of a test block.
 pub const TEST: &[&str] = &["account", "accounts", "expect"];
 /// Words of a test's `expect`.
-pub const EXPECTATION: &[&str] = &["at", "least", "holds", "fails", "unknown", "disqualified", "by"];
+pub const EXPECTATION: &[&str] = &[
+    "at",
+    "least",
+    "holds",
+    "fails",
+    "unknown",
+    "disqualified",
+    "by",
+];
 /// The suffixes of a number (`20M`).
 pub const NUMBER_SUFFIXES: &[&str] = &["K", "M", "B"];
 /// The units of a duration (`60d`).
@@ -117,7 +135,9 @@ pub const VALUE_GROUPS: &[&str] = &[
 ];
 
 /// Words that continue or qualify a criterion, so they cannot name a field.
-pub const RESERVED: &[&str] = &["and", "or", "not", "in", "has", "within", "because", "graded"];
+pub const RESERVED: &[&str] = &[
+    "and", "or", "not", "in", "has", "within", "because", "graded",
+];
 
 /// The keywords a misspelt word is compared with for a "did you mean", in the order they are
 /// tried (the first within reach is suggested): the words that begin statements and blocks,
@@ -195,7 +215,10 @@ mod tests {
 
     #[test]
     fn field_types_are_the_type_names() {
-        let names: Vec<&str> = crate::ast::TypeName::ALL.iter().map(|t| t.as_str()).collect();
+        let names: Vec<&str> = crate::ast::TypeName::ALL
+            .iter()
+            .map(|t| t.as_str())
+            .collect();
         assert_eq!(names, FIELD_TYPES);
     }
 }

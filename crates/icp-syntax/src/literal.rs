@@ -253,7 +253,6 @@ mod tests {
         assert_eq!(decimal_places(&r(1, 6)), None);
     }
 
-
     use super::*;
 
     fn num(t: &str) -> Rational {

@@ -24,7 +24,9 @@ fn criteria(file: &File) -> Vec<&Criterion> {
 const SCHEMA: &str = "schema crm {\n  employees: int\n  industry: enum [saas, services, retail]\n  hris: enum [workday, bamboohr]\n}\n";
 
 fn profile(firmographics: &str) -> String {
-    format!("{SCHEMA}\nicp x \"X\" {{\n  uses crm\n  firmographics {{\n{firmographics}  }}\n  rubric {{\n    rule big : employees > 10\n    tier top when score >= 1\n    tier rest otherwise\n  }}\n}}\n")
+    format!(
+        "{SCHEMA}\nicp x \"X\" {{\n  uses crm\n  firmographics {{\n{firmographics}  }}\n  rubric {{\n    rule big : employees > 10\n    tier top when score >= 1\n    tier rest otherwise\n  }}\n}}\n"
+    )
 }
 
 /// The kinds of the firmographics criteria, in words, for comparison.
@@ -58,7 +60,10 @@ fn an_unclosed_list_is_one_error_and_the_lines_after_it_parse() {
         ));
         let (file, errors) = icp_syntax::parse(&src);
         assert_eq!(errors.len(), 1, "{unfinished:?}: {errors:#?}");
-        let line = src.find(unfinished).map(|o| line_of(&src, o)).expect("line");
+        let line = src
+            .find(unfinished)
+            .map(|o| line_of(&src, o))
+            .expect("line");
         assert_eq!(line_of(&src, errors[0].span.start), line, "{unfinished:?}");
         assert!(
             errors[0].message.ends_with("found the end of the line"),
@@ -109,7 +114,9 @@ fn an_unclosed_list_at_the_end_of_the_file_is_one_error() {
 
 #[test]
 fn lines_indented_deeper_continue_an_unclosed_list() {
-    let src = profile("    industry in [saas,\n        services,\n        retail\n    employees in 200..2000\n");
+    let src = profile(
+        "    industry in [saas,\n        services,\n        retail\n    employees in 200..2000\n",
+    );
     let (file, errors) = icp_syntax::parse(&src);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     // The error is at the end of the last line of the list, where `]` is missing.
@@ -168,7 +175,10 @@ fn a_line_break_inside_brackets_is_white_space() {
     assert_eq!(c.len(), 3);
     assert_eq!(
         shapes(&file)[..2],
-        ["industry in list of 2".to_string(), "hris in list of 2".to_string()]
+        [
+            "industry in list of 2".to_string(),
+            "hris in list of 2".to_string()
+        ]
     );
     assert!(matches!(c[2].expr.kind, ExprKind::Paren(_)));
     // A schema's values too.

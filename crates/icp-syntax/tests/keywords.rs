@@ -107,7 +107,10 @@ const CONTEXTS: &[(&str, &str)] = &[
     ("score", "icp i { rubric { tier t when ^score >= 1 } }"),
     ("otherwise", "icp i { rubric { tier t ^otherwise } }"),
     ("graded", "icp i { rubric { rule r: a ^graded 1..9 } }"),
-    ("fit", "icp i { rubric { tier t when score >= 1 and ^fit } }"),
+    (
+        "fit",
+        "icp i { rubric { tier t when score >= 1 and ^fit } }",
+    ),
     ("and", "icp i { firmographics { b ^and b } }"),
     ("or", "icp i { firmographics { b ^or b } }"),
     ("not", "icp i { firmographics { ^not b } }"),
@@ -137,7 +140,10 @@ fn the_parser_reads_every_keyword_as_a_keyword() {
     let mut tested = BTreeSet::new();
     for (word, context) in CONTEXTS {
         let at = context.find('^').expect("marker");
-        assert!(context[at + 1..].starts_with(word), "{word}: marker on another word");
+        assert!(
+            context[at + 1..].starts_with(word),
+            "{word}: marker on another word"
+        );
         let src = format!("{SCHEMA}{}", context.replacen('^', "", 1));
         let (file, errors) = icp_syntax::parse(&src);
         assert!(errors.is_empty(), "`{word}` in context: {errors:?}\n{src}");
@@ -146,7 +152,8 @@ fn the_parser_reads_every_keyword_as_a_keyword() {
         let mut other = src.clone();
         other.replace_range(start..start + word.len(), &plain);
         let (other_file, other_errors) = icp_syntax::parse(&other);
-        let same_reading = format!("{other_file:?}").replace(&format!("{plain:?}"), &format!("{word:?}"))
+        let same_reading = format!("{other_file:?}")
+            .replace(&format!("{plain:?}"), &format!("{word:?}"))
             == format!("{file:?}");
         assert!(
             !other_errors.is_empty() || !same_reading,

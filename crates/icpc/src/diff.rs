@@ -15,8 +15,8 @@ use serde_json::Value;
 
 use crate::check::{ColorChoice, read_source};
 use crate::diff_impact::{self, FileImpact};
-use crate::render::md_escape;
 use crate::git::{self, FilePair};
+use crate::render::md_escape;
 use crate::render::{self, FileReport};
 use crate::score::InFormat;
 

@@ -159,7 +159,11 @@ pub fn human(out: &mut impl Write, reports: &[FileReport], color: bool) -> std::
             // so a label above the primary one sat under a header naming the wrong line.
             let primary = short_label(d);
             let mut labels: Vec<(std::ops::Range<usize>, &str)> = vec![(d.span.range(), &primary)];
-            labels.extend(d.labels.iter().map(|l| (l.span.range(), l.message.as_str())));
+            labels.extend(
+                d.labels
+                    .iter()
+                    .map(|l| (l.span.range(), l.message.as_str())),
+            );
             labels.sort_by_key(|(r, _)| (r.start, r.end));
             for (range, message) in labels {
                 b = b.with_label(Label::new((id, range)).with_message(message));

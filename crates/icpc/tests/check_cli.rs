@@ -684,14 +684,7 @@ fn fixed_skeletons_fail_deny_warnings() {
         stderr(&o)
     );
     let o = run(&[
-        "check",
-        "--today",
-        TODAY,
-        "--deny",
-        "warnings",
-        "--format",
-        "json",
-        &path,
+        "check", "--today", TODAY, "--deny", "warnings", "--format", "json", &path,
     ]);
     assert_eq!(code(&o), 1, "{}", stdout(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).expect("json");
@@ -816,16 +809,28 @@ fn json_output_matches_its_schema() {
         .iter_errors(&doc)
         .map(|e| format!("{e} at {}", e.instance_path()))
         .collect();
-    assert!(errors.is_empty(), "not as the schema says:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "not as the schema says:\n{}",
+        errors.join("\n")
+    );
     // The output exercises every optional part of the schema.
     let diags = doc["diagnostics"].as_array().expect("diagnostics");
     assert!(diags.iter().any(|d| d["fix"].is_object()));
     assert!(diags.iter().any(|d| d["fix"].is_null()));
     assert!(diags.iter().any(|d| d["help"].is_string()));
-    assert!(diags.iter().any(|d| !d["labels"].as_array().expect("labels").is_empty()));
+    assert!(
+        diags
+            .iter()
+            .any(|d| !d["labels"].as_array().expect("labels").is_empty())
+    );
     // The unreadable file is named on standard error, the others are in the report.
     assert!(String::from_utf8_lossy(&o.stderr).contains("bad.icp:4:1: not UTF-8 text"));
-    assert!(diags.iter().any(|d| d["file"].as_str().is_some_and(|f| f.ends_with("antipatterns.icp"))));
+    assert!(diags.iter().any(|d| {
+        d["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("antipatterns.icp"))
+    }));
     // The validator is not vacuous: a finding without a range fails.
     let mut broken = doc.clone();
     broken["diagnostics"][0]

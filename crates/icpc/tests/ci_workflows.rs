@@ -77,7 +77,10 @@ fn the_github_workflow_has_what_a_runner_needs() {
     assert!(!jobs.is_empty());
     let mut all = String::new();
     for (_, job) in jobs {
-        assert!(job["runs-on"].as_str().is_some(), "each job says where it runs");
+        assert!(
+            job["runs-on"].as_str().is_some(),
+            "each job says where it runs"
+        );
         let steps = job["steps"].as_vec().expect("steps");
         for s in steps {
             assert!(
@@ -95,8 +98,14 @@ fn the_github_workflow_has_what_a_runner_needs() {
         all.push_str(&scripts_of(steps));
     }
     check_commands(&all);
-    assert!(all.contains("<!-- icpc-diff -->"), "one comment, found again by its marker");
-    assert!(all.contains("--method PATCH"), "the comment is updated, not repeated");
+    assert!(
+        all.contains("<!-- icpc-diff -->"),
+        "one comment, found again by its marker"
+    );
+    assert!(
+        all.contains("--method PATCH"),
+        "the comment is updated, not repeated"
+    );
 }
 
 #[test]
@@ -106,9 +115,10 @@ fn the_gitlab_job_has_what_a_runner_needs() {
     assert!(job["image"].as_str().is_some());
     let rules = job["rules"].as_vec().expect("rules");
     assert!(
-        rules
-            .iter()
-            .any(|r| r["if"].as_str().unwrap_or("").contains("merge_request_event")),
+        rules.iter().any(|r| r["if"]
+            .as_str()
+            .unwrap_or("")
+            .contains("merge_request_event")),
         "runs on merge requests"
     );
     assert_eq!(job["variables"]["GIT_DEPTH"].as_str(), Some("0"));
@@ -150,5 +160,8 @@ fn check_commands(all: &str) {
             flags_exist(c);
         }
     }
-    assert!(all.contains("-ge 2"), "exit status 2 fails the job, 1 does not");
+    assert!(
+        all.contains("-ge 2"),
+        "exit status 2 fails the job, 1 does not"
+    );
 }

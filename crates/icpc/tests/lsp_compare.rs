@@ -16,7 +16,11 @@ fn git(dir: &Path, args: &[&str]) {
         .args(args)
         .output()
         .expect("git runs");
-    assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 #[test]
@@ -34,13 +38,15 @@ fn compare_with_head_shows_the_unsaved_change_in_meaning() {
     c.open(&u, &text);
     let same = c.request_ok("icp/compareWithHead", json!({"textDocument": {"uri": u}}));
     assert_eq!(same["changed"], false);
-    assert!(same["markdown"].as_str().unwrap().contains("No change in meaning"));
+    assert!(
+        same["markdown"]
+            .as_str()
+            .unwrap()
+            .contains("No change in meaning")
+    );
 
     // An unsaved edit: the file on disk is unchanged, the buffer widens a band.
-    let edited = text.replace(
-        ": employees in 200..2000",
-        ": employees in 150..5000",
-    );
+    let edited = text.replace(": employees in 200..2000", ": employees in 150..5000");
     assert_ne!(edited, text);
     c.notify(
         "textDocument/didChange",
@@ -59,7 +65,10 @@ fn compare_with_head_shows_the_unsaved_change_in_meaning() {
     let nu = file_uri(&new_file);
     c.open(&nu, &text);
     let r = c.request_ok("icp/compareWithHead", json!({"textDocument": {"uri": nu}}));
-    assert!(r["markdown"].as_str().unwrap().contains("not in `HEAD`"), "{r}");
+    assert!(
+        r["markdown"].as_str().unwrap().contains("not in `HEAD`"),
+        "{r}"
+    );
     assert_eq!(r["changed"], true);
 
     let outside = tempfile::tempdir().expect("tempdir");
@@ -69,7 +78,10 @@ fn compare_with_head_shows_the_unsaved_change_in_meaning() {
     c.open(&lu, &text);
     let r = c.request("icp/compareWithHead", json!({"textDocument": {"uri": lu}}));
     assert!(
-        r["error"]["message"].as_str().unwrap_or("").contains("not in a git repository"),
+        r["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("not in a git repository"),
         "{r}"
     );
     assert!(c.shutdown().success());

@@ -401,7 +401,11 @@ fn thousands(n: u64) -> String {
 fn data_aware_findings_are_published_after_the_others() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/datachecks");
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::copy(fixtures.join("accounts.csv"), dir.path().join("accounts.csv")).expect("csv");
+    std::fs::copy(
+        fixtures.join("accounts.csv"),
+        dir.path().join("accounts.csv"),
+    )
+    .expect("csv");
     std::fs::write(
         dir.path().join("icp.toml"),
         "[data]\naccounts = \"accounts.csv\"\n",

@@ -32,9 +32,15 @@ fn malformed_json_is_answered_with_a_parse_error_and_the_server_goes_on() {
     // JSON that is not a JSON-RPC message: Invalid Request, with its id when it has one.
     c.send_raw(&frame(r#"{"jsonrpc":"2.0","id":41}"#));
     let r = c.next_response();
-    assert_eq!((r["error"]["code"].clone(), r["id"].clone()), (json!(-32600), json!(41)));
+    assert_eq!(
+        (r["error"]["code"].clone(), r["id"].clone()),
+        (json!(-32600), json!(41))
+    );
     // The server still answers.
-    let h = c.request_ok("textDocument/hover", c.at(&u, &text, "    employees in 200", 6));
+    let h = c.request_ok(
+        "textDocument/hover",
+        c.at(&u, &text, "    employees in 200", 6),
+    );
     assert!(
         h["contents"]["value"]
             .as_str()
@@ -53,10 +59,22 @@ fn a_malformed_change_is_refused_logged_and_the_document_waits_for_its_whole_tex
     c.diagnostics(&u, 1);
     let pos = |l: Value, ch: Value| json!({"line": l, "character": ch});
     let bad_changes = [
-        (json!({"range": {"start": pos(json!(-1), json!(0)), "end": pos(json!(0), json!(0))}, "text": "x"}), "`start.line` is -1"),
-        (json!({"range": {"start": pos(json!(0), json!(0.5)), "end": pos(json!(0), json!(1))}, "text": "x"}), "`start.character` is 0.5"),
-        (json!({"range": {"start": pos(json!(0), json!(0))}, "text": "x"}), "the range has no `end`"),
-        (json!({"range": {"start": pos(json!(0), json!(0)), "end": pos(json!(0), json!(1))}, "text": null}), "`text` is null"),
+        (
+            json!({"range": {"start": pos(json!(-1), json!(0)), "end": pos(json!(0), json!(0))}, "text": "x"}),
+            "`start.line` is -1",
+        ),
+        (
+            json!({"range": {"start": pos(json!(0), json!(0.5)), "end": pos(json!(0), json!(1))}, "text": "x"}),
+            "`start.character` is 0.5",
+        ),
+        (
+            json!({"range": {"start": pos(json!(0), json!(0))}, "text": "x"}),
+            "the range has no `end`",
+        ),
+        (
+            json!({"range": {"start": pos(json!(0), json!(0)), "end": pos(json!(0), json!(1))}, "text": null}),
+            "`text` is null",
+        ),
     ];
     for (i, (change, why)) in bad_changes.into_iter().enumerate() {
         let version = i as i64 + 2;
@@ -100,8 +118,14 @@ fn a_malformed_change_is_refused_logged_and_the_document_waits_for_its_whole_tex
         json!({"textDocument": {"uri": u, "version": 11}, "contentChanges": [{"text": new}]}),
     );
     let r = c.request_ok("icp/documentText", json!({"textDocument": {"uri": u}}));
-    assert_eq!((r["text"].as_str(), r["outOfSync"].as_bool()), (Some(new.as_str()), Some(false)));
-    assert_eq!(comparable(&c.diagnostics(&u, 11)), expected_diagnostics(&new));
+    assert_eq!(
+        (r["text"].as_str(), r["outOfSync"].as_bool()),
+        (Some(new.as_str()), Some(false))
+    );
+    assert_eq!(
+        comparable(&c.diagnostics(&u, 11)),
+        expected_diagnostics(&new)
+    );
     assert!(c.shutdown().success());
 }
 
@@ -113,7 +137,9 @@ fn an_unclosed_list_being_typed_blinds_nothing_below_it() {
     c.open(&u, &text);
     c.diagnostics(&u, 1);
     // Type `industry in [` on a line of its own above `employees in 200..2000`.
-    let at = text.find("    employees in 200..2000").expect("the employees line");
+    let at = text
+        .find("    employees in 200..2000")
+        .expect("the employees line");
     let typed = "    industry in [\n";
     c.change(&u, 2, &text, at, at, typed);
     let now = format!("{}{typed}{}", &text[..at], &text[at..]);
@@ -148,7 +174,10 @@ fn an_unclosed_list_being_typed_blinds_nothing_below_it() {
         .collect();
     assert_eq!(others, shifted);
     // Hover on `employees` below the unfinished line answers.
-    let h = c.request_ok("textDocument/hover", c.at(&u, &now, "    employees in 200", 6));
+    let h = c.request_ok(
+        "textDocument/hover",
+        c.at(&u, &now, "    employees in 200", 6),
+    );
     assert!(
         h["contents"]["value"]
             .as_str()
@@ -157,7 +186,10 @@ fn an_unclosed_list_being_typed_blinds_nothing_below_it() {
     );
     // Completion inside the unfinished list offers every industry; on a new line below it,
     // the fields.
-    let r = c.request_ok("textDocument/completion", c.at(&u, &now, typed, typed.len() - 1));
+    let r = c.request_ok(
+        "textDocument/completion",
+        c.at(&u, &now, typed, typed.len() - 1),
+    );
     let labels = |r: &Value| -> Vec<String> {
         let items = r.get("items").unwrap_or(r);
         items
@@ -171,9 +203,19 @@ fn an_unclosed_list_being_typed_blinds_nothing_below_it() {
     };
     assert_eq!(
         labels(&r),
-        ["saas", "services", "manufacturing", "retail", "healthcare", "public_sector"]
+        [
+            "saas",
+            "services",
+            "manufacturing",
+            "retail",
+            "healthcare",
+            "public_sector"
+        ]
     );
-    let r = c.request_ok("textDocument/completion", c.at(&u, &now, "    employees in 200", 4));
+    let r = c.request_ok(
+        "textDocument/completion",
+        c.at(&u, &now, "    employees in 200", 4),
+    );
     assert!(labels(&r).contains(&"revenue".to_string()), "{r}");
     assert!(c.shutdown().success());
 }

@@ -602,7 +602,14 @@ const PAYROLL_ACCOUNTS: &str = "examples/accounts/payroll-subcontractors.csv";
 /// kept out of the tiers that need fit, and the summary by tier and fit.
 #[test]
 fn fit_column_and_tiers_that_require_fit() {
-    let out = icpc(&["score", PAYROLL, "--accounts", PAYROLL_ACCOUNTS, "--as-of", "2026-11-23"]);
+    let out = icpc(&[
+        "score",
+        PAYROLL,
+        "--accounts",
+        PAYROLL_ACCOUNTS,
+        "--as-of",
+        "2026-11-23",
+    ]);
     let stdout = text(&out.stdout);
     let stderr = text(&out.stderr);
     assert!(out.status.success(), "{stderr}");
@@ -611,10 +618,8 @@ fn fit_column_and_tiers_that_require_fit() {
         rows[0][..5],
         ["Account Name", "score", "score_max", "tier", "fit"]
     );
-    let got: Vec<(&str, &str, &str, &str)> = rows[1..]
-        .iter()
-        .map(|r| (r[0], r[1], r[3], r[4]))
-        .collect();
+    let got: Vec<(&str, &str, &str, &str)> =
+        rows[1..].iter().map(|r| (r[0], r[1], r[3], r[4])).collect();
     assert_eq!(
         got,
         [
@@ -628,7 +633,10 @@ fn fit_column_and_tiers_that_require_fit() {
             ("Apex Mechanical", "1", "nurture", "no"),
         ]
     );
-    assert!(stderr.contains("  hot                      1  (fit 1)"), "{stderr}");
+    assert!(
+        stderr.contains("  hot                      1  (fit 1)"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("  nurture                  3  (not fit 2, fit unknown 1)"),
         "{stderr}"
@@ -637,13 +645,25 @@ fn fit_column_and_tiers_that_require_fit() {
 
     // --explain names the criteria that fail, and shows numbers as written.
     let out = icpc(&[
-        "score", PAYROLL, "--accounts", PAYROLL_ACCOUNTS, "--as-of", "2026-11-23", "--explain",
+        "score",
+        PAYROLL,
+        "--accounts",
+        PAYROLL_ACCOUNTS,
+        "--as-of",
+        "2026-11-23",
+        "--explain",
         "ridge hvac",
     ]);
     let e = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(e.contains("Fit: no — these firmographics and tech_stack criteria fail:"), "{e}");
-    assert!(e.contains("no       public_works >= 25% (because public_works is 10%)"), "{e}");
+    assert!(
+        e.contains("Fit: no — these firmographics and tech_stack criteria fail:"),
+        "{e}"
+    );
+    assert!(
+        e.contains("no       public_works >= 25% (because public_works is 10%)"),
+        "{e}"
+    );
     assert!(e.contains("score >= 3 and fit: does not hold"), "{e}");
     assert!(e.contains("→ 9M (money)"), "{e}");
 }
@@ -652,7 +672,11 @@ fn fit_column_and_tiers_that_require_fit() {
 #[test]
 fn a_profile_without_fit_has_no_fit_column() {
     let out = score_hr(HR_ACCOUNTS);
-    let first = text(&out.stdout).lines().next().unwrap_or_default().to_string();
+    let first = text(&out.stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
     assert!(!first.contains(",fit,"), "{first}");
 }
 
@@ -684,7 +708,11 @@ fn a_missing_column_names_the_closest_header_and_strict_refuses() {
     std::fs::write(dir.path().join("icp.toml"), "[score]\nstrict = true\n").expect("toml");
     let out = icpc(&["score", &icp, "--accounts", &csv]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("strict"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("strict"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 /// `--explain` matches any kept column in any case, and says where it looked when nothing
@@ -692,18 +720,39 @@ fn a_missing_column_names_the_closest_header_and_strict_refuses() {
 #[test]
 fn explain_matches_kept_columns_in_any_case() {
     let out = icpc(&[
-        "score", PAYROLL, "--accounts", PAYROLL_ACCOUNTS, "--as-of", "2026-11-23", "--keep",
-        "Account Name,Trade", "--explain", "BOLT ELECTRIC",
+        "score",
+        PAYROLL,
+        "--accounts",
+        PAYROLL_ACCOUNTS,
+        "--as-of",
+        "2026-11-23",
+        "--keep",
+        "Account Name,Trade",
+        "--explain",
+        "BOLT ELECTRIC",
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("(row 1), line 2"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("(row 1), line 2"),
+        "{}",
+        text(&out.stdout)
+    );
     let out = icpc(&[
-        "score", PAYROLL, "--accounts", PAYROLL_ACCOUNTS, "--as-of", "2026-11-23", "--explain",
+        "score",
+        PAYROLL,
+        "--accounts",
+        PAYROLL_ACCOUNTS,
+        "--as-of",
+        "2026-11-23",
+        "--explain",
         "Nobody Inc",
     ]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.contains("kept column `Account Name`, in any case"), "{err}");
+    assert!(
+        err.contains("kept column `Account Name`, in any case"),
+        "{err}"
+    );
     assert!(err.contains("--keep \""), "{err}");
 }
 

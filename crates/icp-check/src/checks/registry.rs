@@ -348,8 +348,19 @@ mod tests {
 
     #[test]
     fn what_is_computed_follows_the_enabled_checks() {
-        assert_eq!(needs(&config(&[])), Needs { prose: true, facts: true });
-        let prose = ["vague-term", "solution-thinking", "weak-trigger", "unmeasurable-criterion"];
+        assert_eq!(
+            needs(&config(&[])),
+            Needs {
+                prose: true,
+                facts: true
+            }
+        );
+        let prose = [
+            "vague-term",
+            "solution-thinking",
+            "weak-trigger",
+            "unmeasurable-criterion",
+        ];
         let facts = ["non-excluding", "unsatisfiable", "unreachable-tier"];
         // One reader left is enough for the prose (or the facts) to be computed.
         assert!(needs(&config(&prose[..3])).prose);

@@ -116,11 +116,9 @@ impl ConfigParser<'_> {
 
     /// `[fmt]`: the formatter's options, read by the formatter's own reader.
     fn fmt(&mut self, t: &DeTable<'_>) {
-        let problems = icp_fmt::options::read_table(
-            t,
-            &mut self.config.fmt,
-            |key, keys| did_you_mean(key, keys.iter().copied()),
-        );
+        let problems = icp_fmt::options::read_table(t, &mut self.config.fmt, |key, keys| {
+            did_you_mean(key, keys.iter().copied())
+        });
         for (at, message) in problems {
             self.error(at, message);
         }
@@ -275,7 +273,9 @@ impl ConfigParser<'_> {
 
     fn options(&mut self, code: &str, opts: &DeTable<'_>) {
         let own = crate::checks::registry::lookup(code).map_or(&[][..], |c| c.options);
-        let allowed: Vec<&str> = std::iter::once("severity").chain(own.iter().copied()).collect();
+        let allowed: Vec<&str> = std::iter::once("severity")
+            .chain(own.iter().copied())
+            .collect();
         for (k, v) in opts.iter() {
             let key = k.get_ref().as_ref();
             if !allowed.contains(&key) {

@@ -553,7 +553,11 @@ impl<'m> Resolver<'m, '_> {
         candidates: impl Iterator<Item = &'c str> + Clone,
     ) {
         let list: Vec<&str> = candidates.clone().collect();
-        let mut d = Diagnostic::error(errors::UNKNOWN_VALUE.code, span, format!("`{name}` is not a {what}"));
+        let mut d = Diagnostic::error(
+            errors::UNKNOWN_VALUE.code,
+            span,
+            format!("`{name}` is not a {what}"),
+        );
         match did_you_mean(name, candidates) {
             Some(s) => {
                 d = d.with_help(format!("did you mean `{s}`?")).with_unsafe_fix(

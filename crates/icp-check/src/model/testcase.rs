@@ -333,8 +333,11 @@ fn score_value(r: &mut Resolver<'_, '_>, v: &ast::Value) -> Option<Rational> {
     match &v.kind {
         ValueKind::Number(n) if n.unit == NumUnit::Plain => Some(n.value),
         ValueKind::Invalid(msg) => {
-            r.diags
-                .push(Diagnostic::error(errors::INVALID_LITERAL.code, v.span, msg.clone()));
+            r.diags.push(Diagnostic::error(
+                errors::INVALID_LITERAL.code,
+                v.span,
+                msg.clone(),
+            ));
             None
         }
         _ => {

@@ -80,7 +80,11 @@ where
                 inp.rewind(at);
                 if continues {
                     inp.skip();
-                    Err(Er::expected_found(None::<&'static str>, None, inp.span_since(&before)))
+                    Err(Er::expected_found(
+                        None::<&'static str>,
+                        None,
+                        inp.span_since(&before),
+                    ))
                 } else {
                     Ok(())
                 }
@@ -96,14 +100,21 @@ where
             }
             Some(_) => {
                 inp.skip();
-                Err(Er::expected_found(None::<&'static str>, None, inp.span_since(&before)))
+                Err(Er::expected_found(
+                    None::<&'static str>,
+                    None,
+                    inp.span_since(&before),
+                ))
             }
         }
     })
 }
 
 /// `{ item* }`, each item recovering on its own, the `}` supplied at the end of the file.
-pub(super) fn block<'a, I, Er, O, P>(item: P, error: O) -> impl Parser<'a, I, Vec<O>, Err<'a, Er>> + Clone
+pub(super) fn block<'a, I, Er, O, P>(
+    item: P,
+    error: O,
+) -> impl Parser<'a, I, Vec<O>, Err<'a, Er>> + Clone
 where
     I: ValueInput<'a, Token = T<'a>, Span = Sp>,
     Er: ParseError<'a, I>,

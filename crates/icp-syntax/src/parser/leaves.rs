@@ -18,7 +18,8 @@ where
 {
     // A closer with no text is one [`brackets`] supplied for a bracket left open: never read
     // as a real one, so the unfinished statement is an error, skipped up to it.
-    select! { T { kind: k, text, .. } = e if k == kind && !text.is_empty() => sp(e.span()) }.lbl::<I, _, Er>(kind.describe())
+    select! { T { kind: k, text, .. } = e if k == kind && !text.is_empty() => sp(e.span()) }
+        .lbl::<I, _, Er>(kind.describe())
 }
 
 /// A contextual keyword: an identifier with this exact text.

@@ -163,8 +163,9 @@ fn alternatives(label: &str) -> Vec<&str> {
         .flat_map(|p| p.split(", "))
         .map(str::trim)
         .collect();
-    let quoted =
-        |p: &&str| p.len() >= 3 && p.starts_with('`') && p.ends_with('`') && !p[1..p.len() - 1].contains('`');
+    let quoted = |p: &&str| {
+        p.len() >= 3 && p.starts_with('`') && p.ends_with('`') && !p[1..p.len() - 1].contains('`')
+    };
     if parts.len() > 1 && parts.iter().all(quoted) {
         parts
     } else {

@@ -80,8 +80,8 @@ fn fast_and_rich_passes_agree() {
 
 /// Words and symbols that build criteria, to splice into one.
 const PARTS: &[&str] = &[
-    "a", "b", "e", "and", "or", "not", "in", "has", "any", "within", "graded", "(", ")", "[",
-    "]", ",", "..", "1", "-2", "x", "\"p\"", "30d", "==", "<=", "!=", "\n",
+    "a", "b", "e", "and", "or", "not", "in", "has", "any", "within", "graded", "(", ")", "[", "]",
+    ",", "..", "1", "-2", "x", "\"p\"", "30d", "==", "<=", "!=", "\n",
 ];
 
 /// Criteria the language accepts, to combine into longer ones.

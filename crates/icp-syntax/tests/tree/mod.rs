@@ -58,11 +58,21 @@ impl Printer {
     }
 
     fn ident(&mut self, role: &str, i: &Ident) {
-        self.line(role, "Ident", Some(i.span), &format!("{:?}", i.name.as_str()));
+        self.line(
+            role,
+            "Ident",
+            Some(i.span),
+            &format!("{:?}", i.name.as_str()),
+        );
     }
 
     fn str(&mut self, role: &str, s: &Str) {
-        self.line(role, "Str", Some(s.span), &format!("{:?}", s.value.as_str()));
+        self.line(
+            role,
+            "Str",
+            Some(s.span),
+            &format!("{:?}", s.value.as_str()),
+        );
     }
 
     fn opt_str(&mut self, role: &str, s: &Option<Str>) {
