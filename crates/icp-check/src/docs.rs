@@ -53,6 +53,13 @@ pub fn index() -> String {
         "Every finding of `icpc check` has a stable code. `icpc explain CODE` prints its page; \
          `icpc explain --list` lists them.\n"
     );
+    let _ = writeln!(
+        s,
+        "`icpc check --format json` writes every finding with its code, severity, message, help, \
+         range, labels and fix on one line; its layout is \
+         [schemas/check.schema.json](../schemas/check.schema.json). `--format sarif` writes \
+         SARIF 2.1.0, `github` workflow annotations, `junit` JUnit XML.\n"
+    );
     for group in [
         Group::Language,
         Group::Quality,
