@@ -87,6 +87,19 @@ pub struct Caps {
     /// Whether trimming a list of characters costs enough, next to a regular-expression
     /// test, that a cell is trimmed only when one of its ends is white space.
     pub test_before_trim: bool,
+    /// With `--typed`, tests of a column's type that the engine settles when it plans the
+    /// query (no cost per row): whether the type is an integer one, so a number is scaled by
+    /// integer arithmetic rather than through its decimal text; and whether its values' text
+    /// is never empty and never has white space at its ends (numbers, dates, booleans), so
+    /// it is not trimmed.
+    pub typed_tests: Option<TypedTests>,
+}
+
+/// See [`Caps::typed_tests`].
+#[derive(Debug)]
+pub struct TypedTests {
+    pub integer: fn(&str) -> String,
+    pub untrimmed: fn(&str) -> String,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -264,9 +277,26 @@ pub static DUCKDB: Caps = Caps {
     join: concat_ws,
     cte_as: "AS",
     today_minus: |d| format!("CAST(strftime(current_date - {d}, '%Y%m%d') AS BIGINT)"),
-    date_ymd: |c| format!("CAST(strftime(CAST({c} AS DATE), '%Y%m%d') AS BIGINT)"),
+    // By parts: about a fifth of the cost of `strftime` and a cast back.
+    date_ymd: |c| {
+        format!(
+            "(year(CAST({c} AS DATE)) * 10000 + month(CAST({c} AS DATE)) * 100 + day(CAST({c} AS DATE)))"
+        )
+    },
     is_ascii: Some(|s| format!("(strlen({s}) = length({s}))")),
     test_before_trim: true,
+    typed_tests: Some(TypedTests {
+        integer: |c| {
+            format!(
+                "(typeof({c}) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT'))"
+            )
+        },
+        untrimmed: |c| {
+            format!(
+                "(typeof({c}) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT', 'FLOAT', 'DOUBLE', 'BOOLEAN', 'DATE') OR typeof({c}) LIKE 'DECIMAL(%')"
+            )
+        },
+    }),
 };
 
 pub static POSTGRES: Caps = Caps {
@@ -292,6 +322,7 @@ pub static POSTGRES: Caps = Caps {
     date_ymd: |c| format!("CAST(to_char(CAST({c} AS DATE), 'YYYYMMDD') AS BIGINT)"),
     is_ascii: None,
     test_before_trim: false,
+    typed_tests: None,
 };
 
 pub static SPARK: Caps = Caps {
@@ -321,6 +352,7 @@ pub static SPARK: Caps = Caps {
     date_ymd: |c| format!("CAST(date_format(CAST({c} AS DATE), 'yyyyMMdd') AS BIGINT)"),
     is_ascii: None,
     test_before_trim: false,
+    typed_tests: None,
 };
 
 pub static BIGQUERY: Caps = Caps {
@@ -348,6 +380,7 @@ pub static BIGQUERY: Caps = Caps {
     date_ymd: |c| format!("CAST(FORMAT_DATE('%Y%m%d', CAST({c} AS DATE)) AS INT64)"),
     is_ascii: None,
     test_before_trim: false,
+    typed_tests: None,
 };
 
 pub static SNOWFLAKE: Caps = Caps {
@@ -375,4 +408,5 @@ pub static SNOWFLAKE: Caps = Caps {
     date_ymd: |c| format!("CAST(TO_CHAR(CAST({c} AS DATE), 'YYYYMMDD') AS NUMBER(38,0))"),
     is_ascii: None,
     test_before_trim: false,
+    typed_tests: None,
 };

@@ -26,14 +26,19 @@ impl Gen<'_> {
         let mut l = 1;
         let (sign, mut rest);
         if self.opts.typed {
-            self.put(
-                l,
-                n("raw"),
-                format!(
-                    "CAST(replace(CAST(CAST(c{i} AS DECIMAL(38,{SCALE})) AS {}), '.', '') AS {big})",
-                    self.caps.text
-                ),
+            let exact = format!(
+                "CAST(replace(CAST(CAST(c{i} AS DECIMAL(38,{SCALE})) AS {}), '.', '') AS {big})",
+                self.caps.text
             );
+            let raw = match &self.caps.typed_tests {
+                Some(tests) => format!(
+                    "CASE WHEN {} THEN CAST(c{i} AS {big}) * {} ELSE {exact} END",
+                    (tests.integer)(&format!("c{i}")),
+                    self.caps.big_lit(pow10(SCALE))
+                ),
+                None => exact,
+            };
+            self.put(l, n("raw"), raw);
             l += 1;
             return self.number_checks(i, ty, l, &n("raw"), form);
         }

@@ -39,10 +39,15 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     for (i, s) in prog.slots.iter().enumerate() {
         let col = caps.ident(&s.column)?;
         src.push(format!("{col} AS c{i}"));
-        src.push(format!(
-            "NULLIF({}, '') AS t{i}",
-            g.trim_ws(&format!("CAST({col} AS {})", caps.text))?
-        ));
+        let text = format!("CAST({col} AS {})", caps.text);
+        let t = format!("NULLIF({}, '')", g.trim_ws(&text)?);
+        match caps.typed_tests.as_ref().filter(|_| opts.typed) {
+            Some(tests) => src.push(format!(
+                "CASE WHEN {} THEN {text} ELSE {t} END AS t{i}",
+                (tests.untrimmed)(&col)
+            )),
+            None => src.push(format!("{t} AS t{i}")),
+        }
     }
     if src.is_empty() {
         src.push("1 AS icp_one".into());
