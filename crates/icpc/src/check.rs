@@ -202,11 +202,51 @@ pub fn read_source(path: &Path) -> Result<(String, String), String> {
 /// Ends a run in which `failed` of `total` files could not be handled (each was reported
 /// above): says so, and exits 2.
 pub(crate) fn some_failed(failed: usize, total: usize, verb: &str, others: &str) -> ExitCode {
-    eprintln!(
-        "error: {failed} of {total} file{} could not be {verb} (see above); the others were {others}",
-        if total == 1 { "" } else { "s" }
-    );
+    eprintln!("{}", some_failed_message(failed, total, verb, others));
     ExitCode::from(2)
+}
+
+fn some_failed_message(failed: usize, total: usize, verb: &str, others: &str) -> String {
+    let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
+    if failed >= total {
+        let all = if total == 1 { "the file" } else { "none of the files" };
+        let could = if total == 1 { "could not be" } else { "could be" };
+        format!("error: {all} {could} {verb} (see above)")
+    } else {
+        let rest = match total - failed {
+            1 => "the other file was".to_string(),
+            n => format!("the other {n} files were"),
+        };
+        format!(
+            "error: {failed} of {} could not be {verb} (see above); {rest} {others}",
+            files(total)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::some_failed_message;
+
+    #[test]
+    fn the_summary_of_unreadable_files_counts_what_was_done() {
+        assert_eq!(
+            some_failed_message(1, 1, "read", "checked"),
+            "error: the file could not be read (see above)"
+        );
+        assert_eq!(
+            some_failed_message(2, 2, "read", "checked"),
+            "error: none of the files could be read (see above)"
+        );
+        assert_eq!(
+            some_failed_message(1, 3, "formatted", "formatted"),
+            "error: 1 of 3 files could not be formatted (see above); the other 2 files were formatted"
+        );
+        assert_eq!(
+            some_failed_message(1, 2, "read", "checked"),
+            "error: 1 of 2 files could not be read (see above); the other file was checked"
+        );
+    }
 }
 
 /// Where a file stops being UTF-8, as `file:line:column` (the column counts characters, as
