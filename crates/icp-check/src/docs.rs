@@ -58,7 +58,11 @@ pub fn index() -> String {
         "`icpc check --format json` writes every finding with its code, severity, message, help, \
          range, labels and fix on one line; its layout is \
          [schemas/check.schema.json](../schemas/check.schema.json). `--format sarif` writes \
-         SARIF 2.1.0, `github` workflow annotations, `junit` JUnit XML.\n"
+         SARIF 2.1.0, `github` workflow annotations, `junit` JUnit XML. A file that cannot be \
+         read (missing, not permitted, not UTF-8) is named on standard error with the line and \
+         column where it stops being UTF-8, listed under `unreadable` in JSON, as a tool \
+         notification in SARIF and as an error annotation on GitHub; the others are still \
+         checked, and the exit code is 2.\n"
     );
     for group in [
         Group::Language,

@@ -154,8 +154,11 @@ pub fn collect_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             out.push(p.clone());
             continue;
         }
-        let meta =
-            std::fs::metadata(p).map_err(|e| format!("{}: {}", p.display(), io_reason(&e)))?;
+        // A path that cannot be looked at is kept: reading it reports why, beside the others.
+        let Ok(meta) = std::fs::metadata(p) else {
+            out.push(p.clone());
+            continue;
+        };
         if meta.is_dir() {
             let before = out.len();
             walk(p, &mut out).map_err(|e| format!("{}: {}", p.display(), io_reason(&e)))?;
@@ -184,19 +187,58 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// Reads a source file (or standard input for `-`).
-pub fn read_source(path: &Path) -> Result<(String, String), String> {
+pub fn read_source(path: &Path) -> Result<(String, String), ReadError> {
     if path.as_os_str() == "-" {
         let mut s = String::new();
         std::io::stdin()
             .read_to_string(&mut s)
-            .map_err(|e| format!("<stdin>: {}", io_reason(&e)))?;
+            .map_err(|e| ReadError {
+                file: "<stdin>".into(),
+                at: None,
+                reason: io_reason(&e),
+            })?;
         return Ok(("<stdin>".into(), s));
     }
     let display = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| format!("{display}: {}", io_reason(&e)))?;
-    let text =
-        String::from_utf8(bytes).map_err(|e| not_utf8(&display, e.as_bytes(), e.utf8_error()))?;
-    Ok((display, text))
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Err(ReadError {
+                file: display,
+                at: None,
+                reason: io_reason(&e),
+            });
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((display, text)),
+        Err(e) => Err(not_utf8(display, e.as_bytes(), e.utf8_error())),
+    }
+}
+
+/// A file that could not be read as text, with the place where it stops being UTF-8.
+#[derive(Debug)]
+pub struct ReadError {
+    /// The path as the user gave it (or `<stdin>`).
+    pub file: String,
+    /// The line and column (in characters) of the first byte that is not UTF-8.
+    pub at: Option<icp_syntax::LineCol>,
+    pub reason: String,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.at {
+            Some(at) => write!(f, "{}:{}:{}: {}", self.file, at.line, at.column, self.reason),
+            None => write!(f, "{}: {}", self.file, self.reason),
+        }
+    }
+}
+
+impl From<ReadError> for String {
+    fn from(e: ReadError) -> String {
+        e.to_string()
+    }
 }
 
 /// Ends a run in which `failed` of `total` files could not be handled (each was reported
@@ -251,17 +293,20 @@ mod tests {
 
 /// Where a file stops being UTF-8, as `file:line:column` (the column counts characters, as
 /// every other message does) with the byte that is wrong.
-fn not_utf8(display: &str, bytes: &[u8], e: std::str::Utf8Error) -> String {
+fn not_utf8(file: String, bytes: &[u8], e: std::str::Utf8Error) -> ReadError {
     let at = e.valid_up_to();
-    // The prefix up to `at` is valid UTF-8 by definition.
+    // The prefix up to `at` is valid UTF-8 by definition; lines end as the checker ends them
+    // (a lone CR included).
     let valid = std::str::from_utf8(&bytes[..at]).unwrap_or("");
-    let line = valid.matches('\n').count() + 1;
-    let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
-    let column = valid[line_start..].chars().count() + 1;
-    format!(
-        "{display}:{line}:{column}: not UTF-8 text (the byte 0x{:02X} there does not begin or continue a character; save the file as UTF-8)",
-        bytes.get(at).copied().unwrap_or(0)
-    )
+    let lc = icp_syntax::LineIndex::new(valid).line_col(valid, at);
+    ReadError {
+        file,
+        at: Some(lc),
+        reason: format!(
+            "not UTF-8 text (the byte 0x{:02X} there does not begin or continue a character; save the file as UTF-8)",
+            bytes.get(at).copied().unwrap_or(0)
+        ),
+    }
 }
 
 /// Finds and reads the configuration of each file, once per folder.
@@ -342,13 +387,13 @@ pub fn run(args: Args) -> ExitCode {
     let mut fixed_total = 0;
     let mut unsafe_left = 0;
     // Files that could not be read: each is reported and the others are still checked.
-    let mut unreadable = 0usize;
+    let mut unreadable: Vec<ReadError> = Vec::new();
     for path in &files {
         let (display, mut src) = match read_source(path) {
             Ok(x) => x,
             Err(e) => {
                 eprintln!("error: {e}");
-                unreadable += 1;
+                unreadable.push(e);
                 continue;
             }
         };
@@ -486,6 +531,8 @@ pub fn run(args: Args) -> ExitCode {
     // Buffered: a report of many findings is written in large blocks, not a line at a time.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match args.format {
+        // Nothing was checked: standard error has said why, and a summary would claim a check.
+        Format::Human if reports.is_empty() && !unreadable.is_empty() => Ok(()),
         Format::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -496,9 +543,9 @@ pub fn run(args: Args) -> ExitCode {
             };
             render::human(&mut out, &reports, color)
         }
-        Format::Json => render::json(&mut out, &reports),
-        Format::Sarif => writeln!(out, "{:#}", render::sarif(&reports)),
-        Format::Github => render::github(&mut out, &reports),
+        Format::Json => render::json(&mut out, &reports, &unreadable),
+        Format::Sarif => writeln!(out, "{:#}", render::sarif(&reports, &unreadable)),
+        Format::Github => render::github(&mut out, &reports, &unreadable),
         Format::Junit => render::junit(&mut out, &reports),
     };
     if let Err(e) = written.and_then(|()| out.flush()) {
@@ -507,8 +554,8 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    if unreadable > 0 {
-        return some_failed(unreadable, files.len(), "read", "checked");
+    if !unreadable.is_empty() {
+        return some_failed(unreadable.len(), files.len(), "read", "checked");
     }
     let s = Summary::of(&reports);
     let denied = args.deny == Some(Deny::Warnings) && s.warnings > 0;

@@ -4,6 +4,8 @@ use std::io::Write;
 
 use icp_check::{Diagnostic, Severity};
 use icp_syntax::{LineIndex, Span};
+
+use crate::check::ReadError;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -55,7 +57,18 @@ struct Range {
 struct JsonReport<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
     summary: JsonSummary,
+    /// Present only when some file could not be read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unreadable: Vec<JsonUnreadable<'a>>,
     version: u32,
+}
+
+#[derive(Serialize)]
+struct JsonUnreadable<'a> {
+    column: Option<u32>,
+    file: &'a str,
+    line: Option<u32>,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -218,7 +231,11 @@ fn short_label(d: &Diagnostic) -> String {
 }
 
 /// Writes the JSON report, one line.
-pub fn json(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()> {
+pub fn json(
+    out: &mut impl Write,
+    reports: &[FileReport],
+    unreadable: &[ReadError],
+) -> std::io::Result<()> {
     let mut diagnostics = Vec::new();
     for r in reports {
         for d in &r.diagnostics {
@@ -253,13 +270,22 @@ pub fn json(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()>
             files: s.files,
             warnings: s.warnings,
         },
+        unreadable: unreadable
+            .iter()
+            .map(|e| JsonUnreadable {
+                column: e.at.map(|a| a.column),
+                file: &e.file,
+                line: e.at.map(|a| a.line),
+                message: &e.reason,
+            })
+            .collect(),
         version: 1,
     };
     serde_json::to_writer(&mut *out, &report)?;
     writeln!(out)
 }
 
-pub fn sarif(reports: &[FileReport]) -> Value {
+pub fn sarif(reports: &[FileReport], unreadable: &[ReadError]) -> Value {
     let mut codes: Vec<&'static str> = reports
         .iter()
         .flat_map(|r| r.diagnostics.iter().map(|d| d.code))
@@ -321,19 +347,41 @@ pub fn sarif(reports: &[FileReport]) -> Value {
             }));
         }
     }
+    let mut run = json!({
+        "tool": { "driver": {
+            "name": "icpc",
+            "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": icp_check::diagnostic::DOCS_HOME,
+            "rules": rules,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    });
+    // Files that could not be read are the run's own failures, not results.
+    if !unreadable.is_empty() {
+        let notes: Vec<Value> = unreadable
+            .iter()
+            .map(|e| {
+                let mut location = json!({ "artifactLocation": { "uri": uri(&e.file) } });
+                if let Some(at) = e.at {
+                    location["region"] = json!({ "startLine": at.line, "startColumn": at.column });
+                }
+                json!({
+                    "level": "error",
+                    "message": { "text": e.reason },
+                    "locations": [{ "physicalLocation": location }],
+                })
+            })
+            .collect();
+        run["invocations"] = json!([{
+            "executionSuccessful": false,
+            "toolExecutionNotifications": notes,
+        }]);
+    }
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "icpc",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": icp_check::diagnostic::DOCS_HOME,
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [run],
     })
 }
 
@@ -357,8 +405,25 @@ pub fn gh_prop(s: &str) -> String {
     gh_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn github(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()> {
+pub fn github(
+    out: &mut impl Write,
+    reports: &[FileReport],
+    unreadable: &[ReadError],
+) -> std::io::Result<()> {
     let (data, prop) = (gh_data, gh_prop);
+    for e in unreadable {
+        let at = e
+            .at
+            .map(|a| format!(",line={},col={}", a.line, a.column))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "::error file={}{at},title={}::{}",
+            prop(&e.file),
+            prop("icpc: file not read"),
+            data(&e.reason)
+        )?;
+    }
     for r in reports {
         for d in &r.diagnostics {
             let cmd = match d.severity {

@@ -77,7 +77,7 @@ fn exit_codes() {
     assert_eq!(code(&missing), 2);
     assert_eq!(
         stderr(&missing),
-        "error: no/such/file.icp: no such file or folder\n"
+        "error: no/such/file.icp: no such file or folder\nerror: the file could not be read (see above)\n"
     );
     assert!(stdout(&missing).is_empty());
     let usage = run(&["check", "--format", "yaml", &ex("hr-analytics.icp")]);
@@ -653,6 +653,55 @@ fn an_unreadable_file_is_reported_and_the_others_are_still_checked() {
         .filter_map(|d| d["code"].as_str())
         .collect();
     assert!(codes.contains(&"vague-term"), "{codes:?}");
+    // The report names the unreadable file too, at the place it stops being UTF-8.
+    assert_eq!(
+        json["unreadable"],
+        serde_json::json!([{
+            "column": 8,
+            "file": bad.to_str().expect("path"),
+            "line": 1,
+            "message": "not UTF-8 text (the byte 0xFF there does not begin or continue a character; save the file as UTF-8)",
+        }])
+    );
+    assert_eq!(json["summary"]["files"], 1);
+    // Lines end at a lone CR there too; a missing file has no place.
+    let cr = dir.path().join("cr.icp");
+    std::fs::write(&cr, b"# a\rschema s {\r}\r\xFF\r").expect("write");
+    let missing = dir.path().join("missing.icp");
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        cr.to_str().expect("path"),
+        missing.to_str().expect("path"),
+    ]);
+    assert_eq!(code(&out), 2);
+    let json: Value = serde_json::from_str(&stdout(&out)).expect("JSON report");
+    let places: Vec<(Value, Value)> = json["unreadable"]
+        .as_array()
+        .expect("unreadable")
+        .iter()
+        .map(|u| (u["line"].clone(), u["column"].clone()))
+        .collect();
+    assert_eq!(
+        places,
+        vec![(4.into(), 1.into()), (Value::Null, Value::Null)],
+        "{json}"
+    );
+    // GitHub annotations point at the same place.
+    let out = run(&[
+        "check",
+        "--format",
+        "github",
+        bad.to_str().expect("path"),
+        good.to_str().expect("path"),
+    ]);
+    assert_eq!(code(&out), 2);
+    let first = stdout(&out).lines().next().unwrap_or_default().to_string();
+    assert!(
+        first.starts_with("::error file=") && first.contains("bad.icp,line=1,col=8,title=icpc%3A file not read::not UTF-8 text"),
+        "{first}"
+    );
 }
 
 /// `check --fix` on an empty icp writes skeletons; they are a to-do list, so the fixed file
