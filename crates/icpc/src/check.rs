@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use icp_check::Config;
 
-use crate::io_error::io_reason;
+use crate::io_error::{ReadError, io_reason};
 use crate::render::{self, FileReport, Summary};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -213,31 +213,6 @@ pub fn read_source(path: &Path) -> Result<(String, String), ReadError> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok((display, text)),
         Err(e) => Err(not_utf8(display, e.as_bytes(), e.utf8_error())),
-    }
-}
-
-/// A file that could not be read as text, with the place where it stops being UTF-8.
-#[derive(Debug)]
-pub struct ReadError {
-    /// The path as the user gave it (or `<stdin>`).
-    pub file: String,
-    /// The line and column (in characters) of the first byte that is not UTF-8.
-    pub at: Option<icp_syntax::LineCol>,
-    pub reason: String,
-}
-
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.at {
-            Some(at) => write!(f, "{}:{}:{}: {}", self.file, at.line, at.column, self.reason),
-            None => write!(f, "{}: {}", self.file, self.reason),
-        }
-    }
-}
-
-impl From<ReadError> for String {
-    fn from(e: ReadError) -> String {
-        e.to_string()
     }
 }
 

@@ -5,7 +5,7 @@ use std::io::Write;
 use icp_check::{Diagnostic, Severity};
 use icp_syntax::{LineIndex, Span};
 
-use crate::check::ReadError;
+use crate::io_error::ReadError;
 use serde::Serialize;
 use serde_json::{Value, json};
 
