@@ -61,8 +61,8 @@ pub fn index() -> String {
          SARIF 2.1.0, `github` workflow annotations, `junit` JUnit XML. A file that cannot be \
          read (missing, not permitted, not UTF-8) is named on standard error with the line and \
          column where it stops being UTF-8, listed under `unreadable` in JSON, as a tool \
-         notification in SARIF and as an error annotation on GitHub; the others are still \
-         checked, and the exit code is 2.\n"
+         notification in SARIF, as an error annotation on GitHub and as a test in error in \
+         JUnit; the others are still checked, and the exit code is 2.\n"
     );
     for group in [
         Group::Language,

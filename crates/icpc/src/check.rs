@@ -521,7 +521,7 @@ pub fn run(args: Args) -> ExitCode {
         Format::Json => render::json(&mut out, &reports, &unreadable),
         Format::Sarif => writeln!(out, "{:#}", render::sarif(&reports, &unreadable)),
         Format::Github => render::github(&mut out, &reports, &unreadable),
-        Format::Junit => render::junit(&mut out, &reports),
+        Format::Junit => render::junit(&mut out, &reports, &unreadable),
     };
     if let Err(e) = written.and_then(|()| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {

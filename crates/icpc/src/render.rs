@@ -455,9 +455,15 @@ pub fn github(
 
 /// JUnit XML: one test suite per file, one failing test case per error or warning (hints and
 /// notes pass, with the finding as output), one passing case for a clean file.
-pub fn junit(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()> {
+pub fn junit(
+    out: &mut impl Write,
+    reports: &[FileReport],
+    unreadable: &[ReadError],
+) -> std::io::Result<()> {
     let failing = |d: &Diagnostic| matches!(d.severity, Severity::Error | Severity::Warning);
-    let tests: usize = reports.iter().map(|r| r.diagnostics.len().max(1)).sum();
+    let tests: usize =
+        reports.iter().map(|r| r.diagnostics.len().max(1)).sum::<usize>() + unreadable.len();
+    let errors = unreadable.len();
     let failures: usize = reports
         .iter()
         .flat_map(|r| &r.diagnostics)
@@ -466,8 +472,29 @@ pub fn junit(out: &mut impl Write, reports: &[FileReport]) -> std::io::Result<()
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
-        r#"<testsuites name="icpc check" tests="{tests}" failures="{failures}" errors="0">"#
+        r#"<testsuites name="icpc check" tests="{tests}" failures="{failures}" errors="{errors}">"#
     )?;
+    // A file that could not be read is a test that could not run: an error, not a failure.
+    for e in unreadable {
+        writeln!(
+            out,
+            r#"  <testsuite name="{}" tests="1" failures="0" errors="1">"#,
+            esc(&e.file)
+        )?;
+        writeln!(
+            out,
+            r#"    <testcase name="{0}" classname="icpc.check" file="{0}">"#,
+            esc(&e.file)
+        )?;
+        writeln!(
+            out,
+            r#"      <error type="unreadable" message="{}">{}</error>"#,
+            esc(&e.reason),
+            esc(&e.to_string())
+        )?;
+        writeln!(out, "    </testcase>")?;
+        writeln!(out, "  </testsuite>")?;
+    }
     for r in reports {
         let n = r.diagnostics.len().max(1);
         let f = r.diagnostics.iter().filter(|d| failing(d)).count();

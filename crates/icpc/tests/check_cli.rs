@@ -702,6 +702,23 @@ fn an_unreadable_file_is_reported_and_the_others_are_still_checked() {
         first.starts_with("::error file=") && first.contains("bad.icp,line=1,col=8,title=icpc%3A file not read::not UTF-8 text"),
         "{first}"
     );
+    // JUnit: a test that could not run (an error), beside the good file's failures.
+    let out = run(&[
+        "check",
+        "--format",
+        "junit",
+        bad.to_str().expect("path"),
+        good.to_str().expect("path"),
+    ]);
+    assert_eq!(code(&out), 2);
+    let xml = stdout(&out);
+    let head = xml.lines().nth(1).unwrap_or_default();
+    assert!(head.contains(r#"errors="1""#), "{xml}");
+    assert!(
+        xml.contains(r#"<error type="unreadable" message="not UTF-8 text (the byte 0xFF"#),
+        "{xml}"
+    );
+    assert!(xml.contains("bad.icp:1:8: not UTF-8 text"), "{xml}");
 }
 
 /// `check --fix` on an empty icp writes skeletons; they are a to-do list, so the fixed file
