@@ -165,7 +165,8 @@ pub fn run(args: Args) -> ExitCode {
         );
     }
     if failed > 0 {
-        return some_failed(failed, files.len(), "formatted", "formatted");
+        let done = if args.check { "checked" } else { "formatted" };
+        return some_failed(failed, files.len(), "formatted", done);
     }
     if broken > 0 || (args.check && changed > 0) {
         ExitCode::from(1)

@@ -177,13 +177,24 @@ fn a_bad_file_is_reported_and_the_others_are_still_formatted() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("1 of 2 files could not be formatted"),
+        stderr.contains(
+            "1 of 2 files could not be formatted (see above); the other file was formatted"
+        ),
         "{stderr}"
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("b.icp")).expect("read"),
         CANONICAL
     );
+    // With --check nothing is written, and the closing line says what was done.
+    let out = icpc()
+        .args(["fmt", "--check"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("the other file was checked"), "{stderr}");
 }
 
 #[test]
