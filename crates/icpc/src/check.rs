@@ -226,8 +226,16 @@ pub(crate) fn some_failed(failed: usize, total: usize, verb: &str, others: &str)
 fn some_failed_message(failed: usize, total: usize, verb: &str, others: &str) -> String {
     let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
     if failed >= total {
-        let all = if total == 1 { "the file" } else { "none of the files" };
-        let could = if total == 1 { "could not be" } else { "could be" };
+        let all = if total == 1 {
+            "the file"
+        } else {
+            "none of the files"
+        };
+        let could = if total == 1 {
+            "could not be"
+        } else {
+            "could be"
+        };
         format!("error: {all} {could} {verb} (see above)")
     } else {
         let rest = match total - failed {

@@ -23,7 +23,11 @@ pub struct ReadError {
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.at {
-            Some(at) => write!(f, "{}:{}:{}: {}", self.file, at.line, at.column, self.reason),
+            Some(at) => write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, at.line, at.column, self.reason
+            ),
             None => write!(f, "{}: {}", self.file, self.reason),
         }
     }

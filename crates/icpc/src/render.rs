@@ -412,10 +412,9 @@ pub fn github(
 ) -> std::io::Result<()> {
     let (data, prop) = (gh_data, gh_prop);
     for e in unreadable {
-        let at = e
-            .at
-            .map(|a| format!(",line={},col={}", a.line, a.column))
-            .unwrap_or_default();
+        let at =
+            e.at.map(|a| format!(",line={},col={}", a.line, a.column))
+                .unwrap_or_default();
         writeln!(
             out,
             "::error file={}{at},title={}::{}",
@@ -461,8 +460,11 @@ pub fn junit(
     unreadable: &[ReadError],
 ) -> std::io::Result<()> {
     let failing = |d: &Diagnostic| matches!(d.severity, Severity::Error | Severity::Warning);
-    let tests: usize =
-        reports.iter().map(|r| r.diagnostics.len().max(1)).sum::<usize>() + unreadable.len();
+    let tests: usize = reports
+        .iter()
+        .map(|r| r.diagnostics.len().max(1))
+        .sum::<usize>()
+        + unreadable.len();
     let errors = unreadable.len();
     let failures: usize = reports
         .iter()

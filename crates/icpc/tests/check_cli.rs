@@ -699,7 +699,8 @@ fn an_unreadable_file_is_reported_and_the_others_are_still_checked() {
     assert_eq!(code(&out), 2);
     let first = stdout(&out).lines().next().unwrap_or_default().to_string();
     assert!(
-        first.starts_with("::error file=") && first.contains("bad.icp,line=1,col=8,title=icpc%3A file not read::not UTF-8 text"),
+        first.starts_with("::error file=")
+            && first.contains("bad.icp,line=1,col=8,title=icpc%3A file not read::not UTF-8 text"),
         "{first}"
     );
     // JUnit: a test that could not run (an error), beside the good file's failures.

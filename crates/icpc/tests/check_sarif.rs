@@ -98,5 +98,10 @@ fn an_unreadable_file_is_a_tool_notification() {
         "{note}"
     );
     // The readable file's results are still there.
-    assert!(!log["runs"][0]["results"].as_array().expect("results").is_empty());
+    assert!(
+        !log["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .is_empty()
+    );
 }

@@ -64,40 +64,75 @@ pub struct Prose<'a> {
     pub hits: Arc<[Hit]>,
 }
 
+/// Distinct texts past which the judging is shared among threads (a few milliseconds of work).
+const JUDGE_ON_THREADS: usize = 2048;
+
+/// Judges each distinct (text, context), in order; on several threads when there are many
+/// (the judgment of one text depends on nothing else).
+fn judge_all(lex: &Lexicon, keys: &[(&str, Context)]) -> Vec<Arc<[Hit]>> {
+    let threads = if keys.len() < JUDGE_ON_THREADS {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    };
+    judge_on(lex, keys, threads)
+}
+
+/// [`judge_all`] on `threads` threads.
+fn judge_on(lex: &Lexicon, keys: &[(&str, Context)], threads: usize) -> Vec<Arc<[Hit]>> {
+    let judge_run = |run: &[(&str, Context)]| -> Vec<Arc<[Hit]>> {
+        run.iter().map(|&(t, c)| judge(lex, t, c).into()).collect()
+    };
+    if threads <= 1 || keys.len() < 2 {
+        return judge_run(keys);
+    }
+    let size = keys.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let mut runs = keys.chunks(size);
+        let first = runs.next().unwrap_or_default();
+        let handles: Vec<_> = runs.map(|run| s.spawn(move || judge_run(run))).collect();
+        let mut out = judge_run(first);
+        for h in handles {
+            match h.join() {
+                Ok(more) => out.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
+}
+
+/// A piece of prose found, before its text is judged: the [`Prose`] fields and the index of
+/// its (text, context) among the distinct ones.
+type Found<'a> = (usize, Place, &'a str, Span, Option<Span>, bool, u32);
+
 /// Collects every prose position the text checks read, with its phrases.
 pub(super) fn collect_prose<'a>(
     file: &'a ast::File,
     model: &crate::model::Model,
     lex: &Lexicon,
 ) -> Vec<Prose<'a>> {
-    let mut out: Vec<Prose<'a>> = Vec::new();
-    // Files repeat their prose (persona titles, pains, segment names): each text is scanned once.
-    let mut scanned: rustc_hash::FxHashMap<(&'a str, Context), Arc<[Hit]>> = Default::default();
+    let mut found: Vec<Found<'a>> = Vec::new();
+    // Files repeat their prose (persona titles, pains, segment names): each text is judged once.
+    let mut keys: Vec<(&'a str, Context)> = Vec::new();
+    let mut seen: rustc_hash::FxHashMap<(&'a str, Context), u32> = Default::default();
     for (icp_index, m) in model.icps.iter().enumerate() {
         // Icps of a file look alike: room for as much prose in each as the first had, rather
         // than growing (copying) a long list many times.
         if icp_index == 1 {
-            out.reserve(out.len() * (model.icps.len() - 1));
+            found.reserve(found.len() * (model.icps.len() - 1));
         }
         let Some(ast::Item::Icp(icp)) = file.items.get(m.item) else {
             continue;
         };
         let mut push =
             |place: Place, text: &'a str, span: Span, expr_span: Option<Span>, has_window: bool| {
-                let context = place.context();
-                let hits = scanned
-                    .entry((text, context))
-                    .or_insert_with(|| judge(lex, text, context).into())
-                    .clone();
-                out.push(Prose {
-                    icp: icp_index,
-                    place,
-                    text,
-                    span,
-                    expr_span,
-                    has_window,
-                    hits,
+                let key = (text, place.context());
+                let at = *seen.entry(key).or_insert_with(|| {
+                    keys.push(key);
+                    (keys.len() - 1) as u32
                 });
+                found.push((icp_index, place, text, span, expr_span, has_window, at));
             };
         if let Some(t) = &icp.title {
             push(Place::IcpTitle, &t.value, t.span, None, false);
@@ -172,5 +207,49 @@ pub(super) fn collect_prose<'a>(
             }
         }
     }
-    out
+    let judged = judge_all(lex, &keys);
+    found
+        .into_iter()
+        .map(
+            |(icp, place, text, span, expr_span, has_window, at)| Prose {
+                icp,
+                place,
+                text,
+                span,
+                expr_span,
+                has_window,
+                hits: judged[at as usize].clone(),
+            },
+        )
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_judged_on_threads_are_judged_as_on_one() {
+        let lex = crate::lexicon::Lexicon::builtin();
+        let texts = [
+            "Innovative companies that want to grow",
+            "Splunk Enterprise Security customers",
+            "Hired a VP of People in the last 90 days",
+            "Curious about AI",
+            "Teams that lack a tool like ours",
+            "US HR teams at SaaS companies with 200-2,000 employees",
+            "Fast-growing fintechs",
+        ];
+        let contexts = [Context::Criterion, Context::Trigger, Context::Title, Context::Pain];
+        let keys: Vec<(&str, Context)> = texts
+            .iter()
+            .flat_map(|t| contexts.iter().map(move |c| (*t, *c)))
+            .collect();
+        let one = judge_on(lex, &keys, 1);
+        assert_eq!(one.len(), keys.len());
+        assert!(one.iter().filter(|h| !h.is_empty()).count() >= 8);
+        for threads in [2, 3, 5, 64] {
+            assert_eq!(judge_on(lex, &keys, threads), one, "{threads} threads");
+        }
+    }
 }

@@ -315,14 +315,65 @@ pub fn needs(config: &Config) -> Needs {
         .fold(Needs::NOTHING, |acc, c| acc.or(c.needs))
 }
 
-/// Runs every enabled quality check over an analysed file, in registry order.
+/// Files shorter than this are checked on one thread: the others would cost more to start than
+/// they save.
+const CHECK_ON_THREADS: usize = 512 * 1024;
+
+/// Runs every enabled quality check over an analysed file. The findings come out in registry
+/// order, whether the checks ran on one thread or, for a big file, on several (each check
+/// reads only the context and writes only its own findings).
 pub fn run_all(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for check in REGISTRY {
-        if let Some(run) = check.run {
-            if ctx.config.enabled(check.doc.code) {
-                run(ctx, out);
+    let threads = if ctx.src.len() < CHECK_ON_THREADS {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    };
+    run_on(ctx, out, threads);
+}
+
+/// [`run_all`] on `threads` threads.
+fn run_on(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>, threads: usize) {
+    let runs: Vec<RunFn> = REGISTRY
+        .iter()
+        .filter(|c| ctx.config.enabled(c.doc.code))
+        .filter_map(|c| c.run)
+        .collect();
+    if threads <= 1 || runs.len() < 2 {
+        for run in runs {
+            run(ctx, out);
+        }
+        return;
+    }
+    // Each thread takes the next check not yet taken, so a long check does not hold up the
+    // others queued behind it.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(run) = runs.get(i) else { break };
+            let mut found = Vec::new();
+            run(ctx, &mut found);
+            done.push((i, found));
+        }
+        done
+    };
+    let mut done = std::thread::scope(|s| {
+        let handles: Vec<_> = (1..threads.min(runs.len()))
+            .map(|_| s.spawn(work))
+            .collect();
+        let mut done = work();
+        for h in handles {
+            match h.join() {
+                Ok(more) => done.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
             }
         }
+        done
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    for (_, found) in done {
+        out.extend(found);
     }
 }
 
@@ -369,6 +420,33 @@ mod tests {
         assert_eq!(needs(&config(&all)), Needs::NOTHING);
         assert_eq!(needs(&config(&prose)), Needs::FACTS);
         assert_eq!(needs(&config(&facts)), Needs::PROSE);
+    }
+
+    #[test]
+    fn checks_on_threads_find_what_they_find_on_one() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let mut src = String::new();
+        for e in std::fs::read_dir(&dir).expect("examples") {
+            let p = e.expect("entry").path();
+            if p.extension().is_some_and(|x| x == "icp") {
+                src += &std::fs::read_to_string(&p).expect("example");
+                src.push('\n');
+            }
+        }
+        let (file, _) = icp_syntax::parse(&src);
+        let mut errors = Vec::new();
+        let model = crate::model::resolve(&file, &mut errors);
+        let config = Config::default();
+        let ctx = Ctx::new(&src, &file, &model, &config, needs(&config));
+        let mut one = Vec::new();
+        run_on(&ctx, &mut one, 1);
+        let codes: std::collections::BTreeSet<&str> = one.iter().map(|d| d.code).collect();
+        assert!(codes.len() >= 5, "findings of only {codes:?}");
+        for threads in [2, 3, 8] {
+            let mut many = Vec::new();
+            run_on(&ctx, &mut many, threads);
+            assert_eq!(many, one, "{threads} threads");
+        }
     }
 
     #[test]

@@ -19,6 +19,10 @@ pub(super) struct Scan {
     /// Whether [`brackets`] has work to do: a line starts inside a bracket, or a bracket is
     /// left open at a brace or at the end of the file.
     pub brackets: bool,
+    /// Where items may begin: tokens `schema`, `icp` or `test` that start a line outside every
+    /// brace and bracket. In a valid file each is the start of an item, so the items between
+    /// two of them can be parsed apart from the rest (see [`super::pieces`]).
+    pub items: Vec<usize>,
 }
 
 /// Finds, in one pass, where the tokens nest too deeply and whether brackets need repair (most
@@ -30,10 +34,14 @@ pub(super) fn scan(tokens: &[(T<'_>, Sp)], errors: &mut Vec<SyntaxError>) -> Sca
     // The brackets open since the last brace, by kind (only a matching closer closes one).
     let mut open: Vec<Tok> = Vec::new();
     let mut needed = false;
+    let mut items = Vec::new();
     for (i, (t, s)) in tokens.iter().enumerate() {
         needed |= t.line_start && !open.is_empty();
         match t.kind {
             Tok::Ident => {
+                if depth == 0 && t.line_start && matches!(t.text, "schema" | "icp" | "test") {
+                    items.push(i);
+                }
                 if t.text == "not" {
                     nots += 1;
                 } else {
@@ -78,12 +86,14 @@ pub(super) fn scan(tokens: &[(T<'_>, Sp)], errors: &mut Vec<SyntaxError>) -> Sca
             return Scan {
                 limit: i,
                 brackets: false,
+                items: Vec::new(),
             };
         }
     }
     Scan {
         limit: tokens.len(),
         brackets: needed || !open.is_empty(),
+        items,
     }
 }
 

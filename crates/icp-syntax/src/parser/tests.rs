@@ -155,3 +155,80 @@ fn passes_agree_on_random_criteria() {
         "both passes read only {read} of {total} generated files"
     );
 }
+
+/// The fast pass over `src` cut into `n` pieces at item starts (as [`super::parse`] cuts big
+/// files), or whole when `n` is 1; `None` when it reports an error.
+fn fast_in_pieces(src: &str, n: usize) -> Option<Vec<Item>> {
+    let (toks, _, _) = tokens(src);
+    let scanned = super::prepare::scan(&toks, &mut Vec::new());
+    let eoi = Sp::from(src.len() as u32..src.len() as u32);
+    let pieces = super::pieces(toks.len(), &scanned.items, n);
+    assert!(pieces.len() <= n);
+    // The pieces cover every token once, in order, and each after the first starts an item.
+    assert_eq!(pieces.first().map(|r| r.start), Some(0));
+    assert_eq!(pieces.last().map(|r| r.end), Some(toks.len()));
+    for w in pieces.windows(2) {
+        assert_eq!(w[0].end, w[1].start);
+        assert!(w[0].start < w[0].end, "an empty piece: {pieces:?}");
+        assert!(scanned.items.contains(&w[1].start));
+    }
+    super::parse_fast(&toks, &pieces, eoi)
+}
+
+#[test]
+fn parses_the_same_in_pieces() {
+    let mut sources = files("../../examples");
+    sources.extend(files("tests/corpus/ok"));
+    sources.extend(files("tests/corpus/err"));
+    let examples = sources.concat();
+    sources.push(examples.repeat(5));
+    sources.push(crate::generator::generate(300_000, 11));
+    // A field, a value or a title may be called `icp`, `schema` or `test`; only an item's
+    // keyword at the start of a line outside every brace is a place to cut.
+    sources.push(
+        "schema test { icp: int\n schema: bool }\n\
+         icp schema \"icp\" { uses test\n firmographics { icp >= 1\n schema }\n }\n\
+         icp\nb { uses test\n firmographics { icp >= 2 } }\n"
+            .to_string(),
+    );
+    let mut cut = 0;
+    for src in &sources {
+        let whole = fast_in_pieces(src, 1);
+        for n in 2..=7 {
+            assert_eq!(
+                fast_in_pieces(src, n),
+                whole,
+                "{n} pieces disagree on:\n{src}"
+            );
+        }
+        cut += usize::from(whole.as_ref().is_some_and(|items| items.len() > 2));
+    }
+    assert!(cut >= 5, "only {cut} files had items to cut between");
+}
+
+#[test]
+fn a_mistake_in_any_piece_sends_the_file_to_the_pass_with_messages() {
+    let src = crate::generator::generate(100_000, 3);
+    let (toks, _, _) = tokens(&src);
+    let mut rng = crate::generator::Rng::new(5);
+    let mut failed = 0;
+    for _ in 0..40 {
+        // Drop a token somewhere: usually a mistake, sometimes still a valid file.
+        let i = rng.range(0, toks.len() as u64) as usize;
+        let s = toks[i].1;
+        let broken = format!("{}{}", &src[..s.start as usize], &src[s.end as usize..]);
+        let whole = fast_in_pieces(&broken, 1);
+        failed += usize::from(whole.is_none());
+        for n in [2, 3, 5] {
+            assert_eq!(
+                fast_in_pieces(&broken, n),
+                whole,
+                "{n} pieces, token {i} dropped"
+            );
+        }
+    }
+    assert!(
+        failed >= 10,
+        "only {failed} of 40 broken files failed the fast pass"
+    );
+}
