@@ -240,7 +240,12 @@ mod tests {
             "US HR teams at SaaS companies with 200-2,000 employees",
             "Fast-growing fintechs",
         ];
-        let contexts = [Context::Criterion, Context::Trigger, Context::Title, Context::Pain];
+        let contexts = [
+            Context::Criterion,
+            Context::Trigger,
+            Context::Title,
+            Context::Pain,
+        ];
         let keys: Vec<(&str, Context)> = texts
             .iter()
             .flat_map(|t| contexts.iter().map(move |c| (*t, *c)))
