@@ -9,12 +9,18 @@ pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev: Option<Tok> = None;
     for t in &lexed.tokens {
-        let tight = match (prev, t.kind) {
-            (None, _) => true,
-            (Some(Tok::DotDot | Tok::LBracket | Tok::LParen | Tok::Plus | Tok::Minus), _) => true,
-            (_, Tok::DotDot | Tok::RBracket | Tok::RParen | Tok::Comma | Tok::Semi) => true,
-            _ => false,
-        };
+        let tight = matches!(
+            (prev, t.kind),
+            (None, _)
+                | (
+                    Some(Tok::DotDot | Tok::LBracket | Tok::LParen | Tok::Plus | Tok::Minus),
+                    _
+                )
+                | (
+                    _,
+                    Tok::DotDot | Tok::RBracket | Tok::RParen | Tok::Comma | Tok::Semi
+                )
+        );
         if !tight {
             out.push(' ');
         }
