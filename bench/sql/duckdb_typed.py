@@ -15,10 +15,6 @@ import time
 
 import duckdb
 
-rows, query, accounts_csv, out = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-sql = open(query, encoding="utf-8").read().strip().rstrip(";")
-
-
 def pick(seed, values):
     """One of `values` by a hash of the row and the column's seed; NULL for a tenth of rows."""
     items = ", ".join("'" + v.replace("'", "''") + "'" for v in values)
@@ -48,11 +44,21 @@ columns = {
     "Confirmed Budget": num(13, f"(hash(i, 13) % 200000)::BIGINT"),
     "Decision Timeline": num(14, f"(hash(i, 14) % 400)::BIGINT"),
 }
-select = ", ".join(f'{expr} AS "{name}"' for name, expr in columns.items())
-con = duckdb.connect()
-con.execute(f"CREATE TABLE accounts AS SELECT {select} FROM range({rows}) t(i)")
-con.execute(f"COPY accounts TO '{accounts_csv}' (FORMAT csv, HEADER)")
-t0 = time.perf_counter()
-con.execute(f"COPY ({sql}) TO '{out}' (FORMAT csv, HEADER)")
-t1 = time.perf_counter()
-print(f"{t1 - t0:.2f}")
+
+
+def create(con, rows):
+    """The typed table `accounts` of `rows` rows, in the connection `con`."""
+    select = ", ".join(f'{expr} AS "{name}"' for name, expr in columns.items())
+    con.execute(f"CREATE TABLE accounts AS SELECT {select} FROM range({rows}) t(i)")
+
+
+if __name__ == "__main__":
+    rows, query, accounts_csv, out = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+    sql = open(query, encoding="utf-8").read().strip().rstrip(";")
+    con = duckdb.connect()
+    create(con, rows)
+    con.execute(f"COPY accounts TO '{accounts_csv}' (FORMAT csv, HEADER)")
+    t0 = time.perf_counter()
+    con.execute(f"COPY ({sql}) TO '{out}' (FORMAT csv, HEADER)")
+    t1 = time.perf_counter()
+    print(f"{t1 - t0:.2f}")

@@ -93,6 +93,10 @@ pub struct Caps {
     /// is never empty and never has white space at its ends (numbers, dates, booleans), so
     /// it is not trimmed.
     pub typed_tests: Option<TypedTests>,
+    /// A list literal indexed by an integer (1-based), for engines where picking the
+    /// `;`-joined names of the rules that hold from a table of every combination costs less
+    /// per row than joining one conditional text per rule.
+    pub list_at: Option<fn(&[String], &str) -> String>,
 }
 
 /// See [`Caps::typed_tests`].
@@ -297,6 +301,7 @@ pub static DUCKDB: Caps = Caps {
             )
         },
     }),
+    list_at: Some(|items, i| format!("[{}][{i}]", items.join(", "))),
 };
 
 pub static POSTGRES: Caps = Caps {
@@ -323,6 +328,7 @@ pub static POSTGRES: Caps = Caps {
     is_ascii: None,
     test_before_trim: false,
     typed_tests: None,
+    list_at: None,
 };
 
 pub static SPARK: Caps = Caps {
@@ -353,6 +359,7 @@ pub static SPARK: Caps = Caps {
     is_ascii: None,
     test_before_trim: false,
     typed_tests: None,
+    list_at: None,
 };
 
 pub static BIGQUERY: Caps = Caps {
@@ -381,6 +388,7 @@ pub static BIGQUERY: Caps = Caps {
     is_ascii: None,
     test_before_trim: false,
     typed_tests: None,
+    list_at: None,
 };
 
 pub static SNOWFLAKE: Caps = Caps {
@@ -409,4 +417,5 @@ pub static SNOWFLAKE: Caps = Caps {
     is_ascii: None,
     test_before_trim: false,
     typed_tests: None,
+    list_at: None,
 };

@@ -300,6 +300,9 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
         );
     }
     let names = |items: Vec<(String, String)>| -> Result<String, SqlError> {
+        if let Some(list_at) = caps.list_at.filter(|_| !items.is_empty()) {
+            return names_by_table(caps, list_at, &items);
+        }
         let parts = items
             .into_iter()
             .map(|(cond, name)| Ok(format!("CASE WHEN {cond} THEN {} END", caps.lit(&name)?)))
@@ -378,6 +381,50 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     ));
     Ok(sql)
 }
+
+/// Rules (or criteria) per table of names: each held condition sets a bit of a number, which
+/// picks the `;`-joined names of that combination from a list of them all. Conditions go in
+/// groups of [`NAMES_PER_TABLE`] (64 combinations each); the groups' texts are joined, an
+/// empty group being NULL. Same text as joining one conditional name per condition.
+fn names_by_table(
+    caps: &Caps,
+    list_at: fn(&[String], &str) -> String,
+    items: &[(String, String)],
+) -> Result<String, SqlError> {
+    let groups: Vec<&[(String, String)]> = items.chunks(NAMES_PER_TABLE).collect();
+    let one = groups.len() == 1;
+    let mut parts = Vec::new();
+    for group in &groups {
+        let mut entries = Vec::with_capacity(1 << group.len());
+        for m in 0..(1usize << group.len()) {
+            let held: Vec<&str> = group
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| m >> k & 1 == 1)
+                .map(|(_, (_, name))| name.as_str())
+                .collect();
+            entries.push(if held.is_empty() && !one {
+                format!("CAST(NULL AS {})", caps.text)
+            } else {
+                caps.lit(&held.join(";"))?
+            });
+        }
+        let bits: Vec<String> = group
+            .iter()
+            .enumerate()
+            .map(|(k, (cond, _))| format!("CASE WHEN {cond} THEN {} ELSE 0 END", 1u32 << k))
+            .collect();
+        parts.push(list_at(&entries, &format!("1 + {}", bits.join(" + "))));
+    }
+    Ok(if one {
+        parts.remove(0)
+    } else {
+        (caps.join)("';'", &parts)
+    })
+}
+
+/// Conditions per table in [`names_by_table`].
+const NAMES_PER_TABLE: usize = 6;
 
 /// `CREATE VIEW name AS SELECT …`.
 pub fn create_view(target: Target, name: &str, select: &str) -> Result<String, SqlError> {
