@@ -391,10 +391,9 @@ fn names_by_table(
     list_at: fn(&[String], &str) -> String,
     items: &[(String, String)],
 ) -> Result<String, SqlError> {
-    let groups: Vec<&[(String, String)]> = items.chunks(NAMES_PER_TABLE).collect();
-    let one = groups.len() == 1;
+    let one = items.len() <= NAMES_PER_TABLE;
     let mut parts = Vec::new();
-    for group in &groups {
+    for group in items.chunks(NAMES_PER_TABLE) {
         let mut entries = Vec::with_capacity(1 << group.len());
         for m in 0..(1usize << group.len()) {
             let held: Vec<&str> = group
@@ -414,13 +413,13 @@ fn names_by_table(
             .enumerate()
             .map(|(k, (cond, _))| format!("CASE WHEN {cond} THEN {} ELSE 0 END", 1u32 << k))
             .collect();
-        parts.push(list_at(&entries, &format!("1 + {}", bits.join(" + "))));
+        let picked = list_at(&entries, &format!("1 + {}", bits.join(" + ")));
+        if one {
+            return Ok(picked);
+        }
+        parts.push(picked);
     }
-    Ok(if one {
-        parts.remove(0)
-    } else {
-        (caps.join)("';'", &parts)
-    })
+    Ok((caps.join)("';'", &parts))
 }
 
 /// Conditions per table in [`names_by_table`].
