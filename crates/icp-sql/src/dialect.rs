@@ -97,6 +97,20 @@ pub struct Caps {
     /// `;`-joined names of the rules that hold from a table of every combination costs less
     /// per row than joining one conditional text per rule.
     pub list_at: Option<fn(&[String], &str) -> String>,
+    /// For engines where reading enum and set cells into their normal form (lowercase, `_`
+    /// for spaces and `-`) costs more per row than matching them as written: the code of a
+    /// text's first character (0 for an empty text). With it, an enum whose members are plain
+    /// (`a-z`, digits, `_`) is compared lowercased against every spelling of its members,
+    /// and a set's members are found by a regular expression over its text (see
+    /// `compile::cells`).
+    pub first_code: Option<fn(&str) -> String>,
+    /// The most items an `IN (...)` list may have before the engine plans it as a join (which
+    /// costs more than comparing, and in DuckDB loses the rows' order when they are written
+    /// with `COPY`); longer lists are written as `=` tests joined by `OR`.
+    pub in_list_max: usize,
+    /// A 64-bit integer type the score is counted in when every value it reaches fits
+    /// (cheaper than `big` in engines whose `big` is wider than a machine word).
+    pub score_int: Option<&'static str>,
 }
 
 /// See [`Caps::typed_tests`].
@@ -302,6 +316,9 @@ pub static DUCKDB: Caps = Caps {
         },
     }),
     list_at: Some(|items, i| format!("[{}][{i}]", items.join(", "))),
+    first_code: Some(|s| format!("ascii({s})")),
+    in_list_max: 4,
+    score_int: Some("BIGINT"),
 };
 
 pub static POSTGRES: Caps = Caps {
@@ -329,6 +346,9 @@ pub static POSTGRES: Caps = Caps {
     test_before_trim: false,
     typed_tests: None,
     list_at: None,
+    first_code: None,
+    in_list_max: usize::MAX,
+    score_int: None,
 };
 
 pub static SPARK: Caps = Caps {
@@ -360,6 +380,9 @@ pub static SPARK: Caps = Caps {
     test_before_trim: false,
     typed_tests: None,
     list_at: None,
+    first_code: None,
+    in_list_max: usize::MAX,
+    score_int: None,
 };
 
 pub static BIGQUERY: Caps = Caps {
@@ -389,6 +412,9 @@ pub static BIGQUERY: Caps = Caps {
     test_before_trim: false,
     typed_tests: None,
     list_at: None,
+    first_code: None,
+    in_list_max: usize::MAX,
+    score_int: None,
 };
 
 pub static SNOWFLAKE: Caps = Caps {
@@ -418,4 +444,7 @@ pub static SNOWFLAKE: Caps = Caps {
     test_before_trim: false,
     typed_tests: None,
     list_at: None,
+    first_code: None,
+    in_list_max: usize::MAX,
+    score_int: None,
 };

@@ -133,8 +133,10 @@ impl Gen<'_> {
             l,
             n("mag"),
             format!(
-                "CASE WHEN {w} IN ('K', 'k') THEN 3 WHEN {w} IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN {w} IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END",
-                w = n("w")
+                "CASE WHEN {} THEN 3 WHEN {} THEN 6 WHEN {} THEN 9 ELSE 0 END",
+                self.in_list(&n("w"), &quoted(&["K", "k"]), false),
+                self.in_list(&n("w"), &quoted(&["M", "m", "MM", "mm", "mn", "Mn"]), false),
+                self.in_list(&n("w"), &quoted(&["B", "b", "bn", "Bn", "BN"]), false),
             ),
         );
         l += 1;
@@ -437,7 +439,11 @@ impl Gen<'_> {
             3,
             n("per"),
             format!(
-                "CASE WHEN {u} IN ('', 'd', 'day', 'days') THEN 1 WHEN {u} IN ('w', 'wk', 'wks', 'week', 'weeks') THEN 7 WHEN {u} IN ('mo', 'mos', 'month', 'months') THEN 30 WHEN {u} IN ('y', 'yr', 'yrs', 'year', 'years') THEN 365 END"
+                "CASE WHEN {} THEN 1 WHEN {} THEN 7 WHEN {} THEN 30 WHEN {} THEN 365 END",
+                self.in_list(&u, &quoted(&["", "d", "day", "days"]), false),
+                self.in_list(&u, &quoted(&["w", "wk", "wks", "week", "weeks"]), false),
+                self.in_list(&u, &quoted(&["mo", "mos", "month", "months"]), false),
+                self.in_list(&u, &quoted(&["y", "yr", "yrs", "year", "years"]), false),
             ),
         );
         self.put(
@@ -498,8 +504,45 @@ impl Gen<'_> {
 
     /// Enum and set values: trimmed, ASCII lowercase, spaces and `-` as `_`. A set becomes
     /// `;a;b;` (its parts normalised), or NULL when it has no part.
+    ///
+    /// In engines with [`Caps::first_code`](crate::dialect::Caps::first_code), a slot whose
+    /// members are plain is read as written instead (see [`Gen::spelled`]): an enum as its
+    /// lowercase text (`''` when it is not ASCII, which no plain member matches), a set as
+    /// its text (NULL when it has no part).
     pub(super) fn read_listed(&mut self, i: usize, set: bool) -> Result<usize, SqlError> {
         let t = format!("t{i}");
+        if let (Some(first_code), Some(is_ascii)) = (self.caps.first_code, self.caps.is_ascii) {
+            if plain_members(&self.prog.slots[i].values, set) {
+                self.spelled[i] = true;
+                let v = if set {
+                    // Not blank when the first character comes after white space, `;` and `,`
+                    // in the code table (as letters do); the pattern settles the rest.
+                    let x = format!("CAST(c{i} AS {})", self.caps.text);
+                    let blank =
+                        self.search(&x, &format!("^[;,{}]*$", &WS_CLASS[1..WS_CLASS.len() - 1]))?;
+                    // The largest code of a character that may start a blank set.
+                    let top = ";,"
+                        .chars()
+                        .chain(WS.chars())
+                        .map(u32::from)
+                        .max()
+                        .unwrap_or(0);
+                    format!(
+                        "CASE WHEN {} > {top} THEN {x} WHEN {blank} THEN NULL ELSE {x} END",
+                        first_code(&x),
+                    )
+                } else {
+                    format!("CASE WHEN NOT {} THEN '' ELSE lower({t}) END", is_ascii(&t))
+                };
+                self.put(1, format!("v{i}"), v);
+                self.put(
+                    1,
+                    format!("e{i}"),
+                    format!("CAST(NULL AS {})", self.caps.text),
+                );
+                return Ok(2);
+            }
+        }
         let (upper, lower) = (format!("{UPPER} -"), format!("{LOWER}__"));
         let ascii = "replace(replace(lower({s}), ' ', '_'), '-', '_')";
         let v = if set {
@@ -534,4 +577,58 @@ impl Gen<'_> {
         );
         2
     }
+}
+
+/// Whether the members of an enum or set slot can be matched as written: each of `a-z`,
+/// digits and `_`, and for an enum at most three `_` (each stands for ` `, `-` or `_`, so a
+/// member has up to 27 spellings).
+pub(super) fn plain_members(values: &[String], set: bool) -> bool {
+    values.iter().all(|v| {
+        !v.is_empty()
+            && v.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            && (set || v.bytes().filter(|&b| b == b'_').count() <= 3)
+    })
+}
+
+/// Every way a normalised member may be written in lowercase: each `_` as ` `, `-` or `_`.
+pub(super) fn spellings(member: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in member.chars() {
+        if c == '_' {
+            out = out
+                .into_iter()
+                .flat_map(|s| [' ', '-', '_'].map(|k| format!("{s}{k}")))
+                .collect();
+        } else {
+            for s in &mut out {
+                s.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// A pattern matching a set's text when one of its parts is one of the (plain) members,
+/// whatever the case of its letters and however each `_` is written.
+pub(super) fn part_pattern(members: &[&str]) -> String {
+    let ws = &WS_CLASS[1..WS_CLASS.len() - 1];
+    let alts: Vec<String> = members
+        .iter()
+        .map(|m| {
+            m.chars()
+                .map(|c| match c {
+                    '_' => "[ _-]".to_string(),
+                    c if c.is_ascii_lowercase() => format!("[{c}{}]", c.to_ascii_uppercase()),
+                    c => c.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    format!("(^|[;,])[{ws}]*({})[{ws}]*($|[;,])", alts.join("|"))
+}
+
+/// Texts as SQL literals (for texts without quotes).
+fn quoted(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| format!("'{s}'")).collect()
 }

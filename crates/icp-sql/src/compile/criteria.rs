@@ -5,6 +5,7 @@ use icp_eval::program::{Node, NodeId, SlotType};
 use icp_syntax::ast::{CmpOp, HasMode};
 use icp_syntax::literal::civil_from_days;
 
+use super::cells::{part_pattern, spellings};
 use super::layers::{Gen, MAX_DIGITS, SCALE};
 use super::scale::pow10;
 use crate::SqlError;
@@ -44,7 +45,6 @@ impl Gen<'_> {
         let what = prog.texts[id as usize].as_str();
         let v = |s: &u16| format!("v{s}");
         let not = |neg: bool, e: String| if neg { format!("(NOT {e})") } else { e };
-        let list = |items: Vec<String>| items.join(", ");
         let const_unless_null = |slot: &u16, b: bool| {
             format!(
                 "CASE WHEN v{slot} IS NULL THEN CAST(NULL AS BOOLEAN) ELSE {} END",
@@ -64,15 +64,13 @@ impl Gen<'_> {
                     self.num(*hi, what)?
                 ),
             ),
-            Node::NumIn { slot, vals, neg } => format!(
-                "({} {}IN ({}))",
-                v(slot),
-                if *neg { "NOT " } else { "" },
-                list(
-                    vals.iter()
-                        .map(|d| self.num(*d, what))
-                        .collect::<Result<_, _>>()?
-                )
+            Node::NumIn { slot, vals, neg } => self.in_list(
+                &v(slot),
+                &vals
+                    .iter()
+                    .map(|d| self.num(*d, what))
+                    .collect::<Result<Vec<_>, _>>()?,
+                *neg,
             ),
             Node::DayCmp { slot, op, t } => {
                 let within = prog.within.iter().find(|(n, _)| *n == id).map(|(_, d)| *d);
@@ -91,11 +89,10 @@ impl Gen<'_> {
                     self.day(*slot, *hi)
                 ),
             ),
-            Node::DayIn { slot, vals, neg } => format!(
-                "({} {}IN ({}))",
-                v(slot),
-                if *neg { "NOT " } else { "" },
-                list(vals.iter().map(|d| self.day(*slot, *d)).collect())
+            Node::DayIn { slot, vals, neg } => self.in_list(
+                &v(slot),
+                &vals.iter().map(|d| self.day(*slot, *d)).collect::<Vec<_>>(),
+                *neg,
             ),
             Node::TextIn { slot, vals, neg } => {
                 let items = vals
@@ -105,29 +102,41 @@ impl Gen<'_> {
                 if items.is_empty() {
                     const_unless_null(slot, *neg)
                 } else {
-                    format!(
-                        "({} {}IN ({}))",
-                        v(slot),
-                        if *neg { "NOT " } else { "" },
-                        list(items)
-                    )
+                    self.in_list(&v(slot), &items, *neg)
                 }
             }
             Node::EnumIn { slot, mask, neg } => {
-                let items = self
-                    .listed(*slot, mask)
-                    .into_iter()
+                let members = self.listed(*slot, mask);
+                let members: Vec<String> = if self.spelled[*slot as usize] {
+                    members.into_iter().flat_map(spellings).collect()
+                } else {
+                    members.into_iter().map(str::to_string).collect()
+                };
+                let items = members
+                    .iter()
                     .map(|s| self.lit(s))
                     .collect::<Result<Vec<_>, _>>()?;
                 if items.is_empty() {
                     const_unless_null(slot, *neg)
                 } else {
-                    format!(
-                        "({} {}IN ({}))",
-                        v(slot),
-                        if *neg { "NOT " } else { "" },
-                        list(items)
-                    )
+                    self.in_list(&v(slot), &items, *neg)
+                }
+            }
+            Node::SetHas { slot, mode, mask } if self.spelled[*slot as usize] => {
+                let members = self.listed(*slot, mask);
+                let has = |m: &[&str]| self.search(&v(slot), &part_pattern(m));
+                match mode {
+                    _ if members.is_empty() => const_unless_null(slot, *mode != HasMode::Any),
+                    HasMode::Any => has(&members)?,
+                    HasMode::None => format!("(NOT {})", has(&members)?),
+                    HasMode::All => format!(
+                        "({})",
+                        members
+                            .iter()
+                            .map(|m| has(&[m]))
+                            .collect::<Result<Vec<_>, _>>()?
+                            .join(" AND ")
+                    ),
                 }
             }
             Node::SetHas { slot, mode, mask } => {

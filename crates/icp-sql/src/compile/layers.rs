@@ -29,11 +29,23 @@ pub(super) struct Gen<'a> {
     /// A condition under which the columns being put are needed: they are NULL elsewhere, and
     /// the engine computes them only for the rows that need them.
     pub guard: Option<String>,
+    /// Enum and set slots read as written rather than normalised (see [`Gen::spelled`]).
+    pub spelled: Vec<bool>,
 }
 
 impl Gen<'_> {
     pub(super) fn lit(&self, s: &str) -> Result<String, SqlError> {
         self.caps.lit(s)
+    }
+
+    /// Whether `x` is (or with `neg`, is not) one of the items, which must not be NULL.
+    pub(super) fn in_list(&self, x: &str, items: &[String], neg: bool) -> String {
+        let not = if neg { "NOT " } else { "" };
+        if items.len() <= self.caps.in_list_max {
+            return format!("({x} {not}IN ({}))", items.join(", "));
+        }
+        let tests: Vec<String> = items.iter().map(|v| format!("{x} = {v}")).collect();
+        format!("({not}({}))", tests.join(" OR "))
     }
 
     pub(super) fn put(&mut self, layer: usize, name: String, expr: String) {

@@ -23,13 +23,13 @@ fn table_name(caps: &Caps, from: &str) -> Result<String, SqlError> {
 pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError> {
     let caps = opts.target.caps();
     let scale = scale_of(prog, caps)?;
-    let _ = scale.bound;
     let mut g = Gen {
         caps,
         prog,
         opts,
         layers: Vec::new(),
         guard: None,
+        spelled: vec![false; prog.slots.len()],
     };
     // The source columns, under names of our own.
     let mut src = Vec::new();
@@ -125,22 +125,50 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
         .plan
         .as_ref()
         .ok_or_else(|| SqlError("no score plan".into()))?;
-    let big = caps.big;
+    // Scores are counted in the engine's 64-bit integers when every value the count and its
+    // printing reach fits them, and in `big` otherwise.
+    let k = scale
+        .factors
+        .iter()
+        .filter(|(p, _)| *p == 2 || *p == 5)
+        .map(|(_, e)| *e)
+        .max()
+        .unwrap_or(0);
+    let fits64 = scale
+        .bound
+        .max(scale.d)
+        .checked_mul(pow10(k))
+        .is_some_and(|x| x < i128::from(i64::MAX));
+    let big = match caps.score_int {
+        Some(t) if fits64 => t,
+        _ => caps.big,
+    };
+    let slit = |v: i128| {
+        if big == caps.big {
+            caps.big_lit(v)
+        } else {
+            format!("CAST({v} AS {big})")
+        }
+    };
     let (mut lo, mut hi) = (Vec::new(), Vec::new());
     for (j, r) in prog.rules.iter().enumerate() {
         let w = plan.weight_units[j] * scale.m;
-        let (wl, wh) = (caps.big_lit(w.min(0)), caps.big_lit(w.max(0)));
-        let wb = caps.big_lit(w);
+        let (wl, wh) = (slit(w.min(0)), slit(w.max(0)));
+        let wb = slit(w);
         match &r.kind {
             RuleKind::Pred(_) => {
-                lo.push(format!(
-                    "CASE WHEN r{j} THEN {wb} WHEN NOT r{j} THEN {zero} ELSE {wl} END",
-                    zero = caps.big_lit(0)
-                ));
-                hi.push(format!(
-                    "CASE WHEN r{j} THEN {wb} WHEN NOT r{j} THEN {zero} ELSE {wh} END",
-                    zero = caps.big_lit(0)
-                ));
+                // Two branches: an unknown rule counts as holding (`NOT r` is NULL) or not.
+                let (holds, unknown_too) = (
+                    format!("CASE WHEN r{j} THEN {wb} ELSE {} END", slit(0)),
+                    format!("CASE WHEN NOT r{j} THEN {} ELSE {wb} END", slit(0)),
+                );
+                if w >= 0 {
+                    lo.push(holds);
+                    hi.push(unknown_too);
+                } else {
+                    lo.push(unknown_too);
+                    hi.push(holds);
+                }
             }
             RuleKind::Graded {
                 slot,
@@ -154,7 +182,7 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
                         "CASE WHEN v{slot} IS NULL THEN {unknown} WHEN v{slot} <= {l} THEN {zero} WHEN v{slot} >= {h} THEN {wb} ELSE {k} * (v{slot} - {l}) END",
                         l = g.num(*glo, &r.text)?,
                         h = g.num(*ghi, &r.text)?,
-                        zero = caps.big_lit(0),
+                        zero = slit(0),
                         k = caps.big_lit(k),
                     ))
                 };
@@ -165,7 +193,7 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     }
     let sum = |v: &[String]| {
         if v.is_empty() {
-            caps.big_lit(0)
+            slit(0)
         } else {
             v.iter()
                 .map(|e| format!("CAST({e} AS {big})"))
@@ -184,22 +212,22 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
             .map(|(p, e)| {
                 let mut c = String::from("CASE");
                 for k in (1..=*e).rev() {
-                    let pk = caps.big_lit(p.pow(k));
+                    let pk = slit(p.pow(k));
                     c.push_str(&format!(" WHEN {} = 0 THEN {pk}", (caps.imod)(&abs, &pk)));
                 }
-                c.push_str(&format!(" ELSE {} END", caps.big_lit(1)));
+                c.push_str(&format!(" ELSE {} END", slit(1)));
                 c
             })
             .collect();
         if parts.is_empty() {
-            caps.big_lit(1)
+            slit(1)
         } else {
             parts.join(" * ")
         }
     };
     g.put(l + 2, "icp_gmin".into(), gcd_of("icp_min"));
     g.put(l + 2, "icp_gmax".into(), gcd_of("icp_max"));
-    let dl = caps.big_lit(scale.d);
+    let dl = slit(scale.d);
     for s in ["min", "max"] {
         g.put(
             l + 3,
@@ -215,13 +243,6 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     // Output.
     let text = caps.text;
     let tostr = |e: &str| format!("CAST({e} AS {text})");
-    let k = scale
-        .factors
-        .iter()
-        .filter(|(p, _)| *p == 2 || *p == 5)
-        .map(|(_, e)| *e)
-        .max()
-        .unwrap_or(0);
     let d25: i128 = scale
         .factors
         .iter()
@@ -233,7 +254,7 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
         if scale.d == 1 {
             return Ok(tostr(&p));
         }
-        let tk = caps.big_lit(pow10(k));
+        let tk = slit(pow10(k));
         let sc = format!("abs({p}) * {}", (caps.idiv)(&tk, &q));
         let decimal = format!(
             "CASE WHEN {p} < 0 THEN '-' ELSE '' END || {} || '.' || {}",
@@ -246,7 +267,7 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
         Ok(format!(
             "CASE WHEN {q} = 1 THEN {} WHEN {} = 0 THEN {decimal} ELSE {} || '/' || {} END",
             tostr(&p),
-            (caps.imod)(&caps.big_lit(d25), &q),
+            (caps.imod)(&slit(d25), &q),
             tostr(&p),
             tostr(&q)
         ))
@@ -279,7 +300,7 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
             (Some((op, _)), Some(u)) => tier.push_str(&format!(
                 " WHEN icp_min {} {}{} THEN {name}",
                 sql_op(*op),
-                caps.big_lit(u * scale.m),
+                slit(u * scale.m),
                 if t.fit {
                     " AND COALESCE(icp_fit, FALSE)"
                 } else {
