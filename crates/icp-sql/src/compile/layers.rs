@@ -80,10 +80,20 @@ impl Gen<'_> {
         form: &str,
     ) -> Result<String, SqlError> {
         let column = &self.prog.slots[slot].column;
+        // With `--typed`, a typed column's text is made here, for the rows with an error, not
+        // carried through every layer for all of them.
+        let t = match self.caps.typed_tests.as_ref().filter(|_| self.opts.typed) {
+            Some(tests) if t == format!("t{slot}") => format!(
+                "(CASE WHEN {} THEN CAST(c{slot} AS {}) ELSE {t} END)",
+                (tests.untrimmed)(&format!("c{slot}")),
+                self.caps.text
+            ),
+            _ => t.to_string(),
+        };
         Ok(format!(
             "{} || {} || {}",
             self.lit(&format!("{column}: "))?,
-            self.show(t)?,
+            self.show(&t)?,
             self.lit(&format!(" {problem} (expected {form})"))?
         ))
     }

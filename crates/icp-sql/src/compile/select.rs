@@ -69,7 +69,17 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     }
     // Criteria.
     let l = next;
-    let errors: Vec<String> = (0..prog.slots.len()).map(|i| format!("e{i}")).collect();
+    // The cells' messages, less those that are NULL whatever the cell (typed columns).
+    let never = format!("CAST(NULL AS {})", caps.text);
+    let errors: Vec<String> = (0..prog.slots.len())
+        .map(|i| format!("e{i}"))
+        .filter(|e| {
+            !g.layers
+                .iter()
+                .flatten()
+                .any(|(name, expr)| name == e && *expr == never)
+        })
+        .collect();
     g.put(
         l,
         "icp_error".into(),
