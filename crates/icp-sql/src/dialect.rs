@@ -84,9 +84,10 @@ pub struct Caps {
     /// for every row: there an ASCII text is lowercased with `lower` (which then means the
     /// same), and only the others go through `translate`.
     pub is_ascii: Option<fn(&str) -> String>,
-    /// Whether trimming a list of characters costs enough, next to a regular-expression
-    /// test, that a cell is trimmed only when one of its ends is white space.
-    pub test_before_trim: bool,
+    /// For engines where trimming a list of characters costs more than looking at a text's
+    /// ends: a test that holds for every text that starts or ends with ASCII white space (and
+    /// may hold for others, which trimming then leaves as they are). Only those are trimmed.
+    pub trim_test: Option<fn(&str) -> String>,
     /// With `--typed`, tests of a column's type that the engine settles when it plans the
     /// query (no cost per row): whether the type is an integer one, so a number is scaled by
     /// integer arithmetic rather than through its decimal text; and whether its values' text
@@ -302,7 +303,8 @@ pub static DUCKDB: Caps = Caps {
         )
     },
     is_ascii: Some(|s| format!("(strlen({s}) = length({s}))")),
-    test_before_trim: true,
+    // A character up to the space: white space, or a control character `trim` keeps.
+    trim_test: Some(|s| format!("(ascii({s}) <= 32 OR ascii(substring({s}, -1)) <= 32)")),
     typed_tests: Some(TypedTests {
         integer: |c| {
             format!(
@@ -343,7 +345,7 @@ pub static POSTGRES: Caps = Caps {
     today_minus: |d| format!("CAST(to_char(current_date - {d}, 'YYYYMMDD') AS BIGINT)"),
     date_ymd: |c| format!("CAST(to_char(CAST({c} AS DATE), 'YYYYMMDD') AS BIGINT)"),
     is_ascii: None,
-    test_before_trim: false,
+    trim_test: None,
     typed_tests: None,
     list_at: None,
     first_code: None,
@@ -377,7 +379,7 @@ pub static SPARK: Caps = Caps {
     },
     date_ymd: |c| format!("CAST(date_format(CAST({c} AS DATE), 'yyyyMMdd') AS BIGINT)"),
     is_ascii: None,
-    test_before_trim: false,
+    trim_test: None,
     typed_tests: None,
     list_at: None,
     first_code: None,
@@ -409,7 +411,7 @@ pub static BIGQUERY: Caps = Caps {
     },
     date_ymd: |c| format!("CAST(FORMAT_DATE('%Y%m%d', CAST({c} AS DATE)) AS INT64)"),
     is_ascii: None,
-    test_before_trim: false,
+    trim_test: None,
     typed_tests: None,
     list_at: None,
     first_code: None,
@@ -441,7 +443,7 @@ pub static SNOWFLAKE: Caps = Caps {
     },
     date_ymd: |c| format!("CAST(TO_CHAR(CAST({c} AS DATE), 'YYYYMMDD') AS NUMBER(38,0))"),
     is_ascii: None,
-    test_before_trim: false,
+    trim_test: None,
     typed_tests: None,
     list_at: None,
     first_code: None,

@@ -632,3 +632,40 @@ pub(super) fn part_pattern(members: &[&str]) -> String {
 fn quoted(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| format!("'{s}'")).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_underscore_of_a_member_has_three_spellings() {
+        assert_eq!(spellings("in_house"), ["in house", "in-house", "in_house"]);
+        assert_eq!(spellings("saas"), ["saas"]);
+        let many = spellings("a_b_c");
+        assert_eq!(many.len(), 9);
+        assert!(many.contains(&"a-b c".to_string()));
+    }
+
+    #[test]
+    fn only_plain_members_are_matched_as_written() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(plain_members(&v(&["saas", "public_sector", "x9"]), false));
+        // Four `_` would be 81 spellings of one enum member; a set's pattern has no such limit.
+        assert!(!plain_members(&v(&["a_b_c_d_e"]), false));
+        assert!(plain_members(&v(&["a_b_c_d_e"]), true));
+        assert!(!plain_members(&v(&["Saas"]), false));
+        assert!(!plain_members(&v(&["café"]), true));
+        assert!(!plain_members(&v(&["a.b"]), true));
+    }
+
+    #[test]
+    fn a_part_pattern_spells_letters_in_both_cases_and_underscores_three_ways() {
+        let p = part_pattern(&["power_bi", "x9"]);
+        assert!(
+            p.contains("([pP][oO][wW][eE][rR][ _-][bB][iI]|[xX]9)"),
+            "{p}"
+        );
+        assert!(p.starts_with("(^|[;,])["));
+        assert!(p.ends_with("]*($|[;,])"));
+    }
+}

@@ -116,11 +116,10 @@ impl Gen<'_> {
     /// A text with ASCII white space removed at both ends.
     pub(super) fn trim_ws(&self, s: &str) -> Result<String, SqlError> {
         let trimmed = (self.caps.trim)(s, &self.lit(WS)?);
-        if !self.caps.test_before_trim {
-            return Ok(trimmed);
-        }
-        let ends = self.search(s, &format!("^{WS_CLASS}|{WS_CLASS}$"))?;
-        Ok(format!("CASE WHEN {ends} THEN {trimmed} ELSE {s} END"))
+        Ok(match self.caps.trim_test {
+            Some(test) => format!("CASE WHEN {} THEN {trimmed} ELSE {s} END", test(s)),
+            None => trimmed,
+        })
     }
 
     /// A text with its ASCII capitals lowercased (other characters as they are).

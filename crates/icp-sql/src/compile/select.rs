@@ -415,7 +415,7 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
 
 /// Rules (or criteria) per table of names: each held condition sets a bit of a number, which
 /// picks the `;`-joined names of that combination from a list of them all. Conditions go in
-/// groups of [`NAMES_PER_TABLE`] (64 combinations each); the groups' texts are joined, an
+/// groups of [`NAMES_PER_TABLE`] (256 combinations each); the groups' texts are joined, an
 /// empty group being NULL. Same text as joining one conditional name per condition.
 fn names_by_table(
     caps: &Caps,
@@ -454,7 +454,7 @@ fn names_by_table(
 }
 
 /// Conditions per table in [`names_by_table`].
-const NAMES_PER_TABLE: usize = 6;
+const NAMES_PER_TABLE: usize = 8;
 
 /// `CREATE VIEW name AS SELECT …`.
 pub fn create_view(target: Target, name: &str, select: &str) -> Result<String, SqlError> {

@@ -168,15 +168,15 @@ icp_l10 AS (
 ),
 icp_l11 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN n0_w IN ('K', 'k') THEN 3 WHEN n0_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n0_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n0_mag,
-    CASE WHEN n3_slow THEN CASE WHEN n3_w IN ('K', 'k') THEN 3 WHEN n3_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n3_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n3_mag,
-    CASE WHEN n4_slow THEN CASE WHEN n4_w IN ('K', 'k') THEN 3 WHEN n4_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n4_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n4_mag,
-    CASE WHEN n5_slow THEN CASE WHEN n5_w IN ('K', 'k') THEN 3 WHEN n5_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n5_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n5_mag,
-    CASE WHEN n6_slow THEN CASE WHEN n6_w IN ('K', 'k') THEN 3 WHEN n6_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n6_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n6_mag,
-    CASE WHEN n7_slow THEN CASE WHEN n7_w IN ('K', 'k') THEN 3 WHEN n7_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n7_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n7_mag,
-    CASE WHEN n8_slow THEN CASE WHEN n8_w IN ('K', 'k') THEN 3 WHEN n8_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n8_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n8_mag,
-    CASE WHEN n9_slow THEN CASE WHEN n9_w IN ('K', 'k') THEN 3 WHEN n9_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n9_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n9_mag,
-    CASE WHEN n10_slow THEN CASE WHEN n10_w IN ('K', 'k') THEN 3 WHEN n10_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n10_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n10_mag
+    CASE WHEN n0_slow THEN CASE WHEN (n0_w IN ('K', 'k')) THEN 3 WHEN (n0_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n0_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n0_mag,
+    CASE WHEN n3_slow THEN CASE WHEN (n3_w IN ('K', 'k')) THEN 3 WHEN (n3_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n3_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n3_mag,
+    CASE WHEN n4_slow THEN CASE WHEN (n4_w IN ('K', 'k')) THEN 3 WHEN (n4_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n4_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n4_mag,
+    CASE WHEN n5_slow THEN CASE WHEN (n5_w IN ('K', 'k')) THEN 3 WHEN (n5_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n5_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n5_mag,
+    CASE WHEN n6_slow THEN CASE WHEN (n6_w IN ('K', 'k')) THEN 3 WHEN (n6_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n6_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n6_mag,
+    CASE WHEN n7_slow THEN CASE WHEN (n7_w IN ('K', 'k')) THEN 3 WHEN (n7_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n7_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n7_mag,
+    CASE WHEN n8_slow THEN CASE WHEN (n8_w IN ('K', 'k')) THEN 3 WHEN (n8_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n8_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n8_mag,
+    CASE WHEN n9_slow THEN CASE WHEN (n9_w IN ('K', 'k')) THEN 3 WHEN (n9_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n9_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n9_mag,
+    CASE WHEN n10_slow THEN CASE WHEN (n10_w IN ('K', 'k')) THEN 3 WHEN (n10_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n10_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n10_mag
   FROM icp_l10
 ),
 icp_l12 AS (
@@ -317,7 +317,7 @@ icp_l18 AS (
 ),
 icp_l19 AS (
   SELECT *,
-    ARRAY_TO_STRING([e0, e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, e11], '; ') AS icp_error,
+    ARRAY_TO_STRING([e0, e3, e4, e5, e6, e7, e8, e9, e10, e11], '; ') AS icp_error,
     (v3 > CAST(0 AS BIGNUMERIC)) AS r0,
     (v4 > CAST(0 AS BIGNUMERIC)) AS r1,
     (v5 > CAST(0 AS BIGNUMERIC)) AS r2,

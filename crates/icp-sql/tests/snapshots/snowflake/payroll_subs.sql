@@ -142,12 +142,12 @@ icp_l10 AS (
   SELECT *,
     CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r6, '^[A-Za-z]+'), '') END AS n0_w,
     CASE WHEN n1_slow THEN substr(n1_r3, length(n1_run) + 1) END AS n1_r4,
-    CASE WHEN n3_w IN ('K', 'k') THEN 3 WHEN n3_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n3_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END AS n3_mag
+    CASE WHEN (n3_w IN ('K', 'k')) THEN 3 WHEN (n3_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n3_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END AS n3_mag
   FROM icp_l9
 ),
 icp_l11 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN n0_w IN ('K', 'k') THEN 3 WHEN n0_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n0_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n0_mag,
+    CASE WHEN n0_slow THEN CASE WHEN (n0_w IN ('K', 'k')) THEN 3 WHEN (n0_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n0_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n0_mag,
     CASE WHEN n1_slow THEN COALESCE(REGEXP_SUBSTR(n1_r4, '^[.][0-9]*'), '') END AS n1_frac,
     CASE WHEN n3_mag > 0 THEN LTRIM(substr(n3_r6, length(n3_w) + 1), ' 	
 
@@ -217,7 +217,7 @@ icp_l15 AS (
 icp_l16 AS (
   SELECT *,
     CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t0 || '0000000000' AS NUMBER(38,0)) END AS n0_raw,
-    CASE WHEN n1_slow THEN CASE WHEN n1_w IN ('K', 'k') THEN 3 WHEN n1_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn') THEN 6 WHEN n1_w IN ('B', 'b', 'bn', 'Bn', 'BN') THEN 9 ELSE 0 END END AS n1_mag,
+    CASE WHEN n1_slow THEN CASE WHEN (n1_w IN ('K', 'k')) THEN 3 WHEN (n1_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n1_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n1_mag,
     CASE WHEN t3 IS NULL THEN NULL WHEN n3_ilen > 36 THEN 'Public Works Percent: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a percent such as 35% or 0.35)' WHEN n3_misp THEN 'Public Works Percent: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
@@ -325,7 +325,7 @@ icp_l26 AS (
 ),
 icp_l27 AS (
   SELECT *,
-    ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(e0, e1, e2, e3, e4, e5, e6, e7, e8), '; ') AS icp_error,
+    ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(e0, e1, e3, e5, e6, e7, e8), '; ') AS icp_error,
     v5 AS r0,
     v6 AS r1,
     v7 AS r2,
@@ -336,8 +336,8 @@ icp_l27 AS (
 ),
 icp_l28 AS (
   SELECT *,
-    CAST(CASE WHEN r0 THEN CAST(1 AS NUMBER(38,0)) WHEN NOT r0 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r1 THEN CAST(1 AS NUMBER(38,0)) WHEN NOT r1 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r2 THEN CAST(1 AS NUMBER(38,0)) WHEN NOT r2 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) AS icp_min,
-    CAST(CASE WHEN r0 THEN CAST(1 AS NUMBER(38,0)) WHEN NOT r0 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r1 THEN CAST(1 AS NUMBER(38,0)) WHEN NOT r1 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r2 THEN CAST(1 AS NUMBER(38,0)) WHEN NOT r2 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS NUMBER(38,0)) AS icp_max
+    CAST(CASE WHEN r0 THEN CAST(1 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r1 THEN CAST(1 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r2 THEN CAST(1 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) AS icp_min,
+    CAST(CASE WHEN NOT r0 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r1 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r2 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS NUMBER(38,0)) AS icp_max
   FROM icp_l27
 ),
 icp_l29 AS (
