@@ -47,18 +47,14 @@ impl Gen<'_> {
         // A percent is left out: a bare number there follows the profile's rule.
         let plain_digits = 18;
         let slow = n("slow");
-        if ty != SlotType::Percent {
-            self.put(
-                l,
-                slow.clone(),
-                format!(
-                    "({t} IS NOT NULL AND (length({t}) > {plain_digits} OR {}))",
-                    // Unanchored: Java's `$` also matches before a final line break.
-                    self.search(&t, "[^0-9]")?
-                ),
-            );
+        let x = format!("CAST(c{i} AS {})", self.caps.text);
+        if read_late(ty) {
+            self.put(l, slow.clone(), self.not_plain(&x, plain_digits)?);
             l += 1;
             self.guard = Some(slow.clone());
+            // The trimmed cell, for the other cells only.
+            self.put(l, t.clone(), format!("NULLIF({}, '')", self.trim_ws(&x)?));
+            l += 1;
         }
         self.put(l, n("s1"), self.prefix(&t, "^[+-]")?);
         l += 1;
@@ -282,7 +278,7 @@ impl Gen<'_> {
         if self.guard.take().is_some() {
             // Plain digits (or an empty cell): the digits followed by SCALE zeros.
             raw = format!(
-                "CASE WHEN {slow} THEN {raw} ELSE CAST({t} || '{zeros}' AS {big}) END",
+                "CASE WHEN {slow} THEN {raw} ELSE CAST({x} || '{zeros}' AS {big}) END",
                 zeros = "0".repeat(SCALE as usize)
             );
         }
@@ -424,10 +420,17 @@ impl Gen<'_> {
             self.put(1, format!("v{i}"), format!("CAST(c{i} AS {int})"));
             return Ok(2);
         }
-        self.put(1, n("lt"), self.ascii_lower(&t)?);
-        self.put(1, n("dg"), self.prefix(&t, "^[0-9]+")?);
+        // Most cells are a plain count of days: read at once; the trimming, the units and the
+        // checks below are computed only for the other cells.
+        let slow = n("slow");
+        let x = format!("CAST(c{i} AS {})", self.caps.text);
+        self.put(1, slow.clone(), self.not_plain(&x, 9)?);
+        self.guard = Some(slow.clone());
+        self.put(2, t.clone(), format!("NULLIF({}, '')", self.trim_ws(&x)?));
+        self.put(3, n("lt"), self.ascii_lower(&t)?);
+        self.put(3, n("dg"), self.prefix(&t, "^[0-9]+")?);
         self.put(
-            2,
+            4,
             n("unit"),
             (self.caps.trim)(
                 &format!("substr({}, length({}) + 1)", n("lt"), n("dg")),
@@ -436,7 +439,7 @@ impl Gen<'_> {
         );
         let u = n("unit");
         self.put(
-            3,
+            5,
             n("per"),
             format!(
                 "CASE WHEN {} THEN 1 WHEN {} THEN 7 WHEN {} THEN 30 WHEN {} THEN 365 END",
@@ -446,11 +449,12 @@ impl Gen<'_> {
                 self.in_list(&u, &quoted(&["y", "yr", "yrs", "year", "years"]), false),
             ),
         );
+        self.guard = None;
         self.put(
-            4,
+            6,
             format!("e{i}"),
             format!(
-                "CASE WHEN {t} IS NULL THEN NULL WHEN substr({t}, 1, 1) = '-' THEN {neg} WHEN length({dg}) > 9 THEN {long} WHEN {dg} = '' OR {per} IS NULL THEN {bad} END",
+                "CASE WHEN NOT {slow} OR {t} IS NULL THEN NULL WHEN substr({t}, 1, 1) = '-' THEN {neg} WHEN length({dg}) > 9 THEN {long} WHEN {dg} = '' OR {per} IS NULL THEN {bad} END",
                 dg = n("dg"),
                 per = n("per"),
                 neg = self.msg(i, &t, "is negative, and a duration counts from 0", DURATION_FORM)?,
@@ -458,17 +462,27 @@ impl Gen<'_> {
                 bad = self.msg(i, &t, "is not a duration", DURATION_FORM)?,
             ),
         );
+        let big = self.caps.big;
         self.put(
-            5,
+            7,
             format!("v{i}"),
             format!(
-                "CASE WHEN e{i} IS NULL AND {t} IS NOT NULL THEN CAST({} AS {}) * {} END",
+                "CASE WHEN NOT {slow} THEN CAST({x} AS {big}) WHEN e{i} IS NULL AND {t} IS NOT NULL THEN CAST({} AS {big}) * {} END",
                 n("dg"),
-                self.caps.big,
                 n("per")
             ),
         );
-        Ok(6)
+        Ok(8)
+    }
+
+    /// Whether a cell (`x`, untrimmed text) is anything but 1 to `digits` ASCII digits: NULL
+    /// cells are not (they read as NULL either way), empty ones are.
+    fn not_plain(&self, x: &str, digits: usize) -> Result<String, SqlError> {
+        Ok(format!(
+            "({x} IS NOT NULL AND ({x} = '' OR length({x}) > {digits} OR {}))",
+            // Unanchored: Java's `$` also matches before a final line break.
+            self.search(x, "[^0-9]")?
+        ))
     }
 
     pub(super) fn read_bool(&mut self, i: usize) -> Result<usize, SqlError> {
@@ -577,6 +591,16 @@ impl Gen<'_> {
         );
         2
     }
+}
+
+/// Whether a field's reader trims its cells itself, only those that are not plain digits
+/// (counts, amounts, numbers and durations read from text; a percent's bare numbers follow
+/// the profile's rule, so it is read in full).
+pub(super) fn read_late(ty: SlotType) -> bool {
+    matches!(
+        ty,
+        SlotType::Int | SlotType::Number | SlotType::Money | SlotType::Duration
+    )
 }
 
 /// Whether the members of an enum or set slot can be matched as written: each of `a-z`,

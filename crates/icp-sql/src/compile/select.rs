@@ -46,6 +46,9 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
                 "CASE WHEN {} THEN {text} ELSE {t} END AS t{i}",
                 (tests.untrimmed)(&col)
             )),
+            // Counts, amounts and durations are trimmed by their readers, for the cells that
+            // are not plain digits.
+            None if !opts.typed && super::cells::read_late(s.ty) => {}
             None => src.push(format!("{t} AS t{i}")),
         }
     }

@@ -1,7 +1,6 @@
 WITH icp_l0 AS (
   SELECT `Account Name` AS k0,
     `engineering_headcount` AS c0,
-    NULLIF(TRIM(CAST(`engineering_headcount` AS STRING), ' \t\n\r\u000c'), '') AS t0,
     `funding_stage` AS c1,
     NULLIF(TRIM(CAST(`funding_stage` AS STRING), ' \t\n\r\u000c'), '') AS t1,
     `region` AS c2,
@@ -20,7 +19,7 @@ WITH icp_l0 AS (
 ),
 icp_l1 AS (
   SELECT *,
-    (t0 IS NOT NULL AND (length(t0) > 18 OR REGEXP_CONTAINS(t0, '[^0-9]'))) AS n0_slow,
+    (CAST(c0 AS STRING) IS NOT NULL AND (CAST(c0 AS STRING) = '' OR length(CAST(c0 AS STRING)) > 18 OR REGEXP_CONTAINS(CAST(c0 AS STRING), '[^0-9]'))) AS n0_slow,
     translate(t1, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ -', 'abcdefghijklmnopqrstuvwxyz__') AS v1,
     CAST(NULL AS STRING) AS e1,
     translate(t2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ -', 'abcdefghijklmnopqrstuvwxyz__') AS v2,
@@ -35,7 +34,7 @@ icp_l1 AS (
 ),
 icp_l2 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(t0, '^[+-]'), '') END AS n0_s1,
+    CASE WHEN n0_slow THEN NULLIF(TRIM(CAST(c0 AS STRING), ' \t\n\r\u000c'), '') END AS t0,
     CASE WHEN n4_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n4_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v4,
     CASE WHEN t4 IS NULL OR n4_lt IN ('true', 'yes', 'y', '1') OR n4_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'is_education: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e4,
     CASE WHEN n5_ok THEN CAST(substr(t5, 1, 4) AS INT64) END AS n5_y,
@@ -50,59 +49,64 @@ icp_l2 AS (
 ),
 icp_l3 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN substr(t0, length(n0_s1) + 1) END AS n0_r1,
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(t0, '^[+-]'), '') END AS n0_s1,
     CASE WHEN t5 IS NULL THEN NULL WHEN NOT n5_ok THEN 'last_funding_date: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n5_m < 1 OR n5_m > 12 THEN 'last_funding_date: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such month (expected an ISO date such as 2026-10-05)' WHEN n5_d < 1 OR n5_d > CASE WHEN n5_m IN (4, 6, 9, 11) THEN 30 WHEN n5_m = 2 THEN CASE WHEN ((MOD(n5_y, 4) = 0 AND MOD(n5_y, 100) <> 0) OR MOD(n5_y, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END THEN 'last_funding_date: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such day (expected an ISO date such as 2026-10-05)' END AS e5,
     CASE WHEN t6 IS NULL THEN NULL WHEN NOT n6_ok THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n6_m < 1 OR n6_m > 12 THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such month (expected an ISO date such as 2026-10-05)' WHEN n6_d < 1 OR n6_d > CASE WHEN n6_m IN (4, 6, 9, 11) THEN 30 WHEN n6_m = 2 THEN CASE WHEN ((MOD(n6_y, 4) = 0 AND MOD(n6_y, 100) <> 0) OR MOD(n6_y, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such day (expected an ISO date such as 2026-10-05)' END AS e6
   FROM icp_l2
 ),
 icp_l4 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r1, '^[0-9][0-9,]*'), '') END AS n0_run,
+    CASE WHEN n0_slow THEN substr(t0, length(n0_s1) + 1) END AS n0_r1,
     CASE WHEN e5 IS NULL AND n5_ok THEN n5_y * 10000 + n5_m * 100 + n5_d END AS v5,
     CASE WHEN e6 IS NULL AND n6_ok THEN n6_y * 10000 + n6_m * 100 + n6_d END AS v6
   FROM icp_l3
 ),
 icp_l5 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN substr(n0_r1, length(n0_run) + 1) END AS n0_r4
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r1, '^[0-9][0-9,]*'), '') END AS n0_run
   FROM icp_l4
 ),
 icp_l6 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r4, '^[.][0-9]*'), '') END AS n0_frac
+    CASE WHEN n0_slow THEN substr(n0_r1, length(n0_run) + 1) END AS n0_r4
   FROM icp_l5
 ),
 icp_l7 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN substr(n0_r4, length(n0_frac) + 1) END AS n0_r5
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r4, '^[.][0-9]*'), '') END AS n0_frac
   FROM icp_l6
 ),
 icp_l8 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n0_ex
+    CASE WHEN n0_slow THEN substr(n0_r4, length(n0_frac) + 1) END AS n0_r5
   FROM icp_l7
 ),
 icp_l9 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN LTRIM(substr(n0_r5, length(n0_ex) + 1), ' \t\n\r\u000c') END AS n0_r6
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n0_ex
   FROM icp_l8
 ),
 icp_l10 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r6, '^[A-Za-z]+'), '') END AS n0_w
+    CASE WHEN n0_slow THEN LTRIM(substr(n0_r5, length(n0_ex) + 1), ' \t\n\r\u000c') END AS n0_r6
   FROM icp_l9
 ),
 icp_l11 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN (n0_w IN ('K', 'k')) THEN 3 WHEN (n0_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n0_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n0_mag
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r6, '^[A-Za-z]+'), '') END AS n0_w
   FROM icp_l10
 ),
 icp_l12 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN n0_mag > 0 THEN LTRIM(substr(n0_r6, length(n0_w) + 1), ' \t\n\r\u000c') ELSE n0_r6 END END AS n0_r7
+    CASE WHEN n0_slow THEN CASE WHEN (n0_w IN ('K', 'k')) THEN 3 WHEN (n0_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n0_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n0_mag
   FROM icp_l11
 ),
 icp_l13 AS (
+  SELECT *,
+    CASE WHEN n0_slow THEN CASE WHEN n0_mag > 0 THEN LTRIM(substr(n0_r6, length(n0_w) + 1), ' \t\n\r\u000c') ELSE n0_r6 END END AS n0_r7
+  FROM icp_l12
+),
+icp_l14 AS (
   SELECT *,
     CASE WHEN n0_slow THEN replace(n0_run, ',', '') || substr(n0_frac, 2) END AS n0_dig,
     CASE WHEN n0_slow THEN length(replace(n0_run, ',', '')) END AS n0_ilen,
@@ -110,34 +114,34 @@ icp_l13 AS (
     CASE WHEN n0_slow THEN COALESCE(CAST(NULLIF(substr(n0_ex, 2), '') AS INT64), 0) + n0_mag - 2 * 0 - greatest(length(n0_frac) - 1, 0) + 10 END AS n0_shift,
     CASE WHEN n0_slow THEN ((STRPOS(n0_run, ',') > 0) AND NOT REGEXP_CONTAINS(n0_run, '^[0-9]{1,3}(,[0-9]{3})*$')) END AS n0_misp,
     CASE WHEN n0_slow THEN n0_r7 END AS n0_rest
-  FROM icp_l12
-),
-icp_l14 AS (
-  SELECT *,
-    CASE WHEN n0_slow THEN substr(n0_dig, length(COALESCE(REGEXP_EXTRACT(n0_dig, '^0*'), '')) + 1) END AS n0_dz
   FROM icp_l13
 ),
 icp_l15 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN t0 IS NULL THEN NULL WHEN n0_ilen > 36 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_misp THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has misplaced thousands separators (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n0_dig) > 36 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n0_dig) = 0 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN ((n0_ex <> '' AND ((n0_en >= 0 AND (n0_en > 38 OR (n0_dz <> '' AND length(n0_dz) + n0_en > 38))) OR (n0_en < 0 AND greatest(length(n0_frac) - 1, 0) - n0_en > 38))) OR (n0_mag > 0 AND n0_dz <> '' AND length(n0_dz) + greatest(n0_en, 0) + n0_mag > 38)) THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_rest <> '' THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_dz <> '' AND length(n0_dz) + n0_shift > 37 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_dz <> '' AND n0_shift < 0 AND REGEXP_CONTAINS(substr(n0_dz, greatest(length(n0_dz) + n0_shift, 0) + 1), '[1-9]') THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n0_e0
+    CASE WHEN n0_slow THEN substr(n0_dig, length(COALESCE(REGEXP_EXTRACT(n0_dig, '^0*'), '')) + 1) END AS n0_dz
   FROM icp_l14
 ),
 icp_l16 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(t0 || '0000000000' AS BIGNUMERIC) END AS n0_raw
+    CASE WHEN n0_slow THEN CASE WHEN t0 IS NULL THEN NULL WHEN n0_ilen > 36 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_misp THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has misplaced thousands separators (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n0_dig) > 36 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n0_dig) = 0 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN ((n0_ex <> '' AND ((n0_en >= 0 AND (n0_en > 38 OR (n0_dz <> '' AND length(n0_dz) + n0_en > 38))) OR (n0_en < 0 AND greatest(length(n0_frac) - 1, 0) - n0_en > 38))) OR (n0_mag > 0 AND n0_dz <> '' AND length(n0_dz) + greatest(n0_en, 0) + n0_mag > 38)) THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_rest <> '' THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_dz <> '' AND length(n0_dz) + n0_shift > 37 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_dz <> '' AND n0_shift < 0 AND REGEXP_CONTAINS(substr(n0_dz, greatest(length(n0_dz) + n0_shift, 0) + 1), '[1-9]') THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n0_e0
   FROM icp_l15
 ),
 icp_l17 AS (
   SELECT *,
-    CASE WHEN n0_e0 IS NOT NULL THEN n0_e0 WHEN n0_raw < 0 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n0_raw, CAST(10000000000 AS BIGNUMERIC)) <> 0 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e0
+    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c0 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n0_raw
   FROM icp_l16
 ),
 icp_l18 AS (
   SELECT *,
-    CASE WHEN e0 IS NULL THEN n0_raw END AS v0
+    CASE WHEN n0_e0 IS NOT NULL THEN n0_e0 WHEN n0_raw < 0 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n0_raw, CAST(10000000000 AS BIGNUMERIC)) <> 0 THEN 'engineering_headcount: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e0
   FROM icp_l17
 ),
 icp_l19 AS (
+  SELECT *,
+    CASE WHEN e0 IS NULL THEN n0_raw END AS v0
+  FROM icp_l18
+),
+icp_l20 AS (
   SELECT *,
     ARRAY_TO_STRING([e0, e4, e5, e6, e7], '; ') AS icp_error,
     (v0 BETWEEN CAST(500000000000 AS BIGNUMERIC) AND CAST(4000000000000 AS BIGNUMERIC)) AS r0,
@@ -149,27 +153,27 @@ icp_l19 AS (
     v4 AS d0,
     (v0 < CAST(200000000000 AS BIGNUMERIC)) AS d1,
     ((v2 IN ('apac')) AND (v0 BETWEEN CAST(1000000000000 AS BIGNUMERIC) AND CAST(4000000000000 AS BIGNUMERIC))) AS g0
-  FROM icp_l18
-),
-icp_l20 AS (
-  SELECT *,
-    CAST(CASE WHEN r0 THEN CAST(3 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN r1 THEN CAST(2 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN r2 THEN CAST(2 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN r3 THEN CAST(1 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN r4 THEN CAST(1 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN NOT r5 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(-4 AS BIGNUMERIC) END AS BIGNUMERIC) AS icp_min,
-    CAST(CASE WHEN NOT r0 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(3 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN NOT r1 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(2 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN NOT r2 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(2 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN NOT r3 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN NOT r4 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN r5 THEN CAST(-4 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) AS icp_max
   FROM icp_l19
 ),
 icp_l21 AS (
   SELECT *,
-    CAST(1 AS BIGNUMERIC) AS icp_gmin,
-    CAST(1 AS BIGNUMERIC) AS icp_gmax
+    CAST(CASE WHEN r0 THEN CAST(3 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN r1 THEN CAST(2 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN r2 THEN CAST(2 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN r3 THEN CAST(1 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN r4 THEN CAST(1 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN NOT r5 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(-4 AS BIGNUMERIC) END AS BIGNUMERIC) AS icp_min,
+    CAST(CASE WHEN NOT r0 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(3 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN NOT r1 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(2 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN NOT r2 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(2 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN NOT r3 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN NOT r4 THEN CAST(0 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END AS BIGNUMERIC) + CAST(CASE WHEN r5 THEN CAST(-4 AS BIGNUMERIC) ELSE CAST(0 AS BIGNUMERIC) END AS BIGNUMERIC) AS icp_max
   FROM icp_l20
 ),
 icp_l22 AS (
+  SELECT *,
+    CAST(1 AS BIGNUMERIC) AS icp_gmin,
+    CAST(1 AS BIGNUMERIC) AS icp_gmax
+  FROM icp_l21
+),
+icp_l23 AS (
   SELECT *,
     DIV(icp_min, icp_gmin) AS icp_pmin,
     DIV(CAST(1 AS BIGNUMERIC), icp_gmin) AS icp_qmin,
     DIV(icp_max, icp_gmax) AS icp_pmax,
     DIV(CAST(1 AS BIGNUMERIC), icp_gmax) AS icp_qmax
-  FROM icp_l21
+  FROM icp_l22
 )
 SELECT
   k0 AS `Account Name`,
@@ -181,4 +185,4 @@ SELECT
   ARRAY_TO_STRING([CASE WHEN d0 THEN 'students' END, CASE WHEN d1 THEN 'engineers < 20' END], ';') AS disqualified_by,
   ARRAY_TO_STRING([CASE WHEN g0 THEN 'apac_bet' WHEN g0 IS NULL THEN 'apac_bet?' END], ';') AS segments,
   icp_error AS error
-FROM icp_l22;
+FROM icp_l23;

@@ -1,50 +1,57 @@
 WITH icp_l0 AS (
   SELECT `Account Name` AS k0,
     `Employees` AS c0,
-    NULLIF(TRIM(CAST(`Employees` AS STRING), ' \t\n\r\u000c'), '') AS t0,
     `Billing Country` AS c1,
     NULLIF(TRIM(CAST(`Billing Country` AS STRING), ' \t\n\r\u000c'), '') AS t1,
     `Industry` AS c2,
     NULLIF(TRIM(CAST(`Industry` AS STRING), ' \t\n\r\u000c'), '') AS t2,
     `Firmographics Grade` AS c3,
-    NULLIF(TRIM(CAST(`Firmographics Grade` AS STRING), ' \t\n\r\u000c'), '') AS t3,
     `Tech Stack Grade` AS c4,
-    NULLIF(TRIM(CAST(`Tech Stack Grade` AS STRING), ' \t\n\r\u000c'), '') AS t4,
     `Persona Grade` AS c5,
-    NULLIF(TRIM(CAST(`Persona Grade` AS STRING), ' \t\n\r\u000c'), '') AS t5,
     `JTBD Grade` AS c6,
-    NULLIF(TRIM(CAST(`JTBD Grade` AS STRING), ' \t\n\r\u000c'), '') AS t6,
     `Alternatives Grade` AS c7,
-    NULLIF(TRIM(CAST(`Alternatives Grade` AS STRING), ' \t\n\r\u000c'), '') AS t7,
     `Trigger Grade` AS c8,
-    NULLIF(TRIM(CAST(`Trigger Grade` AS STRING), ' \t\n\r\u000c'), '') AS t8,
     `Budget Grade` AS c9,
-    NULLIF(TRIM(CAST(`Budget Grade` AS STRING), ' \t\n\r\u000c'), '') AS t9,
     `Reach Grade` AS c10,
-    NULLIF(TRIM(CAST(`Reach Grade` AS STRING), ' \t\n\r\u000c'), '') AS t10,
     `Last Funding Date` AS c11,
     NULLIF(TRIM(CAST(`Last Funding Date` AS STRING), ' \t\n\r\u000c'), '') AS t11
   FROM `crm`.`accounts`
 ),
 icp_l1 AS (
   SELECT *,
-    (t0 IS NOT NULL AND (length(t0) > 18 OR REGEXP_CONTAINS(t0, '[^0-9]'))) AS n0_slow,
+    (CAST(c0 AS STRING) IS NOT NULL AND (CAST(c0 AS STRING) = '' OR length(CAST(c0 AS STRING)) > 18 OR REGEXP_CONTAINS(CAST(c0 AS STRING), '[^0-9]'))) AS n0_slow,
     t1 AS v1,
     CAST(NULL AS STRING) AS e1,
     translate(t2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ -', 'abcdefghijklmnopqrstuvwxyz__') AS v2,
     CAST(NULL AS STRING) AS e2,
-    (t3 IS NOT NULL AND (length(t3) > 18 OR REGEXP_CONTAINS(t3, '[^0-9]'))) AS n3_slow,
-    (t4 IS NOT NULL AND (length(t4) > 18 OR REGEXP_CONTAINS(t4, '[^0-9]'))) AS n4_slow,
-    (t5 IS NOT NULL AND (length(t5) > 18 OR REGEXP_CONTAINS(t5, '[^0-9]'))) AS n5_slow,
-    (t6 IS NOT NULL AND (length(t6) > 18 OR REGEXP_CONTAINS(t6, '[^0-9]'))) AS n6_slow,
-    (t7 IS NOT NULL AND (length(t7) > 18 OR REGEXP_CONTAINS(t7, '[^0-9]'))) AS n7_slow,
-    (t8 IS NOT NULL AND (length(t8) > 18 OR REGEXP_CONTAINS(t8, '[^0-9]'))) AS n8_slow,
-    (t9 IS NOT NULL AND (length(t9) > 18 OR REGEXP_CONTAINS(t9, '[^0-9]'))) AS n9_slow,
-    (t10 IS NOT NULL AND (length(t10) > 18 OR REGEXP_CONTAINS(t10, '[^0-9]'))) AS n10_slow,
+    (CAST(c3 AS STRING) IS NOT NULL AND (CAST(c3 AS STRING) = '' OR length(CAST(c3 AS STRING)) > 18 OR REGEXP_CONTAINS(CAST(c3 AS STRING), '[^0-9]'))) AS n3_slow,
+    (CAST(c4 AS STRING) IS NOT NULL AND (CAST(c4 AS STRING) = '' OR length(CAST(c4 AS STRING)) > 18 OR REGEXP_CONTAINS(CAST(c4 AS STRING), '[^0-9]'))) AS n4_slow,
+    (CAST(c5 AS STRING) IS NOT NULL AND (CAST(c5 AS STRING) = '' OR length(CAST(c5 AS STRING)) > 18 OR REGEXP_CONTAINS(CAST(c5 AS STRING), '[^0-9]'))) AS n5_slow,
+    (CAST(c6 AS STRING) IS NOT NULL AND (CAST(c6 AS STRING) = '' OR length(CAST(c6 AS STRING)) > 18 OR REGEXP_CONTAINS(CAST(c6 AS STRING), '[^0-9]'))) AS n6_slow,
+    (CAST(c7 AS STRING) IS NOT NULL AND (CAST(c7 AS STRING) = '' OR length(CAST(c7 AS STRING)) > 18 OR REGEXP_CONTAINS(CAST(c7 AS STRING), '[^0-9]'))) AS n7_slow,
+    (CAST(c8 AS STRING) IS NOT NULL AND (CAST(c8 AS STRING) = '' OR length(CAST(c8 AS STRING)) > 18 OR REGEXP_CONTAINS(CAST(c8 AS STRING), '[^0-9]'))) AS n8_slow,
+    (CAST(c9 AS STRING) IS NOT NULL AND (CAST(c9 AS STRING) = '' OR length(CAST(c9 AS STRING)) > 18 OR REGEXP_CONTAINS(CAST(c9 AS STRING), '[^0-9]'))) AS n9_slow,
+    (CAST(c10 AS STRING) IS NOT NULL AND (CAST(c10 AS STRING) = '' OR length(CAST(c10 AS STRING)) > 18 OR REGEXP_CONTAINS(CAST(c10 AS STRING), '[^0-9]'))) AS n10_slow,
     (length(t11) >= 10 AND (length(t11) = 10 OR substr(t11, 11, 1) IN ('T', 't', ' ')) AND REGEXP_CONTAINS(substr(t11, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}')) AS n11_ok
   FROM icp_l0
 ),
 icp_l2 AS (
+  SELECT *,
+    CASE WHEN n0_slow THEN NULLIF(TRIM(CAST(c0 AS STRING), ' \t\n\r\u000c'), '') END AS t0,
+    CASE WHEN n3_slow THEN NULLIF(TRIM(CAST(c3 AS STRING), ' \t\n\r\u000c'), '') END AS t3,
+    CASE WHEN n4_slow THEN NULLIF(TRIM(CAST(c4 AS STRING), ' \t\n\r\u000c'), '') END AS t4,
+    CASE WHEN n5_slow THEN NULLIF(TRIM(CAST(c5 AS STRING), ' \t\n\r\u000c'), '') END AS t5,
+    CASE WHEN n6_slow THEN NULLIF(TRIM(CAST(c6 AS STRING), ' \t\n\r\u000c'), '') END AS t6,
+    CASE WHEN n7_slow THEN NULLIF(TRIM(CAST(c7 AS STRING), ' \t\n\r\u000c'), '') END AS t7,
+    CASE WHEN n8_slow THEN NULLIF(TRIM(CAST(c8 AS STRING), ' \t\n\r\u000c'), '') END AS t8,
+    CASE WHEN n9_slow THEN NULLIF(TRIM(CAST(c9 AS STRING), ' \t\n\r\u000c'), '') END AS t9,
+    CASE WHEN n10_slow THEN NULLIF(TRIM(CAST(c10 AS STRING), ' \t\n\r\u000c'), '') END AS t10,
+    CASE WHEN n11_ok THEN CAST(substr(t11, 1, 4) AS INT64) END AS n11_y,
+    CASE WHEN n11_ok THEN CAST(substr(t11, 6, 2) AS INT64) END AS n11_m,
+    CASE WHEN n11_ok THEN CAST(substr(t11, 9, 2) AS INT64) END AS n11_d
+  FROM icp_l1
+),
+icp_l3 AS (
   SELECT *,
     CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(t0, '^[+-]'), '') END AS n0_s1,
     CASE WHEN n3_slow THEN COALESCE(REGEXP_EXTRACT(t3, '^[+-]'), '') END AS n3_s1,
@@ -55,12 +62,10 @@ icp_l2 AS (
     CASE WHEN n8_slow THEN COALESCE(REGEXP_EXTRACT(t8, '^[+-]'), '') END AS n8_s1,
     CASE WHEN n9_slow THEN COALESCE(REGEXP_EXTRACT(t9, '^[+-]'), '') END AS n9_s1,
     CASE WHEN n10_slow THEN COALESCE(REGEXP_EXTRACT(t10, '^[+-]'), '') END AS n10_s1,
-    CASE WHEN n11_ok THEN CAST(substr(t11, 1, 4) AS INT64) END AS n11_y,
-    CASE WHEN n11_ok THEN CAST(substr(t11, 6, 2) AS INT64) END AS n11_m,
-    CASE WHEN n11_ok THEN CAST(substr(t11, 9, 2) AS INT64) END AS n11_d
-  FROM icp_l1
+    CASE WHEN t11 IS NULL THEN NULL WHEN NOT n11_ok THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n11_m < 1 OR n11_m > 12 THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such month (expected an ISO date such as 2026-10-05)' WHEN n11_d < 1 OR n11_d > CASE WHEN n11_m IN (4, 6, 9, 11) THEN 30 WHEN n11_m = 2 THEN CASE WHEN ((MOD(n11_y, 4) = 0 AND MOD(n11_y, 100) <> 0) OR MOD(n11_y, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such day (expected an ISO date such as 2026-10-05)' END AS e11
+  FROM icp_l2
 ),
-icp_l3 AS (
+icp_l4 AS (
   SELECT *,
     CASE WHEN n0_slow THEN substr(t0, length(n0_s1) + 1) END AS n0_r1,
     CASE WHEN n3_slow THEN substr(t3, length(n3_s1) + 1) END AS n3_r1,
@@ -71,10 +76,10 @@ icp_l3 AS (
     CASE WHEN n8_slow THEN substr(t8, length(n8_s1) + 1) END AS n8_r1,
     CASE WHEN n9_slow THEN substr(t9, length(n9_s1) + 1) END AS n9_r1,
     CASE WHEN n10_slow THEN substr(t10, length(n10_s1) + 1) END AS n10_r1,
-    CASE WHEN t11 IS NULL THEN NULL WHEN NOT n11_ok THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n11_m < 1 OR n11_m > 12 THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such month (expected an ISO date such as 2026-10-05)' WHEN n11_d < 1 OR n11_d > CASE WHEN n11_m IN (4, 6, 9, 11) THEN 30 WHEN n11_m = 2 THEN CASE WHEN ((MOD(n11_y, 4) = 0 AND MOD(n11_y, 100) <> 0) OR MOD(n11_y, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such day (expected an ISO date such as 2026-10-05)' END AS e11
-  FROM icp_l2
+    CASE WHEN e11 IS NULL AND n11_ok THEN n11_y * 10000 + n11_m * 100 + n11_d END AS v11
+  FROM icp_l3
 ),
-icp_l4 AS (
+icp_l5 AS (
   SELECT *,
     CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r1, '^[0-9][0-9,]*'), '') END AS n0_run,
     CASE WHEN n3_slow THEN COALESCE(REGEXP_EXTRACT(n3_r1, '^[0-9][0-9,]*'), '') END AS n3_run,
@@ -84,11 +89,10 @@ icp_l4 AS (
     CASE WHEN n7_slow THEN COALESCE(REGEXP_EXTRACT(n7_r1, '^[0-9][0-9,]*'), '') END AS n7_run,
     CASE WHEN n8_slow THEN COALESCE(REGEXP_EXTRACT(n8_r1, '^[0-9][0-9,]*'), '') END AS n8_run,
     CASE WHEN n9_slow THEN COALESCE(REGEXP_EXTRACT(n9_r1, '^[0-9][0-9,]*'), '') END AS n9_run,
-    CASE WHEN n10_slow THEN COALESCE(REGEXP_EXTRACT(n10_r1, '^[0-9][0-9,]*'), '') END AS n10_run,
-    CASE WHEN e11 IS NULL AND n11_ok THEN n11_y * 10000 + n11_m * 100 + n11_d END AS v11
-  FROM icp_l3
+    CASE WHEN n10_slow THEN COALESCE(REGEXP_EXTRACT(n10_r1, '^[0-9][0-9,]*'), '') END AS n10_run
+  FROM icp_l4
 ),
-icp_l5 AS (
+icp_l6 AS (
   SELECT *,
     CASE WHEN n0_slow THEN substr(n0_r1, length(n0_run) + 1) END AS n0_r4,
     CASE WHEN n3_slow THEN substr(n3_r1, length(n3_run) + 1) END AS n3_r4,
@@ -99,9 +103,9 @@ icp_l5 AS (
     CASE WHEN n8_slow THEN substr(n8_r1, length(n8_run) + 1) END AS n8_r4,
     CASE WHEN n9_slow THEN substr(n9_r1, length(n9_run) + 1) END AS n9_r4,
     CASE WHEN n10_slow THEN substr(n10_r1, length(n10_run) + 1) END AS n10_r4
-  FROM icp_l4
+  FROM icp_l5
 ),
-icp_l6 AS (
+icp_l7 AS (
   SELECT *,
     CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r4, '^[.][0-9]*'), '') END AS n0_frac,
     CASE WHEN n3_slow THEN COALESCE(REGEXP_EXTRACT(n3_r4, '^[.][0-9]*'), '') END AS n3_frac,
@@ -112,9 +116,9 @@ icp_l6 AS (
     CASE WHEN n8_slow THEN COALESCE(REGEXP_EXTRACT(n8_r4, '^[.][0-9]*'), '') END AS n8_frac,
     CASE WHEN n9_slow THEN COALESCE(REGEXP_EXTRACT(n9_r4, '^[.][0-9]*'), '') END AS n9_frac,
     CASE WHEN n10_slow THEN COALESCE(REGEXP_EXTRACT(n10_r4, '^[.][0-9]*'), '') END AS n10_frac
-  FROM icp_l5
+  FROM icp_l6
 ),
-icp_l7 AS (
+icp_l8 AS (
   SELECT *,
     CASE WHEN n0_slow THEN substr(n0_r4, length(n0_frac) + 1) END AS n0_r5,
     CASE WHEN n3_slow THEN substr(n3_r4, length(n3_frac) + 1) END AS n3_r5,
@@ -125,9 +129,9 @@ icp_l7 AS (
     CASE WHEN n8_slow THEN substr(n8_r4, length(n8_frac) + 1) END AS n8_r5,
     CASE WHEN n9_slow THEN substr(n9_r4, length(n9_frac) + 1) END AS n9_r5,
     CASE WHEN n10_slow THEN substr(n10_r4, length(n10_frac) + 1) END AS n10_r5
-  FROM icp_l6
+  FROM icp_l7
 ),
-icp_l8 AS (
+icp_l9 AS (
   SELECT *,
     CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n0_ex,
     CASE WHEN n3_slow THEN COALESCE(REGEXP_EXTRACT(n3_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n3_ex,
@@ -138,9 +142,9 @@ icp_l8 AS (
     CASE WHEN n8_slow THEN COALESCE(REGEXP_EXTRACT(n8_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n8_ex,
     CASE WHEN n9_slow THEN COALESCE(REGEXP_EXTRACT(n9_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n9_ex,
     CASE WHEN n10_slow THEN COALESCE(REGEXP_EXTRACT(n10_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n10_ex
-  FROM icp_l7
+  FROM icp_l8
 ),
-icp_l9 AS (
+icp_l10 AS (
   SELECT *,
     CASE WHEN n0_slow THEN LTRIM(substr(n0_r5, length(n0_ex) + 1), ' \t\n\r\u000c') END AS n0_r6,
     CASE WHEN n3_slow THEN LTRIM(substr(n3_r5, length(n3_ex) + 1), ' \t\n\r\u000c') END AS n3_r6,
@@ -151,9 +155,9 @@ icp_l9 AS (
     CASE WHEN n8_slow THEN LTRIM(substr(n8_r5, length(n8_ex) + 1), ' \t\n\r\u000c') END AS n8_r6,
     CASE WHEN n9_slow THEN LTRIM(substr(n9_r5, length(n9_ex) + 1), ' \t\n\r\u000c') END AS n9_r6,
     CASE WHEN n10_slow THEN LTRIM(substr(n10_r5, length(n10_ex) + 1), ' \t\n\r\u000c') END AS n10_r6
-  FROM icp_l8
+  FROM icp_l9
 ),
-icp_l10 AS (
+icp_l11 AS (
   SELECT *,
     CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(n0_r6, '^[A-Za-z]+'), '') END AS n0_w,
     CASE WHEN n3_slow THEN COALESCE(REGEXP_EXTRACT(n3_r6, '^[A-Za-z]+'), '') END AS n3_w,
@@ -164,9 +168,9 @@ icp_l10 AS (
     CASE WHEN n8_slow THEN COALESCE(REGEXP_EXTRACT(n8_r6, '^[A-Za-z]+'), '') END AS n8_w,
     CASE WHEN n9_slow THEN COALESCE(REGEXP_EXTRACT(n9_r6, '^[A-Za-z]+'), '') END AS n9_w,
     CASE WHEN n10_slow THEN COALESCE(REGEXP_EXTRACT(n10_r6, '^[A-Za-z]+'), '') END AS n10_w
-  FROM icp_l9
+  FROM icp_l10
 ),
-icp_l11 AS (
+icp_l12 AS (
   SELECT *,
     CASE WHEN n0_slow THEN CASE WHEN (n0_w IN ('K', 'k')) THEN 3 WHEN (n0_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n0_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n0_mag,
     CASE WHEN n3_slow THEN CASE WHEN (n3_w IN ('K', 'k')) THEN 3 WHEN (n3_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n3_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n3_mag,
@@ -177,9 +181,9 @@ icp_l11 AS (
     CASE WHEN n8_slow THEN CASE WHEN (n8_w IN ('K', 'k')) THEN 3 WHEN (n8_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n8_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n8_mag,
     CASE WHEN n9_slow THEN CASE WHEN (n9_w IN ('K', 'k')) THEN 3 WHEN (n9_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n9_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n9_mag,
     CASE WHEN n10_slow THEN CASE WHEN (n10_w IN ('K', 'k')) THEN 3 WHEN (n10_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n10_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n10_mag
-  FROM icp_l10
+  FROM icp_l11
 ),
-icp_l12 AS (
+icp_l13 AS (
   SELECT *,
     CASE WHEN n0_slow THEN CASE WHEN n0_mag > 0 THEN LTRIM(substr(n0_r6, length(n0_w) + 1), ' \t\n\r\u000c') ELSE n0_r6 END END AS n0_r7,
     CASE WHEN n3_slow THEN CASE WHEN n3_mag > 0 THEN LTRIM(substr(n3_r6, length(n3_w) + 1), ' \t\n\r\u000c') ELSE n3_r6 END END AS n3_r7,
@@ -190,9 +194,9 @@ icp_l12 AS (
     CASE WHEN n8_slow THEN CASE WHEN n8_mag > 0 THEN LTRIM(substr(n8_r6, length(n8_w) + 1), ' \t\n\r\u000c') ELSE n8_r6 END END AS n8_r7,
     CASE WHEN n9_slow THEN CASE WHEN n9_mag > 0 THEN LTRIM(substr(n9_r6, length(n9_w) + 1), ' \t\n\r\u000c') ELSE n9_r6 END END AS n9_r7,
     CASE WHEN n10_slow THEN CASE WHEN n10_mag > 0 THEN LTRIM(substr(n10_r6, length(n10_w) + 1), ' \t\n\r\u000c') ELSE n10_r6 END END AS n10_r7
-  FROM icp_l11
+  FROM icp_l12
 ),
-icp_l13 AS (
+icp_l14 AS (
   SELECT *,
     CASE WHEN n0_slow THEN replace(n0_run, ',', '') || substr(n0_frac, 2) END AS n0_dig,
     CASE WHEN n0_slow THEN length(replace(n0_run, ',', '')) END AS n0_ilen,
@@ -248,9 +252,9 @@ icp_l13 AS (
     CASE WHEN n10_slow THEN COALESCE(CAST(NULLIF(substr(n10_ex, 2), '') AS INT64), 0) + n10_mag - 2 * 0 - greatest(length(n10_frac) - 1, 0) + 10 END AS n10_shift,
     CASE WHEN n10_slow THEN ((STRPOS(n10_run, ',') > 0) AND NOT REGEXP_CONTAINS(n10_run, '^[0-9]{1,3}(,[0-9]{3})*$')) END AS n10_misp,
     CASE WHEN n10_slow THEN n10_r7 END AS n10_rest
-  FROM icp_l12
+  FROM icp_l13
 ),
-icp_l14 AS (
+icp_l15 AS (
   SELECT *,
     CASE WHEN n0_slow THEN substr(n0_dig, length(COALESCE(REGEXP_EXTRACT(n0_dig, '^0*'), '')) + 1) END AS n0_dz,
     CASE WHEN n3_slow THEN substr(n3_dig, length(COALESCE(REGEXP_EXTRACT(n3_dig, '^0*'), '')) + 1) END AS n3_dz,
@@ -261,9 +265,9 @@ icp_l14 AS (
     CASE WHEN n8_slow THEN substr(n8_dig, length(COALESCE(REGEXP_EXTRACT(n8_dig, '^0*'), '')) + 1) END AS n8_dz,
     CASE WHEN n9_slow THEN substr(n9_dig, length(COALESCE(REGEXP_EXTRACT(n9_dig, '^0*'), '')) + 1) END AS n9_dz,
     CASE WHEN n10_slow THEN substr(n10_dig, length(COALESCE(REGEXP_EXTRACT(n10_dig, '^0*'), '')) + 1) END AS n10_dz
-  FROM icp_l13
+  FROM icp_l14
 ),
-icp_l15 AS (
+icp_l16 AS (
   SELECT *,
     CASE WHEN n0_slow THEN CASE WHEN t0 IS NULL THEN NULL WHEN n0_ilen > 36 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_misp THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has misplaced thousands separators (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n0_dig) > 36 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n0_dig) = 0 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN ((n0_ex <> '' AND ((n0_en >= 0 AND (n0_en > 38 OR (n0_dz <> '' AND length(n0_dz) + n0_en > 38))) OR (n0_en < 0 AND greatest(length(n0_frac) - 1, 0) - n0_en > 38))) OR (n0_mag > 0 AND n0_dz <> '' AND length(n0_dz) + greatest(n0_en, 0) + n0_mag > 38)) THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_rest <> '' THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_dz <> '' AND length(n0_dz) + n0_shift > 37 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_dz <> '' AND n0_shift < 0 AND REGEXP_CONTAINS(substr(n0_dz, greatest(length(n0_dz) + n0_shift, 0) + 1), '[1-9]') THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n0_e0,
     CASE WHEN n3_slow THEN CASE WHEN t3 IS NULL THEN NULL WHEN n3_ilen > 36 THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n3_misp THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has misplaced thousands separators (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n3_dig) > 36 THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n3_dig) = 0 THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN ((n3_ex <> '' AND ((n3_en >= 0 AND (n3_en > 38 OR (n3_dz <> '' AND length(n3_dz) + n3_en > 38))) OR (n3_en < 0 AND greatest(length(n3_frac) - 1, 0) - n3_en > 38))) OR (n3_mag > 0 AND n3_dz <> '' AND length(n3_dz) + greatest(n3_en, 0) + n3_mag > 38)) THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n3_rest <> '' THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n3_dz <> '' AND length(n3_dz) + n3_shift > 37 THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n3_dz <> '' AND n3_shift < 0 AND REGEXP_CONTAINS(substr(n3_dz, greatest(length(n3_dz) + n3_shift, 0) + 1), '[1-9]') THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n3_e0,
@@ -274,22 +278,22 @@ icp_l15 AS (
     CASE WHEN n8_slow THEN CASE WHEN t8 IS NULL THEN NULL WHEN n8_ilen > 36 THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n8_misp THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has misplaced thousands separators (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n8_dig) > 36 THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n8_dig) = 0 THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN ((n8_ex <> '' AND ((n8_en >= 0 AND (n8_en > 38 OR (n8_dz <> '' AND length(n8_dz) + n8_en > 38))) OR (n8_en < 0 AND greatest(length(n8_frac) - 1, 0) - n8_en > 38))) OR (n8_mag > 0 AND n8_dz <> '' AND length(n8_dz) + greatest(n8_en, 0) + n8_mag > 38)) THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n8_rest <> '' THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n8_dz <> '' AND length(n8_dz) + n8_shift > 37 THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n8_dz <> '' AND n8_shift < 0 AND REGEXP_CONTAINS(substr(n8_dz, greatest(length(n8_dz) + n8_shift, 0) + 1), '[1-9]') THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n8_e0,
     CASE WHEN n9_slow THEN CASE WHEN t9 IS NULL THEN NULL WHEN n9_ilen > 36 THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n9_misp THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has misplaced thousands separators (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n9_dig) > 36 THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n9_dig) = 0 THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN ((n9_ex <> '' AND ((n9_en >= 0 AND (n9_en > 38 OR (n9_dz <> '' AND length(n9_dz) + n9_en > 38))) OR (n9_en < 0 AND greatest(length(n9_frac) - 1, 0) - n9_en > 38))) OR (n9_mag > 0 AND n9_dz <> '' AND length(n9_dz) + greatest(n9_en, 0) + n9_mag > 38)) THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n9_rest <> '' THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n9_dz <> '' AND length(n9_dz) + n9_shift > 37 THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n9_dz <> '' AND n9_shift < 0 AND REGEXP_CONTAINS(substr(n9_dz, greatest(length(n9_dz) + n9_shift, 0) + 1), '[1-9]') THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n9_e0,
     CASE WHEN n10_slow THEN CASE WHEN t10 IS NULL THEN NULL WHEN n10_ilen > 36 THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n10_misp THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has misplaced thousands separators (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n10_dig) > 36 THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has too many digits (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN length(n10_dig) = 0 THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN ((n10_ex <> '' AND ((n10_en >= 0 AND (n10_en > 38 OR (n10_dz <> '' AND length(n10_dz) + n10_en > 38))) OR (n10_en < 0 AND greatest(length(n10_frac) - 1, 0) - n10_en > 38))) OR (n10_mag > 0 AND n10_dz <> '' AND length(n10_dz) + greatest(n10_en, 0) + n10_mag > 38)) THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n10_rest <> '' THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not an int (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n10_dz <> '' AND length(n10_dz) + n10_shift > 37 THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n10_dz <> '' AND n10_shift < 0 AND REGEXP_CONTAINS(substr(n10_dz, greatest(length(n10_dz) + n10_shift, 0) + 1), '[1-9]') THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n10_e0
-  FROM icp_l14
-),
-icp_l16 AS (
-  SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(t0 || '0000000000' AS BIGNUMERIC) END AS n0_raw,
-    CASE WHEN n3_slow THEN CASE WHEN n3_e0 IS NULL AND t3 IS NOT NULL THEN CASE WHEN n3_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n3_dz = '' THEN '0' WHEN n3_shift >= 0 THEN n3_dz || repeat('0', n3_shift) ELSE substr(n3_dz, 1, greatest(length(n3_dz) + n3_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(t3 || '0000000000' AS BIGNUMERIC) END AS n3_raw,
-    CASE WHEN n4_slow THEN CASE WHEN n4_e0 IS NULL AND t4 IS NOT NULL THEN CASE WHEN n4_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n4_dz = '' THEN '0' WHEN n4_shift >= 0 THEN n4_dz || repeat('0', n4_shift) ELSE substr(n4_dz, 1, greatest(length(n4_dz) + n4_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(t4 || '0000000000' AS BIGNUMERIC) END AS n4_raw,
-    CASE WHEN n5_slow THEN CASE WHEN n5_e0 IS NULL AND t5 IS NOT NULL THEN CASE WHEN n5_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n5_dz = '' THEN '0' WHEN n5_shift >= 0 THEN n5_dz || repeat('0', n5_shift) ELSE substr(n5_dz, 1, greatest(length(n5_dz) + n5_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(t5 || '0000000000' AS BIGNUMERIC) END AS n5_raw,
-    CASE WHEN n6_slow THEN CASE WHEN n6_e0 IS NULL AND t6 IS NOT NULL THEN CASE WHEN n6_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n6_dz = '' THEN '0' WHEN n6_shift >= 0 THEN n6_dz || repeat('0', n6_shift) ELSE substr(n6_dz, 1, greatest(length(n6_dz) + n6_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(t6 || '0000000000' AS BIGNUMERIC) END AS n6_raw,
-    CASE WHEN n7_slow THEN CASE WHEN n7_e0 IS NULL AND t7 IS NOT NULL THEN CASE WHEN n7_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n7_dz = '' THEN '0' WHEN n7_shift >= 0 THEN n7_dz || repeat('0', n7_shift) ELSE substr(n7_dz, 1, greatest(length(n7_dz) + n7_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(t7 || '0000000000' AS BIGNUMERIC) END AS n7_raw,
-    CASE WHEN n8_slow THEN CASE WHEN n8_e0 IS NULL AND t8 IS NOT NULL THEN CASE WHEN n8_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n8_dz = '' THEN '0' WHEN n8_shift >= 0 THEN n8_dz || repeat('0', n8_shift) ELSE substr(n8_dz, 1, greatest(length(n8_dz) + n8_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(t8 || '0000000000' AS BIGNUMERIC) END AS n8_raw,
-    CASE WHEN n9_slow THEN CASE WHEN n9_e0 IS NULL AND t9 IS NOT NULL THEN CASE WHEN n9_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n9_dz = '' THEN '0' WHEN n9_shift >= 0 THEN n9_dz || repeat('0', n9_shift) ELSE substr(n9_dz, 1, greatest(length(n9_dz) + n9_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(t9 || '0000000000' AS BIGNUMERIC) END AS n9_raw,
-    CASE WHEN n10_slow THEN CASE WHEN n10_e0 IS NULL AND t10 IS NOT NULL THEN CASE WHEN n10_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n10_dz = '' THEN '0' WHEN n10_shift >= 0 THEN n10_dz || repeat('0', n10_shift) ELSE substr(n10_dz, 1, greatest(length(n10_dz) + n10_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(t10 || '0000000000' AS BIGNUMERIC) END AS n10_raw
   FROM icp_l15
 ),
 icp_l17 AS (
+  SELECT *,
+    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c0 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n0_raw,
+    CASE WHEN n3_slow THEN CASE WHEN n3_e0 IS NULL AND t3 IS NOT NULL THEN CASE WHEN n3_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n3_dz = '' THEN '0' WHEN n3_shift >= 0 THEN n3_dz || repeat('0', n3_shift) ELSE substr(n3_dz, 1, greatest(length(n3_dz) + n3_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c3 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n3_raw,
+    CASE WHEN n4_slow THEN CASE WHEN n4_e0 IS NULL AND t4 IS NOT NULL THEN CASE WHEN n4_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n4_dz = '' THEN '0' WHEN n4_shift >= 0 THEN n4_dz || repeat('0', n4_shift) ELSE substr(n4_dz, 1, greatest(length(n4_dz) + n4_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c4 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n4_raw,
+    CASE WHEN n5_slow THEN CASE WHEN n5_e0 IS NULL AND t5 IS NOT NULL THEN CASE WHEN n5_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n5_dz = '' THEN '0' WHEN n5_shift >= 0 THEN n5_dz || repeat('0', n5_shift) ELSE substr(n5_dz, 1, greatest(length(n5_dz) + n5_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c5 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n5_raw,
+    CASE WHEN n6_slow THEN CASE WHEN n6_e0 IS NULL AND t6 IS NOT NULL THEN CASE WHEN n6_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n6_dz = '' THEN '0' WHEN n6_shift >= 0 THEN n6_dz || repeat('0', n6_shift) ELSE substr(n6_dz, 1, greatest(length(n6_dz) + n6_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c6 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n6_raw,
+    CASE WHEN n7_slow THEN CASE WHEN n7_e0 IS NULL AND t7 IS NOT NULL THEN CASE WHEN n7_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n7_dz = '' THEN '0' WHEN n7_shift >= 0 THEN n7_dz || repeat('0', n7_shift) ELSE substr(n7_dz, 1, greatest(length(n7_dz) + n7_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c7 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n7_raw,
+    CASE WHEN n8_slow THEN CASE WHEN n8_e0 IS NULL AND t8 IS NOT NULL THEN CASE WHEN n8_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n8_dz = '' THEN '0' WHEN n8_shift >= 0 THEN n8_dz || repeat('0', n8_shift) ELSE substr(n8_dz, 1, greatest(length(n8_dz) + n8_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c8 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n8_raw,
+    CASE WHEN n9_slow THEN CASE WHEN n9_e0 IS NULL AND t9 IS NOT NULL THEN CASE WHEN n9_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n9_dz = '' THEN '0' WHEN n9_shift >= 0 THEN n9_dz || repeat('0', n9_shift) ELSE substr(n9_dz, 1, greatest(length(n9_dz) + n9_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c9 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n9_raw,
+    CASE WHEN n10_slow THEN CASE WHEN n10_e0 IS NULL AND t10 IS NOT NULL THEN CASE WHEN n10_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n10_dz = '' THEN '0' WHEN n10_shift >= 0 THEN n10_dz || repeat('0', n10_shift) ELSE substr(n10_dz, 1, greatest(length(n10_dz) + n10_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c10 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n10_raw
+  FROM icp_l16
+),
+icp_l18 AS (
   SELECT *,
     CASE WHEN n0_e0 IS NOT NULL THEN n0_e0 WHEN n0_raw < 0 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n0_raw, CAST(10000000000 AS BIGNUMERIC)) <> 0 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e0,
     CASE WHEN n3_e0 IS NOT NULL THEN n3_e0 WHEN n3_raw < 0 THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n3_raw, CAST(10000000000 AS BIGNUMERIC)) <> 0 THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e3,
@@ -300,9 +304,9 @@ icp_l17 AS (
     CASE WHEN n8_e0 IS NOT NULL THEN n8_e0 WHEN n8_raw < 0 THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n8_raw, CAST(10000000000 AS BIGNUMERIC)) <> 0 THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e8,
     CASE WHEN n9_e0 IS NOT NULL THEN n9_e0 WHEN n9_raw < 0 THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n9_raw, CAST(10000000000 AS BIGNUMERIC)) <> 0 THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e9,
     CASE WHEN n10_e0 IS NOT NULL THEN n10_e0 WHEN n10_raw < 0 THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n10_raw, CAST(10000000000 AS BIGNUMERIC)) <> 0 THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e10
-  FROM icp_l16
+  FROM icp_l17
 ),
-icp_l18 AS (
+icp_l19 AS (
   SELECT *,
     CASE WHEN e0 IS NULL THEN n0_raw END AS v0,
     CASE WHEN e3 IS NULL THEN n3_raw END AS v3,
@@ -313,9 +317,9 @@ icp_l18 AS (
     CASE WHEN e8 IS NULL THEN n8_raw END AS v8,
     CASE WHEN e9 IS NULL THEN n9_raw END AS v9,
     CASE WHEN e10 IS NULL THEN n10_raw END AS v10
-  FROM icp_l17
+  FROM icp_l18
 ),
-icp_l19 AS (
+icp_l20 AS (
   SELECT *,
     ARRAY_TO_STRING([e0, e3, e4, e5, e6, e7, e8, e9, e10, e11], '; ') AS icp_error,
     (v3 > CAST(0 AS BIGNUMERIC)) AS r0,
@@ -328,27 +332,27 @@ icp_l19 AS (
     (v10 > CAST(0 AS BIGNUMERIC)) AS r7,
     (v0 < CAST(500000000000 AS BIGNUMERIC)) AS d0,
     (v2 IN ('public_sector')) AS d1
-  FROM icp_l18
-),
-icp_l20 AS (
-  SELECT *,
-    CAST(CASE WHEN v3 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v3 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v3 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v3 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v4 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v4 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v4 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v4 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v5 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v5 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v5 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(300000000000 AS BIGNUMERIC) ELSE CAST(10 AS BIGNUMERIC) * (v5 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v6 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v6 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v6 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v6 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v7 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v7 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v7 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v7 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v8 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v8 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v8 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v8 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v9 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v9 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v9 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(300000000000 AS BIGNUMERIC) ELSE CAST(10 AS BIGNUMERIC) * (v9 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v10 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v10 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v10 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(150000000000 AS BIGNUMERIC) ELSE CAST(5 AS BIGNUMERIC) * (v10 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) AS icp_min,
-    CAST(CASE WHEN v3 IS NULL THEN CAST(450000000000 AS BIGNUMERIC) WHEN v3 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v3 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v3 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v4 IS NULL THEN CAST(450000000000 AS BIGNUMERIC) WHEN v4 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v4 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v4 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v5 IS NULL THEN CAST(300000000000 AS BIGNUMERIC) WHEN v5 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v5 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(300000000000 AS BIGNUMERIC) ELSE CAST(10 AS BIGNUMERIC) * (v5 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v6 IS NULL THEN CAST(450000000000 AS BIGNUMERIC) WHEN v6 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v6 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v6 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v7 IS NULL THEN CAST(450000000000 AS BIGNUMERIC) WHEN v7 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v7 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v7 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v8 IS NULL THEN CAST(450000000000 AS BIGNUMERIC) WHEN v8 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v8 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v8 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v9 IS NULL THEN CAST(300000000000 AS BIGNUMERIC) WHEN v9 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v9 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(300000000000 AS BIGNUMERIC) ELSE CAST(10 AS BIGNUMERIC) * (v9 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v10 IS NULL THEN CAST(150000000000 AS BIGNUMERIC) WHEN v10 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v10 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(150000000000 AS BIGNUMERIC) ELSE CAST(5 AS BIGNUMERIC) * (v10 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) AS icp_max
   FROM icp_l19
 ),
 icp_l21 AS (
   SELECT *,
-    CASE WHEN MOD(abs(icp_min), CAST(1024 AS BIGNUMERIC)) = 0 THEN CAST(1024 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(512 AS BIGNUMERIC)) = 0 THEN CAST(512 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(256 AS BIGNUMERIC)) = 0 THEN CAST(256 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(128 AS BIGNUMERIC)) = 0 THEN CAST(128 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(64 AS BIGNUMERIC)) = 0 THEN CAST(64 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(32 AS BIGNUMERIC)) = 0 THEN CAST(32 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(16 AS BIGNUMERIC)) = 0 THEN CAST(16 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(8 AS BIGNUMERIC)) = 0 THEN CAST(8 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(4 AS BIGNUMERIC)) = 0 THEN CAST(4 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(2 AS BIGNUMERIC)) = 0 THEN CAST(2 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END * CASE WHEN MOD(abs(icp_min), CAST(3 AS BIGNUMERIC)) = 0 THEN CAST(3 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END * CASE WHEN MOD(abs(icp_min), CAST(9765625 AS BIGNUMERIC)) = 0 THEN CAST(9765625 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(1953125 AS BIGNUMERIC)) = 0 THEN CAST(1953125 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(390625 AS BIGNUMERIC)) = 0 THEN CAST(390625 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(78125 AS BIGNUMERIC)) = 0 THEN CAST(78125 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(15625 AS BIGNUMERIC)) = 0 THEN CAST(15625 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(3125 AS BIGNUMERIC)) = 0 THEN CAST(3125 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(625 AS BIGNUMERIC)) = 0 THEN CAST(625 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(125 AS BIGNUMERIC)) = 0 THEN CAST(125 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(25 AS BIGNUMERIC)) = 0 THEN CAST(25 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(5 AS BIGNUMERIC)) = 0 THEN CAST(5 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END AS icp_gmin,
-    CASE WHEN MOD(abs(icp_max), CAST(1024 AS BIGNUMERIC)) = 0 THEN CAST(1024 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(512 AS BIGNUMERIC)) = 0 THEN CAST(512 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(256 AS BIGNUMERIC)) = 0 THEN CAST(256 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(128 AS BIGNUMERIC)) = 0 THEN CAST(128 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(64 AS BIGNUMERIC)) = 0 THEN CAST(64 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(32 AS BIGNUMERIC)) = 0 THEN CAST(32 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(16 AS BIGNUMERIC)) = 0 THEN CAST(16 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(8 AS BIGNUMERIC)) = 0 THEN CAST(8 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(4 AS BIGNUMERIC)) = 0 THEN CAST(4 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(2 AS BIGNUMERIC)) = 0 THEN CAST(2 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END * CASE WHEN MOD(abs(icp_max), CAST(3 AS BIGNUMERIC)) = 0 THEN CAST(3 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END * CASE WHEN MOD(abs(icp_max), CAST(9765625 AS BIGNUMERIC)) = 0 THEN CAST(9765625 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(1953125 AS BIGNUMERIC)) = 0 THEN CAST(1953125 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(390625 AS BIGNUMERIC)) = 0 THEN CAST(390625 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(78125 AS BIGNUMERIC)) = 0 THEN CAST(78125 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(15625 AS BIGNUMERIC)) = 0 THEN CAST(15625 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(3125 AS BIGNUMERIC)) = 0 THEN CAST(3125 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(625 AS BIGNUMERIC)) = 0 THEN CAST(625 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(125 AS BIGNUMERIC)) = 0 THEN CAST(125 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(25 AS BIGNUMERIC)) = 0 THEN CAST(25 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(5 AS BIGNUMERIC)) = 0 THEN CAST(5 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END AS icp_gmax
+    CAST(CASE WHEN v3 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v3 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v3 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v3 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v4 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v4 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v4 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v4 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v5 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v5 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v5 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(300000000000 AS BIGNUMERIC) ELSE CAST(10 AS BIGNUMERIC) * (v5 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v6 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v6 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v6 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v6 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v7 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v7 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v7 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v7 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v8 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v8 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v8 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v8 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v9 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v9 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v9 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(300000000000 AS BIGNUMERIC) ELSE CAST(10 AS BIGNUMERIC) * (v9 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v10 IS NULL THEN CAST(0 AS BIGNUMERIC) WHEN v10 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v10 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(150000000000 AS BIGNUMERIC) ELSE CAST(5 AS BIGNUMERIC) * (v10 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) AS icp_min,
+    CAST(CASE WHEN v3 IS NULL THEN CAST(450000000000 AS BIGNUMERIC) WHEN v3 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v3 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v3 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v4 IS NULL THEN CAST(450000000000 AS BIGNUMERIC) WHEN v4 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v4 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v4 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v5 IS NULL THEN CAST(300000000000 AS BIGNUMERIC) WHEN v5 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v5 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(300000000000 AS BIGNUMERIC) ELSE CAST(10 AS BIGNUMERIC) * (v5 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v6 IS NULL THEN CAST(450000000000 AS BIGNUMERIC) WHEN v6 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v6 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v6 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v7 IS NULL THEN CAST(450000000000 AS BIGNUMERIC) WHEN v7 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v7 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v7 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v8 IS NULL THEN CAST(450000000000 AS BIGNUMERIC) WHEN v8 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v8 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(450000000000 AS BIGNUMERIC) ELSE CAST(15 AS BIGNUMERIC) * (v8 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v9 IS NULL THEN CAST(300000000000 AS BIGNUMERIC) WHEN v9 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v9 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(300000000000 AS BIGNUMERIC) ELSE CAST(10 AS BIGNUMERIC) * (v9 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) + CAST(CASE WHEN v10 IS NULL THEN CAST(150000000000 AS BIGNUMERIC) WHEN v10 <= CAST(0 AS BIGNUMERIC) THEN CAST(0 AS BIGNUMERIC) WHEN v10 >= CAST(30000000000 AS BIGNUMERIC) THEN CAST(150000000000 AS BIGNUMERIC) ELSE CAST(5 AS BIGNUMERIC) * (v10 - CAST(0 AS BIGNUMERIC)) END AS BIGNUMERIC) AS icp_max
   FROM icp_l20
 ),
 icp_l22 AS (
+  SELECT *,
+    CASE WHEN MOD(abs(icp_min), CAST(1024 AS BIGNUMERIC)) = 0 THEN CAST(1024 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(512 AS BIGNUMERIC)) = 0 THEN CAST(512 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(256 AS BIGNUMERIC)) = 0 THEN CAST(256 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(128 AS BIGNUMERIC)) = 0 THEN CAST(128 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(64 AS BIGNUMERIC)) = 0 THEN CAST(64 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(32 AS BIGNUMERIC)) = 0 THEN CAST(32 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(16 AS BIGNUMERIC)) = 0 THEN CAST(16 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(8 AS BIGNUMERIC)) = 0 THEN CAST(8 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(4 AS BIGNUMERIC)) = 0 THEN CAST(4 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(2 AS BIGNUMERIC)) = 0 THEN CAST(2 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END * CASE WHEN MOD(abs(icp_min), CAST(3 AS BIGNUMERIC)) = 0 THEN CAST(3 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END * CASE WHEN MOD(abs(icp_min), CAST(9765625 AS BIGNUMERIC)) = 0 THEN CAST(9765625 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(1953125 AS BIGNUMERIC)) = 0 THEN CAST(1953125 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(390625 AS BIGNUMERIC)) = 0 THEN CAST(390625 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(78125 AS BIGNUMERIC)) = 0 THEN CAST(78125 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(15625 AS BIGNUMERIC)) = 0 THEN CAST(15625 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(3125 AS BIGNUMERIC)) = 0 THEN CAST(3125 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(625 AS BIGNUMERIC)) = 0 THEN CAST(625 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(125 AS BIGNUMERIC)) = 0 THEN CAST(125 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(25 AS BIGNUMERIC)) = 0 THEN CAST(25 AS BIGNUMERIC) WHEN MOD(abs(icp_min), CAST(5 AS BIGNUMERIC)) = 0 THEN CAST(5 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END AS icp_gmin,
+    CASE WHEN MOD(abs(icp_max), CAST(1024 AS BIGNUMERIC)) = 0 THEN CAST(1024 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(512 AS BIGNUMERIC)) = 0 THEN CAST(512 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(256 AS BIGNUMERIC)) = 0 THEN CAST(256 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(128 AS BIGNUMERIC)) = 0 THEN CAST(128 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(64 AS BIGNUMERIC)) = 0 THEN CAST(64 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(32 AS BIGNUMERIC)) = 0 THEN CAST(32 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(16 AS BIGNUMERIC)) = 0 THEN CAST(16 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(8 AS BIGNUMERIC)) = 0 THEN CAST(8 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(4 AS BIGNUMERIC)) = 0 THEN CAST(4 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(2 AS BIGNUMERIC)) = 0 THEN CAST(2 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END * CASE WHEN MOD(abs(icp_max), CAST(3 AS BIGNUMERIC)) = 0 THEN CAST(3 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END * CASE WHEN MOD(abs(icp_max), CAST(9765625 AS BIGNUMERIC)) = 0 THEN CAST(9765625 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(1953125 AS BIGNUMERIC)) = 0 THEN CAST(1953125 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(390625 AS BIGNUMERIC)) = 0 THEN CAST(390625 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(78125 AS BIGNUMERIC)) = 0 THEN CAST(78125 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(15625 AS BIGNUMERIC)) = 0 THEN CAST(15625 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(3125 AS BIGNUMERIC)) = 0 THEN CAST(3125 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(625 AS BIGNUMERIC)) = 0 THEN CAST(625 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(125 AS BIGNUMERIC)) = 0 THEN CAST(125 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(25 AS BIGNUMERIC)) = 0 THEN CAST(25 AS BIGNUMERIC) WHEN MOD(abs(icp_max), CAST(5 AS BIGNUMERIC)) = 0 THEN CAST(5 AS BIGNUMERIC) ELSE CAST(1 AS BIGNUMERIC) END AS icp_gmax
+  FROM icp_l21
+),
+icp_l23 AS (
   SELECT *,
     DIV(icp_min, icp_gmin) AS icp_pmin,
     DIV(CAST(30000000000 AS BIGNUMERIC), icp_gmin) AS icp_qmin,
     DIV(icp_max, icp_gmax) AS icp_pmax,
     DIV(CAST(30000000000 AS BIGNUMERIC), icp_gmax) AS icp_qmax
-  FROM icp_l21
+  FROM icp_l22
 )
 SELECT
   k0 AS `Account Name`,
@@ -360,4 +364,4 @@ SELECT
   ARRAY_TO_STRING([CASE WHEN d0 THEN 'employees < 50' END, CASE WHEN d1 THEN 'industry == public_sector' END], ';') AS disqualified_by,
   '' AS segments,
   icp_error AS error
-FROM icp_l22;
+FROM icp_l23;

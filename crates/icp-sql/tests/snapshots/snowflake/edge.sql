@@ -1,9 +1,6 @@
 WITH icp_l0 AS (
   SELECT "Account Name" AS k0,
     "Seats" AS c0,
-    NULLIF(TRIM(CAST("Seats" AS VARCHAR), ' 	
-
-'), '') AS t0,
     "Stage" AS c1,
     NULLIF(TRIM(CAST("Stage" AS VARCHAR), ' 	
 
@@ -17,13 +14,7 @@ WITH icp_l0 AS (
 
 '), '') AS t3,
     "NPS Score" AS c4,
-    NULLIF(TRIM(CAST("NPS Score" AS VARCHAR), ' 	
-
-'), '') AS t4,
     "Annual Spend" AS c5,
-    NULLIF(TRIM(CAST("Annual Spend" AS VARCHAR), ' 	
-
-'), '') AS t5,
     "Renewal Date" AS c6,
     NULLIF(TRIM(CAST("Renewal Date" AS VARCHAR), ' 	
 
@@ -33,9 +24,6 @@ WITH icp_l0 AS (
 
 '), '') AS t7,
     "Notice Period" AS c8,
-    NULLIF(TRIM(CAST("Notice Period" AS VARCHAR), ' 	
-
-'), '') AS t8,
     "Add-ons" AS c9,
     NULLIF(TRIM(CAST("Add-ons" AS VARCHAR), ' 	
 
@@ -44,18 +32,17 @@ WITH icp_l0 AS (
 ),
 icp_l1 AS (
   SELECT *,
-    (t0 IS NOT NULL AND (length(t0) > 18 OR (REGEXP_INSTR(t0, '[^0-9]') > 0))) AS n0_slow,
+    (CAST(c0 AS VARCHAR) IS NOT NULL AND (CAST(c0 AS VARCHAR) = '' OR length(CAST(c0 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c0 AS VARCHAR), '[^0-9]') > 0))) AS n0_slow,
     translate(t1, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ -', 'abcdefghijklmnopqrstuvwxyz__') AS v1,
     CAST(NULL AS VARCHAR) AS e1,
     COALESCE(REGEXP_SUBSTR(t2, '^[+-]'), '') AS n2_s1,
     translate(t3, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS n3_lt,
-    (t4 IS NOT NULL AND (length(t4) > 18 OR (REGEXP_INSTR(t4, '[^0-9]') > 0))) AS n4_slow,
-    (t5 IS NOT NULL AND (length(t5) > 18 OR (REGEXP_INSTR(t5, '[^0-9]') > 0))) AS n5_slow,
+    (CAST(c4 AS VARCHAR) IS NOT NULL AND (CAST(c4 AS VARCHAR) = '' OR length(CAST(c4 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c4 AS VARCHAR), '[^0-9]') > 0))) AS n4_slow,
+    (CAST(c5 AS VARCHAR) IS NOT NULL AND (CAST(c5 AS VARCHAR) = '' OR length(CAST(c5 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c5 AS VARCHAR), '[^0-9]') > 0))) AS n5_slow,
     (length(t6) >= 10 AND (length(t6) = 10 OR substr(t6, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t6, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n6_ok,
     t7 AS v7,
     CAST(NULL AS VARCHAR) AS e7,
-    translate(t8, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS n8_lt,
-    COALESCE(REGEXP_SUBSTR(t8, '^[0-9]+'), '') AS n8_dg,
+    (CAST(c8 AS VARCHAR) IS NOT NULL AND (CAST(c8 AS VARCHAR) = '' OR length(CAST(c8 AS VARCHAR)) > 9 OR (REGEXP_INSTR(CAST(c8 AS VARCHAR), '[^0-9]') > 0))) AS n8_slow,
     CASE WHEN t9 IS NULL OR (REGEXP_INSTR(t9, '^[;, 	
 
 ]*$') > 0) THEN NULL ELSE ';' || translate(REGEXP_REPLACE(replace(t9, ',', ';'), '[ 	
@@ -68,28 +55,34 @@ icp_l1 AS (
 ),
 icp_l2 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(t0, '^[+-]'), '') END AS n0_s1,
+    CASE WHEN n0_slow THEN NULLIF(TRIM(CAST(c0 AS VARCHAR), ' 	
+
+'), '') END AS t0,
     substr(t2, length(n2_s1) + 1) AS n2_r1,
     CASE WHEN n3_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n3_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v3,
     CASE WHEN t3 IS NULL OR n3_lt IN ('true', 'yes', 'y', '1') OR n3_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'Via Partner: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e3,
-    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(t4, '^[+-]'), '') END AS n4_s1,
-    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(t5, '^[+-]'), '') END AS n5_s1,
+    CASE WHEN n4_slow THEN NULLIF(TRIM(CAST(c4 AS VARCHAR), ' 	
+
+'), '') END AS t4,
+    CASE WHEN n5_slow THEN NULLIF(TRIM(CAST(c5 AS VARCHAR), ' 	
+
+'), '') END AS t5,
     CASE WHEN n6_ok THEN CAST(substr(t6, 1, 4) AS NUMBER(38,0)) END AS n6_y,
     CASE WHEN n6_ok THEN CAST(substr(t6, 6, 2) AS NUMBER(38,0)) END AS n6_m,
     CASE WHEN n6_ok THEN CAST(substr(t6, 9, 2) AS NUMBER(38,0)) END AS n6_d,
-    TRIM(substr(n8_lt, length(n8_dg) + 1), ' 	
+    CASE WHEN n8_slow THEN NULLIF(TRIM(CAST(c8 AS VARCHAR), ' 	
 
-') AS n8_unit
+'), '') END AS t8
   FROM icp_l1
 ),
 icp_l3 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN substr(t0, length(n0_s1) + 1) END AS n0_r1,
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(t0, '^[+-]'), '') END AS n0_s1,
     COALESCE(REGEXP_SUBSTR(n2_r1, '^[0-9][0-9,]*'), '') AS n2_run,
-    CASE WHEN n4_slow THEN substr(t4, length(n4_s1) + 1) END AS n4_r1,
-    CASE WHEN n5_slow THEN substr(t5, length(n5_s1) + 1) END AS n5_r1,
+    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(t4, '^[+-]'), '') END AS n4_s1,
+    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(t5, '^[+-]'), '') END AS n5_s1,
     CASE WHEN t6 IS NULL THEN NULL WHEN NOT n6_ok THEN 'Renewal Date: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n6_m < 1 OR n6_m > 12 THEN 'Renewal Date: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
@@ -97,105 +90,120 @@ icp_l3 AS (
 	', '   '), '"', '\\"') || '"' || ' has no such month (expected an ISO date such as 2026-10-05)' WHEN n6_d < 1 OR n6_d > CASE WHEN n6_m IN (4, 6, 9, 11) THEN 30 WHEN n6_m = 2 THEN CASE WHEN ((MOD(n6_y, 4) = 0 AND MOD(n6_y, 100) <> 0) OR MOD(n6_y, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END THEN 'Renewal Date: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has no such day (expected an ISO date such as 2026-10-05)' END AS e6,
-    CASE WHEN (n8_unit IN ('', 'd', 'day', 'days')) THEN 1 WHEN (n8_unit IN ('w', 'wk', 'wks', 'week', 'weeks')) THEN 7 WHEN (n8_unit IN ('mo', 'mos', 'month', 'months')) THEN 30 WHEN (n8_unit IN ('y', 'yr', 'yrs', 'year', 'years')) THEN 365 END AS n8_per
+    CASE WHEN n8_slow THEN translate(t8, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n8_lt,
+    CASE WHEN n8_slow THEN COALESCE(REGEXP_SUBSTR(t8, '^[0-9]+'), '') END AS n8_dg
   FROM icp_l2
 ),
 icp_l4 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r1, '^[0-9][0-9,]*'), '') END AS n0_run,
+    CASE WHEN n0_slow THEN substr(t0, length(n0_s1) + 1) END AS n0_r1,
     substr(n2_r1, length(n2_run) + 1) AS n2_r4,
+    CASE WHEN n4_slow THEN substr(t4, length(n4_s1) + 1) END AS n4_r1,
+    CASE WHEN n5_slow THEN substr(t5, length(n5_s1) + 1) END AS n5_r1,
+    CASE WHEN e6 IS NULL AND n6_ok THEN n6_y * 10000 + n6_m * 100 + n6_d END AS v6,
+    CASE WHEN n8_slow THEN TRIM(substr(n8_lt, length(n8_dg) + 1), ' 	
+
+') END AS n8_unit
+  FROM icp_l3
+),
+icp_l5 AS (
+  SELECT *,
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r1, '^[0-9][0-9,]*'), '') END AS n0_run,
+    COALESCE(REGEXP_SUBSTR(n2_r4, '^[.][0-9]*'), '') AS n2_frac,
     CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(n4_r1, '^[0-9][0-9,]*'), '') END AS n4_run,
     CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r1, '^[A-Z$-􏿿]+'), '') END AS n5_cu,
-    CASE WHEN e6 IS NULL AND n6_ok THEN n6_y * 10000 + n6_m * 100 + n6_d END AS v6,
-    CASE WHEN t8 IS NULL THEN NULL WHEN substr(t8, 1, 1) = '-' THEN 'Notice Period: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
+    CASE WHEN n8_slow THEN CASE WHEN (n8_unit IN ('', 'd', 'day', 'days')) THEN 1 WHEN (n8_unit IN ('w', 'wk', 'wks', 'week', 'weeks')) THEN 7 WHEN (n8_unit IN ('mo', 'mos', 'month', 'months')) THEN 30 WHEN (n8_unit IN ('y', 'yr', 'yrs', 'year', 'years')) THEN 365 END END AS n8_per
+  FROM icp_l4
+),
+icp_l6 AS (
+  SELECT *,
+    CASE WHEN n0_slow THEN substr(n0_r1, length(n0_run) + 1) END AS n0_r4,
+    substr(n2_r4, length(n2_frac) + 1) AS n2_r5,
+    CASE WHEN n4_slow THEN substr(n4_r1, length(n4_run) + 1) END AS n4_r4,
+    CASE WHEN n5_slow THEN (n5_cu <> '' AND NOT (length(n5_cu) = 1 AND (length(n5_cu) - length(translate(n5_cu, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ''))) = 1) AND (length(n5_cu) - length(translate(n5_cu, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ''))) <= 3) END AS n5_cuok,
+    CASE WHEN NOT n8_slow OR t8 IS NULL THEN NULL WHEN substr(t8, 1, 1) = '-' THEN 'Notice Period: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is negative, and a duration counts from 0 (expected a duration such as 90d, 8w, 6mo, 2y or 90 (days))' WHEN length(n8_dg) > 9 THEN 'Notice Period: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is too long a duration (expected a duration such as 90d, 8w, 6mo, 2y or 90 (days))' WHEN n8_dg = '' OR n8_per IS NULL THEN 'Notice Period: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a duration (expected a duration such as 90d, 8w, 6mo, 2y or 90 (days))' END AS e8
-  FROM icp_l3
-),
-icp_l5 AS (
-  SELECT *,
-    CASE WHEN n0_slow THEN substr(n0_r1, length(n0_run) + 1) END AS n0_r4,
-    COALESCE(REGEXP_SUBSTR(n2_r4, '^[.][0-9]*'), '') AS n2_frac,
-    CASE WHEN n4_slow THEN substr(n4_r1, length(n4_run) + 1) END AS n4_r4,
-    CASE WHEN n5_slow THEN (n5_cu <> '' AND NOT (length(n5_cu) = 1 AND (length(n5_cu) - length(translate(n5_cu, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ''))) = 1) AND (length(n5_cu) - length(translate(n5_cu, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ''))) <= 3) END AS n5_cuok,
-    CASE WHEN e8 IS NULL AND t8 IS NOT NULL THEN CAST(n8_dg AS NUMBER(38,0)) * n8_per END AS v8
-  FROM icp_l4
-),
-icp_l6 AS (
-  SELECT *,
-    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r4, '^[.][0-9]*'), '') END AS n0_frac,
-    substr(n2_r4, length(n2_frac) + 1) AS n2_r5,
-    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(n4_r4, '^[.][0-9]*'), '') END AS n4_frac,
-    CASE WHEN n5_slow THEN CASE WHEN n5_cuok THEN LTRIM(substr(n5_r1, length(n5_cu) + 1), ' 	
-
-') ELSE n5_r1 END END AS n5_r2
   FROM icp_l5
 ),
 icp_l7 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN substr(n0_r4, length(n0_frac) + 1) END AS n0_r5,
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r4, '^[.][0-9]*'), '') END AS n0_frac,
     COALESCE(REGEXP_SUBSTR(n2_r5, '^[eE][+-]?[0-9]{1,4}'), '') AS n2_ex,
-    CASE WHEN n4_slow THEN substr(n4_r4, length(n4_frac) + 1) END AS n4_r5,
-    CASE WHEN n5_slow THEN CASE WHEN n5_cuok AND n5_s1 = '' THEN COALESCE(REGEXP_SUBSTR(n5_r2, '^[+-]'), '') ELSE '' END END AS n5_s2
+    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(n4_r4, '^[.][0-9]*'), '') END AS n4_frac,
+    CASE WHEN n5_slow THEN CASE WHEN n5_cuok THEN LTRIM(substr(n5_r1, length(n5_cu) + 1), ' 	
+
+') ELSE n5_r1 END END AS n5_r2,
+    CASE WHEN NOT n8_slow THEN CAST(CAST(c8 AS VARCHAR) AS NUMBER(38,0)) WHEN e8 IS NULL AND t8 IS NOT NULL THEN CAST(n8_dg AS NUMBER(38,0)) * n8_per END AS v8
   FROM icp_l6
 ),
 icp_l8 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n0_ex,
+    CASE WHEN n0_slow THEN substr(n0_r4, length(n0_frac) + 1) END AS n0_r5,
     LTRIM(substr(n2_r5, length(n2_ex) + 1), ' 	
 
 ') AS n2_r6,
-    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(n4_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n4_ex,
-    CASE WHEN n5_slow THEN substr(n5_r2, length(n5_s2) + 1) END AS n5_r3
+    CASE WHEN n4_slow THEN substr(n4_r4, length(n4_frac) + 1) END AS n4_r5,
+    CASE WHEN n5_slow THEN CASE WHEN n5_cuok AND n5_s1 = '' THEN COALESCE(REGEXP_SUBSTR(n5_r2, '^[+-]'), '') ELSE '' END END AS n5_s2
   FROM icp_l7
 ),
 icp_l9 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN LTRIM(substr(n0_r5, length(n0_ex) + 1), ' 	
-
-') END AS n0_r6,
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n0_ex,
     COALESCE(REGEXP_SUBSTR(n2_r6, '^[A-Za-z]+'), '') AS n2_w,
-    CASE WHEN n4_slow THEN LTRIM(substr(n4_r5, length(n4_ex) + 1), ' 	
-
-') END AS n4_r6,
-    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r3, '^[0-9][0-9,]*'), '') END AS n5_run
+    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(n4_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n4_ex,
+    CASE WHEN n5_slow THEN substr(n5_r2, length(n5_s2) + 1) END AS n5_r3
   FROM icp_l8
 ),
 icp_l10 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r6, '^[A-Za-z]+'), '') END AS n0_w,
+    CASE WHEN n0_slow THEN LTRIM(substr(n0_r5, length(n0_ex) + 1), ' 	
+
+') END AS n0_r6,
     CASE WHEN (n2_w IN ('K', 'k')) THEN 3 WHEN (n2_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n2_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END AS n2_mag,
-    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(n4_r6, '^[A-Za-z]+'), '') END AS n4_w,
-    CASE WHEN n5_slow THEN substr(n5_r3, length(n5_run) + 1) END AS n5_r4
+    CASE WHEN n4_slow THEN LTRIM(substr(n4_r5, length(n4_ex) + 1), ' 	
+
+') END AS n4_r6,
+    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r3, '^[0-9][0-9,]*'), '') END AS n5_run
   FROM icp_l9
 ),
 icp_l11 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN (n0_w IN ('K', 'k')) THEN 3 WHEN (n0_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n0_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n0_mag,
+    CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(n0_r6, '^[A-Za-z]+'), '') END AS n0_w,
     CASE WHEN n2_mag > 0 THEN LTRIM(substr(n2_r6, length(n2_w) + 1), ' 	
 
 ') ELSE n2_r6 END AS n2_r7,
-    CASE WHEN n4_slow THEN CASE WHEN (n4_w IN ('K', 'k')) THEN 3 WHEN (n4_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n4_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n4_mag,
-    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r4, '^[.][0-9]*'), '') END AS n5_frac
+    CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(n4_r6, '^[A-Za-z]+'), '') END AS n4_w,
+    CASE WHEN n5_slow THEN substr(n5_r3, length(n5_run) + 1) END AS n5_r4
   FROM icp_l10
 ),
 icp_l12 AS (
   SELECT *,
+    CASE WHEN n0_slow THEN CASE WHEN (n0_w IN ('K', 'k')) THEN 3 WHEN (n0_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n0_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n0_mag,
+    CASE WHEN substr(n2_r7, 1, 1) = '%' THEN 1 ELSE 0 END AS n2_pc,
+    CASE WHEN n4_slow THEN CASE WHEN (n4_w IN ('K', 'k')) THEN 3 WHEN (n4_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n4_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n4_mag,
+    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r4, '^[.][0-9]*'), '') END AS n5_frac
+  FROM icp_l11
+),
+icp_l13 AS (
+  SELECT *,
     CASE WHEN n0_slow THEN CASE WHEN n0_mag > 0 THEN LTRIM(substr(n0_r6, length(n0_w) + 1), ' 	
 
 ') ELSE n0_r6 END END AS n0_r7,
-    CASE WHEN substr(n2_r7, 1, 1) = '%' THEN 1 ELSE 0 END AS n2_pc,
+    CASE WHEN n2_pc = 1 THEN LTRIM(substr(n2_r7, 2), ' 	
+
+') ELSE n2_r7 END AS n2_r8,
     CASE WHEN n4_slow THEN CASE WHEN n4_mag > 0 THEN LTRIM(substr(n4_r6, length(n4_w) + 1), ' 	
 
 ') ELSE n4_r6 END END AS n4_r7,
     CASE WHEN n5_slow THEN substr(n5_r4, length(n5_frac) + 1) END AS n5_r5
-  FROM icp_l11
+  FROM icp_l12
 ),
-icp_l13 AS (
+icp_l14 AS (
   SELECT *,
     CASE WHEN n0_slow THEN replace(n0_run, ',', '') || substr(n0_frac, 2) END AS n0_dig,
     CASE WHEN n0_slow THEN length(replace(n0_run, ',', '')) END AS n0_ilen,
@@ -203,9 +211,12 @@ icp_l13 AS (
     CASE WHEN n0_slow THEN COALESCE(CAST(NULLIF(substr(n0_ex, 2), '') AS NUMBER(38,0)), 0) + n0_mag - 2 * 0 - greatest(length(n0_frac) - 1, 0) + 10 END AS n0_shift,
     CASE WHEN n0_slow THEN ((POSITION(',', n0_run) > 0) AND NOT (REGEXP_INSTR(n0_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n0_misp,
     CASE WHEN n0_slow THEN n0_r7 END AS n0_rest,
-    CASE WHEN n2_pc = 1 THEN LTRIM(substr(n2_r7, 2), ' 	
-
-') ELSE n2_r7 END AS n2_r8,
+    replace(n2_run, ',', '') || substr(n2_frac, 2) AS n2_dig,
+    length(replace(n2_run, ',', '')) AS n2_ilen,
+    COALESCE(CAST(NULLIF(substr(n2_ex, 2), '') AS NUMBER(38,0)), 0) AS n2_en,
+    COALESCE(CAST(NULLIF(substr(n2_ex, 2), '') AS NUMBER(38,0)), 0) + n2_mag - 2 * n2_pc - greatest(length(n2_frac) - 1, 0) + 10 AS n2_shift,
+    ((POSITION(',', n2_run) > 0) AND NOT (REGEXP_INSTR(n2_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) AS n2_misp,
+    n2_r8 AS n2_rest,
     CASE WHEN n4_slow THEN replace(n4_run, ',', '') || substr(n4_frac, 2) END AS n4_dig,
     CASE WHEN n4_slow THEN length(replace(n4_run, ',', '')) END AS n4_ilen,
     CASE WHEN n4_slow THEN COALESCE(CAST(NULLIF(substr(n4_ex, 2), '') AS NUMBER(38,0)), 0) END AS n4_en,
@@ -213,24 +224,19 @@ icp_l13 AS (
     CASE WHEN n4_slow THEN ((POSITION(',', n4_run) > 0) AND NOT (REGEXP_INSTR(n4_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n4_misp,
     CASE WHEN n4_slow THEN n4_r7 END AS n4_rest,
     CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r5, '^[eE][+-]?[0-9]{1,4}'), '') END AS n5_ex
-  FROM icp_l12
+  FROM icp_l13
 ),
-icp_l14 AS (
+icp_l15 AS (
   SELECT *,
     CASE WHEN n0_slow THEN substr(n0_dig, length(COALESCE(REGEXP_SUBSTR(n0_dig, '^0*'), '')) + 1) END AS n0_dz,
-    replace(n2_run, ',', '') || substr(n2_frac, 2) AS n2_dig,
-    length(replace(n2_run, ',', '')) AS n2_ilen,
-    COALESCE(CAST(NULLIF(substr(n2_ex, 2), '') AS NUMBER(38,0)), 0) AS n2_en,
-    COALESCE(CAST(NULLIF(substr(n2_ex, 2), '') AS NUMBER(38,0)), 0) + n2_mag - 2 * n2_pc - greatest(length(n2_frac) - 1, 0) + 10 AS n2_shift,
-    ((POSITION(',', n2_run) > 0) AND NOT (REGEXP_INSTR(n2_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) AS n2_misp,
-    n2_r8 AS n2_rest,
+    substr(n2_dig, length(COALESCE(REGEXP_SUBSTR(n2_dig, '^0*'), '')) + 1) AS n2_dz,
     CASE WHEN n4_slow THEN substr(n4_dig, length(COALESCE(REGEXP_SUBSTR(n4_dig, '^0*'), '')) + 1) END AS n4_dz,
     CASE WHEN n5_slow THEN LTRIM(substr(n5_r5, length(n5_ex) + 1), ' 	
 
 ') END AS n5_r6
-  FROM icp_l13
+  FROM icp_l14
 ),
-icp_l15 AS (
+icp_l16 AS (
   SELECT *,
     CASE WHEN n0_slow THEN CASE WHEN t0 IS NULL THEN NULL WHEN n0_ilen > 36 THEN 'Seats: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
@@ -249,7 +255,23 @@ icp_l15 AS (
 	', '   '), '"', '\\"') || '"' || ' is out of range (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN n0_dz <> '' AND n0_shift < 0 AND (REGEXP_INSTR(substr(n0_dz, greatest(length(n0_dz) + n0_shift, 0) + 1), '[1-9]') > 0) THEN 'Seats: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a whole count such as 1200, 1,200 or 1.2K)' END END AS n0_e0,
-    substr(n2_dig, length(COALESCE(REGEXP_SUBSTR(n2_dig, '^0*'), '')) + 1) AS n2_dz,
+    CASE WHEN t2 IS NULL THEN NULL WHEN n2_ilen > 36 THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
+
+	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a percent such as 35% or 0.35)' WHEN n2_misp THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
+
+	', '   '), '"', '\\"') || '"' || ' has misplaced thousands separators (expected a percent such as 35% or 0.35)' WHEN length(n2_dig) > 36 THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
+
+	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a percent such as 35% or 0.35)' WHEN length(n2_dig) = 0 THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
+
+	', '   '), '"', '\\"') || '"' || ' is not a percent (expected a percent such as 35% or 0.35)' WHEN ((n2_ex <> '' AND ((n2_en >= 0 AND (n2_en > 38 OR (n2_dz <> '' AND length(n2_dz) + n2_en > 38))) OR (n2_en < 0 AND greatest(length(n2_frac) - 1, 0) - n2_en > 38))) OR (n2_mag > 0 AND n2_dz <> '' AND length(n2_dz) + greatest(n2_en, 0) + n2_mag > 38)) THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
+
+	', '   '), '"', '\\"') || '"' || ' is out of range (expected a percent such as 35% or 0.35)' WHEN n2_rest <> '' THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
+
+	', '   '), '"', '\\"') || '"' || ' is not a percent (expected a percent such as 35% or 0.35)' WHEN n2_dz <> '' AND length(n2_dz) + n2_shift > 37 THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
+
+	', '   '), '"', '\\"') || '"' || ' is out of range (expected a percent such as 35% or 0.35)' WHEN n2_dz <> '' AND n2_shift < 0 AND (REGEXP_INSTR(substr(n2_dz, greatest(length(n2_dz) + n2_shift, 0) + 1), '[1-9]') > 0) THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
+
+	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a percent such as 35% or 0.35)' END AS n2_e0,
     CASE WHEN n4_slow THEN CASE WHEN t4 IS NULL THEN NULL WHEN n4_ilen > 36 THEN 'NPS Score: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a number such as -3.5, 1,200 or 2.5M)' WHEN n4_misp THEN 'NPS Score: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
@@ -268,68 +290,51 @@ icp_l15 AS (
 
 	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a number such as -3.5, 1,200 or 2.5M)' END END AS n4_e0,
     CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r6, '^[A-Za-z]+'), '') END AS n5_w
-  FROM icp_l14
-),
-icp_l16 AS (
-  SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t0 || '0000000000' AS NUMBER(38,0)) END AS n0_raw,
-    CASE WHEN t2 IS NULL THEN NULL WHEN n2_ilen > 36 THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
-
-	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a percent such as 35% or 0.35)' WHEN n2_misp THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
-
-	', '   '), '"', '\\"') || '"' || ' has misplaced thousands separators (expected a percent such as 35% or 0.35)' WHEN length(n2_dig) > 36 THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
-
-	', '   '), '"', '\\"') || '"' || ' has too many digits (expected a percent such as 35% or 0.35)' WHEN length(n2_dig) = 0 THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
-
-	', '   '), '"', '\\"') || '"' || ' is not a percent (expected a percent such as 35% or 0.35)' WHEN ((n2_ex <> '' AND ((n2_en >= 0 AND (n2_en > 38 OR (n2_dz <> '' AND length(n2_dz) + n2_en > 38))) OR (n2_en < 0 AND greatest(length(n2_frac) - 1, 0) - n2_en > 38))) OR (n2_mag > 0 AND n2_dz <> '' AND length(n2_dz) + greatest(n2_en, 0) + n2_mag > 38)) THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
-
-	', '   '), '"', '\\"') || '"' || ' is out of range (expected a percent such as 35% or 0.35)' WHEN n2_rest <> '' THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
-
-	', '   '), '"', '\\"') || '"' || ' is not a percent (expected a percent such as 35% or 0.35)' WHEN n2_dz <> '' AND length(n2_dz) + n2_shift > 37 THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
-
-	', '   '), '"', '\\"') || '"' || ' is out of range (expected a percent such as 35% or 0.35)' WHEN n2_dz <> '' AND n2_shift < 0 AND (REGEXP_INSTR(substr(n2_dz, greatest(length(n2_dz) + n2_shift, 0) + 1), '[1-9]') > 0) THEN 'Churn Rate: ' || '"' || replace(translate(CASE WHEN length(t2) > 60 THEN substr(t2, 1, 60) || '…' ELSE t2 END, '
-
-	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected a percent such as 35% or 0.35)' END AS n2_e0,
-    CASE WHEN n4_slow THEN CASE WHEN n4_e0 IS NULL AND t4 IS NOT NULL THEN CASE WHEN n4_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n4_dz = '' THEN '0' WHEN n4_shift >= 0 THEN n4_dz || repeat('0', n4_shift) ELSE substr(n4_dz, 1, greatest(length(n4_dz) + n4_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t4 || '0000000000' AS NUMBER(38,0)) END AS n4_raw,
-    CASE WHEN n5_slow THEN CASE WHEN (n5_w IN ('K', 'k')) THEN 3 WHEN (n5_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n5_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n5_mag
   FROM icp_l15
 ),
 icp_l17 AS (
+  SELECT *,
+    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(CAST(c0 AS VARCHAR) || '0000000000' AS NUMBER(38,0)) END AS n0_raw,
+    CASE WHEN n2_e0 IS NULL AND t2 IS NOT NULL THEN CASE WHEN n2_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n2_dz = '' THEN '0' WHEN n2_shift >= 0 THEN n2_dz || repeat('0', n2_shift) ELSE substr(n2_dz, 1, greatest(length(n2_dz) + n2_shift, 1)) END AS NUMBER(38,0)) END AS n2_raw,
+    CASE WHEN n4_slow THEN CASE WHEN n4_e0 IS NULL AND t4 IS NOT NULL THEN CASE WHEN n4_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n4_dz = '' THEN '0' WHEN n4_shift >= 0 THEN n4_dz || repeat('0', n4_shift) ELSE substr(n4_dz, 1, greatest(length(n4_dz) + n4_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(CAST(c4 AS VARCHAR) || '0000000000' AS NUMBER(38,0)) END AS n4_raw,
+    CASE WHEN n5_slow THEN CASE WHEN (n5_w IN ('K', 'k')) THEN 3 WHEN (n5_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n5_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n5_mag
+  FROM icp_l16
+),
+icp_l18 AS (
   SELECT *,
     CASE WHEN n0_e0 IS NOT NULL THEN n0_e0 WHEN n0_raw < 0 THEN 'Seats: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n0_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Seats: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e0,
-    CASE WHEN n2_e0 IS NULL AND t2 IS NOT NULL THEN CASE WHEN n2_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n2_dz = '' THEN '0' WHEN n2_shift >= 0 THEN n2_dz || repeat('0', n2_shift) ELSE substr(n2_dz, 1, greatest(length(n2_dz) + n2_shift, 1)) END AS NUMBER(38,0)) END AS n2_raw,
+    CASE WHEN n2_e0 IS NOT NULL THEN n2_e0 END AS e2,
     CASE WHEN n4_e0 IS NOT NULL THEN n4_e0 END AS e4,
     CASE WHEN n5_slow THEN CASE WHEN n5_mag > 0 THEN LTRIM(substr(n5_r6, length(n5_w) + 1), ' 	
 
 ') ELSE n5_r6 END END AS n5_r7
-  FROM icp_l16
-),
-icp_l18 AS (
-  SELECT *,
-    CASE WHEN e0 IS NULL THEN n0_raw END AS v0,
-    CASE WHEN n2_e0 IS NOT NULL THEN n2_e0 END AS e2,
-    CASE WHEN e4 IS NULL THEN n4_raw END AS v4,
-    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r7, '^[A-Z$-􏿿]+'), '') END AS n5_cu2
   FROM icp_l17
 ),
 icp_l19 AS (
   SELECT *,
+    CASE WHEN e0 IS NULL THEN n0_raw END AS v0,
     CASE WHEN e2 IS NULL THEN n2_raw END AS v2,
-    CASE WHEN n5_slow THEN (n5_cu2 <> '' AND NOT (length(n5_cu2) = 1 AND (length(n5_cu2) - length(translate(n5_cu2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ''))) = 1) AND (length(n5_cu2) - length(translate(n5_cu2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ''))) <= 3) END AS n5_cu2ok
+    CASE WHEN e4 IS NULL THEN n4_raw END AS v4,
+    CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(n5_r7, '^[A-Z$-􏿿]+'), '') END AS n5_cu2
   FROM icp_l18
 ),
 icp_l20 AS (
   SELECT *,
-    CASE WHEN n5_slow THEN CASE WHEN n5_cu2ok THEN LTRIM(substr(n5_r7, length(n5_cu2) + 1), ' 	
-
-') ELSE n5_r7 END END AS n5_r8
+    CASE WHEN n5_slow THEN (n5_cu2 <> '' AND NOT (length(n5_cu2) = 1 AND (length(n5_cu2) - length(translate(n5_cu2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ''))) = 1) AND (length(n5_cu2) - length(translate(n5_cu2, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ''))) <= 3) END AS n5_cu2ok
   FROM icp_l19
 ),
 icp_l21 AS (
+  SELECT *,
+    CASE WHEN n5_slow THEN CASE WHEN n5_cu2ok THEN LTRIM(substr(n5_r7, length(n5_cu2) + 1), ' 	
+
+') ELSE n5_r7 END END AS n5_r8
+  FROM icp_l20
+),
+icp_l22 AS (
   SELECT *,
     CASE WHEN n5_slow THEN replace(n5_run, ',', '') || substr(n5_frac, 2) END AS n5_dig,
     CASE WHEN n5_slow THEN length(replace(n5_run, ',', '')) END AS n5_ilen,
@@ -337,14 +342,14 @@ icp_l21 AS (
     CASE WHEN n5_slow THEN COALESCE(CAST(NULLIF(substr(n5_ex, 2), '') AS NUMBER(38,0)), 0) + n5_mag - 2 * 0 - greatest(length(n5_frac) - 1, 0) + 10 END AS n5_shift,
     CASE WHEN n5_slow THEN ((POSITION(',', n5_run) > 0) AND NOT (REGEXP_INSTR(n5_run, '^[0-9]{1,3}(,[0-9]{3})*$') > 0)) END AS n5_misp,
     CASE WHEN n5_slow THEN n5_r8 END AS n5_rest
-  FROM icp_l20
-),
-icp_l22 AS (
-  SELECT *,
-    CASE WHEN n5_slow THEN substr(n5_dig, length(COALESCE(REGEXP_SUBSTR(n5_dig, '^0*'), '')) + 1) END AS n5_dz
   FROM icp_l21
 ),
 icp_l23 AS (
+  SELECT *,
+    CASE WHEN n5_slow THEN substr(n5_dig, length(COALESCE(REGEXP_SUBSTR(n5_dig, '^0*'), '')) + 1) END AS n5_dz
+  FROM icp_l22
+),
+icp_l24 AS (
   SELECT *,
     CASE WHEN n5_slow THEN CASE WHEN t5 IS NULL THEN NULL WHEN n5_ilen > 36 THEN 'Annual Spend: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
 
@@ -363,26 +368,26 @@ icp_l23 AS (
 	', '   '), '"', '\\"') || '"' || ' is out of range (expected an amount such as 20000000, $20,000,000, €1.2M or 20M)' WHEN n5_dz <> '' AND n5_shift < 0 AND (REGEXP_INSTR(substr(n5_dz, greatest(length(n5_dz) + n5_shift, 0) + 1), '[1-9]') > 0) THEN 'Annual Spend: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has more than 10 decimal places, more than the SQL score keeps (expected an amount such as 20000000, $20,000,000, €1.2M or 20M)' END END AS n5_e0
-  FROM icp_l22
-),
-icp_l24 AS (
-  SELECT *,
-    CASE WHEN n5_slow THEN CASE WHEN n5_e0 IS NULL AND t5 IS NOT NULL THEN CASE WHEN (n5_s1 || n5_s2) = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n5_dz = '' THEN '0' WHEN n5_shift >= 0 THEN n5_dz || repeat('0', n5_shift) ELSE substr(n5_dz, 1, greatest(length(n5_dz) + n5_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(t5 || '0000000000' AS NUMBER(38,0)) END AS n5_raw
   FROM icp_l23
 ),
 icp_l25 AS (
   SELECT *,
-    CASE WHEN n5_e0 IS NOT NULL THEN n5_e0 WHEN n5_raw < 0 THEN 'Annual Spend: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
-
-	', '   '), '"', '\\"') || '"' || ' is negative, and money counts from 0 (expected an amount such as 20000000, $20,000,000, €1.2M or 20M)' END AS e5
+    CASE WHEN n5_slow THEN CASE WHEN n5_e0 IS NULL AND t5 IS NOT NULL THEN CASE WHEN (n5_s1 || n5_s2) = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n5_dz = '' THEN '0' WHEN n5_shift >= 0 THEN n5_dz || repeat('0', n5_shift) ELSE substr(n5_dz, 1, greatest(length(n5_dz) + n5_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(CAST(c5 AS VARCHAR) || '0000000000' AS NUMBER(38,0)) END AS n5_raw
   FROM icp_l24
 ),
 icp_l26 AS (
   SELECT *,
-    CASE WHEN e5 IS NULL THEN n5_raw END AS v5
+    CASE WHEN n5_e0 IS NOT NULL THEN n5_e0 WHEN n5_raw < 0 THEN 'Annual Spend: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
+
+	', '   '), '"', '\\"') || '"' || ' is negative, and money counts from 0 (expected an amount such as 20000000, $20,000,000, €1.2M or 20M)' END AS e5
   FROM icp_l25
 ),
 icp_l27 AS (
+  SELECT *,
+    CASE WHEN e5 IS NULL THEN n5_raw END AS v5
+  FROM icp_l26
+),
+icp_l28 AS (
   SELECT *,
     ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(e0, e2, e3, e4, e5, e6, e8), '; ') AS icp_error,
     (v0 > CAST(0 AS NUMBER(38,0))) AS r0,
@@ -400,27 +405,27 @@ icp_l27 AS (
     (v1 IN ('churned_out')) AS d0,
     ((v2 > CAST(4000000000 AS NUMBER(38,0))) AND (NOT v3)) AS d1,
     ((v0 >= CAST(100000000000 AS NUMBER(38,0))) AND (v0 >= CAST(1000000000000 AS NUMBER(38,0))) AND (v1 IN ('paying'))) AS g0
-  FROM icp_l26
-),
-icp_l28 AS (
-  SELECT *,
-    CAST(CASE WHEN v0 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v0 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v0 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000000 AS NUMBER(38,0)) ELSE CAST(10000 AS NUMBER(38,0)) * (v0 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v4 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v4 <= CAST(-125000000000 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v4 >= CAST(375000000000 AS NUMBER(38,0)) THEN CAST(225000000000000 AS NUMBER(38,0)) ELSE CAST(450 AS NUMBER(38,0)) * (v4 - CAST(-125000000000 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v5 IS NULL THEN CAST(-60000000000000 AS NUMBER(38,0)) WHEN v5 <= CAST(10000000000000 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v5 >= CAST(15000000000000 AS NUMBER(38,0)) THEN CAST(-60000000000000 AS NUMBER(38,0)) ELSE CAST(-12 AS NUMBER(38,0)) * (v5 - CAST(10000000000000 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN r3 THEN CAST(30000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r4 THEN CAST(60000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r5 THEN CAST(90000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r6 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(-3750000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r7 THEN CAST(15000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r8 THEN CAST(120000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r9 THEN CAST(30000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r10 THEN CAST(60000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r11 THEN CAST(30000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) AS icp_min,
-    CAST(CASE WHEN v0 IS NULL THEN CAST(300000000000000 AS NUMBER(38,0)) WHEN v0 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v0 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000000 AS NUMBER(38,0)) ELSE CAST(10000 AS NUMBER(38,0)) * (v0 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v4 IS NULL THEN CAST(225000000000000 AS NUMBER(38,0)) WHEN v4 <= CAST(-125000000000 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v4 >= CAST(375000000000 AS NUMBER(38,0)) THEN CAST(225000000000000 AS NUMBER(38,0)) ELSE CAST(450 AS NUMBER(38,0)) * (v4 - CAST(-125000000000 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v5 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v5 <= CAST(10000000000000 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v5 >= CAST(15000000000000 AS NUMBER(38,0)) THEN CAST(-60000000000000 AS NUMBER(38,0)) ELSE CAST(-12 AS NUMBER(38,0)) * (v5 - CAST(10000000000000 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r3 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(30000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r4 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(60000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r5 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(90000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r6 THEN CAST(-3750000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r7 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(15000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r8 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(120000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r9 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(30000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r10 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(60000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r11 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(30000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) AS icp_max
   FROM icp_l27
 ),
 icp_l29 AS (
   SELECT *,
-    CASE WHEN MOD(abs(icp_min), CAST(8192 AS NUMBER(38,0))) = 0 THEN CAST(8192 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(4096 AS NUMBER(38,0))) = 0 THEN CAST(4096 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(2048 AS NUMBER(38,0))) = 0 THEN CAST(2048 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(1024 AS NUMBER(38,0))) = 0 THEN CAST(1024 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(512 AS NUMBER(38,0))) = 0 THEN CAST(512 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(256 AS NUMBER(38,0))) = 0 THEN CAST(256 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(128 AS NUMBER(38,0))) = 0 THEN CAST(128 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(64 AS NUMBER(38,0))) = 0 THEN CAST(64 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(32 AS NUMBER(38,0))) = 0 THEN CAST(32 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(16 AS NUMBER(38,0))) = 0 THEN CAST(16 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(8 AS NUMBER(38,0))) = 0 THEN CAST(8 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(4 AS NUMBER(38,0))) = 0 THEN CAST(4 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(2 AS NUMBER(38,0))) = 0 THEN CAST(2 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_min), CAST(3 AS NUMBER(38,0))) = 0 THEN CAST(3 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_min), CAST(1220703125 AS NUMBER(38,0))) = 0 THEN CAST(1220703125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(244140625 AS NUMBER(38,0))) = 0 THEN CAST(244140625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(48828125 AS NUMBER(38,0))) = 0 THEN CAST(48828125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(9765625 AS NUMBER(38,0))) = 0 THEN CAST(9765625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(1953125 AS NUMBER(38,0))) = 0 THEN CAST(1953125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(390625 AS NUMBER(38,0))) = 0 THEN CAST(390625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(78125 AS NUMBER(38,0))) = 0 THEN CAST(78125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(15625 AS NUMBER(38,0))) = 0 THEN CAST(15625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(3125 AS NUMBER(38,0))) = 0 THEN CAST(3125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(625 AS NUMBER(38,0))) = 0 THEN CAST(625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(125 AS NUMBER(38,0))) = 0 THEN CAST(125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(25 AS NUMBER(38,0))) = 0 THEN CAST(25 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(5 AS NUMBER(38,0))) = 0 THEN CAST(5 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS icp_gmin,
-    CASE WHEN MOD(abs(icp_max), CAST(8192 AS NUMBER(38,0))) = 0 THEN CAST(8192 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(4096 AS NUMBER(38,0))) = 0 THEN CAST(4096 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(2048 AS NUMBER(38,0))) = 0 THEN CAST(2048 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(1024 AS NUMBER(38,0))) = 0 THEN CAST(1024 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(512 AS NUMBER(38,0))) = 0 THEN CAST(512 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(256 AS NUMBER(38,0))) = 0 THEN CAST(256 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(128 AS NUMBER(38,0))) = 0 THEN CAST(128 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(64 AS NUMBER(38,0))) = 0 THEN CAST(64 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(32 AS NUMBER(38,0))) = 0 THEN CAST(32 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(16 AS NUMBER(38,0))) = 0 THEN CAST(16 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(8 AS NUMBER(38,0))) = 0 THEN CAST(8 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(4 AS NUMBER(38,0))) = 0 THEN CAST(4 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(2 AS NUMBER(38,0))) = 0 THEN CAST(2 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_max), CAST(3 AS NUMBER(38,0))) = 0 THEN CAST(3 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_max), CAST(1220703125 AS NUMBER(38,0))) = 0 THEN CAST(1220703125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(244140625 AS NUMBER(38,0))) = 0 THEN CAST(244140625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(48828125 AS NUMBER(38,0))) = 0 THEN CAST(48828125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(9765625 AS NUMBER(38,0))) = 0 THEN CAST(9765625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(1953125 AS NUMBER(38,0))) = 0 THEN CAST(1953125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(390625 AS NUMBER(38,0))) = 0 THEN CAST(390625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(78125 AS NUMBER(38,0))) = 0 THEN CAST(78125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(15625 AS NUMBER(38,0))) = 0 THEN CAST(15625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(3125 AS NUMBER(38,0))) = 0 THEN CAST(3125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(625 AS NUMBER(38,0))) = 0 THEN CAST(625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(125 AS NUMBER(38,0))) = 0 THEN CAST(125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(25 AS NUMBER(38,0))) = 0 THEN CAST(25 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(5 AS NUMBER(38,0))) = 0 THEN CAST(5 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS icp_gmax
+    CAST(CASE WHEN v0 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v0 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v0 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000000 AS NUMBER(38,0)) ELSE CAST(10000 AS NUMBER(38,0)) * (v0 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v4 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v4 <= CAST(-125000000000 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v4 >= CAST(375000000000 AS NUMBER(38,0)) THEN CAST(225000000000000 AS NUMBER(38,0)) ELSE CAST(450 AS NUMBER(38,0)) * (v4 - CAST(-125000000000 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v5 IS NULL THEN CAST(-60000000000000 AS NUMBER(38,0)) WHEN v5 <= CAST(10000000000000 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v5 >= CAST(15000000000000 AS NUMBER(38,0)) THEN CAST(-60000000000000 AS NUMBER(38,0)) ELSE CAST(-12 AS NUMBER(38,0)) * (v5 - CAST(10000000000000 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN r3 THEN CAST(30000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r4 THEN CAST(60000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r5 THEN CAST(90000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r6 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(-3750000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r7 THEN CAST(15000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r8 THEN CAST(120000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r9 THEN CAST(30000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r10 THEN CAST(60000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r11 THEN CAST(30000000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) AS icp_min,
+    CAST(CASE WHEN v0 IS NULL THEN CAST(300000000000000 AS NUMBER(38,0)) WHEN v0 <= CAST(0 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v0 >= CAST(30000000000 AS NUMBER(38,0)) THEN CAST(300000000000000 AS NUMBER(38,0)) ELSE CAST(10000 AS NUMBER(38,0)) * (v0 - CAST(0 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v4 IS NULL THEN CAST(225000000000000 AS NUMBER(38,0)) WHEN v4 <= CAST(-125000000000 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v4 >= CAST(375000000000 AS NUMBER(38,0)) THEN CAST(225000000000000 AS NUMBER(38,0)) ELSE CAST(450 AS NUMBER(38,0)) * (v4 - CAST(-125000000000 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN v5 IS NULL THEN CAST(0 AS NUMBER(38,0)) WHEN v5 <= CAST(10000000000000 AS NUMBER(38,0)) THEN CAST(0 AS NUMBER(38,0)) WHEN v5 >= CAST(15000000000000 AS NUMBER(38,0)) THEN CAST(-60000000000000 AS NUMBER(38,0)) ELSE CAST(-12 AS NUMBER(38,0)) * (v5 - CAST(10000000000000 AS NUMBER(38,0))) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r3 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(30000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r4 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(60000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r5 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(90000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN r6 THEN CAST(-3750000000000 AS NUMBER(38,0)) ELSE CAST(0 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r7 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(15000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r8 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(120000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r9 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(30000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r10 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(60000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) + CAST(CASE WHEN NOT r11 THEN CAST(0 AS NUMBER(38,0)) ELSE CAST(30000000000000 AS NUMBER(38,0)) END AS NUMBER(38,0)) AS icp_max
   FROM icp_l28
 ),
 icp_l30 AS (
+  SELECT *,
+    CASE WHEN MOD(abs(icp_min), CAST(8192 AS NUMBER(38,0))) = 0 THEN CAST(8192 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(4096 AS NUMBER(38,0))) = 0 THEN CAST(4096 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(2048 AS NUMBER(38,0))) = 0 THEN CAST(2048 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(1024 AS NUMBER(38,0))) = 0 THEN CAST(1024 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(512 AS NUMBER(38,0))) = 0 THEN CAST(512 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(256 AS NUMBER(38,0))) = 0 THEN CAST(256 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(128 AS NUMBER(38,0))) = 0 THEN CAST(128 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(64 AS NUMBER(38,0))) = 0 THEN CAST(64 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(32 AS NUMBER(38,0))) = 0 THEN CAST(32 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(16 AS NUMBER(38,0))) = 0 THEN CAST(16 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(8 AS NUMBER(38,0))) = 0 THEN CAST(8 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(4 AS NUMBER(38,0))) = 0 THEN CAST(4 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(2 AS NUMBER(38,0))) = 0 THEN CAST(2 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_min), CAST(3 AS NUMBER(38,0))) = 0 THEN CAST(3 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_min), CAST(1220703125 AS NUMBER(38,0))) = 0 THEN CAST(1220703125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(244140625 AS NUMBER(38,0))) = 0 THEN CAST(244140625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(48828125 AS NUMBER(38,0))) = 0 THEN CAST(48828125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(9765625 AS NUMBER(38,0))) = 0 THEN CAST(9765625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(1953125 AS NUMBER(38,0))) = 0 THEN CAST(1953125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(390625 AS NUMBER(38,0))) = 0 THEN CAST(390625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(78125 AS NUMBER(38,0))) = 0 THEN CAST(78125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(15625 AS NUMBER(38,0))) = 0 THEN CAST(15625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(3125 AS NUMBER(38,0))) = 0 THEN CAST(3125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(625 AS NUMBER(38,0))) = 0 THEN CAST(625 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(125 AS NUMBER(38,0))) = 0 THEN CAST(125 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(25 AS NUMBER(38,0))) = 0 THEN CAST(25 AS NUMBER(38,0)) WHEN MOD(abs(icp_min), CAST(5 AS NUMBER(38,0))) = 0 THEN CAST(5 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS icp_gmin,
+    CASE WHEN MOD(abs(icp_max), CAST(8192 AS NUMBER(38,0))) = 0 THEN CAST(8192 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(4096 AS NUMBER(38,0))) = 0 THEN CAST(4096 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(2048 AS NUMBER(38,0))) = 0 THEN CAST(2048 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(1024 AS NUMBER(38,0))) = 0 THEN CAST(1024 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(512 AS NUMBER(38,0))) = 0 THEN CAST(512 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(256 AS NUMBER(38,0))) = 0 THEN CAST(256 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(128 AS NUMBER(38,0))) = 0 THEN CAST(128 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(64 AS NUMBER(38,0))) = 0 THEN CAST(64 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(32 AS NUMBER(38,0))) = 0 THEN CAST(32 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(16 AS NUMBER(38,0))) = 0 THEN CAST(16 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(8 AS NUMBER(38,0))) = 0 THEN CAST(8 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(4 AS NUMBER(38,0))) = 0 THEN CAST(4 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(2 AS NUMBER(38,0))) = 0 THEN CAST(2 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_max), CAST(3 AS NUMBER(38,0))) = 0 THEN CAST(3 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END * CASE WHEN MOD(abs(icp_max), CAST(1220703125 AS NUMBER(38,0))) = 0 THEN CAST(1220703125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(244140625 AS NUMBER(38,0))) = 0 THEN CAST(244140625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(48828125 AS NUMBER(38,0))) = 0 THEN CAST(48828125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(9765625 AS NUMBER(38,0))) = 0 THEN CAST(9765625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(1953125 AS NUMBER(38,0))) = 0 THEN CAST(1953125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(390625 AS NUMBER(38,0))) = 0 THEN CAST(390625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(78125 AS NUMBER(38,0))) = 0 THEN CAST(78125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(15625 AS NUMBER(38,0))) = 0 THEN CAST(15625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(3125 AS NUMBER(38,0))) = 0 THEN CAST(3125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(625 AS NUMBER(38,0))) = 0 THEN CAST(625 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(125 AS NUMBER(38,0))) = 0 THEN CAST(125 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(25 AS NUMBER(38,0))) = 0 THEN CAST(25 AS NUMBER(38,0)) WHEN MOD(abs(icp_max), CAST(5 AS NUMBER(38,0))) = 0 THEN CAST(5 AS NUMBER(38,0)) ELSE CAST(1 AS NUMBER(38,0)) END AS icp_gmax
+  FROM icp_l29
+),
+icp_l31 AS (
   SELECT *,
     TRUNC((icp_min) / (icp_gmin)) AS icp_pmin,
     TRUNC((CAST(30000000000000 AS NUMBER(38,0))) / (icp_gmin)) AS icp_qmin,
     TRUNC((icp_max) / (icp_gmax)) AS icp_pmax,
     TRUNC((CAST(30000000000000 AS NUMBER(38,0))) / (icp_gmax)) AS icp_qmax
-  FROM icp_l29
+  FROM icp_l30
 )
 SELECT
   k0 AS "Account Name",
@@ -432,4 +437,4 @@ SELECT
   ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(CASE WHEN d0 THEN 'stage == churned_out' END, CASE WHEN d1 THEN 'churn > 40% and not partner' END), ';') AS disqualified_by,
   ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(CASE WHEN g0 THEN 'enterprise' WHEN g0 IS NULL THEN 'enterprise?' END), ';') AS segments,
   icp_error AS error
-FROM icp_l30;
+FROM icp_l31;
