@@ -496,24 +496,38 @@ impl Gen<'_> {
             self.put(1, format!("v{i}"), format!("CAST(c{i} AS BOOLEAN)"));
             return Ok(2);
         }
+        // The spellings most exports use are read at once; the trimming and lowercasing below
+        // are computed only for the other cells.
+        let x = format!("CAST(c{i} AS {})", self.caps.text);
+        let slow = format!("n{i}_slow");
+        self.put(
+            1,
+            slow.clone(),
+            format!("({x} IS NOT NULL AND {x} NOT IN ('true', 'false', '1', '0'))"),
+        );
+        self.guard = Some(slow.clone());
+        self.put(2, t.clone(), format!("NULLIF({}, '')", self.trim_ws(&x)?));
         let lt = format!("n{i}_lt");
-        self.put(1, lt.clone(), self.ascii_lower(&t)?);
+        self.put(3, lt.clone(), self.ascii_lower(&t)?);
+        self.guard = None;
         let yes = "('true', 'yes', 'y', '1')";
         let no = "('false', 'no', 'n', '0')";
         self.put(
-            2,
+            4,
             format!("v{i}"),
-            format!("CASE WHEN {lt} IN {yes} THEN TRUE WHEN {lt} IN {no} THEN FALSE END"),
+            format!(
+                "CASE WHEN NOT {slow} THEN {x} IN ('true', '1') WHEN {lt} IN {yes} THEN TRUE WHEN {lt} IN {no} THEN FALSE END"
+            ),
         );
         self.put(
-            2,
+            4,
             format!("e{i}"),
             format!(
-                "CASE WHEN {t} IS NULL OR {lt} IN {yes} OR {lt} IN {no} THEN NULL ELSE {} END",
+                "CASE WHEN NOT {slow} OR {t} IS NULL OR {lt} IN {yes} OR {lt} IN {no} THEN NULL ELSE {} END",
                 self.msg(i, &t, "is not a yes/no value", BOOL_FORM)?
             ),
         );
-        Ok(3)
+        Ok(5)
     }
 
     /// Enum and set values: trimmed, ASCII lowercase, spaces and `-` as `_`. A set becomes
@@ -593,13 +607,14 @@ impl Gen<'_> {
     }
 }
 
-/// Whether a field's reader trims its cells itself, only those that are not plain digits
-/// (counts, amounts, numbers and durations read from text; a percent's bare numbers follow
-/// the profile's rule, so it is read in full).
+/// Whether a field's reader trims its cells itself, only those it cannot read at once:
+/// counts, amounts, numbers and durations that are not plain digits, booleans that are not
+/// `true`, `false`, `1` or `0` (a percent's bare numbers follow the profile's rule, so it is
+/// read in full).
 pub(super) fn read_late(ty: SlotType) -> bool {
     matches!(
         ty,
-        SlotType::Int | SlotType::Number | SlotType::Money | SlotType::Duration
+        SlotType::Int | SlotType::Number | SlotType::Money | SlotType::Duration | SlotType::Bool
     )
 }
 

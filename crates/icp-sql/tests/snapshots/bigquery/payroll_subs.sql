@@ -9,11 +9,8 @@ WITH icp_l0 AS (
     `Payroll System` AS c4,
     NULLIF(TRIM(CAST(`Payroll System` AS STRING), ' \t\n\r\u000c'), '') AS t4,
     `Certified Payroll Required` AS c5,
-    NULLIF(TRIM(CAST(`Certified Payroll Required` AS STRING), ' \t\n\r\u000c'), '') AS t5,
     `Union Crews` AS c6,
-    NULLIF(TRIM(CAST(`Union Crews` AS STRING), ' \t\n\r\u000c'), '') AS t6,
     `Controller Engaged` AS c7,
-    NULLIF(TRIM(CAST(`Controller Engaged` AS STRING), ' \t\n\r\u000c'), '') AS t7,
     `Prevailing Wage Award Date` AS c8,
     NULLIF(TRIM(CAST(`Prevailing Wage Award Date` AS STRING), ' \t\n\r\u000c'), '') AS t8
   FROM `crm`.`accounts`
@@ -27,9 +24,9 @@ icp_l1 AS (
     COALESCE(REGEXP_EXTRACT(t3, '^[+-]'), '') AS n3_s1,
     translate(t4, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ -', 'abcdefghijklmnopqrstuvwxyz__') AS v4,
     CAST(NULL AS STRING) AS e4,
-    translate(t5, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS n5_lt,
-    translate(t6, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS n6_lt,
-    translate(t7, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS n7_lt,
+    (CAST(c5 AS STRING) IS NOT NULL AND CAST(c5 AS STRING) NOT IN ('true', 'false', '1', '0')) AS n5_slow,
+    (CAST(c6 AS STRING) IS NOT NULL AND CAST(c6 AS STRING) NOT IN ('true', 'false', '1', '0')) AS n6_slow,
+    (CAST(c7 AS STRING) IS NOT NULL AND CAST(c7 AS STRING) NOT IN ('true', 'false', '1', '0')) AS n7_slow,
     (length(t8) >= 10 AND (length(t8) = 10 OR substr(t8, 11, 1) IN ('T', 't', ' ')) AND REGEXP_CONTAINS(substr(t8, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}')) AS n8_ok
   FROM icp_l0
 ),
@@ -38,12 +35,9 @@ icp_l2 AS (
     CASE WHEN n0_slow THEN NULLIF(TRIM(CAST(c0 AS STRING), ' \t\n\r\u000c'), '') END AS t0,
     CASE WHEN n1_slow THEN NULLIF(TRIM(CAST(c1 AS STRING), ' \t\n\r\u000c'), '') END AS t1,
     substr(t3, length(n3_s1) + 1) AS n3_r1,
-    CASE WHEN n5_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n5_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v5,
-    CASE WHEN t5 IS NULL OR n5_lt IN ('true', 'yes', 'y', '1') OR n5_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'Certified Payroll Required: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e5,
-    CASE WHEN n6_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n6_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v6,
-    CASE WHEN t6 IS NULL OR n6_lt IN ('true', 'yes', 'y', '1') OR n6_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'Union Crews: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e6,
-    CASE WHEN n7_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n7_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v7,
-    CASE WHEN t7 IS NULL OR n7_lt IN ('true', 'yes', 'y', '1') OR n7_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'Controller Engaged: ' || '"' || replace(translate(CASE WHEN length(t7) > 60 THEN substr(t7, 1, 60) || '…' ELSE t7 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e7,
+    CASE WHEN n5_slow THEN NULLIF(TRIM(CAST(c5 AS STRING), ' \t\n\r\u000c'), '') END AS t5,
+    CASE WHEN n6_slow THEN NULLIF(TRIM(CAST(c6 AS STRING), ' \t\n\r\u000c'), '') END AS t6,
+    CASE WHEN n7_slow THEN NULLIF(TRIM(CAST(c7 AS STRING), ' \t\n\r\u000c'), '') END AS t7,
     CASE WHEN n8_ok THEN CAST(substr(t8, 1, 4) AS INT64) END AS n8_y,
     CASE WHEN n8_ok THEN CAST(substr(t8, 6, 2) AS INT64) END AS n8_m,
     CASE WHEN n8_ok THEN CAST(substr(t8, 9, 2) AS INT64) END AS n8_d
@@ -54,6 +48,9 @@ icp_l3 AS (
     CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(t0, '^[+-]'), '') END AS n0_s1,
     CASE WHEN n1_slow THEN COALESCE(REGEXP_EXTRACT(t1, '^[+-]'), '') END AS n1_s1,
     COALESCE(REGEXP_EXTRACT(n3_r1, '^[0-9][0-9,]*'), '') AS n3_run,
+    CASE WHEN n5_slow THEN translate(t5, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n5_lt,
+    CASE WHEN n6_slow THEN translate(t6, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n6_lt,
+    CASE WHEN n7_slow THEN translate(t7, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n7_lt,
     CASE WHEN t8 IS NULL THEN NULL WHEN NOT n8_ok THEN 'Prevailing Wage Award Date: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n8_m < 1 OR n8_m > 12 THEN 'Prevailing Wage Award Date: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such month (expected an ISO date such as 2026-10-05)' WHEN n8_d < 1 OR n8_d > CASE WHEN n8_m IN (4, 6, 9, 11) THEN 30 WHEN n8_m = 2 THEN CASE WHEN ((MOD(n8_y, 4) = 0 AND MOD(n8_y, 100) <> 0) OR MOD(n8_y, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END THEN 'Prevailing Wage Award Date: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such day (expected an ISO date such as 2026-10-05)' END AS e8
   FROM icp_l2
 ),
@@ -62,6 +59,12 @@ icp_l4 AS (
     CASE WHEN n0_slow THEN substr(t0, length(n0_s1) + 1) END AS n0_r1,
     CASE WHEN n1_slow THEN substr(t1, length(n1_s1) + 1) END AS n1_r1,
     substr(n3_r1, length(n3_run) + 1) AS n3_r4,
+    CASE WHEN NOT n5_slow THEN CAST(c5 AS STRING) IN ('true', '1') WHEN n5_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n5_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v5,
+    CASE WHEN NOT n5_slow OR t5 IS NULL OR n5_lt IN ('true', 'yes', 'y', '1') OR n5_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'Certified Payroll Required: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e5,
+    CASE WHEN NOT n6_slow THEN CAST(c6 AS STRING) IN ('true', '1') WHEN n6_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n6_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v6,
+    CASE WHEN NOT n6_slow OR t6 IS NULL OR n6_lt IN ('true', 'yes', 'y', '1') OR n6_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'Union Crews: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e6,
+    CASE WHEN NOT n7_slow THEN CAST(c7 AS STRING) IN ('true', '1') WHEN n7_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n7_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v7,
+    CASE WHEN NOT n7_slow OR t7 IS NULL OR n7_lt IN ('true', 'yes', 'y', '1') OR n7_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'Controller Engaged: ' || '"' || replace(translate(CASE WHEN length(t7) > 60 THEN substr(t7, 1, 60) || '…' ELSE t7 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e7,
     CASE WHEN e8 IS NULL AND n8_ok THEN n8_y * 10000 + n8_m * 100 + n8_d END AS v8
   FROM icp_l3
 ),

@@ -8,13 +8,11 @@ WITH icp_l0 AS (
     `technologies` AS c3,
     NULLIF(TRIM(CAST(`technologies` AS STRING), ' \t\n\r\u000c'), '') AS t3,
     `is_education` AS c4,
-    NULLIF(TRIM(CAST(`is_education` AS STRING), ' \t\n\r\u000c'), '') AS t4,
     `last_funding_date` AS c5,
     NULLIF(TRIM(CAST(`last_funding_date` AS STRING), ' \t\n\r\u000c'), '') AS t5,
     `vp_engineering_start` AS c6,
     NULLIF(TRIM(CAST(`vp_engineering_start` AS STRING), ' \t\n\r\u000c'), '') AS t6,
-    `previous_customer_churned` AS c7,
-    NULLIF(TRIM(CAST(`previous_customer_churned` AS STRING), ' \t\n\r\u000c'), '') AS t7
+    `previous_customer_churned` AS c7
   FROM `crm`.`accounts`
 ),
 icp_l1 AS (
@@ -26,39 +24,43 @@ icp_l1 AS (
     CAST(NULL AS STRING) AS e2,
     CASE WHEN t3 IS NULL OR REGEXP_CONTAINS(t3, '^[;, \t\n\r\u000c]*$') THEN NULL ELSE ';' || translate(REGEXP_REPLACE(replace(t3, ',', ';'), '[ \t\n\r\u000c]*;[ \t\n\r\u000c]*', ';'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ -', 'abcdefghijklmnopqrstuvwxyz__') || ';' END AS v3,
     CAST(NULL AS STRING) AS e3,
-    translate(t4, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS n4_lt,
+    (CAST(c4 AS STRING) IS NOT NULL AND CAST(c4 AS STRING) NOT IN ('true', 'false', '1', '0')) AS n4_slow,
     (length(t5) >= 10 AND (length(t5) = 10 OR substr(t5, 11, 1) IN ('T', 't', ' ')) AND REGEXP_CONTAINS(substr(t5, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}')) AS n5_ok,
     (length(t6) >= 10 AND (length(t6) = 10 OR substr(t6, 11, 1) IN ('T', 't', ' ')) AND REGEXP_CONTAINS(substr(t6, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}')) AS n6_ok,
-    translate(t7, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS n7_lt
+    (CAST(c7 AS STRING) IS NOT NULL AND CAST(c7 AS STRING) NOT IN ('true', 'false', '1', '0')) AS n7_slow
   FROM icp_l0
 ),
 icp_l2 AS (
   SELECT *,
     CASE WHEN n0_slow THEN NULLIF(TRIM(CAST(c0 AS STRING), ' \t\n\r\u000c'), '') END AS t0,
-    CASE WHEN n4_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n4_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v4,
-    CASE WHEN t4 IS NULL OR n4_lt IN ('true', 'yes', 'y', '1') OR n4_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'is_education: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e4,
+    CASE WHEN n4_slow THEN NULLIF(TRIM(CAST(c4 AS STRING), ' \t\n\r\u000c'), '') END AS t4,
     CASE WHEN n5_ok THEN CAST(substr(t5, 1, 4) AS INT64) END AS n5_y,
     CASE WHEN n5_ok THEN CAST(substr(t5, 6, 2) AS INT64) END AS n5_m,
     CASE WHEN n5_ok THEN CAST(substr(t5, 9, 2) AS INT64) END AS n5_d,
     CASE WHEN n6_ok THEN CAST(substr(t6, 1, 4) AS INT64) END AS n6_y,
     CASE WHEN n6_ok THEN CAST(substr(t6, 6, 2) AS INT64) END AS n6_m,
     CASE WHEN n6_ok THEN CAST(substr(t6, 9, 2) AS INT64) END AS n6_d,
-    CASE WHEN n7_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n7_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v7,
-    CASE WHEN t7 IS NULL OR n7_lt IN ('true', 'yes', 'y', '1') OR n7_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'previous_customer_churned: ' || '"' || replace(translate(CASE WHEN length(t7) > 60 THEN substr(t7, 1, 60) || '…' ELSE t7 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e7
+    CASE WHEN n7_slow THEN NULLIF(TRIM(CAST(c7 AS STRING), ' \t\n\r\u000c'), '') END AS t7
   FROM icp_l1
 ),
 icp_l3 AS (
   SELECT *,
     CASE WHEN n0_slow THEN COALESCE(REGEXP_EXTRACT(t0, '^[+-]'), '') END AS n0_s1,
+    CASE WHEN n4_slow THEN translate(t4, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n4_lt,
     CASE WHEN t5 IS NULL THEN NULL WHEN NOT n5_ok THEN 'last_funding_date: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n5_m < 1 OR n5_m > 12 THEN 'last_funding_date: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such month (expected an ISO date such as 2026-10-05)' WHEN n5_d < 1 OR n5_d > CASE WHEN n5_m IN (4, 6, 9, 11) THEN 30 WHEN n5_m = 2 THEN CASE WHEN ((MOD(n5_y, 4) = 0 AND MOD(n5_y, 100) <> 0) OR MOD(n5_y, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END THEN 'last_funding_date: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such day (expected an ISO date such as 2026-10-05)' END AS e5,
-    CASE WHEN t6 IS NULL THEN NULL WHEN NOT n6_ok THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n6_m < 1 OR n6_m > 12 THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such month (expected an ISO date such as 2026-10-05)' WHEN n6_d < 1 OR n6_d > CASE WHEN n6_m IN (4, 6, 9, 11) THEN 30 WHEN n6_m = 2 THEN CASE WHEN ((MOD(n6_y, 4) = 0 AND MOD(n6_y, 100) <> 0) OR MOD(n6_y, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such day (expected an ISO date such as 2026-10-05)' END AS e6
+    CASE WHEN t6 IS NULL THEN NULL WHEN NOT n6_ok THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n6_m < 1 OR n6_m > 12 THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such month (expected an ISO date such as 2026-10-05)' WHEN n6_d < 1 OR n6_d > CASE WHEN n6_m IN (4, 6, 9, 11) THEN 30 WHEN n6_m = 2 THEN CASE WHEN ((MOD(n6_y, 4) = 0 AND MOD(n6_y, 100) <> 0) OR MOD(n6_y, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' has no such day (expected an ISO date such as 2026-10-05)' END AS e6,
+    CASE WHEN n7_slow THEN translate(t7, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n7_lt
   FROM icp_l2
 ),
 icp_l4 AS (
   SELECT *,
     CASE WHEN n0_slow THEN substr(t0, length(n0_s1) + 1) END AS n0_r1,
+    CASE WHEN NOT n4_slow THEN CAST(c4 AS STRING) IN ('true', '1') WHEN n4_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n4_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v4,
+    CASE WHEN NOT n4_slow OR t4 IS NULL OR n4_lt IN ('true', 'yes', 'y', '1') OR n4_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'is_education: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e4,
     CASE WHEN e5 IS NULL AND n5_ok THEN n5_y * 10000 + n5_m * 100 + n5_d END AS v5,
-    CASE WHEN e6 IS NULL AND n6_ok THEN n6_y * 10000 + n6_m * 100 + n6_d END AS v6
+    CASE WHEN e6 IS NULL AND n6_ok THEN n6_y * 10000 + n6_m * 100 + n6_d END AS v6,
+    CASE WHEN NOT n7_slow THEN CAST(c7 AS STRING) IN ('true', '1') WHEN n7_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n7_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v7,
+    CASE WHEN NOT n7_slow OR t7 IS NULL OR n7_lt IN ('true', 'yes', 'y', '1') OR n7_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'previous_customer_churned: ' || '"' || replace(translate(CASE WHEN length(t7) > 60 THEN substr(t7, 1, 60) || '…' ELSE t7 END, '\n\r\t', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e7
   FROM icp_l3
 ),
 icp_l5 AS (

@@ -10,9 +10,6 @@ WITH icp_l0 AS (
 
 '), '') AS t2,
     "Via Partner" AS c3,
-    NULLIF(TRIM(CAST("Via Partner" AS VARCHAR), ' 	
-
-'), '') AS t3,
     "NPS Score" AS c4,
     "Annual Spend" AS c5,
     "Renewal Date" AS c6,
@@ -36,7 +33,7 @@ icp_l1 AS (
     translate(t1, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ -', 'abcdefghijklmnopqrstuvwxyz__') AS v1,
     CAST(NULL AS VARCHAR) AS e1,
     COALESCE(REGEXP_SUBSTR(t2, '^[+-]'), '') AS n2_s1,
-    translate(t3, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS n3_lt,
+    (CAST(c3 AS VARCHAR) IS NOT NULL AND CAST(c3 AS VARCHAR) NOT IN ('true', 'false', '1', '0')) AS n3_slow,
     (CAST(c4 AS VARCHAR) IS NOT NULL AND (CAST(c4 AS VARCHAR) = '' OR length(CAST(c4 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c4 AS VARCHAR), '[^0-9]') > 0))) AS n4_slow,
     (CAST(c5 AS VARCHAR) IS NOT NULL AND (CAST(c5 AS VARCHAR) = '' OR length(CAST(c5 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c5 AS VARCHAR), '[^0-9]') > 0))) AS n5_slow,
     (length(t6) >= 10 AND (length(t6) = 10 OR substr(t6, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t6, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n6_ok,
@@ -59,10 +56,9 @@ icp_l2 AS (
 
 '), '') END AS t0,
     substr(t2, length(n2_s1) + 1) AS n2_r1,
-    CASE WHEN n3_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n3_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v3,
-    CASE WHEN t3 IS NULL OR n3_lt IN ('true', 'yes', 'y', '1') OR n3_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'Via Partner: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
+    CASE WHEN n3_slow THEN NULLIF(TRIM(CAST(c3 AS VARCHAR), ' 	
 
-	', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e3,
+'), '') END AS t3,
     CASE WHEN n4_slow THEN NULLIF(TRIM(CAST(c4 AS VARCHAR), ' 	
 
 '), '') END AS t4,
@@ -81,6 +77,7 @@ icp_l3 AS (
   SELECT *,
     CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(t0, '^[+-]'), '') END AS n0_s1,
     COALESCE(REGEXP_SUBSTR(n2_r1, '^[0-9][0-9,]*'), '') AS n2_run,
+    CASE WHEN n3_slow THEN translate(t3, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n3_lt,
     CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(t4, '^[+-]'), '') END AS n4_s1,
     CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(t5, '^[+-]'), '') END AS n5_s1,
     CASE WHEN t6 IS NULL THEN NULL WHEN NOT n6_ok THEN 'Renewal Date: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
@@ -98,6 +95,10 @@ icp_l4 AS (
   SELECT *,
     CASE WHEN n0_slow THEN substr(t0, length(n0_s1) + 1) END AS n0_r1,
     substr(n2_r1, length(n2_run) + 1) AS n2_r4,
+    CASE WHEN NOT n3_slow THEN CAST(c3 AS VARCHAR) IN ('true', '1') WHEN n3_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n3_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v3,
+    CASE WHEN NOT n3_slow OR t3 IS NULL OR n3_lt IN ('true', 'yes', 'y', '1') OR n3_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'Via Partner: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
+
+	', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e3,
     CASE WHEN n4_slow THEN substr(t4, length(n4_s1) + 1) END AS n4_r1,
     CASE WHEN n5_slow THEN substr(t5, length(n5_s1) + 1) END AS n5_r1,
     CASE WHEN e6 IS NULL AND n6_ok THEN n6_y * 10000 + n6_m * 100 + n6_d END AS v6,

@@ -24,13 +24,7 @@ WITH icp_l0 AS (
 
 '), '') AS t7,
     "VP People Engaged" AS c8,
-    NULLIF(TRIM(CAST("VP People Engaged" AS VARCHAR), ' 	
-
-'), '') AS t8,
     "Pain Confirmed" AS c9,
-    NULLIF(TRIM(CAST("Pain Confirmed" AS VARCHAR), ' 	
-
-'), '') AS t9,
     "Confirmed Budget" AS c10,
     "Decision Timeline" AS c11,
     "VP People Start Date" AS c12,
@@ -60,8 +54,8 @@ icp_l1 AS (
 
 ]*', ';'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ -', 'abcdefghijklmnopqrstuvwxyz__') || ';' END AS v7,
     CAST(NULL AS VARCHAR) AS e7,
-    translate(t8, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS n8_lt,
-    translate(t9, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS n9_lt,
+    (CAST(c8 AS VARCHAR) IS NOT NULL AND CAST(c8 AS VARCHAR) NOT IN ('true', 'false', '1', '0')) AS n8_slow,
+    (CAST(c9 AS VARCHAR) IS NOT NULL AND CAST(c9 AS VARCHAR) NOT IN ('true', 'false', '1', '0')) AS n9_slow,
     (CAST(c10 AS VARCHAR) IS NOT NULL AND (CAST(c10 AS VARCHAR) = '' OR length(CAST(c10 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c10 AS VARCHAR), '[^0-9]') > 0))) AS n10_slow,
     (CAST(c11 AS VARCHAR) IS NOT NULL AND (CAST(c11 AS VARCHAR) = '' OR length(CAST(c11 AS VARCHAR)) > 9 OR (REGEXP_INSTR(CAST(c11 AS VARCHAR), '[^0-9]') > 0))) AS n11_slow,
     (length(t12) >= 10 AND (length(t12) = 10 OR substr(t12, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t12, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n12_ok
@@ -78,14 +72,12 @@ icp_l2 AS (
     CASE WHEN n4_slow THEN NULLIF(TRIM(CAST(c4 AS VARCHAR), ' 	
 
 '), '') END AS t4,
-    CASE WHEN n8_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n8_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v8,
-    CASE WHEN t8 IS NULL OR n8_lt IN ('true', 'yes', 'y', '1') OR n8_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'VP People Engaged: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
+    CASE WHEN n8_slow THEN NULLIF(TRIM(CAST(c8 AS VARCHAR), ' 	
 
-	', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e8,
-    CASE WHEN n9_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n9_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v9,
-    CASE WHEN t9 IS NULL OR n9_lt IN ('true', 'yes', 'y', '1') OR n9_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'Pain Confirmed: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '
+'), '') END AS t8,
+    CASE WHEN n9_slow THEN NULLIF(TRIM(CAST(c9 AS VARCHAR), ' 	
 
-	', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e9,
+'), '') END AS t9,
     CASE WHEN n10_slow THEN NULLIF(TRIM(CAST(c10 AS VARCHAR), ' 	
 
 '), '') END AS t10,
@@ -102,6 +94,8 @@ icp_l3 AS (
     CASE WHEN n1_slow THEN COALESCE(REGEXP_SUBSTR(t1, '^[+-]'), '') END AS n1_s1,
     CASE WHEN n3_slow THEN COALESCE(REGEXP_SUBSTR(t3, '^[+-]'), '') END AS n3_s1,
     CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(t4, '^[+-]'), '') END AS n4_s1,
+    CASE WHEN n8_slow THEN translate(t8, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n8_lt,
+    CASE WHEN n9_slow THEN translate(t9, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n9_lt,
     CASE WHEN n10_slow THEN COALESCE(REGEXP_SUBSTR(t10, '^[+-]'), '') END AS n10_s1,
     CASE WHEN n11_slow THEN translate(t11, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n11_lt,
     CASE WHEN n11_slow THEN COALESCE(REGEXP_SUBSTR(t11, '^[0-9]+'), '') END AS n11_dg,
@@ -119,6 +113,14 @@ icp_l4 AS (
     CASE WHEN n1_slow THEN substr(t1, length(n1_s1) + 1) END AS n1_r1,
     CASE WHEN n3_slow THEN substr(t3, length(n3_s1) + 1) END AS n3_r1,
     CASE WHEN n4_slow THEN substr(t4, length(n4_s1) + 1) END AS n4_r1,
+    CASE WHEN NOT n8_slow THEN CAST(c8 AS VARCHAR) IN ('true', '1') WHEN n8_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n8_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v8,
+    CASE WHEN NOT n8_slow OR t8 IS NULL OR n8_lt IN ('true', 'yes', 'y', '1') OR n8_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'VP People Engaged: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
+
+	', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e8,
+    CASE WHEN NOT n9_slow THEN CAST(c9 AS VARCHAR) IN ('true', '1') WHEN n9_lt IN ('true', 'yes', 'y', '1') THEN TRUE WHEN n9_lt IN ('false', 'no', 'n', '0') THEN FALSE END AS v9,
+    CASE WHEN NOT n9_slow OR t9 IS NULL OR n9_lt IN ('true', 'yes', 'y', '1') OR n9_lt IN ('false', 'no', 'n', '0') THEN NULL ELSE 'Pain Confirmed: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '
+
+	', '   '), '"', '\\"') || '"' || ' is not a yes/no value (expected true/false, yes/no, y/n or 1/0)' END AS e9,
     CASE WHEN n10_slow THEN substr(t10, length(n10_s1) + 1) END AS n10_r1,
     CASE WHEN n11_slow THEN TRIM(substr(n11_lt, length(n11_dg) + 1), ' 	
 
