@@ -1,18 +1,18 @@
 """Runs the SQL of `icpc compile --target duckdb` over a CSV export in DuckDB: loads the file
 into a table of text columns (as a warehouse holds a raw CRM dump), then writes the scored rows
-with COPY. Prints the seconds of each step: "load query". With REPS=n in the environment the
-query runs n times and the median is printed.
+with COPY, in turns with `icpc score` on the same file (`turns.py`), ROUNDS times. Prints
+"load-s query-median-s icpc-median-s icpc-peak-MB duckdb-peak-MB".
 
-    python3 duckdb_compiled.py QUERY.sql ACCOUNTS.csv OUT.csv"""
+    python3 duckdb_compiled.py QUERY.sql ACCOUNTS.csv OUT.csv ROUNDS ICPC ICP ICPC_OUT.csv"""
 
-import os
-import statistics
 import sys
 import time
 
 import duckdb
 
-query, src, out = sys.argv[1:4]
+from turns import in_turns, own_peak_mb
+
+query, src, out, rounds, icpc, icp, icpc_out = sys.argv[1:8]
 sql = open(query, encoding="utf-8").read().strip().rstrip(";")
 con = duckdb.connect()
 t0 = time.perf_counter()
@@ -20,10 +20,7 @@ con.execute(
     "CREATE TABLE accounts AS SELECT * FROM read_csv(?, all_varchar = true, header = true)",
     [src],
 )
-t1 = time.perf_counter()
-runs = []
-for _ in range(int(os.environ.get("REPS", "1"))):
-    s = time.perf_counter()
-    con.execute(f"COPY ({sql}) TO '{out}' (FORMAT csv, HEADER)")
-    runs.append(time.perf_counter() - s)
-print(f"{t1 - t0:.2f} {statistics.median(runs):.2f}")
+load = time.perf_counter() - t0
+cmd = [icpc, "score", icp, "--accounts", src, "--out", icpc_out, "--as-of", "2026-11-23", "-q"]
+q, i, ipeak = in_turns(con, sql, out, cmd, int(rounds))
+print(f"{load:.2f} {q:.2f} {i:.2f} {ipeak} {own_peak_mb()}")

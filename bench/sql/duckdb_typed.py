@@ -2,21 +2,21 @@
 drawn in DuckDB as a typed table (integers, dates, booleans; enum and set values in the
 spellings a CRM uses; about a tenth of each column NULL), as a warehouse table holds them.
 Writes the same rows as a CSV file for `icpc score`, then runs the SQL of `icpc compile
---target duckdb --typed` over the table and writes the scored rows with COPY. Prints the
-seconds of the query: "query".
+--target duckdb --typed` over the table, writing the scored rows with COPY, in turns with
+`icpc score` on the CSV file (`turns.py`), ROUNDS times. Prints "query-median-s
+icpc-median-s icpc-peak-MB duckdb-peak-MB".
 
-    python3 duckdb_typed.py ROWS QUERY.sql ACCOUNTS_OUT.csv SCORED_OUT.csv
+    python3 duckdb_typed.py ROWS QUERY.sql ACCOUNTS_OUT.csv SCORED_OUT.csv ROUNDS ICPC ICP ICPC_OUT.csv
 
-ACCOUNTS_OUT.csv is written first (for `icpc score`); the query is timed alone, the table
-already in memory, as the text benchmark times its query apart from the load. With REPS=n in
-the environment the query runs n times and the median is printed."""
+The query is timed alone, the table already in memory, as the text benchmark times its query
+apart from the load."""
 
-import os
-import statistics
 import sys
-import time
 
 import duckdb
+
+from turns import in_turns, own_peak_mb
+
 
 def pick(seed, values):
     """One of `values` by a hash of the row and the column's seed; NULL for a tenth of rows."""
@@ -57,13 +57,12 @@ def create(con, rows):
 
 if __name__ == "__main__":
     rows, query, accounts_csv, out = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+    rounds, icpc, icp, icpc_out = int(sys.argv[5]), sys.argv[6], sys.argv[7], sys.argv[8]
     sql = open(query, encoding="utf-8").read().strip().rstrip(";")
     con = duckdb.connect()
     create(con, rows)
     con.execute(f"COPY accounts TO '{accounts_csv}' (FORMAT csv, HEADER)")
-    runs = []
-    for _ in range(int(os.environ.get("REPS", "1"))):
-        t0 = time.perf_counter()
-        con.execute(f"COPY ({sql}) TO '{out}' (FORMAT csv, HEADER)")
-        runs.append(time.perf_counter() - t0)
-    print(f"{statistics.median(runs):.2f}")
+    cmd = [icpc, "score", icp, "--accounts", accounts_csv, "--out", icpc_out,
+           "--as-of", "2026-11-23", "-q"]
+    q, i, ipeak = in_turns(con, sql, out, cmd, rounds)
+    print(f"{q:.2f} {i:.2f} {ipeak} {own_peak_mb()}")

@@ -7,8 +7,9 @@
 #   bash bench/sql/run.sh                  # 2M rows
 #   ROWS="1000000 2000000" bash bench/sql/run.sh
 #
-# Each side runs REPS times (default 5) and the median is shown: icpc score as a process
-# (start, read, score, write), the compiled SQL as the COPY statement in one DuckDB connection.
+# The two sides run in turns, REPS rounds (default 5; turns.py), and the medians are shown:
+# icpc score as a process (start, read, score, write), the compiled SQL as the COPY statement
+# in one DuckDB connection.
 #
 # Then the same for `--typed` over a table with typed columns (duckdb_typed.py).
 set -euo pipefail
@@ -30,19 +31,6 @@ python3 -c "import duckdb" 2>/dev/null || pip install --quiet duckdb
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-# icpc score REPS times over a file: prints "median-seconds peak-MB" (the peak of the runs).
-icpc_score() {
-  local times=() peak=0 e m
-  for _ in $(seq "$REPS"); do
-    /usr/bin/time -f "%e %M" -o "$TMP/t1" $BIN/icpc score "$ICP" --accounts "$1" \
-      --out "$TMP/icpc.csv" --as-of 2026-11-23 -q || true
-    read -r e m < <(tail -n 1 "$TMP/t1")
-    times+=("$e")
-    peak=$((m > peak ? m : peak))
-  done
-  echo "$(python3 -c 'import statistics, sys; print(statistics.median(map(float, sys.argv[1:])))' "${times[@]}") $((peak / 1024))"
-}
-
 # Compile time: the best of 20 runs, process start included.
 best=999
 for _ in $(seq 20); do
@@ -57,15 +45,12 @@ printf '%-11s | %8s %8s | %8s %8s %8s %8s | %s\n' rows "icpc s" "peak MB" "load 
 for n in $ROWS; do
   csv="$TMP/accounts-$n.csv"
   $BIN/examples/gen_accounts "$n" "$csv"
-  read -r it im < <(icpc_score "$csv")
-  /usr/bin/time -f "%e %M" -o "$TMP/t2" python3 "$HERE/duckdb_compiled.py" "$TMP/q.sql" "$csv" \
-    "$TMP/sql.csv" >"$TMP/steps"
-  read -r _ dm < <(tail -n 1 "$TMP/t2")
-  read -r load query <"$TMP/steps"
+  read -r load query it im dm < <(python3 "$HERE/duckdb_compiled.py" "$TMP/q.sql" "$csv" \
+    "$TMP/sql.csv" "$REPS" "$BIN/icpc" "$ICP" "$TMP/icpc.csv")
   dt=$(python3 -c "print(f'{$load + $query:.2f}')")
   python3 "$HERE/compare.py" "$TMP/icpc.csv" "$TMP/sql.csv" >&2
   printf '%-11s | %8s %8s | %8s %8s %8s %8s | %.2f, %.2f\n' "$n" "$it" "$im" \
-    "$load" "$query" "$dt" "$((dm / 1024))" \
+    "$load" "$query" "$dt" "$dm" \
     "$(python3 -c "print($query/$it)")" "$(python3 -c "print($dt/$it)")"
   rm -f "$csv" "$TMP/icpc.csv" "$TMP/sql.csv"
 done
@@ -77,13 +62,10 @@ $BIN/icpc compile "$ICP" --target duckdb --from accounts --as-of 2026-11-23 --ty
 printf '\n--typed\n%-11s | %8s %8s | %8s %8s | %s\n' rows "icpc s" "peak MB" "query s" "peak MB" "query/icpc"
 for n in $ROWS; do
   csv="$TMP/typed-$n.csv"
-  /usr/bin/time -f "%e %M" -o "$TMP/t2" python3 "$HERE/duckdb_typed.py" "$n" "$TMP/qt.sql" \
-    "$csv" "$TMP/sql.csv" >"$TMP/steps"
-  read -r _ dm < <(tail -n 1 "$TMP/t2")
-  read -r query <"$TMP/steps"
-  read -r it im < <(icpc_score "$csv")
+  read -r query it im dm < <(python3 "$HERE/duckdb_typed.py" "$n" "$TMP/qt.sql" "$csv" \
+    "$TMP/sql.csv" "$REPS" "$BIN/icpc" "$ICP" "$TMP/icpc.csv")
   python3 "$HERE/compare.py" "$TMP/icpc.csv" "$TMP/sql.csv" >&2
-  printf '%-11s | %8s %8s | %8s %8s | %.2f\n' "$n" "$it" "$im" "$query" \
-    "$((dm / 1024))" "$(python3 -c "print($query/$it)")"
+  printf '%-11s | %8s %8s | %8s %8s | %.2f\n' "$n" "$it" "$im" "$query" "$dm" \
+    "$(python3 -c "print($query/$it)")"
   rm -f "$csv" "$TMP/icpc.csv" "$TMP/sql.csv"
 done

@@ -372,19 +372,27 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
             .collect(),
     )?;
     out.push(format!("{dq} AS disqualified_by"));
+    // One segment: its text or `''` (joining one text costs more); more: the joined texts.
+    let single = prog.segments.len() == 1;
     let segs = prog
         .segments
         .iter()
         .enumerate()
         .map(|(j, s)| {
             Ok(format!(
-                "CASE WHEN g{j} THEN {} WHEN g{j} IS NULL THEN {} END",
+                "CASE WHEN g{j} THEN {} WHEN g{j} IS NULL THEN {}{} END",
                 caps.lit(&s.name)?,
-                caps.lit(&format!("{}?", s.name))?
+                caps.lit(&format!("{}?", s.name))?,
+                if single { " ELSE ''" } else { "" }
             ))
         })
         .collect::<Result<Vec<_>, SqlError>>()?;
-    out.push(format!("{} AS segments", (caps.join)("';'", &segs)));
+    let segments = if single {
+        segs.concat()
+    } else {
+        (caps.join)("';'", &segs)
+    };
+    out.push(format!("{segments} AS segments"));
     out.push("icp_error AS error".into());
 
     let mut sql = format!(
@@ -417,17 +425,25 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
 }
 
 /// Rules (or criteria) per table of names: each held condition sets a bit of a number, which
-/// picks the `;`-joined names of that combination from a list of them all. Conditions go in
-/// groups of [`NAMES_PER_TABLE`] (256 combinations each); the groups' texts are joined, an
-/// empty group being NULL. Same text as joining one conditional name per condition.
+/// picks the `;`-joined names of that combination from a list of them all. Up to nine
+/// conditions make one table; more go in groups of [`NAMES_PER_TABLE`] (256 combinations
+/// each), whose texts are joined, an empty group being NULL. Same text as joining one
+/// conditional name per condition.
 fn names_by_table(
     caps: &Caps,
     list_at: fn(&[String], &str) -> String,
     items: &[(String, String)],
 ) -> Result<String, SqlError> {
-    let one = items.len() <= NAMES_PER_TABLE;
+    // Nine conditions still make one table (512 entries), which costs less than two picks
+    // joined; more go in groups of eight.
+    let one = items.len() <= NAMES_PER_TABLE + 1;
+    let size = if one {
+        items.len().max(1)
+    } else {
+        NAMES_PER_TABLE
+    };
     let mut parts = Vec::new();
-    for group in items.chunks(NAMES_PER_TABLE) {
+    for group in items.chunks(size) {
         let mut entries = Vec::with_capacity(1 << group.len());
         for m in 0..(1usize << group.len()) {
             let held: Vec<&str> = group

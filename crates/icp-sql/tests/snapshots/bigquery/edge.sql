@@ -302,6 +302,6 @@ SELECT
   ARRAY_TO_STRING([CASE WHEN r0 THEN 'seats_grade' END, CASE WHEN r1 THEN 'nps_grade' END, CASE WHEN r2 THEN 'spend_grade' END, CASE WHEN r3 THEN 'listed' END, CASE WHEN r4 THEN 'dated' END, CASE WHEN r5 THEN 'renew_soon' END, CASE WHEN r6 THEN 'named' END, CASE WHEN r7 THEN 'notice_ok' END, CASE WHEN r8 THEN 'addons' END, CASE WHEN r9 THEN 'bare' END, CASE WHEN r10 THEN 'paying' END, CASE WHEN r11 THEN 'churn_low' END], ';') AS rules,
   ARRAY_TO_STRING([CASE WHEN r0 IS NULL THEN 'seats_grade' END, CASE WHEN r1 IS NULL THEN 'nps_grade' END, CASE WHEN r2 IS NULL THEN 'spend_grade' END, CASE WHEN r3 IS NULL THEN 'listed' END, CASE WHEN r4 IS NULL THEN 'dated' END, CASE WHEN r5 IS NULL THEN 'renew_soon' END, CASE WHEN r6 IS NULL THEN 'named' END, CASE WHEN r7 IS NULL THEN 'notice_ok' END, CASE WHEN r8 IS NULL THEN 'addons' END, CASE WHEN r9 IS NULL THEN 'bare' END, CASE WHEN r10 IS NULL THEN 'paying' END, CASE WHEN r11 IS NULL THEN 'churn_low' END, CASE WHEN d0 IS NULL THEN 'disqualify: stage == churned_out' END, CASE WHEN d1 IS NULL THEN 'disqualify: churn > 40% and not partner' END], ';') AS unknown,
   ARRAY_TO_STRING([CASE WHEN d0 THEN 'stage == churned_out' END, CASE WHEN d1 THEN 'churn > 40% and not partner' END], ';') AS disqualified_by,
-  ARRAY_TO_STRING([CASE WHEN g0 THEN 'enterprise' WHEN g0 IS NULL THEN 'enterprise?' END], ';') AS segments,
+  CASE WHEN g0 THEN 'enterprise' WHEN g0 IS NULL THEN 'enterprise?' ELSE '' END AS segments,
   icp_error AS error
 FROM icp_l31;

@@ -468,6 +468,6 @@ SELECT
   ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(CASE WHEN r0 THEN 'industry_fit' END, CASE WHEN r1 THEN 'size_fit' END, CASE WHEN r2 THEN 'tech_fit' END, CASE WHEN r3 THEN 'authority' END, CASE WHEN r4 THEN 'pain' END, CASE WHEN r5 THEN 'budget' END, CASE WHEN r6 THEN 'timeline' END), ';') AS rules,
   ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(CASE WHEN r0 IS NULL THEN 'industry_fit' END, CASE WHEN r1 IS NULL THEN 'size_fit' END, CASE WHEN r2 IS NULL THEN 'tech_fit' END, CASE WHEN r3 IS NULL THEN 'authority' END, CASE WHEN r4 IS NULL THEN 'pain' END, CASE WHEN r5 IS NULL THEN 'budget' END, CASE WHEN r6 IS NULL THEN 'timeline' END, CASE WHEN d0 IS NULL THEN 'disqualify: employees < 50' END, CASE WHEN d1 IS NULL THEN 'disqualify: hris == in_house' END), ';') AS unknown,
   ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(CASE WHEN d0 THEN 'employees < 50' END, CASE WHEN d1 THEN 'hris == in_house' END), ';') AS disqualified_by,
-  ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(CASE WHEN g0 THEN 'ideal_of_ideal' WHEN g0 IS NULL THEN 'ideal_of_ideal?' END), ';') AS segments,
+  CASE WHEN g0 THEN 'ideal_of_ideal' WHEN g0 IS NULL THEN 'ideal_of_ideal?' ELSE '' END AS segments,
   icp_error AS error
 FROM icp_l31;

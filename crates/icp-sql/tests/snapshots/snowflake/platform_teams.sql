@@ -247,6 +247,6 @@ SELECT
   ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(CASE WHEN r0 THEN 'team_size' END, CASE WHEN r1 THEN 'stage' END, CASE WHEN r2 THEN 'stack' END, CASE WHEN r3 THEN 'funded' END, CASE WHEN r4 THEN 'new_leader' END, CASE WHEN r5 THEN 'churn_risk' END), ';') AS rules,
   ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(CASE WHEN r0 IS NULL THEN 'team_size' END, CASE WHEN r1 IS NULL THEN 'stage' END, CASE WHEN r2 IS NULL THEN 'stack' END, CASE WHEN r3 IS NULL THEN 'funded' END, CASE WHEN r4 IS NULL THEN 'new_leader' END, CASE WHEN r5 IS NULL THEN 'churn_risk' END, CASE WHEN d0 IS NULL THEN 'disqualify: students' END, CASE WHEN d1 IS NULL THEN 'disqualify: engineers < 20' END), ';') AS unknown,
   ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(CASE WHEN d0 THEN 'students' END, CASE WHEN d1 THEN 'engineers < 20' END), ';') AS disqualified_by,
-  ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(CASE WHEN g0 THEN 'apac_bet' WHEN g0 IS NULL THEN 'apac_bet?' END), ';') AS segments,
+  CASE WHEN g0 THEN 'apac_bet' WHEN g0 IS NULL THEN 'apac_bet?' ELSE '' END AS segments,
   icp_error AS error
 FROM icp_l23;
