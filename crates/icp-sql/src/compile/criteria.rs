@@ -172,10 +172,54 @@ impl Gen<'_> {
                 (b, _) => const_unless_null(slot, *b),
             },
             Node::Not(a) => format!("(NOT {})", self.node(*a)?),
-            Node::And(a, b) => format!("({} AND {})", self.node(*a)?, self.node(*b)?),
-            Node::Or(a, b) => format!("({} OR {})", self.node(*a)?, self.node(*b)?),
+            Node::And(a, b) => self.all_of(&[
+                (self.node(*a)?, self.costly(*a)),
+                (self.node(*b)?, self.costly(*b)),
+            ]),
+            Node::Or(a, b) => {
+                let (x, y) = (self.node(*a)?, self.node(*b)?);
+                match (self.costly(*a), self.costly(*b)) {
+                    // The costly side only where the other does not already hold.
+                    (false, true) => format!("CASE WHEN {x} THEN TRUE ELSE ({x} OR {y}) END"),
+                    (true, false) => format!("CASE WHEN {y} THEN TRUE ELSE ({x} OR {y}) END"),
+                    _ => format!("({x} OR {y})"),
+                }
+            }
             Node::Unknown => "CAST(NULL AS BOOLEAN)".into(),
         })
+    }
+
+    /// Whether a criterion matches a pattern for every row it is computed on (a set read as
+    /// written), which is worth skipping where cheaper criteria already settle the result.
+    pub(super) fn costly(&self, id: NodeId) -> bool {
+        match &self.prog.nodes[id as usize] {
+            Node::SetHas { slot, mask, .. } => {
+                self.spelled[*slot as usize] && !self.listed(*slot, mask).is_empty()
+            }
+            Node::Not(a) => self.costly(*a),
+            Node::And(a, b) | Node::Or(a, b) => self.costly(*a) || self.costly(*b),
+            _ => false,
+        }
+    }
+
+    /// Criteria that must all hold, in Kleene's logic. Engines compute every operand of an
+    /// `AND` for every row, so costly ones are computed only where the cheap ones are not
+    /// false: `CASE WHEN NOT (cheap) THEN FALSE ELSE (cheap AND costly) END`.
+    pub(super) fn all_of(&self, parts: &[(String, bool)]) -> String {
+        let all: Vec<&str> = parts.iter().map(|(e, _)| e.as_str()).collect();
+        let cheap: Vec<&str> = parts
+            .iter()
+            .filter(|(_, c)| !c)
+            .map(|(e, _)| e.as_str())
+            .collect();
+        if cheap.is_empty() || cheap.len() == parts.len() {
+            return format!("({})", all.join(" AND "));
+        }
+        format!(
+            "CASE WHEN NOT ({}) THEN FALSE ELSE ({}) END",
+            cheap.join(" AND "),
+            all.join(" AND ")
+        )
     }
 
     /// The listed values of an enum or set slot whose bits are set in a mask.

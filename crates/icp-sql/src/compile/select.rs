@@ -98,22 +98,23 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     for (j, d) in prog.disqualifiers.iter().enumerate() {
         g.put(l, format!("d{j}"), g.node(d.node)?);
     }
-    let core = if (prog.uses_fit() || prog.segments.iter().any(|s| !s.secondary))
-        && !prog.core.is_empty()
-    {
-        let parts = prog
-            .core
-            .iter()
-            .map(|(n, _)| g.node(*n))
-            .collect::<Result<Vec<_>, _>>()?;
-        Some(parts.join(" AND "))
-    } else {
-        None
-    };
+    // The icp's own criteria, each with whether it costs a pattern match per row.
+    let core: Option<Vec<(String, bool)>> =
+        if (prog.uses_fit() || prog.segments.iter().any(|s| !s.secondary)) && !prog.core.is_empty()
+        {
+            Some(
+                prog.core
+                    .iter()
+                    .map(|(n, _)| Ok((g.node(*n)?, g.costly(*n))))
+                    .collect::<Result<Vec<_>, SqlError>>()?,
+            )
+        } else {
+            None
+        };
     // Whether the account fits the icp (`and fit` in a tier): NULL when unknown.
     if prog.uses_fit() {
         let fit = match &core {
-            Some(c) => format!("({c})"),
+            Some(c) => g.all_of(c),
             None => "TRUE".to_string(),
         };
         g.put(l, "icp_fit".into(), fit);
@@ -121,15 +122,15 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     for (j, s) in prog.segments.iter().enumerate() {
         let mut parts = Vec::new();
         if !s.secondary {
-            parts.extend(core.clone());
+            parts.extend(core.iter().flatten().cloned());
         }
         for (n, _) in &s.preds {
-            parts.push(g.node(*n)?);
+            parts.push((g.node(*n)?, g.costly(*n)));
         }
         let e = if parts.is_empty() {
             "TRUE".to_string()
         } else {
-            format!("({})", parts.join(" AND "))
+            g.all_of(&parts)
         };
         g.put(l, format!("g{j}"), e);
     }
