@@ -47,14 +47,10 @@ impl Gen<'_> {
         // A percent is left out: a bare number there follows the profile's rule.
         let plain_digits = 18;
         let slow = n("slow");
-        let x = format!("CAST(c{i} AS {})", self.caps.text);
+        let x = self.cell_text(i);
         if read_late(ty) {
-            self.put(l, slow.clone(), self.not_plain(&x, plain_digits)?);
-            l += 1;
-            self.guard = Some(slow.clone());
-            // The trimmed cell, for the other cells only.
-            self.put(l, t.clone(), format!("NULLIF({}, '')", self.trim_ws(&x)?));
-            l += 1;
+            self.read_late_from(i, self.not_plain(&x, plain_digits)?)?;
+            l = 3;
         }
         self.put(l, n("s1"), self.prefix(&t, "^[+-]")?);
         l += 1;
@@ -350,11 +346,7 @@ impl Gen<'_> {
         let t = format!("t{i}");
         let n = |s: &str| format!("n{i}_{s}");
         if self.opts.typed {
-            self.put(
-                1,
-                format!("e{i}"),
-                format!("CAST(NULL AS {})", self.caps.text),
-            );
+            self.cannot_fail(i);
             self.put(1, format!("v{i}"), (self.caps.date_ymd)(&format!("c{i}")));
             return Ok(2);
         }
@@ -412,21 +404,14 @@ impl Gen<'_> {
         let n = |s: &str| format!("n{i}_{s}");
         let int = self.caps.int;
         if self.opts.typed {
-            self.put(
-                1,
-                format!("e{i}"),
-                format!("CAST(NULL AS {})", self.caps.text),
-            );
+            self.cannot_fail(i);
             self.put(1, format!("v{i}"), format!("CAST(c{i} AS {int})"));
             return Ok(2);
         }
         // Most cells are a plain count of days: read at once; the trimming, the units and the
         // checks below are computed only for the other cells.
-        let slow = n("slow");
-        let x = format!("CAST(c{i} AS {})", self.caps.text);
-        self.put(1, slow.clone(), self.not_plain(&x, 9)?);
-        self.guard = Some(slow.clone());
-        self.put(2, t.clone(), format!("NULLIF({}, '')", self.trim_ws(&x)?));
+        let x = self.cell_text(i);
+        let slow = self.read_late_from(i, self.not_plain(&x, 9)?)?;
         self.put(3, n("lt"), self.ascii_lower(&t)?);
         self.put(3, n("dg"), self.prefix(&t, "^[0-9]+")?);
         self.put(
@@ -475,6 +460,18 @@ impl Gen<'_> {
         Ok(8)
     }
 
+    /// The start of a reader that trims only the cells it cannot read at once (see
+    /// [`read_late`]): `n{i}_slow` (the given test) in layer 1, then, for those cells only,
+    /// the trimmed cell `t{i}` in layer 2, under the guard of the test (the caller ends it).
+    fn read_late_from(&mut self, i: usize, slow_test: String) -> Result<String, SqlError> {
+        let slow = format!("n{i}_slow");
+        self.put(1, slow.clone(), slow_test);
+        self.guard = Some(slow.clone());
+        let t = self.trimmed(&self.cell_text(i))?;
+        self.put(2, format!("t{i}"), t);
+        Ok(slow)
+    }
+
     /// Whether a cell (`x`, untrimmed text) is anything but 1 to `digits` ASCII digits: NULL
     /// cells are not (they read as NULL either way), empty ones are.
     fn not_plain(&self, x: &str, digits: usize) -> Result<String, SqlError> {
@@ -488,25 +485,17 @@ impl Gen<'_> {
     pub(super) fn read_bool(&mut self, i: usize) -> Result<usize, SqlError> {
         let t = format!("t{i}");
         if self.opts.typed {
-            self.put(
-                1,
-                format!("e{i}"),
-                format!("CAST(NULL AS {})", self.caps.text),
-            );
+            self.cannot_fail(i);
             self.put(1, format!("v{i}"), format!("CAST(c{i} AS BOOLEAN)"));
             return Ok(2);
         }
         // The spellings most exports use are read at once; the trimming and lowercasing below
         // are computed only for the other cells.
-        let x = format!("CAST(c{i} AS {})", self.caps.text);
-        let slow = format!("n{i}_slow");
-        self.put(
-            1,
-            slow.clone(),
+        let x = self.cell_text(i);
+        let slow = self.read_late_from(
+            i,
             format!("({x} IS NOT NULL AND {x} NOT IN ('true', 'false', '1', '0'))"),
-        );
-        self.guard = Some(slow.clone());
-        self.put(2, t.clone(), format!("NULLIF({}, '')", self.trim_ws(&x)?));
+        )?;
         let lt = format!("n{i}_lt");
         self.put(3, lt.clone(), self.ascii_lower(&t)?);
         self.guard = None;
@@ -545,9 +534,8 @@ impl Gen<'_> {
                 let v = if set {
                     // Not blank when the first character comes after white space, `;` and `,`
                     // in the code table (as letters do); the pattern settles the rest.
-                    let x = format!("CAST(c{i} AS {})", self.caps.text);
-                    let blank =
-                        self.search(&x, &format!("^[;,{}]*$", &WS_CLASS[1..WS_CLASS.len() - 1]))?;
+                    let x = self.cell_text(i);
+                    let blank = self.search(&x, &format!("^[;,{}]*$", WS))?;
                     // The largest code of a character that may start a blank set.
                     let top = ";,"
                         .chars()
@@ -563,11 +551,7 @@ impl Gen<'_> {
                     format!("CASE WHEN NOT {} THEN '' ELSE lower({t}) END", is_ascii(&t))
                 };
                 self.put(1, format!("v{i}"), v);
-                self.put(
-                    1,
-                    format!("e{i}"),
-                    format!("CAST(NULL AS {})", self.caps.text),
-                );
+                self.cannot_fail(i);
                 return Ok(2);
             }
         }
@@ -581,28 +565,20 @@ impl Gen<'_> {
             );
             format!(
                 "CASE WHEN {t} IS NULL OR {} THEN NULL ELSE ';' || {} || ';' END",
-                self.search(&t, &format!("^[;,{}]*$", &WS_CLASS[1..WS_CLASS.len() - 1]))?,
+                self.search(&t, &format!("^[;,{}]*$", WS))?,
                 self.ascii_map(&t, &parts, &upper, &lower, ascii)?
             )
         } else {
             self.ascii_map(&t, &t, &upper, &lower, ascii)?
         };
         self.put(1, format!("v{i}"), v);
-        self.put(
-            1,
-            format!("e{i}"),
-            format!("CAST(NULL AS {})", self.caps.text),
-        );
+        self.cannot_fail(i);
         Ok(2)
     }
 
     pub(super) fn read_text(&mut self, i: usize) -> usize {
         self.put(1, format!("v{i}"), format!("t{i}"));
-        self.put(
-            1,
-            format!("e{i}"),
-            format!("CAST(NULL AS {})", self.caps.text),
-        );
+        self.cannot_fail(i);
         2
     }
 }
@@ -651,7 +627,6 @@ pub(super) fn spellings(member: &str) -> Vec<String> {
 /// A pattern matching a set's text when one of its parts is one of the (plain) members,
 /// whatever the case of its letters and however each `_` is written.
 pub(super) fn part_pattern(members: &[&str]) -> String {
-    let ws = &WS_CLASS[1..WS_CLASS.len() - 1];
     let alts: Vec<String> = members
         .iter()
         .map(|m| {
@@ -664,7 +639,7 @@ pub(super) fn part_pattern(members: &[&str]) -> String {
                 .collect()
         })
         .collect();
-    format!("(^|[;,])[{ws}]*({})[{ws}]*($|[;,])", alts.join("|"))
+    format!("(^|[;,])[{WS}]*({})[{WS}]*($|[;,])", alts.join("|"))
 }
 
 /// Texts as SQL literals (for texts without quotes).

@@ -29,8 +29,10 @@ pub(super) struct Gen<'a> {
     /// A condition under which the columns being put are needed: they are NULL elsewhere, and
     /// the engine computes them only for the rows that need them.
     pub guard: Option<String>,
-    /// Enum and set slots read as written rather than normalised (see [`Gen::spelled`]).
+    /// Enum and set slots read as written rather than normalised (see [`Gen::read_listed`]).
     pub spelled: Vec<bool>,
+    /// Slots whose cells can never be in error (their `e{i}` is NULL).
+    pub never_fail: Vec<bool>,
 }
 
 impl Gen<'_> {
@@ -111,6 +113,23 @@ impl Gen<'_> {
 
     pub(super) fn ltrim_ws(&self, s: &str) -> Result<String, SqlError> {
         Ok((self.caps.ltrim)(s, &self.lit(WS)?))
+    }
+
+    /// The cell of slot `i` as text, untrimmed.
+    pub(super) fn cell_text(&self, i: usize) -> String {
+        format!("CAST(c{i} AS {})", self.caps.text)
+    }
+
+    /// A cell trimmed of ASCII white space, NULL when nothing is left.
+    pub(super) fn trimmed(&self, s: &str) -> Result<String, SqlError> {
+        Ok(format!("NULLIF({}, '')", self.trim_ws(s)?))
+    }
+
+    /// Slot `i`'s cells can never be in error: `e{i}` is NULL, and left out of the row's error.
+    pub(super) fn cannot_fail(&mut self, i: usize) {
+        self.never_fail[i] = true;
+        let never = format!("CAST(NULL AS {})", self.caps.text);
+        self.put(1, format!("e{i}"), never);
     }
 
     /// A text with ASCII white space removed at both ends.

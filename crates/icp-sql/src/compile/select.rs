@@ -30,6 +30,7 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
         layers: Vec::new(),
         guard: None,
         spelled: vec![false; prog.slots.len()],
+        never_fail: vec![false; prog.slots.len()],
     };
     // The source columns, under names of our own.
     let mut src = Vec::new();
@@ -40,7 +41,7 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
         let col = caps.ident(&s.column)?;
         src.push(format!("{col} AS c{i}"));
         let text = format!("CAST({col} AS {})", caps.text);
-        let t = format!("NULLIF({}, '')", g.trim_ws(&text)?);
+        let t = g.trimmed(&text)?;
         match caps.typed_tests.as_ref().filter(|_| opts.typed) {
             Some(tests) => src.push(format!(
                 "CASE WHEN {} THEN {text} ELSE {t} END AS t{i}",
@@ -72,16 +73,10 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     }
     // Criteria.
     let l = next;
-    // The cells' messages, less those that are NULL whatever the cell (typed columns).
-    let never = format!("CAST(NULL AS {})", caps.text);
+    // The cells' messages, less those that are NULL whatever the cell.
     let errors: Vec<String> = (0..prog.slots.len())
+        .filter(|&i| !g.never_fail[i])
         .map(|i| format!("e{i}"))
-        .filter(|e| {
-            !g.layers
-                .iter()
-                .flatten()
-                .any(|(name, expr)| name == e && *expr == never)
-        })
         .collect();
     g.put(
         l,
