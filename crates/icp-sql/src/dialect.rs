@@ -51,6 +51,8 @@ pub struct Caps {
     pub big: &'static str,
     /// The small integer type (days, shifts).
     pub int: &'static str,
+    /// A 64-bit integer type: any 18 decimal digits fit.
+    pub int64: &'static str,
     /// The longest identifier, in bytes.
     pub max_ident_bytes: usize,
     ident_quote: IdentStyle,
@@ -281,6 +283,7 @@ pub static DUCKDB: Caps = Caps {
     text: "VARCHAR",
     big: "HUGEINT",
     int: "BIGINT",
+    int64: "BIGINT",
     max_ident_bytes: 1 << 16,
     ident_quote: IdentStyle::DoubleQuote,
     lit_style: LitStyle::Standard,
@@ -328,6 +331,7 @@ pub static POSTGRES: Caps = Caps {
     text: "TEXT",
     big: "NUMERIC",
     int: "INTEGER",
+    int64: "BIGINT",
     max_ident_bytes: 63,
     ident_quote: IdentStyle::DoubleQuote,
     lit_style: LitStyle::PostgresE,
@@ -358,6 +362,7 @@ pub static SPARK: Caps = Caps {
     text: "STRING",
     big: "DECIMAL(38,0)",
     int: "BIGINT",
+    int64: "BIGINT",
     max_ident_bytes: 1 << 16,
     ident_quote: IdentStyle::Backtick,
     lit_style: LitStyle::Backslash,
@@ -392,6 +397,7 @@ pub static BIGQUERY: Caps = Caps {
     text: "STRING",
     big: "BIGNUMERIC",
     int: "INT64",
+    int64: "INT64",
     max_ident_bytes: 300,
     ident_quote: IdentStyle::BacktickBackslash,
     lit_style: LitStyle::BackslashStrict,
@@ -424,6 +430,7 @@ pub static SNOWFLAKE: Caps = Caps {
     text: "VARCHAR",
     big: "NUMBER(38,0)",
     int: "NUMBER(38,0)",
+    int64: "NUMBER(18,0)",
     max_ident_bytes: 255,
     ident_quote: IdentStyle::DoubleQuote,
     lit_style: LitStyle::Backslash,

@@ -272,10 +272,13 @@ impl Gen<'_> {
             e0 = n("e0"),
         );
         if self.guard.take().is_some() {
-            // Plain digits (or an empty cell): the digits followed by SCALE zeros.
+            // Plain digits (at most 18 of them, so they fit a 64-bit integer): their
+            // value scaled by SCALE places, in integer arithmetic (cheaper than casting the
+            // digits followed by SCALE zeros to the wide type).
             raw = format!(
-                "CASE WHEN {slow} THEN {raw} ELSE CAST({x} || '{zeros}' AS {big}) END",
-                zeros = "0".repeat(SCALE as usize)
+                "CASE WHEN {slow} THEN {raw} ELSE CAST(CAST({x} AS {int}) AS {big}) * {scale} END",
+                int = self.caps.int64,
+                scale = self.caps.big_lit(pow10(SCALE))
             );
         }
         self.put(l, n("raw"), raw);

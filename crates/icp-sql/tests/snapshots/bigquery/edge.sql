@@ -187,9 +187,9 @@ icp_l16 AS (
 ),
 icp_l17 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c0 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n0_raw,
+    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(CAST(c0 AS STRING) AS INT64) AS BIGNUMERIC) * CAST(10000000000 AS BIGNUMERIC) END AS n0_raw,
     CASE WHEN n2_e0 IS NULL AND t2 IS NOT NULL THEN CASE WHEN n2_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n2_dz = '' THEN '0' WHEN n2_shift >= 0 THEN n2_dz || repeat('0', n2_shift) ELSE substr(n2_dz, 1, greatest(length(n2_dz) + n2_shift, 1)) END AS BIGNUMERIC) END AS n2_raw,
-    CASE WHEN n4_slow THEN CASE WHEN n4_e0 IS NULL AND t4 IS NOT NULL THEN CASE WHEN n4_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n4_dz = '' THEN '0' WHEN n4_shift >= 0 THEN n4_dz || repeat('0', n4_shift) ELSE substr(n4_dz, 1, greatest(length(n4_dz) + n4_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c4 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n4_raw,
+    CASE WHEN n4_slow THEN CASE WHEN n4_e0 IS NULL AND t4 IS NOT NULL THEN CASE WHEN n4_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n4_dz = '' THEN '0' WHEN n4_shift >= 0 THEN n4_dz || repeat('0', n4_shift) ELSE substr(n4_dz, 1, greatest(length(n4_dz) + n4_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(CAST(c4 AS STRING) AS INT64) AS BIGNUMERIC) * CAST(10000000000 AS BIGNUMERIC) END AS n4_raw,
     CASE WHEN n5_slow THEN CASE WHEN (n5_w IN ('K', 'k')) THEN 3 WHEN (n5_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n5_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n5_mag
   FROM icp_l16
 ),
@@ -241,7 +241,7 @@ icp_l24 AS (
 ),
 icp_l25 AS (
   SELECT *,
-    CASE WHEN n5_slow THEN CASE WHEN n5_e0 IS NULL AND t5 IS NOT NULL THEN CASE WHEN (n5_s1 || n5_s2) = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n5_dz = '' THEN '0' WHEN n5_shift >= 0 THEN n5_dz || repeat('0', n5_shift) ELSE substr(n5_dz, 1, greatest(length(n5_dz) + n5_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c5 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n5_raw
+    CASE WHEN n5_slow THEN CASE WHEN n5_e0 IS NULL AND t5 IS NOT NULL THEN CASE WHEN (n5_s1 || n5_s2) = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n5_dz = '' THEN '0' WHEN n5_shift >= 0 THEN n5_dz || repeat('0', n5_shift) ELSE substr(n5_dz, 1, greatest(length(n5_dz) + n5_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(CAST(c5 AS STRING) AS INT64) AS BIGNUMERIC) * CAST(10000000000 AS BIGNUMERIC) END AS n5_raw
   FROM icp_l24
 ),
 icp_l26 AS (

@@ -164,7 +164,7 @@ icp_l16 AS (
 ),
 icp_l17 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c0 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n0_raw,
+    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(CAST(c0 AS STRING) AS INT64) AS BIGNUMERIC) * CAST(10000000000 AS BIGNUMERIC) END AS n0_raw,
     CASE WHEN n1_slow THEN CASE WHEN (n1_w IN ('K', 'k')) THEN 3 WHEN (n1_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n1_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n1_mag,
     CASE WHEN n3_e0 IS NULL AND t3 IS NOT NULL THEN CASE WHEN n3_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n3_dz = '' THEN '0' WHEN n3_shift >= 0 THEN n3_dz || repeat('0', n3_shift) ELSE substr(n3_dz, 1, greatest(length(n3_dz) + n3_shift, 1)) END AS BIGNUMERIC) END AS n3_raw
   FROM icp_l16
@@ -215,7 +215,7 @@ icp_l24 AS (
 ),
 icp_l25 AS (
   SELECT *,
-    CASE WHEN n1_slow THEN CASE WHEN n1_e0 IS NULL AND t1 IS NOT NULL THEN CASE WHEN (n1_s1 || n1_s2) = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n1_dz = '' THEN '0' WHEN n1_shift >= 0 THEN n1_dz || repeat('0', n1_shift) ELSE substr(n1_dz, 1, greatest(length(n1_dz) + n1_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c1 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n1_raw
+    CASE WHEN n1_slow THEN CASE WHEN n1_e0 IS NULL AND t1 IS NOT NULL THEN CASE WHEN (n1_s1 || n1_s2) = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n1_dz = '' THEN '0' WHEN n1_shift >= 0 THEN n1_dz || repeat('0', n1_shift) ELSE substr(n1_dz, 1, greatest(length(n1_dz) + n1_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(CAST(c1 AS STRING) AS INT64) AS BIGNUMERIC) * CAST(10000000000 AS BIGNUMERIC) END AS n1_raw
   FROM icp_l24
 ),
 icp_l26 AS (

@@ -130,7 +130,7 @@ icp_l16 AS (
 ),
 icp_l17 AS (
   SELECT *,
-    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(c0 AS STRING) || '0000000000' AS BIGNUMERIC) END AS n0_raw
+    CASE WHEN n0_slow THEN CASE WHEN n0_e0 IS NULL AND t0 IS NOT NULL THEN CASE WHEN n0_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n0_dz = '' THEN '0' WHEN n0_shift >= 0 THEN n0_dz || repeat('0', n0_shift) ELSE substr(n0_dz, 1, greatest(length(n0_dz) + n0_shift, 1)) END AS BIGNUMERIC) END ELSE CAST(CAST(CAST(c0 AS STRING) AS INT64) AS BIGNUMERIC) * CAST(10000000000 AS BIGNUMERIC) END AS n0_raw
   FROM icp_l16
 ),
 icp_l18 AS (

@@ -293,9 +293,9 @@ icp_l16 AS (
 ),
 icp_l17 AS (
   SELECT *,
-    CASE WHEN n1_slow THEN CASE WHEN n1_e0 IS NULL AND t1 IS NOT NULL THEN CASE WHEN n1_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n1_dz = '' THEN '0' WHEN n1_shift >= 0 THEN n1_dz || repeat('0', n1_shift) ELSE substr(n1_dz, 1, greatest(length(n1_dz) + n1_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(CAST(c1 AS VARCHAR) || '0000000000' AS NUMBER(38,0)) END AS n1_raw,
+    CASE WHEN n1_slow THEN CASE WHEN n1_e0 IS NULL AND t1 IS NOT NULL THEN CASE WHEN n1_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n1_dz = '' THEN '0' WHEN n1_shift >= 0 THEN n1_dz || repeat('0', n1_shift) ELSE substr(n1_dz, 1, greatest(length(n1_dz) + n1_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(CAST(CAST(c1 AS VARCHAR) AS NUMBER(18,0)) AS NUMBER(38,0)) * CAST(10000000000 AS NUMBER(38,0)) END AS n1_raw,
     CASE WHEN n3_slow THEN CASE WHEN (n3_w IN ('K', 'k')) THEN 3 WHEN (n3_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n3_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n3_mag,
-    CASE WHEN n4_slow THEN CASE WHEN n4_e0 IS NULL AND t4 IS NOT NULL THEN CASE WHEN n4_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n4_dz = '' THEN '0' WHEN n4_shift >= 0 THEN n4_dz || repeat('0', n4_shift) ELSE substr(n4_dz, 1, greatest(length(n4_dz) + n4_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(CAST(c4 AS VARCHAR) || '0000000000' AS NUMBER(38,0)) END AS n4_raw,
+    CASE WHEN n4_slow THEN CASE WHEN n4_e0 IS NULL AND t4 IS NOT NULL THEN CASE WHEN n4_s1 = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n4_dz = '' THEN '0' WHEN n4_shift >= 0 THEN n4_dz || repeat('0', n4_shift) ELSE substr(n4_dz, 1, greatest(length(n4_dz) + n4_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(CAST(CAST(c4 AS VARCHAR) AS NUMBER(18,0)) AS NUMBER(38,0)) * CAST(10000000000 AS NUMBER(38,0)) END AS n4_raw,
     CASE WHEN n10_slow THEN CASE WHEN (n10_w IN ('K', 'k')) THEN 3 WHEN (n10_w IN ('M', 'm', 'MM', 'mm', 'mn', 'Mn')) THEN 6 WHEN (n10_w IN ('B', 'b', 'bn', 'Bn', 'BN')) THEN 9 ELSE 0 END END AS n10_mag
   FROM icp_l16
 ),
@@ -405,8 +405,8 @@ icp_l24 AS (
 ),
 icp_l25 AS (
   SELECT *,
-    CASE WHEN n3_slow THEN CASE WHEN n3_e0 IS NULL AND t3 IS NOT NULL THEN CASE WHEN (n3_s1 || n3_s2) = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n3_dz = '' THEN '0' WHEN n3_shift >= 0 THEN n3_dz || repeat('0', n3_shift) ELSE substr(n3_dz, 1, greatest(length(n3_dz) + n3_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(CAST(c3 AS VARCHAR) || '0000000000' AS NUMBER(38,0)) END AS n3_raw,
-    CASE WHEN n10_slow THEN CASE WHEN n10_e0 IS NULL AND t10 IS NOT NULL THEN CASE WHEN (n10_s1 || n10_s2) = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n10_dz = '' THEN '0' WHEN n10_shift >= 0 THEN n10_dz || repeat('0', n10_shift) ELSE substr(n10_dz, 1, greatest(length(n10_dz) + n10_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(CAST(c10 AS VARCHAR) || '0000000000' AS NUMBER(38,0)) END AS n10_raw
+    CASE WHEN n3_slow THEN CASE WHEN n3_e0 IS NULL AND t3 IS NOT NULL THEN CASE WHEN (n3_s1 || n3_s2) = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n3_dz = '' THEN '0' WHEN n3_shift >= 0 THEN n3_dz || repeat('0', n3_shift) ELSE substr(n3_dz, 1, greatest(length(n3_dz) + n3_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(CAST(CAST(c3 AS VARCHAR) AS NUMBER(18,0)) AS NUMBER(38,0)) * CAST(10000000000 AS NUMBER(38,0)) END AS n3_raw,
+    CASE WHEN n10_slow THEN CASE WHEN n10_e0 IS NULL AND t10 IS NOT NULL THEN CASE WHEN (n10_s1 || n10_s2) = '-' THEN -1 ELSE 1 END * CAST(CASE WHEN n10_dz = '' THEN '0' WHEN n10_shift >= 0 THEN n10_dz || repeat('0', n10_shift) ELSE substr(n10_dz, 1, greatest(length(n10_dz) + n10_shift, 1)) END AS NUMBER(38,0)) END ELSE CAST(CAST(CAST(c10 AS VARCHAR) AS NUMBER(18,0)) AS NUMBER(38,0)) * CAST(10000000000 AS NUMBER(38,0)) END AS n10_raw
   FROM icp_l24
 ),
 icp_l26 AS (
