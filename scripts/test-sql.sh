@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The SQL compiler on real engines: the differential tests against `icpc score` on DuckDB,
-# PostgreSQL and Spark (text cells, and typed tables with --typed), and the BigQuery and
+# PostgreSQL and Spark (text cells, and typed tables with --typed), DuckDB's SQL over columns
+# DuckDB typed itself (adaptive.py), and the BigQuery and
 # Snowflake snapshots parsed by sqlglot (the injection round trips are a cargo test).
 # Needs what scripts/install-sql.sh installs.
 set -euo pipefail
@@ -14,5 +15,6 @@ ICPC="$PWD/target/debug/icpc"
 cd crates/icp-sql/tests/engines
 python3 differential.py --icpc "$ICPC" --engines duckdb,postgres,spark
 python3 typed.py --icpc "$ICPC" --engines duckdb,postgres,spark
+python3 adaptive.py --icpc "$ICPC"
 python3 snapshots.py --icpc "$ICPC"
 

@@ -90,11 +90,13 @@ pub struct Caps {
     /// ends: a test that holds for every text that starts or ends with ASCII white space (and
     /// may hold for others, which trimming then leaves as they are). Only those are trimmed.
     pub trim_test: Option<fn(&str) -> String>,
-    /// With `--typed`, tests of a column's type that the engine settles when it plans the
-    /// query (no cost per row): whether the type is an integer one, so a number is scaled by
-    /// integer arithmetic rather than through its decimal text; and whether its values' text
-    /// is never empty and never has white space at its ends (numbers, dates, booleans), so
-    /// it is not trimmed.
+    /// Tests of a column's type that the engine settles when it plans the query (no cost per
+    /// row): whether the type is an integer one, so a number is scaled by integer arithmetic
+    /// rather than through its decimal text; whether its values' text is never empty and
+    /// never has white space at its ends (numbers, dates, booleans), so it is not trimmed;
+    /// whether it is a date or a boolean. With `--typed` they choose the typed readings;
+    /// without it, the text reading takes the value of an integer, date or boolean column as
+    /// it is wherever that equals reading the column's text (see `compile::cells`).
     pub typed_tests: Option<TypedTests>,
     /// A list literal indexed by an integer (1-based), for engines where picking the
     /// `;`-joined names of the rules that hold from a table of every combination costs less
@@ -121,6 +123,10 @@ pub struct Caps {
 pub struct TypedTests {
     pub integer: fn(&str) -> String,
     pub untrimmed: fn(&str) -> String,
+    /// Whether a cell is a date whose text is `YYYY-MM-DD` (a date column's value in the
+    /// years 1 to 9999; false for other columns).
+    pub iso_date: fn(&str) -> String,
+    pub boolean: fn(&str) -> String,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -319,6 +325,12 @@ pub static DUCKDB: Caps = Caps {
                 "(typeof({c}) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT', 'FLOAT', 'DOUBLE', 'BOOLEAN', 'DATE') OR typeof({c}) LIKE 'DECIMAL(%')"
             )
         },
+        iso_date: |c| {
+            format!(
+                "CASE WHEN typeof({c}) = 'DATE' THEN year(CAST({c} AS DATE)) BETWEEN 1 AND 9999 ELSE FALSE END"
+            )
+        },
+        boolean: |c| format!("(typeof({c}) = 'BOOLEAN')"),
     }),
     list_at: Some(|items, i| format!("[{}][{i}]", items.join(", "))),
     first_code: Some(|s| format!("ascii({s})")),

@@ -48,8 +48,11 @@ impl Gen<'_> {
         let plain_digits = 18;
         let slow = n("slow");
         let x = self.cell_text(i);
+        // An integer column (engines that adapt, see `Gen::adapts`) is read as it is: its
+        // text is its digits, with `-` before a negative one, which the checks below refuse.
+        let native = self.adapts().map(|tests| (tests.integer)(&format!("c{i}")));
         if read_late(ty) {
-            self.read_late_from(i, self.not_plain(&x, plain_digits)?)?;
+            self.read_late_from(i, self.not_plain(&x, plain_digits)?, native.as_deref())?;
             l = 3;
         }
         self.put(l, n("s1"), self.prefix(&t, "^[+-]")?);
@@ -275,11 +278,12 @@ impl Gen<'_> {
             // Plain digits (at most 18 of them, so they fit a 64-bit integer): their
             // value scaled by SCALE places, in integer arithmetic (cheaper than casting the
             // digits followed by SCALE zeros to the wide type).
-            raw = format!(
-                "CASE WHEN {slow} THEN {raw} ELSE CAST(CAST({x} AS {int}) AS {big}) * {scale} END",
-                int = self.caps.int64,
-                scale = self.caps.big_lit(pow10(SCALE))
-            );
+            let scale = self.caps.big_lit(pow10(SCALE));
+            let mut fast = format!("CAST(CAST({x} AS {}) AS {big}) * {scale}", self.caps.int64);
+            if let Some(int) = &native {
+                fast = format!("CASE WHEN {int} THEN CAST(c{i} AS {big}) * {scale} ELSE {fast} END");
+            }
+            raw = format!("CASE WHEN {slow} THEN {raw} ELSE {fast} END");
         }
         self.put(l, n("raw"), raw);
         l += 1;
@@ -311,7 +315,7 @@ impl Gen<'_> {
                 );
                 // A typed integer column holds whole numbers: the engine drops the test of
                 // the remainder when it plans the query.
-                let fraction = match self.caps.typed_tests.as_ref().filter(|_| self.opts.typed) {
+                let fraction = match self.caps.typed_tests.as_ref() {
                     Some(tests) => {
                         format!("(NOT {} AND {fraction})", (tests.integer)(&format!("c{i}")))
                     }
@@ -361,6 +365,25 @@ impl Gen<'_> {
                 self.search(&format!("substr({t}, 1, 10)"), "^[0-9]{4}-[0-9]{2}-[0-9]{2}")?
             ),
         );
+        // After a date, `T`, `t` or a space and an RFC 3339 time of day (checked, then
+        // ignored), as `icp_eval::cell::parse_date` has it: its check comes before the date's
+        // digits are. The time is tested only for the cells longer than a date. Positions are
+        // characters here and bytes there, the same when the first eleven characters are
+        // ASCII; a cell with others there is "not a calendar date" (which `icpc score` may
+        // instead call a date followed by something that is not a time, both errors).
+        let tail = format!("substr({t}, 12)");
+        self.put(
+            1,
+            n("tbad"),
+            format!(
+                "CASE WHEN length({t}) > 10 THEN substr({t}, 5, 1) = '-' AND substr({t}, 8, 1) = '-' AND substr({t}, 11, 1) IN ('T', 't', ' ') AND NOT {} AND NOT ({} AND NOT {}) END",
+                self.search(&format!("substr({t}, 1, 11)"), "[\u{80}-\u{10FFFF}]")?,
+                self.search(&tail, TIME_OF_DAY)?,
+                // Only these characters: no line break before the end, which Java's `$`
+                // would let through.
+                self.search(&tail, "[^0-9:.+Zz-]")?,
+            ),
+        );
         let int = self.caps.int;
         for (name, from, len) in [("y", 1, 4), ("m", 6, 2), ("d", 9, 2)] {
             self.put(
@@ -384,18 +407,32 @@ impl Gen<'_> {
             3,
             format!("e{i}"),
             format!(
-                "CASE WHEN {t} IS NULL THEN NULL WHEN NOT {ok} THEN {bad} WHEN {m} < 1 OR {m} > 12 THEN {month} WHEN {d} < 1 OR {d} > CASE WHEN {m} IN (4, 6, 9, 11) THEN 30 WHEN {m} = 2 THEN CASE WHEN {leap} THEN 29 ELSE 28 END ELSE 31 END THEN {day} END",
+                "CASE WHEN {t} IS NULL THEN NULL WHEN {tbad} THEN {time} WHEN NOT {ok} THEN {bad} WHEN {m} < 1 OR {m} > 12 THEN {month} WHEN {d} < 1 OR {d} > CASE WHEN {m} IN (4, 6, 9, 11) THEN 30 WHEN {m} = 2 THEN CASE WHEN {leap} THEN 29 ELSE 28 END ELSE 31 END THEN {day} END",
                 ok = n("ok"),
+                tbad = n("tbad"),
+                time = self.msg(
+                    i,
+                    &t,
+                    "has a date followed by something that is not a time of day",
+                    DATE_FORM
+                )?,
                 bad = self.msg(i, &t, "is not a calendar date", DATE_FORM)?,
                 month = self.msg(i, &t, "has no such month", DATE_FORM)?,
                 day = self.msg(i, &t, "has no such day", DATE_FORM)?,
             ),
         );
+        let native = match self.adapts() {
+            Some(_) => format!(
+                "WHEN f{i} THEN {} ",
+                (self.caps.date_ymd)(&format!("c{i}"))
+            ),
+            None => String::new(),
+        };
         self.put(
             4,
             format!("v{i}"),
             format!(
-                "CASE WHEN e{i} IS NULL AND {} THEN {y} * 10000 + {m} * 100 + {d} END",
+                "CASE {native}WHEN e{i} IS NULL AND {} THEN {y} * 10000 + {m} * 100 + {d} END",
                 n("ok")
             ),
         );
@@ -407,14 +444,37 @@ impl Gen<'_> {
         let n = |s: &str| format!("n{i}_{s}");
         let int = self.caps.int;
         if self.opts.typed {
-            self.cannot_fail(i);
-            self.put(1, format!("v{i}"), format!("CAST(c{i} AS {int})"));
-            return Ok(2);
+            // Whole days, from 0 to 999999999 as in a cell's text.
+            self.put(
+                1,
+                format!("e{i}"),
+                format!(
+                    "CASE WHEN c{i} < 0 THEN {} WHEN c{i} > 999999999 THEN {} END",
+                    self.msg(i, &t, "is negative, and a duration counts from 0", DURATION_FORM)?,
+                    self.msg(i, &t, "is too long a duration", DURATION_FORM)?,
+                ),
+            );
+            self.put(
+                2,
+                format!("v{i}"),
+                format!("CASE WHEN e{i} IS NULL THEN CAST(c{i} AS {int}) END"),
+            );
+            return Ok(3);
         }
         // Most cells are a plain count of days: read at once; the trimming, the units and the
         // checks below are computed only for the other cells.
         let x = self.cell_text(i);
-        let slow = self.read_late_from(i, self.not_plain(&x, 9)?)?;
+        let big = self.caps.big;
+        // An integer column (engines that adapt) is read as it is from 0 to 999999999 days;
+        // other values take the reading of their text, which refuses them.
+        let native = self.adapts().map(|tests| (tests.integer)(&format!("c{i}")));
+        let mut slow_test = self.not_plain(&x, 9)?;
+        if let Some(int) = &native {
+            slow_test = format!(
+                "CASE WHEN {int} THEN (CAST(c{i} AS {big}) < 0 OR CAST(c{i} AS {big}) > 999999999) ELSE {slow_test} END"
+            );
+        }
+        let slow = self.read_late_from(i, slow_test, None)?;
         self.put(3, n("lt"), self.ascii_lower(&t)?);
         self.put(3, n("dg"), self.prefix(&t, "^[0-9]+")?);
         self.put(
@@ -450,12 +510,15 @@ impl Gen<'_> {
                 bad = self.msg(i, &t, "is not a duration", DURATION_FORM)?,
             ),
         );
-        let big = self.caps.big;
+        let fast = match &native {
+            Some(int) => format!("CASE WHEN {int} THEN CAST(c{i} AS {big}) ELSE CAST({x} AS {big}) END"),
+            None => format!("CAST({x} AS {big})"),
+        };
         self.put(
             7,
             format!("v{i}"),
             format!(
-                "CASE WHEN NOT {slow} THEN CAST({x} AS {big}) WHEN e{i} IS NULL AND {t} IS NOT NULL THEN CAST({} AS {big}) * {} END",
+                "CASE WHEN NOT {slow} THEN {fast} WHEN e{i} IS NULL AND {t} IS NOT NULL THEN CAST({} AS {big}) * {} END",
                 n("dg"),
                 n("per")
             ),
@@ -466,10 +529,27 @@ impl Gen<'_> {
     /// The start of a reader that trims only the cells it cannot read at once (see
     /// [`read_late`]): `n{i}_slow` (the given test) in layer 1, then, for those cells only,
     /// the trimmed cell `t{i}` in layer 2, under the guard of the test (the caller ends it).
-    fn read_late_from(&mut self, i: usize, slow_test: String) -> Result<String, SqlError> {
+    ///
+    /// `typed`: a test of the column's type under which no cell is slow. It is repeated in
+    /// the guard, where the engine settles it when it plans the query, so the steps of the
+    /// general reading cost nothing for such a column (the engine does not carry the settled
+    /// `n{i}_slow` from one layer to the next).
+    fn read_late_from(
+        &mut self,
+        i: usize,
+        slow_test: String,
+        typed: Option<&str>,
+    ) -> Result<String, SqlError> {
         let slow = format!("n{i}_slow");
+        let slow_test = match typed {
+            Some(ty) => format!("(NOT {ty} AND {slow_test})"),
+            None => slow_test,
+        };
         self.put(1, slow.clone(), slow_test);
-        self.guard = Some(slow.clone());
+        self.guard = Some(match typed {
+            Some(ty) => format!("(NOT {ty} AND {slow})"),
+            None => slow.clone(),
+        });
         let t = self.trimmed(&self.cell_text(i))?;
         self.put(2, format!("t{i}"), t);
         Ok(slow)
@@ -495,9 +575,12 @@ impl Gen<'_> {
         // The spellings most exports use are read at once; the trimming and lowercasing below
         // are computed only for the other cells.
         let x = self.cell_text(i);
+        // A boolean column (engines that adapt) is read as it is.
+        let native = self.adapts().map(|tests| (tests.boolean)(&format!("c{i}")));
         let slow = self.read_late_from(
             i,
             format!("({x} IS NOT NULL AND {x} NOT IN ('true', 'false', '1', '0'))"),
+            native.as_deref(),
         )?;
         let lt = format!("n{i}_lt");
         self.put(3, lt.clone(), self.ascii_lower(&t)?);
@@ -508,7 +591,11 @@ impl Gen<'_> {
             4,
             format!("v{i}"),
             format!(
-                "CASE WHEN NOT {slow} THEN {x} IN ('true', '1') WHEN {lt} IN {yes} THEN TRUE WHEN {lt} IN {no} THEN FALSE END"
+                "CASE {}WHEN NOT {slow} THEN {x} IN ('true', '1') WHEN {lt} IN {yes} THEN TRUE WHEN {lt} IN {no} THEN FALSE END",
+                match &native {
+                    Some(b) => format!("WHEN {b} THEN CAST(c{i} AS BOOLEAN) "),
+                    None => String::new(),
+                }
             ),
         );
         self.put(
@@ -585,6 +672,10 @@ impl Gen<'_> {
         2
     }
 }
+
+/// An RFC 3339 time of day: `HH:MM`, optional `:SS` (60 for a leap second) and `.fraction`,
+/// then an optional `Z` or offset `±HH`, `±HH:MM` or `±HHMM`.
+const TIME_OF_DAY: &str = "^([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)([.][0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?$";
 
 /// Whether a field's reader trims its cells itself, only those it cannot read at once:
 /// counts, amounts, numbers and durations that are not plain digits, booleans that are not

@@ -5,7 +5,7 @@ use icp_eval::Program;
 
 use super::options::Options;
 use crate::SqlError;
-use crate::dialect::Caps;
+use crate::dialect::{Caps, TypedTests};
 
 /// Numbers are exact integers of `10^-SCALE`.
 pub(super) const SCALE: u32 = 10;
@@ -82,9 +82,10 @@ impl Gen<'_> {
         form: &str,
     ) -> Result<String, SqlError> {
         let column = &self.prog.slots[slot].column;
-        // With `--typed`, a typed column's text is made here, for the rows with an error, not
-        // carried through every layer for all of them.
-        let t = match self.caps.typed_tests.as_ref().filter(|_| self.opts.typed) {
+        // A typed column's text is made here, for the rows with an error, not carried through
+        // every layer for all of them (with `--typed`, and without it for the integer, date
+        // and boolean columns read as they are; elsewhere the test is false and `t` is used).
+        let t = match self.caps.typed_tests.as_ref() {
             Some(tests) if t == format!("t{slot}") => format!(
                 "(CASE WHEN {} THEN CAST(c{slot} AS {}) ELSE {t} END)",
                 (tests.untrimmed)(&format!("c{slot}")),
@@ -113,6 +114,13 @@ impl Gen<'_> {
 
     pub(super) fn ltrim_ws(&self, s: &str) -> Result<String, SqlError> {
         Ok((self.caps.ltrim)(s, &self.lit(WS)?))
+    }
+
+    /// Without `--typed`, in engines that settle a column's type when they plan the query,
+    /// the tests of a column's type, so that the text reading can take an integer, date or
+    /// boolean column's value as it is where that means the same as reading its text.
+    pub(super) fn adapts(&self) -> Option<&'static TypedTests> {
+        self.caps.typed_tests.as_ref().filter(|_| !self.opts.typed)
     }
 
     /// The cell of slot `i` as text, untrimmed.

@@ -50,6 +50,13 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
             // Counts, amounts and durations are trimmed by their readers, for the cells that
             // are not plain digits.
             None if !opts.typed && super::cells::read_late(s.ty) => {}
+            // A date column's ISO dates (engines that adapt) are read as they are (`f{i}`);
+            // only the other cells are read from their text.
+            None if s.ty == SlotType::Date && g.adapts().is_some() => {
+                let iso = g.adapts().map(|tests| (tests.iso_date)(&col)).unwrap_or_default();
+                src.push(format!("{iso} AS f{i}"));
+                src.push(format!("CASE WHEN {iso} THEN NULL ELSE {t} END AS t{i}"));
+            }
             None => src.push(format!("{t} AS t{i}")),
         }
     }

@@ -37,6 +37,7 @@ icp_l1 AS (
     (CAST(c4 AS VARCHAR) IS NOT NULL AND (CAST(c4 AS VARCHAR) = '' OR length(CAST(c4 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c4 AS VARCHAR), '[^0-9]') > 0))) AS n4_slow,
     (CAST(c5 AS VARCHAR) IS NOT NULL AND (CAST(c5 AS VARCHAR) = '' OR length(CAST(c5 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c5 AS VARCHAR), '[^0-9]') > 0))) AS n5_slow,
     (length(t6) >= 10 AND (length(t6) = 10 OR substr(t6, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t6, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n6_ok,
+    CASE WHEN length(t6) > 10 THEN substr(t6, 5, 1) = '-' AND substr(t6, 8, 1) = '-' AND substr(t6, 11, 1) IN ('T', 't', ' ') AND NOT (REGEXP_INSTR(substr(t6, 1, 11), '[-􏿿]') > 0) AND NOT ((REGEXP_INSTR(substr(t6, 12), '^([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)([.][0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?$') > 0) AND NOT (REGEXP_INSTR(substr(t6, 12), '[^0-9:.+Zz-]') > 0)) END AS n6_tbad,
     t7 AS v7,
     CAST(NULL AS VARCHAR) AS e7,
     (CAST(c8 AS VARCHAR) IS NOT NULL AND (CAST(c8 AS VARCHAR) = '' OR length(CAST(c8 AS VARCHAR)) > 9 OR (REGEXP_INSTR(CAST(c8 AS VARCHAR), '[^0-9]') > 0))) AS n8_slow,
@@ -80,7 +81,9 @@ icp_l3 AS (
     CASE WHEN n3_slow THEN translate(t3, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n3_lt,
     CASE WHEN n4_slow THEN COALESCE(REGEXP_SUBSTR(t4, '^[+-]'), '') END AS n4_s1,
     CASE WHEN n5_slow THEN COALESCE(REGEXP_SUBSTR(t5, '^[+-]'), '') END AS n5_s1,
-    CASE WHEN t6 IS NULL THEN NULL WHEN NOT n6_ok THEN 'Renewal Date: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
+    CASE WHEN t6 IS NULL THEN NULL WHEN n6_tbad THEN 'Renewal Date: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
+
+	', '   '), '"', '\\"') || '"' || ' has a date followed by something that is not a time of day (expected an ISO date such as 2026-10-05)' WHEN NOT n6_ok THEN 'Renewal Date: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n6_m < 1 OR n6_m > 12 THEN 'Renewal Date: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
 

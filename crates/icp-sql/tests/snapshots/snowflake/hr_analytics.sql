@@ -58,7 +58,8 @@ icp_l1 AS (
     (CAST(c9 AS VARCHAR) IS NOT NULL AND CAST(c9 AS VARCHAR) NOT IN ('true', 'false', '1', '0')) AS n9_slow,
     (CAST(c10 AS VARCHAR) IS NOT NULL AND (CAST(c10 AS VARCHAR) = '' OR length(CAST(c10 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c10 AS VARCHAR), '[^0-9]') > 0))) AS n10_slow,
     (CAST(c11 AS VARCHAR) IS NOT NULL AND (CAST(c11 AS VARCHAR) = '' OR length(CAST(c11 AS VARCHAR)) > 9 OR (REGEXP_INSTR(CAST(c11 AS VARCHAR), '[^0-9]') > 0))) AS n11_slow,
-    (length(t12) >= 10 AND (length(t12) = 10 OR substr(t12, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t12, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n12_ok
+    (length(t12) >= 10 AND (length(t12) = 10 OR substr(t12, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t12, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n12_ok,
+    CASE WHEN length(t12) > 10 THEN substr(t12, 5, 1) = '-' AND substr(t12, 8, 1) = '-' AND substr(t12, 11, 1) IN ('T', 't', ' ') AND NOT (REGEXP_INSTR(substr(t12, 1, 11), '[-􏿿]') > 0) AND NOT ((REGEXP_INSTR(substr(t12, 12), '^([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)([.][0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?$') > 0) AND NOT (REGEXP_INSTR(substr(t12, 12), '[^0-9:.+Zz-]') > 0)) END AS n12_tbad
   FROM icp_l0
 ),
 icp_l2 AS (
@@ -99,7 +100,9 @@ icp_l3 AS (
     CASE WHEN n10_slow THEN COALESCE(REGEXP_SUBSTR(t10, '^[+-]'), '') END AS n10_s1,
     CASE WHEN n11_slow THEN translate(t11, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n11_lt,
     CASE WHEN n11_slow THEN COALESCE(REGEXP_SUBSTR(t11, '^[0-9]+'), '') END AS n11_dg,
-    CASE WHEN t12 IS NULL THEN NULL WHEN NOT n12_ok THEN 'VP People Start Date: ' || '"' || replace(translate(CASE WHEN length(t12) > 60 THEN substr(t12, 1, 60) || '…' ELSE t12 END, '
+    CASE WHEN t12 IS NULL THEN NULL WHEN n12_tbad THEN 'VP People Start Date: ' || '"' || replace(translate(CASE WHEN length(t12) > 60 THEN substr(t12, 1, 60) || '…' ELSE t12 END, '
+
+	', '   '), '"', '\\"') || '"' || ' has a date followed by something that is not a time of day (expected an ISO date such as 2026-10-05)' WHEN NOT n12_ok THEN 'VP People Start Date: ' || '"' || replace(translate(CASE WHEN length(t12) > 60 THEN substr(t12, 1, 60) || '…' ELSE t12 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n12_m < 1 OR n12_m > 12 THEN 'VP People Start Date: ' || '"' || replace(translate(CASE WHEN length(t12) > 60 THEN substr(t12, 1, 60) || '…' ELSE t12 END, '
 

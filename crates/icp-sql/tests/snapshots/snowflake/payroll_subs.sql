@@ -35,7 +35,8 @@ icp_l1 AS (
     (CAST(c5 AS VARCHAR) IS NOT NULL AND CAST(c5 AS VARCHAR) NOT IN ('true', 'false', '1', '0')) AS n5_slow,
     (CAST(c6 AS VARCHAR) IS NOT NULL AND CAST(c6 AS VARCHAR) NOT IN ('true', 'false', '1', '0')) AS n6_slow,
     (CAST(c7 AS VARCHAR) IS NOT NULL AND CAST(c7 AS VARCHAR) NOT IN ('true', 'false', '1', '0')) AS n7_slow,
-    (length(t8) >= 10 AND (length(t8) = 10 OR substr(t8, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t8, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n8_ok
+    (length(t8) >= 10 AND (length(t8) = 10 OR substr(t8, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t8, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n8_ok,
+    CASE WHEN length(t8) > 10 THEN substr(t8, 5, 1) = '-' AND substr(t8, 8, 1) = '-' AND substr(t8, 11, 1) IN ('T', 't', ' ') AND NOT (REGEXP_INSTR(substr(t8, 1, 11), '[-􏿿]') > 0) AND NOT ((REGEXP_INSTR(substr(t8, 12), '^([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)([.][0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?$') > 0) AND NOT (REGEXP_INSTR(substr(t8, 12), '[^0-9:.+Zz-]') > 0)) END AS n8_tbad
   FROM icp_l0
 ),
 icp_l2 AS (
@@ -69,7 +70,9 @@ icp_l3 AS (
     CASE WHEN n5_slow THEN translate(t5, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n5_lt,
     CASE WHEN n6_slow THEN translate(t6, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n6_lt,
     CASE WHEN n7_slow THEN translate(t7, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n7_lt,
-    CASE WHEN t8 IS NULL THEN NULL WHEN NOT n8_ok THEN 'Prevailing Wage Award Date: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
+    CASE WHEN t8 IS NULL THEN NULL WHEN n8_tbad THEN 'Prevailing Wage Award Date: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
+
+	', '   '), '"', '\\"') || '"' || ' has a date followed by something that is not a time of day (expected an ISO date such as 2026-10-05)' WHEN NOT n8_ok THEN 'Prevailing Wage Award Date: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n8_m < 1 OR n8_m > 12 THEN 'Prevailing Wage Award Date: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
 

@@ -42,7 +42,9 @@ icp_l1 AS (
     CAST(NULL AS VARCHAR) AS e3,
     (CAST(c4 AS VARCHAR) IS NOT NULL AND CAST(c4 AS VARCHAR) NOT IN ('true', 'false', '1', '0')) AS n4_slow,
     (length(t5) >= 10 AND (length(t5) = 10 OR substr(t5, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t5, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n5_ok,
+    CASE WHEN length(t5) > 10 THEN substr(t5, 5, 1) = '-' AND substr(t5, 8, 1) = '-' AND substr(t5, 11, 1) IN ('T', 't', ' ') AND NOT (REGEXP_INSTR(substr(t5, 1, 11), '[-􏿿]') > 0) AND NOT ((REGEXP_INSTR(substr(t5, 12), '^([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)([.][0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?$') > 0) AND NOT (REGEXP_INSTR(substr(t5, 12), '[^0-9:.+Zz-]') > 0)) END AS n5_tbad,
     (length(t6) >= 10 AND (length(t6) = 10 OR substr(t6, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t6, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n6_ok,
+    CASE WHEN length(t6) > 10 THEN substr(t6, 5, 1) = '-' AND substr(t6, 8, 1) = '-' AND substr(t6, 11, 1) IN ('T', 't', ' ') AND NOT (REGEXP_INSTR(substr(t6, 1, 11), '[-􏿿]') > 0) AND NOT ((REGEXP_INSTR(substr(t6, 12), '^([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)([.][0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?$') > 0) AND NOT (REGEXP_INSTR(substr(t6, 12), '[^0-9:.+Zz-]') > 0)) END AS n6_tbad,
     (CAST(c7 AS VARCHAR) IS NOT NULL AND CAST(c7 AS VARCHAR) NOT IN ('true', 'false', '1', '0')) AS n7_slow
   FROM icp_l0
 ),
@@ -69,14 +71,18 @@ icp_l3 AS (
   SELECT *,
     CASE WHEN n0_slow THEN COALESCE(REGEXP_SUBSTR(t0, '^[+-]'), '') END AS n0_s1,
     CASE WHEN n4_slow THEN translate(t4, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END AS n4_lt,
-    CASE WHEN t5 IS NULL THEN NULL WHEN NOT n5_ok THEN 'last_funding_date: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
+    CASE WHEN t5 IS NULL THEN NULL WHEN n5_tbad THEN 'last_funding_date: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
+
+	', '   '), '"', '\\"') || '"' || ' has a date followed by something that is not a time of day (expected an ISO date such as 2026-10-05)' WHEN NOT n5_ok THEN 'last_funding_date: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n5_m < 1 OR n5_m > 12 THEN 'last_funding_date: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has no such month (expected an ISO date such as 2026-10-05)' WHEN n5_d < 1 OR n5_d > CASE WHEN n5_m IN (4, 6, 9, 11) THEN 30 WHEN n5_m = 2 THEN CASE WHEN ((MOD(n5_y, 4) = 0 AND MOD(n5_y, 100) <> 0) OR MOD(n5_y, 400) = 0) THEN 29 ELSE 28 END ELSE 31 END THEN 'last_funding_date: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
 
 	', '   '), '"', '\\"') || '"' || ' has no such day (expected an ISO date such as 2026-10-05)' END AS e5,
-    CASE WHEN t6 IS NULL THEN NULL WHEN NOT n6_ok THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
+    CASE WHEN t6 IS NULL THEN NULL WHEN n6_tbad THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
+
+	', '   '), '"', '\\"') || '"' || ' has a date followed by something that is not a time of day (expected an ISO date such as 2026-10-05)' WHEN NOT n6_ok THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n6_m < 1 OR n6_m > 12 THEN 'vp_engineering_start: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
 

@@ -38,7 +38,8 @@ icp_l1 AS (
     (CAST(c8 AS VARCHAR) IS NOT NULL AND (CAST(c8 AS VARCHAR) = '' OR length(CAST(c8 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c8 AS VARCHAR), '[^0-9]') > 0))) AS n8_slow,
     (CAST(c9 AS VARCHAR) IS NOT NULL AND (CAST(c9 AS VARCHAR) = '' OR length(CAST(c9 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c9 AS VARCHAR), '[^0-9]') > 0))) AS n9_slow,
     (CAST(c10 AS VARCHAR) IS NOT NULL AND (CAST(c10 AS VARCHAR) = '' OR length(CAST(c10 AS VARCHAR)) > 18 OR (REGEXP_INSTR(CAST(c10 AS VARCHAR), '[^0-9]') > 0))) AS n10_slow,
-    (length(t11) >= 10 AND (length(t11) = 10 OR substr(t11, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t11, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n11_ok
+    (length(t11) >= 10 AND (length(t11) = 10 OR substr(t11, 11, 1) IN ('T', 't', ' ')) AND (REGEXP_INSTR(substr(t11, 1, 10), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') > 0)) AS n11_ok,
+    CASE WHEN length(t11) > 10 THEN substr(t11, 5, 1) = '-' AND substr(t11, 8, 1) = '-' AND substr(t11, 11, 1) IN ('T', 't', ' ') AND NOT (REGEXP_INSTR(substr(t11, 1, 11), '[-􏿿]') > 0) AND NOT ((REGEXP_INSTR(substr(t11, 12), '^([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)([.][0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?$') > 0) AND NOT (REGEXP_INSTR(substr(t11, 12), '[^0-9:.+Zz-]') > 0)) END AS n11_tbad
   FROM icp_l0
 ),
 icp_l2 AS (
@@ -86,7 +87,9 @@ icp_l3 AS (
     CASE WHEN n8_slow THEN COALESCE(REGEXP_SUBSTR(t8, '^[+-]'), '') END AS n8_s1,
     CASE WHEN n9_slow THEN COALESCE(REGEXP_SUBSTR(t9, '^[+-]'), '') END AS n9_s1,
     CASE WHEN n10_slow THEN COALESCE(REGEXP_SUBSTR(t10, '^[+-]'), '') END AS n10_s1,
-    CASE WHEN t11 IS NULL THEN NULL WHEN NOT n11_ok THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '
+    CASE WHEN t11 IS NULL THEN NULL WHEN n11_tbad THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '
+
+	', '   '), '"', '\\"') || '"' || ' has a date followed by something that is not a time of day (expected an ISO date such as 2026-10-05)' WHEN NOT n11_ok THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a calendar date (expected an ISO date such as 2026-10-05)' WHEN n11_m < 1 OR n11_m > 12 THEN 'Last Funding Date: ' || '"' || replace(translate(CASE WHEN length(t11) > 60 THEN substr(t11, 1, 60) || '…' ELSE t11 END, '
 
