@@ -5,10 +5,10 @@ duckdb-peak-MB".
 
     python3 duckdb_compiled.py QUERY.sql ACCOUNTS.csv OUT.csv ROUNDS ICPC ICP ICPC_OUT.csv [LOAD]
 
-LOAD is `text` (the default: every column VARCHAR, as a warehouse holds a raw CRM dump; the
-query is compiled without `--typed`) or `detect` (DuckDB's own reading of the file, which
-detects each column's type; the query is compiled with `--typed`). With `detect` the script
-stops if a numeric, date or boolean field's column comes out as text."""
+LOAD is `text` (the default: every column VARCHAR, as a warehouse holds a raw CRM dump) or
+`detect` (DuckDB's own reading of the file, which detects each column's type). With `detect`
+the script stops if a numeric, date or boolean field's column comes out as text, which the
+benchmark's generator does not write."""
 
 import sys
 import time
@@ -35,7 +35,7 @@ if load_mode == "detect":
              "VP People Engaged", "Pain Confirmed", "Confirmed Budget", "Decision Timeline"}
     for name, ty in con.execute("SELECT column_name, column_type FROM (DESCRIBE accounts)").fetchall():
         if name in typed and ty == "VARCHAR":
-            raise SystemExit(f"DuckDB read {name!r} as text; --typed needs it typed")
+            raise SystemExit(f"DuckDB read {name!r} as text; the benchmark expects it typed")
 cmd = [icpc, "score", icp, "--accounts", src, "--out", icpc_out, "--as-of", "2026-11-23", "-q"]
 q, i, ipeak = in_turns(con, sql, out, cmd, int(rounds))
 print(f"{load:.2f} {q:.2f} {i:.2f} {ipeak} {own_peak_mb()}")

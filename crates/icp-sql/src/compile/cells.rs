@@ -466,15 +466,9 @@ impl Gen<'_> {
         let x = self.cell_text(i);
         let big = self.caps.big;
         // An integer column (engines that adapt) is read as it is from 0 to 999999999 days;
-        // other values take the reading of their text, which refuses them.
+        // its other values are refused as their text is (negative, too long), without it.
         let native = self.adapts().map(|tests| (tests.integer)(&format!("c{i}")));
-        let mut slow_test = self.not_plain(&x, 9)?;
-        if let Some(int) = &native {
-            slow_test = format!(
-                "CASE WHEN {int} THEN (CAST(c{i} AS {big}) < 0 OR CAST(c{i} AS {big}) > 999999999) ELSE {slow_test} END"
-            );
-        }
-        let slow = self.read_late_from(i, slow_test, None)?;
+        let slow = self.read_late_from(i, self.not_plain(&x, 9)?, native.as_deref())?;
         self.put(3, n("lt"), self.ascii_lower(&t)?);
         self.put(3, n("dg"), self.prefix(&t, "^[0-9]+")?);
         self.put(
@@ -502,7 +496,15 @@ impl Gen<'_> {
             6,
             format!("e{i}"),
             format!(
-                "CASE WHEN NOT {slow} OR {t} IS NULL THEN NULL WHEN substr({t}, 1, 1) = '-' THEN {neg} WHEN length({dg}) > 9 THEN {long} WHEN {dg} = '' OR {per} IS NULL THEN {bad} END",
+                "CASE {typed}WHEN NOT {slow} OR {t} IS NULL THEN NULL WHEN substr({t}, 1, 1) = '-' THEN {neg} WHEN length({dg}) > 9 THEN {long} WHEN {dg} = '' OR {per} IS NULL THEN {bad} END",
+                typed = match &native {
+                    Some(int) => format!(
+                        "WHEN {int} THEN CASE WHEN CAST(c{i} AS {big}) < 0 THEN {neg} WHEN CAST(c{i} AS {big}) > 999999999 THEN {long} END ",
+                        neg = self.msg(i, &t, "is negative, and a duration counts from 0", DURATION_FORM)?,
+                        long = self.msg(i, &t, "is too long a duration", DURATION_FORM)?,
+                    ),
+                    None => String::new(),
+                },
                 dg = n("dg"),
                 per = n("per"),
                 neg = self.msg(i, &t, "is negative, and a duration counts from 0", DURATION_FORM)?,
@@ -511,7 +513,9 @@ impl Gen<'_> {
             ),
         );
         let fast = match &native {
-            Some(int) => format!("CASE WHEN {int} THEN CAST(c{i} AS {big}) ELSE CAST({x} AS {big}) END"),
+            Some(int) => format!(
+                "CASE WHEN {int} THEN CASE WHEN CAST(c{i} AS {big}) BETWEEN 0 AND 999999999 THEN CAST(c{i} AS {big}) END ELSE CAST({x} AS {big}) END"
+            ),
             None => format!("CAST({x} AS {big})"),
         };
         self.put(
