@@ -327,7 +327,7 @@ pub static DUCKDB: Caps = Caps {
         },
         iso_date: |c| {
             format!(
-                "CASE WHEN typeof({c}) = 'DATE' THEN year(CAST({c} AS DATE)) BETWEEN 1 AND 9999 ELSE FALSE END"
+                "CASE WHEN typeof({c}) = 'DATE' THEN CAST({c} AS DATE) BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' ELSE FALSE END"
             )
         },
         boolean: |c| format!("(typeof({c}) = 'BOOLEAN')"),

@@ -37,7 +37,9 @@ pub enum SqlFormat {
 
 The SQL reads the table's columns named in the schema's `from` (exactly as spelled there)
 and returns the kept columns, then score, score_max, tier, rules, unknown, disqualified_by,
-segments and error, with the values `icpc score` gives. See docs/warehouse.md.
+segments and error, with the values `icpc score` gives. For a CSV file in DuckDB, load it
+with read_csv('accounts.csv') (types detected) or, for icpc score's reading of every cell as
+written, read_csv('accounts.csv', all_varchar = true). See docs/warehouse.md.
 
 Exit status: 0 compiled, 2 usage or I/O error, an .icp with errors, or a construct the
 target cannot express.")]
@@ -68,7 +70,8 @@ pub struct Args {
     #[arg(long, visible_alias = "today", value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<i64>,
     /// The table's columns are typed (numbers, booleans, dates, durations as days): compare
-    /// them natively instead of reading text.
+    /// them natively instead of reading text. (Without it, DuckDB's SQL still takes an
+    /// integer, date or boolean column as it is wherever that means the same as its text.)
     #[arg(long)]
     pub typed: bool,
     /// Write here (atomically) instead of standard output; for --format dbt, a directory.

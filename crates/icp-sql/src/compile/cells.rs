@@ -46,13 +46,13 @@ impl Gen<'_> {
         // and the steps below (the general reading) are computed only for the other cells.
         // A percent is left out: a bare number there follows the profile's rule.
         let plain_digits = 18;
-        let slow = n("slow");
+        let mut slow = n("slow");
         let x = self.cell_text(i);
         // An integer column (engines that adapt, see `Gen::adapts`) is read as it is: its
         // text is its digits, with `-` before a negative one, which the checks below refuse.
         let native = self.adapts().map(|tests| (tests.integer)(&format!("c{i}")));
         if read_late(ty) {
-            self.read_late_from(i, self.not_plain(&x, plain_digits)?, native.as_deref())?;
+            slow = self.read_late_from(i, self.not_plain(&x, plain_digits)?, native.as_deref())?;
             l = 3;
         }
         self.put(l, n("s1"), self.prefix(&t, "^[+-]")?);
@@ -301,10 +301,14 @@ impl Gen<'_> {
         form: &str,
     ) -> Result<usize, SqlError> {
         let t = format!("t{i}");
-        let prior = if self.opts.typed {
-            "NULL".to_string()
-        } else {
-            format!("n{i}_e0")
+        let prior = match self.adapts() {
+            _ if self.opts.typed => "NULL".to_string(),
+            // An integer column read as it is has no message from the general reading.
+            Some(tests) if read_late(ty) => format!(
+                "(CASE WHEN NOT {} THEN n{i}_e0 END)",
+                (tests.integer)(&format!("c{i}"))
+            ),
+            _ => format!("n{i}_e0"),
         };
         let mut checks = String::new();
         match ty {
@@ -533,6 +537,7 @@ impl Gen<'_> {
     /// The start of a reader that trims only the cells it cannot read at once (see
     /// [`read_late`]): `n{i}_slow` (the given test) in layer 1, then, for those cells only,
     /// the trimmed cell `t{i}` in layer 2, under the guard of the test (the caller ends it).
+    /// Returns the guard, the test to use for the slow cells in the layers after the first.
     ///
     /// `typed`: a test of the column's type under which no cell is slow. It is repeated in
     /// the guard, where the engine settles it when it plans the query, so the steps of the
@@ -550,13 +555,14 @@ impl Gen<'_> {
             None => slow_test,
         };
         self.put(1, slow.clone(), slow_test);
-        self.guard = Some(match typed {
+        let guard = match typed {
             Some(ty) => format!("(NOT {ty} AND {slow})"),
-            None => slow.clone(),
-        });
+            None => slow,
+        };
+        self.guard = Some(guard.clone());
         let t = self.trimmed(&self.cell_text(i))?;
         self.put(2, format!("t{i}"), t);
-        Ok(slow)
+        Ok(guard)
     }
 
     /// Whether a cell (`x`, untrimmed text) is anything but 1 to `digits` ASCII digits: NULL
