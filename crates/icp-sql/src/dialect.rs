@@ -116,6 +116,20 @@ pub struct Caps {
     /// A 64-bit integer type the score is counted in when every value it reaches fits
     /// (cheaper than `big` in engines whose `big` is wider than a machine word).
     pub score_int: Option<&'static str>,
+    /// For engines with a cast that gives NULL instead of failing: a text read as an unsigned
+    /// 64-bit integer, and as a date. A cell whose text equals the engine's own text of the
+    /// value so read is exactly plain digits (no sign, no leading zero, no white space) or,
+    /// when ten characters long, an ISO date of the years 1 to 9999 (a date before year 1 is
+    /// written with ` (BC)` after it), which `icpc score` reads as the same value; those
+    /// cells are read at once, cheaper than testing them with a pattern and cutting them up.
+    pub try_cast: Option<TryCast>,
+}
+
+/// See [`Caps::try_cast`].
+#[derive(Debug)]
+pub struct TryCast {
+    pub uint: fn(&str) -> String,
+    pub date: fn(&str) -> String,
 }
 
 /// See [`Caps::typed_tests`].
@@ -123,9 +137,7 @@ pub struct Caps {
 pub struct TypedTests {
     pub integer: fn(&str) -> String,
     pub untrimmed: fn(&str) -> String,
-    /// Whether a cell is a date whose text is `YYYY-MM-DD` (a date column's value in the
-    /// years 1 to 9999; false for other columns).
-    pub iso_date: fn(&str) -> String,
+    pub date: fn(&str) -> String,
     pub boolean: fn(&str) -> String,
 }
 
@@ -325,17 +337,17 @@ pub static DUCKDB: Caps = Caps {
                 "(typeof({c}) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT', 'FLOAT', 'DOUBLE', 'BOOLEAN', 'DATE') OR typeof({c}) LIKE 'DECIMAL(%')"
             )
         },
-        iso_date: |c| {
-            format!(
-                "CASE WHEN typeof({c}) = 'DATE' THEN CAST({c} AS DATE) BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' ELSE FALSE END"
-            )
-        },
+        date: |c| format!("(typeof({c}) = 'DATE')"),
         boolean: |c| format!("(typeof({c}) = 'BOOLEAN')"),
     }),
     list_at: Some(|items, i| format!("[{}][{i}]", items.join(", "))),
     first_code: Some(|s| format!("ascii({s})")),
     in_list_max: 4,
     score_int: Some("BIGINT"),
+    try_cast: Some(TryCast {
+        uint: |x| format!("TRY_CAST({x} AS UBIGINT)"),
+        date: |x| format!("TRY_CAST({x} AS DATE)"),
+    }),
 };
 
 pub static POSTGRES: Caps = Caps {
@@ -367,6 +379,7 @@ pub static POSTGRES: Caps = Caps {
     first_code: None,
     in_list_max: usize::MAX,
     score_int: None,
+    try_cast: None,
 };
 
 pub static SPARK: Caps = Caps {
@@ -402,6 +415,7 @@ pub static SPARK: Caps = Caps {
     first_code: None,
     in_list_max: usize::MAX,
     score_int: None,
+    try_cast: None,
 };
 
 pub static BIGQUERY: Caps = Caps {
@@ -435,6 +449,7 @@ pub static BIGQUERY: Caps = Caps {
     first_code: None,
     in_list_max: usize::MAX,
     score_int: None,
+    try_cast: None,
 };
 
 pub static SNOWFLAKE: Caps = Caps {
@@ -468,4 +483,5 @@ pub static SNOWFLAKE: Caps = Caps {
     first_code: None,
     in_list_max: usize::MAX,
     score_int: None,
+    try_cast: None,
 };

@@ -52,7 +52,7 @@ impl Gen<'_> {
         // text is its digits, with `-` before a negative one, which the checks below refuse.
         let native = self.adapts().map(|tests| (tests.integer)(&format!("c{i}")));
         if read_late(ty) {
-            slow = self.read_late_from(i, self.not_plain(&x, plain_digits)?, native.as_deref())?;
+            slow = self.read_late_from(i, self.not_plain(i, &x, plain_digits)?, native.as_deref())?;
             l = 3;
         }
         self.put(l, n("s1"), self.prefix(&t, "^[+-]")?);
@@ -279,7 +279,10 @@ impl Gen<'_> {
             // value scaled by SCALE places, in integer arithmetic (cheaper than casting the
             // digits followed by SCALE zeros to the wide type).
             let scale = self.caps.big_lit(pow10(SCALE));
-            let mut fast = format!("CAST(CAST({x} AS {}) AS {big}) * {scale}", self.caps.int64);
+            let mut fast = match &self.caps.try_cast {
+                Some(_) => format!("CAST(u{i} AS {big}) * {scale}"),
+                None => format!("CAST(CAST({x} AS {}) AS {big}) * {scale}", self.caps.int64),
+            };
             if let Some(int) = &native {
                 fast = format!("CASE WHEN {int} THEN CAST(c{i} AS {big}) * {scale} ELSE {fast} END");
             }
@@ -361,8 +364,47 @@ impl Gen<'_> {
             self.put(1, format!("v{i}"), (self.caps.date_ymd)(&format!("c{i}")));
             return Ok(2);
         }
+        // Read at once where it can be: `f{i}` holds for a date column's value of the years 1
+        // to 9999 (engines that adapt) and for a text of ten characters that is the engine's
+        // own text of the date it casts it to (engines with a cast that cannot fail): both
+        // are what `icpc score` reads as that date. Only the other cells are trimmed and read step by step,
+        // from layer `b + 1` on.
+        let mut b = 0;
+        let mut at_once = String::new();
+        if self.dates_at_once() {
+            let c = format!("c{i}");
+            let text = self.cell_text(i);
+            let round_trip = match &self.caps.try_cast {
+                // Ten characters: the engine writes a date before year 1 with ` (BC)` after.
+                Some(_) => format!("(length({text}) = 10 AND CAST(u{i} AS {}) = {text})", self.caps.text),
+                None => "FALSE".to_string(),
+            };
+            let ymd = |x: &str| (self.caps.date_ymd)(x);
+            let u_ymd = match &self.caps.try_cast {
+                Some(_) => ymd(&format!("u{i}")),
+                None => "NULL".to_string(),
+            };
+            let (f, value) = match self.adapts() {
+                Some(tests) => (
+                    format!(
+                        "CASE WHEN {} THEN CAST({c} AS DATE) BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' ELSE {round_trip} END",
+                        (tests.date)(&c)
+                    ),
+                    format!("CASE WHEN {} THEN {} ELSE {u_ymd} END", (tests.date)(&c), ymd(&c)),
+                ),
+                None => (round_trip, u_ymd),
+            };
+            self.put(1, format!("f{i}"), f);
+            self.put(
+                2,
+                t.clone(),
+                format!("CASE WHEN f{i} THEN NULL ELSE {} END", self.trimmed(&text)?),
+            );
+            at_once = format!("WHEN f{i} THEN {value} ");
+            b = 2;
+        }
         self.put(
-            1,
+            b + 1,
             n("ok"),
             format!(
                 "(length({t}) >= 10 AND (length({t}) = 10 OR substr({t}, 11, 1) IN ('T', 't', ' ')) AND {})",
@@ -377,7 +419,7 @@ impl Gen<'_> {
         // instead call a date followed by something that is not a time, both errors).
         let tail = format!("substr({t}, 12)");
         self.put(
-            1,
+            b + 1,
             n("tbad"),
             format!(
                 "CASE WHEN length({t}) > 10 THEN substr({t}, 5, 1) = '-' AND substr({t}, 8, 1) = '-' AND substr({t}, 11, 1) IN ('T', 't', ' ') AND NOT {} AND NOT ({} AND NOT {}) END",
@@ -391,7 +433,7 @@ impl Gen<'_> {
         let int = self.caps.int;
         for (name, from, len) in [("y", 1, 4), ("m", 6, 2), ("d", 9, 2)] {
             self.put(
-                2,
+                b + 2,
                 n(name),
                 format!(
                     "CASE WHEN {} THEN CAST(substr({t}, {from}, {len}) AS {int}) END",
@@ -408,7 +450,7 @@ impl Gen<'_> {
             md(&y, 400)
         );
         self.put(
-            3,
+            b + 3,
             format!("e{i}"),
             format!(
                 "CASE WHEN {t} IS NULL THEN NULL WHEN {tbad} THEN {time} WHEN NOT {ok} THEN {bad} WHEN {m} < 1 OR {m} > 12 THEN {month} WHEN {d} < 1 OR {d} > CASE WHEN {m} IN (4, 6, 9, 11) THEN 30 WHEN {m} = 2 THEN CASE WHEN {leap} THEN 29 ELSE 28 END ELSE 31 END THEN {day} END",
@@ -425,22 +467,15 @@ impl Gen<'_> {
                 day = self.msg(i, &t, "has no such day", DATE_FORM)?,
             ),
         );
-        let native = match self.adapts() {
-            Some(_) => format!(
-                "WHEN f{i} THEN {} ",
-                (self.caps.date_ymd)(&format!("c{i}"))
-            ),
-            None => String::new(),
-        };
         self.put(
-            4,
+            b + 4,
             format!("v{i}"),
             format!(
-                "CASE {native}WHEN e{i} IS NULL AND {} THEN {y} * 10000 + {m} * 100 + {d} END",
+                "CASE {at_once}WHEN e{i} IS NULL AND {} THEN {y} * 10000 + {m} * 100 + {d} END",
                 n("ok")
             ),
         );
-        Ok(5)
+        Ok(b + 5)
     }
 
     pub(super) fn read_duration(&mut self, i: usize) -> Result<usize, SqlError> {
@@ -472,7 +507,7 @@ impl Gen<'_> {
         // An integer column (engines that adapt) is read as it is from 0 to 999999999 days;
         // its other values are refused as their text is (negative, too long), without it.
         let native = self.adapts().map(|tests| (tests.integer)(&format!("c{i}")));
-        let slow = self.read_late_from(i, self.not_plain(&x, 9)?, native.as_deref())?;
+        let slow = self.read_late_from(i, self.not_plain(i, &x, 9)?, native.as_deref())?;
         self.put(3, n("lt"), self.ascii_lower(&t)?);
         self.put(3, n("dg"), self.prefix(&t, "^[0-9]+")?);
         self.put(
@@ -516,11 +551,15 @@ impl Gen<'_> {
                 bad = self.msg(i, &t, "is not a duration", DURATION_FORM)?,
             ),
         );
+        let from_text = match &self.caps.try_cast {
+            Some(_) => format!("CAST(u{i} AS {big})"),
+            None => format!("CAST({x} AS {big})"),
+        };
         let fast = match &native {
             Some(int) => format!(
-                "CASE WHEN {int} THEN CASE WHEN CAST(c{i} AS {big}) BETWEEN 0 AND 999999999 THEN CAST(c{i} AS {big}) END ELSE CAST({x} AS {big}) END"
+                "CASE WHEN {int} THEN CASE WHEN CAST(c{i} AS {big}) BETWEEN 0 AND 999999999 THEN CAST(c{i} AS {big}) END ELSE {from_text} END"
             ),
-            None => format!("CAST({x} AS {big})"),
+            None => from_text,
         };
         self.put(
             7,
@@ -565,9 +604,18 @@ impl Gen<'_> {
         Ok(guard)
     }
 
-    /// Whether a cell (`x`, untrimmed text) is anything but 1 to `digits` ASCII digits: NULL
-    /// cells are not (they read as NULL either way), empty ones are.
-    fn not_plain(&self, x: &str, digits: usize) -> Result<String, SqlError> {
+    /// Whether slot `i`'s cell (`x`, untrimmed text) is anything but 1 to `digits` ASCII
+    /// digits: NULL cells are not (they read as NULL either way), empty ones are. Where the
+    /// engine has a cast that cannot fail, the cell read as an unsigned integer (`u{i}`) must
+    /// have the cell as its text instead: plain digits without a leading zero.
+    fn not_plain(&self, i: usize, x: &str, digits: usize) -> Result<String, SqlError> {
+        if self.caps.try_cast.is_some() {
+            return Ok(format!(
+                "({x} IS NOT NULL AND (u{i} IS NULL OR u{i} > {} OR CAST(u{i} AS {}) <> {x}))",
+                "9".repeat(digits),
+                self.caps.text
+            ));
+        }
         Ok(format!(
             "({x} IS NOT NULL AND ({x} = '' OR length({x}) > {digits} OR {}))",
             // Unanchored: Java's `$` also matches before a final line break.

@@ -123,6 +123,13 @@ impl Gen<'_> {
         self.caps.typed_tests.as_ref().filter(|_| !self.opts.typed)
     }
 
+    /// Whether date cells are read at once where they can be: a date column's dates of the
+    /// years 1 to 9999 (engines that adapt), a text that is an ISO date (engines with
+    /// [`Caps::try_cast`](crate::dialect::Caps::try_cast)); without `--typed`.
+    pub(super) fn dates_at_once(&self) -> bool {
+        !self.opts.typed && (self.adapts().is_some() || self.caps.try_cast.is_some())
+    }
+
     /// The cell of slot `i` as text, untrimmed.
     pub(super) fn cell_text(&self, i: usize) -> String {
         format!("CAST(c{i} AS {})", self.caps.text)

@@ -48,14 +48,34 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
                 (tests.untrimmed)(&col)
             )),
             // Counts, amounts and durations are trimmed by their readers, for the cells that
-            // are not plain digits.
-            None if !opts.typed && super::cells::read_late(s.ty) => {}
-            // A date column's ISO dates (engines that adapt) are read as they are (`f{i}`);
-            // only the other cells are read from their text.
-            None if s.ty == SlotType::Date && g.adapts().is_some() => {
-                let iso = g.adapts().map(|tests| (tests.iso_date)(&col)).unwrap_or_default();
-                src.push(format!("{iso} AS f{i}"));
-                src.push(format!("CASE WHEN {iso} THEN NULL ELSE {t} END AS t{i}"));
+            // are not plain digits; where the engine has a cast that cannot fail, `u{i}` is
+            // the cell read as an unsigned integer (see `Caps::try_cast`).
+            None if !opts.typed && super::cells::read_late(s.ty) => {
+                if let (Some(tc), true) = (&caps.try_cast, s.ty != SlotType::Bool) {
+                    let uint = (tc.uint)(&text);
+                    // An integer column (engines that adapt) is read as it is.
+                    src.push(match g.adapts() {
+                        Some(tests) => format!(
+                            "CASE WHEN {} THEN NULL ELSE {uint} END AS u{i}",
+                            (tests.integer)(&col)
+                        ),
+                        None => format!("{uint} AS u{i}"),
+                    });
+                }
+            }
+            // A date read at once where it can be (`Gen::read_date`): the cell as a date.
+            None if s.ty == SlotType::Date && g.dates_at_once() => {
+                if let Some(tc) = &caps.try_cast {
+                    let date = (tc.date)(&text);
+                    // A date column (engines that adapt) is read as it is.
+                    src.push(match g.adapts() {
+                        Some(tests) => format!(
+                            "CASE WHEN {} THEN NULL ELSE {date} END AS u{i}",
+                            (tests.date)(&col)
+                        ),
+                        None => format!("{date} AS u{i}"),
+                    });
+                }
             }
             None => src.push(format!("{t} AS t{i}")),
         }
