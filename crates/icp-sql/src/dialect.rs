@@ -139,6 +139,10 @@ pub struct TypedTests {
     pub untrimmed: fn(&str) -> String,
     pub date: fn(&str) -> String,
     pub boolean: fn(&str) -> String,
+    /// With `--typed`, a column (`{c}`) of a numeric, date or boolean field that the engine
+    /// holds as text stops the query with a message (`{m}`, a literal) instead of the
+    /// engine's own cast error.
+    pub refuse_text: fn(&str, &str) -> String,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -339,6 +343,7 @@ pub static DUCKDB: Caps = Caps {
         },
         date: |c| format!("(typeof({c}) = 'DATE')"),
         boolean: |c| format!("(typeof({c}) = 'BOOLEAN')"),
+        refuse_text: |c, m| format!("CASE WHEN typeof({c}) = 'VARCHAR' THEN error({m}) ELSE {c} END"),
     }),
     list_at: Some(|items, i| format!("[{}][{i}]", items.join(", "))),
     first_code: Some(|s| format!("ascii({s})")),

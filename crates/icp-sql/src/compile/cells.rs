@@ -488,9 +488,10 @@ impl Gen<'_> {
                 1,
                 format!("e{i}"),
                 format!(
-                    "CASE WHEN c{i} < 0 THEN {} WHEN c{i} > 999999999 THEN {} END",
-                    self.msg(i, &t, "is negative, and a duration counts from 0", DURATION_FORM)?,
-                    self.msg(i, &t, "is too long a duration", DURATION_FORM)?,
+                    "CASE WHEN CAST(c{i} AS {big}) < 0 THEN {neg} WHEN CAST(c{i} AS {big}) > 999999999 THEN {long} END",
+                    big = self.caps.big,
+                    neg = self.msg(i, &t, "is negative, and a duration counts from 0", DURATION_FORM)?,
+                    long = self.msg(i, &t, "is too long a duration", DURATION_FORM)?,
                 ),
             );
             self.put(

@@ -39,7 +39,19 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     }
     for (i, s) in prog.slots.iter().enumerate() {
         let col = caps.ident(&s.column)?;
-        src.push(format!("{col} AS c{i}"));
+        let typed_field = !matches!(s.ty, SlotType::Enum | SlotType::Set | SlotType::Text);
+        match caps.typed_tests.as_ref().filter(|_| opts.typed && typed_field) {
+            Some(tests) => {
+                let msg = caps.lit(&format!(
+                    "{}: the column is text; --typed reads {} fields from typed columns \
+                     (compile without --typed to read the text)",
+                    s.column,
+                    s.ty.as_str()
+                ))?;
+                src.push(format!("{} AS c{i}", (tests.refuse_text)(&col, &msg)));
+            }
+            None => src.push(format!("{col} AS c{i}")),
+        }
         let text = format!("CAST({col} AS {})", caps.text);
         let t = g.trimmed(&text)?;
         match caps.typed_tests.as_ref().filter(|_| opts.typed) {

@@ -15,7 +15,10 @@ Three kinds of tables, for every example profile and the compiler's edge cases:
 - the typed values of `typed.py` (integers, decimals, dates, booleans, NULLs);
 - the same with rows of edge values SQL holds and a CSV cell cannot mean as it is: negative
   and 19-digit integers, durations past 999999999 days, dates before year 1 and after 9999,
-  `infinity`."""
+  `infinity`.
+
+And the SQL compiled `--typed` over a table where one numeric, date or boolean field's column
+is text must stop with a message naming the column."""
 
 import argparse
 import csv
@@ -120,6 +123,28 @@ def main():
                                        f"{os.path.basename(path)}/{name}/edges", path, name)
                         failures += bad
                         compared += n
+            # With --typed, a numeric, date or boolean field's column that DuckDB holds as
+            # text stops the query with a message naming the column.
+            # (edge.icp: every field is read by a rule; an unread one is not looked at.)
+            path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "edge.icp")
+            kinds, rows, _ = typed.case(path, seed=7)
+            for col, kind in kinds[1:]:
+                if kind in ("enum", "set", "text"):
+                    continue
+                eng.load_typed("accounts", kinds, rows)
+                q = '"' + col.replace('"', '""') + '"'
+                eng.con.execute(f"ALTER TABLE accounts ALTER {q} TYPE VARCHAR")
+                sql = differential.icpc_compile(args.icpc, path, "edge", "duckdb",
+                                                extra=("--typed",))
+                try:
+                    eng.query(sql)
+                    problem = "ran"
+                except Exception as e:  # the engine's error, whatever its class
+                    want = f"{col}: the column is text; --typed reads {kind} fields"
+                    problem = None if want in str(e) else f"failed otherwise: {e}"
+                print(f"{'FAIL' if problem else 'ok  '} duckdb --typed over text column "
+                      f"{col!r}: {problem or 'refused, naming the column'}")
+                failures += 1 if problem else 0
         finally:
             eng.close()
     print(f"{compared} rows compared ({typed_cols} columns typed by DuckDB's CSV reader), "
