@@ -343,7 +343,9 @@ pub static DUCKDB: Caps = Caps {
         },
         date: |c| format!("(typeof({c}) = 'DATE')"),
         boolean: |c| format!("(typeof({c}) = 'BOOLEAN')"),
-        refuse_text: |c, m| format!("CASE WHEN typeof({c}) = 'VARCHAR' THEN error({m}) ELSE {c} END"),
+        refuse_text: |c, m| {
+            format!("CASE WHEN typeof({c}) = 'VARCHAR' THEN error({m}) ELSE {c} END")
+        },
     }),
     list_at: Some(|items, i| format!("[{}][{i}]", items.join(", "))),
     first_code: Some(|s| format!("ascii({s})")),

@@ -52,7 +52,8 @@ impl Gen<'_> {
         // text is its digits, with `-` before a negative one, which the checks below refuse.
         let native = self.adapts().map(|tests| (tests.integer)(&format!("c{i}")));
         if read_late(ty) {
-            slow = self.read_late_from(i, self.not_plain(i, &x, plain_digits)?, native.as_deref())?;
+            slow =
+                self.read_late_from(i, self.not_plain(i, &x, plain_digits)?, native.as_deref())?;
             l = 3;
         }
         self.put(l, n("s1"), self.prefix(&t, "^[+-]")?);
@@ -284,7 +285,8 @@ impl Gen<'_> {
                 None => format!("CAST(CAST({x} AS {}) AS {big}) * {scale}", self.caps.int64),
             };
             if let Some(int) = &native {
-                fast = format!("CASE WHEN {int} THEN CAST(c{i} AS {big}) * {scale} ELSE {fast} END");
+                fast =
+                    format!("CASE WHEN {int} THEN CAST(c{i} AS {big}) * {scale} ELSE {fast} END");
             }
             raw = format!("CASE WHEN {slow} THEN {raw} ELSE {fast} END");
         }
@@ -376,7 +378,10 @@ impl Gen<'_> {
             let text = self.cell_text(i);
             let round_trip = match &self.caps.try_cast {
                 // Ten characters: the engine writes a date before year 1 with ` (BC)` after.
-                Some(_) => format!("(length({text}) = 10 AND CAST(u{i} AS {}) = {text})", self.caps.text),
+                Some(_) => format!(
+                    "(length({text}) = 10 AND CAST(u{i} AS {}) = {text})",
+                    self.caps.text
+                ),
                 None => "FALSE".to_string(),
             };
             let ymd = |x: &str| (self.caps.date_ymd)(x);
@@ -390,7 +395,11 @@ impl Gen<'_> {
                         "CASE WHEN {} THEN CAST({c} AS DATE) BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' ELSE {round_trip} END",
                         (tests.date)(&c)
                     ),
-                    format!("CASE WHEN {} THEN {} ELSE {u_ymd} END", (tests.date)(&c), ymd(&c)),
+                    format!(
+                        "CASE WHEN {} THEN {} ELSE {u_ymd} END",
+                        (tests.date)(&c),
+                        ymd(&c)
+                    ),
                 ),
                 None => (round_trip, u_ymd),
             };

@@ -40,7 +40,11 @@ pub fn compile_select(prog: &Program, opts: &Options) -> Result<String, SqlError
     for (i, s) in prog.slots.iter().enumerate() {
         let col = caps.ident(&s.column)?;
         let typed_field = !matches!(s.ty, SlotType::Enum | SlotType::Set | SlotType::Text);
-        match caps.typed_tests.as_ref().filter(|_| opts.typed && typed_field) {
+        match caps
+            .typed_tests
+            .as_ref()
+            .filter(|_| opts.typed && typed_field)
+        {
             Some(tests) => {
                 let msg = caps.lit(&format!(
                     "{}: the column is text; --typed reads {} fields from typed columns \
