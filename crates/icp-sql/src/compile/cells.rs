@@ -40,7 +40,7 @@ impl Gen<'_> {
             };
             self.put(l, n("raw"), raw);
             l += 1;
-            return self.number_checks(i, ty, l, &n("raw"), form);
+            return self.number_checks(i, ty, l, &n("raw"), form, None);
         }
         // Most cells are plain digits, which read as themselves: their value is cast at once,
         // and the steps below (the general reading) are computed only for the other cells.
@@ -292,11 +292,13 @@ impl Gen<'_> {
         }
         self.put(l, n("raw"), raw);
         l += 1;
-        self.number_checks(i, ty, l, &n("raw"), form)
+        let step_by_step = read_late(ty).then_some(slow.as_str());
+        self.number_checks(i, ty, l, &n("raw"), form, step_by_step)
     }
 
     /// The checks on a read number (counts and amounts are not negative, counts are whole),
-    /// then `e{i}` and `v{i}`.
+    /// then `e{i}` and `v{i}`. `step_by_step`: the test of the cells not read at once (the
+    /// others are plain digits, whole numbers).
     pub(super) fn number_checks(
         &mut self,
         i: usize,
@@ -304,6 +306,7 @@ impl Gen<'_> {
         mut l: usize,
         raw: &str,
         form: &str,
+        step_by_step: Option<&str>,
     ) -> Result<usize, SqlError> {
         let t = format!("t{i}");
         let prior = match self.adapts() {
@@ -322,13 +325,15 @@ impl Gen<'_> {
                     "{} <> 0",
                     (self.caps.imod)(raw, &self.caps.big_lit(pow10(SCALE)))
                 );
-                // A typed integer column holds whole numbers: the engine drops the test of
-                // the remainder when it plans the query.
-                let fraction = match self.caps.typed_tests.as_ref() {
-                    Some(tests) => {
+                // The remainder (a division of the wide type, costly per row) is computed
+                // only for the cells read step by step; and a typed integer column holds
+                // whole numbers: the engine drops the test when it plans the query.
+                let fraction = match (step_by_step, self.caps.typed_tests.as_ref()) {
+                    (Some(slow), _) => format!("CASE WHEN {slow} THEN {fraction} ELSE FALSE END"),
+                    (None, Some(tests)) => {
                         format!("(NOT {} AND {fraction})", (tests.integer)(&format!("c{i}")))
                     }
-                    None => fraction,
+                    (None, None) => fraction,
                 };
                 checks.push_str(&format!(
                     " WHEN {raw} < 0 THEN {} WHEN {fraction} THEN {}",
