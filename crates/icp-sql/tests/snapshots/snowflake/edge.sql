@@ -308,7 +308,7 @@ icp_l18 AS (
   SELECT *,
     CASE WHEN n0_e0 IS NOT NULL THEN n0_e0 WHEN n0_raw < 0 THEN 'Seats: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n0_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Seats: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n0_slow THEN MOD(n0_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'Seats: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e0,
     CASE WHEN n2_e0 IS NOT NULL THEN n2_e0 END AS e2,

@@ -306,7 +306,7 @@ icp_l18 AS (
   SELECT *,
     CASE WHEN n1_e0 IS NOT NULL THEN n1_e0 WHEN n1_raw < 0 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t1) > 60 THEN substr(t1, 1, 60) || '…' ELSE t1 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n1_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t1) > 60 THEN substr(t1, 1, 60) || '…' ELSE t1 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n1_slow THEN MOD(n1_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t1) > 60 THEN substr(t1, 1, 60) || '…' ELSE t1 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e1,
     CASE WHEN n3_slow THEN CASE WHEN n3_mag > 0 THEN LTRIM(substr(n3_r6, length(n3_w) + 1), ' 	
@@ -314,7 +314,7 @@ icp_l18 AS (
 ') ELSE n3_r6 END END AS n3_r7,
     CASE WHEN n4_e0 IS NOT NULL THEN n4_e0 WHEN n4_raw < 0 THEN 'Year Founded: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n4_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Year Founded: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n4_slow THEN MOD(n4_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'Year Founded: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e4,
     CASE WHEN n10_slow THEN CASE WHEN n10_mag > 0 THEN LTRIM(substr(n10_r6, length(n10_w) + 1), ' 	

@@ -510,47 +510,47 @@ icp_l18 AS (
   SELECT *,
     CASE WHEN n0_e0 IS NOT NULL THEN n0_e0 WHEN n0_raw < 0 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n0_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n0_slow THEN MOD(n0_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'Employees: ' || '"' || replace(translate(CASE WHEN length(t0) > 60 THEN substr(t0, 1, 60) || '…' ELSE t0 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e0,
     CASE WHEN n3_e0 IS NOT NULL THEN n3_e0 WHEN n3_raw < 0 THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n3_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n3_slow THEN MOD(n3_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'Firmographics Grade: ' || '"' || replace(translate(CASE WHEN length(t3) > 60 THEN substr(t3, 1, 60) || '…' ELSE t3 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e3,
     CASE WHEN n4_e0 IS NOT NULL THEN n4_e0 WHEN n4_raw < 0 THEN 'Tech Stack Grade: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n4_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Tech Stack Grade: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n4_slow THEN MOD(n4_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'Tech Stack Grade: ' || '"' || replace(translate(CASE WHEN length(t4) > 60 THEN substr(t4, 1, 60) || '…' ELSE t4 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e4,
     CASE WHEN n5_e0 IS NOT NULL THEN n5_e0 WHEN n5_raw < 0 THEN 'Persona Grade: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n5_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Persona Grade: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n5_slow THEN MOD(n5_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'Persona Grade: ' || '"' || replace(translate(CASE WHEN length(t5) > 60 THEN substr(t5, 1, 60) || '…' ELSE t5 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e5,
     CASE WHEN n6_e0 IS NOT NULL THEN n6_e0 WHEN n6_raw < 0 THEN 'JTBD Grade: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n6_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'JTBD Grade: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n6_slow THEN MOD(n6_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'JTBD Grade: ' || '"' || replace(translate(CASE WHEN length(t6) > 60 THEN substr(t6, 1, 60) || '…' ELSE t6 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e6,
     CASE WHEN n7_e0 IS NOT NULL THEN n7_e0 WHEN n7_raw < 0 THEN 'Alternatives Grade: ' || '"' || replace(translate(CASE WHEN length(t7) > 60 THEN substr(t7, 1, 60) || '…' ELSE t7 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n7_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Alternatives Grade: ' || '"' || replace(translate(CASE WHEN length(t7) > 60 THEN substr(t7, 1, 60) || '…' ELSE t7 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n7_slow THEN MOD(n7_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'Alternatives Grade: ' || '"' || replace(translate(CASE WHEN length(t7) > 60 THEN substr(t7, 1, 60) || '…' ELSE t7 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e7,
     CASE WHEN n8_e0 IS NOT NULL THEN n8_e0 WHEN n8_raw < 0 THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n8_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n8_slow THEN MOD(n8_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'Trigger Grade: ' || '"' || replace(translate(CASE WHEN length(t8) > 60 THEN substr(t8, 1, 60) || '…' ELSE t8 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e8,
     CASE WHEN n9_e0 IS NOT NULL THEN n9_e0 WHEN n9_raw < 0 THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n9_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n9_slow THEN MOD(n9_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'Budget Grade: ' || '"' || replace(translate(CASE WHEN length(t9) > 60 THEN substr(t9, 1, 60) || '…' ELSE t9 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e9,
     CASE WHEN n10_e0 IS NOT NULL THEN n10_e0 WHEN n10_raw < 0 THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '
 
-	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN MOD(n10_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '
+	', '   '), '"', '\\"') || '"' || ' is negative, and an int counts from 0 (expected a whole count such as 1200, 1,200 or 1.2K)' WHEN CASE WHEN n10_slow THEN MOD(n10_raw, CAST(10000000000 AS NUMBER(38,0))) <> 0 ELSE FALSE END THEN 'Reach Grade: ' || '"' || replace(translate(CASE WHEN length(t10) > 60 THEN substr(t10, 1, 60) || '…' ELSE t10 END, '
 
 	', '   '), '"', '\\"') || '"' || ' is not a whole number (expected a whole count such as 1200, 1,200 or 1.2K)' END AS e10
   FROM icp_l17
