@@ -44,37 +44,16 @@ for _ in $(seq 20); do
 done
 echo "icpc compile (hr-analytics, duckdb): best of 20 $(python3 -c "print(f'{$best*1000:.1f}')") ms"
 
-printf '%-11s | %8s %8s | %8s %8s %8s %8s | %s\n' rows "icpc s" "peak MB" "load s" "query s" "total s" "peak MB" "query/icpc, total/icpc"
-for n in $ROWS; do
-  csv="$TMP/accounts-$n.csv"
-  $BIN/examples/gen_accounts "$n" "$csv"
-  read -r load query it im dm < <(python3 "$HERE/duckdb_compiled.py" "$TMP/q.sql" "$csv" \
-    "$TMP/sql.csv" "$REPS" "$BIN/icpc" "$ICP" "$TMP/icpc.csv")
-  dt=$(python3 -c "print(f'{$load + $query:.2f}')")
-  python3 "$HERE/compare.py" "$TMP/icpc.csv" "$TMP/sql.csv" >&2
-  printf '%-11s | %8s %8s | %8s %8s %8s %8s | %.2f, %.2f\n' "$n" "$it" "$im" \
-    "$load" "$query" "$dt" "$dm" \
-    "$(python3 -c "print($query/$it)")" "$(python3 -c "print($dt/$it)")"
-  rm -f "$csv" "$TMP/icpc.csv" "$TMP/sql.csv"
-done
-
-# The same file as DuckDB reads a CSV by default, detecting each column's type (the generator
-# writes integers, ISO dates and true/false, so those columns come out typed), and the same
-# query: DuckDB's SQL reads a typed column as it is where that equals reading its text.
-# Then the same file and load with the query compiled `--typed`.
-$BIN/icpc compile "$ICP" --target duckdb --from accounts --as-of 2026-11-23 --typed >"$TMP/qt.sql"
-for query_file in q.sql qt.sql; do
-  if [ "$query_file" = q.sql ]; then
-    printf '\nthe same file, types detected by DuckDB (read_csv), the same query\n'
-  else
-    printf '\nthe same file, types detected by DuckDB (read_csv), the query compiled --typed\n'
-  fi
+# One table of the generated file: QUERY (a file in $TMP) over the file loaded as LOAD (text
+# or detect, see duckdb_compiled.py).
+file_table() {
+  local query_file=$1 load_mode=$2
   printf '%-11s | %8s %8s | %8s %8s %8s %8s | %s\n' rows "icpc s" "peak MB" "load s" "query s" "total s" "peak MB" "query/icpc, total/icpc"
   for n in $ROWS; do
     csv="$TMP/accounts-$n.csv"
     $BIN/examples/gen_accounts "$n" "$csv"
     read -r load query it im dm < <(python3 "$HERE/duckdb_compiled.py" "$TMP/$query_file" "$csv" \
-      "$TMP/sql.csv" "$REPS" "$BIN/icpc" "$ICP" "$TMP/icpc.csv" detect)
+      "$TMP/sql.csv" "$REPS" "$BIN/icpc" "$ICP" "$TMP/icpc.csv" "$load_mode")
     dt=$(python3 -c "print(f'{$load + $query:.2f}')")
     python3 "$HERE/compare.py" "$TMP/icpc.csv" "$TMP/sql.csv" >&2
     printf '%-11s | %8s %8s | %8s %8s %8s %8s | %.2f, %.2f\n' "$n" "$it" "$im" \
@@ -82,7 +61,19 @@ for query_file in q.sql qt.sql; do
       "$(python3 -c "print($query/$it)")" "$(python3 -c "print($dt/$it)")"
     rm -f "$csv" "$TMP/icpc.csv" "$TMP/sql.csv"
   done
-done
+}
+
+file_table q.sql text
+
+# The same file as DuckDB reads a CSV by default, detecting each column's type (the generator
+# writes integers, ISO dates and true/false, so those columns come out typed), and the same
+# query: DuckDB's SQL reads a typed column as it is where that equals reading its text.
+# Then the same file and load with the query compiled `--typed`.
+$BIN/icpc compile "$ICP" --target duckdb --from accounts --as-of 2026-11-23 --typed >"$TMP/qt.sql"
+printf '\nthe same file, types detected by DuckDB (read_csv), the same query\n'
+file_table q.sql detect
+printf '\nthe same file, types detected by DuckDB (read_csv), the query compiled --typed\n'
+file_table qt.sql detect
 
 # Typed tables (`--typed`): the same profile over accounts drawn in DuckDB with typed columns
 # (`duckdb_typed.py`, which also writes them as a CSV file for `icpc score`); the query is
